@@ -1,0 +1,35 @@
+"""Load the labelled corpus in tests/corpus/ as (record, Message, history) triples."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sellerpolicy import Attachment, Message, from_dict
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+
+
+def records() -> Iterator[dict[str, Any]]:
+    """Every record of every ``*.jsonl`` file, in file and line order."""
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                record = json.loads(line)
+                record["_where"] = f"{path.name}:{number}"
+                yield record
+
+
+def to_message(record: dict[str, Any]) -> tuple[Message, tuple[Message, ...]]:
+    """The message a record describes, and its history."""
+    message = Message(
+        body=record["body"],
+        kind=record.get("kind", "proactive"),
+        subject=record.get("subject"),
+        format=record.get("format", "text"),
+        attachments=tuple(Attachment(**a) for a in record.get("attachments", ())),
+    )
+    history = tuple(from_dict(Message, h) for h in record.get("history", ()))
+    return message, history

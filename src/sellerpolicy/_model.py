@@ -1,0 +1,624 @@
+"""Domain values: orders, messages, feedback, returns and claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+from typing import Any, TypeVar
+
+import attrs
+import regex
+
+from sellerpolicy._marketplaces import MARKETPLACES, Marketplace
+from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
+
+__all__ = [
+    "Attachment",
+    "Claim",
+    "ClaimKind",
+    "ClaimReason",
+    "ClaimStatus",
+    "Feedback",
+    "FeedbackClass",
+    "FulfillmentChannel",
+    "ItemCondition",
+    "Message",
+    "MessageFormat",
+    "MessageKind",
+    "MessageSender",
+    "Money",
+    "Order",
+    "OrderItem",
+    "OrderStatus",
+    "ReturnReason",
+    "ReturnRequest",
+    "Shipment",
+]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+# --- enums -----------------------------------------------------------------------------------
+
+
+class FulfillmentChannel(enum.StrEnum):
+    """Who fulfils the order."""
+
+    AFN = "AFN"
+    """Fulfilled by Amazon (FBA)."""
+    MFN = "MFN"
+    """Merchant (seller) fulfilled."""
+
+
+class OrderStatus(enum.StrEnum):
+    """Order status, in SP-API Orders v0 spelling."""
+
+    PENDING_AVAILABILITY = "PendingAvailability"
+    PENDING = "Pending"
+    UNSHIPPED = "Unshipped"
+    PARTIALLY_SHIPPED = "PartiallyShipped"
+    SHIPPED = "Shipped"
+    INVOICE_UNCONFIRMED = "InvoiceUnconfirmed"
+    CANCELED = "Canceled"
+    UNFULFILLABLE = "Unfulfillable"
+
+
+class MessageSender(enum.StrEnum):
+    """Who sent a message."""
+
+    BUYER = "buyer"
+    SELLER = "seller"
+    AMAZON = "amazon"
+
+
+class MessageKind(enum.StrEnum):
+    """What a message is for: buyer kinds, seller kinds and the SP-API messaging purposes."""
+
+    # buyer
+    INQUIRY = "inquiry"
+    RETURN_REQUEST = "return_request"
+    BRAND_OR_SUSPICIOUS = "brand_or_suspicious"
+    # seller
+    REPLY = "reply"
+    PROACTIVE = "proactive"
+    REVIEW_REQUEST = "review_request"
+    """A free-form feedback/review request, or Amazon's Request a Review solicitation."""
+    # SP-API Messaging v1 purposes
+    CONFIRM_CUSTOMIZATION = "confirm_customization"
+    CONFIRM_DELIVERY = "confirm_delivery"
+    CONFIRM_ORDER_DETAILS = "confirm_order_details"
+    CONFIRM_SERVICE = "confirm_service"
+    DIGITAL_ACCESS_KEY = "digital_access_key"
+    LEGAL_DISCLOSURE = "legal_disclosure"
+    UNEXPECTED_PROBLEM = "unexpected_problem"
+    WARRANTY = "warranty"
+    INVOICE = "invoice"
+    NEGATIVE_FEEDBACK_REMOVAL = "negative_feedback_removal"
+
+    @property
+    def is_buyer_kind(self) -> bool:
+        """Whether buyers send messages of this kind."""
+        return self in _BUYER_KINDS
+
+    @property
+    def is_proactive(self) -> bool:
+        """Whether a seller sends this kind unprompted (everything but a reply)."""
+        return not self.is_buyer_kind and self is not MessageKind.REPLY
+
+    @property
+    def is_solicitation(self) -> bool:
+        """Whether this kind asks for a review or feedback."""
+        return self is MessageKind.REVIEW_REQUEST
+
+    @property
+    def completes_order(self) -> bool:
+        """Whether this kind may carry an allow-listed https link needed to complete the order."""
+        return self in _ORDER_COMPLETION_KINDS
+
+    @property
+    def text_limit(self) -> int:
+        """The SP-API character limit for the text of this kind."""
+        return _TEXT_LIMITS.get(self, 2000)
+
+
+_BUYER_KINDS = frozenset(
+    {MessageKind.INQUIRY, MessageKind.RETURN_REQUEST, MessageKind.BRAND_OR_SUSPICIOUS}
+)
+_ORDER_COMPLETION_KINDS = frozenset(
+    {
+        MessageKind.CONFIRM_CUSTOMIZATION,
+        MessageKind.CONFIRM_DELIVERY,
+        MessageKind.CONFIRM_SERVICE,
+        MessageKind.DIGITAL_ACCESS_KEY,
+        MessageKind.UNEXPECTED_PROBLEM,
+    }
+)
+_TEXT_LIMITS = {MessageKind.CONFIRM_CUSTOMIZATION: 800, MessageKind.DIGITAL_ACCESS_KEY: 400}
+
+
+class MessageFormat(enum.StrEnum):
+    """Whether a message body is plain text or an HTML template."""
+
+    TEXT = "text"
+    HTML = "html"
+
+
+class FeedbackClass(enum.StrEnum):
+    """Seller feedback class by star rating."""
+
+    POSITIVE = "positive"
+    NEUTRAL = "neutral"
+    NEGATIVE = "negative"
+
+
+class ReturnReason(enum.StrEnum):
+    """Why the buyer returns an item."""
+
+    NO_LONGER_NEEDED = "no_longer_needed"
+    ORDERED_BY_MISTAKE = "ordered_by_mistake"
+    BETTER_PRICE = "better_price"
+    ARRIVED_LATE = "arrived_late"
+    DEFECTIVE = "defective"
+    DAMAGED = "damaged"
+    NOT_AS_DESCRIBED = "not_as_described"
+    WRONG_ITEM = "wrong_item"
+    MISSING_PARTS = "missing_parts"
+    UNAUTHORIZED_PURCHASE = "unauthorized_purchase"
+    OTHER = "other"
+
+    @property
+    def is_seller_fault(self) -> bool:
+        """Whether the reason is the seller's fault (no restocking fee may apply)."""
+        return self in _SELLER_FAULT
+
+
+_SELLER_FAULT = frozenset(
+    {
+        ReturnReason.DEFECTIVE,
+        ReturnReason.DAMAGED,
+        ReturnReason.NOT_AS_DESCRIBED,
+        ReturnReason.WRONG_ITEM,
+        ReturnReason.MISSING_PARTS,
+    }
+)
+
+
+class ItemCondition(enum.StrEnum):
+    """The state of a returned item when the seller received it."""
+
+    AS_NEW = "as_new"
+    OPENED = "opened"
+    USED = "used"
+    DAMAGED_BY_BUYER = "damaged_by_buyer"
+    MISSING_PARTS = "missing_parts"
+    DIFFERENT_ITEM = "different_item"
+
+
+class ClaimKind(enum.StrEnum):
+    """An A-to-z Guarantee claim or a card chargeback."""
+
+    A_TO_Z = "a_to_z"
+    CHARGEBACK = "chargeback"
+
+
+class ClaimReason(enum.StrEnum):
+    """The ground a claim is filed on."""
+
+    NOT_RECEIVED = "not_received"
+    DAMAGED_DEFECTIVE_DIFFERENT = "damaged_defective_different"
+    REFUND_NOT_ISSUED = "refund_not_issued"
+    SERVICE_UNSATISFACTORY = "service_unsatisfactory"
+    UNAUTHORIZED = "unauthorized"
+    OTHER = "other"
+
+
+class ClaimStatus(enum.StrEnum):
+    """Where a claim stands."""
+
+    OPEN = "open"
+    GRANTED = "granted"
+    DENIED = "denied"
+    WITHDRAWN = "withdrawn"
+
+
+# --- field helpers ---------------------------------------------------------------------------
+
+
+def _field_name(inst: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(inst).__name__}.{attribute.name}"
+
+
+def _to_enum(enum_cls: type[_E]) -> attrs.Converter[Any, _E]:
+    """Convert a member or its value to ``enum_cls``, naming the field on failure."""
+
+    def convert(value: object, inst: object, field: attrs.Attribute[Any]) -> _E:
+        if isinstance(value, enum_cls):
+            return value
+        try:
+            return enum_cls(value)
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in enum_cls)
+            msg = (
+                f"{_field_name(inst, field)}: {value!r} is not a valid {enum_cls.__name__}; "
+                f"expected one of {allowed}"
+            )
+            raise InvalidValueError(msg) from None
+
+    return attrs.Converter(convert, takes_self=True, takes_field=True)  # type: ignore[call-overload,no-any-return]
+
+
+def _to_optional_enum(enum_cls: type[_E]) -> attrs.Converter[Any, _E | None]:
+    inner = _to_enum(enum_cls)
+
+    def convert(value: object, inst: object, field: attrs.Attribute[Any]) -> _E | None:
+        return None if value is None else inner.converter(value, inst, field)  # type: ignore[call-arg]
+
+    return attrs.Converter(convert, takes_self=True, takes_field=True)  # type: ignore[call-overload,no-any-return]
+
+
+def _aware(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and _is_optional(attribute):
+        return
+    if not isinstance(value, dt.datetime):
+        msg = f"{_field_name(inst, attribute)} must be a datetime, got {value!r}"
+        raise InvalidTypeError(msg)
+    if value.tzinfo is None or value.utcoffset() is None:
+        msg = (
+            f"{_field_name(inst, attribute)} must be timezone-aware, got naive {value!r}; "
+            "pass e.g. datetime(..., tzinfo=datetime.UTC)"
+        )
+        raise InvalidValueError(msg)
+
+
+def _is_optional(attribute: attrs.Attribute[Any]) -> bool:
+    return attribute.default is None
+
+
+def _instance(*types: type) -> Any:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and _is_optional(attribute):
+            return
+        # bool is an int, but a rating or a size of True is always a mistake
+        if isinstance(value, bool) and bool not in types:
+            ok = False
+        else:
+            ok = isinstance(value, types)
+        if not ok:
+            msg = f"{_field_name(inst, attribute)} must be {names}, got {value!r}"
+            raise InvalidTypeError(msg)
+
+    return check
+
+
+def _non_empty(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None and _is_optional(attribute):
+        return
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{_field_name(inst, attribute)} must be str, got {value!r}")
+    if not value.strip():
+        raise InvalidValueError(f"{_field_name(inst, attribute)} must not be empty, got {value!r}")
+
+
+def _at_least(minimum: int) -> Any:
+    def check(inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if value is not None and value < minimum:
+            msg = f"{_field_name(inst, attribute)} must be >= {minimum}, got {value!r}"
+            raise InvalidValueError(msg)
+
+    return check
+
+
+def _tuple_of(*types: type) -> Any:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        for i, item in enumerate(value):
+            if not isinstance(item, types):
+                msg = f"{_field_name(inst, attribute)}[{i}] must be {names}, got {item!r}"
+                raise InvalidTypeError(msg)
+
+    return check
+
+
+def _to_tuple(value: object) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes):
+        # tuple("abc") would silently split a string into characters
+        raise InvalidTypeError(f"expected a sequence, got a string {value!r}")
+    return tuple(value)  # type: ignore[call-overload]
+
+
+def _ordered(start: str, end: str) -> Any:
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        del attribute, value
+        first, last = getattr(inst, start), getattr(inst, end)
+        if first is not None and last is not None and first > last:
+            name = type(inst).__name__
+            msg = f"{name}.{start} ({first.isoformat()}) is after {name}.{end} ({last.isoformat()})"
+            raise InvalidValueError(msg)
+
+    return check
+
+
+_CURRENCY = regex.compile(r"[A-Z]{3}")
+
+
+def _to_decimal(value: object) -> decimal.Decimal:
+    if isinstance(value, decimal.Decimal):
+        result = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        result = decimal.Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = decimal.Decimal(value.strip())
+        except decimal.InvalidOperation:
+            raise InvalidValueError(f"amount: expected a decimal string, got {value!r}") from None
+    else:
+        # floats are refused: 0.1 + 0.2 is not money
+        msg = f"amount: expected a Decimal, int or decimal string, got {value!r}"
+        raise InvalidTypeError(msg)
+    if not result.is_finite():
+        raise InvalidValueError(f"amount: must be finite, got {value!r}")
+    return result
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Money:
+    """An amount of money: a `Decimal` with an ISO 4217 currency code, never a float.
+
+    Attributes:
+        amount: The amount; ints and decimal strings are converted, floats are refused.
+        currency: Three upper-case letters, e.g. ``USD``.
+    """
+
+    amount: decimal.Decimal = attrs.field(converter=_to_decimal)
+    currency: str = attrs.field(validator=_instance(str))
+
+    @currency.validator
+    def _check_currency(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not _CURRENCY.fullmatch(value):
+            msg = f"Money.{attribute.name} must be an ISO 4217 code like 'USD', got {value!r}"
+            raise InvalidValueError(msg)
+
+
+@attrs.frozen(kw_only=True)
+class OrderItem:
+    """One line of an order.
+
+    Attributes:
+        asin: The product's ASIN.
+        quantity: Units ordered (0 for a cancelled line).
+        sku: The seller's SKU.
+        title: The product title.
+        price: The line's item price.
+        order_item_id: Amazon's id for the line.
+    """
+
+    asin: str = attrs.field(validator=_non_empty)
+    quantity: int = attrs.field(default=1, validator=[_instance(int), _at_least(0)])
+    sku: str | None = attrs.field(default=None, validator=_instance(str))
+    title: str | None = attrs.field(default=None, validator=_instance(str))
+    price: Money | None = attrs.field(default=None, validator=_instance(Money))
+    order_item_id: str | None = attrs.field(default=None, validator=_instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Shipment:
+    """A package handed to a carrier.
+
+    Attributes:
+        carrier: The carrier, e.g. ``UPS``.
+        tracking_number: The carrier's tracking number.
+        shipped_at: When the carrier took the package.
+        delivered_at: When the carrier delivered it, if known.
+        buy_shipping: Whether the label was bought with Amazon Buy Shipping.
+        signature_confirmation: Whether delivery needs a signature.
+    """
+
+    carrier: str | None = attrs.field(default=None, validator=_instance(str))
+    tracking_number: str | None = attrs.field(default=None, validator=_instance(str))
+    shipped_at: dt.datetime | None = attrs.field(default=None, validator=_aware)
+    delivered_at: dt.datetime | None = attrs.field(
+        default=None, validator=[_aware, _ordered("shipped_at", "delivered_at")]
+    )
+    buy_shipping: bool = attrs.field(default=False, validator=_instance(bool))
+    signature_confirmation: bool = attrs.field(default=False, validator=_instance(bool))
+
+
+@attrs.frozen(kw_only=True)
+class Order:
+    """One purchase.
+
+    Only ``order_id``, ``marketplace_id``, ``purchased_at`` and ``fulfillment_channel`` are
+    required. Enum fields accept their string values (``"AFN"``).
+
+    Attributes:
+        order_id: Amazon's order id, normally ``ddd-ddddddd-ddddddd``.
+        marketplace_id: The SP-API marketplace id, e.g. ``ATVPDKIKX0DER``.
+        purchased_at: When the order was placed (timezone-aware).
+        fulfillment_channel: ``AFN`` (FBA) or ``MFN`` (seller-fulfilled).
+        status: The order status.
+        items: The order lines.
+        earliest_ship: Start of the ship-by window.
+        latest_ship: End of the ship-by window.
+        earliest_delivery: Start of the estimated delivery window.
+        latest_delivery: End of the estimated delivery window ("max EDD").
+        delivered_at: When the order was delivered, if known.
+        shipments: Packages shipped for the order.
+        total: The order total.
+        is_prime: A Prime order.
+        is_business: An Amazon Business order.
+        buyer_locale: The buyer's language (Messaging ``GetAttributes``), e.g. ``en-US``.
+    """
+
+    order_id: str = attrs.field(validator=_non_empty)
+    marketplace_id: str = attrs.field(validator=_non_empty)
+    purchased_at: dt.datetime = attrs.field(validator=_aware)
+    fulfillment_channel: FulfillmentChannel = attrs.field(converter=_to_enum(FulfillmentChannel))
+    status: OrderStatus | None = attrs.field(
+        default=None, converter=_to_optional_enum(OrderStatus)
+    )
+    items: tuple[OrderItem, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(OrderItem)
+    )
+    earliest_ship: dt.datetime | None = attrs.field(default=None, validator=_aware)
+    latest_ship: dt.datetime | None = attrs.field(
+        default=None, validator=[_aware, _ordered("earliest_ship", "latest_ship")]
+    )
+    earliest_delivery: dt.datetime | None = attrs.field(default=None, validator=_aware)
+    latest_delivery: dt.datetime | None = attrs.field(
+        default=None, validator=[_aware, _ordered("earliest_delivery", "latest_delivery")]
+    )
+    delivered_at: dt.datetime | None = attrs.field(default=None, validator=_aware)
+    shipments: tuple[Shipment, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Shipment)
+    )
+    total: Money | None = attrs.field(default=None, validator=_instance(Money))
+    is_prime: bool = attrs.field(default=False, validator=_instance(bool))
+    is_business: bool = attrs.field(default=False, validator=_instance(bool))
+    buyer_locale: str | None = attrs.field(default=None, validator=_instance(str))
+
+    @property
+    def marketplace(self) -> Marketplace | None:
+        """The order's marketplace, or ``None`` if the id is not a known one."""
+        return MARKETPLACES.get(self.marketplace_id)
+
+
+@attrs.frozen(kw_only=True)
+class Attachment:
+    """A file attached to a message.
+
+    Attributes:
+        file_name: The file's name, e.g. ``invoice-1234.pdf``.
+        media_type: The MIME type, e.g. ``application/pdf``.
+        size_bytes: The file's size.
+        alt_text: Alternative text or caption shown for an image.
+    """
+
+    file_name: str = attrs.field(validator=_non_empty)
+    media_type: str | None = attrs.field(default=None, validator=_instance(str))
+    size_bytes: int | None = attrs.field(default=None, validator=[_instance(int), _at_least(0)])
+    alt_text: str | None = attrs.field(default=None, validator=_instance(str))
+
+
+@attrs.frozen(kw_only=True)
+class Message:
+    """One buyer-seller message (or a template of one).
+
+    Attributes:
+        body: The text, or HTML when ``format`` is ``html``.
+        kind: What the message is for; defaults to a proactive seller message.
+        sender: Who sends it.
+        subject: The subject line.
+        order_id: The order the message is about; ``None`` for a template.
+        sent_at: When it was sent (timezone-aware); ``None`` for a draft.
+        attachments: Attached files.
+        format: Plain text or HTML.
+        no_response_needed: The seller marked a buyer message "no response needed".
+        automated: Sent by software, not typed by a person.
+        marked_suspicious: The seller reported the message as suspicious.
+    """
+
+    body: str = attrs.field(validator=_instance(str))
+    kind: MessageKind = attrs.field(
+        default=MessageKind.PROACTIVE, converter=_to_enum(MessageKind)
+    )
+    sender: MessageSender = attrs.field(
+        default=MessageSender.SELLER, converter=_to_enum(MessageSender)
+    )
+    subject: str | None = attrs.field(default=None, validator=_instance(str))
+    order_id: str | None = attrs.field(default=None, validator=_non_empty)
+    sent_at: dt.datetime | None = attrs.field(default=None, validator=_aware)
+    attachments: tuple[Attachment, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Attachment)
+    )
+    format: MessageFormat = attrs.field(
+        default=MessageFormat.TEXT, converter=_to_enum(MessageFormat)
+    )
+    no_response_needed: bool = attrs.field(default=False, validator=_instance(bool))
+    automated: bool = attrs.field(default=False, validator=_instance(bool))
+    marked_suspicious: bool = attrs.field(default=False, validator=_instance(bool))
+
+
+@attrs.frozen(kw_only=True)
+class Feedback:
+    """Seller feedback left by a buyer.
+
+    Attributes:
+        order_id: The order the feedback is for.
+        rating: Stars, 1 to 5.
+        left_at: When the buyer left it (timezone-aware).
+        comment: The buyer's comment.
+    """
+
+    order_id: str = attrs.field(validator=_non_empty)
+    rating: int = attrs.field(validator=_instance(int))
+    left_at: dt.datetime = attrs.field(validator=_aware)
+    comment: str = attrs.field(default="", validator=_instance(str))
+
+    @rating.validator
+    def _check_rating(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if not 1 <= value <= 5:  # noqa: PLR2004 - the star scale
+            raise InvalidValueError(f"Feedback.{attribute.name} must be 1-5, got {value!r}")
+
+    @property
+    def rating_class(self) -> FeedbackClass:
+        """Positive (4-5 stars), neutral (3) or negative (1-2)."""
+        if self.rating >= 4:  # noqa: PLR2004
+            return FeedbackClass.POSITIVE
+        if self.rating == 3:  # noqa: PLR2004
+            return FeedbackClass.NEUTRAL
+        return FeedbackClass.NEGATIVE
+
+
+@attrs.frozen(kw_only=True)
+class ReturnRequest:
+    """A buyer's request to return items.
+
+    Attributes:
+        order_id: The order.
+        requested_at: When the buyer asked (timezone-aware).
+        reason: Why the buyer returns the items.
+        items: ASINs or SKUs being returned; empty means the whole order.
+        in_policy: Whether Amazon judged the request inside the return policy.
+        received_at: When the seller received the returned items.
+        item_condition: The state of the items when received.
+    """
+
+    order_id: str = attrs.field(validator=_non_empty)
+    requested_at: dt.datetime = attrs.field(validator=_aware)
+    reason: ReturnReason = attrs.field(converter=_to_enum(ReturnReason))
+    items: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(str))
+    in_policy: bool | None = attrs.field(default=None, validator=_instance(bool))
+    received_at: dt.datetime | None = attrs.field(
+        default=None, validator=[_aware, _ordered("requested_at", "received_at")]
+    )
+    item_condition: ItemCondition | None = attrs.field(
+        default=None, converter=_to_optional_enum(ItemCondition)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """An A-to-z Guarantee claim or a chargeback.
+
+    Attributes:
+        order_id: The order.
+        kind: A-to-z claim or chargeback.
+        reason: The ground it was filed on.
+        filed_at: When it was filed (timezone-aware).
+        amount: The amount claimed.
+        status: Where it stands.
+    """
+
+    order_id: str = attrs.field(validator=_non_empty)
+    kind: ClaimKind = attrs.field(converter=_to_enum(ClaimKind))
+    reason: ClaimReason = attrs.field(converter=_to_enum(ClaimReason))
+    filed_at: dt.datetime = attrs.field(validator=_aware)
+    amount: Money | None = attrs.field(default=None, validator=_instance(Money))
+    status: ClaimStatus = attrs.field(default=ClaimStatus.OPEN, converter=_to_enum(ClaimStatus))

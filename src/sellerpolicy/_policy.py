@@ -1,0 +1,311 @@
+"""The policy value: an edition, enabled rules, severities and parameters."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from sellerpolicy._codes import RULES, Code, Edition, RuleInfo, Severity
+from sellerpolicy.exceptions import InvalidPolicyError
+
+__all__ = ["DEFAULT_AMAZON_DOMAINS", "Parameters", "Policy"]
+
+DEFAULT_AMAZON_DOMAINS = frozenset(
+    {
+        "amazon.com", "amazon.ca", "amazon.com.mx", "amazon.com.br", "amazon.co.uk", "amazon.de",
+        "amazon.fr", "amazon.es", "amazon.it", "amazon.nl", "amazon.se", "amazon.pl",
+        "amazon.com.be", "amazon.com.tr", "amazon.ae", "amazon.sa", "amazon.in", "amazon.co.jp",
+        "amazon.com.au", "amazon.sg", "amzn.to", "amzn.com", "amzn.eu", "a.co",
+        "media-amazon.com", "ssl-images-amazon.com", "images-amazon.com",
+    }
+)  # fmt: skip
+"""Hosts (and their subdomains) treated as Amazon pages by SP101/SP102."""
+
+
+def _hosts(value: Iterable[str]) -> frozenset[str]:
+    if isinstance(value, str):
+        raise InvalidPolicyError(f"expected a list of host names, got a string {value!r}")
+    hosts = set()
+    for host in value:
+        if not isinstance(host, str) or not host.strip():
+            raise InvalidPolicyError(f"expected host names, got {host!r}")
+        hosts.add(host.strip().lower().rstrip("."))
+    return frozenset(hosts)
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidPolicyError(f"{attribute.name} must be a positive int, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Parameters:
+    """Numbers, limits and lists the rules use. Override them with `Policy.with_parameters`.
+
+    Attributes:
+        link_allowlist: Hosts whose ``https`` links SP101 allows in order-completion kinds.
+        amazon_domains: Hosts (and subdomains) that count as Amazon (SP102, not SP101).
+        max_attachments: SP119: the most attachments one message may carry.
+        max_attachment_bytes: SP119: the most bytes all attachments may add up to.
+        text_limit: SP208: the SP-API text limit for most kinds.
+        text_limit_customization: SP208: the limit for ``confirm_customization``.
+        text_limit_digital_access_key: SP208: the limit for ``digital_access_key``.
+        max_font_sizes: SP206: the most distinct font sizes an HTML template may use.
+        max_line_breaks: SP206: the most consecutive line breaks an HTML template may use.
+        max_input_chars: Texts longer than this are refused with `InputTooLargeError`.
+    """
+
+    link_allowlist: frozenset[str] = attrs.field(default=frozenset(), converter=_hosts)
+    amazon_domains: frozenset[str] = attrs.field(
+        default=DEFAULT_AMAZON_DOMAINS, converter=_hosts
+    )
+    max_attachments: int = attrs.field(default=5, validator=_positive)
+    max_attachment_bytes: int = attrs.field(default=10 * 1024 * 1024, validator=_positive)
+    text_limit: int = attrs.field(default=2000, validator=_positive)
+    text_limit_customization: int = attrs.field(default=800, validator=_positive)
+    text_limit_digital_access_key: int = attrs.field(default=400, validator=_positive)
+    max_font_sizes: int = attrs.field(default=3, validator=_positive)
+    max_line_breaks: int = attrs.field(default=2, validator=_positive)
+    max_input_chars: int = attrs.field(default=2_000_000, validator=_positive)
+
+
+_PARAMETER_NAMES = frozenset(a.name for a in attrs.fields(Parameters))
+
+
+def _code(value: Code | str) -> Code:
+    try:
+        return Code(value)
+    except ValueError:
+        raise InvalidPolicyError(
+            f"unknown rule code {value!r}; codes look like 'SP101' (see sellerpolicy.RULES)"
+        ) from None
+
+
+def _severity(value: Severity | str, where: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        allowed = ", ".join(s.value for s in Severity)
+        raise InvalidPolicyError(f"{where}: unknown severity {value!r}; use one of {allowed}") from None
+
+
+def _phrase_lists(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for name, phrases in value.items():
+        if isinstance(phrases, str) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise InvalidPolicyError(f"phrases.{name} must be a list of non-empty strings")
+        out[name] = tuple(phrases)
+    return MappingProxyType(out)
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """An immutable set of rules and parameters.
+
+    Build one with `Policy.current` (the default) or `Policy.seed`, then derive your own with
+    `enable`, `disable`, `with_severity`, `with_parameters` and `with_phrases`, or load it with
+    `Policy.from_toml`. Every method returns a new policy.
+
+    Attributes:
+        edition: The built-in edition the policy starts from.
+        disabled: Codes switched off.
+        enabled: Codes switched on that the edition lacks.
+        severities: Severity overrides.
+        parameters: Numbers, limits and lists.
+        phrases: Extra phrases per vocabulary, added to the built-in lists.
+    """
+
+    edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
+    disabled: frozenset[Code] = attrs.field(default=frozenset(), converter=frozenset)
+    enabled: frozenset[Code] = attrs.field(default=frozenset(), converter=frozenset)
+    severities: Mapping[Code, Severity] = attrs.field(
+        factory=lambda: MappingProxyType({}), converter=lambda m: MappingProxyType(dict(m))
+    )
+    parameters: Parameters = attrs.field(factory=Parameters)
+    phrases: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=lambda: MappingProxyType({}), converter=_phrase_lists
+    )
+
+    # --- editions ---------------------------------------------------------------------------
+
+    @classmethod
+    def current(cls) -> Policy:
+        """Today's US marketplace policy (the default)."""
+        return cls(edition=Edition.CURRENT)
+
+    @classmethod
+    def seed(cls) -> Policy:
+        """The policy as the source document describes it."""
+        return cls(edition=Edition.SEED)
+
+    @classmethod
+    def for_edition(cls, edition: Edition | str) -> Policy:
+        """The built-in policy of ``edition`` (``"current"`` or ``"seed"``)."""
+        try:
+            return cls(edition=Edition(edition))
+        except ValueError:
+            raise InvalidPolicyError(
+                f"unknown edition {edition!r}; use 'current' or 'seed'"
+            ) from None
+
+    # --- queries ----------------------------------------------------------------------------
+
+    def severity(self, code: Code | str) -> Severity | None:
+        """The severity ``code`` has in this policy, or ``None`` when the rule is off."""
+        code = _code(code)
+        if code in self.disabled:
+            return None
+        if code in self.severities:
+            return self.severities[code]
+        info = RULES[code]
+        own = info.severity_in(self.edition)
+        if own is not None:
+            return own
+        if code in self.enabled:
+            # enabling a rule the edition lacks uses its severity in the other edition
+            return next(iter(info.severity.values()))
+        return None
+
+    def is_enabled(self, code: Code | str) -> bool:
+        """Whether ``code`` runs under this policy."""
+        return self.severity(code) is not None
+
+    @property
+    def rules(self) -> tuple[RuleInfo, ...]:
+        """The table rows of every enabled rule, in code order."""
+        return tuple(info for code, info in RULES.items() if self.is_enabled(code))
+
+    # --- derivation -------------------------------------------------------------------------
+
+    def enable(self, *codes: Code | str) -> Policy:
+        """A copy with ``codes`` switched on."""
+        wanted = frozenset(_code(c) for c in codes)
+        return attrs.evolve(self, disabled=self.disabled - wanted, enabled=self.enabled | wanted)
+
+    def disable(self, *codes: Code | str) -> Policy:
+        """A copy with ``codes`` switched off."""
+        wanted = frozenset(_code(c) for c in codes)
+        return attrs.evolve(self, disabled=self.disabled | wanted, enabled=self.enabled - wanted)
+
+    def with_severity(self, code: Code | str, severity: Severity | str) -> Policy:
+        """A copy in which ``code`` has ``severity``."""
+        code = _code(code)
+        severities = {**self.severities, code: _severity(severity, f"severity of {code}")}
+        return attrs.evolve(self, severities=severities)
+
+    def with_parameters(self, **overrides: Any) -> Policy:
+        """A copy with some parameters replaced.
+
+        Raises:
+            InvalidPolicyError: A name is not a parameter, or a value is invalid.
+        """
+        unknown = sorted(set(overrides) - _PARAMETER_NAMES)
+        if unknown:
+            known = ", ".join(sorted(_PARAMETER_NAMES))
+            msg = f"unknown parameter(s) {', '.join(unknown)}; known parameters: {known}"
+            raise InvalidPolicyError(msg)
+        try:
+            parameters = attrs.evolve(self.parameters, **overrides)
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, InvalidPolicyError):
+                raise
+            raise InvalidPolicyError(f"invalid parameter value: {exc}") from exc
+        return attrs.evolve(self, parameters=parameters)
+
+    def with_phrases(self, **phrases: Iterable[str]) -> Policy:
+        """A copy whose vocabularies gain ``phrases`` (e.g. ``incentive=["bonus points"]``).
+
+        Raises:
+            InvalidPolicyError: A name is not a vocabulary of the built-in rule data.
+        """
+        from sellerpolicy._rules.data import vocabulary_names  # noqa: PLC0415 - rules sit above
+
+        unknown = sorted(set(phrases) - vocabulary_names())
+        if unknown:
+            known = ", ".join(sorted(vocabulary_names()))
+            msg = f"unknown vocabulary {', '.join(map(repr, unknown))}; known vocabularies: {known}"
+            raise InvalidPolicyError(msg)
+        merged = dict(self.phrases)
+        for name, extra in _phrase_lists(phrases).items():
+            merged[name] = merged.get(name, ()) + extra
+        return attrs.evolve(self, phrases=merged)
+
+    # --- files ------------------------------------------------------------------------------
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Policy:
+        """Load a policy from a TOML file.
+
+        The file may hold ``edition``, a ``[rules]`` table (``enable``, ``disable``, and a
+        ``[rules.severity]`` table), a ``[parameters]`` table and a ``[phrases]`` table::
+
+            edition = "current"
+            [rules]
+            disable = ["SP121"]
+            [rules.severity]
+            SP113 = "warning"
+            [parameters]
+            link_allowlist = ["proofs.example-print.com"]
+            [phrases]
+            incentive = ["bonus points"]
+
+        Raises:
+            InvalidPolicyError: The file is unreadable, not TOML, or has unknown keys, codes,
+                severities, parameters or vocabularies. The message names the file and key.
+        """
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InvalidPolicyError(f"{path}: cannot read policy file: {exc.strerror}") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidPolicyError(f"{path}: not valid TOML: {exc}") from exc
+        try:
+            return cls.from_mapping(data)
+        except InvalidPolicyError as exc:
+            raise InvalidPolicyError(f"{path}: {exc}") from exc
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Policy:
+        """Build a policy from the data of a policy file (see `from_toml`)."""
+        _only_keys(data, {"edition", "rules", "parameters", "phrases"}, "")
+        policy = cls.for_edition(data.get("edition", Edition.CURRENT))
+        rules = _table(data, "rules")
+        _only_keys(rules, {"enable", "disable", "severity"}, "rules.")
+        policy = policy.enable(*_str_list(rules, "enable", "rules."))
+        policy = policy.disable(*_str_list(rules, "disable", "rules."))
+        for code, severity in _table(rules, "severity", "rules.").items():
+            policy = policy.with_severity(code, severity)
+        parameters = _table(data, "parameters")
+        if parameters:
+            policy = policy.with_parameters(**parameters)
+        phrases = _table(data, "phrases")
+        if phrases:
+            policy = policy.with_phrases(**phrases)
+        return policy
+
+
+def _only_keys(data: Mapping[str, Any], allowed: set[str], prefix: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        names = ", ".join(f"{prefix}{k}" for k in unknown)
+        raise InvalidPolicyError(f"unknown key(s) {names}; allowed: {', '.join(sorted(allowed))}")
+
+
+def _table(data: Mapping[str, Any], key: str, prefix: str = "") -> Mapping[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise InvalidPolicyError(f"{prefix}{key} must be a table, got {value!r}")
+    return value
+
+
+def _str_list(data: Mapping[str, Any], key: str, prefix: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InvalidPolicyError(f"{prefix}{key} must be a list of rule codes, got {value!r}")
+    return value

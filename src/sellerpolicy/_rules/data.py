@@ -1,0 +1,125 @@
+"""Loading the rule data: vocabularies, phrase clauses and rule documentation."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import regex
+
+from sellerpolicy._codes import Code
+from sellerpolicy._text.phrases import Lexicon
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["Clause", "RuleData", "lexicon", "rule_data", "vocabulary_names"]
+
+_NOT = ".not"
+
+
+@attrs.frozen
+class Clause:
+    """Vocabularies that together decide a phrase rule.
+
+    Attributes:
+        all: Every one of these vocabularies must have a hit in the scope.
+        none: None of these may have a hit in the scope.
+        scope: ``sentence``, or ``pair`` for a sentence and the one after it.
+    """
+
+    all: tuple[str, ...]
+    none: tuple[str, ...] = ()
+    scope: str = "sentence"
+
+
+@attrs.frozen(kw_only=True)
+class RuleData:
+    """What the data file says about one rule: message, clauses and documentation."""
+
+    code: Code
+    message: str
+    what: str
+    why: str
+    bad: str
+    good: str
+    known_problems: str = ""
+    clauses: tuple[Clause, ...] = ()
+    patterns: tuple[regex.Pattern[str], ...] = ()
+    examples: Mapping[str, Any] = attrs.field(factory=lambda: MappingProxyType({}))
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("sellerpolicy").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def _vocabularies() -> Mapping[str, tuple[str, ...]]:
+    data = _read("vocabularies.toml")["vocabularies"]
+    return MappingProxyType({name: tuple(phrases) for name, phrases in data.items()})
+
+
+def vocabulary_names() -> frozenset[str]:
+    """Names of the vocabularies a policy may extend (not the ``.not`` exception lists)."""
+    return frozenset(n for n in _vocabularies() if not n.endswith(_NOT))
+
+
+@functools.cache
+def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
+    merged = dict(_vocabularies())
+    for name, phrases in extra:
+        merged[name] = merged.get(name, ()) + phrases
+    return Lexicon.build(merged)
+
+
+def lexicon(extra: Mapping[str, tuple[str, ...]]) -> Lexicon:
+    """The compiled lexicon of the built-in vocabularies plus a policy's extra phrases.
+
+    Compiled once per distinct set of extra phrases.
+    """
+    return _lexicon(tuple(sorted(extra.items())))
+
+
+_RULE_KEYS = frozenset({"message", "what", "why", "bad", "good", "known_problems", "clauses", "patterns"})
+
+
+@functools.cache
+def rule_data() -> Mapping[Code, RuleData]:
+    """Every rule's data from ``rules.toml``, checked against the vocabularies."""
+    names = set(_vocabularies())
+    out = {}
+    for code_text, raw in _read("rules.toml").items():
+        code = Code(code_text)
+        clauses = []
+        for spec in raw.get("clauses", ()):
+            clause = Clause(
+                all=tuple(spec["all"]), none=tuple(spec.get("none", ())), scope=spec.get("scope", "sentence")
+            )
+            unknown = (set(clause.all) | set(clause.none)) - names
+            if unknown:  # pragma: no cover - guarded by tests over the shipped data
+                raise ValueError(f"{code}: unknown vocabularies {sorted(unknown)}")
+            clauses.append(clause)
+        examples = {k: v for k, v in raw.items() if k not in _RULE_KEYS}
+        out[code] = RuleData(
+            code=code,
+            message=raw["message"],
+            what=raw["what"],
+            why=raw["why"],
+            bad=raw["bad"],
+            good=raw["good"],
+            known_problems=raw.get("known_problems", ""),
+            clauses=tuple(clauses),
+            patterns=tuple(regex.compile(p, regex.V1) for p in raw.get("patterns", ())),
+            examples=MappingProxyType(examples),
+        )
+    return MappingProxyType(out)
+
+
+def exception_vocabulary(name: str) -> str:
+    """The name of the vocabulary whose hits cancel overlapping hits of ``name``."""
+    return name + _NOT

@@ -1,0 +1,688 @@
+"""Message rules (SP1xx content, SP2xx formatting): pure functions from an analysis to findings."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from sellerpolicy._codes import RULES, Code, Severity
+from sellerpolicy._decisions import Finding, Span
+from sellerpolicy._model import Attachment, Message, MessageFormat, MessageKind, MessageSender
+from sellerpolicy._rules.data import Clause, lexicon, rule_data
+from sellerpolicy._text.detectors import (
+    Evidence,
+    contact_view,
+    find_emails,
+    find_links,
+    find_phones,
+)
+from sellerpolicy._text.html import HtmlFacts, analyze_html, find_markup
+from sellerpolicy._text.normalize import NormalizedText, normalize
+from sellerpolicy._text.phrases import Hit, Lexicon, Sentence, sentences, tokens
+
+if TYPE_CHECKING:
+    from sellerpolicy._policy import Policy
+
+__all__ = ["MESSAGE_RULES", "Analysis", "MessageRule", "run_message_rules"]
+
+
+# --- analysis: everything the rules read, computed at most once per message ------------------
+
+
+@attrs.frozen
+class Found:
+    """A rule's raw result, before the engine turns it into a `Finding`."""
+
+    start: int | None = None
+    end: int | None = None
+    evidence: str = ""
+    disguises: tuple[str, ...] = ()
+    severity: Severity | None = None
+    field: str = "body"
+    note: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
+    """Drop hits of ``X`` that overlap a hit of ``X.not`` ('review your case')."""
+    blockers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        if h.vocab.endswith(".not"):
+            blockers[h.vocab[:-4]].append((h.start, h.end))
+    if not blockers:
+        return hits
+    kept = []
+    for h in hits:
+        if h.vocab.endswith(".not"):
+            continue
+        spans = blockers.get(h.vocab)
+        if spans and any(s < h.end and h.start < e for s, e in spans):
+            continue
+        kept.append(h)
+    return kept
+
+
+class Analysis:
+    """The normalised text of one message and everything derived from it, computed lazily."""
+
+    def __init__(self, message: Message, history: tuple[Message, ...], policy: Policy) -> None:
+        """Normalise the body and scan it for phrases once."""
+        self.message = message
+        self.history = history
+        self.policy = policy
+        self.kind = message.kind
+        self.norm: NormalizedText = normalize(message.body)
+        self.lex: Lexicon = lexicon(policy.phrases)
+        self.hits = _drop_exceptions(self.lex.scan(self.norm.text))
+        self.vocabs = frozenset(h.vocab for h in self.hits)
+        self.sentences: list[Sentence] = sentences(self.norm.text, self.hits)
+        self._cache: dict[str, object] = {}
+
+    def _memo(self, key: str, make: Callable[[], object]) -> object:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    @property
+    def view(self) -> NormalizedText:
+        """The text with spelled-out punctuation made plain, for links and emails."""
+        return self._memo("view", lambda: contact_view(self.norm))  # type: ignore[return-value]
+
+    @property
+    def links(self) -> list[Evidence]:
+        """Web addresses in the body."""
+        return self._memo("links", lambda: find_links(self.norm, self.view))  # type: ignore[return-value]
+
+    @property
+    def emails(self) -> list[Evidence]:
+        """Email addresses in the body."""
+        return self._memo("emails", lambda: find_emails(self.norm, self.view))  # type: ignore[return-value]
+
+    @property
+    def phones(self) -> list[Evidence]:
+        """Phone numbers in the body."""
+        return self._memo("phones", lambda: find_phones(self.norm))  # type: ignore[return-value]
+
+    @property
+    def html(self) -> HtmlFacts | None:
+        """Facts about the HTML body, or ``None`` for plain text."""
+        if self.message.format is not MessageFormat.HTML:
+            return None
+        return self._memo("html", lambda: analyze_html(self.message.body))  # type: ignore[return-value]
+
+    def scan(self, text: str) -> tuple[NormalizedText, list[Hit]]:
+        """Normalise and scan another text (a file name, a history message)."""
+        norm = normalize(text)
+        return norm, _drop_exceptions(self.lex.scan(norm.text))
+
+    def history_analyses(self) -> list[Analysis]:
+        """Analyses of the earlier seller messages for the order."""
+
+        def make() -> list[Analysis]:
+            return [
+                Analysis(m, (), self.policy)
+                for m in self.history
+                if m.sender is MessageSender.SELLER
+            ]
+
+        return self._memo("history", make)  # type: ignore[return-value]
+
+    def found(self, start: int, end: int, **kwargs: object) -> Found:
+        """A `Found` for normalised ``text[start:end]``, mapped to the original."""
+        ostart, oend = self.norm.span(start, end)
+        return Found(
+            ostart,
+            oend,
+            self.message.body[ostart:oend],
+            disguises=self.norm.disguises(start, end),
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+
+# --- phrase clauses ----------------------------------------------------------------------------
+
+
+def _clause_matches(a: Analysis, clause: Clause) -> Iterator[tuple[int, int]]:
+    """Normalised spans where ``clause`` holds, one per sentence (or pair of sentences)."""
+    sents = a.sentences
+    width = 2 if clause.scope == "pair" else 1
+    for i in range(len(sents)):
+        scope = sents[i : i + width]
+        vocabs = frozenset().union(*(s.vocabs() for s in scope))
+        if not all(v in vocabs for v in clause.all) or any(v in vocabs for v in clause.none):
+            continue
+        first = [h for v in clause.all if (h := _first_hit(scope, v)) is not None]
+        yield min(h.start for h in first), max(h.end for h in first)
+
+
+def _first_hit(scope: list[Sentence], vocab: str) -> Hit | None:
+    for s in scope:
+        hit = s.first(vocab)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
+    data = rule_data()[code]
+    spans: list[tuple[int, int]] = []
+    for clause in data.clauses:
+        spans.extend(_clause_matches(a, clause))
+    for pattern in data.patterns:
+        spans.extend(m.span() for m in pattern.finditer(a.norm.text))
+    return _merge(spans)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
+    def rule(a: Analysis) -> Iterator[Found]:
+        for start, end in _phrase_matches(a, code):
+            yield a.found(start, end)
+
+    rule.__name__ = f"rule_{code.value.lower()}"
+    return rule
+
+
+def _has(a: Analysis, code: Code) -> bool:
+    return bool(_phrase_matches(a, code))
+
+
+def _is_review_request(a: Analysis) -> bool:
+    return any({"ask", "review"} <= s.vocabs() for s in a.sentences)
+
+
+# --- SP101-SP104: contact details ----------------------------------------------------------------
+
+_OWN_PAGE = regex.compile(
+    r"(?:/gp/(?:your-account|css)/order|/your-orders|order-?details|orderid=|/review/create-review"
+    r"|/review/review-your-purchases|/hz/feedback|/gp/feedback)",
+    regex.V1,
+)
+
+
+def _is_amazon(host: str, domains: frozenset[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def rule_sp101(a: Analysis) -> Iterator[Found]:
+    params = a.policy.parameters
+    for link in a.links:
+        if _is_amazon(link.host, params.amazon_domains):
+            continue
+        allowed = (
+            a.kind.completes_order
+            and link.value.startswith("https://")
+            and _is_amazon(link.host, params.link_allowlist)
+        )
+        if not allowed:
+            yield Found(link.start, link.end, a.message.body[link.start : link.end], link.disguises)
+
+
+def rule_sp102(a: Analysis) -> Iterator[Found]:
+    for link in a.links:
+        if _is_amazon(link.host, a.policy.parameters.amazon_domains):
+            own = _OWN_PAGE.search(link.value) is not None
+            yield Found(
+                link.start,
+                link.end,
+                a.message.body[link.start : link.end],
+                link.disguises,
+                severity=Severity.INFO if own else None,
+                note="a link to the buyer's own order or review page" if own else "",
+            )
+
+
+def rule_sp103(a: Analysis) -> Iterator[Found]:
+    for email in a.emails:
+        yield Found(email.start, email.end, a.message.body[email.start : email.end], email.disguises)
+
+
+def rule_sp104(a: Analysis) -> Iterator[Found]:
+    for phone in a.phones:
+        owner = any(h.vocab == "phone_owner" for h in a.lex.scan(phone.context))
+        yield Found(
+            phone.start,
+            phone.end,
+            a.message.body[phone.start : phone.end],
+            phone.disguises,
+            severity=Severity.INFO if owner else None,
+            note="a warranty, manufacturer or carrier number" if owner else "",
+        )
+
+
+# --- SP109, SP110, SP116, SP117, SP122, SP124: message-level purpose -----------------------------
+
+
+def _first_of(a: Analysis, vocab: str) -> Hit | None:
+    return next((h for h in a.hits if h.vocab == vocab), None)
+
+
+def rule_sp109(a: Analysis) -> Iterator[Found]:
+    if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
+        return
+    hit = _first_of(a, "order_received")
+    if hit is None or a.vocabs & {"problem", "buyer_question"}:
+        return
+    yield a.found(hit.start, hit.end)
+
+
+def rule_sp110(a: Analysis) -> Iterator[Found]:
+    if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
+        return
+    hit = _first_of(a, "shipped")
+    if hit is None or a.vocabs & {"problem", "buyer_question"} or _is_review_request(a):
+        return
+    yield a.found(hit.start, hit.end)
+
+
+def rule_sp116(a: Analysis) -> Iterator[Found]:
+    requests = _phrase_matches(a, Code.SP116)
+    if not requests:
+        return
+    repeated = any(_has(h, Code.SP116) for h in a.history_analyses())
+    resolved = bool(a.vocabs & {"resolved", "fix_already"}) or any(
+        h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
+    )
+    for start, end in requests:
+        nearby = frozenset().union(
+            *(s.vocabs() for s in a.sentences if s.start <= end and start < s.end + 200)
+        )
+        reasons = []
+        if nearby & {"pressure", "conditional"}:
+            reasons.append("demanded or made a condition")
+        if "incentive" in nearby and "fix_already" not in nearby:
+            reasons.append("tied to something of value")
+        if repeated:
+            reasons.append("repeated: the history already has a request")
+        if not resolved:
+            reasons.append("before the problem is shown to be resolved")
+        if reasons:
+            yield a.found(start, end, note="; ".join(reasons))
+
+
+def _covered(a: Analysis, sentence: Sentence) -> bool:
+    spans = [(h.start, h.end) for h in sentence.hits if h.vocab in {"pleasantry", "filler", "thanks"}]
+    loose = 0
+    for _, start, end in tokens(a.norm.text[sentence.start : sentence.end]):
+        s, e = start + sentence.start, end + sentence.start
+        if not any(hs <= s and e <= he for hs, he in spans):
+            loose += 1
+    return loose <= 2  # noqa: PLR2004 - room for a name and a sign-off
+
+
+def _thank_you_only(a: Analysis) -> bool:
+    if "thanks" not in a.vocabs or "review" in a.vocabs or a.message.attachments:
+        return False
+    return all(_covered(a, s) for s in a.sentences if s.hits or a.norm.text[s.start : s.end].strip())
+
+
+def rule_sp117(a: Analysis) -> Iterator[Found]:
+    if a.kind.is_proactive and a.kind is not MessageKind.REVIEW_REQUEST and _thank_you_only(a):
+        yield a.found(0, len(a.norm.text))
+
+
+def rule_sp122(a: Analysis) -> Iterator[Found]:
+    soliciting = a.kind is MessageKind.REVIEW_REQUEST or (
+        a.kind is MessageKind.PROACTIVE and _is_review_request(a)
+    )
+    if not soliciting:
+        return
+    if any(
+        h.kind is MessageKind.REVIEW_REQUEST or (h.kind.is_proactive and _is_review_request(h))
+        for h in a.history_analyses()
+    ):
+        yield Found(field="history", note="the history already has a review or feedback request")
+
+
+_TOPICS = {
+    MessageKind.CONFIRM_CUSTOMIZATION: "topic_customization",
+    MessageKind.CONFIRM_DELIVERY: "topic_delivery",
+    MessageKind.CONFIRM_ORDER_DETAILS: "topic_order_details",
+    MessageKind.CONFIRM_SERVICE: "topic_service",
+    MessageKind.DIGITAL_ACCESS_KEY: "topic_digital_key",
+    MessageKind.UNEXPECTED_PROBLEM: "topic_problem",
+    MessageKind.WARRANTY: "topic_warranty",
+    MessageKind.INVOICE: "topic_invoice",
+    MessageKind.LEGAL_DISCLOSURE: "topic_legal",
+    MessageKind.NEGATIVE_FEEDBACK_REMOVAL: "seller_feedback",
+}
+
+
+def rule_sp124(a: Analysis) -> Iterator[Found]:
+    topic = _TOPICS.get(a.kind)
+    if topic is None or not a.norm.text.strip():
+        return
+    off_topic = topic not in a.vocabs
+    soliciting = a.kind is not MessageKind.NEGATIVE_FEEDBACK_REMOVAL and _is_review_request(a)
+    promoting = _has(a, Code.SP113) or _has(a, Code.SP105)
+    if off_topic or soliciting or promoting or _thank_you_only(a):
+        why = "asks for a review" if soliciting else "promotes" if promoting else "is off topic"
+        yield Found(field="kind", note=why, values=(("kind", a.kind.value),))
+
+
+# --- SP118-SP121: attachments and subject ----------------------------------------------------------
+
+_IMAGE_EXT = frozenset({"png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "svg", "apng", "heic"})
+_SEPARATORS = regex.compile(r"[_\-+]+", regex.V1)
+
+
+def _is_image(att: Attachment) -> bool:
+    ext = att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
+    return (att.media_type or "").lower().startswith("image/") or ext in _IMAGE_EXT
+
+
+def _name_words(att: Attachment) -> str:
+    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    return f"{_SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
+
+
+def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
+    _, hits = a.scan(_name_words(att))
+    if any(h.vocab == "attachment_allowed" for h in hits):
+        return True
+    fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
+    return a.kind in fixed_purpose and att.file_name.lower().endswith(".pdf")
+
+
+def rule_sp119(a: Analysis) -> Iterator[Found]:
+    params = a.policy.parameters
+    atts = a.message.attachments
+    if len(atts) > params.max_attachments:
+        yield Found(
+            field="attachments",
+            evidence=f"{len(atts)} attachments",
+            note=f"more than the {params.max_attachments} allowed",
+        )
+    total = sum(att.size_bytes or 0 for att in atts)
+    if total > params.max_attachment_bytes:
+        yield Found(
+            field="attachments",
+            evidence=f"{total:,} bytes",
+            note=f"more than the {params.max_attachment_bytes:,} bytes allowed",
+        )
+    for i, att in enumerate(atts):
+        if not _attachment_allowed(a, att):
+            yield Found(field=f"attachments[{i}]", evidence=att.file_name)
+
+
+def _image_links(a: Analysis, att: Attachment) -> list[Evidence]:
+    del a
+    return find_links(normalize(_name_words(att)))
+
+
+def rule_sp120(a: Analysis) -> Iterator[Found]:
+    for i, att in enumerate(a.message.attachments):
+        if not _is_image(att):
+            continue
+        links = [
+            link
+            for link in _image_links(a, att)
+            if not _is_amazon(link.host, a.policy.parameters.amazon_domains)
+            and link.host.rsplit(".", 1)[-1] not in _IMAGE_EXT
+        ]
+        if links:
+            yield Found(field=f"attachments[{i}]", evidence=links[0].value)
+
+
+_IMPORTANT = regex.compile(r"\[\s*important\s*\]", regex.V1)
+_NEEDED_KINDS = frozenset(
+    {
+        MessageKind.CONFIRM_CUSTOMIZATION,
+        MessageKind.CONFIRM_DELIVERY,
+        MessageKind.CONFIRM_ORDER_DETAILS,
+        MessageKind.CONFIRM_SERVICE,
+        MessageKind.DIGITAL_ACCESS_KEY,
+        MessageKind.UNEXPECTED_PROBLEM,
+        MessageKind.LEGAL_DISCLOSURE,
+        MessageKind.INVOICE,
+        MessageKind.WARRANTY,
+    }
+)
+
+
+def rule_sp121(a: Analysis) -> Iterator[Found]:
+    subject = a.message.subject
+    if not subject or a.kind in _NEEDED_KINDS:
+        return
+    norm = normalize(subject)
+    m = _IMPORTANT.search(norm.text)
+    if m:
+        start, end = norm.span(*m.span())
+        yield Found(start, end, subject[start:end], norm.disguises(*m.span()), field="subject")
+
+
+# --- SP2xx: formatting ---------------------------------------------------------------------------
+
+_EMOJI = regex.compile(
+    r"""(?x)
+    (?:\p{Regional_Indicator}{2})                       # flags
+  | (?:[0-9#*]\ufe0f?\u20e3)                            # keycaps
+  | (?:[\u00a9\u00ae\u2122]\ufe0f)                      # (c) (r) tm drawn as emoji
+  | (?:[\p{Extended_Pictographic}--[\u00a9\u00ae\u2122]]
+       [\ufe0f\p{Emoji_Modifier}]{0,2}
+       (?:\u200d\p{Extended_Pictographic}[\ufe0f\p{Emoji_Modifier}]{0,2}){0,8})  # joined sequences
+    """,
+    regex.V1,
+)
+
+
+def rule_sp201(a: Analysis) -> Iterator[Found]:
+    for field, text in (("body", a.message.body), ("subject", a.message.subject or "")):
+        for m in _EMOJI.finditer(text):
+            yield Found(m.start(), m.end(), m[0], field=field)
+
+
+def _is_gif(name: str) -> bool:
+    path = name.lower().split("?", 1)[0].split("#", 1)[0]
+    return path.endswith(".gif") or ("animated" in path and path.endswith((".webp", ".png", ".apng")))
+
+
+def rule_sp202(a: Analysis) -> Iterator[Found]:
+    for i, att in enumerate(a.message.attachments):
+        if (att.media_type or "").lower() == "image/gif" or _is_gif(att.file_name):
+            yield Found(field=f"attachments[{i}]", evidence=att.file_name)
+    html = a.html
+    if html is not None:
+        for img in html.images:
+            if img.src and _is_gif(img.src):
+                yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def rule_sp203(a: Analysis) -> Iterator[Found]:
+    html = a.html
+    if html is None:
+        return
+    for img in html.images:
+        if img.src and img.src.strip().lower().startswith("http://"):
+            yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def _beacon(a: Analysis, src: str) -> bool:
+    _, hits = a.scan(_SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " ")))
+    return any(h.vocab == "beacon" for h in hits)
+
+
+def rule_sp205(a: Analysis) -> Iterator[Found]:
+    html = a.html
+    if html is None:
+        return
+    for img in html.images:
+        if img.hidden or img.tiny or (img.src and _beacon(a, img.src)):
+            yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def _not_product(a: Analysis, text: str) -> bool:
+    _, hits = a.scan(text)
+    return any(h.vocab in {"image_not_product", "attachment_allowed"} for h in hits)
+
+
+def rule_sp204(a: Analysis) -> Iterator[Found]:
+    if not a.kind.is_proactive or a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
+        return
+    for i, att in enumerate(a.message.attachments):
+        if _is_image(att) and not _not_product(a, _name_words(att)):
+            yield Found(field=f"attachments[{i}]", evidence=att.file_name)
+    html = a.html
+    if html is not None:
+        for img in html.images:
+            if img.hidden or img.tiny or (img.src and _beacon(a, img.src)):
+                continue
+            words = f"{_SEPARATORS.sub(' ', img.src or '')}\n{img.alt or ''}"
+            if not _not_product(a, words):
+                yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def rule_sp206(a: Analysis) -> Iterator[Found]:
+    html = a.html
+    if html is None:
+        return
+    params = a.policy.parameters
+    for use in html.styles:
+        if use.kind in {"font-size", "line-breaks"}:
+            continue
+        yield Found(use.start, use.end, a.message.body[use.start : use.end], note=use.kind)
+    if len(html.font_sizes) > params.max_font_sizes:
+        sizes = ", ".join(sorted(html.font_sizes))
+        yield Found(evidence=f"{len(html.font_sizes)} font sizes ({sizes})", note="font sizes")
+    if html.max_consecutive_breaks > params.max_line_breaks:
+        run = html.max_consecutive_breaks
+        yield Found(evidence=f"{run} consecutive line breaks", note="line breaks")
+
+
+_SP_API_KINDS = _NEEDED_KINDS | {MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
+
+
+def rule_sp207(a: Analysis) -> Iterator[Found]:
+    if a.message.format is not MessageFormat.TEXT or a.kind not in _SP_API_KINDS:
+        return
+    for _, start, end in find_markup(a.message.body):
+        yield Found(start, end, a.message.body[start:end])
+
+
+def _text_limit(a: Analysis) -> int:
+    params = a.policy.parameters
+    if a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
+        return params.text_limit_customization
+    if a.kind is MessageKind.DIGITAL_ACCESS_KEY:
+        return params.text_limit_digital_access_key
+    return params.text_limit
+
+
+def rule_sp208(a: Analysis) -> Iterator[Found]:
+    if a.message.sender is not MessageSender.SELLER:
+        return
+    limit, length = _text_limit(a), len(a.message.body)
+    if length > limit:
+        yield Found(
+            limit,
+            length,
+            a.message.body[limit : limit + 40],
+            values=(("length", f"{length:,}"), ("limit", f"{limit:,}"), ("kind", a.kind.value)),
+        )
+
+
+# --- the rule set ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class MessageRule:
+    """A message rule: a code and the pure function that checks it."""
+
+    code: Code
+    check: Callable[[Analysis], Iterator[Found]]
+
+
+_CUSTOM: dict[Code, Callable[[Analysis], Iterator[Found]]] = {
+    Code.SP101: rule_sp101,
+    Code.SP102: rule_sp102,
+    Code.SP103: rule_sp103,
+    Code.SP104: rule_sp104,
+    Code.SP109: rule_sp109,
+    Code.SP110: rule_sp110,
+    Code.SP116: rule_sp116,
+    Code.SP117: rule_sp117,
+    Code.SP119: rule_sp119,
+    Code.SP120: rule_sp120,
+    Code.SP121: rule_sp121,
+    Code.SP122: rule_sp122,
+    Code.SP124: rule_sp124,
+    Code.SP201: rule_sp201,
+    Code.SP202: rule_sp202,
+    Code.SP203: rule_sp203,
+    Code.SP204: rule_sp204,
+    Code.SP205: rule_sp205,
+    Code.SP206: rule_sp206,
+    Code.SP207: rule_sp207,
+    Code.SP208: rule_sp208,
+}
+
+MESSAGE_RULES: tuple[MessageRule, ...] = tuple(
+    MessageRule(code, _CUSTOM.get(code) or _phrase_rule(code)) for code in RULES
+)
+"""Every message rule, in code order. The policy decides which run."""
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@functools.cache
+def _templates() -> dict[Code, str]:
+    return {code: data.message for code, data in rule_data().items()}
+
+
+def _finding(code: Code, found: Found, severity: Severity) -> Finding:
+    info = RULES[code]
+    values = dict(found.values)
+    values.setdefault("evidence", _excerpt(found.evidence) if found.evidence else "")
+    values.setdefault("kind", "")
+    message = _templates()[code].format_map(values)
+    if found.note:
+        message += f" ({found.note})"
+    if found.disguises:
+        message += f"; disguised with {', '.join(found.disguises)}"
+    span = Span(found.start, found.end) if found.start is not None and found.end is not None else None
+    return Finding(
+        code=code,
+        name=info.name,
+        severity=found.severity or severity,
+        message=message,
+        span=span,
+        excerpt=found.evidence or None,
+        source=info.source,
+        disguises=found.disguises,
+        field=found.field,
+    )
+
+
+def run_message_rules(
+    message: Message,
+    history: tuple[Message, ...],
+    policy: Policy,
+    rules: tuple[MessageRule, ...] = MESSAGE_RULES,
+) -> tuple[Finding, ...]:
+    """Run every enabled message rule and return their findings."""
+    analysis = Analysis(message, history, policy)
+    findings = []
+    for rule in rules:
+        severity = policy.severity(rule.code)
+        if severity is None:
+            continue
+        findings.extend(_finding(rule.code, found, severity) for found in rule.check(analysis))
+    return tuple(findings)
+

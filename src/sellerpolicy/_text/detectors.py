@@ -1,0 +1,306 @@
+"""Detectors for web addresses, email addresses and phone numbers, disguised or not."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+from publicsuffixlist import PublicSuffixList
+
+if TYPE_CHECKING:
+    from sellerpolicy._text.normalize import NormalizedText
+
+__all__ = ["Evidence", "contact_view", "find_emails", "find_links", "find_phones"]
+
+
+@attrs.frozen
+class Evidence:
+    """Something a detector found, located in the *original* text.
+
+    Attributes:
+        start: Original offset of the first character.
+        end: Original offset just past the last character.
+        value: The evidence as seen after normalisation (``shop.com``, ``+44 20 7946 0958``).
+        host: For links and emails, the host name.
+        disguises: How the evidence was disguised (empty when written plainly).
+        context: A few normalised words before the evidence (phone exceptions read them).
+        explicit: For links: written with a scheme, ``www.`` or a path, not as a bare domain.
+    """
+
+    start: int
+    end: int
+    value: str
+    host: str = ""
+    disguises: tuple[str, ...] = ()
+    context: str = ""
+    explicit: bool = False
+
+
+# --- de-obfuscation: one view of the text in which spelled-out punctuation is plain ------------
+
+_HXXP = regex.compile(r"(?<![a-z])h(?:xx|\*\*|tt)p(s?)(?=\s*(?::|\[:\])\s*//)", regex.V1)
+_BRACKET_DOT = regex.compile(
+    r"""(?x)
+    (?<!\s)\s*              # 'shop [dot] com', 'shop(.)com', 'shop {punkt} de'; starting only
+                            # at the first space of a run keeps this linear
+    [\[\(\{<]\s*(?:dot|punkt|point|punto|\.)\s*[\]\)\}>]
+    \s*
+    """,
+    regex.V1,
+)
+_WORD_DOT = regex.compile(
+    r"""(?x)
+    (?<=[a-z0-9])           # a label ends here ...
+    \s+(?:dot|punkt)\s+     # ... 'dot' spelled out between spaces ...
+    (?=[a-z]{2,}\b)         # ... and a label that might be a suffix follows
+    """,
+    regex.V1,
+)
+_SPACED_DOT = regex.compile(
+    r"""(?x)
+    (?<=[a-z0-9])           # a label ends here
+    (?:
+        \s+\.\s*             # 'shop . com', 'shop .com'
+      | \.\s*\n\s*           # 'www.shop.\ncom': an address broken across lines
+      | \.\s+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
+    )
+    (?=[a-z0-9])
+    """,
+    regex.V1,
+)
+_BRACKET_AT = regex.compile(
+    r"(?<!\s)\s*[\[\(\{<]\s*(?:at|@|arroba|chiocciola|ät)\s*[\]\)\}>]\s*"
+    r"|(?<=[a-z0-9])\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])",
+    regex.V1,
+)
+# 'jane at mail dot com': only when 'dot' follows too, so 'arrives at 5 pm' stays prose
+_WORD_AT = regex.compile(
+    r"(?<=[a-z0-9._-])\s+(?:at)\s+(?=[a-z0-9-]+\s+(?:dot|punkt)\s+[a-z]{2,}\b)", regex.V1
+)
+
+
+def contact_view(text: NormalizedText) -> NormalizedText:
+    """The normalised text with spelled-out and spaced-out ``.``/``@`` written plainly.
+
+    Each replacement keeps its map back to the original and records how it was disguised.
+    """
+    view = text.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
+    view = view.sub(_WORD_AT, "@", "spelled-out '@'")
+    view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
+    view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
+    view = view.sub(_WORD_DOT, ".", "spelled-out dots")
+    return view.sub(_SPACED_DOT, ".", "spaced-out dots")
+
+
+# --- links -----------------------------------------------------------------------------------
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_LINK = regex.compile(
+    rf"""(?x)
+    (?<![\w@./-])                                   # not inside another token or an email
+    (?:
+        (?P<scheme>(?:https?|ftp)://)               # an explicit scheme ...
+        (?P<shost>(?:{_LABEL}\.)*{_LABEL})          # ... and any host
+      |
+        (?P<www>www\d?\.)                           # 'www.' ...
+        (?P<whost>(?:{_LABEL}\.)+{_LABEL})          # ... and a dotted host
+      |
+        (?P<host>(?:{_LABEL}\.){{1,5}}[a-z][a-z0-9-]{{1,24}})  # a bare domain
+    )
+    (?P<port>:\d{{1,5}})?
+    (?P<path>[/?\#][^\s<>"'`]{{0,2000}})?           # path, query or fragment
+    (?![\w-])                                       # the host or path ends here
+    """,
+    regex.V1,
+)
+_TRAILING = ".,;:!?)]}'\""
+
+# File names whose extension is also a top-level domain: 'manual.zip' is a file, not a site.
+_FILE_EXTENSIONS = frozenset(
+    {"zip", "mov", "md", "py", "sh", "rs", "pl", "ps", "ai", "cc", "mp", "so", "app", "doc", "ink"}
+)
+# Common words that, followed by a stray dot and a country code, make 'it.it' or 'me.to'.
+_STOP_LABELS = frozenset(
+    """a about all also am an and any are as at be been but by can do does done for from get got
+    had has have he her here him his how i if in is it its just me more my no not now of ok okay
+    on one or our out see she so some that the them then there they this to too up us was we well
+    were what when which who will with you your yes thanks thank please hi hello regards again
+    day days order item items soon today tomorrow time week""".split()
+)
+# Generic top-level domains common enough to trust in a bare domain ('mybrand.shop').
+_TRUSTED_GENERIC = frozenset(
+    """com net org info biz shop store online site app xyz club top tech co io me tv cc eu
+    asia pro name mobi shop store boutique deals sale fashion design""".split()
+)
+
+
+@functools.cache
+def _psl() -> PublicSuffixList:
+    # Built once: the package ships its own snapshot of the list and never downloads.
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
+
+
+def _suffix(host: str) -> str | None:
+    return _psl().publicsuffix(host)  # type: ignore[no-any-return]
+
+
+def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:
+    labels = host.split(".")
+    if len(labels) <= len(suffix.split(".")):
+        return False  # the whole host is a public suffix ('co.uk')
+    name = labels[-len(suffix.split(".")) - 1]
+    if not any(c.isalpha() for c in name):
+        return False  # '1.5kg', 'v2.0' never get here, but '10.de' should not either
+    tld = suffix.rsplit(".", 1)[-1]
+    if tld in _FILE_EXTENSIONS and len(labels) == 2:  # noqa: PLR2004 - name.ext
+        return False
+    if len(tld) != 2 and tld not in _TRUSTED_GENERIC:  # noqa: PLR2004 - country codes
+        return False
+    if name in _STOP_LABELS and len(labels) == 2:  # noqa: PLR2004 - 'it.it', 'me.to'
+        return False
+    # 'order.Best regards': a lowercase word, a dot and a capital is a missing space
+    dot = original.rfind(".")
+    return not (dot > 0 and original[dot - 1].islower() and original[dot + 1 : dot + 2].isupper())
+
+
+def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
+    """Web addresses in the text: URLs, ``www.`` forms and bare domains with a real suffix."""
+    view = view if view is not None else contact_view(text)
+    found = []
+    s = view.text
+    for m in _LINK.finditer(s):
+        start, end = m.span()
+        while end > start and s[end - 1] in _TRAILING:
+            end -= 1
+        host = m["shost"] or m["whost"] or m["host"]
+        explicit = bool(m["scheme"] or m["www"] or m["path"])
+        if m["www"]:
+            host = f"www.{host}"  # keep 'www.' in the host so subdomain matching still works
+        suffix = _suffix(host)
+        if not m["scheme"]:
+            if suffix is None:
+                continue
+            ostart, oend = view.span(m.start("host") if m["host"] else start, end)
+            if not explicit and not _bare_domain_plausible(host, suffix, text.original[ostart:oend]):
+                continue
+        ostart, oend = view.span(start, end)
+        found.append(
+            Evidence(
+                ostart,
+                oend,
+                s[start:end],
+                host=host.removeprefix("www.").removeprefix("www2."),
+                disguises=view.disguises(start, end),
+                explicit=explicit,
+            )
+        )
+    return found
+
+
+# --- emails ----------------------------------------------------------------------------------
+
+_EMAIL = regex.compile(
+    rf"""(?x)
+    (?<![\w.%+-])
+    (?P<local>[a-z0-9](?:[a-z0-9._%+-]{{0,63}}[a-z0-9_%+-])?)
+    @
+    (?P<host>(?:{_LABEL}\.){{1,5}}[a-z][a-z0-9-]{{1,24}})
+    (?![\w-])
+    """,
+    regex.V1,
+)
+
+
+def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
+    """Email addresses, including ``jane [at] mail [dot] com`` forms."""
+    view = view if view is not None else contact_view(text)
+    found = []
+    for m in _EMAIL.finditer(view.text):
+        if _suffix(m["host"]) is None:
+            continue
+        ostart, oend = view.span(*m.span())
+        found.append(
+            Evidence(
+                ostart,
+                oend,
+                m[0],
+                host=m["host"],
+                disguises=view.disguises(*m.span()),
+            )
+        )
+    return found
+
+
+# --- phone numbers ---------------------------------------------------------------------------
+
+_PHONE = regex.compile(
+    r"""(?x)
+    (?<![\w+/.,$€£¥#:-])                  # not inside another number, id, price or time
+    (?P<number>
+        (?:\+|00)\d{1,3}[\s.\-/]{0,2}       # +44, 0044: international prefix
+        (?:\(0?\d{1,4}\)[\s.\-/]{0,2})?     # (0)20, (212)
+        \d{1,5}(?:[\s.\-/]{1,2}\d{1,5}){1,5}
+      |
+        (?:1[\s.\-]{1,2})?                  # US/CA: optional 1 and a separator
+        \(\d{3}\)[\s.\-]{0,2}\d{3}[\s.\-]{1,2}\d{4}  # (555) 123-4567
+      |
+        (?:1[\s.\-]{1,2})?\d{3}[\s.\-]{1,2}\d{3}[\s.\-]{1,2}\d{4}  # 555-123-4567
+      |
+        1[\s.\-]?8(?:00|88|77|66|55|44|33)[\s.\-]?[a-z0-9]{3}[\s.\-]?[a-z0-9]{4}  # 1-800-flowers
+      |
+        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,4}){1,4}  # national trunk prefix: 020 7946 0958, 01 23 45 67 89
+      |
+        \d{7,12}                            # a run of digits: only with a phone word nearby
+    )
+    (?![\w/-]|[.,]\d)                       # not followed by more of an id or a decimal
+    """,
+    regex.V1,
+)
+_PHONE_WORDS = regex.compile(
+    r"""(?x)\b(?:
+        call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+us
+        |number|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
+        |tel[eé]fono|llame|llamar|m[oó]vil|telefono|cellulare|chiamare|chiamaci
+    )\b""",
+    regex.V1,
+)
+_DATE_LIKE = regex.compile(
+    r"(?x)^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$", regex.V1
+)
+_ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
+_MIN_DIGITS, _MAX_DIGITS = 7, 15
+
+
+def find_phones(text: NormalizedText) -> list[Evidence]:
+    """Phone numbers in national or international formats.
+
+    Order ids, tracking numbers, prices, dates, times, ASINs and model numbers are not phone
+    numbers: they are excluded by shape (digit count, grouping, what surrounds them).
+    """
+    s = text.text
+    found = []
+    for m in _PHONE.finditer(s):
+        value = m["number"].strip()
+        digits = sum(c.isdigit() for c in value)
+        letters = sum(c.isalpha() for c in value)
+        if not (_MIN_DIGITS - letters <= digits <= _MAX_DIGITS) or _ORDER_ID.match(value):
+            continue
+        if _DATE_LIKE.match(value):
+            continue
+        start, end = m.span("number")
+        context = s[max(0, start - 60) : start]
+        if value.isdigit() and not _PHONE_WORDS.search(context):
+            continue  # a bare run of digits is an id unless the text calls it a number
+        ostart, oend = text.span(start, end)
+        found.append(
+            Evidence(
+                ostart,
+                oend,
+                value,
+                disguises=text.disguises(start, end),
+                context=context,
+            )
+        )
+    return found

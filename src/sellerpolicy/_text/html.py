@@ -1,0 +1,944 @@
+"""Facts about HTML message templates, read with :class:`html.parser.HTMLParser`, with spans."""
+
+from __future__ import annotations
+
+import bisect
+import html
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+__all__ = ["HtmlFacts", "Image", "StyleUse", "analyze_html", "find_markup"]
+
+
+# --- public values ----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """An ``<img>`` tag (or ``<image>``, which browsers read as ``<img>``).
+
+    Attributes:
+        src: The ``src`` attribute, entities unescaped (``None`` when absent).
+        alt: The ``alt`` attribute.
+        width: The raw ``width`` attribute (``"1"``, ``"1px"``, ``"0"``).
+        height: The raw ``height`` attribute.
+        style: The raw ``style`` attribute.
+        start: Offset of the ``<`` of the tag in the original HTML.
+        end: Offset just past the ``>`` of the tag.
+        hidden: The inline style hides the image (``display:none``, ``visibility:hidden``,
+            ``opacity:0``, ``mso-hide:all``), a width or height (attribute or style) is 0, or
+            the tag has the ``hidden`` attribute.
+        tiny: Width and height are both at most 1 px (the inline style wins over the
+            attributes), or either is 0.
+    """
+
+    src: str | None
+    alt: str | None
+    width: str | None
+    height: str | None
+    style: str | None
+    start: int
+    end: int
+    hidden: bool
+    tiny: bool
+
+
+@attrs.frozen(kw_only=True)
+class StyleUse:
+    """One use of markup that overrides the standard message layout.
+
+    Attributes:
+        kind: ``"font-size"``, ``"center"``, ``"font-family"``, ``"color"`` (text or
+            background colour), ``"line-height"``, ``"font-tag"`` or ``"line-breaks"``.
+        value: What was asked for: ``"14px"``, ``"center"``, ``"Arial"``, ``"#ff0000"``,
+            ``"1.8"``, ``"h1"`` (a heading), ``"<font>"``, ``"<br> x3"``.
+        start: Offset of the evidence in the original HTML: the CSS declaration, the
+            attribute, or the whole tag.
+        end: Offset just past the evidence.
+    """
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+@attrs.frozen(kw_only=True)
+class HtmlFacts:
+    """What :func:`analyze_html` found in an HTML document.
+
+    Attributes:
+        images: Every ``<img>`` tag, in document order.
+        styles: Every layout override, ordered by position.
+        font_sizes: Distinct normalised font sizes: CSS ``font-size`` values (``"14px"``,
+            ``"1.2em"``, ``"small"``), ``<font size>`` values (``"size=3"``) and headings
+            (``"h1"`` to ``"h6"``).
+        max_consecutive_breaks: The longest run of ``<br>`` tags separated only by
+            whitespace or comments.
+        tags: Every start, self-closing and end tag as ``(name, start, end)``; names are
+            lowercase and end tags start with ``/`` (``"/b"``).
+        text: The visible text: data outside ``<script>`` and ``<style>``, entities
+            unescaped, whitespace as written. Block tags and ``<br>`` become a newline
+            (block tags only where the text does not already end one), inline formatting
+            tags (``<b>``, ``<span>``, ``<a>`` ...) and tags that show nothing (``<script>``,
+            ``<meta>`` ...) become nothing, and other tags a space. Map offsets back to the
+            HTML with :meth:`text_span`.
+
+    The ``text_map`` argument is internal: :func:`analyze_html` fills it in. Without it,
+    :meth:`text_span` maps every offset to itself, which suits facts built by hand in tests.
+    """
+
+    images: tuple[Image, ...] = ()
+    styles: tuple[StyleUse, ...] = ()
+    font_sizes: frozenset[str] = attrs.field(factory=frozenset)
+    max_consecutive_breaks: int = 0
+    tags: tuple[tuple[str, int, int], ...] = ()
+    text: str = ""
+    # (text start, original start, original end, one-to-one) for consecutive pieces of `text`;
+    # empty means `text` is the original itself.
+    _text_map: tuple[tuple[int, int, int, bool], ...] = attrs.field(
+        default=(), repr=False, eq=False, alias="text_map"
+    )
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of :attr:`text` back to the original HTML.
+
+        Args:
+            start: Offset of the first character in :attr:`text`.
+            end: Offset just past the last character in :attr:`text`.
+
+        Returns:
+            The span of the original HTML that produced ``text[start:end]``, widened to whole
+            entities and tags where a character does not come from exactly one source
+            character. Offsets out of range are clamped.
+        """
+        size = len(self.text)
+        start = min(max(start, 0), size)
+        end = min(max(end, start), size)
+        pieces = self._text_map
+        if not pieces:
+            return start, end
+        if start == end:
+            point = pieces[-1][2] if start == size else self._from(start, last=False)
+            return point, point
+        first = self._from(start, last=False)
+        return first, max(first, self._from(end - 1, last=True))
+
+    def _from(self, offset: int, *, last: bool) -> int:
+        index = bisect.bisect_right(self._text_map, offset, key=lambda piece: piece[0]) - 1
+        text_start, orig_start, orig_end, linear = self._text_map[max(index, 0)]
+        if not linear:
+            return orig_end if last else orig_start
+        return orig_start + offset - text_start + (1 if last else 0)
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Element names of HTML, current and obsolete: what `find_markup` reports.
+_HTML_ELEMENTS: Final = _words(
+    """
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big
+    blink blockquote body br button canvas caption center cite code col colgroup data datalist
+    dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer
+    form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins
+    isindex kbd keygen label legend li link listing main map mark marquee math menu menuitem
+    meta meter multicol nav nextid nobr noembed noframes noscript object ol optgroup option
+    output p param picture plaintext pre progress q rb rp rt rtc ruby s samp script search
+    section select slot small source spacer span strike strong style sub summary sup svg table
+    tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+    """
+)
+# Attributes that mean something without a value; `<a few>` in prose has none of these.
+_BOOLEAN_ATTRIBUTES: Final = _words(
+    """
+    allowfullscreen async autofocus autoplay checked compact controls default defer disabled
+    formnovalidate hidden inert ismap itemscope loop multiple muted nomodule noresize noshade
+    novalidate nowrap open playsinline readonly required reversed selected
+    """
+)
+# Tags that end a line of visible text.
+_BLOCK_TAGS: Final = _words(
+    """
+    address article aside blockquote body caption center dd details dialog dir div dl dt
+    fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 head header hgroup hr
+    html legend li listing main menu nav ol p plaintext pre section summary table tbody tfoot
+    thead title tr ul xmp
+    """
+)
+# Tags that do not separate text: inline formatting, and tags that show nothing.
+_INLINE_TAGS: Final = _words(
+    """
+    a abbr acronym b bdi bdo big blink cite code data del dfn em font i ins kbd label mark nobr
+    q rb rp rt rtc ruby s samp small span strike strong sub sup time tt u var wbr
+    base link meta script style template
+    """
+)
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_RAW_TEXT_TAGS: Final = frozenset({"script", "style"})
+_IMAGE_TAGS: Final = frozenset({"img", "image"})  # browsers read <image> as <img>
+# CSS values that restore the default rather than override it.
+_CSS_WIDE_KEYWORDS: Final = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
+_FONT_SIZE_KEYWORDS: Final = _words(
+    """
+    xx-small x-small small medium large x-large xx-large xxx-large smaller larger math
+    """
+)
+_LENGTH_UNITS: Final = _words(
+    """
+    px pt pc em rem ex ch cap ic lh rlh vw vh vmin vmax vb vi cqw cqh in cm mm q %
+    """
+)
+_WHITESPACE: Final = " \t\n\r\f"
+_NUMBER_CHARS: Final = frozenset("0123456789.+-")
+_ONE_PIXEL: Final = 1.0
+
+
+# --- parsing: HTMLParser events with spans ----------------------------------------------------
+
+
+class _Event(NamedTuple):
+    """One parser event with its span in the original string."""
+
+    kind: str  # "start", "startend", "end", "data", "raw", "comment", "decl", "other"
+    name: str
+    attrs: tuple[tuple[str, str | None], ...]
+    start: int
+    end: int
+
+
+_NO_ATTRS: tuple[tuple[str, str | None], ...] = ()
+
+
+class _Recorder(HTMLParser):
+    """An :class:`HTMLParser` that records every event with its span.
+
+    Handlers note the start (from :meth:`getpos` and a line-start table); the parser then
+    calls :meth:`updatepos` with the extent of the construct just handled, which gives the end.
+    Consecutive text is merged into one event.
+    """
+
+    def __init__(self, line_starts: Sequence[int]) -> None:
+        super().__init__(convert_charrefs=True)
+        self._line_starts = line_starts
+        self.events: list[_Event] = []
+        self._pending: list[tuple[str, str, tuple[tuple[str, str | None], ...], int]] = []
+        self._text_start = self._text_end = -1  # the run of text not yet in `events`
+        self._text_kind = ("data", "")
+
+    def run(self, source: str) -> None:
+        """Parse a whole document into :attr:`events`.
+
+        What the parser cannot finish (an unterminated tag, comment or quoted attribute value,
+        as in ``<a <a <a`` or ``<img src=x``) and everything after it is text. Stopping there,
+        instead of letting :meth:`close` re-scan to the end from every later ``<``, keeps this
+        linear on adversarial input.
+
+        Args:
+            source: The document.
+        """
+        stop: int | None = None
+        try:
+            self.feed(source)
+            if self.cdata_elem is None and self.rawdata.startswith("<"):
+                stop = self._here()
+            else:
+                self.close()
+        except AssertionError:  # the stdlib's way of rejecting some declarations; not expected
+            stop = -1
+        if stop is None:
+            # Python < 3.13.4 drops an unclosed <script> or <style> body; keep it (as such).
+            self._close_pending(len(source))
+            if self.rawdata:
+                self._text(self._here(), len(source), self._data_kind())
+        else:
+            self._pending.clear()
+            done = max(self._text_end, self.events[-1].end if self.events else 0)
+            self._text(max(stop, done), len(source), ("data", ""))
+        self._flush_text()
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _data_kind(self) -> tuple[str, str]:
+        """``("raw", "script")`` inside ``<script>`` or ``<style>``, else ``("data", "")``."""
+        if self.cdata_elem in _RAW_TEXT_TAGS:
+            return "raw", self.cdata_elem or ""
+        return "data", ""
+
+    def _note(
+        self, kind: str, name: str = "", pairs: Iterable[tuple[str, str | None]] = ()
+    ) -> None:
+        self._pending.append((kind, name, tuple(pairs), self._here()))
+
+    def _text(self, start: int, end: int, kind: tuple[str, str]) -> None:
+        if start >= end:
+            return
+        if self._text_end != start or self._text_kind != kind:
+            self._flush_text()
+            self._text_start, self._text_kind = start, kind
+        self._text_end = end
+
+    def _flush_text(self) -> None:
+        if self._text_start >= 0:
+            kind, name = self._text_kind
+            self.events.append(_Event(kind, name, _NO_ATTRS, self._text_start, self._text_end))
+            self._text_start = self._text_end = -1
+
+    def _close_pending(self, end: int) -> None:
+        for kind, name, pairs, start in self._pending:
+            if kind in {"data", "raw"}:
+                self._text(start, end, (kind, name))
+            else:
+                self._flush_text()
+                self.events.append(_Event(kind, name, pairs, start, max(start, end)))
+        self._pending.clear()
+
+    def updatepos(self, i: int, j: int) -> int:
+        """Close the events handled since the last call: they end where this construct ends."""
+        if j > i and self._pending:
+            self._close_pending(self._here() + (j - i))
+        return super().updatepos(i, j)
+
+    def parse_html_declaration(self, i: int) -> int:
+        """Read ``<!...>``; a ``<![`` section the stdlib would reject is a bogus comment."""
+        if self.rawdata.startswith("<![", i) and not _marked_section_ok(self.rawdata, i + 3):
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record a start tag."""
+        self._note("start", tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record a self-closing tag."""
+        self._note("startend", tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Record an end tag."""
+        self._note("end", tag)
+
+    def handle_data(self, data: str) -> None:  # noqa: ARG002 - the text is re-read from the source
+        """Record text (``"raw"`` for the body of ``<script>`` or ``<style>``)."""
+        self._note(*self._data_kind())
+
+    def handle_comment(self, data: str) -> None:  # noqa: ARG002
+        """Record a comment (or a bogus comment such as ``<!x>``)."""
+        self._note("comment")
+
+    def handle_decl(self, decl: str) -> None:
+        """Record a declaration such as ``<!DOCTYPE html>``."""
+        words = decl.split(None, 1)
+        self._note("decl", words[0].lower() if words else "")
+
+    def handle_pi(self, data: str) -> None:  # noqa: ARG002
+        """Record a processing instruction."""
+        self._note("other")
+
+    def unknown_decl(self, data: str) -> None:  # noqa: ARG002
+        """Record a marked section such as ``<![CDATA[...]]>``."""
+        self._note("other")
+
+
+def _marked_section_ok(rawdata: str, i: int) -> bool:
+    """Whether the stdlib can read the ``<![`` section whose keyword starts at ``i``."""
+    j = i
+    if j < len(rawdata) and not (rawdata[j].isascii() and rawdata[j].isalpha()):
+        return False
+    while (
+        j < len(rawdata) and rawdata[j].isascii() and (rawdata[j].isalnum() or rawdata[j] in "-_.")
+    ):
+        j += 1
+    if j == len(rawdata):
+        return True  # incomplete: the stdlib waits, and we treat the rest as text
+    return rawdata[i:j].lower() in {
+        "temp",
+        "cdata",
+        "ignore",
+        "include",
+        "rcdata",
+        "if",
+        "else",
+        "endif",
+    }
+
+
+def _line_starts(source: str) -> list[int]:
+    """Offsets where lines start, counting newlines only, like :meth:`HTMLParser.getpos`."""
+    starts = [0]
+    at = source.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = source.find("\n", at + 1)
+    return starts
+
+
+def _parse(source: str) -> list[_Event]:
+    """All parser events of ``source``, in order, with spans (see :meth:`_Recorder.run`)."""
+    recorder = _Recorder(_line_starts(source))
+    recorder.run(source)
+    return recorder.events
+
+
+# --- small readers for attribute values -------------------------------------------------------
+
+
+def _first_attrs(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str | None]:
+    """Attributes by name; like browsers, the first of duplicates wins."""
+    found: dict[str, str | None] = {}
+    for name, value in pairs:
+        found.setdefault(name, value)
+    return found
+
+
+def _skip_ws(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _WHITESPACE:
+        i += 1
+    return i
+
+
+def _attribute_spans(tag: str) -> dict[str, tuple[int, int, int, int]]:
+    """Spans of the attributes in the text of a start tag.
+
+    Returns:
+        ``name -> (start, end, value start, value end)`` relative to ``tag``; the value span
+        is ``(-1, -1)`` for an attribute without a value. The first of duplicates wins.
+    """
+    spans: dict[str, tuple[int, int, int, int]] = {}
+    size = len(tag)
+    i = 1
+    while i < size and tag[i] not in _WHITESPACE and tag[i] not in "/>":
+        i += 1
+    while True:
+        while i < size and (tag[i] in _WHITESPACE or tag[i] == "/"):
+            i += 1
+        if i >= size or tag[i] == ">":
+            return spans
+        name_start = i
+        i += 1
+        while i < size and tag[i] not in _WHITESPACE and tag[i] not in "/>=":
+            i += 1
+        name = tag[name_start:i].lower()
+        value_start = value_end = -1
+        j = _skip_ws(tag, i)
+        if j < size and tag[j] == "=":
+            while j < size and tag[j] == "=":
+                j += 1
+            value_start, value_end, i = _attribute_value(tag, _skip_ws(tag, j))
+        spans.setdefault(name, (name_start, i, value_start, value_end))
+
+
+def _attribute_value(tag: str, i: int) -> tuple[int, int, int]:
+    """``(value start, value end, attribute end)`` of the value starting at ``i``."""
+    if i < len(tag) and tag[i] in "'\"":
+        close = tag.find(tag[i], i + 1)
+        if close < 0:
+            return i + 1, len(tag), len(tag)
+        return i + 1, close, close + 1
+    j = i
+    while j < len(tag) and tag[j] not in _WHITESPACE and tag[j] != ">":
+        j += 1
+    return i, j, j
+
+
+def _split_number(value: str) -> tuple[float, str] | None:
+    """``"14.0px"`` -> ``(14.0, "px")``; ``None`` when there is no leading number."""
+    i = 0
+    while i < len(value) and value[i] in _NUMBER_CHARS:
+        i += 1
+    try:
+        number = float(value[:i])
+    except ValueError:
+        return None
+    return number, value[i:].strip()
+
+
+def _attribute_pixels(value: str | None) -> float | None:
+    """Pixels of an HTML ``width``/``height`` attribute (``"1"``, ``"1px"``); not percentages."""
+    if value is None:
+        return None
+    parsed = _split_number(value.strip().lower())
+    if parsed is None or parsed[0] < 0 or parsed[1].startswith("%"):
+        return None
+    return parsed[0]
+
+
+def _css_pixels(value: str | None) -> float | None:
+    """Pixels of a CSS length (``"1px"``, ``"0"``, ``"0em"``); ``None`` for other units."""
+    if value is None:
+        return None
+    parsed = _split_number(value.strip().lower())
+    if parsed is None:
+        return None
+    number, unit = parsed
+    if number == 0 or (number > 0 and unit in {"", "px"}):
+        return number
+    return None
+
+
+# --- CSS: declarations in style attributes and style sheets -----------------------------------
+
+
+def _blank_comments(css: str) -> str:
+    """``css`` with ``/* comments */`` replaced by spaces (same length, so offsets hold)."""
+    if "/*" not in css:
+        return css
+    pieces: list[str] = []
+    last = i = 0
+    quote = ""
+    while i < len(css):
+        char = css[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "/" and css.startswith("*", i + 1):
+            close = css.find("*/", i + 2)
+            stop = len(css) if close < 0 else close + 2
+            pieces.extend((css[last:i], " " * (stop - i)))
+            last = i = stop
+            continue
+        i += 1
+    pieces.append(css[last:])
+    return "".join(pieces)
+
+
+def _css_value(raw: str) -> str:
+    """A declaration value without ``!important`` and with whitespace collapsed."""
+    bang = raw.find("!")
+    if bang >= 0:
+        raw = raw[:bang]
+    return " ".join(raw.split())
+
+
+def _declaration(css: str, start: int, end: int) -> tuple[str, str, int, int] | None:
+    """``(property, value, start, end)`` of the declaration in ``css[start:end]``, if any."""
+    chunk = css[start:end]
+    colon = chunk.find(":")
+    if colon <= 0:
+        return None
+    prop = chunk[:colon].strip().lower()
+    value = _css_value(chunk[colon + 1 :])
+    if not prop or not value:
+        return None
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    return prop, value, start + lead, end - trail
+
+
+def _declarations(css: str, *, sheet: bool) -> list[tuple[str, str, int, int]]:
+    """The declarations of a style attribute (or, with ``sheet``, of a style sheet's rules).
+
+    Returns:
+        ``(property, value, start, end)`` with the property lowercase, the value without
+        ``!important`` and offsets into ``css``.
+    """
+    clean = _blank_comments(css)
+    found: list[tuple[str, str, int, int] | None] = []
+    depth = paren = 0
+    quote = ""
+    chunk_start = i = 0
+    while i < len(clean):
+        char = clean[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "()":
+            paren = paren + 1 if char == "(" else max(paren - 1, 0)
+        elif char in "{}" or (char == ";" and not paren):
+            if char != "{" and (depth or not sheet):
+                found.append(_declaration(clean, chunk_start, i))
+            depth = depth + 1 if char == "{" else max(depth - (char == "}"), 0)
+            paren, chunk_start = 0, i + 1
+        i += 1
+    if depth or not sheet:
+        found.append(_declaration(clean, chunk_start, len(clean)))
+    return [item for item in found if item is not None]
+
+
+def _is_size(token: str) -> bool:
+    """Whether a token of a ``font`` shorthand is its font size (``14px``, ``small``, ``80%``)."""
+    if token in _FONT_SIZE_KEYWORDS:
+        return True
+    parsed = _split_number(token)
+    return parsed is not None and parsed[1] in _LENGTH_UNITS
+
+
+def _font_shorthand(value: str) -> list[tuple[str, str]]:
+    """``font: italic bold 14px/1.5 Arial`` -> size, line height and family uses."""
+    tokens = value.split()
+    for index, token in enumerate(tokens):
+        size, _, line_height = token.lower().partition("/")
+        if not _is_size(size):
+            continue
+        rest = tokens[index + 1 :]
+        if not line_height and rest and rest[0].startswith("/"):
+            line_height = rest[0][1:] or (rest[1] if len(rest) > 1 else "")
+            rest = rest[1:] if rest[0] != "/" else rest[2:]
+        uses = [("font-size", size)]
+        if line_height:
+            uses.append(("line-height", line_height))
+        if rest:
+            uses.append(("font-family", " ".join(rest)))
+        return uses
+    return [("font-family", value)]  # a system font such as `font: menu`
+
+
+# CSS properties that override the layout, and the kind of override.
+_PROPERTY_KINDS: Final = {
+    "font-size": "font-size",
+    "font-family": "font-family",
+    "line-height": "line-height",
+    "color": "color",
+    "background-color": "color",
+}
+
+
+def _classify(prop: str, value: str) -> list[tuple[str, str]]:
+    """The layout overrides one CSS declaration makes, as ``(kind, value)``."""
+    if value.lower() in _CSS_WIDE_KEYWORDS:
+        return []
+    if prop == "font":
+        return _font_shorthand(value)
+    if prop == "text-align":
+        return [("center", "center")] if "center" in value.lower() else []
+    kind = _PROPERTY_KINDS.get(prop)
+    return [(kind, value)] if kind else []
+
+
+def _normal_size(value: str) -> str:
+    """A comparable spelling of a CSS font size: ``"14.0PX"`` -> ``"14px"``."""
+    compact = "".join(value.lower().split())
+    parsed = _split_number(compact)
+    if parsed is None:
+        return compact
+    return f"{parsed[0]:g}{parsed[1]}"
+
+
+def _hides(declarations: Mapping[str, str]) -> bool:
+    """Whether inline style declarations make an element invisible."""
+    if declarations.get("display", "").lower() == "none":
+        return True
+    if declarations.get("visibility", "").lower() in {"hidden", "collapse"}:
+        return True
+    if declarations.get("mso-hide", "").lower() == "all":
+        return True
+    opacity = _split_number(declarations.get("opacity", "").strip())
+    return opacity is not None and opacity[0] == 0
+
+
+# --- building the facts -----------------------------------------------------------------------
+
+
+class _Builder:
+    """Turns parser events into :class:`HtmlFacts`."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.images: list[Image] = []
+        self.styles: list[StyleUse] = []
+        self.sizes: set[str] = set()
+        self.tags: list[tuple[str, int, int]] = []
+        self.pieces: list[str] = []
+        self.text_length = 0
+        self.last_char = ""
+        self.text_map: list[tuple[int, int, int, bool]] = []
+        self.breaks = self.breaks_start = self.breaks_end = self.max_breaks = 0
+        self.spans_of = -1  # the tag whose attribute spans `spans` holds
+        self.spans: dict[str, tuple[int, int, int, int]] = {}
+
+    def build(self, events: Iterable[_Event]) -> HtmlFacts:
+        for event in events:
+            if event.kind in {"start", "startend"}:
+                self._start_tag(event)
+            elif event.kind == "end":
+                self._end_tag(event)
+            elif event.kind == "data":
+                self._data(event.start, event.end)
+            elif event.kind == "raw" and event.name == "style":
+                self._style_sheet(event.start, event.end)
+        self._end_breaks()
+        return HtmlFacts(
+            images=tuple(self.images),
+            styles=tuple(sorted(self.styles, key=lambda use: (use.start, use.end))),
+            font_sizes=frozenset(self.sizes),
+            max_consecutive_breaks=self.max_breaks,
+            tags=tuple(self.tags),
+            text="".join(self.pieces),
+            text_map=tuple(self.text_map),
+        )
+
+    # text
+
+    def _append(self, text: str, start: int, end: int, *, linear: bool) -> None:
+        if not text:
+            return
+        text_map = self.text_map
+        if linear and text_map:
+            text_start, orig_start, orig_end, was_linear = text_map[-1]
+            if was_linear and orig_end == start:
+                text_map[-1] = (text_start, orig_start, end, True)
+                self._grow(text)
+                return
+        text_map.append((self.text_length, start, end, linear))
+        self._grow(text)
+
+    def _grow(self, text: str) -> None:
+        self.pieces.append(text)
+        self.text_length += len(text)
+        self.last_char = text[-1]
+
+    def _data(self, start: int, end: int) -> None:
+        raw = self.source[start:end]
+        decoded = html.unescape(raw) if "&" in raw else raw
+        if decoded.strip():  # also strips no-break spaces: `<br>&nbsp;<br>` is two breaks
+            self._end_breaks()
+        if decoded == raw:
+            self._append(raw, start, end, linear=True)
+            return
+        # Character references never contain "&" past their first character, so unescaping
+        # each "&"-led piece alone gives the same text, piece by piece.
+        at = raw.find("&")
+        self._append(raw[:at], start, start + at, linear=True)
+        while at < len(raw):
+            stop = raw.find("&", at + 1)
+            stop = len(raw) if stop < 0 else stop
+            self._reference(raw[at:stop], start + at)
+            at = stop
+
+    def _reference(self, piece: str, offset: int) -> None:
+        """Append an ``&``-led piece of text: its reference as one block, the rest as is."""
+        decoded = html.unescape(piece)
+        if decoded == piece:
+            self._append(piece, offset, offset + len(piece), linear=True)
+            return
+        keep = 0
+        limit = min(len(piece), len(decoded)) - 1
+        while keep < limit and piece[-1 - keep] == decoded[-1 - keep]:
+            keep += 1
+        cut = len(piece) - keep
+        self._append(decoded[: len(decoded) - keep], offset, offset + cut, linear=False)
+        self._append(piece[cut:], offset + cut, offset + len(piece), linear=True)
+
+    def _separate(self, name: str, event: _Event) -> None:
+        if name == "br":
+            self._append("\n", event.start, event.end, linear=False)
+        elif name in _INLINE_TAGS:
+            return
+        elif name in _BLOCK_TAGS:
+            if self.last_char not in {"", "\n"}:
+                self._append("\n", event.start, event.end, linear=False)
+        elif self.last_char and not self.last_char.isspace():
+            self._append(" ", event.start, event.end, linear=False)
+
+    # line breaks
+
+    def _break(self, event: _Event) -> None:
+        if not self.breaks:
+            self.breaks_start = event.start
+        self.breaks += 1
+        self.breaks_end = event.end
+
+    def _end_breaks(self) -> None:
+        if self.breaks > 1:
+            self._use("line-breaks", f"<br> x{self.breaks}", self.breaks_start, self.breaks_end)
+        self.max_breaks = max(self.max_breaks, self.breaks)
+        self.breaks = 0
+
+    # tags
+
+    def _end_tag(self, event: _Event) -> None:
+        name = event.name
+        self.tags.append(("/" + name, event.start, event.end))
+        if name == "br":  # browsers read </br> as <br>
+            self._break(event)
+        else:
+            self._end_breaks()
+        self._separate(name, event)
+
+    def _start_tag(self, event: _Event) -> None:
+        name = event.name
+        self.tags.append((name, event.start, event.end))
+        if name == "br":
+            self._break(event)
+        else:
+            self._end_breaks()
+        self._separate(name, event)
+        found = _first_attrs(event.attrs)
+        if name in _IMAGE_TAGS:
+            self.images.append(self._image(event, found))
+        self._tag_styles(event, name, found)
+
+    def _image(self, event: _Event, found: Mapping[str, str | None]) -> Image:
+        style = found.get("style")
+        css = {prop: value for prop, value, _, _ in _declarations(style or "", sheet=False)}
+        width_attr, height_attr = found.get("width"), found.get("height")
+        dimensions = [
+            _attribute_pixels(width_attr),
+            _attribute_pixels(height_attr),
+            _css_pixels(css.get("width")),
+            _css_pixels(css.get("height")),
+        ]
+        zero = 0 in dimensions
+        width = dimensions[2] if dimensions[2] is not None else dimensions[0]
+        height = dimensions[3] if dimensions[3] is not None else dimensions[1]
+        small = (
+            width is not None
+            and height is not None
+            and width <= _ONE_PIXEL
+            and height <= _ONE_PIXEL
+        )
+        return Image(
+            src=found.get("src"),
+            alt=found.get("alt"),
+            width=width_attr,
+            height=height_attr,
+            style=style,
+            start=event.start,
+            end=event.end,
+            hidden=zero or "hidden" in found or _hides(css),
+            tiny=zero or small,
+        )
+
+    def _use(self, kind: str, value: str, start: int, end: int) -> None:
+        self.styles.append(StyleUse(kind=kind, value=value, start=start, end=end))
+
+    def _span(self, event: _Event, attribute: str) -> tuple[int, int]:
+        """The span of an attribute of a start tag, or of the whole tag."""
+        where = self._attribute_spans(event).get(attribute)
+        if where is None:
+            return event.start, event.end
+        return event.start + where[0], event.start + where[1]
+
+    def _attribute_spans(self, event: _Event) -> dict[str, tuple[int, int, int, int]]:
+        if self.spans_of != event.start:
+            self.spans_of = event.start
+            self.spans = _attribute_spans(self.source[event.start : event.end])
+        return self.spans
+
+    def _tag_styles(self, event: _Event, name: str, found: Mapping[str, str | None]) -> None:
+        if name == "center":
+            self._use("center", "center", event.start, event.end)
+        elif name in _HEADINGS:
+            self._use("font-size", name, event.start, event.end)
+            self.sizes.add(name)
+        elif name == "font":
+            self._font_tag(event, found)
+        if (found.get("align") or "").strip().lower() == "center":
+            self._use("center", "center", *self._span(event, "align"))
+        bgcolor = (found.get("bgcolor") or "").strip()
+        if bgcolor:
+            self._use("color", bgcolor, *self._span(event, "bgcolor"))
+        style = found.get("style")
+        if style:
+            self._inline_style(event, style)
+
+    def _font_tag(self, event: _Event, found: Mapping[str, str | None]) -> None:
+        self._use("font-tag", "<font>", event.start, event.end)
+        for attribute, kind in (("face", "font-family"), ("color", "color"), ("size", "font-size")):
+            value = (found.get(attribute) or "").strip()
+            if value:
+                self._use(kind, value, *self._span(event, attribute))
+                if kind == "font-size":
+                    self.sizes.add(f"size={value}")
+
+    def _inline_style(self, event: _Event, style: str) -> None:
+        whole = (0, event.end - event.start, -1, -1)
+        start, end, value_start, value_end = self._attribute_spans(event).get("style", whole)
+        start, end = event.start + start, event.start + end
+        # Declarations are located exactly when the attribute is written without entities.
+        exact = (
+            value_start >= 0
+            and self.source[event.start + value_start : event.start + value_end] == style
+        )
+        for prop, value, decl_start, decl_end in _declarations(style, sheet=False):
+            if exact:
+                start, end = (
+                    event.start + value_start + decl_start,
+                    event.start + value_start + decl_end,
+                )
+            self._declare(prop, value, start, end)
+
+    def _style_sheet(self, start: int, end: int) -> None:
+        for prop, value, decl_start, decl_end in _declarations(self.source[start:end], sheet=True):
+            self._declare(prop, value, start + decl_start, start + decl_end)
+
+    def _declare(self, prop: str, value: str, start: int, end: int) -> None:
+        for kind, what in _classify(prop, value):
+            if kind == "font-size":
+                if what.lower() in _CSS_WIDE_KEYWORDS:
+                    continue
+                self.sizes.add(_normal_size(what))
+            self._use(kind, what, start, end)
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def analyze_html(source: str) -> HtmlFacts:
+    """Read an HTML message template.
+
+    Malformed markup never raises: what the parser cannot finish (an unterminated tag, comment
+    or quoted attribute value) and everything after it counts as text. Time and memory are
+    linear in the length of ``source``.
+
+    Args:
+        source: The HTML.
+
+    Returns:
+        Images, layout overrides, tags and visible text, with spans into ``source``.
+    """
+    return _Builder(source).build(_parse(source))
+
+
+def _plausible(attributes: Iterable[tuple[str, str | None]]) -> bool:
+    """Whether attributes look like markup: each has a value or is a boolean attribute."""
+    return all(value is not None or name in _BOOLEAN_ATTRIBUTES for name, value in attributes)
+
+
+def find_markup(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Find HTML markup in a plain-text message (SP207).
+
+    Reports start, self-closing and end tags of known HTML elements (``<b>``, ``</b>``,
+    ``<br/>``, ``<a href="...">``), comments and ``<!DOCTYPE>``. Prose is left alone:
+    ``x < y``, ``<5 minutes``, ``<3``, ``size <M>``, ``a <-> b``, ``<<important>>``,
+    ``<jane@example.com>``, and ``<a few>`` (attributes without values that only prose uses).
+
+    Args:
+        text: The plain text.
+
+    Returns:
+        ``(name, start, end)`` per piece of markup, in order: the lowercase element name, with
+        ``/`` before it for end tags, ``"!--"`` for comments and ``"!doctype"``.
+    """
+    found: list[tuple[str, int, int]] = []
+    for event in _parse(text):
+        if event.kind in {"start", "startend"}:
+            if event.name in _HTML_ELEMENTS and _plausible(event.attrs):
+                found.append((event.name, event.start, event.end))
+        elif event.kind == "end":
+            if event.name in _HTML_ELEMENTS:
+                found.append(("/" + event.name, event.start, event.end))
+        elif event.kind == "comment":
+            if text.startswith("<!--", event.start):
+                found.append(("!--", event.start, event.end))
+        elif event.kind == "decl" and event.name == "doctype":
+            found.append(("!doctype", event.start, event.end))
+    return tuple(found)

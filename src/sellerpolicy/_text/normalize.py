@@ -1,0 +1,673 @@
+"""Evasion-proof text normalisation with a map back to original offsets."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+import attrs
+import regex
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+__all__ = ["NormalizedText", "normalize"]
+
+# --- disguise labels -----------------------------------------------------------------------------
+
+_ZERO_WIDTH: Final = "zero-width characters"
+_SOFT_HYPHENS: Final = "soft hyphens"
+_INVISIBLE: Final = "invisible characters"
+_COMPATIBILITY: Final = "full-width or compatibility characters"
+_CYRILLIC: Final = "Cyrillic letters"
+_GREEK: Final = "Greek letters"
+_DOTS: Final = "look-alike dots"
+_SLASHES: Final = "look-alike slashes"
+
+_Labels = frozenset[str]
+
+# --- character tables ----------------------------------------------------------------------------
+
+_ZERO_WIDTH_CHARS: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_ZWJ: Final = "\u200d"
+_SOFT_HYPHEN: Final = "\xad"
+# NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR end a line just as "\n" does.
+_LINE_SEPARATORS: Final = frozenset("\x85\u2028\u2029")
+# Blank letters that render as nothing; they are not category Cf, so they are listed by hand:
+# COMBINING GRAPHEME JOINER and the Hangul fillers.
+_BLANK_LETTERS: Final = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+
+
+def _is_variation_selector(char: str) -> bool:
+    code = ord(char)
+    return 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF  # noqa: PLR2004 - block bounds
+
+
+# Typographic punctuation written plainly. Applied after NFKC, which already turns full-width
+# and small forms (U+FF0E, U+FE52, U+2024 ONE DOT LEADER, U+FF20 and U+FE6B '@', U+FF0F '/')
+# into ASCII.
+_PUNCTUATION: Final[dict[int, str]] = str.maketrans(
+    {
+        "\N{LEFT SINGLE QUOTATION MARK}": "'",
+        "\N{RIGHT SINGLE QUOTATION MARK}": "'",
+        "\N{SINGLE LOW-9 QUOTATION MARK}": "'",
+        "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}": "'",
+        "\N{LEFT DOUBLE QUOTATION MARK}": '"',
+        "\N{RIGHT DOUBLE QUOTATION MARK}": '"',
+        "\N{DOUBLE LOW-9 QUOTATION MARK}": '"',
+        "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}": '"',
+        "\N{HYPHEN}": "-",
+        "\N{NON-BREAKING HYPHEN}": "-",
+        "\N{FIGURE DASH}": "-",
+        "\N{EN DASH}": "-",
+        "\N{EM DASH}": "-",
+        "\N{HORIZONTAL BAR}": "-",
+        "\N{MINUS SIGN}": "-",
+        "\N{TWO-EM DASH}": "-",
+        "\N{THREE-EM DASH}": "-",
+        "\N{FRACTION SLASH}": "/",
+        "\N{DIVISION SLASH}": "/",
+        "\N{BIG SOLIDUS}": "/",
+        "\N{IDEOGRAPHIC FULL STOP}": ".",
+        "\N{MIDDLE DOT}": ".",
+        "\N{HYPHENATION POINT}": ".",
+        "\N{BULLET OPERATOR}": ".",
+        "\N{DOT OPERATOR}": ".",
+        "\N{WORD SEPARATOR MIDDLE DOT}": ".",
+    }
+)
+# Original characters reported as look-alike dots and slashes (whether NFKC or the table above
+# turned them into ASCII).
+_DOT_CHARS: Final = frozenset(
+    "\N{ONE DOT LEADER}\N{SMALL FULL STOP}\N{FULLWIDTH FULL STOP}\N{IDEOGRAPHIC FULL STOP}"
+    "\N{HALFWIDTH IDEOGRAPHIC FULL STOP}\N{MIDDLE DOT}\N{GREEK ANO TELEIA}\N{HYPHENATION POINT}"
+    "\N{BULLET OPERATOR}\N{DOT OPERATOR}\N{WORD SEPARATOR MIDDLE DOT}"
+)
+_SLASH_CHARS: Final = frozenset(
+    "\N{FRACTION SLASH}\N{DIVISION SLASH}\N{BIG SOLIDUS}\N{FULLWIDTH SOLIDUS}"
+)
+
+# Cyrillic letters that look like a Latin letter, keyed in the case NFKC leaves them in (the
+# capital and the small letter can look like different Latin letters).
+_CYRILLIC_LOOKALIKES: Final = {
+    "\N{CYRILLIC CAPITAL LETTER A}": "a",
+    "\N{CYRILLIC SMALL LETTER A}": "a",
+    "\N{CYRILLIC CAPITAL LETTER VE}": "b",
+    "\N{CYRILLIC SMALL LETTER VE}": "b",
+    "\N{CYRILLIC SMALL LETTER GHE}": "r",
+    "\N{CYRILLIC CAPITAL LETTER IE}": "e",
+    "\N{CYRILLIC SMALL LETTER IE}": "e",
+    "\N{CYRILLIC CAPITAL LETTER KA}": "k",
+    "\N{CYRILLIC SMALL LETTER KA}": "k",
+    "\N{CYRILLIC CAPITAL LETTER EM}": "m",
+    "\N{CYRILLIC SMALL LETTER EM}": "m",
+    "\N{CYRILLIC CAPITAL LETTER EN}": "h",
+    "\N{CYRILLIC SMALL LETTER EN}": "h",
+    "\N{CYRILLIC CAPITAL LETTER O}": "o",
+    "\N{CYRILLIC SMALL LETTER O}": "o",
+    "\N{CYRILLIC CAPITAL LETTER ER}": "p",
+    "\N{CYRILLIC SMALL LETTER ER}": "p",
+    "\N{CYRILLIC CAPITAL LETTER ES}": "c",
+    "\N{CYRILLIC SMALL LETTER ES}": "c",
+    "\N{CYRILLIC CAPITAL LETTER TE}": "t",
+    "\N{CYRILLIC SMALL LETTER TE}": "t",
+    "\N{CYRILLIC CAPITAL LETTER U}": "y",
+    "\N{CYRILLIC SMALL LETTER U}": "y",
+    "\N{CYRILLIC CAPITAL LETTER HA}": "x",
+    "\N{CYRILLIC SMALL LETTER HA}": "x",
+    "\N{CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I}": "i",
+    "\N{CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I}": "i",
+    "\N{CYRILLIC CAPITAL LETTER JE}": "j",
+    "\N{CYRILLIC SMALL LETTER JE}": "j",
+    "\N{CYRILLIC CAPITAL LETTER DZE}": "s",
+    "\N{CYRILLIC SMALL LETTER DZE}": "s",
+    "\N{CYRILLIC CAPITAL LETTER KOMI DE}": "d",
+    "\N{CYRILLIC SMALL LETTER KOMI DE}": "d",
+    "\N{CYRILLIC LETTER PALOCHKA}": "l",
+    "\N{CYRILLIC SMALL LETTER PALOCHKA}": "l",
+    "\N{CYRILLIC CAPITAL LETTER QA}": "q",
+    "\N{CYRILLIC SMALL LETTER QA}": "q",
+    "\N{CYRILLIC CAPITAL LETTER WE}": "w",
+    "\N{CYRILLIC SMALL LETTER WE}": "w",
+    "\N{CYRILLIC CAPITAL LETTER SHHA}": "h",
+    "\N{CYRILLIC SMALL LETTER SHHA}": "h",
+    "\N{CYRILLIC CAPITAL LETTER STRAIGHT U}": "y",
+    "\N{CYRILLIC SMALL LETTER STRAIGHT U}": "y",
+    "\N{CYRILLIC CAPITAL LETTER IZHITSA}": "v",
+    "\N{CYRILLIC SMALL LETTER IZHITSA}": "v",
+}
+# Greek letters that look like a Latin letter (NFKC has already turned the mathematical
+# alphanumerics, such as U+1D6C2 MATHEMATICAL BOLD SMALL ALPHA, into these).
+_GREEK_LOOKALIKES: Final = {
+    "\N{GREEK CAPITAL LETTER ALPHA}": "a",
+    "\N{GREEK SMALL LETTER ALPHA}": "a",
+    "\N{GREEK CAPITAL LETTER BETA}": "b",
+    "\N{GREEK SMALL LETTER GAMMA}": "y",
+    "\N{GREEK CAPITAL LETTER EPSILON}": "e",
+    "\N{GREEK SMALL LETTER EPSILON}": "e",
+    "\N{GREEK CAPITAL LETTER ZETA}": "z",
+    "\N{GREEK CAPITAL LETTER ETA}": "h",
+    "\N{GREEK SMALL LETTER ETA}": "n",
+    "\N{GREEK CAPITAL LETTER IOTA}": "i",
+    "\N{GREEK SMALL LETTER IOTA}": "i",
+    "\N{GREEK CAPITAL LETTER KAPPA}": "k",
+    "\N{GREEK SMALL LETTER KAPPA}": "k",
+    "\N{GREEK CAPITAL LETTER MU}": "m",
+    "\N{GREEK SMALL LETTER MU}": "u",
+    "\N{GREEK CAPITAL LETTER NU}": "n",
+    "\N{GREEK SMALL LETTER NU}": "v",
+    "\N{GREEK CAPITAL LETTER OMICRON}": "o",
+    "\N{GREEK SMALL LETTER OMICRON}": "o",
+    "\N{GREEK CAPITAL LETTER RHO}": "p",
+    "\N{GREEK SMALL LETTER RHO}": "p",
+    "\N{GREEK CAPITAL LETTER TAU}": "t",
+    "\N{GREEK SMALL LETTER TAU}": "t",
+    "\N{GREEK CAPITAL LETTER UPSILON}": "y",
+    "\N{GREEK SMALL LETTER UPSILON}": "u",
+    "\N{GREEK CAPITAL LETTER CHI}": "x",
+    "\N{GREEK SMALL LETTER CHI}": "x",
+    "\N{GREEK SMALL LETTER OMEGA}": "w",
+}
+_CONFUSABLES: Final[dict[int, str]] = str.maketrans(_CYRILLIC_LOOKALIKES | _GREEK_LOOKALIKES)
+"""Cyrillic and Greek look-alikes -> lower-case Latin, for `str.translate`.
+
+Built once. A look-alike is folded only inside a word that also holds Latin evidence (an ASCII
+letter or digit, or an inner ``.``, ``@`` or ``/``), so genuine Russian and Greek stay intact.
+"""
+# Labels are stored as one code character per normalised character: ``chr(i)`` stands for the
+# i-th entry of a palette of label sets. Each label `normalize` gives has a bit of its own, so
+# the first 256 palette entries, shared by every text, are all their combinations; `sub` appends
+# the combinations with the labels of detectors.
+_NORMALIZE_LABELS: Final = (
+    _ZERO_WIDTH,
+    _SOFT_HYPHENS,
+    _INVISIBLE,
+    _COMPATIBILITY,
+    _CYRILLIC,
+    _GREEK,
+    _DOTS,
+    _SLASHES,
+)
+_BIT: Final = {label: 1 << i for i, label in enumerate(_NORMALIZE_LABELS)}
+_BASE_PALETTE: Final = tuple(
+    frozenset(label for i, label in enumerate(_NORMALIZE_LABELS) if mask >> i & 1)
+    for mask in range(1 << len(_NORMALIZE_LABELS))
+)
+_BASE_CODES: Final = {labels: chr(i) for i, labels in enumerate(_BASE_PALETTE)}
+_PLAIN: Final = "\x00"
+_SCRIPT_BITS: Final = {
+    **dict.fromkeys(_CYRILLIC_LOOKALIKES, _BIT[_CYRILLIC]),
+    **dict.fromkeys(_GREEK_LOOKALIKES, _BIT[_GREEK]),
+}
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(regex.escape(c) for c in sorted(chars))
+
+
+_EMOJI_BEFORE_ZWJ = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]")
+_EMOJI_AFTER_ZWJ = regex.compile(r"\p{Extended_Pictographic}")
+
+# Words, for deciding whether a look-alike is a disguise: letters, marks, digits and the
+# characters that join the parts of an address.
+_WORD_CHARS = r"\p{L}\p{M}\p{N}./@"
+_JOINERS = "./@"
+_LOOKALIKE = regex.compile("[" + _char_class(_CYRILLIC_LOOKALIKES | _GREEK_LOOKALIKES) + "]")
+# Where an ASCII letter, digit or joiner and a non-ASCII character stand side by side: a word
+# with both Latin evidence and a look-alike has such a seam.
+_SEAM = regex.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
+_MAYBE_LOOKALIKE = regex.compile(r"[\u0370-\u052f]")  # Greek, Cyrillic and their supplements
+_WORD_FORWARDS = regex.compile(rf"[{_WORD_CHARS}]*+")
+_NOT_WORD_BACKWARDS = regex.compile(rf"(?r)[^{_WORD_CHARS}]")
+_LATIN_EVIDENCE = regex.compile(r"[A-Za-z0-9./@]")
+
+
+def _removal(char: str) -> int | None:
+    """The label bits for removing ``char`` (0 to remove it silently), or ``None`` to keep it."""
+    if _is_variation_selector(char):
+        return 0
+    if char in _ZERO_WIDTH_CHARS:
+        return _BIT[_ZERO_WIDTH]
+    if char == _SOFT_HYPHEN:
+        return _BIT[_SOFT_HYPHENS]
+    if char in _BLANK_LETTERS or unicodedata.category(char) == "Cf":
+        return _BIT[_INVISIBLE]
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _piece(char: str) -> tuple[str, int]:
+    """What one character becomes, before look-alike folding and lower-casing.
+
+    Args:
+        char: One character.
+
+    Returns:
+        The replacement (empty when the character is removed) and its label bits. The
+        replacement is already lower-cased where lower-casing would change its length.
+    """
+    if char.isascii():
+        return char, 0
+    removal = _removal(char)
+    if removal is not None:
+        return "", removal
+    if char in _LINE_SEPARATORS:
+        return "\n", 0
+    if char.isspace():
+        return " ", 0
+    compatible = unicodedata.normalize("NFKC", char)
+    piece = compatible.translate(_PUNCTUATION)
+    if len(piece.lower()) != len(piece):
+        piece = piece.lower()  # 'İ' -> 'i' + COMBINING DOT ABOVE
+    mask = 0
+    if compatible != unicodedata.normalize("NFC", char):
+        mask |= _BIT[_COMPATIBILITY]
+    if char in _DOT_CHARS:
+        mask |= _BIT[_DOTS]
+    if char in _SLASH_CHARS:
+        mask |= _BIT[_SLASHES]
+    return piece, mask
+
+
+_TABLE_LIMIT: Final = 20_000
+
+
+class _Table(dict[int, str]):
+    """A `str.translate` table derived from `_piece`, filled in as characters turn up."""
+
+    __slots__ = ("_derive",)
+
+    def __init__(self, derive: Callable[[str, int], str]) -> None:
+        super().__init__()
+        self._derive = derive
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_LIMIT:
+            self.clear()  # bounded memory, whatever characters callers send
+        value = self._derive(*_piece(chr(code)))
+        self[code] = value
+        return value
+
+
+def _derive_piece(piece: str, _mask: int) -> str:
+    return piece
+
+
+def _derive_codes(piece: str, mask: int) -> str:
+    return chr(mask) * len(piece)
+
+
+_IRREGULAR: Final = "\x01"
+
+
+def _derive_mark(piece: str, _mask: int) -> str:
+    return _PLAIN if len(piece) == 1 else _IRREGULAR
+
+
+_PIECES: Final = _Table(_derive_piece)
+"""Each character -> what it becomes."""
+_CODES: Final = _Table(_derive_codes)
+"""Each character -> the label codes of what it becomes."""
+_MARKS: Final = _Table(_derive_mark)
+"""Each character -> `_IRREGULAR` if it does not become exactly one character."""
+
+
+def _joins_emoji(text: str, index: int) -> bool:
+    """Whether the ZERO WIDTH JOINER at ``text[index]`` is part of an emoji sequence."""
+    return (
+        index > 0
+        and _EMOJI_BEFORE_ZWJ.match(text, index - 1) is not None
+        and _EMOJI_AFTER_ZWJ.match(text, index + 1) is not None
+    )
+
+
+class _OffsetMap(NamedTuple):
+    """Where each normalised character came from in the original.
+
+    Normalised character ``i`` came from ``original[starts[i]:ends[i]]``. Both sequences never
+    decrease, ``starts[i] <= ends[i]``, and ``starts`` has one more entry,
+    ``len(original)``, for the end of the text.
+    """
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+
+
+class _DisguiseMap(NamedTuple):
+    """How each normalised character, and each gap between two, was disguised.
+
+    ``chars[i]`` is the code of character ``i``'s labels and ``gaps[i]`` that of what was
+    removed just before it (``gaps`` has ``len(text) + 1`` codes); code ``c`` stands for
+    ``palette[ord(c)]``, and `_PLAIN` for no label.
+    """
+
+    palette: tuple[_Labels, ...]
+    chars: str
+    gaps: str
+
+
+class _Palette:
+    """The palette of a text being built by `NormalizedText.sub`."""
+
+    def __init__(self, entries: tuple[_Labels, ...]) -> None:
+        self.entries = list(entries)
+        base = len(_BASE_PALETTE)
+        self.extra = {labels: chr(base + i) for i, labels in enumerate(entries[base:])}
+
+    def code(self, labels: _Labels) -> str:
+        """The code for ``labels``, adding them to the palette if needed."""
+        code = _BASE_CODES.get(labels) or self.extra.get(labels)
+        if code is None:
+            code = self.extra[labels] = chr(len(self.entries))
+            self.entries.append(labels)
+        return code
+
+    def union(self, codes: str) -> _Labels:
+        """All the labels of ``codes``."""
+        return frozenset().union(*(self.entries[ord(code)] for code in set(codes)))
+
+
+@attrs.frozen(eq=False)
+class NormalizedText:
+    """A normalised text that remembers where each of its characters came from.
+
+    Build it with `normalize`; rewrite it further with `sub`.
+
+    Attributes:
+        original: The caller's text, untouched.
+        text: The normalised text.
+    """
+
+    original: str
+    text: str
+    _offsets: _OffsetMap | None = attrs.field(default=None, repr=False)
+    """``None`` when ``text[i]`` came from ``original[i]`` for every ``i``."""
+    _disguises: _DisguiseMap | None = attrs.field(default=None, repr=False)
+    """``None`` when nothing was disguised."""
+
+    def _check(self, start: int, end: int) -> None:
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(
+                f"range {start}:{end} is not within the normalised text of length {len(self.text)}"
+            )
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``(start, end)`` of normalised ``text[start:end]``.
+
+        The original span is the smallest one that covers every original character that
+        produced a normalised character in the range, so removed characters (such as a
+        zero-width space) strictly inside the range are covered while those just outside it
+        are not. Consequently ``span(0, len(text))`` starts after leading removed characters
+        and ends before trailing ones.
+
+        Args:
+            start: Normalised start offset.
+            end: Normalised end offset (exclusive).
+
+        Returns:
+            The original span. For an empty range, a zero-width span where normalised ``start``
+            maps to (the end of the original for the end of the text).
+
+        Raises:
+            ValueError: If not ``0 <= start <= end <= len(text)``.
+        """
+        self._check(start, end)
+        if self._offsets is None:
+            return start, end
+        first = self._offsets.starts[start]
+        if start == end:
+            return first, first
+        return first, self._offsets.ends[end - 1]
+
+    def disguises(self, start: int, end: int) -> tuple[str, ...]:
+        """How the characters of normalised ``text[start:end]`` were disguised.
+
+        Removed characters count when they lie strictly inside the range, as for `span`.
+
+        Args:
+            start: Normalised start offset.
+            end: Normalised end offset (exclusive).
+
+        Returns:
+            Sorted, de-duplicated labels such as ``("Cyrillic letters", "zero-width
+            characters")``; empty if the range was written plainly.
+
+        Raises:
+            ValueError: If not ``0 <= start <= end <= len(text)``.
+        """
+        self._check(start, end)
+        if self._disguises is None or start == end:
+            return ()
+        palette, chars, gaps = self._disguises
+        codes = set(chars[start:end])
+        codes.update(gaps[start + 1 : end])
+        return tuple(sorted(frozenset().union(*(palette[ord(code)] for code in codes))))
+
+    def sub(
+        self,
+        pattern: regex.Pattern[str],
+        repl: str | Callable[[regex.Match[str]], str],
+        disguise: str,
+    ) -> NormalizedText:
+        """Replace every match of ``pattern``, keeping the map back to the original.
+
+        Works like ``pattern.sub(repl, text)``. Each character a replacement produces maps to
+        the original span of the whole match and is labelled ``disguise`` as well as with the
+        labels the matched characters had; a zero-width match maps to where it sits. A match
+        replaced by nothing passes its labels to the gap it leaves. A match replaced by
+        itself is left alone (and not labelled). Linear in ``len(text)``.
+
+        Args:
+            pattern: What to replace.
+            repl: A replacement template (as for ``pattern.sub``) or a function of the match.
+            disguise: The label for what the replacement undid, e.g. ``"spelled-out dots"``.
+
+        Returns:
+            The rewritten text, or this one if nothing changed.
+        """
+        edits: list[tuple[int, int, str]] = []
+        literal = repl if isinstance(repl, str) and "\\" not in repl else None
+        for match in pattern.finditer(self.text):
+            if literal is not None:
+                replacement = literal
+            elif isinstance(repl, str):
+                replacement = match.expand(repl)
+            else:
+                replacement = repl(match)
+            if replacement != match.group():
+                edits.append((match.start(), match.end(), replacement))
+        return _compose(self, edits, frozenset({disguise})) if edits else self
+
+
+def _inserted_end(old: _OffsetMap, start: int) -> int:
+    """Where a zero-width match at normalised ``start`` ends in the original.
+
+    It starts at ``old.starts[start]``; it ends there too unless that falls inside the original
+    character the previous normalised character came from (so that the ends never decrease).
+    """
+    first = old.starts[start]
+    return max(first, old.ends[start - 1]) if start > 0 else first
+
+
+def _compose(
+    source: NormalizedText, edits: list[tuple[int, int, str]], tag: _Labels
+) -> NormalizedText:
+    """Apply ``edits`` (sorted, non-overlapping ``(start, end, replacement)``) to ``source``."""
+    text = source.text
+    size = len(text)
+    old = source._offsets  # noqa: SLF001 - a helper of NormalizedText
+    if old is None:
+        old = _OffsetMap(range(size + 1), range(1, size + 1))
+    old_starts, old_ends = old
+    old_disguises = source._disguises  # noqa: SLF001
+    if old_disguises is None:
+        old_disguises = _DisguiseMap(_BASE_PALETTE, _PLAIN * size, _PLAIN * (size + 1))
+    palette = _Palette(old_disguises.palette)
+    old_chars, old_gaps = old_disguises.chars, old_disguises.gaps
+    tag_code = palette.code(tag)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    chars: list[str] = []
+    gaps: list[str] = []
+    pending = old_gaps[0]  # the code of the gap at the end of what is built so far
+    done = 0
+    for start, end, replacement in [*edits, (size, size, "")]:
+        if start > done:  # copy the unchanged stretch before the edit
+            pieces.append(text[done:start])
+            starts.extend(old_starts[done:start])
+            ends.extend(old_ends[done:start])
+            chars.append(old_chars[done:start])
+            gaps.extend((pending, old_gaps[done + 1 : start]))
+            pending = old_gaps[start]
+        inner = old_chars[start:end] + old_gaps[start + 1 : end]
+        code = palette.code(tag | palette.union(inner)) if inner.strip(_PLAIN) else tag_code
+        count = len(replacement)
+        if count:
+            first = old_starts[start]
+            last = old_ends[end - 1] if end > start else _inserted_end(old, start)
+            pieces.append(replacement)
+            starts.extend([first] * count)
+            ends.extend([last] * count)
+            chars.append(code * count)
+            gaps.extend((pending, _PLAIN * (count - 1)))
+            pending = old_gaps[end] if end > start else _PLAIN
+        elif end > start:  # deleted: the gap it leaves carries its labels
+            pending = palette.code(palette.union(pending + code + old_gaps[end]))
+        done = end
+    starts.append(old_starts[size])
+    gaps.append(pending)
+    return NormalizedText(
+        source.original,
+        "".join(pieces),
+        _OffsetMap(tuple(starts), tuple(ends)),
+        _DisguiseMap(tuple(palette.entries), "".join(chars), "".join(gaps)),
+    )
+
+
+def _map_irregular(text: str) -> tuple[_OffsetMap | None, dict[int, int]]:
+    """Offsets for characters that are removed or become several, and what removals hid.
+
+    Args:
+        text: The original text.
+
+    Returns:
+        The offset map (``None`` if every character becomes exactly one) and the label bits of
+        each gap left by removed characters, by normalised position.
+    """
+    marks = text.translate(_MARKS)
+    index = marks.find(_IRREGULAR)
+    if index < 0:
+        return None, {}
+    starts: list[int] = []
+    ends: list[int] = []
+    gaps: dict[int, int] = {}
+    done = 0
+    while index >= 0:
+        starts.extend(range(done, index))
+        ends.extend(range(done + 1, index + 1))
+        char = text[index]
+        piece, mask = _piece(char)
+        if piece:
+            starts.extend([index] * len(piece))
+            ends.extend([index + 1] * len(piece))
+        elif mask and not (char == _ZWJ and _joins_emoji(text, index)):
+            position = len(starts)
+            gaps[position] = gaps.get(position, 0) | mask
+        done = index + 1
+        index = marks.find(_IRREGULAR, done)
+    starts.extend(range(done, len(text) + 1))
+    ends.extend(range(done + 1, len(text) + 1))
+    return _OffsetMap(tuple(starts), tuple(ends)), gaps
+
+
+def _fold(text: str, codes: str) -> tuple[str, str]:
+    """Fold the look-alikes in words that also hold Latin evidence, adding their labels.
+
+    Args:
+        text: The text so far, not yet lower-cased.
+        codes: The label codes of its characters.
+
+    Returns:
+        The text and its label codes, look-alikes folded where they disguise a Latin word.
+    """
+    if _MAYBE_LOOKALIKE.search(text) is None:
+        return text, codes
+    out: list[str] = []
+    out_codes: list[str] = []
+    done = 0
+    position = 0
+    while (seam := _SEAM.search(text, position)) is not None:
+        inside = seam.start()
+        end = _WORD_FORWARDS.match(text, inside).end()  # type: ignore[union-attr]
+        if end < inside + 2:  # noqa: PLR2004 - the seam is not inside a word
+            position = inside + 1
+            continue
+        before = _NOT_WORD_BACKWARDS.search(text, position, inside)
+        start = before.end() if before else position
+        position = end
+        word = text[start:end]
+        if _LOOKALIKE.search(word) is None or not _LATIN_EVIDENCE.search(word.strip(_JOINERS)):
+            continue
+        out.extend((text[done:start], word.translate(_CONFUSABLES)))
+        word_codes = codes[start:end]
+        out_codes.append(codes[done:start])
+        out_codes.append(
+            "".join(
+                [
+                    chr(ord(code) | _SCRIPT_BITS.get(char, 0))
+                    for char, code in zip(word, word_codes, strict=True)
+                ]
+            )
+        )
+        done = end
+    if not out:
+        return text, codes
+    out.append(text[done:])
+    out_codes.append(codes[done:])
+    return "".join(out), "".join(out_codes)
+
+
+def normalize(text: str) -> NormalizedText:
+    r"""Normalise ``text`` so that disguised contact details read plainly.
+
+    In order, per character: removes invisible characters (zero-width characters, soft
+    hyphens, bidirectional controls and every other format character; variation selectors
+    silently), applies NFKC (full-width and compatibility forms, mathematical letters), turns
+    every Unicode space into ``" "`` and every line separator into ``"\n"``, writes curly
+    quotes, dashes and look-alike dots and slashes as ASCII, folds Cyrillic and Greek
+    look-alikes to Latin inside words that also hold Latin evidence, and lower-cases. It does
+    not collapse whitespace nor decode spelled-out punctuation (``dot``, ``[at]``): detectors
+    do that with `NormalizedText.sub`.
+
+    ASCII text takes a fast path: the result is ``text.lower()`` mapped one to one.
+
+    Args:
+        text: The caller's text.
+
+    Returns:
+        The normalised text with its map back to ``text`` and the disguises it undid.
+    """
+    if text.isascii():
+        return NormalizedText(text, text.lower())
+    offsets: _OffsetMap | None = None
+    gaps: dict[int, int] = {}
+    pieces = text.translate(_PIECES)
+    if pieces == text:  # no character changed (a changed one never appears in a piece)
+        codes = _PLAIN * len(text)
+    else:
+        offsets, gaps = _map_irregular(text)
+        codes = text.translate(_CODES)
+    pieces, codes = _fold(pieces, codes)
+    normalized = pieces.lower()
+    disguises = None
+    if gaps or codes.count(_PLAIN) != len(codes):
+        gap_codes: list[str] = []
+        done = 0
+        for position, mask in gaps.items():  # in increasing order of position
+            gap_codes.extend((_PLAIN * (position - done), chr(mask)))
+            done = position + 1
+        gap_codes.append(_PLAIN * (len(normalized) + 1 - done))
+        disguises = _DisguiseMap(_BASE_PALETTE, codes, "".join(gap_codes))
+    return NormalizedText(text, normalized, offsets, disguises)

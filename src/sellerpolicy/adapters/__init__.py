@@ -1,0 +1,3 @@
+"""Adapters from other systems' data shapes to sellerpolicy values."""
+
+__all__: list[str] = []

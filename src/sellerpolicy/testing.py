@@ -1,0 +1,258 @@
+"""Hypothesis strategies for every sellerpolicy domain type, valid by construction.
+
+Downstream seller tools can property-test their integration with sellerpolicy::
+
+    from hypothesis import given
+    from sellerpolicy import check_message
+    from sellerpolicy.testing import messages
+
+    @given(messages())
+    def test_our_sender_never_crashes_on_a_report(message):
+        report = check_message(message)
+        assert report.ok in (True, False)
+
+Needs Hypothesis (``pip install 'sellerpolicy[test]'``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+
+from hypothesis import strategies as st
+
+from sellerpolicy._codes import Code, Edition, Severity
+from sellerpolicy._decisions import Finding, MessageReport, Span
+from sellerpolicy._marketplaces import MARKETPLACES
+from sellerpolicy._model import (
+    Attachment,
+    Claim,
+    ClaimKind,
+    ClaimReason,
+    ClaimStatus,
+    Feedback,
+    FulfillmentChannel,
+    ItemCondition,
+    Message,
+    MessageFormat,
+    MessageKind,
+    MessageSender,
+    Money,
+    Order,
+    OrderItem,
+    OrderStatus,
+    ReturnReason,
+    ReturnRequest,
+    Shipment,
+)
+
+__all__ = [
+    "amazon_order_ids",
+    "attachments",
+    "aware_datetimes",
+    "claims",
+    "feedbacks",
+    "findings",
+    "message_reports",
+    "messages",
+    "money",
+    "order_items",
+    "orders",
+    "return_requests",
+    "shipments",
+    "spans",
+]
+
+_MIN = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - hypothesis bounds are naive by design
+_MAX = dt.datetime(2100, 1, 1)  # noqa: DTZ001
+_ZONES = st.sampled_from(
+    [dt.UTC, dt.timezone(dt.timedelta(hours=-8)), dt.timezone(dt.timedelta(hours=5, minutes=30))]
+)
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+_NAME = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=20)
+
+
+def aware_datetimes() -> st.SearchStrategy[dt.datetime]:
+    """Timezone-aware datetimes between 2000 and 2100, in a few fixed offsets."""
+    return st.datetimes(min_value=_MIN, max_value=_MAX, timezones=_ZONES)
+
+
+def amazon_order_ids() -> st.SearchStrategy[str]:
+    """Order ids shaped like Amazon's: ``ddd-ddddddd-ddddddd``."""
+    return st.from_regex(r"\A\d{3}-\d{7}-\d{7}\Z")
+
+
+def money() -> st.SearchStrategy[Money]:
+    """Amounts with two decimals in a marketplace currency."""
+    amounts = st.decimals(
+        min_value=decimal.Decimal("0"),
+        max_value=decimal.Decimal("100000"),
+        places=2,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+    currencies = st.sampled_from(sorted({m.currency for m in MARKETPLACES.values()}))
+    return st.builds(Money, amounts, currencies)
+
+
+def order_items() -> st.SearchStrategy[OrderItem]:
+    """Order lines."""
+    return st.builds(
+        OrderItem,
+        asin=st.from_regex(r"\AB0[0-9A-Z]{8}\Z"),
+        quantity=st.integers(0, 20),
+        sku=st.none() | _NAME,
+        title=st.none() | _TEXT,
+        price=st.none() | money(),
+        order_item_id=st.none() | st.from_regex(r"\A\d{14}\Z"),
+    )
+
+
+@st.composite
+def _ordered_pair(
+    draw: st.DrawFn, *, optional: bool = True
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    if optional and draw(st.booleans()):
+        return None, None
+    first = draw(aware_datetimes())
+    gap = draw(st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=40)))
+    return first, first + gap
+
+
+@st.composite
+def shipments(draw: st.DrawFn) -> Shipment:
+    """Packages handed to a carrier."""
+    shipped, delivered = draw(_ordered_pair())
+    return Shipment(
+        carrier=draw(st.none() | st.sampled_from(["UPS", "USPS", "FedEx", "DHL", "Royal Mail"])),
+        tracking_number=draw(st.none() | st.from_regex(r"\A1Z[0-9A-Z]{16}\Z")),
+        shipped_at=shipped,
+        delivered_at=delivered,
+        buy_shipping=draw(st.booleans()),
+        signature_confirmation=draw(st.booleans()),
+    )
+
+
+@st.composite
+def orders(draw: st.DrawFn) -> Order:
+    """Orders with consistent windows (earliest before latest)."""
+    earliest_ship, latest_ship = draw(_ordered_pair())
+    earliest_delivery, latest_delivery = draw(_ordered_pair())
+    return Order(
+        order_id=draw(amazon_order_ids()),
+        marketplace_id=draw(st.sampled_from(sorted(MARKETPLACES))),
+        purchased_at=draw(aware_datetimes()),
+        fulfillment_channel=draw(st.sampled_from(FulfillmentChannel)),
+        status=draw(st.none() | st.sampled_from(OrderStatus)),
+        items=draw(st.lists(order_items(), max_size=3)),
+        earliest_ship=earliest_ship,
+        latest_ship=latest_ship,
+        earliest_delivery=earliest_delivery,
+        latest_delivery=latest_delivery,
+        delivered_at=draw(st.none() | aware_datetimes()),
+        shipments=draw(st.lists(shipments(), max_size=2)),
+        total=draw(st.none() | money()),
+        is_prime=draw(st.booleans()),
+        is_business=draw(st.booleans()),
+        buyer_locale=draw(st.none() | st.sampled_from(["en-US", "de-DE", "fr-FR", "es-ES"])),
+    )
+
+
+def attachments() -> st.SearchStrategy[Attachment]:
+    """Message attachments."""
+    return st.builds(
+        Attachment,
+        file_name=st.sampled_from(["invoice.pdf", "manual.pdf", "label.pdf", "photo.jpg", "a.gif"]),
+        media_type=st.none() | st.sampled_from(["application/pdf", "image/jpeg", "image/gif"]),
+        size_bytes=st.none() | st.integers(0, 20_000_000),
+        alt_text=st.none() | _TEXT,
+    )
+
+
+def messages(*, body: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Message]:
+    """Buyer-seller messages; pass ``body=`` to control the text."""
+    return st.builds(
+        Message,
+        body=body if body is not None else st.text(max_size=300),
+        kind=st.sampled_from(MessageKind),
+        sender=st.sampled_from(MessageSender),
+        subject=st.none() | _TEXT,
+        order_id=st.none() | amazon_order_ids(),
+        sent_at=st.none() | aware_datetimes(),
+        attachments=st.lists(attachments(), max_size=3),
+        format=st.sampled_from(MessageFormat),
+        no_response_needed=st.booleans(),
+        automated=st.booleans(),
+        marked_suspicious=st.booleans(),
+    )
+
+
+def feedbacks() -> st.SearchStrategy[Feedback]:
+    """Seller feedback with ratings 1-5."""
+    return st.builds(
+        Feedback,
+        order_id=amazon_order_ids(),
+        rating=st.integers(1, 5),
+        left_at=aware_datetimes(),
+        comment=_TEXT,
+    )
+
+
+@st.composite
+def return_requests(draw: st.DrawFn) -> ReturnRequest:
+    """Return requests; an item is received no earlier than it was requested."""
+    requested, received = draw(_ordered_pair(optional=False))
+    return ReturnRequest(
+        order_id=draw(amazon_order_ids()),
+        requested_at=requested,  # type: ignore[arg-type]
+        reason=draw(st.sampled_from(ReturnReason)),
+        items=draw(st.lists(st.from_regex(r"\AB0[0-9A-Z]{8}\Z"), max_size=2)),
+        in_policy=draw(st.none() | st.booleans()),
+        received_at=draw(st.none() | st.just(received)),
+        item_condition=draw(st.none() | st.sampled_from(ItemCondition)),
+    )
+
+
+def claims() -> st.SearchStrategy[Claim]:
+    """A-to-z claims and chargebacks."""
+    return st.builds(
+        Claim,
+        order_id=amazon_order_ids(),
+        kind=st.sampled_from(ClaimKind),
+        reason=st.sampled_from(ClaimReason),
+        filed_at=aware_datetimes(),
+        amount=st.none() | money(),
+        status=st.sampled_from(ClaimStatus),
+    )
+
+
+@st.composite
+def spans(draw: st.DrawFn) -> Span:
+    """Valid spans (``0 <= start <= end``)."""
+    start = draw(st.integers(0, 10_000))
+    return Span(start, start + draw(st.integers(0, 500)))
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    """Findings of any rule."""
+    return st.builds(
+        Finding,
+        code=st.sampled_from(Code),
+        name=_NAME,
+        severity=st.sampled_from(Severity),
+        message=_TEXT,
+        span=st.none() | spans(),
+        excerpt=st.none() | _TEXT,
+        source=_TEXT,
+        disguises=st.lists(_NAME, max_size=2).map(tuple),
+        field=st.sampled_from(["body", "subject", "attachments[0]", "history", "kind"]),
+    )
+
+
+def message_reports() -> st.SearchStrategy[MessageReport]:
+    """Message reports."""
+    return st.builds(
+        MessageReport,
+        findings=st.lists(findings(), max_size=4),
+        edition=st.sampled_from(Edition),
+    )

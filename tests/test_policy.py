@@ -1,0 +1,164 @@
+import pytest
+
+from sellerpolicy import RULES, Code, Edition, Policy, RuleStatus, Severity
+from sellerpolicy.exceptions import InvalidPolicyError
+
+
+class TestEditions:
+    def test_current_is_default(self):
+        """Policy() is the current edition."""
+        assert Policy() == Policy.current()
+        assert Edition.CURRENT is Policy.current().edition
+
+    @pytest.mark.parametrize(
+        ("code", "current", "seed"),
+        [
+            ("SP101", "error", "error"),
+            ("SP104", "error", None),
+            ("SP107", "error", None),
+            ("SP109", "error", "warning"),
+            ("SP113", "error", "warning"),
+            ("SP116", "error", "warning"),
+            ("SP122", "error", "warning"),
+            ("SP201", "error", None),
+        ],
+    )
+    def test_severity_per_edition(self, code, current, seed):
+        """Severities come from the rule table, per edition (POLICY.md §3)."""
+        assert current == Policy.current().severity(code)
+        assert seed == Policy.seed().severity(code)
+
+    def test_unknown_edition(self):
+        """An unknown edition is a clear error."""
+        with pytest.raises(InvalidPolicyError, match="unknown edition 'future'"):
+            Policy.for_edition("future")
+
+
+class TestDerivation:
+    def test_disable_returns_new_policy(self):
+        """Disabling returns a new value and leaves the original alone."""
+        base = Policy.current()
+        off = base.disable("SP101")
+
+        assert not off.is_enabled("SP101")
+        assert base.is_enabled("SP101")
+
+    def test_enable_rule_edition_lacks(self):
+        """Enabling a rule the seed lacks uses its current severity."""
+        assert Severity.ERROR is Policy.seed().enable("SP107").severity("SP107")
+
+    def test_enable_after_disable(self):
+        """Enable undoes disable."""
+        assert Policy.current().disable("SP101").enable("SP101").is_enabled("SP101")
+
+    def test_with_severity(self):
+        """Severity overrides apply."""
+        assert Severity.INFO is Policy.current().with_severity("SP113", "info").severity("SP113")
+
+    def test_unknown_code(self):
+        """Unknown rule codes are refused with a hint."""
+        with pytest.raises(InvalidPolicyError, match="unknown rule code 'SP999'"):
+            Policy.current().disable("SP999")
+
+    def test_unknown_severity(self):
+        """Unknown severities are refused."""
+        with pytest.raises(InvalidPolicyError, match="unknown severity 'fatal'"):
+            Policy.current().with_severity("SP101", "fatal")
+
+    def test_with_parameters(self):
+        """Parameters can be overridden; hosts are normalised."""
+        policy = Policy.current().with_parameters(link_allowlist=["Proofs.Example.com."], max_attachments=3)
+
+        assert frozenset({"proofs.example.com"}) == policy.parameters.link_allowlist
+        assert 3 == policy.parameters.max_attachments
+
+    def test_unknown_parameter(self):
+        """Unknown parameters are refused, listing the known ones."""
+        with pytest.raises(InvalidPolicyError, match="unknown parameter.*max_attachment\\b.*known parameters"):
+            Policy.current().with_parameters(max_attachment=3)
+
+    @pytest.mark.parametrize("bad", [0, -1, "5", True])
+    def test_bad_parameter_value(self, bad):
+        """Parameter values are validated."""
+        with pytest.raises(InvalidPolicyError, match="max_attachments"):
+            Policy.current().with_parameters(max_attachments=bad)
+
+    def test_phrases(self):
+        """Vocabularies can be extended; unknown vocabularies are refused."""
+        policy = Policy.current().with_phrases(incentive=["bonus points"])
+
+        assert ("bonus points",) == policy.phrases["incentive"]
+        with pytest.raises(InvalidPolicyError, match="unknown vocabulary 'incentives'"):
+            Policy.current().with_phrases(incentives=["x"])
+
+    def test_rules_listing(self):
+        """The enabled rules are listed from the table."""
+        assert Code.SP104 not in {r.code for r in Policy.seed().rules}
+        assert Code.SP104 in {r.code for r in Policy.current().rules}
+
+
+class TestToml:
+    def test_load(self, tmp_path):
+        """A policy file sets edition, rules, severities, parameters and phrases."""
+        path = tmp_path / "policy.toml"
+        path.write_text(
+            'edition = "seed"\n'
+            "[rules]\nenable = [\"SP104\"]\ndisable = [\"SP101\"]\n"
+            '[rules.severity]\nSP113 = "error"\n'
+            '[parameters]\nlink_allowlist = ["proofs.example.com"]\n'
+            '[phrases]\nincentive = ["bonus points"]\n',
+            encoding="utf-8",
+        )
+        policy = Policy.from_toml(path)
+
+        assert Edition.SEED is policy.edition
+        assert policy.is_enabled("SP104")
+        assert not policy.is_enabled("SP101")
+        assert Severity.ERROR is policy.severity("SP113")
+        assert frozenset({"proofs.example.com"}) == policy.parameters.link_allowlist
+        assert ("bonus points",) == policy.phrases["incentive"]
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("colour = 1\n", "unknown key"),
+            ("[rules]\ndisable = [\"SP999\"]\n", "SP999"),
+            ("[rules]\nturn_off = []\n", "rules.turn_off"),
+            ("[parameters]\nmax_attachment = 3\n", "max_attachment"),
+            ("[rules]\ndisable = \"SP101\"\n", "rules.disable must be a list"),
+            ("edition = \n", "not valid TOML"),
+            ("[phrases]\nincentive = \"x\"\n", "phrases.incentive"),
+        ],
+    )
+    def test_errors_name_the_key(self, tmp_path, text, message):
+        """Bad policy files give an error naming the file and key."""
+        path = tmp_path / "policy.toml"
+        path.write_text(text, encoding="utf-8")
+
+        with pytest.raises(InvalidPolicyError, match=message) as info:
+            Policy.from_toml(path)
+        assert str(path) in str(info.value)
+
+    def test_missing_file(self, tmp_path):
+        """A missing file is an InvalidPolicyError, not an OSError."""
+        with pytest.raises(InvalidPolicyError, match="cannot read"):
+            Policy.from_toml(tmp_path / "nope.toml")
+
+
+class TestRuleTable:
+    def test_every_code_has_a_row(self):
+        """Every code has a table row with a kebab-case name and at least one edition."""
+        for code in Code:
+            info = RULES[code]
+            assert info.code is code
+            assert info.name == info.name.lower() and " " not in info.name
+            assert not info.name.startswith(("no-", "disallow-"))
+            assert info.severity
+            assert RuleStatus.ACTIVE is info.status
+            assert info.source
+
+    def test_names_unique(self):
+        """Rule names are unique."""
+        names = [info.name for info in RULES.values()]
+
+        assert len(names) == len(set(names))
