@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sellerpolicy import Attachment, Message, from_dict
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 

@@ -12,10 +12,14 @@ from benchmarks.corpus import records, to_message
 from sellerpolicy import RULES, Code, Policy, Severity, check_message
 
 # Targets from the issue: exact rules vs. semantic (phrase) rules.
-EXACT = {Code(c) for c in ("SP101", "SP102", "SP103", "SP104")} | {c for c in Code if c.value.startswith("SP2")}
+EXACT = {Code(c) for c in ("SP101", "SP102", "SP103", "SP104")} | {
+    c for c in Code if c.value.startswith("SP2")
+}
 
 
-def evaluate(policy: Policy) -> tuple[Counter[Code], Counter[Code], Counter[Code], list[str], int, int]:
+def evaluate(
+    policy: Policy,
+) -> tuple[Counter[Code], Counter[Code], Counter[Code], list[str], int, int]:
     tp: Counter[Code] = Counter()
     fp: Counter[Code] = Counter()
     fn: Counter[Code] = Counter()
@@ -30,10 +34,14 @@ def evaluate(policy: Policy) -> tuple[Counter[Code], Counter[Code], Counter[Code
             tp[code] += 1
         for code in got - want:
             fp[code] += 1
-            misses.append(f"FP {code} {record['id']} ({record['_where']}): {record['body'][:140]!r}")
+            misses.append(
+                f"FP {code} {record['id']} ({record['_where']}): {record['body'][:140]!r}"
+            )
         for code in want - got:
             fn[code] += 1
-            misses.append(f"FN {code} {record['id']} ({record['_where']}): {record['body'][:140]!r}")
+            misses.append(
+                f"FN {code} {record['id']} ({record['_where']}): {record['body'][:140]!r}"
+            )
         if not want:
             compliant += 1
             if any(f.severity is Severity.ERROR for f in report.findings):
@@ -43,10 +51,14 @@ def evaluate(policy: Policy) -> tuple[Counter[Code], Counter[Code], Counter[Code
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--misses", action="store_true", help="list every false positive and negative")
+    parser.add_argument(
+        "--misses", action="store_true", help="list every false positive and negative"
+    )
     args = parser.parse_args()
     tp, fp, fn, misses, compliant, bad = evaluate(Policy.current())
-    print(f"{'rule':<7}{'name':<28}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>7}  target")
+    print(
+        f"{'rule':<7}{'name':<28}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>7}  target"
+    )
     for code, info in RULES.items():
         t, f, n = tp[code], fp[code], fn[code]
         if not (t or f or n):
@@ -56,9 +68,13 @@ def main() -> None:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         target = (0.97, 0.95) if code in EXACT else (0.92, 0.88)
         ok = "ok" if precision >= target[0] and recall >= target[1] else "BELOW"
-        print(f"{code.value:<7}{info.name:<28}{t:>5}{f:>5}{n:>5}{precision:>8.3f}{recall:>8.3f}{f1:>7.3f}  {ok}")
+        print(
+            f"{code.value:<7}{info.name:<28}{t:>5}{f:>5}{n:>5}{precision:>8.3f}{recall:>8.3f}{f1:>7.3f}  {ok}"
+        )
     total = sum(1 for _ in records())
-    print(f"\n{total} messages, {compliant} compliant; compliant messages with an error finding: {bad}")
+    print(
+        f"\n{total} messages, {compliant} compliant; compliant messages with an error finding: {bad}"
+    )
     if args.misses:
         print("\n".join(misses))
 

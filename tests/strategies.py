@@ -49,9 +49,8 @@ _CONFUSABLE = {"o": "о", "a": "а", "e": "е", "c": "с", "p": "р", "i": "і"}
 def _disguise(draw: st.DrawFn, word: str) -> str:
     out = []
     for ch in word:
-        if ch in _CONFUSABLE and draw(st.integers(0, 4)) == 0:
-            ch = _CONFUSABLE[ch]
-        out.append(ch)
+        swap = ch in _CONFUSABLE and draw(st.integers(0, 4)) == 0
+        out.append(_CONFUSABLE[ch] if swap else ch)
         if draw(st.integers(0, 6)) == 0:
             out.append(draw(st.sampled_from(["\u200b", "\u00ad", "\u200d", "\u2060"])))
     text = "".join(out)
@@ -68,10 +67,7 @@ def obfuscated_domains(draw: st.DrawFn) -> tuple[str, str]:
     prefix = draw(st.sampled_from(["", "www.", "https://", "hxxps://", "www . "]))
     dot = draw(_DOTS)
     text = draw(_disguise(label)) + dot + dot.join(parts)
-    if prefix == "www . ":
-        text = "www" + dot + text
-    else:
-        text = prefix + text
+    text = ("www" + dot if prefix == "www . " else prefix) + text
     return text, f"{label}.{tld}"
 
 

@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "templates"
 
 
-def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     # The console script is what users run; fall back to `python -m` when it is not on PATH.
     return subprocess.run(
         [sys.executable, "-m", "sellerpolicy", *args],
@@ -30,14 +32,19 @@ class TestCheck:
 
         assert 1 == result.returncode, result.stderr
         lines = result.stdout.splitlines()
-        assert any(line.startswith("examples/templates/follow_up_bad.txt:8:") and " SP103 " in line for line in lines)
+        assert any(
+            line.startswith("examples/templates/follow_up_bad.txt:8:") and " SP103 " in line
+            for line in lines
+        )
         assert not any("review_request.txt" in line or "delay_notice.txt" in line for line in lines)
         assert lines[-1].startswith("Found ")
 
     def test_location_points_at_evidence(self, tmp_path):
         """line:col points at the evidence in the file, after front matter."""
         path = tmp_path / "t.txt"
-        path.write_text("---\nkind: reply\n---\nHello,\nsee   shop dot com today\n", encoding="utf-8")
+        path.write_text(
+            "---\nkind: reply\n---\nHello,\nsee   shop dot com today\n", encoding="utf-8"
+        )
 
         result = run("check", str(path))
 
@@ -63,7 +70,13 @@ class TestCheck:
 
     def test_warnings_only_exit_zero(self):
         """Warnings alone do not fail the check."""
-        result = run("check", "-", "--kind", "reply", stdin="See https://www.amazon.com/dp/B07XJ8C8F5 for the lid.")
+        result = run(
+            "check",
+            "-",
+            "--kind",
+            "reply",
+            stdin="See https://www.amazon.com/dp/B07XJ8C8F5 for the lid.",
+        )
 
         assert 0 == result.returncode
         assert " SP102 " in result.stdout
@@ -81,7 +94,12 @@ class TestCheck:
         text = "If you loved it, please leave a five-star review."
 
         assert 1 == run("check", "-", "--kind", "review_request", stdin=text).returncode
-        assert 0 == run("check", "-", "--kind", "review_request", "--edition", "seed", stdin=text).returncode
+        assert (
+            0
+            == run(
+                "check", "-", "--kind", "review_request", "--edition", "seed", stdin=text
+            ).returncode
+        )
 
     def test_policy_file(self, tmp_path):
         """--policy loads a TOML policy."""

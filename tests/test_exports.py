@@ -17,8 +17,9 @@ class TestPublicApi:
         public = {
             name
             for name, value in vars(sellerpolicy).items()
-            if not name.startswith("_") and getattr(value, "__module__", "sellerpolicy").startswith("sellerpolicy")
-            and not (type(value).__name__ == "module" and name not in {"exceptions"})
+            if not name.startswith("_")
+            and getattr(value, "__module__", "sellerpolicy").startswith("sellerpolicy")
+            and not (type(value).__name__ == "module" and name != "exceptions")
         }
 
         assert public | {"__version__"} == set(sellerpolicy.__all__)

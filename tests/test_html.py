@@ -182,6 +182,14 @@ class TestImages:
         source = '<img src="1.gif"><p>x</p><img src="2.png"><img src="3.jpg">'
         assert [image.src for image in analyze_html(source).images] == ["1.gif", "2.png", "3.jpg"]
 
+    def test_image_tag_alias(self) -> None:
+        """Browsers read <image> as <img>, so it is an image too."""
+        assert only_image('<image src="a.gif">').src == "a.gif"
+
+    def test_negative_sizes_are_ignored(self) -> None:
+        """Invalid negative sizes make nothing tiny."""
+        assert not only_image('<img src="a.gif" width="-1" height="-1">').tiny
+
     def test_first_duplicate_attribute_wins(self) -> None:
         """Like browsers, the first of duplicate attributes is used."""
         assert only_image('<img src="first.png" src="second.gif">').src == "first.png"
@@ -325,6 +333,10 @@ class TestStyles:
         assert uses(source, "font-family") == [
             ('"Comic Sans"', 'style="font-family:&quot;Comic Sans&quot;"')
         ]
+
+    def test_unclosed_style_sheet(self) -> None:
+        """A style sheet left open at the end of the document still counts."""
+        assert uses("<style>p { color: red", "color") == [("red", "color: red")]
 
     def test_comments_in_css_are_ignored(self) -> None:
         """CSS comments neither hide nor invent declarations."""
@@ -480,6 +492,19 @@ class TestText:
     )
     def test_visible_text(self, source: str, text: str) -> None:
         """Block tags and breaks become newlines; scripts, styles and comments disappear."""
+        assert analyze_html(source).text == text
+
+    @pytest.mark.parametrize(
+        ("source", "text"),
+        [
+            ("a<script>x<b>y", "a"),
+            ("a<style>p { color: red", "a"),
+            ("a<p>b<b>c", "a\nbc"),
+        ],
+        ids=["unclosed-script", "unclosed-style", "unclosed-tags"],
+    )
+    def test_unclosed_elements(self, source: str, text: str) -> None:
+        """Unclosed elements end with the document, and their bodies stay where they belong."""
         assert analyze_html(source).text == text
 
     def test_separator_maps_to_its_tag(self) -> None:
@@ -673,6 +698,7 @@ class TestRobustness:
         facts = analyze_html('<![foo[ x ]]><img src="a.gif">')
         assert [image.src for image in facts.images] == ["a.gif"]
 
+    @pytest.mark.slow
     @pytest.mark.parametrize(
         "unit",
         [

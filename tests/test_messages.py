@@ -1,5 +1,4 @@
 import datetime as dt
-import random
 
 import pytest
 from hypothesis import given
@@ -7,11 +6,9 @@ from hypothesis import strategies as st
 
 import sellerpolicy
 from sellerpolicy import (
-    RULES,
     Attachment,
     Code,
     Message,
-    MessageKind,
     Policy,
     Severity,
     check_message,
@@ -116,7 +113,9 @@ class TestCases:
 
     def test_phone_exception_is_info(self):
         """A carrier's number is reported as info, not error."""
-        report = check_message("If the parcel is missing, call UPS at 1-800-742-5877.", kind="reply")
+        report = check_message(
+            "If the parcel is missing, call UPS at 1-800-742-5877.", kind="reply"
+        )
 
         assert report.ok
         assert [Severity.INFO] == [f.severity for f in report.findings if f.code == "SP104"]
@@ -132,7 +131,10 @@ class TestCases:
 
     def test_own_order_link_is_info(self):
         """A link to the buyer's own order page is info."""
-        report = check_message("Your order: https://www.amazon.com/gp/your-account/order-details?orderID=1", kind="reply")
+        report = check_message(
+            "Your order: https://www.amazon.com/gp/your-account/order-details?orderID=1",
+            kind="reply",
+        )
 
         assert [Severity.INFO] == [f.severity for f in report.findings]
 
@@ -145,8 +147,11 @@ class TestCases:
 
     def test_repeat_solicitation_needs_history(self):
         """SP122 fires only when the history has an earlier request."""
-        earlier = Message(body="Please share your feedback.", kind="review_request",
-                          sent_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+        earlier = Message(
+            body="Please share your feedback.",
+            kind="review_request",
+            sent_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+        )
         text = "We'd appreciate your feedback on your order."
 
         assert "SP122" not in check_message(text, kind="review_request").codes
@@ -163,7 +168,9 @@ class TestCases:
     def test_text_too_long_span(self):
         """SP208's span is the text past the limit."""
         text = "a " * 250
-        finding = next(f for f in check_message(text, kind="digital_access_key").findings if f.code == "SP208")
+        finding = next(
+            f for f in check_message(text, kind="digital_access_key").findings if f.code == "SP208"
+        )
 
         assert (400, 500) == (finding.span.start, finding.span.end)
         assert "500 characters" in finding.message
@@ -198,7 +205,9 @@ class TestEditions:
 
     def test_disabled_rule_does_not_run(self):
         """A disabled rule reports nothing."""
-        assert not check_message("Visit shop dot com", policy=Policy.current().disable("SP101")).findings
+        assert not check_message(
+            "Visit shop dot com", policy=Policy.current().disable("SP101")
+        ).findings
 
 
 class TestInput:
@@ -216,14 +225,14 @@ class TestInput:
 
     def test_unknown_kind(self):
         """An unknown kind names the field."""
-        with pytest.raises(InvalidValueError, match="Message.kind"):
+        with pytest.raises(InvalidValueError, match=r"Message\.kind"):
             check_message("hi", kind="nope")
 
     def test_size_limit(self):
         """Text beyond the size limit is a clear error; the limit is a parameter."""
         policy = Policy.current().with_parameters(max_input_chars=100)
 
-        with pytest.raises(InputTooLargeError, match="over the limit of 100"):
+        with pytest.raises(InputTooLargeError, match=r"over the limit of 100"):
             check_message("x" * 101, policy=policy)
         assert check_message("x" * 100, policy=policy).ok
 
@@ -270,12 +279,21 @@ class TestProperties:
             text = message.subject if f.field == "subject" else message.body
             assert 0 <= f.span.start <= f.span.end <= len(text or "")
 
-    @given(s.messages(body=st.text(alphabet=st.sampled_from(list("ab .@/:-\u200b\u043e0123456789wcom\n")), max_size=200)))
+    @given(
+        s.messages(
+            body=st.text(
+                alphabet=st.sampled_from(list("ab .@/:-\u200b\u043e0123456789wcom\n")), max_size=200
+            )
+        )
+    )
     def test_deterministic(self, message):
         """The same input always gives the same report."""
         assert check_message(message) == check_message(message)
 
-    @given(st.randoms(use_true_random=False), st.sampled_from([r[0] for r in CASES] + [rule_data()[c].bad for c in Code]))
+    @given(
+        st.randoms(use_true_random=False),
+        st.sampled_from([r[0] for r in CASES] + [rule_data()[c].bad for c in Code]),
+    )
     def test_rule_order_independent(self, rnd, text):
         """Shuffling the rules does not change the findings."""
         rules = list(engine.MESSAGE_RULES)
@@ -283,7 +301,9 @@ class TestProperties:
         message = Message(body=text, kind="reply")
         policy = Policy.current()
 
-        shuffled = sellerpolicy.MessageReport(findings=engine.run_message_rules(message, (), policy, tuple(rules)))
+        shuffled = sellerpolicy.MessageReport(
+            findings=engine.run_message_rules(message, (), policy, tuple(rules))
+        )
 
         assert check_message(message, policy=policy) == shuffled
 

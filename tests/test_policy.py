@@ -67,14 +67,18 @@ class TestDerivation:
 
     def test_with_parameters(self):
         """Parameters can be overridden; hosts are normalised."""
-        policy = Policy.current().with_parameters(link_allowlist=["Proofs.Example.com."], max_attachments=3)
+        policy = Policy.current().with_parameters(
+            link_allowlist=["Proofs.Example.com."], max_attachments=3
+        )
 
         assert frozenset({"proofs.example.com"}) == policy.parameters.link_allowlist
         assert 3 == policy.parameters.max_attachments
 
     def test_unknown_parameter(self):
         """Unknown parameters are refused, listing the known ones."""
-        with pytest.raises(InvalidPolicyError, match="unknown parameter.*max_attachment\\b.*known parameters"):
+        with pytest.raises(
+            InvalidPolicyError, match=r"unknown parameter.*max_attachment\b.*known parameters"
+        ):
             Policy.current().with_parameters(max_attachment=3)
 
     @pytest.mark.parametrize("bad", [0, -1, "5", True])
@@ -103,7 +107,7 @@ class TestToml:
         path = tmp_path / "policy.toml"
         path.write_text(
             'edition = "seed"\n'
-            "[rules]\nenable = [\"SP104\"]\ndisable = [\"SP101\"]\n"
+            '[rules]\nenable = ["SP104"]\ndisable = ["SP101"]\n'
             '[rules.severity]\nSP113 = "error"\n'
             '[parameters]\nlink_allowlist = ["proofs.example.com"]\n'
             '[phrases]\nincentive = ["bonus points"]\n',
@@ -122,12 +126,12 @@ class TestToml:
         ("text", "message"),
         [
             ("colour = 1\n", "unknown key"),
-            ("[rules]\ndisable = [\"SP999\"]\n", "SP999"),
+            ('[rules]\ndisable = ["SP999"]\n', "SP999"),
             ("[rules]\nturn_off = []\n", "rules.turn_off"),
             ("[parameters]\nmax_attachment = 3\n", "max_attachment"),
-            ("[rules]\ndisable = \"SP101\"\n", "rules.disable must be a list"),
+            ('[rules]\ndisable = "SP101"\n', "rules.disable must be a list"),
             ("edition = \n", "not valid TOML"),
-            ("[phrases]\nincentive = \"x\"\n", "phrases.incentive"),
+            ('[phrases]\nincentive = "x"\n', "phrases.incentive"),
         ],
     )
     def test_errors_name_the_key(self, tmp_path, text, message):

@@ -45,7 +45,9 @@ ROUND_TRIPS = [
 
 
 class TestRoundTrip:
-    @pytest.mark.parametrize(("cls", "strategy"), ROUND_TRIPS, ids=[c.__name__ for c, _ in ROUND_TRIPS])
+    @pytest.mark.parametrize(
+        ("cls", "strategy"), ROUND_TRIPS, ids=[c.__name__ for c, _ in ROUND_TRIPS]
+    )
     @given(data=st.data())
     def test_json_round_trip(self, cls, strategy, data):
         """Every serializable type survives to_json/from_json unchanged."""
@@ -53,17 +55,22 @@ class TestRoundTrip:
 
         assert value == from_json(cls, to_json(value))
 
-    @pytest.mark.parametrize(("cls", "strategy"), ROUND_TRIPS, ids=[c.__name__ for c, _ in ROUND_TRIPS])
+    @pytest.mark.parametrize(
+        ("cls", "strategy"), ROUND_TRIPS, ids=[c.__name__ for c, _ in ROUND_TRIPS]
+    )
     @given(data=st.data())
     def test_dict_is_plain_json(self, cls, strategy, data):
         """to_dict produces only plain JSON types."""
         value = data.draw(strategy)
+        assert isinstance(value, cls)
 
         assert to_dict(value) == json.loads(json.dumps(to_dict(value)))
 
     def test_every_type_covered(self):
         """The round-trip table covers every serializable type."""
-        assert set(sellerpolicy._serialization.SERIALIZABLE_TYPES) == {cls for cls, _ in ROUND_TRIPS}
+        assert set(sellerpolicy._serialization.SERIALIZABLE_TYPES) == {
+            cls for cls, _ in ROUND_TRIPS
+        }
 
 
 ORDER = {
@@ -95,13 +102,28 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("change", "expected"),
         [
-            ({"purchased_at": "2026-03-01T12:00:00"}, "$.purchased_at: expected a datetime with a UTC offset"),
-            ({"purchased_at": "yesterday"}, "$.purchased_at: expected an ISO 8601 datetime, got 'yesterday'"),
-            ({"fulfillment_channel": "FBA"}, "$.fulfillment_channel: expected one of 'AFN', 'MFN', got 'FBA'"),
+            (
+                {"purchased_at": "2026-03-01T12:00:00"},
+                "$.purchased_at: expected a datetime with a UTC offset",
+            ),
+            (
+                {"purchased_at": "yesterday"},
+                "$.purchased_at: expected an ISO 8601 datetime, got 'yesterday'",
+            ),
+            (
+                {"fulfillment_channel": "FBA"},
+                "$.fulfillment_channel: expected one of 'AFN', 'MFN', got 'FBA'",
+            ),
             ({"order_id": 123}, "$.order_id: expected a string, got 123"),
             ({"is_prime": "yes"}, "$.is_prime: expected true or false, got 'yes'"),
-            ({"total": {"amount": 12.5, "currency": "USD"}}, "$.total.amount: expected a decimal string, got 12.5"),
-            ({"items": [{"asin": "B0", "quantity": -1}]}, "$.items[0]: OrderItem.quantity must be >= 0, got -1"),
+            (
+                {"total": {"amount": 12.5, "currency": "USD"}},
+                "$.total.amount: expected a decimal string, got 12.5",
+            ),
+            (
+                {"items": [{"asin": "B0", "quantity": -1}]},
+                "$.items[0]: OrderItem.quantity must be >= 0, got -1",
+            ),
             ({"colour": "red"}, "$: unknown field(s) colour"),
             ({"order_id": ""}, "$: Order.order_id must not be empty"),
         ],
@@ -118,7 +140,10 @@ class TestErrors:
         with pytest.raises(DeserializationError) as info:
             from_dict(Order, {})
 
-        assert {"$.order_id: required field missing", "$.purchased_at: required field missing"} <= set(info.value.errors)
+        assert {
+            "$.order_id: required field missing",
+            "$.purchased_at: required field missing",
+        } <= set(info.value.errors)
 
     @pytest.mark.parametrize("text", ["{bad", "", "[1, 2", "\x00"])
     def test_malformed_json(self, text):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -12,6 +12,9 @@ from sellerpolicy._model import Message, MessageKind, Order
 from sellerpolicy._policy import Policy
 from sellerpolicy._rules.messages import run_message_rules
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["check_message"]
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sellerpolicy._codes import Code, Edition, Severity
 from sellerpolicy.exceptions import InvalidValueError
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = ["Finding", "MessageReport", "Span"]
+
+
+def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=Finding.sort_key))
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -62,7 +73,7 @@ class Finding:
     span: Span | None = None
     excerpt: str | None = None
     source: str = ""
-    disguises: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    disguises: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     field: str = "body"
 
     def __str__(self) -> str:
@@ -85,9 +96,7 @@ class MessageReport:
         edition: The policy edition that produced them.
     """
 
-    findings: tuple[Finding, ...] = attrs.field(
-        converter=lambda fs: tuple(sorted(fs, key=Finding.sort_key))
-    )
+    findings: tuple[Finding, ...] = attrs.field(converter=_sorted_findings)
     edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
 
     @property
@@ -111,9 +120,7 @@ class MessageReport:
             return f"ok: no findings ({self.edition} policy)"
         head = "ok" if self.ok else "not ok"
         counts = ", ".join(
-            f"{n} {sev}"
-            for sev in Severity
-            if (n := sum(f.severity is sev for f in self.findings))
+            f"{n} {sev}" for sev in Severity if (n := sum(f.severity is sev for f in self.findings))
         )
         lines = [f"{head}: {counts} ({self.edition} policy)"]
         for f in self.findings:

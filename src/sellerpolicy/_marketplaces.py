@@ -63,7 +63,8 @@ class Marketplace:
         return day in _holidays(self.country, day.year)
 
 
-def _m(mid: str, country: str, domain: str, tz: str, currency: str, language: str) -> Marketplace:
+def _m(*fields: str) -> Marketplace:
+    mid, country, domain, tz, currency, language = fields
     return Marketplace(
         marketplace_id=mid,
         country=country,

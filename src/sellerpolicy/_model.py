@@ -229,32 +229,38 @@ def _field_name(inst: object, attribute: attrs.Attribute[Any]) -> str:
     return f"{type(inst).__name__}.{attribute.name}"
 
 
+def _enum_value(enum_cls: type[_E], value: object, inst: object, field: attrs.Attribute[Any]) -> _E:
+    if isinstance(value, enum_cls):
+        return value
+    try:
+        return enum_cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in enum_cls)
+        msg = (
+            f"{_field_name(inst, field)}: {value!r} is not a valid {enum_cls.__name__}; "
+            f"expected one of {allowed}"
+        )
+        raise InvalidValueError(msg) from None
+
+
 def _to_enum(enum_cls: type[_E]) -> attrs.Converter[Any, _E]:
-    """Convert a member or its value to ``enum_cls``, naming the field on failure."""
+    """Convert a member or its value to ``enum_cls``, naming the field on failure.
+
+    Fields using it carry ``type: ignore[misc]``: mypy's attrs plugin cannot read
+    ``attrs.Converter`` objects, although attrs supports them at run time.
+    """
 
     def convert(value: object, inst: object, field: attrs.Attribute[Any]) -> _E:
-        if isinstance(value, enum_cls):
-            return value
-        try:
-            return enum_cls(value)
-        except ValueError:
-            allowed = ", ".join(repr(m.value) for m in enum_cls)
-            msg = (
-                f"{_field_name(inst, field)}: {value!r} is not a valid {enum_cls.__name__}; "
-                f"expected one of {allowed}"
-            )
-            raise InvalidValueError(msg) from None
+        return _enum_value(enum_cls, value, inst, field)
 
-    return attrs.Converter(convert, takes_self=True, takes_field=True)  # type: ignore[call-overload,no-any-return]
+    return attrs.Converter(convert, takes_self=True, takes_field=True)
 
 
 def _to_optional_enum(enum_cls: type[_E]) -> attrs.Converter[Any, _E | None]:
-    inner = _to_enum(enum_cls)
-
     def convert(value: object, inst: object, field: attrs.Attribute[Any]) -> _E | None:
-        return None if value is None else inner.converter(value, inst, field)  # type: ignore[call-arg]
+        return None if value is None else _enum_value(enum_cls, value, inst, field)
 
-    return attrs.Converter(convert, takes_self=True, takes_field=True)  # type: ignore[call-overload,no-any-return]
+    return attrs.Converter(convert, takes_self=True, takes_field=True)
 
 
 def _aware(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -282,11 +288,8 @@ def _instance(*types: type) -> Any:
         if value is None and _is_optional(attribute):
             return
         # bool is an int, but a rating or a size of True is always a mistake
-        if isinstance(value, bool) and bool not in types:
-            ok = False
-        else:
-            ok = isinstance(value, types)
-        if not ok:
+        mistaken_bool = isinstance(value, bool) and bool not in types
+        if mistaken_bool or not isinstance(value, types):
             msg = f"{_field_name(inst, attribute)} must be {names}, got {value!r}"
             raise InvalidTypeError(msg)
 
@@ -327,7 +330,7 @@ def _to_tuple(value: object) -> tuple[Any, ...]:
     if isinstance(value, str | bytes):
         # tuple("abc") would silently split a string into characters
         raise InvalidTypeError(f"expected a sequence, got a string {value!r}")
-    return tuple(value)  # type: ignore[call-overload]
+    return tuple(value)  # type: ignore[arg-type]
 
 
 def _ordered(start: str, end: str) -> Any:
@@ -459,10 +462,8 @@ class Order:
     order_id: str = attrs.field(validator=_non_empty)
     marketplace_id: str = attrs.field(validator=_non_empty)
     purchased_at: dt.datetime = attrs.field(validator=_aware)
-    fulfillment_channel: FulfillmentChannel = attrs.field(converter=_to_enum(FulfillmentChannel))
-    status: OrderStatus | None = attrs.field(
-        default=None, converter=_to_optional_enum(OrderStatus)
-    )
+    fulfillment_channel: FulfillmentChannel = attrs.field(converter=_to_enum(FulfillmentChannel))  # type: ignore[misc]
+    status: OrderStatus | None = attrs.field(default=None, converter=_to_optional_enum(OrderStatus))  # type: ignore[misc]
     items: tuple[OrderItem, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(OrderItem)
     )
@@ -525,11 +526,10 @@ class Message:
     """
 
     body: str = attrs.field(validator=_instance(str))
-    kind: MessageKind = attrs.field(
-        default=MessageKind.PROACTIVE, converter=_to_enum(MessageKind)
-    )
+    kind: MessageKind = attrs.field(default=MessageKind.PROACTIVE, converter=_to_enum(MessageKind))  # type: ignore[misc]
     sender: MessageSender = attrs.field(
-        default=MessageSender.SELLER, converter=_to_enum(MessageSender)
+        default=MessageSender.SELLER,
+        converter=_to_enum(MessageSender),  # type: ignore[misc]
     )
     subject: str | None = attrs.field(default=None, validator=_instance(str))
     order_id: str | None = attrs.field(default=None, validator=_non_empty)
@@ -538,7 +538,8 @@ class Message:
         default=(), converter=_to_tuple, validator=_tuple_of(Attachment)
     )
     format: MessageFormat = attrs.field(
-        default=MessageFormat.TEXT, converter=_to_enum(MessageFormat)
+        default=MessageFormat.TEXT,
+        converter=_to_enum(MessageFormat),  # type: ignore[misc]
     )
     no_response_needed: bool = attrs.field(default=False, validator=_instance(bool))
     automated: bool = attrs.field(default=False, validator=_instance(bool))
@@ -592,14 +593,15 @@ class ReturnRequest:
 
     order_id: str = attrs.field(validator=_non_empty)
     requested_at: dt.datetime = attrs.field(validator=_aware)
-    reason: ReturnReason = attrs.field(converter=_to_enum(ReturnReason))
+    reason: ReturnReason = attrs.field(converter=_to_enum(ReturnReason))  # type: ignore[misc]
     items: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(str))
     in_policy: bool | None = attrs.field(default=None, validator=_instance(bool))
     received_at: dt.datetime | None = attrs.field(
         default=None, validator=[_aware, _ordered("requested_at", "received_at")]
     )
     item_condition: ItemCondition | None = attrs.field(
-        default=None, converter=_to_optional_enum(ItemCondition)
+        default=None,
+        converter=_to_optional_enum(ItemCondition),  # type: ignore[misc]
     )
 
 
@@ -617,8 +619,8 @@ class Claim:
     """
 
     order_id: str = attrs.field(validator=_non_empty)
-    kind: ClaimKind = attrs.field(converter=_to_enum(ClaimKind))
-    reason: ClaimReason = attrs.field(converter=_to_enum(ClaimReason))
+    kind: ClaimKind = attrs.field(converter=_to_enum(ClaimKind))  # type: ignore[misc]
+    reason: ClaimReason = attrs.field(converter=_to_enum(ClaimReason))  # type: ignore[misc]
     filed_at: dt.datetime = attrs.field(validator=_aware)
     amount: Money | None = attrs.field(default=None, validator=_instance(Money))
-    status: ClaimStatus = attrs.field(default=ClaimStatus.OPEN, converter=_to_enum(ClaimStatus))
+    status: ClaimStatus = attrs.field(default=ClaimStatus.OPEN, converter=_to_enum(ClaimStatus))  # type: ignore[misc]

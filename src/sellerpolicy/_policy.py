@@ -61,9 +61,7 @@ class Parameters:
     """
 
     link_allowlist: frozenset[str] = attrs.field(default=frozenset(), converter=_hosts)
-    amazon_domains: frozenset[str] = attrs.field(
-        default=DEFAULT_AMAZON_DOMAINS, converter=_hosts
-    )
+    amazon_domains: frozenset[str] = attrs.field(default=DEFAULT_AMAZON_DOMAINS, converter=_hosts)
     max_attachments: int = attrs.field(default=5, validator=_positive)
     max_attachment_bytes: int = attrs.field(default=10 * 1024 * 1024, validator=_positive)
     text_limit: int = attrs.field(default=2000, validator=_positive)
@@ -91,7 +89,21 @@ def _severity(value: Severity | str, where: str) -> Severity:
         return Severity(value)
     except ValueError:
         allowed = ", ".join(s.value for s in Severity)
-        raise InvalidPolicyError(f"{where}: unknown severity {value!r}; use one of {allowed}") from None
+        raise InvalidPolicyError(
+            f"{where}: unknown severity {value!r}; use one of {allowed}"
+        ) from None
+
+
+def _code_set(value: Iterable[Code | str]) -> frozenset[Code]:
+    return frozenset(_code(c) for c in value)
+
+
+def _severity_map(value: Mapping[Code, Severity]) -> Mapping[Code, Severity]:
+    return MappingProxyType(dict(value))
+
+
+def _empty_map() -> Mapping[Any, Any]:
+    return MappingProxyType({})
 
 
 def _phrase_lists(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
@@ -121,14 +133,12 @@ class Policy:
     """
 
     edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
-    disabled: frozenset[Code] = attrs.field(default=frozenset(), converter=frozenset)
-    enabled: frozenset[Code] = attrs.field(default=frozenset(), converter=frozenset)
-    severities: Mapping[Code, Severity] = attrs.field(
-        factory=lambda: MappingProxyType({}), converter=lambda m: MappingProxyType(dict(m))
-    )
+    disabled: frozenset[Code] = attrs.field(default=frozenset(), converter=_code_set)
+    enabled: frozenset[Code] = attrs.field(default=frozenset(), converter=_code_set)
+    severities: Mapping[Code, Severity] = attrs.field(factory=_empty_map, converter=_severity_map)
     parameters: Parameters = attrs.field(factory=Parameters)
     phrases: Mapping[str, tuple[str, ...]] = attrs.field(
-        factory=lambda: MappingProxyType({}), converter=_phrase_lists
+        factory=_empty_map, converter=_phrase_lists
     )
 
     # --- editions ---------------------------------------------------------------------------

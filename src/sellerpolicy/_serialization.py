@@ -43,7 +43,9 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     *(
         obj
         for obj in vars(_model).values()
-        if isinstance(obj, type) and issubclass(obj, enum.Enum) and obj.__module__ == _model.__name__
+        if isinstance(obj, type)
+        and issubclass(obj, enum.Enum)
+        and obj.__module__ == _model.__name__
     ),
     Code,
     Edition,
@@ -51,7 +53,7 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 )
 
 
-class _Invalid(ValueError):
+class _InvalidError(ValueError):
     """A leaf error whose message is shown as is, after the path."""
 
 
@@ -62,41 +64,43 @@ def _structure_datetime(value: Any, _: type) -> dt.datetime:
         try:
             parsed = isoparse(value)
         except (ValueError, OverflowError):
-            raise _Invalid(f"expected an ISO 8601 datetime, got {value!r}") from None
+            raise _InvalidError(f"expected an ISO 8601 datetime, got {value!r}") from None
     else:
-        raise _Invalid(f"expected an ISO 8601 datetime string, got {value!r}")
+        raise _InvalidError(f"expected an ISO 8601 datetime string, got {value!r}")
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise _Invalid(f"expected a datetime with a UTC offset (e.g. 'Z' or '+00:00'), got {value!r}")
+        raise _InvalidError(
+            f"expected a datetime with a UTC offset (e.g. 'Z' or '+00:00'), got {value!r}"
+        )
     return parsed
 
 
 def _structure_decimal(value: Any, _: type) -> decimal.Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | decimal.Decimal):
-        raise _Invalid(f"expected a decimal string, got {value!r}")
+        raise _InvalidError(f"expected a decimal string, got {value!r}")
     try:
         result = decimal.Decimal(value)
     except decimal.InvalidOperation:
-        raise _Invalid(f"expected a decimal string, got {value!r}") from None
+        raise _InvalidError(f"expected a decimal string, got {value!r}") from None
     if not result.is_finite():
-        raise _Invalid(f"expected a finite decimal, got {value!r}")
+        raise _InvalidError(f"expected a finite decimal, got {value!r}")
     return result
 
 
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
-        raise _Invalid(f"expected a string, got {value!r}")
+        raise _InvalidError(f"expected a string, got {value!r}")
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid(f"expected an integer, got {value!r}")
+        raise _InvalidError(f"expected an integer, got {value!r}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _Invalid(f"expected true or false, got {value!r}")
+        raise _InvalidError(f"expected true or false, got {value!r}")
     return value
 
 
@@ -105,7 +109,7 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         return cls(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in cls)
-        raise _Invalid(f"expected one of {allowed}, got {value!r}") from None
+        raise _InvalidError(f"expected one of {allowed}, got {value!r}") from None
 
 
 @functools.cache
@@ -129,7 +133,7 @@ def _converter() -> cattrs.Converter:
 
 
 def _format_leaf(exc: BaseException, type_: type | None) -> str:
-    if isinstance(exc, _Invalid | SellerPolicyError):
+    if isinstance(exc, _InvalidError | SellerPolicyError):
         return str(exc)
     if isinstance(exc, KeyError):
         return "required field missing"
@@ -183,7 +187,7 @@ def from_dict(cls: type[T], data: Any) -> T:
         raise DeserializationError([f"$: expected an object, got {data!r}"], target=cls.__name__)
     try:
         return _converter().structure(data, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes one path-qualified error
+    except Exception as exc:
         raise DeserializationError(_path_messages(exc), target=cls.__name__) from exc
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
@@ -16,7 +15,6 @@ from sellerpolicy import (
     RULES,
     Edition,
     Message,
-    MessageFormat,
     MessageKind,
     MessageReport,
     Policy,
@@ -24,6 +22,9 @@ from sellerpolicy import (
     check_message,
 )
 from sellerpolicy.exceptions import SellerPolicyError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 __all__ = ["main"]
 
@@ -59,7 +60,9 @@ def _parse_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
             continue
         key, sep, value = line.partition(":")
         if not sep:
-            raise _UsageError(f"{path}:{number}: expected 'key: value' in front matter, got {line!r}")
+            raise _UsageError(
+                f"{path}:{number}: expected 'key: value' in front matter, got {line!r}"
+            )
         meta[key.strip().lower()] = value.strip()
     unknown = sorted(set(meta) - {"kind", "subject", "format"})
     if unknown:
@@ -136,8 +139,12 @@ def _check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     policy = _policy(args)
     names = list(_files(args.paths))
     if not names:
-        raise _UsageError("no template files found (looked for " + ", ".join(sorted(TEMPLATE_SUFFIXES)) + ")")
-    templates = [load_template("<stdin>" if n == "-" else n, _read(n, stdin), kind=args.kind) for n in names]
+        raise _UsageError(
+            "no template files found (looked for " + ", ".join(sorted(TEMPLATE_SUFFIXES)) + ")"
+        )
+    templates = [
+        load_template("<stdin>" if n == "-" else n, _read(n, stdin), kind=args.kind) for n in names
+    ]
     worst = EXIT_OK
     results = []
     for template in templates:
@@ -160,12 +167,18 @@ def _check(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
 def _report_json(template: Template, report: MessageReport) -> dict[str, object]:
     data = report.to_dict()
     for finding, raw in zip(report.findings, data["findings"], strict=True):
-        span = (finding.span.start, finding.span.end) if finding.span and finding.field == "body" else None
+        span = (
+            (finding.span.start, finding.span.end)
+            if finding.span and finding.field == "body"
+            else None
+        )
         raw["line"], raw["column"] = _location(template, span)
     return data
 
 
-def _print_text(results: list[tuple[Template, MessageReport]], out: TextIO, *, min_severity: Severity) -> None:
+def _print_text(
+    results: list[tuple[Template, MessageReport]], out: TextIO, *, min_severity: Severity
+) -> None:
     counts = dict.fromkeys(Severity, 0)
     for template, report in results:
         for f in report.findings:
@@ -197,25 +210,43 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sellerpolicy",
-        description="Check Amazon buyer-seller message templates against seller-communication policy.",
+        description="Check Amazon buyer-seller message templates against seller policy.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {sellerpolicy.__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {sellerpolicy.__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def policy_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--edition", choices=[e.value for e in Edition], default="current",
-                       help="built-in policy edition (default: current)")
+        p.add_argument(
+            "--edition",
+            choices=[e.value for e in Edition],
+            default="current",
+            help="built-in policy edition (default: current)",
+        )
         p.add_argument("--policy", metavar="FILE", help="a policy TOML file")
-        p.add_argument("--disable", metavar="CODE", action="append", default=[],
-                       help="switch a rule off (repeatable)")
+        p.add_argument(
+            "--disable",
+            metavar="CODE",
+            action="append",
+            default=[],
+            help="switch a rule off (repeatable)",
+        )
 
     check = sub.add_parser("check", help="check template files, folders, or - for standard input")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--kind", choices=[k.value for k in MessageKind],
-                       help="message kind for every file (default: front matter, else proactive)")
+    check.add_argument(
+        "--kind",
+        choices=[k.value for k in MessageKind],
+        help="message kind for every file (default: front matter, else proactive)",
+    )
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format")
-    check.add_argument("--min-severity", choices=[s.value for s in Severity], default="info",
-                       help="hide findings below this severity in text output")
+    check.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default="info",
+        help="hide findings below this severity in text output",
+    )
     policy_options(check)
 
     rules = sub.add_parser("rules", help="list the rules and their severity in the policy")
@@ -223,8 +254,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stdin: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stdin: TextIO | None = None
+) -> int:
     """Run the command line; return the exit status (0 clean, 1 error findings, 2 usage)."""
     out = stdout or sys.stdout
     parser = _parser()

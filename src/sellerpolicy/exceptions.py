@@ -5,7 +5,7 @@ Every error derives from `SellerPolicyError` and from the builtin a caller would
     SellerPolicyError
     ├── InvalidValueError (ValueError)        a domain value breaks an invariant (names the field)
     ├── InvalidTypeError (TypeError)          a domain field got the wrong type (names the field)
-    ├── DeserializationError (ValueError)     from_dict / from_json / adapters: every bad path listed
+    ├── DeserializationError (ValueError)     from_dict, from_json, adapters: lists every bad path
     ├── InvalidPolicyError (ValueError)       a policy override, rule code or TOML file is wrong
     └── InputTooLargeError (ValueError)       text beyond the documented size limit
 """
@@ -42,6 +42,7 @@ class DeserializationError(SellerPolicyError, ValueError):
     """
 
     def __init__(self, errors: list[str] | tuple[str, ...], *, target: str = "value") -> None:
+        """Keep the problems and build one message listing them all."""
         self.errors = tuple(errors)
         self.target = target
         lines = "\n".join(f"  {e}" for e in self.errors)

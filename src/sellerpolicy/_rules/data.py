@@ -85,7 +85,9 @@ def lexicon(extra: Mapping[str, tuple[str, ...]]) -> Lexicon:
     return _lexicon(tuple(sorted(extra.items())))
 
 
-_RULE_KEYS = frozenset({"message", "what", "why", "bad", "good", "known_problems", "clauses", "patterns"})
+_RULE_KEYS = frozenset(
+    {"message", "what", "why", "bad", "good", "known_problems", "clauses", "patterns"}
+)
 
 
 @functools.cache
@@ -98,7 +100,9 @@ def rule_data() -> Mapping[Code, RuleData]:
         clauses = []
         for spec in raw.get("clauses", ()):
             clause = Clause(
-                all=tuple(spec["all"]), none=tuple(spec.get("none", ())), scope=spec.get("scope", "sentence")
+                all=tuple(spec["all"]),
+                none=tuple(spec.get("none", ())),
+                scope=spec.get("scope", "sentence"),
             )
             unknown = (set(clause.all) | set(clause.none)) - names
             if unknown:  # pragma: no cover - guarded by tests over the shipped data

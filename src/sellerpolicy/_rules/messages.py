@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -26,6 +25,8 @@ from sellerpolicy._text.normalize import NormalizedText, normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, Sentence, sentences, tokens
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
     from sellerpolicy._policy import Policy
 
 __all__ = ["MESSAGE_RULES", "Analysis", "MessageRule", "run_message_rules"]
@@ -248,7 +249,9 @@ def rule_sp102(a: Analysis) -> Iterator[Found]:
 
 def rule_sp103(a: Analysis) -> Iterator[Found]:
     for email in a.emails:
-        yield Found(email.start, email.end, a.message.body[email.start : email.end], email.disguises)
+        yield Found(
+            email.start, email.end, a.message.body[email.start : email.end], email.disguises
+        )
 
 
 def rule_sp104(a: Analysis) -> Iterator[Found]:
@@ -315,7 +318,9 @@ def rule_sp116(a: Analysis) -> Iterator[Found]:
 
 
 def _covered(a: Analysis, sentence: Sentence) -> bool:
-    spans = [(h.start, h.end) for h in sentence.hits if h.vocab in {"pleasantry", "filler", "thanks"}]
+    spans = [
+        (h.start, h.end) for h in sentence.hits if h.vocab in {"pleasantry", "filler", "thanks"}
+    ]
     loose = 0
     for _, start, end in tokens(a.norm.text[sentence.start : sentence.end]):
         s, e = start + sentence.start, end + sentence.start
@@ -327,7 +332,9 @@ def _covered(a: Analysis, sentence: Sentence) -> bool:
 def _thank_you_only(a: Analysis) -> bool:
     if "thanks" not in a.vocabs or "review" in a.vocabs or a.message.attachments:
         return False
-    return all(_covered(a, s) for s in a.sentences if s.hits or a.norm.text[s.start : s.end].strip())
+    return all(
+        _covered(a, s) for s in a.sentences if s.hits or a.norm.text[s.start : s.end].strip()
+    )
 
 
 def rule_sp117(a: Analysis) -> Iterator[Found]:
@@ -374,9 +381,11 @@ def rule_sp124(a: Analysis) -> Iterator[Found]:
         yield Found(field="kind", note=why, values=(("kind", a.kind.value),))
 
 
-# --- SP118-SP121: attachments and subject ----------------------------------------------------------
+# --- SP118-SP121: attachments and subject -------------------------------------------------
 
-_IMAGE_EXT = frozenset({"png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "svg", "apng", "heic"})
+_IMAGE_EXT = frozenset(
+    {"png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "svg", "apng", "heic"}
+)
 _SEPARATORS = regex.compile(r"[_\-+]+", regex.V1)
 
 
@@ -488,7 +497,9 @@ def rule_sp201(a: Analysis) -> Iterator[Found]:
 
 def _is_gif(name: str) -> bool:
     path = name.lower().split("?", 1)[0].split("#", 1)[0]
-    return path.endswith(".gif") or ("animated" in path and path.endswith((".webp", ".png", ".apng")))
+    return path.endswith(".gif") or (
+        "animated" in path and path.endswith((".webp", ".png", ".apng"))
+    )
 
 
 def rule_sp202(a: Analysis) -> Iterator[Found]:
@@ -512,7 +523,9 @@ def rule_sp203(a: Analysis) -> Iterator[Found]:
 
 
 def _beacon(a: Analysis, src: str) -> bool:
-    _, hits = a.scan(_SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " ")))
+    _, hits = a.scan(
+        _SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " "))
+    )
     return any(h.vocab == "beacon" for h in hits)
 
 
@@ -656,7 +669,9 @@ def _finding(code: Code, found: Found, severity: Severity) -> Finding:
         message += f" ({found.note})"
     if found.disguises:
         message += f"; disguised with {', '.join(found.disguises)}"
-    span = Span(found.start, found.end) if found.start is not None and found.end is not None else None
+    span = (
+        Span(found.start, found.end) if found.start is not None and found.end is not None else None
+    )
     return Finding(
         code=code,
         name=info.name,
@@ -678,11 +693,10 @@ def run_message_rules(
 ) -> tuple[Finding, ...]:
     """Run every enabled message rule and return their findings."""
     analysis = Analysis(message, history, policy)
-    findings = []
+    findings: list[Finding] = []
     for rule in rules:
         severity = policy.severity(rule.code)
         if severity is None:
             continue
         findings.extend(_finding(rule.code, found, severity) for found in rule.check(analysis))
     return tuple(findings)
-

@@ -123,16 +123,142 @@ _FILE_EXTENSIONS = frozenset(
 )
 # Common words that, followed by a stray dot and a country code, make 'it.it' or 'me.to'.
 _STOP_LABELS = frozenset(
-    """a about all also am an and any are as at be been but by can do does done for from get got
-    had has have he her here him his how i if in is it its just me more my no not now of ok okay
-    on one or our out see she so some that the them then there they this to too up us was we well
-    were what when which who will with you your yes thanks thank please hi hello regards again
-    day days order item items soon today tomorrow time week""".split()
+    [
+        "a",
+        "about",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "done",
+        "for",
+        "from",
+        "get",
+        "got",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "here",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "its",
+        "just",
+        "me",
+        "more",
+        "my",
+        "no",
+        "not",
+        "now",
+        "of",
+        "ok",
+        "okay",
+        "on",
+        "one",
+        "or",
+        "our",
+        "out",
+        "see",
+        "she",
+        "so",
+        "some",
+        "that",
+        "the",
+        "them",
+        "then",
+        "there",
+        "they",
+        "this",
+        "to",
+        "too",
+        "up",
+        "us",
+        "was",
+        "we",
+        "well",
+        "were",
+        "what",
+        "when",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+        "yes",
+        "thanks",
+        "thank",
+        "please",
+        "hi",
+        "hello",
+        "regards",
+        "again",
+        "day",
+        "days",
+        "order",
+        "item",
+        "items",
+        "soon",
+        "today",
+        "tomorrow",
+        "time",
+        "week",
+    ]
 )
 # Generic top-level domains common enough to trust in a bare domain ('mybrand.shop').
 _TRUSTED_GENERIC = frozenset(
-    """com net org info biz shop store online site app xyz club top tech co io me tv cc eu
-    asia pro name mobi shop store boutique deals sale fashion design""".split()
+    [
+        "com",
+        "net",
+        "org",
+        "info",
+        "biz",
+        "shop",
+        "store",
+        "online",
+        "site",
+        "app",
+        "xyz",
+        "club",
+        "top",
+        "tech",
+        "co",
+        "io",
+        "me",
+        "tv",
+        "cc",
+        "eu",
+        "asia",
+        "pro",
+        "name",
+        "mobi",
+        "shop",
+        "store",
+        "boutique",
+        "deals",
+        "sale",
+        "fashion",
+        "design",
+    ]
 )
 
 
@@ -143,7 +269,8 @@ def _psl() -> PublicSuffixList:
 
 
 def _suffix(host: str) -> str | None:
-    return _psl().publicsuffix(host)  # type: ignore[no-any-return]
+    suffix: str | None = _psl().publicsuffix(host)
+    return suffix
 
 
 def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:
@@ -183,7 +310,9 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
             if suffix is None:
                 continue
             ostart, oend = view.span(m.start("host") if m["host"] else start, end)
-            if not explicit and not _bare_domain_plausible(host, suffix, text.original[ostart:oend]):
+            if not explicit and not _bare_domain_plausible(
+                host, suffix, text.original[ostart:oend]
+            ):
                 continue
         ostart, oend = view.span(start, end)
         found.append(
@@ -250,7 +379,7 @@ _PHONE = regex.compile(
       |
         1[\s.\-]?8(?:00|88|77|66|55|44|33)[\s.\-]?[a-z0-9]{3}[\s.\-]?[a-z0-9]{4}  # 1-800-flowers
       |
-        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,4}){1,4}  # national trunk prefix: 020 7946 0958, 01 23 45 67 89
+        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,4}){1,4}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
       |
         \d{7,12}                            # a run of digits: only with a phone word nearby
     )

@@ -256,7 +256,7 @@ class _Recorder(HTMLParser):
         except AssertionError:  # the stdlib's way of rejecting some declarations; not expected
             stop = -1
         if stop is None:
-            # Python < 3.13.4 drops an unclosed <script> or <style> body; keep it (as such).
+            # Older Pythons drop the body of an unclosed <script> or <style>; keep it as such.
             self._close_pending(len(source))
             if self.rawdata:
                 self._text(self._here(), len(source), self._data_kind())

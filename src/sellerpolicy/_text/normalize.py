@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -220,6 +221,7 @@ _SEAM = regex.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
 _MAYBE_LOOKALIKE = regex.compile(r"[\u0370-\u052f]")  # Greek, Cyrillic and their supplements
 _WORD_FORWARDS = regex.compile(rf"[{_WORD_CHARS}]*+")
 _NOT_WORD_BACKWARDS = regex.compile(rf"(?r)[^{_WORD_CHARS}]")
+_IRREGULAR_LENGTH = regex.compile(r"[^\x01]")
 _LATIN_EVIDENCE = regex.compile(r"[A-Za-z0-9./@]")
 
 
@@ -271,46 +273,34 @@ def _piece(char: str) -> tuple[str, int]:
 
 
 _TABLE_LIMIT: Final = 20_000
+_MEMO_KEY_LIMIT: Final = 8
+_MANY: Final = 2
 
 
 class _Table(dict[int, str]):
-    """A `str.translate` table derived from `_piece`, filled in as characters turn up."""
+    """A `str.translate` table computed character by character as characters turn up."""
 
     __slots__ = ("_derive",)
 
-    def __init__(self, derive: Callable[[str, int], str]) -> None:
+    def __init__(self, derive: Callable[[str], str]) -> None:
         super().__init__()
         self._derive = derive
 
     def __missing__(self, code: int) -> str:
         if len(self) >= _TABLE_LIMIT:
             self.clear()  # bounded memory, whatever characters callers send
-        value = self._derive(*_piece(chr(code)))
-        self[code] = value
+        value = self[code] = self._derive(chr(code))
         return value
 
 
-def _derive_piece(piece: str, _mask: int) -> str:
-    return piece
-
-
-def _derive_codes(piece: str, mask: int) -> str:
-    return chr(mask) * len(piece)
-
-
-_IRREGULAR: Final = "\x01"
-
-
-def _derive_mark(piece: str, _mask: int) -> str:
-    return _PLAIN if len(piece) == 1 else _IRREGULAR
-
-
-_PIECES: Final = _Table(_derive_piece)
+_PIECES: Final = _Table(lambda char: _piece(char)[0])
 """Each character -> what it becomes."""
-_CODES: Final = _Table(_derive_codes)
+_CODES: Final = _Table(lambda char: chr(_piece(char)[1]) * len(_piece(char)[0]))
 """Each character -> the label codes of what it becomes."""
-_MARKS: Final = _Table(_derive_mark)
-"""Each character -> `_IRREGULAR` if it does not become exactly one character."""
+_LENGTHS: Final = _Table(lambda char: chr(min(len(_piece(char)[0]), _MANY)))
+"""Each character -> how many characters it becomes, as a character (capped at `_MANY`)."""
+_SCRIPT_CODES: Final = _Table(lambda char: chr(_SCRIPT_BITS.get(char, 0)))
+"""Each character -> the label code of folding it if it is a look-alike."""
 
 
 def _joins_emoji(text: str, index: int) -> bool:
@@ -490,22 +480,29 @@ def _inserted_end(old: _OffsetMap, start: int) -> int:
     return max(first, old.ends[start - 1]) if start > 0 else first
 
 
+def _maps(source: NormalizedText) -> tuple[_OffsetMap, _DisguiseMap]:
+    """The maps of ``source``, spelled out even where it leaves them implicit."""
+    size = len(source.text)
+    offsets = source._offsets  # noqa: SLF001 - a helper of NormalizedText
+    if offsets is None:
+        offsets = _OffsetMap(range(size + 1), range(1, size + 1))
+    disguises = source._disguises  # noqa: SLF001
+    if disguises is None:
+        disguises = _DisguiseMap(_BASE_PALETTE, _PLAIN * size, _PLAIN * (size + 1))
+    return offsets, disguises
+
+
 def _compose(
     source: NormalizedText, edits: list[tuple[int, int, str]], tag: _Labels
 ) -> NormalizedText:
     """Apply ``edits`` (sorted, non-overlapping ``(start, end, replacement)``) to ``source``."""
     text = source.text
     size = len(text)
-    old = source._offsets  # noqa: SLF001 - a helper of NormalizedText
-    if old is None:
-        old = _OffsetMap(range(size + 1), range(1, size + 1))
+    old, old_disguises = _maps(source)
     old_starts, old_ends = old
-    old_disguises = source._disguises  # noqa: SLF001
-    if old_disguises is None:
-        old_disguises = _DisguiseMap(_BASE_PALETTE, _PLAIN * size, _PLAIN * (size + 1))
     palette = _Palette(old_disguises.palette)
     old_chars, old_gaps = old_disguises.chars, old_disguises.gaps
-    tag_code = palette.code(tag)
+    tagged = {"": palette.code(tag)}  # the code of `tag` and the labels of some matched codes
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -516,23 +513,30 @@ def _compose(
     for start, end, replacement in [*edits, (size, size, "")]:
         if start > done:  # copy the unchanged stretch before the edit
             pieces.append(text[done:start])
-            starts.extend(old_starts[done:start])
-            ends.extend(old_ends[done:start])
+            starts += old_starts[done:start]
+            ends += old_ends[done:start]
             chars.append(old_chars[done:start])
-            gaps.extend((pending, old_gaps[done + 1 : start]))
+            gaps += (pending, old_gaps[done + 1 : start])
             pending = old_gaps[start]
-        inner = old_chars[start:end] + old_gaps[start + 1 : end]
-        code = palette.code(tag | palette.union(inner)) if inner.strip(_PLAIN) else tag_code
-        count = len(replacement)
-        if count:
+        inner = (old_chars[start:end] + old_gaps[start + 1 : end]).replace(_PLAIN, "")
+        code = tagged.get(inner)
+        if code is None:
+            code = palette.code(tag | palette.union(inner))
+            if len(inner) <= _MEMO_KEY_LIMIT:
+                tagged[inner] = code
+        if count := len(replacement):
             first = old_starts[start]
-            last = old_ends[end - 1] if end > start else _inserted_end(old, start)
+            starts += [first] * count
+            if end > start:
+                ends += [old_ends[end - 1]] * count
+                after = old_gaps[end]
+            else:
+                ends += [_inserted_end(old, start)] * count
+                after = _PLAIN
             pieces.append(replacement)
-            starts.extend([first] * count)
-            ends.extend([last] * count)
             chars.append(code * count)
-            gaps.extend((pending, _PLAIN * (count - 1)))
-            pending = old_gaps[end] if end > start else _PLAIN
+            gaps += (pending, _PLAIN * (count - 1))
+            pending = after
         elif end > start:  # deleted: the gap it leaves carries its labels
             pending = palette.code(palette.union(pending + code + old_gaps[end]))
         done = end
@@ -556,30 +560,52 @@ def _map_irregular(text: str) -> tuple[_OffsetMap | None, dict[int, int]]:
         The offset map (``None`` if every character becomes exactly one) and the label bits of
         each gap left by removed characters, by normalised position.
     """
-    marks = text.translate(_MARKS)
-    index = marks.find(_IRREGULAR)
-    if index < 0:
+    lengths = text.translate(_LENGTHS)
+    if lengths.count("\x01") == len(lengths):
         return None, {}
+    gaps: dict[int, int] = {}
+    if chr(_MANY) not in lengths:  # only removals: keep the others, in C
+        kept = lengths.encode("latin-1")
+        starts = list(itertools.compress(range(len(text)), kept))
+        ends = list(itertools.compress(range(1, len(text) + 1), kept))
+        removed = 0
+        index = lengths.find(_PLAIN)
+        while index >= 0:
+            _gap_labels(text, index, index - removed, gaps)
+            removed += 1
+            index = lengths.find(_PLAIN, index + 1)
+        starts.append(len(text))
+        return _OffsetMap(tuple(starts), tuple(ends)), gaps
+    return _map_expansions(text, lengths, gaps), gaps
+
+
+def _gap_labels(text: str, index: int, position: int, gaps: dict[int, int]) -> None:
+    """Record the labels of removing ``text[index]`` at normalised ``position``."""
+    char = text[index]
+    mask = _piece(char)[1]
+    if mask and not (char == _ZWJ and _joins_emoji(text, index)):
+        gaps[position] = gaps.get(position, 0) | mask
+
+
+def _map_expansions(text: str, lengths: str, gaps: dict[int, int]) -> _OffsetMap:
+    """The offset map when some characters become several (and others may be removed)."""
     starts: list[int] = []
     ends: list[int] = []
-    gaps: dict[int, int] = {}
     done = 0
-    while index >= 0:
+    for irregular in _IRREGULAR_LENGTH.finditer(lengths):
+        index = irregular.start()
         starts.extend(range(done, index))
         ends.extend(range(done + 1, index + 1))
-        char = text[index]
-        piece, mask = _piece(char)
-        if piece:
-            starts.extend([index] * len(piece))
-            ends.extend([index + 1] * len(piece))
-        elif mask and not (char == _ZWJ and _joins_emoji(text, index)):
-            position = len(starts)
-            gaps[position] = gaps.get(position, 0) | mask
+        count = len(_piece(text[index])[0])
+        if count:
+            starts.extend([index] * count)
+            ends.extend([index + 1] * count)
+        else:
+            _gap_labels(text, index, len(starts), gaps)
         done = index + 1
-        index = marks.find(_IRREGULAR, done)
     starts.extend(range(done, len(text) + 1))
     ends.extend(range(done + 1, len(text) + 1))
-    return _OffsetMap(tuple(starts), tuple(ends)), gaps
+    return _OffsetMap(tuple(starts), tuple(ends))
 
 
 def _fold(text: str, codes: str) -> tuple[str, str]:
@@ -594,15 +620,16 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
     """
     if _MAYBE_LOOKALIKE.search(text) is None:
         return text, codes
+    plain = codes.count(_PLAIN) == len(codes)
     out: list[str] = []
     out_codes: list[str] = []
-    done = 0
-    position = 0
-    while (seam := _SEAM.search(text, position)) is not None:
+    done = position = 0
+    for seam in _SEAM.finditer(text):
         inside = seam.start()
+        if inside < position:
+            continue  # another seam of a word already seen
         end = _WORD_FORWARDS.match(text, inside).end()  # type: ignore[union-attr]
-        if end < inside + 2:  # noqa: PLR2004 - the seam is not inside a word
-            position = inside + 1
+        if end < inside + 2:  # the seam is not inside a word
             continue
         before = _NOT_WORD_BACKWARDS.search(text, position, inside)
         start = before.end() if before else position
@@ -610,17 +637,13 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
         word = text[start:end]
         if _LOOKALIKE.search(word) is None or not _LATIN_EVIDENCE.search(word.strip(_JOINERS)):
             continue
-        out.extend((text[done:start], word.translate(_CONFUSABLES)))
-        word_codes = codes[start:end]
-        out_codes.append(codes[done:start])
-        out_codes.append(
-            "".join(
-                [
-                    chr(ord(code) | _SCRIPT_BITS.get(char, 0))
-                    for char, code in zip(word, word_codes, strict=True)
-                ]
+        word_codes = word.translate(_SCRIPT_CODES)
+        if not plain:
+            word_codes = "".join(
+                [chr(ord(a) | ord(b)) for a, b in zip(word_codes, codes[start:end], strict=True)]
             )
-        )
+        out.extend((text[done:start], word.translate(_CONFUSABLES)))
+        out_codes.extend((codes[done:start], word_codes))
         done = end
     if not out:
         return text, codes

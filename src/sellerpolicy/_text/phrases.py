@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,43 @@ __all__ = ["Hit", "Lexicon", "Sentence", "sentences", "tokens"]
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
 _NUMBER_WORDS = frozenset(
-    """one two three four five six seven eight nine ten
-    eins zwei drei vier fünf sechs sieben acht neun zehn
-    un une deux trois quatre cinq
-    uno dos tres cuatro cinco due tre quattro cinque""".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eins",
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "un",
+        "une",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "uno",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "due",
+        "tre",
+        "quattro",
+        "cinque",
+    ]
 )
 _MIN_STEM = 3
 _PHRASE_SEPARATORS = regex.compile(r"[-./]", regex.V1)
@@ -144,7 +178,7 @@ class Lexicon:
         Runs in time linear in the number of tokens: phrases are a few words long.
         """
         toks = tokens(text)
-        hits = []
+        hits: list[Hit] = []
         for i, (tok, start, _) in enumerate(toks):
             for words, names in self._candidates(tok):
                 last = i + len(words) - 1
@@ -164,7 +198,7 @@ def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     ordered = sorted(hits, key=lambda h: h.start)
     out = []
     j = 0
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in itertools.pairwise(bounds):
         inside = []
         while j < len(ordered) and ordered[j].start < end:
             if ordered[j].start >= start:

@@ -1,0 +1,538 @@
+"""Tests for evasion-proof normalisation and its map back to the original text."""
+
+from __future__ import annotations
+
+import string
+import sys
+from collections import defaultdict
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sellerpolicy._text import normalize as normalize_module
+from sellerpolicy._text.normalize import NormalizedText, normalize
+
+ZWSP = "\u200b"
+CYRILLIC = "Cyrillic letters"
+GREEK = "Greek letters"
+ZERO_WIDTH = "zero-width characters"
+COMPATIBILITY = "full-width or compatibility characters"
+DOTS = "look-alike dots"
+
+
+def locate(norm: NormalizedText, needle: str) -> str:
+    """The original text behind the first occurrence of ``needle`` in the normalised text."""
+    start = norm.text.index(needle)
+    ostart, oend = norm.span(start, start + len(needle))
+    return norm.original[ostart:oend]
+
+
+def assert_well_formed(norm: NormalizedText) -> None:
+    """Check that every span lies in the original and that spans never go backwards."""
+    size = len(norm.text)
+    previous = (0, 0)
+    for i in range(size + 1):
+        start, end = norm.span(i, i)
+        assert 0 <= start == end <= len(norm.original)
+        if i < size:
+            one = norm.span(i, i + 1)
+            assert 0 <= one[0] <= one[1] <= len(norm.original)
+            assert one[0] >= previous[0]
+            assert one[1] >= previous[1]
+            previous = one
+    for i in range(size):
+        for j in range(i + 1, size + 1):
+            start, end = norm.span(i, j)
+            assert (start, end) == (norm.span(i, i + 1)[0], norm.span(j - 1, j)[1])
+
+
+class TestExamples:
+    @pytest.mark.parametrize(
+        ("original", "expected", "needle", "behind", "labels"),
+        [
+            pytest.param(
+                "Visit ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ now",
+                "visit www.example.com now",
+                "www.example.com",
+                "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ",
+                (COMPATIBILITY, DOTS),
+                id="full-width domain",
+            ),
+            pytest.param(
+                "Buy at shоp.com",
+                "buy at shop.com",
+                "shop.com",
+                "shоp.com",
+                (CYRILLIC,),
+                id="Cyrillic o",
+            ),
+            pytest.param(
+                "Log in at ΡΑΥΡΑL.com",
+                "log in at paypal.com",
+                "paypal.com",
+                "ΡΑΥΡΑL.com",
+                (GREEK,),
+                id="Greek capitals",
+            ),
+            pytest.param(
+                "аррӏе.сом",
+                "apple.com",
+                "apple.com",
+                "аррӏе.сом",
+                (CYRILLIC,),
+                id="all-Cyrillic domain",
+            ),
+            pytest.param(
+                f"sh{ZWSP}op.com",
+                "shop.com",
+                "shop",
+                f"sh{ZWSP}op",
+                (ZERO_WIDTH,),
+                id="zero-width space",
+            ),
+            pytest.param(
+                "ama\xadzon", "amazon", "amazon", "ama\xadzon", ("soft hyphens",), id="soft hyphen"
+            ),
+            pytest.param(
+                "abc\u202edef",
+                "abcdef",
+                "abcdef",
+                "abc\u202edef",
+                ("invisible characters",),
+                id="bidi override",
+            ),
+            pytest.param("call\xa0me", "call me", "call me", "call\xa0me", (), id="no-break space"),
+            pytest.param(
+                "a\u2028b\u2029c\x85d", "a\nb\nc\nd", "b\nc", "b\u2029c", (), id="line separators"
+            ),
+            pytest.param(
+                "“Hello” it’s – fine",
+                '"hello" it\'s - fine',
+                "it's",
+                "it’s",
+                (),
+                id="curly quotes and dashes",
+            ),
+            pytest.param("İPHONE", "i̇phone", "i̇", "İ", (), id="dotted capital I"),
+            pytest.param(
+                "𝐬𝐡𝐨𝐩.com", "shop.com", "shop", "𝐬𝐡𝐨𝐩", (COMPATIBILITY,), id="mathematical letters"
+            ),
+            pytest.param("shop。com", "shop.com", ".", "。", (DOTS,), id="ideographic full stop"),
+            pytest.param(
+                "http:⁄⁄x.com",
+                "http://x.com",
+                "//",
+                "⁄⁄",
+                ("look-alike slashes",),
+                id="fraction slash",
+            ),
+            pytest.param(
+                "jane＠mail.com", "jane@mail.com", "@", "＠", (COMPATIBILITY,), id="full-width at"
+            ),
+            pytest.param(
+                "shop\ufe0f.com",
+                "shop.com",
+                "shop.com",
+                "shop\ufe0f.com",
+                (),
+                id="variation selector",
+            ),
+            pytest.param(
+                "👨\u200d👩 family", "👨👩 family", "👨👩", "👨\u200d👩", (), id="emoji sequence"
+            ),
+            pytest.param(
+                "Привет, как дела?", "привет, как дела?", "привет", "Привет", (), id="Russian"
+            ),
+            pytest.param(
+                "Спасибо. До свидания.",
+                "спасибо. до свидания.",
+                "спасибо.",
+                "Спасибо.",
+                (),
+                id="Russian sentences",
+            ),
+            pytest.param("Καλημέρα σας", "καλημέρα σας", "καλημέρα", "Καλημέρα", (), id="Greek"),
+            pytest.param("Hello World", "hello world", "world", "World", (), id="ASCII"),
+        ],
+    )
+    def test_example(
+        self, original: str, expected: str, needle: str, behind: str, labels: tuple[str, ...]
+    ) -> None:
+        """Each disguise normalises as expected, maps back to its original text and is named."""
+        norm = normalize(original)
+        assert norm.original == original
+        assert norm.text == expected
+        assert locate(norm, needle) == behind
+        assert norm.disguises(0, len(norm.text)) == labels
+        assert_well_formed(norm)
+
+    def test_zero_width_space_inside_the_range_only(self) -> None:
+        """A removed zero-width space counts for a range that straddles it, not one that ends there."""
+        norm = normalize(f"sh{ZWSP}op.com")
+        assert norm.span(0, 4) == (0, 5)
+        assert norm.disguises(0, 4) == (ZERO_WIDTH,)
+        assert norm.span(0, 2) == (0, 2)
+        assert norm.disguises(0, 2) == ()
+        assert norm.span(2, 4) == (3, 5)
+        assert norm.disguises(2, 4) == ()
+
+    def test_labels_are_sorted_and_combined(self) -> None:
+        """Labels of several disguises in one range come back sorted and de-duplicated."""
+        norm = normalize(f"s{ZWSP}hоp{ZWSP}.cоm")
+        assert norm.text == "shop.com"
+        assert norm.disguises(0, len(norm.text)) == (CYRILLIC, ZERO_WIDTH)
+
+    def test_look_alike_next_to_a_digit(self) -> None:
+        """A look-alike beside an ASCII digit in the same word is folded."""
+        assert normalize("8оо-555").text == "8oo-555"
+
+    def test_dot_at_the_end_of_a_word_is_no_evidence(self) -> None:
+        """A full stop ending a Cyrillic word does not make it a disguised Latin word."""
+        assert normalize("Заказ отправлен.").text == "заказ отправлен."
+
+    def test_leading_at_sign_is_no_evidence(self) -> None:
+        """An '@' that only starts a Cyrillic word does not fold it."""
+        assert normalize("@Марк").text == "@марк"
+
+    def test_capital_and_small_look_alikes_differ(self) -> None:
+        """A Greek capital eta looks like H while the small eta looks like n."""
+        assert normalize("xΗη").text == "xhn"
+
+    def test_compatibility_expansion(self) -> None:
+        """A ligature becomes several characters, each mapped to the ligature."""
+        norm = normalize("ﬁle.com")
+        assert norm.text == "file.com"
+        assert norm.span(0, 1) == (0, 1)
+        assert norm.span(1, 2) == (0, 1)
+        assert norm.span(1, 3) == (0, 2)
+        assert norm.disguises(0, 1) == (COMPATIBILITY,)
+        assert norm.disguises(2, 8) == ()
+
+    def test_repeated_invisibles_between_two_characters(self) -> None:
+        """Several different invisibles in one gap combine their labels."""
+        norm = normalize(f"a{ZWSP}\xad\u202eb")
+        assert norm.text == "ab"
+        assert norm.span(0, 2) == (0, 5)
+        assert norm.disguises(0, 2) == ("invisible characters", "soft hyphens", ZERO_WIDTH)
+
+    def test_nothing_left(self) -> None:
+        """A text of invisibles normalises to the empty text, mapped to the end of the original."""
+        norm = normalize(ZWSP * 3)
+        assert norm.text == ""
+        assert norm.span(0, 0) == (3, 3)
+        assert norm.disguises(0, 0) == ()
+
+
+class TestFastPath:
+    def test_ascii_is_lower_cased_and_mapped_one_to_one(self) -> None:
+        """ASCII text is only lower-cased and maps each character to itself."""
+        norm = normalize("Visit SHOP.com\n\tNow")
+        assert norm.text == "visit shop.com\n\tnow"
+        assert norm._offsets is None
+        assert norm._disguises is None
+        assert norm.span(6, 14) == (6, 14)
+        assert norm.disguises(0, len(norm.text)) == ()
+
+    def test_unchanged_non_ascii_is_mapped_one_to_one(self) -> None:
+        """A non-ASCII text that only needs lower-casing keeps the identity map."""
+        norm = normalize("Grüße aus München")
+        assert norm.text == "grüße aus münchen"
+        assert norm._offsets is None
+        assert norm._disguises is None
+
+    def test_one_to_one_disguises_keep_the_identity_map(self) -> None:
+        """Full-width and look-alike letters change no length, so offsets stay implicit."""
+        norm = normalize("ｓhоp")
+        assert norm.text == "shop"
+        assert norm._offsets is None
+        assert norm.disguises(0, 1) == (COMPATIBILITY,)
+        assert norm.disguises(1, 2) == ()
+        assert norm.disguises(2, 3) == (CYRILLIC,)
+
+
+class TestRanges:
+    def test_empty_range(self) -> None:
+        """An empty range maps to a zero-width span where its start maps to."""
+        norm = normalize(f"{ZWSP}ab{ZWSP}")
+        assert norm.text == "ab"
+        assert norm.span(0, 0) == (1, 1)
+        assert norm.span(1, 1) == (2, 2)
+        assert norm.span(2, 2) == (4, 4)
+
+    def test_full_range_skips_leading_and_trailing_invisibles(self) -> None:
+        """The whole normalised text maps to the original without its outer invisibles."""
+        norm = normalize(f"{ZWSP}{ZWSP}ab{ZWSP}")
+        assert norm.span(0, 2) == (2, 4)
+        assert norm.disguises(0, 2) == ()
+
+    @pytest.mark.parametrize(("start", "end"), [(-1, 1), (2, 1), (0, 4), (4, 4)])
+    def test_invalid_range(self, start: int, end: int) -> None:
+        """Ranges outside the normalised text are rejected."""
+        norm = normalize("abc")
+        with pytest.raises(ValueError, match="not within"):
+            norm.span(start, end)
+        with pytest.raises(ValueError, match="not within"):
+            norm.disguises(start, end)
+
+    def test_immutable(self) -> None:
+        """A normalised text cannot be changed."""
+        norm = normalize("abc")
+        with pytest.raises(AttributeError):
+            norm.text = "x"  # type: ignore[misc]
+
+
+DOT = regex.compile(r"\s*\[?\bdot\b\]?\s*")
+
+
+class TestSub:
+    def test_spelled_out_dot(self) -> None:
+        """A spelled-out dot becomes '.', mapped to the whole match and labelled."""
+        norm = normalize("shop [dot] com").sub(DOT, ".", "spelled-out dots")
+        assert norm.text == "shop.com"
+        assert norm.span(0, len(norm.text)) == (0, len("shop [dot] com"))
+        assert norm.span(4, 5) == (4, 11)
+        assert norm.span(5, 8) == (11, 14)
+        assert norm.disguises(0, len(norm.text)) == ("spelled-out dots",)
+        assert norm.disguises(0, 4) == ()
+
+    def test_after_folding(self) -> None:
+        """Two rewrites after folding a look-alike still map into the original text."""
+        original = f"Visit shоp [dot] c{ZWSP}om now"
+        norm = normalize(original)
+        assert norm.text == "visit shop [dot] com now"
+        view = norm.sub(DOT, ".", "spelled-out dots").sub(regex.compile("visit"), "go", "tested")
+        assert view.text == "go shop.com now"
+        start, end = view.span(3, 11)
+        assert original[start:end] == f"shоp [dot] c{ZWSP}om"
+        assert view.disguises(3, 11) == (CYRILLIC, "spelled-out dots", ZERO_WIDTH)
+        assert original[slice(*view.span(0, 2))] == "Visit"
+        assert view.disguises(0, 2) == ("tested",)
+
+    def test_replacement_keeps_the_labels_of_the_match(self) -> None:
+        """A replacement is labelled with its own disguise and those of what it replaced."""
+        norm = normalize("shop［dot］com").sub(regex.compile(r"\[dot\]"), ".", "spelled-out dots")
+        assert norm.text == "shop.com"
+        assert norm.disguises(4, 5) == (COMPATIBILITY, "spelled-out dots")
+        assert norm.disguises(5, 8) == ()
+
+    def test_deletion_labels_the_gap(self) -> None:
+        """Deleted characters pass their labels to the gap they leave."""
+        norm = normalize("555-123-4567").sub(regex.compile("-"), "", "separators")
+        assert norm.text == "5551234567"
+        assert norm.span(0, 10) == (0, 12)
+        assert norm.span(2, 4) == (2, 5)
+        assert norm.disguises(2, 4) == ("separators",)
+        assert norm.disguises(0, 3) == ()
+
+    def test_insertion(self) -> None:
+        """A zero-width match replaced by text maps to a zero-width original span."""
+        norm = normalize("ab").sub(regex.compile("(?=b)"), "-", "inserted")
+        assert norm.text == "a-b"
+        assert norm.span(1, 2) == (1, 1)
+        assert norm.span(0, 3) == (0, 2)
+        assert norm.disguises(1, 2) == ("inserted",)
+
+    def test_insertion_inside_an_expanded_character(self) -> None:
+        """An insertion between two characters of one original character stays monotonic."""
+        norm = normalize("ﬁx").sub(regex.compile("(?<=f)"), "-", "inserted")
+        assert norm.text == "f-ix"
+        assert norm.span(1, 2) == (0, 1)
+        assert_well_formed(norm)
+
+    def test_template_and_callable(self) -> None:
+        """Replacement templates and functions work as for ``pattern.sub``."""
+        norm = normalize("hxxp://x.com")
+        pattern = regex.compile(r"h(xx)p")
+        assert norm.sub(pattern, r"http\g<0>", "t").text == pattern.sub(r"http\g<0>", norm.text)
+        assert norm.sub(pattern, lambda m: m[1].upper(), "t").text == "XX://x.com"
+
+    def test_no_change_returns_the_same_text(self) -> None:
+        """Without matches, or when every match is replaced by itself, nothing changes."""
+        norm = normalize("shop.com")
+        assert norm.sub(regex.compile("xyz"), "-", "t") is norm
+        assert norm.sub(regex.compile(r"\."), ".", "t") is norm
+
+    def test_unchanged_matches_keep_their_labels_only(self) -> None:
+        """A match replaced by itself is not labelled with the new disguise."""
+        norm = normalize("a.b [dot] c").sub(regex.compile(r"\.| \[dot\] "), ".", "dots")
+        assert norm.text == "a.b.c"
+        assert norm.disguises(0, 3) == ()
+        assert norm.disguises(3, 4) == ("dots",)
+
+    def test_many_labels(self) -> None:
+        """Chains of rewrites with many distinct labels keep every label apart."""
+        norm = normalize("abcdefghij")
+        for i, letter in enumerate("abcdefghij"):
+            norm = norm.sub(regex.compile(letter), letter.upper(), f"label {i}")
+        assert norm.text == "ABCDEFGHIJ"
+        for i in range(10):
+            assert norm.disguises(i, i + 1) == (f"label {i}",)
+        assert len(norm.disguises(0, 10)) == 10
+
+
+def _sources() -> dict[str, list[str]]:
+    """Each lower-case ASCII letter -> the characters that normalise to it."""
+    sources: dict[str, list[str]] = defaultdict(list)
+    for code, target in normalize_module._CONFUSABLES.items():
+        sources[target].append(chr(code))
+    for letter in string.ascii_lowercase:
+        sources[letter] += [letter, letter.upper(), chr(ord(letter) + 0xFEE0)]
+    return sources
+
+
+SOURCES = _sources()
+INVISIBLES = ["\u200b", "\u200c", "\u2060", "\ufeff", "\xad", "\u202e", "\u2066", "\ufe0f"]
+
+disguised_letters = st.lists(
+    st.sampled_from(sorted(SOURCES)).flatmap(
+        lambda letter: st.tuples(
+            st.just(letter),
+            st.sampled_from(SOURCES[letter]),
+            st.lists(st.sampled_from(INVISIBLES), max_size=2).map("".join),
+        )
+    ),
+    min_size=1,
+    max_size=20,
+)
+PATTERNS = [r"\s+", r"[aeiou]", r"x*", r"\.", r"(?<=a)", r"[^\w\s]+", r".\b"]
+
+
+class TestProperties:
+    @given(st.text(max_size=40))
+    def test_spans_in_bounds_and_monotonic(self, text: str) -> None:
+        """Every span lies within the original, and spans never go backwards."""
+        assert_well_formed(normalize(text))
+
+    @given(st.text(max_size=60))
+    def test_full_span(self, text: str) -> None:
+        """The whole text maps from the first to the last original character that was kept."""
+        norm = normalize(text)
+        kept = [i for i, char in enumerate(text) if normalize(char).text]
+        if kept:
+            assert norm.span(0, len(norm.text)) == (kept[0], kept[-1] + 1)
+        else:
+            assert norm.text == ""
+            assert norm.span(0, 0) == (len(text), len(text))
+
+    @given(st.text(max_size=60))
+    def test_deterministic(self, text: str) -> None:
+        """Normalising twice gives the same text, spans and labels."""
+        first, second = normalize(text), normalize(text)
+        assert first.text == second.text
+        size = len(first.text)
+        for i in range(size):
+            assert first.span(i, size) == second.span(i, size)
+            assert first.disguises(i, size) == second.disguises(i, size)
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+    def test_ascii_identity(self, text: str) -> None:
+        """ASCII text normalises to its lower case, each character mapped to itself."""
+        norm = normalize(text)
+        assert norm.text == text.lower()
+        for i in range(len(text) + 1):
+            assert norm.span(0, i) == (0, i)
+            assert norm.span(i, len(text)) == (i, len(text))
+
+    @given(disguised_letters)
+    def test_disguised_letters(self, parts: list[tuple[str, str, str]]) -> None:
+        """Letters disguised with look-alikes, full-width forms and invisibles read plainly."""
+        has_latin = any(source.isascii() or 0xFF00 < ord(source) for _, source, _ in parts)
+        letters = [(letter, source if has_latin else letter, gap) for letter, source, gap in parts]
+        original = "".join(source + gap for _, source, gap in letters)
+        norm = normalize(original)
+        assert norm.text == "".join(letter for letter, _, _ in letters)
+        last_gap = len(letters[-1][2])
+        assert norm.span(0, len(norm.text)) == (0, len(original) - last_gap)
+        assert set(norm.disguises(0, len(norm.text))) <= {
+            CYRILLIC,
+            GREEK,
+            COMPATIBILITY,
+            ZERO_WIDTH,
+            "soft hyphens",
+            "invisible characters",
+        }
+
+    @given(st.text(max_size=40), st.sampled_from(PATTERNS), st.sampled_from(["", "-", "<>"]))
+    def test_sub_like_pattern_sub(self, text: str, pattern: str, repl: str) -> None:
+        """`sub` rewrites like ``pattern.sub`` and maps each replacement to its whole match."""
+        compiled = regex.compile(pattern)
+        norm = normalize(text)
+        result = norm.sub(compiled, repl, "rewritten")
+        assert result.original == text
+        assert result.text == compiled.sub(repl, norm.text)
+        assert_well_formed(result)
+        shift = done = 0
+        for match in compiled.finditer(norm.text):
+            start, end = match.span()
+            for i in range(done, start):  # unchanged characters keep their map and labels
+                assert result.span(i + shift, i + shift + 1) == norm.span(i, i + 1)
+                assert result.disguises(i + shift, i + shift + 1) == norm.disguises(i, i + 1)
+            if repl != match.group() and repl:
+                first = start + shift
+                whole = norm.span(start, end)
+                for i in range(first, first + len(repl)):
+                    if end > start:
+                        assert result.span(i, i + 1) == whole
+                    assert "rewritten" in result.disguises(i, i + 1)
+                    assert set(norm.disguises(start, end)) <= set(result.disguises(i, i + 1))
+            if repl != match.group():
+                shift += len(repl) - (end - start)
+            done = end
+
+    @given(st.text(max_size=40))
+    def test_sub_twice_maps_into_the_original(self, text: str) -> None:
+        """Two rewrites in a row still map every range into the original text."""
+        norm = normalize(text).sub(regex.compile(r"\s+"), " ", "spaces")
+        norm = norm.sub(regex.compile(r"[a-z]\b"), "", "ends")
+        assert norm.original == text
+        assert_well_formed(norm)
+
+
+class TestLargeInput:
+    def test_one_megabyte(self) -> None:
+        """A megabyte of mixed disguises normalises and rewrites without trouble."""
+        unit = (
+            f"Visit sh{ZWSP}оp [dot] сom or ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ - “call” +1 555\xa0123 "
+            "İstanbul привет мир, ΡΑΥΡΑL. ﬁne\n"
+        )
+        text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+        norm = normalize(text)
+        assert norm.text.startswith("visit shop [dot] com or www.example.com")
+        assert norm.span(0, len(norm.text))[1] <= len(text)
+        view = norm.sub(DOT, ".", "spelled-out dots")
+        start = view.text.index("shop.com", 100_000)
+        ostart, oend = view.span(start, start + len("shop.com"))
+        assert text[ostart:oend] == f"sh{ZWSP}оp [dot] сom"
+        assert view.disguises(start, start + 8) == (CYRILLIC, "spelled-out dots", ZERO_WIDTH)
+
+
+class TestTables:
+    @pytest.mark.slow
+    def test_every_character(self) -> None:
+        """No character a piece contains is itself changed, and pieces keep length when lowered."""
+        changed: set[str] = set()
+        produced: set[str] = set()
+        for code in range(sys.maxunicode + 1):
+            char = chr(code)
+            piece, mask = normalize_module._piece.__wrapped__(char)
+            assert len(piece.lower()) == len(piece)
+            if piece != char:
+                changed.add(char)
+            else:
+                assert mask == 0
+            produced.update(piece)
+        assert not changed & produced
+
+    def test_look_alikes_fold_to_lower_case_ascii(self) -> None:
+        """Every look-alike folds to one lower-case ASCII letter."""
+        for target in normalize_module._CONFUSABLES.values():
+            assert target in string.ascii_lowercase
+
+    def test_translation_tables_stay_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The lazily filled translation tables forget what they learnt past their limit."""
+        monkeypatch.setattr(normalize_module, "_TABLE_LIMIT", 5)
+        normalize_module._PIECES.clear()
+        assert normalize("ａｂｃｄｅｆｇｈｉｊ").text == "abcdefghij"
+        assert len(normalize_module._PIECES) <= 5
