@@ -196,6 +196,10 @@ class TestExamples:
         """An '@' that only starts a Cyrillic word does not fold it."""
         assert normalize("@Марк").text == "@марк"
 
+    def test_look_alike_beside_a_symbol(self) -> None:
+        """A word right after a non-word symbol is still examined for look-alikes."""
+        assert normalize("«xо» «оx»").text == "«xo» «ox»"
+
     def test_capital_and_small_look_alikes_differ(self) -> None:
         """A Greek capital eta looks like H while the small eta looks like n."""
         assert normalize("xΗη").text == "xhn"
@@ -348,6 +352,15 @@ class TestSub:
         assert norm.sub(pattern, r"http\g<0>", "t").text == pattern.sub(r"http\g<0>", norm.text)
         assert norm.sub(pattern, lambda m: m[1].upper(), "t").text == "XX://x.com"
 
+    def test_reverse_pattern(self) -> None:
+        """A pattern that searches backwards rewrites like one that searches forwards."""
+        pattern = regex.compile("o", regex.REVERSE)
+        norm = normalize("foo boo").sub(pattern, "0", "zeros")
+        assert norm.text == pattern.sub("0", "foo boo") == "f00 b00"
+        assert norm.disguises(0, 1) == ()
+        assert norm.disguises(1, 3) == ("zeros",)
+        assert_well_formed(norm)
+
     def test_no_change_returns_the_same_text(self) -> None:
         """Without matches, or when every match is replaced by itself, nothing changes."""
         norm = normalize("shop.com")
@@ -396,16 +409,46 @@ disguised_letters = st.lists(
     min_size=1,
     max_size=20,
 )
+# Characters that exercise every path: removals, expansions, look-alikes, dots and joiners.
+TRICKY = [
+    *INVISIBLES,
+    "\u200d",
+    "ﬁ",
+    "İ",
+    "…",
+    "½",
+    "о",
+    "Ο",
+    "η",
+    "ｏ",
+    "．",
+    "·",
+    "«",
+    "👨",
+    " ",
+    "\xa0",
+    "\u2028",
+    "-",
+    ".",
+    "@",
+    "/",
+    "a",
+    "B",
+    "x",
+    "1",
+    "п",
+]
+tricky_texts = st.text(alphabet=st.one_of(st.sampled_from(TRICKY), st.characters()), max_size=40)
 PATTERNS = [r"\s+", r"[aeiou]", r"x*", r"\.", r"(?<=a)", r"[^\w\s]+", r".\b"]
 
 
 class TestProperties:
-    @given(st.text(max_size=40))
+    @given(tricky_texts)
     def test_spans_in_bounds_and_monotonic(self, text: str) -> None:
         """Every span lies within the original, and spans never go backwards."""
         assert_well_formed(normalize(text))
 
-    @given(st.text(max_size=60))
+    @given(tricky_texts)
     def test_full_span(self, text: str) -> None:
         """The whole text maps from the first to the last original character that was kept."""
         norm = normalize(text)
@@ -416,7 +459,7 @@ class TestProperties:
             assert norm.text == ""
             assert norm.span(0, 0) == (len(text), len(text))
 
-    @given(st.text(max_size=60))
+    @given(tricky_texts)
     def test_deterministic(self, text: str) -> None:
         """Normalising twice gives the same text, spans and labels."""
         first, second = normalize(text), normalize(text)
@@ -454,7 +497,7 @@ class TestProperties:
             "invisible characters",
         }
 
-    @given(st.text(max_size=40), st.sampled_from(PATTERNS), st.sampled_from(["", "-", "<>"]))
+    @given(tricky_texts, st.sampled_from(PATTERNS), st.sampled_from(["", "-", "<>"]))
     def test_sub_like_pattern_sub(self, text: str, pattern: str, repl: str) -> None:
         """`sub` rewrites like ``pattern.sub`` and maps each replacement to its whole match."""
         compiled = regex.compile(pattern)
@@ -481,7 +524,7 @@ class TestProperties:
                 shift += len(repl) - (end - start)
             done = end
 
-    @given(st.text(max_size=40))
+    @given(tricky_texts)
     def test_sub_twice_maps_into_the_original(self, text: str) -> None:
         """Two rewrites in a row still map every range into the original text."""
         norm = normalize(text).sub(regex.compile(r"\s+"), " ", "spaces")
@@ -526,9 +569,11 @@ class TestTables:
         assert not changed & produced
 
     def test_look_alikes_fold_to_lower_case_ascii(self) -> None:
-        """Every look-alike folds to one lower-case ASCII letter."""
-        for target in normalize_module._CONFUSABLES.values():
+        """Every look-alike folds to one lower-case ASCII letter and is found by the pre-check."""
+        for code, target in normalize_module._CONFUSABLES.items():
             assert target in string.ascii_lowercase
+            assert normalize_module._MAYBE_LOOKALIKE.match(chr(code))
+            assert normalize_module._LOOKALIKE.match(chr(code))
 
     def test_translation_tables_stay_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The lazily filled translation tables forget what they learnt past their limit."""

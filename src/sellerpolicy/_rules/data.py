@@ -17,7 +17,7 @@ from sellerpolicy._text.phrases import Lexicon
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["Clause", "RuleData", "lexicon", "rule_data", "vocabulary_names"]
+__all__ = ["Clause", "RuleData", "lexicon", "rule_data", "vocabularies", "vocabulary_names"]
 
 _NOT = ".not"
 
@@ -56,6 +56,12 @@ class RuleData:
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("sellerpolicy").joinpath("data", name).read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+@functools.cache
+def vocabularies() -> Mapping[str, tuple[str, ...]]:
+    """The built-in vocabularies by name."""
+    return _vocabularies()
 
 
 @functools.cache

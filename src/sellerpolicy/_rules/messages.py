@@ -12,7 +12,7 @@ import regex
 from sellerpolicy._codes import RULES, Code, Severity
 from sellerpolicy._decisions import Finding, Span
 from sellerpolicy._model import Attachment, Message, MessageFormat, MessageKind, MessageSender
-from sellerpolicy._rules.data import Clause, lexicon, rule_data
+from sellerpolicy._rules.data import Clause, lexicon, rule_data, vocabularies
 from sellerpolicy._text.detectors import (
     Evidence,
     contact_view,
@@ -235,7 +235,8 @@ def rule_sp101(a: Analysis) -> Iterator[Found]:
 
 def rule_sp102(a: Analysis) -> Iterator[Found]:
     for link in a.links:
-        if _is_amazon(link.host, a.policy.parameters.amazon_domains):
+        # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
+        if link.explicit and _is_amazon(link.host, a.policy.parameters.amazon_domains):
             own = _OWN_PAGE.search(link.value) is not None
             yield Found(
                 link.start,
@@ -301,13 +302,20 @@ def rule_sp116(a: Analysis) -> Iterator[Found]:
         h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
     )
     for start, end in requests:
+        # the request's own sentence and the one before it
+        scope = [s for s in a.sentences if s.start <= end and start < s.end]
+        first = a.sentences.index(scope[0]) if scope else 0
         nearby = frozenset().union(
-            *(s.vocabs() for s in a.sentences if s.start <= end and start < s.end + 200)
+            *(s.vocabs() for s in a.sentences[max(0, first - 1) : first + len(scope)])
         )
         reasons = []
         if nearby & {"pressure", "conditional"}:
             reasons.append("demanded or made a condition")
-        if "incentive" in nearby and "fix_already" not in nearby:
+        if (
+            "incentive" in nearby
+            and nearby & {"exchange", "conditional"}
+            and "fix_already" not in nearby
+        ):
             reasons.append("tied to something of value")
         if repeated:
             reasons.append("repeated: the history already has a request")
@@ -317,24 +325,39 @@ def rule_sp116(a: Analysis) -> Iterator[Found]:
             yield a.found(start, end, note="; ".join(reasons))
 
 
-def _covered(a: Analysis, sentence: Sentence) -> bool:
-    spans = [
-        (h.start, h.end) for h in sentence.hits if h.vocab in {"pleasantry", "filler", "thanks"}
-    ]
-    loose = 0
-    for _, start, end in tokens(a.norm.text[sentence.start : sentence.end]):
-        s, e = start + sentence.start, end + sentence.start
-        if not any(hs <= s and e <= he for hs, he in spans):
-            loose += 1
-    return loose <= 2  # noqa: PLR2004 - room for a name and a sign-off
+_PURPOSE_VOCABS = frozenset(
+    {
+        "problem",
+        "shipped",
+        "order_received",
+        "review",
+        "marketing",
+        "offsite",
+        "pay",
+        "buyer_question",
+    }
+)
+_FLUFF = frozenset({"pleasantry", "filler", "thanks"})
+_MAX_LOOSE_SHARE = 0.34
 
 
 def _thank_you_only(a: Analysis) -> bool:
-    if "thanks" not in a.vocabs or "review" in a.vocabs or a.message.attachments:
+    """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
+    if "thanks" not in a.vocabs or a.vocabs & _PURPOSE_VOCABS or a.message.attachments:
         return False
-    return all(
-        _covered(a, s) for s in a.sentences if s.hits or a.norm.text[s.start : s.end].strip()
-    )
+    words = tokens(a.norm.text)
+    if not words:
+        return False
+    covered = sorted((h.start, h.end) for h in a.hits if h.vocab in _FLUFF)
+    loose = 0
+    j = 0
+    for _, start, end in words:
+        while j < len(covered) and covered[j][1] <= start:
+            j += 1
+        inside = any(cs <= start and end <= ce for cs, ce in covered[j : j + 8])
+        if not inside and not any(c.isdigit() for c in _):
+            loose += 1
+    return loose <= max(2, _MAX_LOOSE_SHARE * len(words))
 
 
 def rule_sp117(a: Analysis) -> Iterator[Found]:
@@ -355,38 +378,39 @@ def rule_sp122(a: Analysis) -> Iterator[Found]:
         yield Found(field="history", note="the history already has a review or feedback request")
 
 
-_TOPICS = {
-    MessageKind.CONFIRM_CUSTOMIZATION: "topic_customization",
-    MessageKind.CONFIRM_DELIVERY: "topic_delivery",
-    MessageKind.CONFIRM_ORDER_DETAILS: "topic_order_details",
-    MessageKind.CONFIRM_SERVICE: "topic_service",
-    MessageKind.DIGITAL_ACCESS_KEY: "topic_digital_key",
-    MessageKind.UNEXPECTED_PROBLEM: "topic_problem",
-    MessageKind.WARRANTY: "topic_warranty",
-    MessageKind.INVOICE: "topic_invoice",
-    MessageKind.LEGAL_DISCLOSURE: "topic_legal",
-    MessageKind.NEGATIVE_FEEDBACK_REMOVAL: "seller_feedback",
-}
-
-
 def rule_sp124(a: Analysis) -> Iterator[Found]:
-    topic = _TOPICS.get(a.kind)
-    if topic is None or not a.norm.text.strip():
+    if a.kind not in _SP_API_KINDS or not a.norm.text.strip():
         return
-    off_topic = topic not in a.vocabs
-    soliciting = a.kind is not MessageKind.NEGATIVE_FEEDBACK_REMOVAL and _is_review_request(a)
-    promoting = _has(a, Code.SP113) or _has(a, Code.SP105)
-    if off_topic or soliciting or promoting or _thank_you_only(a):
-        why = "asks for a review" if soliciting else "promotes" if promoting else "is off topic"
+    why = ""
+    if a.kind is not MessageKind.NEGATIVE_FEEDBACK_REMOVAL and _is_review_request(a):
+        why = "asks for a review"
+    elif _has(a, Code.SP113) or _has(a, Code.SP105):
+        why = "promotes"
+    elif _thank_you_only(a):
+        why = "only says thank you"
+    elif (
+        a.kind not in {MessageKind.CONFIRM_DELIVERY, MessageKind.UNEXPECTED_PROBLEM}
+        and "shipped" in a.vocabs
+        and "problem" not in a.vocabs
+    ):
+        why = "is a shipping notice"
+    elif (
+        a.kind is not MessageKind.CONFIRM_ORDER_DETAILS
+        and "order_received" in a.vocabs
+        and not (a.vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
+    ):
+        why = "is an order confirmation"
+    if why:
         yield Found(field="kind", note=why, values=(("kind", a.kind.value),))
 
-
-# --- SP118-SP121: attachments and subject -------------------------------------------------
 
 _IMAGE_EXT = frozenset(
     {"png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "svg", "apng", "heic"}
 )
-_SEPARATORS = regex.compile(r"[_\-+]+", regex.V1)
+_NEVER_ATTACH = frozenset(
+    {"exe", "msi", "bat", "cmd", "com", "scr", "js", "vbs", "jar", "apk", "dmg", "zip", "rar", "7z"}
+)
+_SEPARATORS = regex.compile(r"[_+]+", regex.V1)
 
 
 def _is_image(att: Attachment) -> bool:
@@ -399,12 +423,49 @@ def _name_words(att: Attachment) -> str:
     return f"{_SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
 
 
+def _extension(att: Attachment) -> str:
+    return att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
+
+
+_MIN_INFIX = 4  # shorter words ('doc', 'ce') match inside too many unrelated names
+
+
+@functools.cache
+def _stem_pattern(vocab: str) -> regex.Pattern[str]:
+    """Single-word phrases of a vocabulary matched anywhere in a file name ('Aufbauanleitung')."""
+    words = sorted(
+        {
+            p.rstrip("*")
+            for p in vocabularies()[vocab]
+            if " " not in p and len(p.rstrip("*")) >= _MIN_INFIX
+        },
+        key=len,
+        reverse=True,
+    )
+    return regex.compile(r"\L<words>", regex.V1 | regex.IGNORECASE, words=words)
+
+
+def _names(att: Attachment) -> str:
+    return _name_words(att).lower()
+
+
+def _promotional(a: Analysis, att: Attachment) -> bool:
+    _, hits = a.scan(_name_words(att))
+    return any(h.vocab == "promo_attachment" for h in hits) or bool(
+        _stem_pattern("promo_attachment").search(_names(att))
+    )
+
+
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
+    if _extension(att) in _NEVER_ATTACH or _promotional(a, att):
+        return False
     _, hits = a.scan(_name_words(att))
     if any(h.vocab == "attachment_allowed" for h in hits):
         return True
+    if _stem_pattern("attachment_allowed").search(_names(att)):
+        return True
     fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
-    return a.kind in fixed_purpose and att.file_name.lower().endswith(".pdf")
+    return a.kind in fixed_purpose and _extension(att) == "pdf"
 
 
 def rule_sp119(a: Analysis) -> Iterator[Found]:
@@ -431,6 +492,16 @@ def rule_sp119(a: Analysis) -> Iterator[Found]:
 def _image_links(a: Analysis, att: Attachment) -> list[Evidence]:
     del a
     return find_links(normalize(_name_words(att)))
+
+
+def rule_sp113(a: Analysis) -> Iterator[Found]:
+    for start, end in _phrase_matches(a, Code.SP113):
+        yield a.found(start, end)
+    for i, att in enumerate(a.message.attachments):
+        if _promotional(a, att):
+            yield Found(
+                field=f"attachments[{i}]", evidence=att.file_name, note="a promotional attachment"
+            )
 
 
 def rule_sp120(a: Analysis) -> Iterator[Found]:
@@ -481,18 +552,28 @@ _EMOJI = regex.compile(
     (?:\p{Regional_Indicator}{2})                       # flags
   | (?:[0-9#*]\ufe0f?\u20e3)                            # keycaps
   | (?:[\u00a9\u00ae\u2122]\ufe0f)                      # (c) (r) tm drawn as emoji
-  | (?:[\p{Extended_Pictographic}--[\u00a9\u00ae\u2122]]
+  | (?:[\p{Extended_Pictographic}\u2600-\u27bf--[\u00a9\u00ae\u2122]]
        [\ufe0f\p{Emoji_Modifier}]{0,2}
-       (?:\u200d\p{Extended_Pictographic}[\ufe0f\p{Emoji_Modifier}]{0,2}){0,8})  # joined sequences
+       (?:\u200d\p{Extended_Pictographic}[\ufe0f\p{Emoji_Modifier}]{0,2}){0,8})  # pictographs
     """,
     regex.V1,
 )
+_ENTITY = regex.compile(r"&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));", regex.V1 | regex.IGNORECASE)
+
+
+_SP_API_KINDS = _NEEDED_KINDS | {MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
 
 
 def rule_sp201(a: Analysis) -> Iterator[Found]:
     for field, text in (("body", a.message.body), ("subject", a.message.subject or "")):
         for m in _EMOJI.finditer(text):
             yield Found(m.start(), m.end(), m[0], field=field)
+    if a.message.format is MessageFormat.HTML:
+        # '&#x1F33F;' is an emoji once the template is rendered
+        for m in _ENTITY.finditer(a.message.body):
+            code = int(m[1], 16) if m[1] else int(m[2])
+            if code <= 0x10FFFF and _EMOJI.fullmatch(chr(code)):  # noqa: PLR2004 - last code point
+                yield Found(m.start(), m.end(), m[0])
 
 
 def _is_gif(name: str) -> bool:
@@ -538,24 +619,25 @@ def rule_sp205(a: Analysis) -> Iterator[Found]:
             yield Found(img.start, img.end, a.message.body[img.start : img.end])
 
 
-def _not_product(a: Analysis, text: str) -> bool:
-    _, hits = a.scan(text)
-    return any(h.vocab in {"image_not_product", "attachment_allowed"} for h in hits)
+def _product_photo(a: Analysis, words: str) -> bool:
+    _, hits = a.scan(words)
+    vocabs = {h.vocab for h in hits}
+    return "product_image" in vocabs and not vocabs & {"image_not_product", "attachment_allowed"}
 
 
 def rule_sp204(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
         return
     for i, att in enumerate(a.message.attachments):
-        if _is_image(att) and not _not_product(a, _name_words(att)):
+        if _is_image(att) and not _is_gif(att.file_name) and _product_photo(a, _name_words(att)):
             yield Found(field=f"attachments[{i}]", evidence=att.file_name)
     html = a.html
     if html is not None:
         for img in html.images:
-            if img.hidden or img.tiny or (img.src and _beacon(a, img.src)):
+            if img.hidden or img.tiny or not img.src or _is_gif(img.src) or _beacon(a, img.src):
                 continue
-            words = f"{_SEPARATORS.sub(' ', img.src or '')}\n{img.alt or ''}"
-            if not _not_product(a, words):
+            words = f"{_SEPARATORS.sub(' ', img.src.replace('/', ' '))}\n{img.alt or ''}"
+            if _product_photo(a, words):
                 yield Found(img.start, img.end, a.message.body[img.start : img.end])
 
 
@@ -574,9 +656,6 @@ def rule_sp206(a: Analysis) -> Iterator[Found]:
     if html.max_consecutive_breaks > params.max_line_breaks:
         run = html.max_consecutive_breaks
         yield Found(evidence=f"{run} consecutive line breaks", note="line breaks")
-
-
-_SP_API_KINDS = _NEEDED_KINDS | {MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
 
 
 def rule_sp207(a: Analysis) -> Iterator[Found]:
@@ -626,6 +705,7 @@ _CUSTOM: dict[Code, Callable[[Analysis], Iterator[Found]]] = {
     Code.SP104: rule_sp104,
     Code.SP109: rule_sp109,
     Code.SP110: rule_sp110,
+    Code.SP113: rule_sp113,
     Code.SP116: rule_sp116,
     Code.SP117: rule_sp117,
     Code.SP119: rule_sp119,

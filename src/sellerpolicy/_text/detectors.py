@@ -52,9 +52,12 @@ _BRACKET_DOT = regex.compile(
 )
 _WORD_DOT = regex.compile(
     r"""(?x)
-    (?<=[a-z0-9])           # a label ends here ...
-    \s+(?:dot|punkt)\s+     # ... 'dot' spelled out between spaces ...
-    (?=[a-z]{2,}\b)         # ... and a label that might be a suffix follows
+    (?<=[a-z0-9])               # a label ends here ...
+    \s+(?:dot|punkt)\s+         # ... 'dot' spelled out between spaces ...
+    (?=[a-z]{2,}\b)             # ... and a label that might be a suffix follows
+  |
+    (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
+    (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info)\b)
     """,
     regex.V1,
 )
@@ -62,23 +65,47 @@ _SPACED_DOT = regex.compile(
     r"""(?x)
     (?<=[a-z0-9])           # a label ends here
     (?:
-        \s+\.\s*             # 'shop . com', 'shop .com'
-      | \.\s*\n\s*           # 'www.shop.\ncom': an address broken across lines
-      | \.\s+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
+        [ \t]+\.[ \t]*(?:\n[ \t]*)?     # 'shop . com', 'shop .com', 'www.shop\n.com'
+      | \n[ \t]*\.[ \t]*
+      | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line
+      | \.[ \t]+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
     )
     (?=[a-z0-9])
     """,
     regex.V1,
 )
+# 'w w w . s h o p . c o m': single characters spaced out; the two lookbehinds stop a match from
+# starting inside a run, which keeps this linear on long runs
+_LETTER_SPACED = regex.compile(
+    r"(?<!(?<![a-z0-9.])[a-z0-9.] )(?<![a-z0-9.])[a-z0-9](?: [a-z0-9.]){5,}(?![a-z0-9])",
+    regex.V1,
+)
+_AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
+_DOT_WORDS = r"(?:dot|punkt|point|punto)"
 _BRACKET_AT = regex.compile(
-    r"(?<!\s)\s*[\[\(\{<]\s*(?:at|@|arroba|chiocciola|ät)\s*[\]\)\}>]\s*"
+    rf"(?<!\s)\s*[\[\(\{{<]\s*(?:{_AT_WORDS}|@|ät)\s*[\]\)\}}>]\s*"
     r"|(?<=[a-z0-9])\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])",
     regex.V1,
 )
-# 'jane at mail dot com': only when 'dot' follows too, so 'arrives at 5 pm' stays prose
+# 'jane at mail dot com': only when a spelled-out dot follows too, so 'arrives at 5 pm' stays prose
 _WORD_AT = regex.compile(
-    r"(?<=[a-z0-9._-])\s+(?:at)\s+(?=[a-z0-9-]+\s+(?:dot|punkt)\s+[a-z]{2,}\b)", regex.V1
+    rf"(?<=[a-z0-9._-])\s+{_AT_WORDS}\s+(?=[a-z0-9-]+\s+{_DOT_WORDS}\s+[a-z]{{2,}}\b)", regex.V1
 )
+
+
+def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[str]) -> str:
+    r"""Join a spaced-out dot only where the original reads as one address, not two sentences.
+
+    'needs .NET' and 'arrived.\nAs' switch from lower to upper case across the dot: prose.
+    'shop . com' and 'SHOP . COM' keep their case: an address.
+    """
+    start, end = view.span(match.start(), match.end())
+    original = text.original
+    before = original[start - 1 : start] if start else ""
+    after = original[end : end + 1]
+    if before.islower() and after.isupper():
+        return match[0]
+    return "."
 
 
 def contact_view(text: NormalizedText) -> NormalizedText:
@@ -86,12 +113,14 @@ def contact_view(text: NormalizedText) -> NormalizedText:
 
     Each replacement keeps its map back to the original and records how it was disguised.
     """
-    view = text.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
+    view = text.sub(_LETTER_SPACED, lambda m: m[0].replace(" ", ""), "letter-spaced text")
+    view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
     view = view.sub(_WORD_AT, "@", "spelled-out '@'")
     view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
     view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
     view = view.sub(_WORD_DOT, ".", "spelled-out dots")
-    return view.sub(_SPACED_DOT, ".", "spaced-out dots")
+    spaced = view
+    return spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
 
 
 # --- links -----------------------------------------------------------------------------------
@@ -273,7 +302,8 @@ def _suffix(host: str) -> str | None:
     return suffix
 
 
-def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:
+def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # noqa: PLR0911
+    # one early exit per kind of look-alike reads better than one long boolean expression
     labels = host.split(".")
     if len(labels) <= len(suffix.split(".")):
         return False  # the whole host is a public suffix ('co.uk')
@@ -286,6 +316,8 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:
     if len(tld) != 2 and tld not in _TRUSTED_GENERIC:  # noqa: PLR2004 - country codes
         return False
     if name in _STOP_LABELS and len(labels) == 2:  # noqa: PLR2004 - 'it.it', 'me.to'
+        return False
+    if original.isupper() and len(name) <= 3:  # noqa: PLR2004 - 'ASP.NET', 'VB.NET': acronyms
         return False
     # 'order.Best regards': a lowercase word, a dot and a capital is a missing space
     dot = original.rfind(".")
@@ -370,7 +402,7 @@ _PHONE = regex.compile(
     (?P<number>
         (?:\+|00)\d{1,3}[\s.\-/]{0,2}       # +44, 0044: international prefix
         (?:\(0?\d{1,4}\)[\s.\-/]{0,2})?     # (0)20, (212)
-        \d{1,5}(?:[\s.\-/]{1,2}\d{1,5}){1,5}
+        \d{1,8}(?:[\s.\-/]{1,2}\d{1,8}){0,5}
       |
         (?:1[\s.\-]{1,2})?                  # US/CA: optional 1 and a separator
         \(\d{3}\)[\s.\-]{0,2}\d{3}[\s.\-]{1,2}\d{4}  # (555) 123-4567
@@ -379,7 +411,11 @@ _PHONE = regex.compile(
       |
         1[\s.\-]?8(?:00|88|77|66|55|44|33)[\s.\-]?[a-z0-9]{3}[\s.\-]?[a-z0-9]{4}  # 1-800-flowers
       |
-        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,4}){1,4}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
+        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,8}){1,4}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
+      |
+        \d{3}[\s.\-]\d{4}                    # 555-0198: a local number, only with a phone word
+      |
+        \d(?:[ .\-]\d){6,14}                 # 5 5 5 2 0 1 8: spaced digits, only with a phone word
       |
         \d{7,12}                            # a run of digits: only with a phone word nearby
     )
@@ -389,8 +425,8 @@ _PHONE = regex.compile(
 )
 _PHONE_WORDS = regex.compile(
     r"""(?x)\b(?:
-        call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+us
-        |number|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
+        call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+(?:us|me)
+        |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
         |tel[eé]fono|llame|llamar|m[oó]vil|telefono|cellulare|chiamare|chiamaci
     )\b""",
     regex.V1,
@@ -398,6 +434,13 @@ _PHONE_WORDS = regex.compile(
 _DATE_LIKE = regex.compile(
     r"(?x)^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$", regex.V1
 )
+_NOT_PHONE_WORDS = regex.compile(
+    r"(?x)\b(?:tracking|order|invoice|serial|model|reference|ref|account|iban|vat|sku|asin|item"
+    r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code)\b\W*"
+    r"(?:\w+\W+){0,2}$",
+    regex.V1,
+)
+_LOOSE = regex.compile(r"^(?:\d+|\d{3}[\s.\-]\d{4}|\d(?:[ .\-]\d)+)$", regex.V1)
 _ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 
@@ -420,8 +463,12 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
             continue
         start, end = m.span("number")
         context = s[max(0, start - 60) : start]
-        if value.isdigit() and not _PHONE_WORDS.search(context):
-            continue  # a bare run of digits is an id unless the text calls it a number
+        after = s[end : end + 30]
+        if _LOOSE.match(value) and (
+            not (_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
+            or _NOT_PHONE_WORDS.search(context)
+        ):
+            continue  # a bare run of digits is an id unless the text calls it a phone number
         ostart, oend = text.span(start, end)
         found.append(
             Evidence(

@@ -176,6 +176,7 @@ _CONFUSABLES: Final[dict[int, str]] = str.maketrans(_CYRILLIC_LOOKALIKES | _GREE
 Built once. A look-alike is folded only inside a word that also holds Latin evidence (an ASCII
 letter or digit, or an inner ``.``, ``@`` or ``/``), so genuine Russian and Greek stay intact.
 """
+
 # Labels are stored as one code character per normalised character: ``chr(i)`` stands for the
 # i-th entry of a palette of label sets. Each label `normalize` gives has a bit of its own, so
 # the first 256 palette entries, shared by every text, are all their combinations; `sub` appends
@@ -467,6 +468,8 @@ class NormalizedText:
                 replacement = repl(match)
             if replacement != match.group():
                 edits.append((match.start(), match.end(), replacement))
+        if pattern.flags & regex.REVERSE:
+            edits.reverse()
         return _compose(self, edits, frozenset({disguise})) if edits else self
 
 
@@ -624,7 +627,7 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
     out: list[str] = []
     out_codes: list[str] = []
     done = position = 0
-    for seam in _SEAM.finditer(text):
+    for seam in _SEAM.finditer(text, overlapped=True):
         inside = seam.start()
         if inside < position:
             continue  # another seam of a word already seen
