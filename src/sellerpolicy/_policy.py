@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -146,12 +147,12 @@ class Policy:
     @classmethod
     def current(cls) -> Policy:
         """Today's US marketplace policy (the default)."""
-        return cls(edition=Edition.CURRENT)
+        return _builtin(Edition.CURRENT)
 
     @classmethod
     def seed(cls) -> Policy:
         """The policy as the source document describes it."""
-        return cls(edition=Edition.SEED)
+        return _builtin(Edition.SEED)
 
     @classmethod
     def for_edition(cls, edition: Edition | str) -> Policy:
@@ -298,6 +299,12 @@ class Policy:
         if phrases:
             policy = policy.with_phrases(**phrases)
         return policy
+
+
+@functools.cache
+def _builtin(edition: Edition) -> Policy:
+    # Policies are immutable, so the built-in editions are built once and shared.
+    return Policy(edition=edition)
 
 
 def _only_keys(data: Mapping[str, Any], allowed: set[str], prefix: str) -> None:

@@ -17,7 +17,15 @@ from sellerpolicy._text.phrases import Lexicon
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["Clause", "RuleData", "lexicon", "rule_data", "vocabularies", "vocabulary_names"]
+__all__ = [
+    "Clause",
+    "RuleData",
+    "filler_words",
+    "lexicon",
+    "rule_data",
+    "vocabularies",
+    "vocabulary_names",
+]
 
 _NOT = ".not"
 
@@ -68,6 +76,12 @@ def vocabularies() -> Mapping[str, tuple[str, ...]]:
 def _vocabularies() -> Mapping[str, tuple[str, ...]]:
     data = _read("vocabularies.toml")["vocabularies"]
     return MappingProxyType({name: tuple(phrases) for name, phrases in data.items()})
+
+
+@functools.cache
+def filler_words() -> frozenset[str]:
+    """Words that carry no purpose of their own (SP117), from ``[words] filler``."""
+    return frozenset(_read("vocabularies.toml")["words"]["filler"])
 
 
 def vocabulary_names() -> frozenset[str]:

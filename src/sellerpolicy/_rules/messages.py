@@ -12,7 +12,7 @@ import regex
 from sellerpolicy._codes import RULES, Code, Severity
 from sellerpolicy._decisions import Finding, Span
 from sellerpolicy._model import Attachment, Message, MessageFormat, MessageKind, MessageSender
-from sellerpolicy._rules.data import Clause, lexicon, rule_data, vocabularies
+from sellerpolicy._rules.data import Clause, filler_words, lexicon, rule_data, vocabularies
 from sellerpolicy._text.detectors import (
     Evidence,
     contact_view,
@@ -84,7 +84,8 @@ class Analysis:
         self.sentences: list[Sentence] = sentences(self.norm.text, self.hits)
         self._cache: dict[str, object] = {}
 
-    def _memo(self, key: str, make: Callable[[], object]) -> object:
+    def memo(self, key: str, make: Callable[[], object]) -> object:
+        """``make()``, computed once per analysis and key."""
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
@@ -92,29 +93,29 @@ class Analysis:
     @property
     def view(self) -> NormalizedText:
         """The text with spelled-out punctuation made plain, for links and emails."""
-        return self._memo("view", lambda: contact_view(self.norm))  # type: ignore[return-value]
+        return self.memo("view", lambda: contact_view(self.norm))  # type: ignore[return-value]
 
     @property
     def links(self) -> list[Evidence]:
         """Web addresses in the body."""
-        return self._memo("links", lambda: find_links(self.norm, self.view))  # type: ignore[return-value]
+        return self.memo("links", lambda: find_links(self.norm, self.view))  # type: ignore[return-value]
 
     @property
     def emails(self) -> list[Evidence]:
         """Email addresses in the body."""
-        return self._memo("emails", lambda: find_emails(self.norm, self.view))  # type: ignore[return-value]
+        return self.memo("emails", lambda: find_emails(self.norm, self.view))  # type: ignore[return-value]
 
     @property
     def phones(self) -> list[Evidence]:
         """Phone numbers in the body."""
-        return self._memo("phones", lambda: find_phones(self.norm))  # type: ignore[return-value]
+        return self.memo("phones", lambda: find_phones(self.norm))  # type: ignore[return-value]
 
     @property
     def html(self) -> HtmlFacts | None:
         """Facts about the HTML body, or ``None`` for plain text."""
         if self.message.format is not MessageFormat.HTML:
             return None
-        return self._memo("html", lambda: analyze_html(self.message.body))  # type: ignore[return-value]
+        return self.memo("html", lambda: analyze_html(self.message.body))  # type: ignore[return-value]
 
     def scan(self, text: str) -> tuple[NormalizedText, list[Hit]]:
         """Normalise and scan another text (a file name, a history message)."""
@@ -131,7 +132,7 @@ class Analysis:
                 if m.sender is MessageSender.SELLER
             ]
 
-        return self._memo("history", make)  # type: ignore[return-value]
+        return self.memo("history", make)  # type: ignore[return-value]
 
     def found(self, start: int, end: int, **kwargs: object) -> Found:
         """A `Found` for normalised ``text[start:end]``, mapped to the original."""
@@ -150,6 +151,8 @@ class Analysis:
 
 def _clause_matches(a: Analysis, clause: Clause) -> Iterator[tuple[int, int]]:
     """Normalised spans where ``clause`` holds, one per sentence (or pair of sentences)."""
+    if not all(v in a.vocabs for v in clause.all):
+        return  # most clauses fail here: a vocabulary the message never uses
     sents = a.sentences
     width = 2 if clause.scope == "pair" else 1
     for i in range(len(sents)):
@@ -170,6 +173,10 @@ def _first_hit(scope: list[Sentence], vocab: str) -> Hit | None:
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
+    return a.memo(f"phrases:{code}", lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+
+
+def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
     spans: list[tuple[int, int]] = []
     for clause in data.clauses:
@@ -337,7 +344,7 @@ _PURPOSE_VOCABS = frozenset(
         "buyer_question",
     }
 )
-_FLUFF = frozenset({"pleasantry", "filler", "thanks"})
+_FLUFF = frozenset({"pleasantry", "thanks"})
 _MAX_LOOSE_SHARE = 0.34
 
 
@@ -349,13 +356,14 @@ def _thank_you_only(a: Analysis) -> bool:
     if not words:
         return False
     covered = sorted((h.start, h.end) for h in a.hits if h.vocab in _FLUFF)
+    filler = filler_words()
     loose = 0
     j = 0
-    for _, start, end in words:
+    for word, start, end in words:
         while j < len(covered) and covered[j][1] <= start:
             j += 1
         inside = any(cs <= start and end <= ce for cs, ce in covered[j : j + 8])
-        if not inside and not any(c.isdigit() for c in _):
+        if not inside and word not in filler and not any(c.isdigit() for c in word):
             loose += 1
     return loose <= max(2, _MAX_LOOSE_SHARE * len(words))
 

@@ -80,6 +80,10 @@ _LETTER_SPACED = regex.compile(
     r"(?<!(?<![a-z0-9.])[a-z0-9.] )(?<![a-z0-9.])[a-z0-9](?: [a-z0-9.]){5,}(?![a-z0-9])",
     regex.V1,
 )
+# a quick test for three single characters in a row, spaced out, before the full pattern runs
+_LETTER_SPACED_HINT = regex.compile(
+    r"(?:^|[^a-z0-9.])[a-z0-9] [a-z0-9.] [a-z0-9.] [a-z0-9.] ", regex.V1
+)
 _AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
 _BRACKET_AT = regex.compile(
@@ -113,14 +117,33 @@ def contact_view(text: NormalizedText) -> NormalizedText:
 
     Each replacement keeps its map back to the original and records how it was disguised.
     """
-    view = text.sub(_LETTER_SPACED, lambda m: m[0].replace(" ", ""), "letter-spaced text")
-    view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
-    view = view.sub(_WORD_AT, "@", "spelled-out '@'")
-    view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
-    view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
-    view = view.sub(_WORD_DOT, ".", "spelled-out dots")
-    spaced = view
-    return spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
+    s = text.text
+    view = text
+    # Each rewrite runs only when a cheap substring test says it might match: most messages
+    # contain none of these disguises, and skipping a regular-expression pass is the saving.
+    if _LETTER_SPACED_HINT.search(s):
+        view = view.sub(_LETTER_SPACED, lambda m: m[0].replace(" ", ""), "letter-spaced text")
+    if "xxp" in s or "**p" in s:
+        view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
+    spelled_dot = any(w in s for w in (" dot ", " punkt ", " point ", " punto "))
+    if spelled_dot and any(
+        w in s for w in (" at ", "arobase", "arroba", "chiocciola", "klammeraffe")
+    ):
+        view = view.sub(_WORD_AT, "@", "spelled-out '@'")
+    brackets = any(c in s for c in "[({<")
+    if brackets or "@" in s:
+        view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
+    if brackets:
+        view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
+    if spelled_dot:
+        view = view.sub(_WORD_DOT, ".", "spelled-out dots")
+    if any(
+        w in view.text
+        for w in (" .", "\t.", "\n.", ".\n", ". com", ". net", ". org", ". info", ". biz")
+    ):
+        spaced = view
+        view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
+    return view
 
 
 # --- links -----------------------------------------------------------------------------------
@@ -297,6 +320,7 @@ def _psl() -> PublicSuffixList:
     return PublicSuffixList(only_icann=True, accept_unknown=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def _suffix(host: str) -> str | None:
     suffix: str | None = _psl().publicsuffix(host)
     return suffix
@@ -324,11 +348,16 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
     return not (dot > 0 and original[dot - 1].islower() and original[dot + 1 : dot + 2].isupper())
 
 
+_LINK_HINT = regex.compile(r"[a-z0-9]\.[a-z]|://", regex.V1)
+
+
 def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
     """Web addresses in the text: URLs, ``www.`` forms and bare domains with a real suffix."""
     view = view if view is not None else contact_view(text)
-    found = []
+    found: list[Evidence] = []
     s = view.text
+    if not _LINK_HINT.search(s):
+        return found  # no 'x.y' and no '://': nothing can be a web address
     for m in _LINK.finditer(s):
         start, end = m.span()
         while end > start and s[end - 1] in _TRAILING:
@@ -377,7 +406,9 @@ _EMAIL = regex.compile(
 def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
     """Email addresses, including ``jane [at] mail [dot] com`` forms."""
     view = view if view is not None else contact_view(text)
-    found = []
+    found: list[Evidence] = []
+    if "@" not in view.text:
+        return found
     for m in _EMAIL.finditer(view.text):
         if _suffix(m["host"]) is None:
             continue

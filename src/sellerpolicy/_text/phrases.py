@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import regex
@@ -60,9 +60,8 @@ _PHRASE_SEPARATORS = regex.compile(r"[-./]", regex.V1)
 _PHRASE_WORD = regex.compile(r"#|[\w]+(?:'[\w]+)*\*?", regex.V1)
 
 
-@attrs.frozen
-class Hit:
-    """A phrase found in the text.
+class Hit(NamedTuple):
+    """A phrase found in the text (a named tuple: scans make many of them).
 
     Attributes:
         vocab: The vocabulary the phrase belongs to.
@@ -84,10 +83,15 @@ class Sentence:
     start: int
     end: int
     hits: tuple[Hit, ...]
+    _vocabs: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Collect the sentence's vocabularies once; rules ask for them many times."""
+        object.__setattr__(self, "_vocabs", frozenset(h.vocab for h in self.hits))
 
     def vocabs(self) -> frozenset[str]:
         """The vocabularies with at least one hit in the sentence."""
-        return frozenset(h.vocab for h in self.hits)
+        return self._vocabs
 
     def first(self, vocab: str) -> Hit | None:
         """The first hit of ``vocab``, if any."""
@@ -100,6 +104,10 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 _Pattern = tuple[str, ...]
+_Entry = tuple[_Pattern, tuple[str, ...]]
+# one-word phrases' vocabularies; longer phrases by their second word; phrases whose second word
+# is a stem or a number
+_Head = tuple[tuple[str, ...], "Mapping[str, tuple[_Entry, ...]]", tuple[_Entry, ...]]
 
 
 def _token_matches(pattern: str, token: str) -> bool:
@@ -120,10 +128,9 @@ class Lexicon:
     ``5 star`` matches "5-star" and "5 star".
     """
 
-    _exact: Mapping[str, tuple[tuple[_Pattern, tuple[str, ...]], ...]]
-    _stems: Mapping[str, tuple[tuple[_Pattern, tuple[str, ...]], ...]]
-    _numbered: tuple[tuple[_Pattern, tuple[str, ...]], ...]
-    _stem_lengths: tuple[int, ...]
+    _exact: Mapping[str, _Head]
+    _stems: Mapping[str, tuple[tuple[str, _Head], ...]]
+    _numbered: _Head | None
     names: frozenset[str]
 
     @classmethod
@@ -142,9 +149,9 @@ class Lexicon:
                 if words[0].endswith("*") and len(words[0]) - 1 < _MIN_STEM:
                     raise ValueError(f"vocabulary {name!r}: stem too short in {phrase!r}")
                 by_pattern[words].add(name)
-        exact: dict[str, list[tuple[_Pattern, tuple[str, ...]]]] = defaultdict(list)
-        stems: dict[str, list[tuple[_Pattern, tuple[str, ...]]]] = defaultdict(list)
-        numbered = []
+        exact: dict[str, list[_Entry]] = defaultdict(list)
+        stems: dict[str, list[_Entry]] = defaultdict(list)
+        numbered: list[_Entry] = []
         for words, names in by_pattern.items():
             entry = (words, tuple(sorted(names)))
             head = words[0]
@@ -154,39 +161,89 @@ class Lexicon:
                 stems[head[:-1]].append(entry)
             else:
                 exact[head].append(entry)
+        # Stems are found through their first three letters: one dict lookup per word.
+        by_prefix: dict[str, list[tuple[str, _Head]]] = defaultdict(list)
+        for stem, entries in stems.items():
+            by_prefix[stem[:_MIN_STEM]].append((stem, _head(entries)))
         return cls(
-            {k: tuple(v) for k, v in exact.items()},
-            {k: tuple(v) for k, v in stems.items()},
-            tuple(numbered),
-            tuple(sorted({len(k) for k in stems})),
+            {k: _head(v) for k, v in exact.items()},
+            {k: tuple(v) for k, v in by_prefix.items()},
+            _head(numbered) if numbered else None,
             frozenset(vocabularies),
         )
 
-    def _candidates(self, token: str) -> list[tuple[_Pattern, tuple[str, ...]]]:
-        found = list(self._exact.get(token, ()))
-        for length in self._stem_lengths:
-            if length > len(token):
-                break
-            found.extend(self._stems.get(token[:length], ()))
-        if self._numbered and (token.isdigit() or token in _NUMBER_WORDS):
-            found.extend(self._numbered)
+    def _heads(self, token: str) -> list[_Head]:
+        found = []
+        head = self._exact.get(token)
+        if head is not None:
+            found.append(head)
+        for stem, stem_head in self._stems.get(token[:_MIN_STEM], ()):
+            if token.startswith(stem):
+                found.append(stem_head)
+        if self._numbered is not None and (token.isdigit() or token in _NUMBER_WORDS):
+            found.append(self._numbered)
         return found
 
     def scan(self, text: str) -> list[Hit]:
         """Every phrase occurrence in ``text`` (already normalised and lower-cased).
 
-        Runs in time linear in the number of tokens: phrases are a few words long.
+        Runs in time linear in the number of words: phrases are a few words long. Finding the
+        words with ``findall`` and dictionary lookups is several times faster than matching a
+        large named list with a regular expression.
         """
-        toks = tokens(text)
+        words = _TOKEN.findall(text)
+        exact, stems, numbered = self._exact, self._stems, self._numbered is not None
+        starts = [
+            i
+            for i, w in enumerate(words)
+            if w in exact
+            or w[:_MIN_STEM] in stems
+            or (numbered and (w.isdigit() or w in _NUMBER_WORDS))
+        ]
+        if not starts:
+            return []
+        # Words are maximal runs of word characters, so each is the first occurrence of itself
+        # after the end of the previous one.
+        offsets = []
+        pos = 0
+        for w in words:
+            pos = text.find(w, pos)
+            offsets.append(pos)
+            pos += len(w)
         hits: list[Hit] = []
-        for i, (tok, start, _) in enumerate(toks):
-            for words, names in self._candidates(tok):
-                last = i + len(words) - 1
-                if last >= len(toks):
-                    continue
-                if all(_token_matches(w, toks[i + k][0]) for k, w in enumerate(words[1:], 1)):
-                    hits.extend(Hit(name, start, toks[last][2], i) for name in names)
+        n = len(words)
+        for i in starts:
+            following = words[i + 1] if i + 1 < n else None
+            for singles, by_second, others in self._heads(words[i]):
+                hits.extend(
+                    Hit(name, offsets[i], offsets[i] + len(words[i]), i) for name in singles
+                )
+                candidates = others
+                if following is not None and following in by_second:
+                    candidates = by_second[following] + others
+                for phrase, names in candidates:
+                    last = i + len(phrase) - 1
+                    if last >= n:
+                        continue
+                    if all(_token_matches(p, words[i + k]) for k, p in enumerate(phrase[1:], 1)):
+                        end = offsets[last] + len(words[last])
+                        hits.extend(Hit(name, offsets[i], end, i) for name in names)
         return hits
+
+
+def _head(entries: Iterable[_Entry]) -> _Head:
+    """Group the phrases sharing a first word: one-word phrases, and the rest by second word."""
+    singles: list[str] = []
+    by_second: dict[str, list[_Entry]] = defaultdict(list)
+    others: list[_Entry] = []
+    for phrase, names in entries:
+        if len(phrase) == 1:
+            singles.extend(names)
+        elif phrase[1] == "#" or phrase[1].endswith("*"):
+            others.append((phrase, names))
+        else:
+            by_second[phrase[1]].append((phrase, names))
+    return tuple(sorted(set(singles))), {k: tuple(v) for k, v in by_second.items()}, tuple(others)
 
 
 def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:

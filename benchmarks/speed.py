@@ -1,0 +1,154 @@
+"""Throughput of the full message check against the libraries a developer would reach for.
+
+Run: python -m benchmarks.speed [--quick]
+
+Measures, over the same messages of the labelled corpus, in one run:
+- sellerpolicy.check_message (every rule, current edition),
+- urlextract's URLExtract.find_urls (links only),
+- phonenumbers' PhoneNumberMatcher (phone numbers only),
+- one pass of a single compiled `regex` pattern (a typical URL/email/phone pattern),
+and reports messages per second and microseconds per ~300-character message. Then it checks
+linear growth on adversarial inputs (100 KB and 1 MB of repeated dots, spaces, '@', digits,
+'a.' pairs and mixed confusables): time per character must not grow with size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+
+import regex
+
+from benchmarks.corpus import records, to_message
+from sellerpolicy import Message, MessageKind, check_message
+
+BASELINE = regex.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{7,}\d",
+    regex.V1,
+)
+
+
+def _timeit(fn: Callable[[], object], *, repeat: int) -> float:
+    """Best-of-`repeat` seconds for one call of ``fn`` (the minimum is the least noisy)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def corpus_messages(length: int = 300) -> list[Message]:
+    """Plain-text corpus messages trimmed or padded to about ``length`` characters."""
+    out = []
+    for record in records():
+        message, _ = to_message(record)
+        if message.format != "text" or not message.body.strip():
+            continue
+        body = (message.body * (length // max(1, len(message.body)) + 1))[:length]
+        out.append(Message(body=body, kind=message.kind))
+    return out
+
+
+def throughput(quick: bool) -> None:
+    from phonenumbers import PhoneNumberMatcher
+    from urlextract import URLExtract
+
+    messages = corpus_messages()
+    if quick:
+        messages = messages[:200]
+    texts = [m.body for m in messages]
+    extractor = URLExtract()
+    extractor.find_urls("warm up example.com")
+    check_message(messages[0])  # compile everything once
+
+    def run_check() -> None:
+        for m in messages:
+            check_message(m)
+
+    def run_urlextract() -> None:
+        for t in texts:
+            extractor.find_urls(t)
+
+    def run_phonenumbers() -> None:
+        for t in texts:
+            list(PhoneNumberMatcher(t, "US"))
+
+    def run_regex() -> None:
+        for t in texts:
+            BASELINE.findall(t)
+
+    repeat = 3 if quick else 5
+    results = {
+        "sellerpolicy.check_message (all rules)": _timeit(run_check, repeat=repeat),
+        "urlextract URLExtract.find_urls": _timeit(run_urlextract, repeat=repeat),
+        "phonenumbers PhoneNumberMatcher": _timeit(run_phonenumbers, repeat=repeat),
+        "one compiled regex pass": _timeit(run_regex, repeat=repeat),
+    }
+    n = len(messages)
+    mean_len = statistics.mean(len(t) for t in texts)
+    print(f"{n} messages, mean length {mean_len:.0f} characters, best of {repeat} runs\n")
+    print(f"{'what':<42}{'msgs/s':>12}{'us/msg':>10}")
+    for name, seconds in results.items():
+        print(f"{name:<42}{n / seconds:>12,.0f}{seconds / n * 1e6:>10.1f}")
+    ours = results["sellerpolicy.check_message (all rules)"]
+    print()
+    print(
+        f"vs urlextract:   {results['urlextract URLExtract.find_urls'] / ours:6.1f}x faster (target >= 10x)"
+    )
+    print(
+        f"vs phonenumbers: {results['phonenumbers PhoneNumberMatcher'] / ours:6.1f}x faster (target >= 1x)"
+    )
+    print(
+        f"vs one regex:    {ours / results['one compiled regex pass']:6.1f}x slower (target <= 8x)"
+    )
+
+
+ADVERSARIAL = {
+    "dots": ".",
+    "spaces": " ",
+    "at-signs": "@",
+    "digits": "7",
+    "a-dot pairs": "a.",
+    "spaced dots": "a . ",
+    "confusables": "оаеіс.",
+    "spelled dots": "x [dot] ",
+    "html": "<img src=",
+}
+
+
+def linearity(quick: bool) -> None:
+    sizes = (100_000, 1_000_000) if not quick else (20_000, 200_000)
+    print(
+        f"\nAdversarial inputs: microseconds per 1,000 characters at {sizes[0]:,} and {sizes[1]:,}"
+    )
+    print(f"{'input':<16}{'small':>10}{'large':>10}{'growth':>9}")
+    for name, unit in ADVERSARIAL.items():
+        per_char = []
+        for size in sizes:
+            text = (unit * (size // len(unit) + 1))[:size]
+            fmt = "html" if name == "html" else "text"
+            message = Message(body=text, kind=MessageKind.REPLY, format=fmt)
+            seconds = _timeit(lambda m=message: check_message(m), repeat=1 if size > 500_000 else 2)
+            per_char.append(seconds / size * 1e9)
+        growth = per_char[1] / per_char[0]
+        flag = "" if growth < 3 else "  <-- super-linear?"
+        print(f"{name:<16}{per_char[0]:>10.1f}{per_char[1]:>10.1f}{growth:>8.2f}x{flag}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer messages and smaller inputs")
+    parser.add_argument("--skip-linearity", action="store_true")
+    args = parser.parse_args()
+    throughput(args.quick)
+    if not args.skip_linearity:
+        linearity(args.quick)
+
+
+if __name__ == "__main__":
+    main()
