@@ -141,6 +141,12 @@ class Policy:
     phrases: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=_empty_map, converter=_phrase_lists
     )
+    _severities: Mapping[Code, Severity] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Resolve every rule's severity once; checks ask for them on every message."""
+        resolved = {code: sev for code in RULES if (sev := self._resolve(code)) is not None}
+        object.__setattr__(self, "_severities", MappingProxyType(resolved))
 
     # --- editions ---------------------------------------------------------------------------
 
@@ -168,7 +174,14 @@ class Policy:
 
     def severity(self, code: Code | str) -> Severity | None:
         """The severity ``code`` has in this policy, or ``None`` when the rule is off."""
-        code = _code(code)
+        return self._severities.get(_code(code))
+
+    @property
+    def active(self) -> Mapping[Code, Severity]:
+        """Every enabled rule and its severity, in code order."""
+        return self._severities
+
+    def _resolve(self, code: Code) -> Severity | None:
         if code in self.disabled:
             return None
         if code in self.severities:

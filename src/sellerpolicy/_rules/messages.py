@@ -782,8 +782,9 @@ def run_message_rules(
     """Run every enabled message rule and return their findings."""
     analysis = Analysis(message, history, policy)
     findings: list[Finding] = []
+    active = policy.active
     for rule in rules:
-        severity = policy.severity(rule.code)
+        severity = active.get(rule.code)
         if severity is None:
             continue
         findings.extend(_finding(rule.code, found, severity) for found in rule.check(analysis))
