@@ -315,8 +315,9 @@ def rule_sp116(a: Analysis) -> Iterator[Found]:
         nearby = frozenset().union(
             *(s.vocabs() for s in a.sentences[max(0, first - 1) : first + len(scope)])
         )
+        own = scope[0].vocabs() if scope else frozenset()
         reasons = []
-        if nearby & {"pressure", "conditional"}:
+        if own & {"pressure", "conditional"}:
             reasons.append("demanded or made a condition")
         if (
             "incentive" in nearby
