@@ -387,28 +387,77 @@ def rule_sp122(a: Analysis) -> Iterator[Found]:
         yield Found(field="history", note="the history already has a review or feedback request")
 
 
+_TOPICS = {
+    MessageKind.CONFIRM_CUSTOMIZATION: "topic_customization",
+    MessageKind.CONFIRM_DELIVERY: "topic_delivery",
+    MessageKind.CONFIRM_SERVICE: "topic_service",
+    MessageKind.CONFIRM_ORDER_DETAILS: "topic_order_details",
+    MessageKind.DIGITAL_ACCESS_KEY: "topic_digital_key",
+    MessageKind.WARRANTY: "topic_warranty",
+    MessageKind.INVOICE: "topic_invoice",
+    MessageKind.LEGAL_DISCLOSURE: "topic_legal",
+    MessageKind.NEGATIVE_FEEDBACK_REMOVAL: "seller_feedback",
+    MessageKind.UNEXPECTED_PROBLEM: "problem",
+}
+# Kinds with one narrow purpose: text without a word of that purpose is off topic.
+_NARROW_KINDS = frozenset(
+    {
+        MessageKind.DIGITAL_ACCESS_KEY,
+        MessageKind.WARRANTY,
+        MessageKind.INVOICE,
+        MessageKind.LEGAL_DISCLOSURE,
+        MessageKind.NEGATIVE_FEEDBACK_REMOVAL,
+    }
+)
+# Kinds that ask the buyer to confirm something: off topic when they neither touch their
+# subject nor ask anything.
+_CONFIRM_KINDS = frozenset(
+    {
+        MessageKind.CONFIRM_CUSTOMIZATION,
+        MessageKind.CONFIRM_DELIVERY,
+        MessageKind.CONFIRM_SERVICE,
+        MessageKind.CONFIRM_ORDER_DETAILS,
+    }
+)
+_DELAY_KINDS = frozenset(
+    {MessageKind.UNEXPECTED_PROBLEM, MessageKind.CONFIRM_DELIVERY, MessageKind.CONFIRM_SERVICE}
+)
+
+
+def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
+    """What the body is really for, when that is not what its SP-API kind is for."""
+    kind, vocabs = a.kind, a.vocabs
+    if _is_review_request(a) and not (
+        kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs
+    ):
+        return "asks for a review"
+    if _has(a, Code.SP113) or _has(a, Code.SP105):
+        return "promotes"
+    if _thank_you_only(a):
+        return "only says thank you"
+    if kind is not MessageKind.UNEXPECTED_PROBLEM and _has(a, Code.SP123):
+        return "asks the buyer to cancel"
+    if kind not in _DELAY_KINDS and "shipped" in vocabs and "problem" not in vocabs:
+        return "is a shipping notice"
+    if kind is not MessageKind.CONFIRM_ORDER_DETAILS and "order_received" in vocabs and not (
+        vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"}
+    ):
+        return "is an order confirmation"
+    topical = _TOPICS[kind] in vocabs
+    if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
+        return "is a delay notice"
+    if kind in _NARROW_KINDS and not topical:
+        return "is off topic"
+    asks = "?" in a.norm.text or "question" in vocabs
+    if kind in _CONFIRM_KINDS and not topical and not asks:
+        return "neither asks anything nor touches the order detail to confirm"
+    return ""
+
+
 def rule_sp124(a: Analysis) -> Iterator[Found]:
     if a.kind not in _SP_API_KINDS or not a.norm.text.strip():
         return
-    why = ""
-    if a.kind is not MessageKind.NEGATIVE_FEEDBACK_REMOVAL and _is_review_request(a):
-        why = "asks for a review"
-    elif _has(a, Code.SP113) or _has(a, Code.SP105):
-        why = "promotes"
-    elif _thank_you_only(a):
-        why = "only says thank you"
-    elif (
-        a.kind not in {MessageKind.CONFIRM_DELIVERY, MessageKind.UNEXPECTED_PROBLEM}
-        and "shipped" in a.vocabs
-        and "problem" not in a.vocabs
-    ):
-        why = "is a shipping notice"
-    elif (
-        a.kind is not MessageKind.CONFIRM_ORDER_DETAILS
-        and "order_received" in a.vocabs
-        and not (a.vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
-    ):
-        why = "is an order confirmation"
+    why = _other_purpose(a)
     if why:
         yield Found(field="kind", note=why, values=(("kind", a.kind.value),))
 
