@@ -439,8 +439,10 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         return "asks the buyer to cancel"
     if kind not in _DELAY_KINDS and "shipped" in vocabs and "problem" not in vocabs:
         return "is a shipping notice"
-    if kind is not MessageKind.CONFIRM_ORDER_DETAILS and "order_received" in vocabs and not (
-        vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"}
+    if (
+        kind is not MessageKind.CONFIRM_ORDER_DETAILS
+        and "order_received" in vocabs
+        and not (vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
     ):
         return "is an order confirmation"
     topical = _TOPICS[kind] in vocabs
@@ -678,9 +680,10 @@ def rule_sp205(a: Analysis) -> Iterator[Found]:
 
 
 def _product_photo(a: Analysis, words: str) -> bool:
+    """An image is taken for a product photo unless its name says it is something else."""
     _, hits = a.scan(words)
     vocabs = {h.vocab for h in hits}
-    return "product_image" in vocabs and not vocabs & {"image_not_product", "attachment_allowed"}
+    return not vocabs & {"image_not_product", "attachment_allowed", "promo_attachment"}
 
 
 def rule_sp204(a: Analysis) -> Iterator[Found]:
@@ -694,7 +697,9 @@ def rule_sp204(a: Analysis) -> Iterator[Found]:
         for img in html.images:
             if img.hidden or img.tiny or not img.src or _is_gif(img.src) or _beacon(a, img.src):
                 continue
-            words = f"{_SEPARATORS.sub(' ', img.src.replace('/', ' '))}\n{img.alt or ''}"
+            # the file name and the alt text describe the picture; the host and folders do not
+            name = img.src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            words = f"{_SEPARATORS.sub(' ', name)}\n{img.alt or ''}"
             if _product_photo(a, words):
                 yield Found(img.start, img.end, a.message.body[img.start : img.end])
 
