@@ -170,12 +170,9 @@ def v0_get_order_items(doc: dict[str, Any]) -> None:
 
 
 def v0_get_orders_non_iso(doc: dict[str, Any]) -> None:
-    raises(
-        orders_from_sp_api,
-        doc,
-        "$.response.payload.CreatedBefore: expected an ISO 8601 date-time",
-        "'1.569521782042E9'",
-    )
+    # the page's CreatedBefore is not ISO 8601 in Amazon's sandbox; it is page metadata, ignored
+    orders = orders_from_sp_api(doc)
+    assert [o.order_id for o in orders] == ["902-1845936-5435065", "902-8745147-1934268"]
 
 
 def v0_get_orders_page(doc: dict[str, Any]) -> None:

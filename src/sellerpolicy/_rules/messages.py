@@ -228,9 +228,12 @@ def _is_amazon(host: str, domains: frozenset[str]) -> bool:
 
 def rule_sp101(a: Analysis) -> Iterator[Found]:
     params = a.policy.parameters
+    emails = [(e.start, e.end) for e in a.emails]
     for link in a.links:
         if _is_amazon(link.host, params.amazon_domains):
             continue
+        if any(s < link.end and link.start < e for s, e in emails):
+            continue  # the domain of an email address (SP103), not a link of its own
         allowed = (
             a.kind.completes_order
             and link.value.startswith("https://")

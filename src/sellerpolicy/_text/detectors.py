@@ -403,10 +403,41 @@ _EMAIL = regex.compile(
 )
 
 
+# Addresses read out loud: 'hello at sunleaf organics com', 'my gmail is harbourlane.fiona'.
+_SPOKEN_EMAIL = regex.compile(
+    r"""(?x)
+    (?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}
+    \s+(?:at|arobase|arroba|chiocciola)\s+
+    [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?           # the domain, perhaps split in two words
+    \s+(?:(?:dot|punkt|point|punto)\s+)?
+    (?:com|net|org|info|de|fr|es|it|nl|co\s+uk)\b     # a suffix said as a word
+  |
+    \b(?:my|our|the)\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol|web\.de)
+    \s+(?:address\s+|account\s+|handle\s+)?(?:is|:)\s+[a-z0-9][a-z0-9._-]{2,63}[a-z0-9]
+    """,
+    regex.V1,
+)
+_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "gmail", "hotmail", "yahoo", "outlook",
+                 "icloud", "gmx", "proton", "aol", "web.de")  # fmt: skip
+
+
+def _spoken_emails(view: NormalizedText) -> list[Evidence]:
+    s = view.text
+    if not any(h in s for h in _SPOKEN_HINTS):
+        return []
+    out = []
+    for m in _SPOKEN_EMAIL.finditer(s):
+        ostart, oend = view.span(*m.span())
+        disguises = tuple(sorted({*view.disguises(*m.span()), "spoken-out address"}))
+        out.append(Evidence(ostart, oend, m[0], disguises=disguises))
+    return out
+
+
 def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
-    """Email addresses, including ``jane [at] mail [dot] com`` forms."""
+    """Email addresses, including ``jane [at] mail [dot] com`` and spoken-out forms."""
     view = view if view is not None else contact_view(text)
-    found: list[Evidence] = []
+    # spoken forms are read before 'dot' becomes '.', so 'look at shop.com' stays prose
+    found: list[Evidence] = _spoken_emails(text)
     if "@" not in view.text:
         return found
     for m in _EMAIL.finditer(view.text):
@@ -476,12 +507,49 @@ _ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 
 
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_DIGIT_WORD = regex.compile(
+    r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", regex.V1
+)
+_WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
+_MIN_SPOKEN = 7
+
+
+def _spelled_digits(text: NormalizedText) -> NormalizedText:
+    """'five five five, two zero one' written as digits (only when there are enough of them)."""
+    if len(_DIGIT_WORD.findall(text.text)) < _MIN_SPOKEN:
+        return text
+    spelled = text.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
+    # 'five five five, two zero one' -> '555 201': digits said one by one belong together
+    spelled = spelled.sub(_DIGIT_COMMA, " ", "spelled-out digits")
+    return spelled.sub(_SPACED_SINGLE_DIGITS, lambda m: m[0].replace(" ", ""), "spelled-out digits")
+
+
+_DIGIT_COMMA = regex.compile(r"(?<=\d),\s*(?=\d)", regex.V1)
+
+
+_SPACED_SINGLE_DIGITS = regex.compile(r"(?<![\d ])\d(?: \d(?!\d)){2,}", regex.V1)
+
+
 def find_phones(text: NormalizedText) -> list[Evidence]:
-    """Phone numbers in national or international formats.
+    """Phone numbers in national or international formats, also spelled out in words.
 
     Order ids, tracking numbers, prices, dates, times, ASINs and model numbers are not phone
     numbers: they are excluded by shape (digit count, grouping, what surrounds them).
     """
+    found = [
+        Evidence(*text.span(*m.span()), m[0], disguises=("a WhatsApp link",))
+        for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
+    ]
+    view = _spelled_digits(text)
+    found.extend(_phones_in(view, skip=[(e.start, e.end) for e in found]))
+    return found
+
+
+def _phones_in(text: NormalizedText, skip: list[tuple[int, int]]) -> list[Evidence]:
     s = text.text
     found = []
     for m in _PHONE.finditer(s):
@@ -501,6 +569,8 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         ):
             continue  # a bare run of digits is an id unless the text calls it a phone number
         ostart, oend = text.span(start, end)
+        if any(s0 < oend and ostart < e0 for s0, e0 in skip):
+            continue
         found.append(
             Evidence(
                 ostart,

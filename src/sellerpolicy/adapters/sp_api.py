@@ -761,9 +761,10 @@ def orders_from_sp_api(
     """Build `Order` values from an SP-API getOrders (v0) or searchOrders (2026-01-01) page.
 
     Accepts the same shapes as `order_from_sp_api`, with ``{"Orders": [...]}`` (v0) or
-    ``{"orders": [...]}`` (2026) inside; a single-order response gives a 1-tuple. The page's
-    ``CreatedBefore``/``LastUpdatedBefore`` timestamps are checked too; the next-page token is
-    ignored. Fields are read as described in `order_from_sp_api`.
+    ``{"orders": [...]}`` (2026) inside; a single-order response gives a 1-tuple. Page metadata
+    (``CreatedBefore``/``LastUpdatedBefore``, the next-page token) describes the request, not
+    the orders, and is ignored: Amazon's own sandbox sends ``"CreatedBefore": "1.569521782042E9"``.
+    Fields are read as described in `order_from_sp_api`.
 
     Args:
         payload: The getOrders or searchOrders response.
@@ -783,12 +784,8 @@ def orders_from_sp_api(
     problems: list[str] = []
     r = _Reader(obj, path, problems)
     if "Orders" in obj:
-        r.timestamp("CreatedBefore")
-        r.timestamp("LastUpdatedBefore")
         orders = [_order_v0(order, opts) for order in r.objects("Orders")]
     elif "orders" in obj:
-        r.timestamp("createdBefore")
-        r.timestamp("lastUpdatedBefore")
         orders = [_order_2026(order, opts) for order in r.objects("orders")]
     else:
         orders = [_one_order(obj, path, problems, opts, target)]
