@@ -340,3 +340,38 @@ class TestAdversarial:
         text = "<img src=" * 10_000
 
         assert isinstance(check_message(Message(body=text, format="html")).ok, bool)
+
+
+_INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u00ad", "\u2060", "\ufeff"])
+_LOOKALIKE = {"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "i": "і"}
+PHRASE_CODES = [c for c in Code if rule_data()[c].clauses]
+
+
+@st.composite
+def disguised(draw: st.DrawFn, text: str) -> str:
+    """Hide invisibles inside words, swap in look-alike letters and full-width forms."""
+    out = []
+    for word in text.split(" "):
+        letters = list(word)
+        if len(letters) > 3 and draw(st.booleans()):
+            at = draw(st.integers(1, len(letters) - 1))
+            letters.insert(at, draw(_INVISIBLE))
+        if draw(st.integers(0, 3)) == 0:
+            letters = [_LOOKALIKE.get(ch, ch) if draw(st.booleans()) else ch for ch in letters]
+        if draw(st.integers(0, 5)) == 0:
+            letters = [chr(ord(ch) + 0xFEE0) if "a" <= ch <= "z" else ch for ch in letters]
+        out.append("".join(letters))
+    return " ".join(out)
+
+
+class TestDisguisedPhrases:
+    @pytest.mark.parametrize("code", PHRASE_CODES, ids=str)
+    @given(data=st.data())
+    def test_disguised_bad_example_still_fires(self, code, data):
+        """Invisible characters, look-alike letters and full-width forms do not hide a violation."""
+        message, history = example(code, "bad")
+        body = data.draw(disguised(message.body))
+
+        report = check_message(Message(body=body, kind=message.kind), history=history)
+
+        assert code in report.codes, (body, str(report))
