@@ -171,3 +171,18 @@ class TestRules:
 
         assert "SP104  phone-number" in current
         assert any(line.startswith("SP104") and " off " in line for line in seed.splitlines())
+
+
+class TestReadme:
+    def test_sample_output_is_real(self):
+        """Every output line the README shows is printed by the README's command."""
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        shown = [
+            line
+            for line in readme.splitlines()
+            if line.startswith(("examples/templates/", "Found "))
+        ]
+        result = run("check", "examples/templates/")
+
+        assert shown
+        assert set(shown) <= set(result.stdout.splitlines()), result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
 from typing import TYPE_CHECKING
 
 import attrs
@@ -149,7 +150,7 @@ def contact_view(text: NormalizedText) -> NormalizedText:
 # --- links -----------------------------------------------------------------------------------
 
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_LINK = regex.compile(
+_LINK = re.compile(  # stdlib re: 2.5x faster here (benchmarks/speed.py)
     rf"""(?x)
     (?<![\w@./-])                                   # not inside another token or an email
     (?:
@@ -165,7 +166,7 @@ _LINK = regex.compile(
     (?P<path>[/?\#][^\s<>"'`]{{0,2000}})?           # path, query or fragment
     (?![\w-])                                       # the host or path ends here
     """,
-    regex.V1,
+    re.VERBOSE,
 )
 _TRAILING = ".,;:!?)]}'\""
 
@@ -348,7 +349,7 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
     return not (dot > 0 and original[dot - 1].islower() and original[dot + 1 : dot + 2].isupper())
 
 
-_LINK_HINT = regex.compile(r"[a-z0-9]\.[a-z]|://", regex.V1)
+_LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]|://")  # stdlib re: faster than regex for this
 
 
 def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
