@@ -172,35 +172,42 @@ class Lexicon:
             frozenset(vocabularies),
         )
 
-    def _heads(self, token: str) -> list[_Head]:
-        found = []
-        head = self._exact.get(token)
-        if head is not None:
-            found.append(head)
-        for stem, stem_head in self._stems.get(token[:_MIN_STEM], ()):
-            if token.startswith(stem):
-                found.append(stem_head)
-        if self._numbered is not None and (token.isdigit() or token in _NUMBER_WORDS):
-            found.append(self._numbered)
-        return found
-
-    def scan(self, text: str) -> list[Hit]:
+    def scan(self, text: str) -> list[Hit]:  # noqa: C901 - the hot loop, written out on purpose
         """Every phrase occurrence in ``text`` (already normalised and lower-cased).
 
         Runs in time linear in the number of words: phrases are a few words long. Finding the
         words with ``findall`` and dictionary lookups is several times faster than matching a
-        large named list with a regular expression.
+        large named list with a regular expression; the loop is written out by hand because
+        it runs for every word of every message.
         """
         words = _TOKEN.findall(text)
-        exact, stems, numbered = self._exact, self._stems, self._numbered is not None
-        starts = [
-            i
-            for i, w in enumerate(words)
-            if w in exact
-            or w[:_MIN_STEM] in stems
-            or (numbered and (w.isdigit() or w in _NUMBER_WORDS))
-        ]
-        if not starts:
+        exact, stems, numbered = self._exact, self._stems, self._numbered
+        n = len(words)
+        found: list[tuple[int, int, tuple[str, ...]]] = []  # (first word, last word, vocabularies)
+        for i, w in enumerate(words):
+            heads = []
+            head = exact.get(w)
+            if head is not None:
+                heads.append(head)
+            for stem, stem_head in stems.get(w[:_MIN_STEM], ()):
+                if w.startswith(stem):
+                    heads.append(stem_head)
+            if numbered is not None and (w.isdigit() or w in _NUMBER_WORDS):
+                heads.append(numbered)
+            if not heads:
+                continue
+            following = words[i + 1] if i + 1 < n else None
+            for singles, by_second, others in heads:
+                if singles:
+                    found.append((i, i, singles))
+                pairs = by_second.get(following, ()) if following is not None else ()
+                for phrase, names in (*pairs, *others) if others else pairs:
+                    last = i + len(phrase) - 1
+                    if last < n and all(
+                        _token_matches(p, words[i + k]) for k, p in enumerate(phrase[1:], 1)
+                    ):
+                        found.append((i, last, names))
+        if not found:
             return []
         # Words are maximal runs of word characters, so each is the first occurrence of itself
         # after the end of the previous one.
@@ -210,25 +217,11 @@ class Lexicon:
             pos = text.find(w, pos)
             offsets.append(pos)
             pos += len(w)
-        hits: list[Hit] = []
-        n = len(words)
-        for i in starts:
-            following = words[i + 1] if i + 1 < n else None
-            for singles, by_second, others in self._heads(words[i]):
-                hits.extend(
-                    Hit(name, offsets[i], offsets[i] + len(words[i]), i) for name in singles
-                )
-                candidates = others
-                if following is not None and following in by_second:
-                    candidates = by_second[following] + others
-                for phrase, names in candidates:
-                    last = i + len(phrase) - 1
-                    if last >= n:
-                        continue
-                    if all(_token_matches(p, words[i + k]) for k, p in enumerate(phrase[1:], 1)):
-                        end = offsets[last] + len(words[last])
-                        hits.extend(Hit(name, offsets[i], end, i) for name in names)
-        return hits
+        return [
+            Hit(name, offsets[i], offsets[last] + len(words[last]), i)
+            for i, last, names in found
+            for name in names
+        ]
 
 
 def _head(entries: Iterable[_Entry]) -> _Head:
