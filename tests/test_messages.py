@@ -375,3 +375,19 @@ class TestDisguisedPhrases:
         report = check_message(Message(body=body, kind=message.kind), history=history)
 
         assert code in report.codes, (body, str(report))
+
+
+class TestPolicyPhrases:
+    def test_added_phrase_is_used(self, tmp_path):
+        """Phrases added in a policy file extend the rule's vocabulary."""
+        text = "Write a review of the kettle and we'll add kettle karma to your account."
+        path = tmp_path / "policy.toml"
+        path.write_text('[phrases]\nincentive = ["kettle karma"]\n', encoding="utf-8")
+
+        base = check_message(text, kind="review_request")
+        extended = check_message(text, kind="review_request", policy=Policy.from_toml(path))
+
+        assert "SP106" not in base.codes
+        assert "SP106" in extended.codes
+        finding = next(f for f in extended.findings if f.code == "SP106")
+        assert "kettle karma" in text[finding.span.start : finding.span.end]
