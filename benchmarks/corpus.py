@@ -14,9 +14,16 @@ if TYPE_CHECKING:
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 
 
-def records() -> Iterator[dict[str, Any]]:
-    """Every record of every ``*.jsonl`` file, in file and line order."""
-    for path in sorted(CORPUS.glob("*.jsonl")):
+HOLDOUT = CORPUS / "holdout"
+
+
+def records(folder: Path = CORPUS) -> Iterator[dict[str, Any]]:
+    """Every record of every ``*.jsonl`` file in ``folder``, in file and line order.
+
+    The default is the tuning corpus; ``HOLDOUT`` is the held-out set, written independently of
+    the rules and not used to tune them.
+    """
+    for path in sorted(folder.glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 record = json.loads(line)

@@ -1,14 +1,15 @@
 """Per-rule precision, recall and F1 of the message checker over tests/corpus/.
 
-Run: python -m benchmarks.quality [--edition current] [--misses]
+Run: python -m benchmarks.quality [--holdout] [--misses]
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
 
-from benchmarks.corpus import records, to_message
+from benchmarks.corpus import CORPUS, HOLDOUT, records, to_message
 from sellerpolicy import RULES, Code, Policy, Severity, check_message
 
 # Targets from the issue: exact rules vs. semantic (phrase) rules.
@@ -19,13 +20,14 @@ EXACT = {Code(c) for c in ("SP101", "SP102", "SP103", "SP104")} | {
 
 def evaluate(
     policy: Policy,
+    folder: Path = CORPUS,
 ) -> tuple[Counter[Code], Counter[Code], Counter[Code], list[str], int, int]:
     tp: Counter[Code] = Counter()
     fp: Counter[Code] = Counter()
     fn: Counter[Code] = Counter()
     misses: list[str] = []
     compliant = compliant_with_errors = 0
-    for record in records():
+    for record in records(folder):
         message, history = to_message(record)
         report = check_message(message, history=history, policy=policy)
         got = report.codes
@@ -54,8 +56,10 @@ def main() -> None:
     parser.add_argument(
         "--misses", action="store_true", help="list every false positive and negative"
     )
+    parser.add_argument("--holdout", action="store_true", help="score the held-out set instead")
     args = parser.parse_args()
-    tp, fp, fn, misses, compliant, bad = evaluate(Policy.current())
+    folder = HOLDOUT if args.holdout else CORPUS
+    tp, fp, fn, misses, compliant, bad = evaluate(Policy.current(), folder)
     print(
         f"{'rule':<7}{'name':<28}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>7}  target"
     )
@@ -71,7 +75,7 @@ def main() -> None:
         print(
             f"{code.value:<7}{info.name:<28}{t:>5}{f:>5}{n:>5}{precision:>8.3f}{recall:>8.3f}{f1:>7.3f}  {ok}"
         )
-    total = sum(1 for _ in records())
+    total = sum(1 for _ in records(folder))
     print(
         f"\n{total} messages, {compliant} compliant; compliant messages with an error finding: {bad}"
     )

@@ -226,10 +226,19 @@ def _is_amazon(host: str, domains: frozenset[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+def _page_links(a: Analysis) -> list[Evidence]:
+    """Links a buyer could follow: an ``<img src>`` loads a picture and is judged by SP2xx."""
+    html = a.html
+    if html is None or not html.images:
+        return a.links
+    images = [(img.start, img.end) for img in html.images]
+    return [ln for ln in a.links if not any(s <= ln.start and ln.end <= e for s, e in images)]
+
+
 def rule_sp101(a: Analysis) -> Iterator[Found]:
     params = a.policy.parameters
     emails = [(e.start, e.end) for e in a.emails]
-    for link in a.links:
+    for link in _page_links(a):
         if _is_amazon(link.host, params.amazon_domains):
             continue
         if any(s < link.end and link.start < e for s, e in emails):
@@ -244,7 +253,7 @@ def rule_sp101(a: Analysis) -> Iterator[Found]:
 
 
 def rule_sp102(a: Analysis) -> Iterator[Found]:
-    for link in a.links:
+    for link in _page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
         if link.explicit and _is_amazon(link.host, a.policy.parameters.amazon_domains):
             own = _OWN_PAGE.search(link.value) is not None
@@ -640,6 +649,8 @@ def rule_sp201(a: Analysis) -> Iterator[Found]:
 
 
 def _is_gif(name: str) -> bool:
+    if name.lower().startswith(("data:image/gif", "data:image/apng")):
+        return True  # an inline image: the media type says it all
     path = name.lower().split("?", 1)[0].split("#", 1)[0]
     return path.endswith(".gif") or (
         "animated" in path and path.endswith((".webp", ".png", ".apng"))

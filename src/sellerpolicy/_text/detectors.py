@@ -81,6 +81,17 @@ _LETTER_SPACED = regex.compile(
     r"(?<!(?<![a-z0-9.])[a-z0-9.] )(?<![a-z0-9.])[a-z0-9](?: [a-z0-9.]){5,}(?![a-z0-9])",
     regex.V1,
 )
+# 'amazon . com / dp / B0C1X9RT4M', 'shop dot com slash sizes': a path spaced out after a suffix
+_SPACED_PATH = regex.compile(
+    r"(?<=[a-z0-9]\s?\.\s?[a-z]{2,24})(?:\s*(?:/|\bslash\b)\s*[a-z0-9_-]{1,64}){1,16}", regex.V1
+)
+_SLASH_WORD = regex.compile(r"\s*\bslash\b\s*", regex.V1)
+
+
+def _join_path(match: regex.Match[str]) -> str:
+    return _SLASH_WORD.sub("/", match[0]).replace(" ", "")
+
+
 # a quick test for three single characters in a row, spaced out, before the full pattern runs
 _LETTER_SPACED_HINT = regex.compile(
     r"(?:^|[^a-z0-9.])[a-z0-9] [a-z0-9.] [a-z0-9.] [a-z0-9.] ", regex.V1
@@ -113,6 +124,54 @@ def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[st
     return "."
 
 
+# Words that end a sentence's verb phrase before 'at', not an address's local part:
+# 'our chart lives at shop dot com' is a web address, not an email.
+_NOT_LOCAL_PART = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "be",
+        "lives",
+        "live",
+        "living",
+        "found",
+        "find",
+        "look",
+        "looking",
+        "located",
+        "based",
+        "available",
+        "sold",
+        "listed",
+        "online",
+        "here",
+        "there",
+        "us",
+        "me",
+        "it",
+        "them",
+        "shop",
+        "store",
+        "order",
+        "buy",
+        "visit",
+        "visiting",
+        "see",
+        "posted",
+        "hosted",
+        "up",
+        "down",
+        "out",
+    ]
+)
+
+
+def _at_sign(text: str, match: regex.Match[str]) -> str:
+    before = text[max(0, match.start() - 40) : match.start()].split()
+    return match[0] if before and before[-1] in _NOT_LOCAL_PART else "@"
+
+
 def contact_view(text: NormalizedText) -> NormalizedText:
     """The normalised text with spelled-out and spaced-out ``.``/``@`` written plainly.
 
@@ -130,7 +189,8 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     if spelled_dot and any(
         w in s for w in (" at ", "arobase", "arroba", "chiocciola", "klammeraffe")
     ):
-        view = view.sub(_WORD_AT, "@", "spelled-out '@'")
+        plain = view
+        view = plain.sub(_WORD_AT, lambda m: _at_sign(plain.text, m), "spelled-out '@'")
     brackets = any(c in s for c in "[({<")
     if brackets or "@" in s:
         view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
@@ -138,6 +198,8 @@ def contact_view(text: NormalizedText) -> NormalizedText:
         view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
     if spelled_dot:
         view = view.sub(_WORD_DOT, ".", "spelled-out dots")
+    if " /" in s or "/ " in s or " slash " in s:
+        view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
     if any(
         w in view.text
         for w in (" .", "\t.", "\n.", ".\n", ". com", ". net", ". org", ". info", ". biz")
@@ -410,11 +472,13 @@ _SPOKEN_EMAIL = regex.compile(
     (?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}
     \s+(?:at|arobase|arroba|chiocciola)\s+
     [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?           # the domain, perhaps split in two words
-    \s+(?:(?:dot|punkt|point|punto)\s+)?
-    (?:com|net|org|info|de|fr|es|it|nl|co\s+uk)\b     # a suffix said as a word
+    \s+(?:
+        (?:dot|punkt|point|punto)\s+(?:com|net|org|info|de|fr|es|it|nl|co\s+uk)  # '... dot it'
+      | (?:com|net|org|co\s+uk)                          # a bare 'com': never an English word
+    )\b
   |
     \b(?:my|our|the)\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol|web\.de)
-    \s+(?:address\s+|account\s+|handle\s+)?(?:is|:)\s+[a-z0-9][a-z0-9._-]{2,63}[a-z0-9]
+    (?:\s+(?:address|account|handle))?(?:\s+is\s+|\s*[:,]\s+)[a-z0-9][a-z0-9._-]{2,63}[a-z0-9]
     """,
     regex.V1,
 )
@@ -441,10 +505,13 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
     found: list[Evidence] = _spoken_emails(text)
     if "@" not in view.text:
         return found
+    spoken = [(e.start, e.end) for e in found]
     for m in _EMAIL.finditer(view.text):
         if _suffix(m["host"]) is None:
             continue
         ostart, oend = view.span(*m.span())
+        if any(s < oend and ostart < e for s, e in spoken):
+            continue  # already found in its spoken-out form
         found.append(
             Evidence(
                 ostart,
@@ -476,11 +543,12 @@ _PHONE = regex.compile(
       |
         0\d{1,4}(?:[\s.\-/]{1,2}\d{2,8}){1,4}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
       |
-        \d{3}[\s.\-]\d{4}                    # 555-0198: a local number, only with a phone word
-      |
-        \d(?:[ .\-]\d){6,14}                 # 5 5 5 2 0 1 8: spaced digits, only with a phone word
-      |
-        \d{7,12}                            # a run of digits: only with a phone word nearby
+        (?P<loose>                          # shapes ids share too: only with a phone word nearby
+            \d{3}[\s.\-]\d{4}                # 555-0198: a local number
+          | \d(?:[ .\-]\d){6,14}             # 5 5 5 2 0 1 8: spaced digits
+          | \d{2,4}(?:[ .\-]\d{2,4}){2,4}    # 912 345 678: grouped digits
+          | \d{7,12}                        # a run of digits
+        )
     )
     (?![\w/-]|[.,]\d)                       # not followed by more of an id or a decimal
     """,
@@ -490,7 +558,7 @@ _PHONE_WORDS = regex.compile(
     r"""(?x)\b(?:
         call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+(?:us|me)
         |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
-        |tel[eé]fono|llame|llamar|m[oó]vil|telefono|cellulare|chiamare|chiamaci
+        |tel[eé]fono|ll[aá]me\w*|llamar|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
     )\b""",
     regex.V1,
 )
@@ -503,7 +571,6 @@ _NOT_PHONE_WORDS = regex.compile(
     r"(?:\w+\W+){0,2}$",
     regex.V1,
 )
-_LOOSE = regex.compile(r"^(?:\d+|\d{3}[\s.\-]\d{4}|\d(?:[ .\-]\d)+)$", regex.V1)
 _ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 
@@ -564,7 +631,7 @@ def _phones_in(text: NormalizedText, skip: list[tuple[int, int]]) -> list[Eviden
         start, end = m.span("number")
         context = s[max(0, start - 60) : start]
         after = s[end : end + 30]
-        if _LOOSE.match(value) and (
+        if m["loose"] and (
             not (_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
             or _NOT_PHONE_WORDS.search(context)
         ):
