@@ -42,9 +42,10 @@ class TestCorpus:
         precision = tp[code] / (tp[code] + fp[code]) if tp[code] + fp[code] else 1.0
         recall = tp[code] / (tp[code] + fn[code]) if tp[code] + fn[code] else 1.0
         want_p, want_r = (0.97, 0.95) if code in EXACT else (0.92, 0.88)
-        # SP204 (a warning: product photo) is judged on names alone; its target is the semantic one
+        # SP204 (a warning) can only judge an image by its file name and alt text, so a decorative
+        # 'wave.png' reads like a product photo; it is held to the semantic rules' target
         if code is Code.SP204:
-            want_p, want_r = 0.85, 0.88
+            want_p, want_r = 0.92, 0.88
 
         assert (precision, recall) >= (want_p, 0.0) and recall >= want_r, (precision, recall)
 

@@ -704,7 +704,8 @@ def rule_sp204(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
         return
     for i, att in enumerate(a.message.attachments):
-        if _is_image(att) and not _is_gif(att.file_name) and _product_photo(a, _name_words(att)):
+        animated = _is_gif(att.file_name) or (att.media_type or "").lower() == "image/gif"
+        if _is_image(att) and not animated and _product_photo(a, _name_words(att)):
             yield Found(field=f"attachments[{i}]", evidence=att.file_name)
     html = a.html
     if html is not None:
