@@ -116,6 +116,8 @@ ADVERSARIAL = {
     "confusables": "оаеіс.",
     "spelled dots": "x [dot] ",
     "html": "<img src=",
+    "links+emails": "shop.com b@c.com ",
+    "review-not": "review your case ",
 }
 
 

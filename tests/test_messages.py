@@ -322,6 +322,13 @@ ADVERSARIAL = {
     "zero-width": "a\u200b.",
     "digit-groups": "12 ",
     "hyphens": "a-",
+    # many hits of one kind against many of another: checked by bisection, not nested loops
+    "review-not": "review your case ",
+    "thanks-feedback": "thanks for the feedback ",
+    "links-and-emails": "shop.com b@c.com ",
+    "spoken-and-plain-emails": "jane at mail dot com b@c.com ",
+    "feedback-requests": "please change your feedback. ",
+    "whatsapp-and-phones": "wa.me/15551234567 call 555 123 4567 ",
 }
 
 

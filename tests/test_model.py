@@ -161,11 +161,9 @@ class TestOthers:
         assert message.kind.is_proactive
 
     def test_message_kind_properties(self):
-        """Kinds know their SP-API text limit and purpose."""
-        assert 800 == MessageKind.CONFIRM_CUSTOMIZATION.text_limit
-        assert 400 == MessageKind.DIGITAL_ACCESS_KEY.text_limit
-        assert 2000 == MessageKind.REPLY.text_limit
+        """Kinds know whether they are proactive, solicitations, or complete the order."""
         assert not MessageKind.REPLY.is_proactive
+        assert MessageKind.REVIEW_REQUEST.is_solicitation
         assert MessageKind.UNEXPECTED_PROBLEM.completes_order
 
     def test_attachment_size(self):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 import attrs
 
@@ -12,9 +12,6 @@ from sellerpolicy._model import Message, MessageKind, Order
 from sellerpolicy._policy import Policy
 from sellerpolicy._rules.messages import run_message_rules
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 __all__ = ["check_message"]
 
@@ -26,6 +23,35 @@ def _aware(name: str, value: dt.datetime | None) -> None:
         raise InvalidTypeError(f"{name} must be a datetime, got {value!r}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidValueError(f"{name} must be timezone-aware, got naive {value!r}")
+
+
+def _message(
+    text_or_message: str | Message, kind: MessageKind | str | None, subject: str | None
+) -> Message:
+    if isinstance(text_or_message, Message):
+        message = text_or_message
+        if kind is not None:
+            message = attrs.evolve(message, kind=kind)
+        if subject is not None:
+            message = attrs.evolve(message, subject=subject)
+        return message
+    if isinstance(text_or_message, str):
+        return Message(
+            body=text_or_message,
+            kind=MessageKind.PROACTIVE if kind is None else kind,
+            subject=subject,
+        )
+    raise InvalidTypeError(f"expected a str or a Message, got {text_or_message!r}")
+
+
+def _history(history: Iterable[Message]) -> tuple[Message, ...]:
+    if isinstance(history, str | bytes | Message) or not isinstance(history, Iterable):
+        raise InvalidTypeError(f"history must be a sequence of Message values, got {history!r}")
+    past = tuple(history)
+    for i, item in enumerate(past):
+        if not isinstance(item, Message):
+            raise InvalidTypeError(f"history[{i}] must be a Message, got {item!r}")
+    return past
 
 
 def check_message(
@@ -45,10 +71,12 @@ def check_message(
         kind: The message kind; for a text it defaults to ``proactive``. Given with a `Message`,
             it replaces the message's kind.
         subject: The subject line, for a text (a `Message` carries its own).
-        order: The order the message is about (used by context rules).
+        order: The order the message is about. Validated and accepted so callers can pass one
+            context to every decision; the content rules (SP1xx, SP2xx) do not read it, the
+            context and timing rules (SP4xx) will.
         history: Earlier messages for the same order, oldest first (SP116, SP122).
-        now: The moment of the check, timezone-aware. Content rules do not need it; it is
-            accepted so callers can pass one clock to every decision.
+        now: The moment of the check, timezone-aware. Content rules do not need it; like
+            ``order`` it is accepted so callers can pass one clock to every decision.
         policy: The policy to apply; defaults to `Policy.current()`.
 
     Returns:
@@ -62,24 +90,8 @@ def check_message(
     policy = Policy.current() if policy is None else policy
     if not isinstance(policy, Policy):
         raise InvalidTypeError(f"policy must be a Policy, got {policy!r}")
-    if isinstance(text_or_message, Message):
-        message = text_or_message
-        if kind is not None:
-            message = attrs.evolve(message, kind=kind)
-        if subject is not None:
-            message = attrs.evolve(message, subject=subject)
-    elif isinstance(text_or_message, str):
-        message = Message(
-            body=text_or_message,
-            kind=MessageKind.PROACTIVE if kind is None else kind,
-            subject=subject,
-        )
-    else:
-        raise InvalidTypeError(f"expected a str or a Message, got {text_or_message!r}")
-    past = tuple(history)
-    for i, item in enumerate(past):
-        if not isinstance(item, Message):
-            raise InvalidTypeError(f"history[{i}] must be a Message, got {item!r}")
+    message = _message(text_or_message, kind, subject)
+    past = _history(history)
     if order is not None and not isinstance(order, Order):
         raise InvalidTypeError(f"order must be an Order, got {order!r}")
     _aware("now", now)

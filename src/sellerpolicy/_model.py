@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 import attrs
@@ -116,11 +117,6 @@ class MessageKind(enum.StrEnum):
         """Whether this kind may carry an allow-listed https link needed to complete the order."""
         return self in _ORDER_COMPLETION_KINDS
 
-    @property
-    def text_limit(self) -> int:
-        """The SP-API character limit for the text of this kind."""
-        return _TEXT_LIMITS.get(self, 2000)
-
 
 _BUYER_KINDS = frozenset(
     {MessageKind.INQUIRY, MessageKind.RETURN_REQUEST, MessageKind.BRAND_OR_SUSPICIOUS}
@@ -134,7 +130,6 @@ _ORDER_COMPLETION_KINDS = frozenset(
         MessageKind.UNEXPECTED_PROBLEM,
     }
 )
-_TEXT_LIMITS = {MessageKind.CONFIRM_CUSTOMIZATION: 800, MessageKind.DIGITAL_ACCESS_KEY: 400}
 
 
 class MessageFormat(enum.StrEnum):
@@ -318,6 +313,9 @@ def _tuple_of(*types: type) -> Any:
     names = " or ".join(t.__name__ for t in types)
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        if not isinstance(value, tuple):
+            msg = f"{_field_name(inst, attribute)} must be a sequence of {names}, got {value!r}"
+            raise InvalidTypeError(msg)
         for i, item in enumerate(value):
             if not isinstance(item, types):
                 msg = f"{_field_name(inst, attribute)}[{i}] must be {names}, got {item!r}"
@@ -326,11 +324,12 @@ def _tuple_of(*types: type) -> Any:
     return check
 
 
-def _to_tuple(value: object) -> tuple[Any, ...]:
-    if isinstance(value, str | bytes):
-        # tuple("abc") would silently split a string into characters
-        raise InvalidTypeError(f"expected a sequence, got a string {value!r}")
-    return tuple(value)  # type: ignore[arg-type]
+def _to_tuple(value: object) -> Any:
+    # tuple("abc") would silently split a string into characters; a string or a non-sequence is
+    # passed on unchanged so that the field's validator reports it with the field's name
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
 
 
 def _ordered(start: str, end: str) -> Any:

@@ -96,11 +96,24 @@ def _severity(value: Severity | str, where: str) -> Severity:
 
 
 def _code_set(value: Iterable[Code | str]) -> frozenset[Code]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidPolicyError(f"expected a collection of rule codes, got {value!r}")
     return frozenset(_code(c) for c in value)
 
 
 def _severity_map(value: Mapping[Code, Severity]) -> Mapping[Code, Severity]:
-    return MappingProxyType(dict(value))
+    if not isinstance(value, Mapping):
+        raise InvalidPolicyError(f"severities must map rule codes to severities, got {value!r}")
+    return MappingProxyType(
+        {_code(code): _severity(sev, f"severity of {code}") for code, sev in value.items()}
+    )
+
+
+def _edition(value: Edition | str) -> Edition:
+    try:
+        return Edition(value)
+    except ValueError:
+        raise InvalidPolicyError(f"unknown edition {value!r}; use 'current' or 'seed'") from None
 
 
 def _empty_map() -> Mapping[Any, Any]:
@@ -108,11 +121,26 @@ def _empty_map() -> Mapping[Any, Any]:
 
 
 def _phrase_lists(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str, ...]]:
+    from sellerpolicy._rules.data import vocabulary_names  # noqa: PLC0415 - rules sit above us
+    from sellerpolicy._text.phrases import phrase_problem  # noqa: PLC0415
+
+    if not isinstance(value, Mapping):
+        raise InvalidPolicyError(f"phrases must map vocabulary names to lists, got {value!r}")
+    unknown = sorted(set(value) - vocabulary_names())
+    if unknown:
+        known = ", ".join(sorted(vocabulary_names()))
+        msg = f"unknown vocabulary {', '.join(map(repr, unknown))}; known vocabularies: {known}"
+        raise InvalidPolicyError(msg)
     out: dict[str, tuple[str, ...]] = {}
     for name, phrases in value.items():
-        if isinstance(phrases, str) or not all(isinstance(p, str) and p.strip() for p in phrases):
-            raise InvalidPolicyError(f"phrases.{name} must be a list of non-empty strings")
-        out[name] = tuple(phrases)
+        if isinstance(phrases, str) or not isinstance(phrases, Iterable):
+            raise InvalidPolicyError(f"phrases.{name} must be a list of phrases, got {phrases!r}")
+        checked = tuple(phrases)
+        for phrase in checked:
+            problem = phrase_problem(phrase)
+            if problem:
+                raise InvalidPolicyError(f"phrases.{name}: {problem}")
+        out[name] = checked
     return MappingProxyType(out)
 
 
@@ -133,7 +161,7 @@ class Policy:
         phrases: Extra phrases per vocabulary, added to the built-in lists.
     """
 
-    edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
+    edition: Edition = attrs.field(default=Edition.CURRENT, converter=_edition)
     disabled: frozenset[Code] = attrs.field(default=frozenset(), converter=_code_set)
     enabled: frozenset[Code] = attrs.field(default=frozenset(), converter=_code_set)
     severities: Mapping[Code, Severity] = attrs.field(factory=_empty_map, converter=_severity_map)
@@ -247,13 +275,6 @@ class Policy:
         Raises:
             InvalidPolicyError: A name is not a vocabulary of the built-in rule data.
         """
-        from sellerpolicy._rules.data import vocabulary_names  # noqa: PLC0415 - rules sit above
-
-        unknown = sorted(set(phrases) - vocabulary_names())
-        if unknown:
-            known = ", ".join(sorted(vocabulary_names()))
-            msg = f"unknown vocabulary {', '.join(map(repr, unknown))}; known vocabularies: {known}"
-            raise InvalidPolicyError(msg)
         merged = dict(self.phrases)
         for name, extra in _phrase_lists(phrases).items():
             merged[name] = merged.get(name, ()) + extra

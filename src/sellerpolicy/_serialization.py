@@ -98,6 +98,16 @@ def _structure_int(value: Any, _: type) -> int:
     return value
 
 
+def _structure_str_tuple(value: Any, _: type) -> tuple[str, ...]:
+    # cattrs would turn "abc" into ('a', 'b', 'c'): a string is never a list of strings
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise _InvalidError(f"expected a list of strings, got {value!r}")
+    for item in value:
+        if not isinstance(item, str):
+            raise _InvalidError(f"expected a list of strings, got an item {item!r}")
+    return tuple(value)
+
+
 def _structure_bool(value: Any, _: type) -> bool:
     if not isinstance(value, bool):
         raise _InvalidError(f"expected true or false, got {value!r}")
@@ -125,6 +135,7 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_str_tuple)
     # Our enums are StrEnums: registered one by one so the `str` hook does not claim them.
     for enum_cls in _ENUMS:
         conv.register_structure_hook(enum_cls, _structure_enum)
@@ -206,6 +217,8 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise DeserializationError([f"$: invalid JSON: {exc}"], target=cls.__name__) from exc
+    except ValueError as exc:  # e.g. an integer literal beyond Python's digit limit
+        raise DeserializationError([f"$: unreadable JSON: {exc}"], target=cls.__name__) from exc
     except RecursionError as exc:
         raise DeserializationError(["$: JSON nested too deeply"], target=cls.__name__) from exc
     return from_dict(cls, data)

@@ -52,6 +52,8 @@ def _parse_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
     if not text.startswith("---\n"):
         return {}, 0
     end = text.find("\n---\n", 3)
+    if end < 0 and text.endswith("\n---"):
+        end = len(text) - len("\n---")  # front matter only, closed at the very end of the file
     if end < 0:
         raise _UsageError(f"{path}: front matter starts with '---' but never ends")
     meta = {}
@@ -67,7 +69,7 @@ def _parse_front_matter(text: str, path: str) -> tuple[dict[str, str], int]:
     unknown = sorted(set(meta) - {"kind", "subject", "format"})
     if unknown:
         raise _UsageError(f"{path}: unknown front-matter key(s) {', '.join(unknown)}")
-    return meta, end + len("\n---\n")
+    return meta, min(len(text), end + len("\n---\n"))
 
 
 def load_template(path: str, text: str, *, kind: str | None) -> Template:
@@ -104,9 +106,11 @@ def _files(paths: Sequence[str]) -> Iterator[str]:
 
 
 def _read(name: str, stdin: TextIO) -> str:
-    if name == "-":
-        return stdin.read()
     try:
+        if name == "-":
+            # read bytes and decode strictly: a terminal's lenient decoding would hide bad input
+            raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+            return raw.decode("utf-8")
         return Path(name).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise _UsageError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
@@ -210,6 +214,7 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sellerpolicy",
+        allow_abbrev=False,  # '--ed seed' must not slip past the check for an explicit --edition
         description="Check Amazon buyer-seller message templates against seller policy.",
     )
     parser.add_argument(
@@ -233,7 +238,9 @@ def _parser() -> argparse.ArgumentParser:
             help="switch a rule off (repeatable)",
         )
 
-    check = sub.add_parser("check", help="check template files, folders, or - for standard input")
+    check = sub.add_parser(
+        "check", help="check template files, folders, or - for standard input", allow_abbrev=False
+    )
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument(
         "--kind",
@@ -249,7 +256,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     policy_options(check)
 
-    rules = sub.add_parser("rules", help="list the rules and their severity in the policy")
+    rules = sub.add_parser(
+        "rules", help="list the rules and their severity in the policy", allow_abbrev=False
+    )
     policy_options(rules)
     return parser
 

@@ -69,11 +69,6 @@ def _read(name: str) -> dict[str, Any]:
 @functools.cache
 def vocabularies() -> Mapping[str, tuple[str, ...]]:
     """The built-in vocabularies by name."""
-    return _vocabularies()
-
-
-@functools.cache
-def _vocabularies() -> Mapping[str, tuple[str, ...]]:
     data = _read("vocabularies.toml")["vocabularies"]
     return MappingProxyType({name: tuple(phrases) for name, phrases in data.items()})
 
@@ -86,12 +81,12 @@ def filler_words() -> frozenset[str]:
 
 def vocabulary_names() -> frozenset[str]:
     """Names of the vocabularies a policy may extend (not the ``.not`` exception lists)."""
-    return frozenset(n for n in _vocabularies() if not n.endswith(_NOT))
+    return frozenset(n for n in vocabularies() if not n.endswith(_NOT))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
 def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
-    merged = dict(_vocabularies())
+    merged = dict(vocabularies())
     for name, phrases in extra:
         merged[name] = merged.get(name, ()) + phrases
     return Lexicon.build(merged)
@@ -113,7 +108,7 @@ _RULE_KEYS = frozenset(
 @functools.cache
 def rule_data() -> Mapping[Code, RuleData]:
     """Every rule's data from ``rules.toml``, checked against the vocabularies."""
-    names = set(_vocabularies())
+    names = set(vocabularies())
     out = {}
     for code_text, raw in _read("rules.toml").items():
         code = Code(code_text)
@@ -142,8 +137,3 @@ def rule_data() -> Mapping[Code, RuleData]:
             examples=MappingProxyType(examples),
         )
     return MappingProxyType(out)
-
-
-def exception_vocabulary(name: str) -> str:
-    """The name of the vocabulary whose hits cancel overlapping hits of ``name``."""
-    return name + _NOT

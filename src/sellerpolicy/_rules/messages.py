@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import html
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -23,6 +25,7 @@ from sellerpolicy._text.detectors import (
 from sellerpolicy._text.html import HtmlFacts, analyze_html, find_markup
 from sellerpolicy._text.normalize import NormalizedText, normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, Sentence, sentences, tokens
+from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -49,20 +52,29 @@ class Found:
     values: tuple[tuple[str, str], ...] = ()
 
 
+_NOT = ".not"
+_CHAR_REF = regex.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", regex.V1)
+
+
+def _unescape(match: regex.Match[str]) -> str:
+    return html.unescape(match[0]).lower()
+
+
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     """Drop hits of ``X`` that overlap a hit of ``X.not`` ('review your case')."""
-    blockers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for h in hits:
-        if h.vocab.endswith(".not"):
-            blockers[h.vocab[:-4]].append((h.start, h.end))
-    if not blockers:
+        if h.vocab.endswith(_NOT):
+            spans[h.vocab.removesuffix(_NOT)].append((h.start, h.end))
+    if not spans:
         return hits
+    blockers = {vocab: SpanSet(found) for vocab, found in spans.items()}
     kept = []
     for h in hits:
-        if h.vocab.endswith(".not"):
+        if h.vocab.endswith(_NOT):
             continue
-        spans = blockers.get(h.vocab)
-        if spans and any(s < h.end and h.start < e for s, e in spans):
+        blocker = blockers.get(h.vocab)
+        if blocker is not None and blocker.overlaps(h.start, h.end):
             continue
         kept.append(h)
     return kept
@@ -78,6 +90,9 @@ class Analysis:
         self.policy = policy
         self.kind = message.kind
         self.norm: NormalizedText = normalize(message.body)
+        if message.format is MessageFormat.HTML and "&" in self.norm.text:
+            # 'shop&#46;com' renders as 'shop.com': read character references as the buyer sees them
+            self.norm = self.norm.sub(_CHAR_REF, _unescape, "HTML character references")
         self.lex: Lexicon = lexicon(policy.phrases)
         self.hits = _drop_exceptions(self.lex.scan(self.norm.text))
         self.vocabs = frozenset(h.vocab for h in self.hits)
@@ -231,17 +246,17 @@ def _page_links(a: Analysis) -> list[Evidence]:
     html = a.html
     if html is None or not html.images:
         return a.links
-    images = [(img.start, img.end) for img in html.images]
-    return [ln for ln in a.links if not any(s <= ln.start and ln.end <= e for s, e in images)]
+    images = SpanSet((img.start, img.end) for img in html.images)
+    return [ln for ln in a.links if not images.overlaps(ln.start, ln.end)]
 
 
 def rule_sp101(a: Analysis) -> Iterator[Found]:
     params = a.policy.parameters
-    emails = [(e.start, e.end) for e in a.emails]
+    emails = SpanSet((e.start, e.end) for e in a.emails)
     for link in _page_links(a):
         if _is_amazon(link.host, params.amazon_domains):
             continue
-        if any(s < link.end and link.start < e for s, e in emails):
+        if emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
         allowed = (
             a.kind.completes_order
@@ -320,13 +335,14 @@ def rule_sp116(a: Analysis) -> Iterator[Found]:
     resolved = bool(a.vocabs & {"resolved", "fix_already"}) or any(
         h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
     )
+    starts = [s.start for s in a.sentences]
     for start, end in requests:
-        # the request's own sentence and the one before it
-        scope = [s for s in a.sentences if s.start <= end and start < s.end]
-        first = a.sentences.index(scope[0]) if scope else 0
-        nearby = frozenset().union(
-            *(s.vocabs() for s in a.sentences[max(0, first - 1) : first + len(scope)])
-        )
+        # the request's own sentences, and the one before them (found by bisection: a long
+        # message with many requests must not rescan every sentence for each)
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_left(starts, end) - 1)
+        scope = a.sentences[first : last + 1]
+        nearby = frozenset().union(*(s.vocabs() for s in a.sentences[max(0, first - 1) : last + 1]))
         own = scope[0].vocabs() if scope else frozenset()
         reasons = []
         if own & {"pressure", "conditional"}:
@@ -365,6 +381,8 @@ def _thank_you_only(a: Analysis) -> bool:
     """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
     if "thanks" not in a.vocabs or a.vocabs & _PURPOSE_VOCABS or a.message.attachments:
         return False
+    if a.links or a.emails or a.phones:
+        return False  # contact details are a purpose of their own (SP101-SP104 judge them)
     words = tokens(a.norm.text)
     if not words:
         return False
@@ -561,8 +579,7 @@ def rule_sp119(a: Analysis) -> Iterator[Found]:
             yield Found(field=f"attachments[{i}]", evidence=att.file_name)
 
 
-def _image_links(a: Analysis, att: Attachment) -> list[Evidence]:
-    del a
+def _image_links(att: Attachment) -> list[Evidence]:
     return find_links(normalize(_name_words(att)))
 
 
@@ -582,7 +599,7 @@ def rule_sp120(a: Analysis) -> Iterator[Found]:
             continue
         links = [
             link
-            for link in _image_links(a, att)
+            for link in _image_links(att)
             if not _is_amazon(link.host, a.policy.parameters.amazon_domains)
             and link.host.rsplit(".", 1)[-1] not in _IMAGE_EXT
         ]
@@ -760,7 +777,7 @@ def rule_sp208(a: Analysis) -> Iterator[Found]:
         yield Found(
             limit,
             length,
-            a.message.body[limit : limit + 40],
+            a.message.body[limit:length],
             values=(("length", f"{length:,}"), ("limit", f"{limit:,}"), ("kind", a.kind.value)),
         )
 

@@ -10,6 +10,9 @@ import attrs
 import regex
 from publicsuffixlist import PublicSuffixList
 
+from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
+from sellerpolicy._text.spans import SpanSet
+
 if TYPE_CHECKING:
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -92,6 +95,14 @@ def _join_path(match: regex.Match[str]) -> str:
     return _SLASH_WORD.sub("/", match[0]).replace(" ", "")
 
 
+# Look-alike letters next to an address's dot or '@' (Cyrillic 'shop' in 'shop [.] com'); the
+# lookarounds allow the spaces and brackets of a dot or '@' that is not joined yet.
+_LOOKALIKE_BY_DOT = regex.compile(
+    rf"""[{LOOKALIKE_CLASS}]+(?=\s{{0,3}}[\[\(]?\s{{0,3}}(?:[.@]|dot\b|at\b))
+    |(?<=(?:[.@]|\bdot|\bat)\s{{0,3}}[\]\)]?\s{{0,3}})[{LOOKALIKE_CLASS}]+""",
+    regex.V1 | regex.VERBOSE,
+)
+_MAYBE_LOOKALIKE = regex.compile(r"[\u0370-\u052f]", regex.V1)
 # a quick test for three single characters in a row, spaced out, before the full pattern runs
 _LETTER_SPACED_HINT = regex.compile(
     r"(?:^|[^a-z0-9.])[a-z0-9] [a-z0-9.] [a-z0-9.] [a-z0-9.] ", regex.V1
@@ -183,6 +194,9 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     # contain none of these disguises, and skipping a regular-expression pass is the saving.
     if _LETTER_SPACED_HINT.search(s):
         view = view.sub(_LETTER_SPACED, lambda m: m[0].replace(" ", ""), "letter-spaced text")
+    if _MAYBE_LOOKALIKE.search(s):
+        view = view.sub(_LOOKALIKE_BY_DOT, lambda m: fold_lookalikes(m[0]), "look-alike letters")
+        s = view.text
     if "xxp" in s or "**p" in s:
         view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
     spelled_dot = any(w in s for w in (" dot ", " punkt ", " point ", " punto "))
@@ -217,7 +231,8 @@ _LINK = re.compile(  # stdlib re: 2.5x faster here (benchmarks/speed.py)
     (?<![\w@./-])                                   # not inside another token or an email
     (?:
         (?P<scheme>(?:https?|ftp)://)               # an explicit scheme ...
-        (?P<shost>(?:{_LABEL}\.)*{_LABEL})          # ... and any host
+        (?:[^\s/?\#@<>"']{{1,256}}@)?                 # ... maybe 'user@': amazon.com@evil.com ...
+        (?P<shost>(?:{_LABEL}\.)*{_LABEL})          # ... and the real host
       |
         (?P<www>www\d?\.)                           # 'www.' ...
         (?P<whost>(?:{_LABEL}\.)+{_LABEL})          # ... and a dotted host
@@ -341,39 +356,8 @@ _STOP_LABELS = frozenset(
 )
 # Generic top-level domains common enough to trust in a bare domain ('mybrand.shop').
 _TRUSTED_GENERIC = frozenset(
-    [
-        "com",
-        "net",
-        "org",
-        "info",
-        "biz",
-        "shop",
-        "store",
-        "online",
-        "site",
-        "app",
-        "xyz",
-        "club",
-        "top",
-        "tech",
-        "co",
-        "io",
-        "me",
-        "tv",
-        "cc",
-        "eu",
-        "asia",
-        "pro",
-        "name",
-        "mobi",
-        "shop",
-        "store",
-        "boutique",
-        "deals",
-        "sale",
-        "fashion",
-        "design",
-    ]
+    """com net org info biz shop store online site app xyz club top tech
+    co io me tv cc eu asia pro name mobi boutique deals sale fashion design""".split()  # noqa: SIM905 - reads best as words
 )
 
 
@@ -456,7 +440,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
 
 _EMAIL = regex.compile(
     rf"""(?x)
-    (?<![\w.%+-])
+    (?<![\w.%+/-])                # not inside a word, nor right after '://' (a URL's user part)
     (?P<local>[a-z0-9](?:[a-z0-9._%+-]{{0,63}}[a-z0-9_%+-])?)
     @
     (?P<host>(?:{_LABEL}\.){{1,5}}[a-z][a-z0-9-]{{1,24}})
@@ -505,12 +489,12 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
     found: list[Evidence] = _spoken_emails(text)
     if "@" not in view.text:
         return found
-    spoken = [(e.start, e.end) for e in found]
+    spoken = SpanSet((e.start, e.end) for e in found)
     for m in _EMAIL.finditer(view.text):
         if _suffix(m["host"]) is None:
             continue
         ostart, oend = view.span(*m.span())
-        if any(s < oend and ostart < e for s, e in spoken):
+        if spoken.overlaps(ostart, oend):
             continue  # already found in its spoken-out form
         found.append(
             Evidence(
@@ -613,11 +597,11 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
     view = _spelled_digits(text)
-    found.extend(_phones_in(view, skip=[(e.start, e.end) for e in found]))
+    found.extend(_phones_in(view, skip=SpanSet((e.start, e.end) for e in found)))
     return found
 
 
-def _phones_in(text: NormalizedText, skip: list[tuple[int, int]]) -> list[Evidence]:
+def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
     found = []
     for m in _PHONE.finditer(s):
@@ -637,7 +621,7 @@ def _phones_in(text: NormalizedText, skip: list[tuple[int, int]]) -> list[Eviden
         ):
             continue  # a bare run of digits is an id unless the text calls it a phone number
         ostart, oend = text.span(start, end)
-        if any(s0 < oend and ostart < e0 for s0, e0 in skip):
+        if skip.overlaps(ostart, oend):
             continue
         found.append(
             Evidence(

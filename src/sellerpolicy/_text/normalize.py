@@ -13,7 +13,7 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["NormalizedText", "normalize"]
+__all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize"]
 
 # --- disguise labels -----------------------------------------------------------------------------
 
@@ -697,3 +697,16 @@ def normalize(text: str) -> NormalizedText:
         gap_codes.append(_PLAIN * (len(normalized) + 1 - done))
         disguises = _DisguiseMap(_BASE_PALETTE, codes, "".join(gap_codes))
     return NormalizedText(text, normalized, offsets, disguises)
+
+
+def fold_lookalikes(text: str) -> str:
+    """Map Cyrillic and Greek look-alike letters to the Latin letters they imitate.
+
+    `normalize` folds them only inside words that show Latin evidence; detectors call this on a
+    token they already know is an address (a Cyrillic 'shop' before ' . com').
+    """
+    return text.translate(_CONFUSABLES)
+
+
+LOOKALIKE_CLASS: Final = _char_class(_CYRILLIC_LOOKALIKES | _GREEK_LOOKALIKES)
+"""A regular-expression character class body matching every look-alike letter."""

@@ -12,7 +12,7 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Hit", "Lexicon", "Sentence", "sentences", "tokens"]
+__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens"]
 
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
@@ -98,6 +98,22 @@ class Sentence:
         return next((h for h in self.hits if h.vocab == vocab), None)
 
 
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(_PHRASE_SEPARATORS.sub(" ", phrase.lower()).split())
+
+
+def phrase_problem(phrase: object) -> str:
+    """Why ``phrase`` cannot be a phrase of a vocabulary, or ``""`` when it can."""
+    if not isinstance(phrase, str):
+        return f"a phrase must be a string, got {phrase!r}"
+    words = _phrase_words(phrase)
+    if not words or not all(_PHRASE_WORD.fullmatch(w) for w in words):
+        return f"invalid phrase {phrase!r}: use words, a trailing '*' for a stem, '#' for a number"
+    if words[0].endswith("*") and len(words[0]) - 1 < _MIN_STEM:
+        return f"stem too short in {phrase!r}: at least {_MIN_STEM} letters before '*'"
+    return ""
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``text`` with their spans."""
     return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -131,7 +147,6 @@ class Lexicon:
     _exact: Mapping[str, _Head]
     _stems: Mapping[str, tuple[tuple[str, _Head], ...]]
     _numbered: _Head | None
-    names: frozenset[str]
 
     @classmethod
     def build(cls, vocabularies: Mapping[str, Iterable[str]]) -> Lexicon:
@@ -143,12 +158,10 @@ class Lexicon:
         by_pattern: dict[_Pattern, set[str]] = defaultdict(set)
         for name, phrases in vocabularies.items():
             for phrase in phrases:
-                words = tuple(_PHRASE_SEPARATORS.sub(" ", phrase.lower()).split())
-                if not words or not all(_PHRASE_WORD.fullmatch(w) for w in words):
-                    raise ValueError(f"vocabulary {name!r}: invalid phrase {phrase!r}")
-                if words[0].endswith("*") and len(words[0]) - 1 < _MIN_STEM:
-                    raise ValueError(f"vocabulary {name!r}: stem too short in {phrase!r}")
-                by_pattern[words].add(name)
+                problem = phrase_problem(phrase)
+                if problem:
+                    raise ValueError(f"vocabulary {name!r}: {problem}")
+                by_pattern[_phrase_words(phrase)].add(name)
         exact: dict[str, list[_Entry]] = defaultdict(list)
         stems: dict[str, list[_Entry]] = defaultdict(list)
         numbered: list[_Entry] = []
@@ -169,7 +182,6 @@ class Lexicon:
             {k: _head(v) for k, v in exact.items()},
             {k: tuple(v) for k, v in by_prefix.items()},
             _head(numbered) if numbered else None,
-            frozenset(vocabularies),
         )
 
     def scan(self, text: str) -> list[Hit]:  # noqa: C901 - the hot loop, written out on purpose
