@@ -309,20 +309,34 @@ def _first_of(a: Analysis, vocab: str) -> Hit | None:
     return next((h for h in a.hits if h.vocab == vocab), None)
 
 
+_NEAR = 10  # words from 'your order' to what happened to it ('... 113-4567890-1234567 has been')
+
+
 def rule_sp109(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
+    if a.vocabs & {"problem", "buyer_question"}:
+        return  # a delay or problem notice, or an answer to the buyer
     hit = _first_of(a, "order_received")
-    if hit is None or a.vocabs & {"problem", "buyer_question"}:
+    if hit is not None:
+        yield a.found(hit.start, hit.end)
         return
-    yield a.found(hit.start, hit.end)
+    if a.vocabs & {"review", "shipped", "topic_warranty"}:
+        return  # the order's status is mentioned on the way to another purpose
+    # 'your order ... has been received / is in the queue / was registered' in one sentence
+    for sentence in a.sentences:
+        ref, status = sentence.first("order_ref"), sentence.first("order_status")
+        if ref is not None and status is not None and abs(status.token - ref.token) <= _NEAR:
+            yield a.found(min(ref.start, status.start), max(ref.end, status.end))
+            return
 
 
 def rule_sp110(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
     hit = _first_of(a, "shipped")
-    if hit is None or a.vocabs & {"problem", "buyer_question"} or _is_review_request(a):
+    excluded = {"problem", "buyer_question", "order_received"}  # an order confirmation is SP109
+    if hit is None or a.vocabs & excluded or _is_review_request(a):
         return
     yield a.found(hit.start, hit.end)
 
@@ -371,15 +385,21 @@ _PURPOSE_VOCABS = frozenset(
         "offsite",
         "pay",
         "buyer_question",
+        "confirm_request",
+        "buyer_cancel",
+        "topic_delivery",
+        "topic_service",
     }
 )
-_FLUFF = frozenset({"pleasantry", "thanks"})
+_FLUFF = frozenset({"pleasantry", "thanks", "opt_out"})
 _MAX_LOOSE_SHARE = 0.34
 
 
 def _thank_you_only(a: Analysis) -> bool:
     """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
-    if "thanks" not in a.vocabs or a.vocabs & _PURPOSE_VOCABS or a.message.attachments:
+    if not a.vocabs & {"thanks", "pleasantry"} or a.vocabs & _PURPOSE_VOCABS:
+        return False
+    if a.message.attachments:
         return False
     if a.links or a.emails or a.phones:
         return False  # contact details are a purpose of their own (SP101-SP104 judge them)
