@@ -335,7 +335,8 @@ def rule_sp110(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
     hit = _first_of(a, "shipped")
-    excluded = {"problem", "buyer_question", "order_received"}  # an order confirmation is SP109
+    # an order confirmation is SP109; a request for money is SP108
+    excluded = {"problem", "buyer_question", "order_received", "pay"}
     if hit is None or a.vocabs & excluded or _is_review_request(a):
         return
     yield a.found(hit.start, hit.end)
