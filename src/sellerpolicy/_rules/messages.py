@@ -560,20 +560,29 @@ def _names(att: Attachment) -> str:
     return _name_words(att).lower()
 
 
+def _name_vocabs(a: Analysis, att: Attachment) -> frozenset[str]:
+    """The vocabularies an attachment's file name and alt text use, scanned once per message."""
+
+    def scan() -> frozenset[str]:
+        _, hits = a.scan(_name_words(att))
+        return frozenset(h.vocab for h in hits)
+
+    return a.memo(f"name:{att.file_name}\n{att.alt_text}", scan)  # type: ignore[return-value]
+
+
+def _names_mention(a: Analysis, att: Attachment, vocab: str) -> bool:
+    """Whether the name uses ``vocab``, as a word or inside a compound ('Aufbauanleitung')."""
+    return vocab in _name_vocabs(a, att) or bool(_stem_pattern(vocab).search(_names(att)))
+
+
 def _promotional(a: Analysis, att: Attachment) -> bool:
-    _, hits = a.scan(_name_words(att))
-    return any(h.vocab == "promo_attachment" for h in hits) or bool(
-        _stem_pattern("promo_attachment").search(_names(att))
-    )
+    return _names_mention(a, att, "promo_attachment")
 
 
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _extension(att) in _NEVER_ATTACH or _promotional(a, att):
         return False
-    _, hits = a.scan(_name_words(att))
-    if any(h.vocab == "attachment_allowed" for h in hits):
-        return True
-    if _stem_pattern("attachment_allowed").search(_names(att)):
+    if _names_mention(a, att, "attachment_allowed"):
         return True
     fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
     return a.kind in fixed_purpose and _extension(att) == "pdf"
