@@ -524,18 +524,17 @@ _NEVER_ATTACH = frozenset(
 _SEPARATORS = regex.compile(r"[_+]+", regex.V1)
 
 
+def _extension(att: Attachment) -> str:
+    return att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
+
+
 def _is_image(att: Attachment) -> bool:
-    ext = att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
-    return (att.media_type or "").lower().startswith("image/") or ext in _IMAGE_EXT
+    return (att.media_type or "").lower().startswith("image/") or _extension(att) in _IMAGE_EXT
 
 
 def _name_words(att: Attachment) -> str:
     stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
     return f"{_SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
-
-
-def _extension(att: Attachment) -> str:
-    return att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
 
 
 _MIN_INFIX = 4  # shorter words ('doc', 'ce') match inside too many unrelated names
