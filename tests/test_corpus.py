@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 
 from sellerpolicy import Code, Policy, Severity, check_message
+from sellerpolicy._registry import rule_set
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.corpus import records, to_message
 from benchmarks.quality import EXACT, evaluate
 
 RECORDS = list(records())
+MESSAGE_CODES = rule_set("messages").codes
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ class TestCorpus:
     def test_size_and_balance(self):
         """The corpus has >= 400 messages, >= 40% compliant, and >= 15 positives per rule."""
         compliant = sum(1 for r in RECORDS if not r["labels"])
-        positives = {code: sum(1 for r in RECORDS if code in r["labels"]) for code in Code}
+        positives = {code: sum(1 for r in RECORDS if code in r["labels"]) for code in MESSAGE_CODES}
 
         assert len(RECORDS) >= 400
         assert compliant / len(RECORDS) >= 0.40
@@ -35,7 +37,7 @@ class TestCorpus:
 
         assert 0 == with_errors
 
-    @pytest.mark.parametrize("code", list(Code), ids=str)
+    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
     def test_rule_quality(self, code, scores):
         """Each rule meets its precision / recall target on the corpus (see the issue)."""
         tp, fp, fn, *_ = scores

@@ -42,4 +42,4 @@ class TestDocs:
         from sellerpolicy import Code
 
         for code in Code:
-            assert f"\n## {code}\n" in text
+            assert f"\n### {code}\n" in text

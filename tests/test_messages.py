@@ -6,37 +6,24 @@ from hypothesis import strategies as st
 
 import sellerpolicy
 from sellerpolicy import (
-    Attachment,
-    Code,
     Message,
     Policy,
     Severity,
     check_message,
-    from_dict,
 )
+from sellerpolicy._registry import rule_set
 from sellerpolicy._rules import messages as engine
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
 from . import strategies as s
 
-
-def example(code: Code, which: str) -> tuple[Message, tuple[Message, ...]]:
-    data = rule_data()[code]
-    extra = data.examples
-    message = Message(
-        body=getattr(data, which),
-        kind=extra.get(f"{which}_kind", "proactive"),
-        subject=extra.get(f"{which}_subject"),
-        format=extra.get(f"{which}_format", "text"),
-        attachments=tuple(Attachment(**a) for a in extra.get(f"{which}_attachments", ())),
-    )
-    history = tuple(from_dict(Message, h) for h in extra.get(f"{which}_history", ()))
-    return message, history
+MESSAGE_CODES = rule_set("messages").codes
+example = engine.example_message
 
 
 class TestRuleExamples:
-    @pytest.mark.parametrize("code", list(Code), ids=str)
+    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
     def test_bad_example_fires(self, code):
         """Each rule's documented bad example is reported by that rule in the current edition."""
         message, history = example(code, "bad")
@@ -45,7 +32,7 @@ class TestRuleExamples:
 
         assert code in report.codes, str(report)
 
-    @pytest.mark.parametrize("code", list(Code), ids=str)
+    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
     def test_good_example_is_clean(self, code):
         """Each rule's documented good example has no error findings at all."""
         message, history = example(code, "good")
@@ -55,7 +42,7 @@ class TestRuleExamples:
         assert report.ok, str(report)
         assert code not in report.codes
 
-    @pytest.mark.parametrize("code", list(Code), ids=str)
+    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
     def test_documentation_complete(self, code):
         """Every rule has what / why / example / use-instead documentation and a message."""
         data = rule_data()[code]
@@ -292,7 +279,7 @@ class TestProperties:
 
     @given(
         st.randoms(use_true_random=False),
-        st.sampled_from([r[0] for r in CASES] + [rule_data()[c].bad for c in Code]),
+        st.sampled_from([r[0] for r in CASES] + [rule_data()[c].bad for c in MESSAGE_CODES]),
     )
     def test_rule_order_independent(self, rnd, text):
         """Shuffling the rules does not change the findings."""
@@ -351,7 +338,7 @@ class TestAdversarial:
 
 _INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u00ad", "\u2060", "\ufeff"])
 _LOOKALIKE = {"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "i": "і"}
-PHRASE_CODES = [c for c in Code if rule_data()[c].clauses]
+PHRASE_CODES = [c for c in MESSAGE_CODES if rule_data()[c].clauses]
 
 
 @st.composite

@@ -16,7 +16,6 @@ from sellerpolicy import (
     Money,
     Order,
     OrderItem,
-    ReturnReason,
     ReturnRequest,
     Shipment,
 )
@@ -161,10 +160,9 @@ class TestOthers:
         assert message.kind.is_proactive
 
     def test_message_kind_properties(self):
-        """Kinds know whether they are proactive, solicitations, or complete the order."""
+        """Kinds know whether they are proactive or solicitations."""
         assert not MessageKind.REPLY.is_proactive
         assert MessageKind.REVIEW_REQUEST.is_solicitation
-        assert MessageKind.UNEXPECTED_PROBLEM.completes_order
 
     def test_attachment_size(self):
         """Sizes are non-negative."""
@@ -180,11 +178,6 @@ class TestOthers:
                 reason="defective",
                 received_at=T0 - dt.timedelta(days=1),
             )
-
-    def test_return_reason_fault(self):
-        """Seller-fault reasons are known."""
-        assert ReturnReason.DEFECTIVE.is_seller_fault
-        assert not ReturnReason.NO_LONGER_NEEDED.is_seller_fault
 
     def test_claim(self):
         """A claim takes string enum values."""

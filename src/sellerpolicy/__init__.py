@@ -2,7 +2,7 @@
 
 from sellerpolicy import exceptions
 from sellerpolicy._api import check_message
-from sellerpolicy._codes import RULES, Code, Edition, RuleInfo, RuleStatus, Severity
+from sellerpolicy._codes import RULES, Code, Edition, Family, RuleInfo, RuleStatus, Severity
 from sellerpolicy._decisions import Finding, MessageReport, Span
 from sellerpolicy._marketplaces import (
     MARKETPLACES,
@@ -32,7 +32,8 @@ from sellerpolicy._model import (
     ReturnRequest,
     Shipment,
 )
-from sellerpolicy._policy import Parameters, Policy
+from sellerpolicy._parameters import Parameters
+from sellerpolicy._policy import Policy
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
 from sellerpolicy.adapters.sp_api import (
     order_from_sp_api,
@@ -52,6 +53,7 @@ __all__ = [
     "ClaimStatus",
     "Code",
     "Edition",
+    "Family",
     "Feedback",
     "FeedbackClass",
     "Finding",

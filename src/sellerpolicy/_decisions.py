@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from sellerpolicy import _checks
 from sellerpolicy._codes import Code, Edition, Severity
 from sellerpolicy.exceptions import InvalidValueError
 
@@ -36,10 +37,12 @@ class Span:
     end: int
 
     def __attrs_post_init__(self) -> None:
-        """Check ``0 <= start <= end``."""
-        if not 0 <= self.start <= self.end:
+        """Check that both are ints and ``0 <= start <= end``."""
+        _checks.integer(self.start, "Span.start", minimum=0)
+        _checks.integer(self.end, "Span.end", minimum=0)
+        if self.start > self.end:
             msg = f"Span needs 0 <= start <= end, got start={self.start!r}, end={self.end!r}"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field="Span.end", value=self.end)
 
     def line_col(self, text: str) -> tuple[int, int]:
         """The 1-based line and column of ``start`` in ``text``."""

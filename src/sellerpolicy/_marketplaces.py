@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import attrs
 import holidays
 
-from sellerpolicy.exceptions import InvalidValueError
+from sellerpolicy import _checks
+from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -53,10 +54,10 @@ class Marketplace:
         """
         try:
             return MARKETPLACES[marketplace_id]
-        except KeyError:
+        except (KeyError, TypeError):
             known = ", ".join(sorted(MARKETPLACES))
             msg = f"unknown marketplace_id={marketplace_id!r}; known ids: {known}"
-            raise InvalidValueError(msg) from None
+            raise InvalidValueError(msg, field="marketplace_id", value=marketplace_id) from None
 
     def is_holiday(self, day: dt.date) -> bool:
         """Whether ``day`` is a public holiday in this marketplace's country."""
@@ -117,8 +118,23 @@ def _holidays(country: str, year: int) -> frozenset[dt.date]:
     return frozenset(holidays.country_holidays(country, years=year).keys())
 
 
+def _check_marketplace(marketplace: object) -> None:
+    if not isinstance(marketplace, Marketplace):
+        msg = f"marketplace must be a Marketplace (see Marketplace.get), got {marketplace!r}"
+        raise InvalidTypeError(msg, field="marketplace", value=marketplace)
+
+
 def is_business_day(day: dt.date, marketplace: Marketplace) -> bool:
-    """Whether ``day`` is a weekday that is not a public holiday in ``marketplace``."""
+    """Whether ``day`` is a weekday that is not a public holiday in ``marketplace``.
+
+    Raises:
+        InvalidTypeError: ``day`` is not a date, or ``marketplace`` not a `Marketplace`.
+    """
+    if not isinstance(day, dt.date):
+        raise InvalidTypeError(f"day must be a date, got {day!r}", field="day", value=day)
+    _check_marketplace(marketplace)
+    if isinstance(day, dt.datetime):
+        day = day.astimezone(marketplace.tz).date() if day.tzinfo is not None else day.date()
     return day.weekday() < 5 and not marketplace.is_holiday(day)  # noqa: PLR2004 - Sat=5, Sun=6
 
 
@@ -128,12 +144,13 @@ def add_business_days(start: dt.datetime, days: int, marketplace: Marketplace) -
     The time of day is kept in the marketplace's time zone; the result is in that zone.
 
     Raises:
-        InvalidValueError: ``start`` is naive or ``days`` is negative.
+        InvalidTypeError: ``start`` is not a datetime, ``days`` not an int, or ``marketplace``
+            not a `Marketplace`.
+        InvalidValueError: ``start`` is naive, or ``days`` is negative or over `MAX_DAYS`.
     """
-    if start.tzinfo is None or start.utcoffset() is None:
-        raise InvalidValueError(f"start must be a timezone-aware datetime, got {start!r}")
-    if days < 0:
-        raise InvalidValueError(f"days must be >= 0, got {days!r}")
+    _checks.aware_datetime(start, "start")
+    _checks.integer(days, "days", minimum=0, maximum=_checks.MAX_DAYS)
+    _check_marketplace(marketplace)
     local = start.astimezone(marketplace.tz)
     day = local.date()
     remaining = days

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
+import datetime as dt  # noqa: TC003 - attrs.resolve_types reads annotations at run time
+import decimal  # noqa: TC003 - attrs.resolve_types reads annotations at run time
 import enum
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import attrs
 import regex
 
+from sellerpolicy import _checks
 from sellerpolicy._marketplaces import MARKETPLACES, Marketplace
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
 
@@ -112,23 +113,9 @@ class MessageKind(enum.StrEnum):
         """Whether this kind asks for a review or feedback."""
         return self is MessageKind.REVIEW_REQUEST
 
-    @property
-    def completes_order(self) -> bool:
-        """Whether this kind may carry an allow-listed https link needed to complete the order."""
-        return self in _ORDER_COMPLETION_KINDS
-
 
 _BUYER_KINDS = frozenset(
     {MessageKind.INQUIRY, MessageKind.RETURN_REQUEST, MessageKind.BRAND_OR_SUSPICIOUS}
-)
-_ORDER_COMPLETION_KINDS = frozenset(
-    {
-        MessageKind.CONFIRM_CUSTOMIZATION,
-        MessageKind.CONFIRM_DELIVERY,
-        MessageKind.CONFIRM_SERVICE,
-        MessageKind.DIGITAL_ACCESS_KEY,
-        MessageKind.UNEXPECTED_PROBLEM,
-    }
 )
 
 
@@ -161,22 +148,6 @@ class ReturnReason(enum.StrEnum):
     MISSING_PARTS = "missing_parts"
     UNAUTHORIZED_PURCHASE = "unauthorized_purchase"
     OTHER = "other"
-
-    @property
-    def is_seller_fault(self) -> bool:
-        """Whether the reason is the seller's fault (no restocking fee may apply)."""
-        return self in _SELLER_FAULT
-
-
-_SELLER_FAULT = frozenset(
-    {
-        ReturnReason.DEFECTIVE,
-        ReturnReason.DAMAGED,
-        ReturnReason.NOT_AS_DESCRIBED,
-        ReturnReason.WRONG_ITEM,
-        ReturnReason.MISSING_PARTS,
-    }
-)
 
 
 class ItemCondition(enum.StrEnum):
@@ -225,17 +196,7 @@ def _field_name(inst: object, attribute: attrs.Attribute[Any]) -> str:
 
 
 def _enum_value(enum_cls: type[_E], value: object, inst: object, field: attrs.Attribute[Any]) -> _E:
-    if isinstance(value, enum_cls):
-        return value
-    try:
-        return enum_cls(value)
-    except ValueError:
-        allowed = ", ".join(repr(m.value) for m in enum_cls)
-        msg = (
-            f"{_field_name(inst, field)}: {value!r} is not a valid {enum_cls.__name__}; "
-            f"expected one of {allowed}"
-        )
-        raise InvalidValueError(msg) from None
+    return _checks.enum_member(enum_cls, value, _field_name(inst, field))
 
 
 def _to_enum(enum_cls: type[_E]) -> attrs.Converter[Any, _E]:
@@ -261,15 +222,7 @@ def _to_optional_enum(enum_cls: type[_E]) -> attrs.Converter[Any, _E | None]:
 def _aware(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and _is_optional(attribute):
         return
-    if not isinstance(value, dt.datetime):
-        msg = f"{_field_name(inst, attribute)} must be a datetime, got {value!r}"
-        raise InvalidTypeError(msg)
-    if value.tzinfo is None or value.utcoffset() is None:
-        msg = (
-            f"{_field_name(inst, attribute)} must be timezone-aware, got naive {value!r}; "
-            "pass e.g. datetime(..., tzinfo=datetime.UTC)"
-        )
-        raise InvalidValueError(msg)
+    _checks.aware_datetime(value, _field_name(inst, attribute))
 
 
 def _is_optional(attribute: attrs.Attribute[Any]) -> bool:
@@ -285,8 +238,10 @@ def _instance(*types: type) -> Any:
         # bool is an int, but a rating or a size of True is always a mistake
         mistaken_bool = isinstance(value, bool) and bool not in types
         if mistaken_bool or not isinstance(value, types):
-            msg = f"{_field_name(inst, attribute)} must be {names}, got {value!r}"
-            raise InvalidTypeError(msg)
+            field = _field_name(inst, attribute)
+            raise InvalidTypeError(
+                f"{field} must be {names}, got {value!r}", field=field, value=value
+            )
 
     return check
 
@@ -294,17 +249,13 @@ def _instance(*types: type) -> Any:
 def _non_empty(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and _is_optional(attribute):
         return
-    if not isinstance(value, str):
-        raise InvalidTypeError(f"{_field_name(inst, attribute)} must be str, got {value!r}")
-    if not value.strip():
-        raise InvalidValueError(f"{_field_name(inst, attribute)} must not be empty, got {value!r}")
+    _checks.text(value, _field_name(inst, attribute), non_empty=True)
 
 
 def _at_least(minimum: int) -> Any:
     def check(inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-        if value is not None and value < minimum:
-            msg = f"{_field_name(inst, attribute)} must be >= {minimum}, got {value!r}"
-            raise InvalidValueError(msg)
+        if value is not None:
+            _checks.integer(value, _field_name(inst, attribute), minimum=minimum)
 
     return check
 
@@ -313,13 +264,11 @@ def _tuple_of(*types: type) -> Any:
     names = " or ".join(t.__name__ for t in types)
 
     def check(inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        field = _field_name(inst, attribute)
         if not isinstance(value, tuple):
-            msg = f"{_field_name(inst, attribute)} must be a sequence of {names}, got {value!r}"
-            raise InvalidTypeError(msg)
-        for i, item in enumerate(value):
-            if not isinstance(item, types):
-                msg = f"{_field_name(inst, attribute)}[{i}] must be {names}, got {item!r}"
-                raise InvalidTypeError(msg)
+            msg = f"{field} must be a sequence of {names}, got {value!r}"
+            raise InvalidTypeError(msg, field=field, value=value)
+        _checks.sequence_of(value, types, field)
 
     return check
 
@@ -339,7 +288,7 @@ def _ordered(start: str, end: str) -> Any:
         if first is not None and last is not None and first > last:
             name = type(inst).__name__
             msg = f"{name}.{start} ({first.isoformat()}) is after {name}.{end} ({last.isoformat()})"
-            raise InvalidValueError(msg)
+            raise InvalidValueError(msg, field=f"{name}.{end}", value=last)
 
     return check
 
@@ -348,22 +297,8 @@ _CURRENCY = regex.compile(r"[A-Z]{3}")
 
 
 def _to_decimal(value: object) -> decimal.Decimal:
-    if isinstance(value, decimal.Decimal):
-        result = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        result = decimal.Decimal(value)
-    elif isinstance(value, str):
-        try:
-            result = decimal.Decimal(value.strip())
-        except decimal.InvalidOperation:
-            raise InvalidValueError(f"amount: expected a decimal string, got {value!r}") from None
-    else:
-        # floats are refused: 0.1 + 0.2 is not money
-        msg = f"amount: expected a Decimal, int or decimal string, got {value!r}"
-        raise InvalidTypeError(msg)
-    if not result.is_finite():
-        raise InvalidValueError(f"amount: must be finite, got {value!r}")
-    return result
+    # floats are refused: 0.1 + 0.2 is not money
+    return _checks.decimal_amount(value, "Money.amount")
 
 
 # --- values ----------------------------------------------------------------------------------

@@ -12,68 +12,10 @@ from typing import Any
 import attrs
 
 from sellerpolicy._codes import RULES, Code, Edition, RuleInfo, Severity
+from sellerpolicy._parameters import Parameters, parse_overrides
 from sellerpolicy.exceptions import InvalidPolicyError
 
-__all__ = ["DEFAULT_AMAZON_DOMAINS", "Parameters", "Policy"]
-
-DEFAULT_AMAZON_DOMAINS = frozenset(
-    {
-        "amazon.com", "amazon.ca", "amazon.com.mx", "amazon.com.br", "amazon.co.uk", "amazon.de",
-        "amazon.fr", "amazon.es", "amazon.it", "amazon.nl", "amazon.se", "amazon.pl",
-        "amazon.com.be", "amazon.com.tr", "amazon.ae", "amazon.sa", "amazon.in", "amazon.co.jp",
-        "amazon.com.au", "amazon.sg", "amzn.to", "amzn.com", "amzn.eu", "a.co",
-        "media-amazon.com", "ssl-images-amazon.com", "images-amazon.com",
-    }
-)  # fmt: skip
-"""Hosts (and their subdomains) treated as Amazon pages by SP101/SP102."""
-
-
-def _hosts(value: Iterable[str]) -> frozenset[str]:
-    if isinstance(value, str):
-        raise InvalidPolicyError(f"expected a list of host names, got a string {value!r}")
-    hosts = set()
-    for host in value:
-        if not isinstance(host, str) or not host.strip():
-            raise InvalidPolicyError(f"expected host names, got {host!r}")
-        hosts.add(host.strip().lower().rstrip("."))
-    return frozenset(hosts)
-
-
-def _positive(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidPolicyError(f"{attribute.name} must be a positive int, got {value!r}")
-
-
-@attrs.frozen(kw_only=True)
-class Parameters:
-    """Numbers, limits and lists the rules use. Override them with `Policy.with_parameters`.
-
-    Attributes:
-        link_allowlist: Hosts whose ``https`` links SP101 allows in order-completion kinds.
-        amazon_domains: Hosts (and subdomains) that count as Amazon (SP102, not SP101).
-        max_attachments: SP119: the most attachments one message may carry.
-        max_attachment_bytes: SP119: the most bytes all attachments may add up to.
-        text_limit: SP208: the SP-API text limit for most kinds.
-        text_limit_customization: SP208: the limit for ``confirm_customization``.
-        text_limit_digital_access_key: SP208: the limit for ``digital_access_key``.
-        max_font_sizes: SP206: the most distinct font sizes an HTML template may use.
-        max_line_breaks: SP206: the most consecutive line breaks an HTML template may use.
-        max_input_chars: Texts longer than this are refused with `InputTooLargeError`.
-    """
-
-    link_allowlist: frozenset[str] = attrs.field(default=frozenset(), converter=_hosts)
-    amazon_domains: frozenset[str] = attrs.field(default=DEFAULT_AMAZON_DOMAINS, converter=_hosts)
-    max_attachments: int = attrs.field(default=5, validator=_positive)
-    max_attachment_bytes: int = attrs.field(default=10 * 1024 * 1024, validator=_positive)
-    text_limit: int = attrs.field(default=2000, validator=_positive)
-    text_limit_customization: int = attrs.field(default=800, validator=_positive)
-    text_limit_digital_access_key: int = attrs.field(default=400, validator=_positive)
-    max_font_sizes: int = attrs.field(default=3, validator=_positive)
-    max_line_breaks: int = attrs.field(default=2, validator=_positive)
-    max_input_chars: int = attrs.field(default=2_000_000, validator=_positive)
-
-
-_PARAMETER_NAMES = frozenset(a.name for a in attrs.fields(Parameters))
+__all__ = ["Policy"]
 
 
 def _code(value: Code | str) -> Code:
@@ -107,6 +49,12 @@ def _severity_map(value: Mapping[Code, Severity]) -> Mapping[Code, Severity]:
     return MappingProxyType(
         {_code(code): _severity(sev, f"severity of {code}") for code, sev in value.items()}
     )
+
+
+def _overrides(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidPolicyError(f"overrides must map parameter names to values, got {value!r}")
+    return MappingProxyType(parse_overrides(value))
 
 
 def _edition(value: Edition | str) -> Edition:
@@ -157,7 +105,7 @@ class Policy:
         disabled: Codes switched off.
         enabled: Codes switched on that the edition lacks.
         severities: Severity overrides.
-        parameters: Numbers, limits and lists.
+        overrides: Parameter values that replace the edition's (see `Policy.parameters`).
         phrases: Extra phrases per vocabulary, added to the built-in lists.
     """
 
@@ -165,16 +113,25 @@ class Policy:
     disabled: frozenset[Code] = attrs.field(default=frozenset(), converter=_code_set)
     enabled: frozenset[Code] = attrs.field(default=frozenset(), converter=_code_set)
     severities: Mapping[Code, Severity] = attrs.field(factory=_empty_map, converter=_severity_map)
-    parameters: Parameters = attrs.field(factory=Parameters)
+    overrides: Mapping[str, Any] = attrs.field(factory=_empty_map, converter=_overrides)
     phrases: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=_empty_map, converter=_phrase_lists
     )
     _severities: Mapping[Code, Severity] = attrs.field(init=False, eq=False, repr=False)
+    _parameters: Parameters = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """Resolve every rule's severity once; checks ask for them on every message."""
+        """Resolve every rule's severity and every parameter once; checks read them often."""
         resolved = {code: sev for code in RULES if (sev := self._resolve(code)) is not None}
         object.__setattr__(self, "_severities", MappingProxyType(resolved))
+        object.__setattr__(
+            self, "_parameters", Parameters.for_edition(self.edition, self.overrides)
+        )
+
+    @property
+    def parameters(self) -> Parameters:
+        """Every parameter's value: the edition's default unless `overrides` replaces it."""
+        return self._parameters
 
     # --- editions ---------------------------------------------------------------------------
 
@@ -251,23 +208,16 @@ class Policy:
         return attrs.evolve(self, severities=severities)
 
     def with_parameters(self, **overrides: Any) -> Policy:
-        """A copy with some parameters replaced.
+        """A copy with some parameters replaced, e.g. ``reply_to_buyer="48h"``.
+
+        Durations carry their unit (``"24h"``, ``"2bd"``, ``"30d"``, ``"6mo"``), percentages a
+        ``%`` (``"20%"``), amounts are decimal strings. A family's name takes a mapping:
+        ``obligations={"reply_to_buyer": "48h"}``.
 
         Raises:
-            InvalidPolicyError: A name is not a parameter, or a value is invalid.
+            InvalidPolicyError: A name is not a parameter, or a value has the wrong type or unit.
         """
-        unknown = sorted(set(overrides) - _PARAMETER_NAMES)
-        if unknown:
-            known = ", ".join(sorted(_PARAMETER_NAMES))
-            msg = f"unknown parameter(s) {', '.join(unknown)}; known parameters: {known}"
-            raise InvalidPolicyError(msg)
-        try:
-            parameters = attrs.evolve(self.parameters, **overrides)
-        except (TypeError, ValueError) as exc:
-            if isinstance(exc, InvalidPolicyError):
-                raise
-            raise InvalidPolicyError(f"invalid parameter value: {exc}") from exc
-        return attrs.evolve(self, parameters=parameters)
+        return attrs.evolve(self, overrides={**self.overrides, **parse_overrides(overrides)})
 
     def with_phrases(self, **phrases: Iterable[str]) -> Policy:
         """A copy whose vocabularies gain ``phrases`` (e.g. ``incentive=["bonus points"]``).
@@ -303,6 +253,9 @@ class Policy:
             InvalidPolicyError: The file is unreadable, not TOML, or has unknown keys, codes,
                 severities, parameters or vocabularies. The message names the file and key.
         """
+        if not isinstance(path, str | Path):
+            msg = f"path must be a str or pathlib.Path naming a TOML file, got {path!r}"
+            raise InvalidPolicyError(msg, field="path", value=path)
         path = Path(path)
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -213,6 +213,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     Raises:
         DeserializationError: The text is not JSON, or the data does not fit ``cls``.
     """
+    if not isinstance(text, str | bytes | bytearray):
+        msg = f"$: expected JSON text (str or bytes), got {type(text).__name__} {text!r:.80}"
+        raise DeserializationError([msg], target=getattr(cls, "__name__", str(cls)))
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

@@ -23,7 +23,19 @@ __all__ = [
 
 
 class SellerPolicyError(Exception):
-    """Root of every error sellerpolicy raises."""
+    """Root of every error sellerpolicy raises.
+
+    Attributes:
+        field: The argument or field the error is about (``"Order.purchased_at"``, ``"days"``),
+            or ``None`` when it is about no single one.
+        value: The offending value (``None`` also when no single value is at fault).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, value: object = None) -> None:
+        """Keep the message, the field and the value."""
+        super().__init__(message)
+        self.field = field
+        self.value = value
 
 
 class InvalidValueError(SellerPolicyError, ValueError):
@@ -46,7 +58,11 @@ class DeserializationError(SellerPolicyError, ValueError):
         self.errors = tuple(errors)
         self.target = target
         lines = "\n".join(f"  {e}" for e in self.errors)
-        super().__init__(f"cannot load {target}:\n{lines}" if lines else f"cannot load {target}")
+        # the field is the first problem's path ('$.items[0].price'), so callers need not parse
+        first = self.errors[0].partition(": ")[0] if self.errors else None
+        super().__init__(
+            f"cannot load {target}:\n{lines}" if lines else f"cannot load {target}", field=first
+        )
 
 
 class InvalidPolicyError(SellerPolicyError, ValueError):

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Clause",
     "RuleData",
+    "RuleDoc",
+    "family_docs",
     "filler_words",
     "lexicon",
     "rule_data",
@@ -59,6 +61,60 @@ class RuleData:
     clauses: tuple[Clause, ...] = ()
     patterns: tuple[regex.Pattern[str], ...] = ()
     examples: Mapping[str, Any] = attrs.field(factory=lambda: MappingProxyType({}))
+
+
+@attrs.frozen(kw_only=True)
+class RuleDoc:
+    """A rule's documentation and typed examples, for a family other than messages.
+
+    Attributes:
+        code: The rule.
+        message: The finding's message template (``{placeholders}`` filled by the rule).
+        what: What the rule does.
+        why: Why it matters.
+        bad: A short description of an input the rule flags.
+        good: A short description of an input it does not flag.
+        known_problems: Where the rule is known to be wrong.
+        bad_example: The flagged input, in the family's example shape.
+        good_example: The input that is not flagged.
+    """
+
+    code: Code
+    message: str
+    what: str
+    why: str
+    bad: str
+    good: str
+    known_problems: str = ""
+    bad_example: Mapping[str, Any]
+    good_example: Mapping[str, Any]
+
+
+_DOC_KEYS = frozenset(
+    {"message", "what", "why", "bad", "good", "known_problems", "bad_example", "good_example"}
+)
+
+
+@functools.cache
+def family_docs(file_name: str) -> Mapping[Code, RuleDoc]:
+    """The documentation of every rule in one family's data file (``feedback.toml``, …)."""
+    out = {}
+    for code_text, raw in _read(file_name).items():
+        unknown = set(raw) - _DOC_KEYS
+        if unknown:  # pragma: no cover - guarded by tests over the shipped data
+            raise ValueError(f"{file_name}: {code_text}: unknown keys {sorted(unknown)}")
+        out[Code(code_text)] = RuleDoc(
+            code=Code(code_text),
+            message=raw["message"],
+            what=raw["what"],
+            why=raw["why"],
+            bad=raw["bad"],
+            good=raw["good"],
+            known_problems=raw.get("known_problems", ""),
+            bad_example=MappingProxyType(raw["bad_example"]),
+            good_example=MappingProxyType(raw["good_example"]),
+        )
+    return MappingProxyType(out)
 
 
 def _read(name: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from sellerpolicy._codes import RULES, Code, Severity
+from sellerpolicy._codes import RULES, Code, Family, Severity
 from sellerpolicy._decisions import Finding, Span
 from sellerpolicy._model import Attachment, Message, MessageFormat, MessageKind, MessageSender
 from sellerpolicy._rules.data import Clause, filler_words, lexicon, rule_data, vocabularies
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from sellerpolicy._policy import Policy
 
-__all__ = ["MESSAGE_RULES", "Analysis", "MessageRule", "run_message_rules"]
+__all__ = ["MESSAGE_RULES", "Analysis", "MessageRule", "example_message", "run_message_rules"]
 
 
 # --- analysis: everything the rules read, computed at most once per message ------------------
@@ -259,7 +259,7 @@ def rule_sp101(a: Analysis) -> Iterator[Found]:
         if emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
         allowed = (
-            a.kind.completes_order
+            a.kind in params.members("order_completion_kinds")
             and link.value.startswith("https://")
             and _is_amazon(link.host, params.link_allowlist)
         )
@@ -789,13 +789,15 @@ def rule_sp207(a: Analysis) -> Iterator[Found]:
         yield Found(start, end, a.message.body[start:end])
 
 
+# the SP-API limit of each kind that has its own; every other kind has `text_limit`
+_TEXT_LIMITS = {
+    MessageKind.CONFIRM_CUSTOMIZATION: "text_limit_customization",
+    MessageKind.DIGITAL_ACCESS_KEY: "text_limit_digital_access_key",
+}
+
+
 def _text_limit(a: Analysis) -> int:
-    params = a.policy.parameters
-    if a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
-        return params.text_limit_customization
-    if a.kind is MessageKind.DIGITAL_ACCESS_KEY:
-        return params.text_limit_digital_access_key
-    return params.text_limit
+    return a.policy.parameters.integer(_TEXT_LIMITS.get(a.kind, "text_limit"))
 
 
 def rule_sp208(a: Analysis) -> Iterator[Found]:
@@ -848,7 +850,9 @@ _CUSTOM: dict[Code, Callable[[Analysis], Iterator[Found]]] = {
 }
 
 MESSAGE_RULES: tuple[MessageRule, ...] = tuple(
-    MessageRule(code, _CUSTOM.get(code) or _phrase_rule(code)) for code in RULES
+    MessageRule(code, _CUSTOM.get(code) or _phrase_rule(code))
+    for code, info in RULES.items()
+    if info.family is Family.MESSAGES
 )
 """Every message rule, in code order. The policy decides which run."""
 
@@ -905,3 +909,20 @@ def run_message_rules(
             continue
         findings.extend(_finding(rule.code, found, severity) for found in rule.check(analysis))
     return tuple(findings)
+
+
+def example_message(code: Code, which: str) -> tuple[Message, tuple[Message, ...]]:
+    """A rule's documented ``bad`` or ``good`` example as a message and its history."""
+    from sellerpolicy._serialization import from_dict  # noqa: PLC0415 - only for examples
+
+    data = rule_data()[code]
+    extra = data.examples
+    message = Message(
+        body=getattr(data, which),
+        kind=extra.get(f"{which}_kind", "proactive"),
+        subject=extra.get(f"{which}_subject"),
+        format=extra.get(f"{which}_format", "text"),
+        attachments=tuple(Attachment(**a) for a in extra.get(f"{which}_attachments", ())),
+    )
+    history = tuple(from_dict(Message, h) for h in extra.get(f"{which}_history", ()))
+    return message, history

@@ -11,7 +11,12 @@ import regex
 from dateutil.parser import isoparser
 
 from sellerpolicy._model import FulfillmentChannel, Money, Order, OrderItem, OrderStatus, Shipment
-from sellerpolicy.exceptions import DeserializationError, InvalidTypeError, InvalidValueError
+from sellerpolicy.exceptions import (
+    DeserializationError,
+    InvalidTypeError,
+    InvalidValueError,
+    SellerPolicyError,
+)
 
 __all__ = [
     "buyer_locale_from_sp_api",
@@ -558,17 +563,19 @@ def _item_2026(r: _Reader) -> OrderItem | None:
         if price is not None
         else None
     )
+    # the domain price is the line's price (as in v0 ItemPrice); 2026 gives the unit price
+    line_price = None
+    if unit is not None and quantity is not None:
+        try:
+            line_price = Money(unit.amount * quantity, unit.currency)
+        except SellerPolicyError as exc:
+            r.problem("quantityOrdered", f"unit price x quantity is not an amount: {exc}")
     values = {
         "asin": product.text("asin", required=True),
         "quantity": quantity,
         "sku": product.text("sellerSku"),
         "title": product.text("title"),
-        # the domain price is the line's price (as in v0 ItemPrice); 2026 gives the unit price
-        "price": (
-            Money(unit.amount * quantity, unit.currency)
-            if unit is not None and quantity is not None
-            else None
-        ),
+        "price": line_price,
         "order_item_id": r.text("orderItemId"),
     }
     paths = {"asin": product.at("asin"), "quantity": r.at("quantityOrdered")}

@@ -1,0 +1,321 @@
+"""Policy parameters: every window, limit, percentage and fee, per family and edition, as data."""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import regex
+
+from sellerpolicy import _checks, _model
+from sellerpolicy._codes import Code, Edition, Family
+from sellerpolicy._time import Duration
+from sellerpolicy.exceptions import InvalidPolicyError, SellerPolicyError
+
+__all__ = ["ParameterSpec", "Parameters", "parameter_specs", "parse_overrides"]
+
+_KINDS = frozenset(
+    {"duration", "durations", "int", "percent", "amount", "hosts", "kinds", "reasons", "choice"}
+)
+_PERCENT = regex.compile(r"\s*(\d{1,3}(?:\.\d{1,4})?)\s*%\s*", regex.V1)
+
+
+@attrs.frozen(kw_only=True)
+class ParameterSpec:
+    """One parameter as the rule data declares it.
+
+    Attributes:
+        name: Unique name, e.g. ``reply_to_buyer``.
+        family: The family whose rules read it.
+        kind: How its value is written (``duration``, ``int``, ``percent``, ``amount``, …).
+        code: The rule that reads it.
+        doc: What it means.
+        defaults: Its value per edition, already parsed.
+        choices: The allowed values of a ``choice``.
+        minimum: The smallest value an ``int`` may take.
+        weak: Whether POLICY.md marks the number as weakly sourced.
+    """
+
+    name: str
+    family: Family
+    kind: str
+    code: Code
+    doc: str
+    defaults: Mapping[Edition, Any]
+    choices: tuple[str, ...] = ()
+    weak: bool = False
+    minimum: int = 1
+
+    def parse(self, value: object) -> Any:
+        """Check and convert a value given for this parameter (a policy file or keyword).
+
+        Raises:
+            InvalidPolicyError: The value has the wrong type or unit; the error names the
+                parameter.
+        """
+        try:
+            return _PARSERS[self.kind](self, value)
+        except InvalidPolicyError:
+            raise
+        except SellerPolicyError as exc:
+            raise InvalidPolicyError(
+                f"parameter {self.name}: {_strip_field(exc)}", field=self.name, value=value
+            ) from None
+
+    def render(self, value: Any) -> str:
+        """The value as a policy file would write it."""
+        if self.kind == "percent":
+            return f"{(value * 100).normalize():f}%"
+        if self.kind in {"hosts", "kinds", "reasons", "durations"}:
+            return ", ".join(sorted(str(v) for v in value)) or "(none)"
+        return str(value)
+
+
+def _strip_field(exc: SellerPolicyError) -> str:
+    text = str(exc)
+    prefix = f"{exc.field}: " if exc.field else ""
+    return text.removeprefix(prefix)
+
+
+def _parse_duration(spec: ParameterSpec, value: object) -> Duration:
+    return Duration.parse(value, spec.name)
+
+
+def _parse_durations(spec: ParameterSpec, value: object) -> tuple[Duration, ...]:
+    items = _checks.sequence_of(value, (str, Duration), spec.name)
+    return tuple(Duration.parse(v, spec.name) for v in items)
+
+
+def _parse_int(spec: ParameterSpec, value: object) -> int:
+    return _checks.integer(value, spec.name, minimum=spec.minimum, maximum=10**12)
+
+
+def _parse_percent(spec: ParameterSpec, value: object) -> decimal.Decimal:
+    if isinstance(value, decimal.Decimal) and 0 <= value <= 1:
+        return value  # already a fraction (a parsed override passed on)
+    match = _PERCENT.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        msg = f"{spec.name}: expected a percentage like '20%', got {value!r}"
+        raise InvalidPolicyError(msg, field=spec.name, value=value)
+    share = decimal.Decimal(match[1]) / 100
+    if share > 1:
+        msg = f"{spec.name}: a percentage must be at most 100%, got {value!r}"
+        raise InvalidPolicyError(msg, field=spec.name, value=value)
+    return share
+
+
+def _parse_amount(spec: ParameterSpec, value: object) -> decimal.Decimal:
+    if not isinstance(value, str | decimal.Decimal):
+        msg = f"{spec.name}: expected an amount as a decimal string like '5.00', got {value!r}"
+        raise InvalidPolicyError(msg, field=spec.name, value=value)
+    amount = _checks.decimal_amount(value, spec.name)
+    if amount < 0:
+        msg = f"{spec.name}: an amount must not be negative, got {value!r}"
+        raise InvalidPolicyError(msg, field=spec.name, value=value)
+    return amount
+
+
+def _parse_hosts(spec: ParameterSpec, value: object) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        msg = f"{spec.name}: expected a list of host names, got a string {value!r}"
+        raise InvalidPolicyError(msg, field=spec.name, value=value)
+    hosts = set()
+    for host in value:
+        if not isinstance(host, str) or not host.strip():
+            raise InvalidPolicyError(f"{spec.name}: expected host names, got {host!r}")
+        hosts.add(host.strip().lower().rstrip("."))
+    return frozenset(hosts)
+
+
+def _parse_members(enum_name: str) -> Any:
+    def parse(spec: ParameterSpec, value: object) -> frozenset[Any]:
+        enum_cls = getattr(_model, enum_name)
+        items = _checks.sequence_of(value, (str, enum_cls), spec.name)
+        return frozenset(
+            _checks.enum_member(enum_cls, v, f"{spec.name}[{i}]") for i, v in enumerate(items)
+        )
+
+    return parse
+
+
+def _parse_choice(spec: ParameterSpec, value: object) -> str:
+    if value not in spec.choices:
+        allowed = ", ".join(repr(c) for c in spec.choices)
+        msg = f"{spec.name}: expected one of {allowed}, got {value!r}"
+        raise InvalidPolicyError(msg, field=spec.name, value=value)
+    return str(value)
+
+
+_PARSERS: dict[str, Any] = {
+    "duration": _parse_duration,
+    "durations": _parse_durations,
+    "int": _parse_int,
+    "percent": _parse_percent,
+    "amount": _parse_amount,
+    "hosts": _parse_hosts,
+    "kinds": _parse_members("MessageKind"),
+    "reasons": _parse_members("ReturnReason"),
+    "choice": _parse_choice,
+}
+
+
+@functools.cache
+def parameter_specs() -> Mapping[str, ParameterSpec]:
+    """Every parameter of ``data/parameters.toml`` by name, in file order."""
+    text = resources.files("sellerpolicy").joinpath("data", "parameters.toml").read_text("utf-8")
+    specs: dict[str, ParameterSpec] = {}
+    for family_name, table in tomllib.loads(text).items():
+        family = Family(family_name)
+        for name, raw in table.items():
+            if name in specs or raw["kind"] not in _KINDS:  # pragma: no cover - shipped data
+                raise ValueError(f"parameters.toml: duplicate or bad parameter {name!r}")
+            spec = ParameterSpec(
+                name=name,
+                family=family,
+                kind=raw["kind"],
+                code=Code(raw["code"]),
+                doc=raw["doc"],
+                defaults={},
+                choices=tuple(raw.get("choices", ())),
+                weak=raw.get("weak", False),
+                minimum=raw.get("minimum", 1),
+            )
+            raw_defaults = {
+                edition: raw["value"] if "value" in raw else raw[edition.value]
+                for edition in Edition
+            }
+            defaults = MappingProxyType({ed: spec.parse(v) for ed, v in raw_defaults.items()})
+            specs[name] = attrs.evolve(spec, defaults=defaults)
+    return MappingProxyType(specs)
+
+
+@attrs.frozen
+class Parameters:
+    """The resolved parameter values of a policy, read by name.
+
+    ``policy.parameters.reply_to_buyer`` (or ``policy.parameters["reply_to_buyer"]``) is the
+    value in the policy's edition, or the override the policy sets. Rule code uses the typed
+    readers (`duration`, `integer`, …), which also check the parameter's kind.
+
+    Attributes:
+        values: Every parameter's value by name.
+    """
+
+    values: Mapping[str, Any]
+
+    @classmethod
+    def for_edition(
+        cls, edition: Edition, overrides: Mapping[str, Any] = MappingProxyType({})
+    ) -> Parameters:
+        """The edition's defaults with ``overrides`` (already parsed) applied."""
+        specs = parameter_specs()
+        values = {name: overrides.get(name, spec.defaults[edition]) for name, spec in specs.items()}
+        return cls(MappingProxyType(values))
+
+    def __getattr__(self, name: str) -> Any:
+        """A parameter's value as an attribute: ``parameters.text_limit``."""
+        if name.startswith("_") or name == "values":
+            raise AttributeError(name)
+        try:
+            return self.values[name]
+        except KeyError:
+            raise AttributeError(f"no parameter named {name!r}") from None
+
+    def __getitem__(self, name: str) -> Any:
+        """A parameter's value by name."""
+        return self.values[_known(name)]
+
+    def family(self, family: Family | str) -> Mapping[str, Any]:
+        """The parameters one family's rules read."""
+        wanted = Family(family)
+        specs = parameter_specs()
+        return MappingProxyType({n: v for n, v in self.values.items() if specs[n].family is wanted})
+
+    def _typed(self, name: str, kind: str) -> Any:
+        spec = parameter_specs()[_known(name)]
+        if spec.kind != kind:  # pragma: no cover - a programming error in rule code
+            raise TypeError(f"parameter {name} is a {spec.kind}, not a {kind}")
+        return self.values[name]
+
+    def duration(self, name: str) -> Duration:
+        """A ``duration`` parameter."""
+        value: Duration = self._typed(name, "duration")
+        return value
+
+    def integer(self, name: str) -> int:
+        """An ``int`` parameter."""
+        value: int = self._typed(name, "int")
+        return value
+
+    def percent(self, name: str) -> decimal.Decimal:
+        """A ``percent`` parameter as a fraction (``20%`` is ``0.2``)."""
+        value: decimal.Decimal = self._typed(name, "percent")
+        return value
+
+    def amount(self, name: str) -> decimal.Decimal:
+        """An ``amount`` parameter, in the marketplace's currency."""
+        value: decimal.Decimal = self._typed(name, "amount")
+        return value
+
+    def hosts(self, name: str) -> frozenset[str]:
+        """A ``hosts`` parameter."""
+        value: frozenset[str] = self._typed(name, "hosts")
+        return value
+
+    def choice(self, name: str) -> str:
+        """A ``choice`` parameter."""
+        value: str = self._typed(name, "choice")
+        return value
+
+    def members(self, name: str) -> frozenset[Any]:
+        """A ``kinds`` or ``reasons`` parameter: a set of enum members."""
+        spec = parameter_specs()[_known(name)]
+        value: frozenset[Any] = self._typed(name, spec.kind)
+        return value
+
+    def durations(self, name: str) -> tuple[Duration, ...]:
+        """A ``durations`` parameter."""
+        value: tuple[Duration, ...] = self._typed(name, "durations")
+        return value
+
+
+def _known(name: str) -> str:
+    if name not in parameter_specs():
+        known = ", ".join(sorted(parameter_specs()))
+        msg = f"unknown parameter {name!r}; known parameters: {known}"
+        raise InvalidPolicyError(msg, field=name, value=name)
+    return name
+
+
+def parse_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Check override names and parse their values; family sub-tables are flattened.
+
+    ``{"obligations": {"reply_to_buyer": "48h"}}`` and ``{"reply_to_buyer": "48h"}`` mean the
+    same.
+
+    Raises:
+        InvalidPolicyError: An unknown name, a parameter under the wrong family, or a bad value.
+    """
+    specs = parameter_specs()
+    flat: dict[str, Any] = {}
+    for key, value in overrides.items():
+        if key in {f.value for f in Family} and isinstance(value, Mapping):
+            for name, inner in value.items():
+                if name in specs and specs[name].family.value != key:
+                    msg = f"parameter {name} belongs to [{specs[name].family}], not [{key}]"
+                    raise InvalidPolicyError(msg, field=f"{key}.{name}", value=inner)
+                flat[name] = inner
+        else:
+            flat[key] = value
+    unknown = sorted(set(flat) - set(specs))
+    if unknown:
+        known = ", ".join(sorted(specs))
+        msg = f"unknown parameter(s) {', '.join(unknown)}; known parameters: {known}"
+        raise InvalidPolicyError(msg, field=unknown[0], value=flat[unknown[0]])
+    return {name: specs[name].parse(value) for name, value in flat.items()}
