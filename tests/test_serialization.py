@@ -24,6 +24,16 @@ from sellerpolicy import (
     to_dict,
     to_json,
 )
+from sellerpolicy._decisions import EventRef, NotJudged
+from sellerpolicy._events import (
+    Cancellation,
+    InformationRequest,
+    OptOut,
+    OrderProblem,
+    PhoneCall,
+    Refund,
+    SellerAction,
+)
 from sellerpolicy.exceptions import DeserializationError
 
 from . import strategies as s
@@ -38,8 +48,17 @@ ROUND_TRIPS = [
     (Feedback, s.feedbacks()),
     (ReturnRequest, s.return_requests()),
     (Claim, s.claims()),
+    (Refund, s.refunds()),
+    (Cancellation, s.cancellations()),
+    (OrderProblem, s.order_problems()),
+    (InformationRequest, s.information_requests()),
+    (PhoneCall, s.phone_calls()),
+    (OptOut, s.opt_outs()),
+    (SellerAction, s.seller_actions()),
     (Span, s.spans()),
+    (EventRef, s.event_refs()),
     (Finding, s.findings()),
+    (NotJudged, s.not_judged()),
     (MessageReport, s.message_reports()),
 ]
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt  # noqa: TC003 - attrs.resolve_types reads annotations at run time
+from collections.abc import Iterable  # noqa: TC003 - attrs.resolve_types reads annotations
+from typing import Any
 
 import attrs
 
 from sellerpolicy import _checks
 from sellerpolicy._codes import Code, Edition, Severity
+from sellerpolicy._converter import converter
 from sellerpolicy.exceptions import InvalidValueError
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-__all__ = ["Finding", "MessageReport", "Span"]
+__all__ = ["EventRef", "Finding", "MessageReport", "NotJudged", "Report", "Span"]
 
 
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -52,6 +52,30 @@ class Span:
 
 
 @attrs.frozen(kw_only=True)
+class EventRef:
+    """A timeline event a decision relied on: evidence that is not text.
+
+    Attributes:
+        type: The event's type, e.g. ``message``, ``refund``, ``claim`` (or ``order`` for a date
+            of the order itself, such as its latest delivery date).
+        at: When it happened.
+        index: Its position in the ``events`` the caller passed; ``None`` for the order's own
+            dates.
+        summary: A short description, e.g. ``buyer inquiry``.
+    """
+
+    type: str
+    at: dt.datetime = attrs.field(validator=lambda _, a, v: _checks.aware_datetime(v, a.name))
+    index: int | None = None
+    summary: str = ""
+
+    def __str__(self) -> str:
+        """``buyer inquiry (events[2], 2026-03-01T10:00:00+00:00)``."""
+        where = f"events[{self.index}], " if self.index is not None else ""
+        return f"{self.summary or self.type} ({where}{self.at.isoformat()})"
+
+
+@attrs.frozen(kw_only=True)
 class Finding:
     """One reason a decision came out as it did.
 
@@ -65,8 +89,9 @@ class Finding:
         excerpt: The evidence as the caller wrote it.
         source: The policy source the rule comes from.
         disguises: How the evidence was disguised, e.g. ``("spaced-out dots",)``.
-        field: The part of the message the evidence is in (``body``, ``subject``,
-            ``attachments[0]``, ``history``).
+        field: The part of the input the evidence is in (``body``, ``subject``,
+            ``attachments[0]``, ``history``, ``comment``, ``events``).
+        event: The timeline event the finding rests on, for timeline decisions.
     """
 
     code: Code = attrs.field(converter=Code)
@@ -78,29 +103,66 @@ class Finding:
     source: str = ""
     disguises: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     field: str = "body"
+    event: EventRef | None = None
 
     def __str__(self) -> str:
         """``SP101 error external-link: message``."""
         return f"{self.code} {self.severity} {self.name}: {self.message}"
 
     def sort_key(self) -> tuple[int, int, str, str]:
-        """Order findings by position, then code, so reports are deterministic."""
-        start = self.span.start if self.span is not None else -1
-        end = self.span.end if self.span is not None else -1
+        """Order findings by position (text offset or event index), then code."""
+        if self.span is not None:
+            start, end = self.span.start, self.span.end
+        elif self.event is not None and self.event.index is not None:
+            start = end = self.event.index
+        else:
+            start = end = -1
         return (start, end, self.code.value, self.message)
 
 
-@attrs.frozen(kw_only=True)
-class MessageReport:
-    """The result of checking one message.
+@attrs.frozen
+class NotJudged:
+    """A rule that could not be judged, and why (a missing input, a missing library).
 
     Attributes:
-        findings: Every finding, ordered by position and code.
-        edition: The policy edition that produced them.
+        code: The rule.
+        reason: What was missing, e.g. ``no order given``.
     """
 
-    findings: tuple[Finding, ...] = attrs.field(converter=_sorted_findings)
+    code: Code = attrs.field(converter=Code)
+    reason: str
+
+    def __str__(self) -> str:
+        """``SP402 not judged: no order given``."""
+        return f"{self.code} not judged: {self.reason}"
+
+
+def _not_judged(values: Iterable[NotJudged]) -> tuple[NotJudged, ...]:
+    return tuple(sorted(values, key=lambda n: n.code.value))
+
+
+def _optional_aware(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _checks.aware_datetime(value, attribute.name)
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """What every decision has: its findings, the edition, the moment, and what it could not judge.
+
+    Attributes:
+        findings: Every finding, ``info`` included, in a deterministic order.
+        edition: The policy edition that produced them.
+        as_of: The moment the decision was made for (``now``); ``None`` when no clock was
+            needed.
+        not_judged: Rules that could not be judged for lack of an input, with the reason; an
+            empty tuple means every enabled rule was judged.
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted_findings)
     edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
+    as_of: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
+    not_judged: tuple[NotJudged, ...] = attrs.field(default=(), converter=_not_judged)
 
     @property
     def codes(self) -> frozenset[Code]:
@@ -117,22 +179,40 @@ class MessageReport:
         wanted = Severity(severity)
         return tuple(f for f in self.findings if f.severity is wanted)
 
-    def __str__(self) -> str:
-        """A readable, multi-line summary."""
+    def _headline(self) -> str:
+        """The first line of `__str__`; decisions put their answer here."""
         if not self.findings:
             return f"ok: no findings ({self.edition} policy)"
         head = "ok" if self.ok else "not ok"
         counts = ", ".join(
             f"{n} {sev}" for sev in Severity if (n := sum(f.severity is sev for f in self.findings))
         )
-        lines = [f"{head}: {counts} ({self.edition} policy)"]
+        return f"{head}: {counts} ({self.edition} policy)"
+
+    def _details(self) -> list[str]:
+        """Lines after the findings; decisions add their dates and amounts."""
+        return [f"  {n}" for n in self.not_judged]
+
+    def __str__(self) -> str:
+        """A readable, multi-line summary."""
+        lines = [self._headline()]
         for f in self.findings:
-            where = f"[{f.span.start}:{f.span.end}] " if f.span is not None else ""
+            if f.span is not None:
+                where = f"[{f.span.start}:{f.span.end}] "
+            elif f.event is not None:
+                where = f"[{f.event}] "
+            else:
+                where = ""
             lines.append(f"  {where}{f}")
+        lines += self._details()
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready data (see `sellerpolicy.to_dict`)."""
-        from sellerpolicy._serialization import to_dict  # noqa: PLC0415 - serialization is above us
+        """The decision as JSON-ready data (see `sellerpolicy.to_dict`)."""
+        data: dict[str, Any] = converter().unstructure(self)
+        return data
 
-        return to_dict(self)
+
+@attrs.frozen(kw_only=True)
+class MessageReport(Report):
+    """The result of checking one message: findings carry spans into the original text."""

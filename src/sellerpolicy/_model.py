@@ -33,6 +33,7 @@ __all__ = [
     "Order",
     "OrderItem",
     "OrderStatus",
+    "ProductCategory",
     "ReturnReason",
     "ReturnRequest",
     "Shipment",
@@ -132,6 +133,24 @@ class FeedbackClass(enum.StrEnum):
     POSITIVE = "positive"
     NEUTRAL = "neutral"
     NEGATIVE = "negative"
+
+
+class ProductCategory(enum.StrEnum):
+    """A product's category, where a rule depends on it (SP609, SP703, SP704)."""
+
+    BOOKS = "books"
+    MUSIC = "music"
+    VIDEO = "video"
+    DVD = "dvd"
+    ELECTRONICS = "electronics"
+    WATCHES = "watches"
+    JEWELRY = "jewelry"
+    COLLECTIBLES = "collectibles"
+    FINE_ART = "fine_art"
+    DIGITAL = "digital"
+    SERVICES = "services"
+    GIFT_CARDS = "gift_cards"
+    OTHER = "other"
 
 
 class ReturnReason(enum.StrEnum):
@@ -334,6 +353,7 @@ class OrderItem:
         title: The product title.
         price: The line's item price.
         order_item_id: Amazon's id for the line.
+        category: The product's category, where known.
     """
 
     asin: str = attrs.field(validator=_non_empty)
@@ -342,6 +362,10 @@ class OrderItem:
     title: str | None = attrs.field(default=None, validator=_instance(str))
     price: Money | None = attrs.field(default=None, validator=_instance(Money))
     order_item_id: str | None = attrs.field(default=None, validator=_instance(str))
+    category: ProductCategory | None = attrs.field(
+        default=None,
+        converter=_to_optional_enum(ProductCategory),  # type: ignore[misc]
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -550,6 +574,7 @@ class Claim:
         filed_at: When it was filed (timezone-aware).
         amount: The amount claimed.
         status: Where it stands.
+        decided_at: When Amazon (or the bank) decided it, if it has been.
     """
 
     order_id: str = attrs.field(validator=_non_empty)
@@ -558,3 +583,6 @@ class Claim:
     filed_at: dt.datetime = attrs.field(validator=_aware)
     amount: Money | None = attrs.field(default=None, validator=_instance(Money))
     status: ClaimStatus = attrs.field(default=ClaimStatus.OPEN, converter=_to_enum(ClaimStatus))  # type: ignore[misc]
+    decided_at: dt.datetime | None = attrs.field(
+        default=None, validator=[_aware, _ordered("filed_at", "decided_at")]
+    )

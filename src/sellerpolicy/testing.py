@@ -18,11 +18,27 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+from typing import TYPE_CHECKING
 
+import attrs
 from hypothesis import strategies as st
 
 from sellerpolicy._codes import Code, Edition, Severity
-from sellerpolicy._decisions import Finding, MessageReport, Span
+from sellerpolicy._decisions import EventRef, Finding, MessageReport, NotJudged, Span
+from sellerpolicy._events import (
+    ActionKind,
+    Cancellation,
+    CancellationReason,
+    Event,
+    InformationRequest,
+    OptOut,
+    OrderProblem,
+    Party,
+    PhoneCall,
+    ProblemKind,
+    Refund,
+    SellerAction,
+)
 from sellerpolicy._marketplaces import MARKETPLACES
 from sellerpolicy._model import (
     Attachment,
@@ -41,26 +57,41 @@ from sellerpolicy._model import (
     Order,
     OrderItem,
     OrderStatus,
+    ProductCategory,
     ReturnReason,
     ReturnRequest,
     Shipment,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = [
     "amazon_order_ids",
     "attachments",
     "aware_datetimes",
+    "cancellations",
     "claims",
+    "event_refs",
+    "events",
     "feedbacks",
     "findings",
+    "information_requests",
     "message_reports",
     "messages",
     "money",
+    "not_judged",
+    "opt_outs",
     "order_items",
+    "order_problems",
     "orders",
+    "phone_calls",
+    "refunds",
     "return_requests",
+    "seller_actions",
     "shipments",
     "spans",
+    "timelines",
 ]
 
 _MIN = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - hypothesis bounds are naive by design
@@ -105,6 +136,7 @@ def order_items() -> st.SearchStrategy[OrderItem]:
         title=st.none() | _TEXT,
         price=st.none() | money(),
         order_item_id=st.none() | st.from_regex(r"\A\d{14}\Z"),
+        category=st.none() | st.sampled_from(ProductCategory),
     )
 
 
@@ -213,17 +245,134 @@ def return_requests(draw: st.DrawFn) -> ReturnRequest:
     )
 
 
-def claims() -> st.SearchStrategy[Claim]:
-    """A-to-z claims and chargebacks."""
-    return st.builds(
-        Claim,
-        order_id=amazon_order_ids(),
-        kind=st.sampled_from(ClaimKind),
-        reason=st.sampled_from(ClaimReason),
-        filed_at=aware_datetimes(),
-        amount=st.none() | money(),
-        status=st.sampled_from(ClaimStatus),
+@st.composite
+def claims(draw: st.DrawFn) -> Claim:
+    """A-to-z claims and chargebacks; a decision comes no earlier than the filing."""
+    filed, decided = draw(_ordered_pair(optional=False))
+    return Claim(
+        order_id=draw(amazon_order_ids()),
+        kind=draw(st.sampled_from(ClaimKind)),
+        reason=draw(st.sampled_from(ClaimReason)),
+        filed_at=filed,  # type: ignore[arg-type]
+        amount=draw(st.none() | money()),
+        status=draw(st.sampled_from(ClaimStatus)),
+        decided_at=draw(st.none() | st.just(decided)),
     )
+
+
+def refunds() -> st.SearchStrategy[Refund]:
+    """Refunds by the seller or Amazon, full or partial."""
+    return st.builds(
+        Refund,
+        order_id=amazon_order_ids(),
+        at=aware_datetimes(),
+        amount=st.none() | money(),
+        by=st.sampled_from([Party.SELLER, Party.AMAZON]),
+        full=st.booleans(),
+    )
+
+
+def cancellations() -> st.SearchStrategy[Cancellation]:
+    """Cancellations by anyone, for any reason."""
+    return st.builds(
+        Cancellation,
+        order_id=amazon_order_ids(),
+        at=aware_datetimes(),
+        by=st.sampled_from(Party),
+        reason=st.sampled_from(CancellationReason),
+    )
+
+
+def order_problems() -> st.SearchStrategy[OrderProblem]:
+    """Out of stock, late shipment, delay in transit."""
+    return st.builds(
+        OrderProblem,
+        order_id=amazon_order_ids(),
+        at=aware_datetimes(),
+        problem=st.sampled_from(ProblemKind),
+    )
+
+
+def information_requests() -> st.SearchStrategy[InformationRequest]:
+    """Amazon's information requests on a claim."""
+    return st.builds(InformationRequest, order_id=amazon_order_ids(), at=aware_datetimes())
+
+
+def phone_calls() -> st.SearchStrategy[PhoneCall]:
+    """Phone calls with the buyer."""
+    return st.builds(
+        PhoneCall,
+        order_id=amazon_order_ids(),
+        at=aware_datetimes(),
+        initiated_by=st.sampled_from([Party.BUYER, Party.SELLER]),
+    )
+
+
+def opt_outs() -> st.SearchStrategy[OptOut]:
+    """Buyers' opt-outs of unsolicited messages."""
+    return st.builds(OptOut, order_id=amazon_order_ids(), at=aware_datetimes())
+
+
+def seller_actions() -> st.SearchStrategy[SellerAction]:
+    """Seller actions outside messaging."""
+    return st.builds(
+        SellerAction,
+        order_id=amazon_order_ids(),
+        at=aware_datetimes(),
+        action=st.sampled_from(ActionKind),
+    )
+
+
+_EVENT_STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Event]]] = {
+    "message": lambda: messages(body=st.text(max_size=80)),
+    "feedback": feedbacks,
+    "return_request": return_requests,
+    "claim": claims,
+    "refund": refunds,
+    "cancellation": cancellations,
+    "order_problem": order_problems,
+    "information_request": information_requests,
+    "phone_call": phone_calls,
+    "opt_out": opt_outs,
+    "seller_action": seller_actions,
+}
+
+
+@st.composite
+def events(
+    draw: st.DrawFn, order: Order, *, max_days: int = 120, kinds: tuple[str, ...] = ()
+) -> Event:
+    """One event of ``order``, at most ``max_days`` after its purchase.
+
+    ``kinds`` limits the event types (``("message", "refund")``); by default any type.
+    """
+    kind = draw(st.sampled_from(kinds or tuple(_EVENT_STRATEGIES)))
+    event: Event = draw(_EVENT_STRATEGIES[kind]())
+    offset = draw(st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=max_days)))
+    at = order.purchased_at + offset
+    time_field = {
+        "message": "sent_at",
+        "feedback": "left_at",
+        "return_request": "requested_at",
+        "claim": "filed_at",
+    }.get(kind, "at")
+    changes: dict[str, object] = {"order_id": order.order_id, time_field: at}
+    if kind == "return_request":
+        changes["received_at"] = None
+    if kind == "claim":
+        changes["decided_at"] = None
+    changed: Event = attrs.evolve(event, **changes)  # type: ignore[arg-type]
+    return changed
+
+
+@st.composite
+def timelines(
+    draw: st.DrawFn, *, max_events: int = 8, kinds: tuple[str, ...] = ()
+) -> tuple[Order, tuple[Event, ...]]:
+    """An order with distinct events of its own, all after the purchase (any order of time)."""
+    order = draw(orders())
+    found = draw(st.lists(events(order, kinds=kinds), max_size=max_events, unique=True))
+    return order, tuple(found)
 
 
 @st.composite
@@ -246,7 +395,24 @@ def findings() -> st.SearchStrategy[Finding]:
         source=_TEXT,
         disguises=st.lists(_NAME, max_size=2).map(tuple),
         field=st.sampled_from(["body", "subject", "attachments[0]", "history", "kind"]),
+        event=st.none() | event_refs(),
     )
+
+
+def event_refs() -> st.SearchStrategy[EventRef]:
+    """Evidence that points at a timeline event."""
+    return st.builds(
+        EventRef,
+        type=st.sampled_from(["message", "refund", "claim", "order"]),
+        at=aware_datetimes(),
+        index=st.none() | st.integers(0, 50),
+        summary=_TEXT,
+    )
+
+
+def not_judged() -> st.SearchStrategy[NotJudged]:
+    """Rules that could not be judged, with a reason."""
+    return st.builds(NotJudged, code=st.sampled_from(Code), reason=_TEXT)
 
 
 def message_reports() -> st.SearchStrategy[MessageReport]:
@@ -255,4 +421,6 @@ def message_reports() -> st.SearchStrategy[MessageReport]:
         MessageReport,
         findings=st.lists(findings(), max_size=4),
         edition=st.sampled_from(Edition),
+        as_of=st.none() | aware_datetimes(),
+        not_judged=st.lists(not_judged(), max_size=2),
     )
