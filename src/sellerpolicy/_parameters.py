@@ -167,10 +167,14 @@ _PARSERS: dict[str, Any] = {
 
 @functools.cache
 def parameter_specs() -> Mapping[str, ParameterSpec]:
-    """Every parameter of ``data/parameters.toml`` by name, in file order."""
-    text = resources.files("sellerpolicy").joinpath("data", "parameters.toml").read_text("utf-8")
+    """Every parameter of ``data/parameters/*.toml`` by name, family by family."""
+    folder = resources.files("sellerpolicy").joinpath("data", "parameters")
+    tables: dict[str, Any] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            tables.update(tomllib.loads(entry.read_text("utf-8")))
     specs: dict[str, ParameterSpec] = {}
-    for family_name, table in tomllib.loads(text).items():
+    for family_name, table in tables.items():
         family = Family(family_name)
         for name, raw in table.items():
             if name in specs or raw["kind"] not in _KINDS:  # pragma: no cover - shipped data
