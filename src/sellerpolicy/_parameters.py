@@ -312,7 +312,7 @@ def parse_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
         if key in {f.value for f in Family} and isinstance(value, Mapping):
             for name, inner in value.items():
                 if name in specs and specs[name].family.value != key:
-                    msg = f"parameter {name} belongs to [{specs[name].family}], not [{key}]"
+                    msg = f"{key}.{name}: parameter {name} belongs to [{specs[name].family}]"
                     raise InvalidPolicyError(msg, field=f"{key}.{name}", value=inner)
                 flat[name] = inner
         else:

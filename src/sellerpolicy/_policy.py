@@ -266,7 +266,7 @@ class Policy:
         try:
             return cls.from_mapping(data)
         except InvalidPolicyError as exc:
-            raise InvalidPolicyError(f"{path}: {exc}") from exc
+            raise InvalidPolicyError(f"{path}: {exc}", field=exc.field, value=exc.value) from exc
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> Policy:

@@ -85,12 +85,16 @@ class Duration:
         Hours are elapsed time; days keep the local wall-clock time across DST changes; business
         days skip weekends and the marketplace's public holidays; months keep the local day,
         clamped to the month's last day.
+
+        The result is in UTC: Python adds and compares datetimes that share a zone by wall-clock
+        time, so every computed instant is kept in UTC, where wall-clock and elapsed time agree.
         """
         _checks.aware_datetime(start, "start")
         if self.unit is TimeUnit.HOURS:
-            return start + dt.timedelta(hours=self.amount)
+            # through UTC: adding to a zoned datetime adds wall-clock time, not elapsed time
+            return start.astimezone(dt.UTC) + dt.timedelta(hours=self.amount)
         if self.unit is TimeUnit.BUSINESS_DAYS:
-            return add_business_days(start, self.amount, marketplace)
+            return add_business_days(start, self.amount, marketplace).astimezone(dt.UTC)
         local = start.astimezone(marketplace.tz)
         step = (
             dt.timedelta(days=self.amount)
@@ -104,7 +108,7 @@ class Duration:
         """The instant this long before ``end`` (hours, days and months only)."""
         _checks.aware_datetime(end, "end")
         if self.unit is TimeUnit.HOURS:
-            return end - dt.timedelta(hours=self.amount)
+            return end.astimezone(dt.UTC) - dt.timedelta(hours=self.amount)
         if self.unit is TimeUnit.BUSINESS_DAYS:
             msg = "counting business days backwards is not defined by the policy"
             raise InvalidValueError(msg, field="unit", value=self.unit)
@@ -119,11 +123,11 @@ class Duration:
 
 def _localize(wall: dt.datetime, marketplace: Marketplace) -> dt.datetime:
     # A wall-clock time that a DST change skips or repeats is read with fold=0 (the earlier
-    # offset), as zoneinfo does; the instant is then normalised through UTC.
-    return wall.replace(tzinfo=marketplace.tz).astimezone(dt.UTC).astimezone(marketplace.tz)
+    # offset), as zoneinfo does.
+    return wall.replace(tzinfo=marketplace.tz).astimezone(dt.UTC)
 
 
 def end_of_local_day(day: dt.date, marketplace: Marketplace) -> dt.datetime:
-    """The last instant of ``day`` in the marketplace's zone ("until Jan 31" ends then)."""
+    """The last instant of ``day`` in the marketplace's zone, in UTC ("until Jan 31" ends then)."""
     last = dt.datetime.combine(day, dt.time(23, 59, 59, 999_999))
     return _localize(last, marketplace)
