@@ -172,6 +172,34 @@ class TestRules:
         assert "SP104  phone-number" in current
         assert any(line.startswith("SP104") and " off " in line for line in seed.splitlines())
 
+    def test_lists_parameters_per_edition(self):
+        """'rules' lists every parameter with its value in the chosen edition."""
+        current = run("rules", "--family", "obligations").stdout.splitlines()
+        seed = run("rules", "--family", "obligations", "--edition", "seed").stdout.splitlines()
+
+        assert "SP502  return_response                48h" in current
+        assert "SP502  return_response                24h" in seed
+        assert not any(line.startswith("SP101") for line in current)
+
+    def test_policy_file_override_shown(self, tmp_path):
+        """A parameter a policy file overrides is listed with its new value."""
+        policy = tmp_path / "p.toml"
+        policy.write_text('[parameters]\nreply_to_buyer = "12h"\n', encoding="utf-8")
+
+        out = run("rules", "--policy", str(policy)).stdout
+
+        assert "SP501  reply_to_buyer                 12h (overridden)" in out.splitlines()
+
+    def test_bad_parameter_unit_is_usage_error(self, tmp_path):
+        """A policy file with a duration lacking its unit exits 2 naming the key."""
+        policy = tmp_path / "p.toml"
+        policy.write_text("[parameters]\nreply_to_buyer = 24\n", encoding="utf-8")
+
+        result = run("rules", "--policy", str(policy))
+
+        assert 2 == result.returncode
+        assert "reply_to_buyer" in result.stderr
+
 
 class TestReadme:
     def test_sample_output_is_real(self):

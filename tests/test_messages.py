@@ -24,15 +24,6 @@ example = engine.example_message
 
 class TestRuleExamples:
     @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
-    def test_bad_example_fires(self, code):
-        """Each rule's documented bad example is reported by that rule in the current edition."""
-        message, history = example(code, "bad")
-
-        report = check_message(message, history=history)
-
-        assert code in report.codes, str(report)
-
-    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
     def test_good_example_is_clean(self, code):
         """Each rule's documented good example has no error findings at all."""
         message, history = example(code, "good")
@@ -40,14 +31,6 @@ class TestRuleExamples:
         report = check_message(message, history=history)
 
         assert report.ok, str(report)
-        assert code not in report.codes
-
-    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
-    def test_documentation_complete(self, code):
-        """Every rule has what / why / example / use-instead documentation and a message."""
-        data = rule_data()[code]
-
-        assert data.what and data.why and data.bad and data.good and data.message
 
 
 CASES = [

@@ -32,7 +32,7 @@ from sellerpolicy._model import (
     ReturnRequest,
     Shipment,
 )
-from sellerpolicy._parameters import Parameters
+from sellerpolicy._parameters import Parameters, ParameterSpec, parameter_specs
 from sellerpolicy._policy import Policy
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
 from sellerpolicy.adapters.sp_api import (
@@ -43,8 +43,12 @@ from sellerpolicy.adapters.sp_api import (
 
 __version__ = "0.1.0.dev0"
 
+PARAMETERS = parameter_specs()
+"""Every rule parameter by name: its family, kind, rule, meaning and value per edition."""
+
 __all__ = [
     "MARKETPLACES",
+    "PARAMETERS",
     "RULES",
     "Attachment",
     "Claim",
@@ -69,6 +73,7 @@ __all__ = [
     "Order",
     "OrderItem",
     "OrderStatus",
+    "ParameterSpec",
     "Parameters",
     "Policy",
     "ReturnReason",

@@ -12,8 +12,10 @@ import attrs
 
 import sellerpolicy
 from sellerpolicy import (
+    PARAMETERS,
     RULES,
     Edition,
+    Family,
     Message,
     MessageKind,
     MessageReport,
@@ -204,10 +206,21 @@ def _print_text(
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     policy = _policy(args)
+    family = args.family
     for code, info in RULES.items():
+        if family and info.family != family:
+            continue
         severity = policy.severity(code)
         state = str(severity) if severity else "off"
         out.write(f"{code}  {info.name:<28} {state:<8} {info.summary}\n")
+    overridden = ", with overrides" if policy.overrides else ""
+    out.write(f"\nParameters ({policy.edition} edition{overridden}):\n")
+    for name, spec in PARAMETERS.items():
+        if family and spec.family != family:
+            continue
+        value = spec.render(policy.parameters[name])
+        changed = " (overridden)" if name in policy.overrides else ""
+        out.write(f"{spec.code}  {name:<30} {value}{changed}\n")
     return EXIT_OK
 
 
@@ -257,7 +270,12 @@ def _parser() -> argparse.ArgumentParser:
     policy_options(check)
 
     rules = sub.add_parser(
-        "rules", help="list the rules and their severity in the policy", allow_abbrev=False
+        "rules",
+        help="list the rules, their severity and the parameters in the policy",
+        allow_abbrev=False,
+    )
+    rules.add_argument(
+        "--family", choices=[f.value for f in Family], help="only the rules of one family"
     )
     policy_options(rules)
     return parser
