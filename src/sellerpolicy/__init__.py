@@ -1,6 +1,6 @@
 """Amazon seller-communication policy as a typed, declarative rules engine."""
 
-from sellerpolicy import exceptions
+from sellerpolicy import _parameters, exceptions
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Edition, Family, RuleInfo, RuleStatus, Severity
 from sellerpolicy._decisions import Finding, MessageReport, Span
@@ -32,7 +32,7 @@ from sellerpolicy._model import (
     ReturnRequest,
     Shipment,
 )
-from sellerpolicy._parameters import Parameters, ParameterSpec, parameter_specs
+from sellerpolicy._parameters import Parameters, ParameterSpec
 from sellerpolicy._policy import Policy
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
 from sellerpolicy.adapters.sp_api import (
@@ -43,7 +43,7 @@ from sellerpolicy.adapters.sp_api import (
 
 __version__ = "0.1.0.dev0"
 
-PARAMETERS = parameter_specs()
+PARAMETERS = _parameters.parameter_specs()
 """Every rule parameter by name: its family, kind, rule, meaning and value per edition."""
 
 __all__ = [
