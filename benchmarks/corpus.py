@@ -15,6 +15,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 
 
 HOLDOUT = CORPUS / "holdout"
+BLIND = CORPUS / "blind"
 
 
 def records(folder: Path = CORPUS) -> Iterator[dict[str, Any]]:

@@ -3,7 +3,21 @@
 from sellerpolicy import _parameters, exceptions
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Edition, Family, RuleInfo, RuleStatus, Severity
-from sellerpolicy._decisions import Finding, MessageReport, Span
+from sellerpolicy._decisions import EventRef, Finding, MessageReport, NotJudged, Report, Span
+from sellerpolicy._events import (
+    ActionKind,
+    Cancellation,
+    CancellationReason,
+    Event,
+    InformationRequest,
+    OptOut,
+    OrderProblem,
+    Party,
+    PhoneCall,
+    ProblemKind,
+    Refund,
+    SellerAction,
+)
 from sellerpolicy._marketplaces import (
     MARKETPLACES,
     Marketplace,
@@ -28,6 +42,7 @@ from sellerpolicy._model import (
     Order,
     OrderItem,
     OrderStatus,
+    ProductCategory,
     ReturnReason,
     ReturnRequest,
     Shipment,
@@ -35,6 +50,8 @@ from sellerpolicy._model import (
 from sellerpolicy._parameters import Parameters, ParameterSpec
 from sellerpolicy._policy import Policy
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
+from sellerpolicy._time import Duration, TimeUnit
+from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.adapters.sp_api import (
     order_from_sp_api,
     order_items_from_sp_api,
@@ -50,18 +67,25 @@ __all__ = [
     "MARKETPLACES",
     "PARAMETERS",
     "RULES",
+    "ActionKind",
     "Attachment",
+    "Cancellation",
+    "CancellationReason",
     "Claim",
     "ClaimKind",
     "ClaimReason",
     "ClaimStatus",
     "Code",
+    "Duration",
     "Edition",
+    "Event",
+    "EventRef",
     "Family",
     "Feedback",
     "FeedbackClass",
     "Finding",
     "FulfillmentChannel",
+    "InformationRequest",
     "ItemCondition",
     "Marketplace",
     "Message",
@@ -70,19 +94,31 @@ __all__ = [
     "MessageReport",
     "MessageSender",
     "Money",
+    "NotJudged",
+    "OptOut",
     "Order",
     "OrderItem",
+    "OrderProblem",
     "OrderStatus",
+    "OrderTimeline",
     "ParameterSpec",
     "Parameters",
+    "Party",
+    "PhoneCall",
     "Policy",
+    "ProblemKind",
+    "ProductCategory",
+    "Refund",
+    "Report",
     "ReturnReason",
     "ReturnRequest",
     "RuleInfo",
     "RuleStatus",
+    "SellerAction",
     "Severity",
     "Shipment",
     "Span",
+    "TimeUnit",
     "__version__",
     "add_business_days",
     "check_message",
