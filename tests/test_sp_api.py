@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from sellerpolicy._model import FulfillmentChannel, Money, Order, OrderItem, OrderStatus, Shipment
+import sellerpolicy
+from sellerpolicy._model import (
+    FulfillmentChannel,
+    MessageKind,
+    Money,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Shipment,
+)
 from sellerpolicy.adapters.sp_api import (
     buyer_locale_from_sp_api,
     messaging_actions_from_sp_api,
@@ -924,6 +933,131 @@ class TestMessaging:
     def test_missing_locale(self) -> None:
         """A buyer object without a locale is an error naming buyer.locale."""
         raises(buyer_locale_from_sp_api, {"buyer": {}}, "$.buyer.locale: missing")
+
+
+# --- SP-API spellings of the message kinds --------------------------------------------------
+
+# Every Messaging v1 / Solicitations v1 operation id and action name that names a kind.
+SP_API_KIND_NAMES = [
+    ("confirmCustomizationDetails", MessageKind.CONFIRM_CUSTOMIZATION),
+    ("createConfirmDeliveryDetails", MessageKind.CONFIRM_DELIVERY),
+    ("confirmDeliveryDetails", MessageKind.CONFIRM_DELIVERY),
+    ("createConfirmOrderDetails", MessageKind.CONFIRM_ORDER_DETAILS),
+    ("confirmOrderDetails", MessageKind.CONFIRM_ORDER_DETAILS),
+    ("createConfirmServiceDetails", MessageKind.CONFIRM_SERVICE),
+    ("confirmServiceDetails", MessageKind.CONFIRM_SERVICE),
+    ("createDigitalAccessKey", MessageKind.DIGITAL_ACCESS_KEY),
+    ("digitalAccessKey", MessageKind.DIGITAL_ACCESS_KEY),
+    ("createLegalDisclosure", MessageKind.LEGAL_DISCLOSURE),
+    ("legalDisclosure", MessageKind.LEGAL_DISCLOSURE),
+    ("createUnexpectedProblem", MessageKind.UNEXPECTED_PROBLEM),
+    ("unexpectedProblem", MessageKind.UNEXPECTED_PROBLEM),
+    ("CreateWarranty", MessageKind.WARRANTY),
+    ("warranty", MessageKind.WARRANTY),
+    ("sendInvoice", MessageKind.INVOICE),
+    ("invoice", MessageKind.INVOICE),
+    ("createNegativeFeedbackRemoval", MessageKind.NEGATIVE_FEEDBACK_REMOVAL),
+    ("negativeFeedbackRemoval", MessageKind.NEGATIVE_FEEDBACK_REMOVAL),
+    ("createProductReviewAndSellerFeedbackSolicitation", MessageKind.REVIEW_REQUEST),
+    ("productReviewAndSellerFeedbackSolicitation", MessageKind.REVIEW_REQUEST),
+    ("productReviewAndSellerFeedback", MessageKind.REVIEW_REQUEST),
+]
+KIND_IDS = [name for name, _ in SP_API_KIND_NAMES]
+# Operations and actions that send nothing, or whose kind was retired without a member
+NOT_KINDS = ["GetAttributes", "attributes", "getMessagingActionsForOrder", "amazonMotors"]
+NOT_A_KIND_OPERATIONS = {
+    "GetAttributes",
+    "getMessagingActionsForOrder",
+    "getSolicitationActionsForOrder",
+}
+REVIEW_ASK = "Please leave us a review if you are happy with the product."
+
+
+class TestMessageKindNames:
+    @pytest.mark.parametrize(("name", "expected"), SP_API_KIND_NAMES, ids=KIND_IDS)
+    def test_sp_api_name(self, name: str, expected: MessageKind) -> None:
+        """An SP-API operation or action name gives its MessageKind."""
+        assert expected is MessageKind(name)
+
+    @pytest.mark.parametrize(("name", "expected"), SP_API_KIND_NAMES, ids=KIND_IDS)
+    def test_any_case(self, name: str, expected: MessageKind) -> None:
+        """The SP-API names are matched case-insensitively."""
+        spellings = {name.upper(), name.lower(), name[0].swapcase() + name[1:]}
+
+        assert {expected} == {MessageKind(spelling) for spelling in spellings}
+
+    @pytest.mark.parametrize(("name", "expected"), SP_API_KIND_NAMES, ids=KIND_IDS)
+    def test_check_message_accepts_sp_api_name(self, name: str, expected: MessageKind) -> None:
+        """check_message(kind=<SP-API name>) decides exactly as with the member."""
+        report = sellerpolicy.check_message(REVIEW_ASK, kind=name)
+
+        assert sellerpolicy.check_message(REVIEW_ASK, kind=expected) == report
+
+    def test_kind_changes_the_decision(self) -> None:
+        """The alias is not ignored: a review ask in a customization message is off-purpose."""
+        aliased = sellerpolicy.check_message(REVIEW_ASK, kind="confirmCustomizationDetails")
+        proactive = sellerpolicy.check_message(REVIEW_ASK, kind="proactive")
+
+        assert (True, False) == (
+            sellerpolicy.Code.SP124 in aliased.codes,
+            sellerpolicy.Code.SP124 in proactive.codes,
+        )
+
+    def test_message_field_keeps_the_member(self) -> None:
+        """A Message built with an SP-API name stores the member, which serializes canonically."""
+        message = sellerpolicy.Message(body="Hi", kind="CreateWarranty")
+
+        assert MessageKind.WARRANTY is message.kind
+        assert '"kind": "warranty"' in sellerpolicy.to_json(message)
+
+    @pytest.mark.parametrize("name", [*NOT_KINDS, "confirm customization", "", "createFoo"])
+    def test_unknown_name_lists_allowed_values(self, name: str) -> None:
+        """A name that is no kind is refused, naming the field and listing the allowed values."""
+        with pytest.raises(
+            sellerpolicy.exceptions.InvalidValueError, match="expected one of"
+        ) as info:
+            sellerpolicy.check_message("Hello", kind=name)
+
+        assert "'confirm_customization'" in str(info.value)
+        assert name == info.value.value
+        assert info.value.field is not None and info.value.field.endswith("kind")
+
+    @pytest.mark.parametrize("value", [5, None, b"warranty"])
+    def test_non_string_is_not_looked_up(self, value: object) -> None:
+        """Only strings are looked up; other values stay invalid."""
+        with pytest.raises(ValueError, match="is not a valid MessageKind"):
+            MessageKind(value)
+
+    @pytest.mark.parametrize(
+        "path",
+        [p for p in FILES if p.name.startswith(("messaging-", "solicitations-"))],
+        ids=lambda p: p.name,
+    )
+    def test_every_example_operation_is_mapped(self, path: Path) -> None:
+        """Each Messaging/Solicitations example's operation is a kind, unless it sends nothing."""
+        operation = load(path.name)["source"]["operationId"]
+
+        if operation in NOT_A_KIND_OPERATIONS:
+            with pytest.raises(ValueError, match="is not a valid"):
+                MessageKind(operation)
+        else:
+            assert operation in KIND_IDS
+            assert isinstance(MessageKind(operation), MessageKind)
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "messaging-v1.getMessagingActionsForOrder.json",
+            "solicitations-v1.getSolicitationActionsForOrder.json",
+        ],
+    )
+    def test_every_listed_action_is_mapped(self, name: str) -> None:
+        """Each action name Amazon lists is a kind, except the locale read and a retired one."""
+        actions = messaging_actions_from_sp_api(load(name))
+        unmapped = [a for a in actions if a not in KIND_IDS]
+
+        assert set(unmapped) <= {"attributes", "amazonMotors"}
+        assert all(isinstance(MessageKind(a), MessageKind) for a in actions if a in KIND_IDS)
 
 
 # --- robustness: no internal exception escapes -----------------------------------------------

@@ -76,7 +76,12 @@ class MessageSender(enum.StrEnum):
 
 
 class MessageKind(enum.StrEnum):
-    """What a message is for: buyer kinds, seller kinds and the SP-API messaging purposes."""
+    """What a message is for: buyer kinds, seller kinds and the SP-API messaging purposes.
+
+    ``MessageKind(name)`` also takes the SP-API spelling of a kind, in any case: a Messaging or
+    Solicitations operation (``confirmCustomizationDetails``, ``CreateWarranty``,
+    ``createProductReviewAndSellerFeedbackSolicitation``) or action name (``warranty``).
+    """
 
     # buyer
     INQUIRY = "inquiry"
@@ -114,10 +119,45 @@ class MessageKind(enum.StrEnum):
         """Whether this kind asks for a review or feedback."""
         return self is MessageKind.REVIEW_REQUEST
 
+    @classmethod
+    def _missing_(cls, value: object) -> MessageKind | None:
+        # SP-API spellings (`confirmCustomizationDetails`, `CreateWarranty`), in any case
+        return _SP_API_KINDS.get(value.casefold()) if isinstance(value, str) else None
+
 
 _BUYER_KINDS = frozenset(
     {MessageKind.INQUIRY, MessageKind.RETURN_REQUEST, MessageKind.BRAND_OR_SUSPICIOUS}
 )
+
+# The SP-API names of the message kinds: Messaging v1 and Solicitations v1 operation ids and
+# the action names getMessagingActionsForOrder / getSolicitationActionsForOrder list (the path
+# segment: mostly the operation's name without `create`). GetAttributes reads the buyer's
+# locale and is no kind; CreateAmazonMotors (removed from the model in 2026) has no kind.
+_SP_API_KIND_NAMES: dict[str, MessageKind] = {
+    "confirmCustomizationDetails": MessageKind.CONFIRM_CUSTOMIZATION,
+    "createConfirmDeliveryDetails": MessageKind.CONFIRM_DELIVERY,
+    "confirmDeliveryDetails": MessageKind.CONFIRM_DELIVERY,
+    "createConfirmOrderDetails": MessageKind.CONFIRM_ORDER_DETAILS,
+    "confirmOrderDetails": MessageKind.CONFIRM_ORDER_DETAILS,
+    "createConfirmServiceDetails": MessageKind.CONFIRM_SERVICE,
+    "confirmServiceDetails": MessageKind.CONFIRM_SERVICE,
+    "createDigitalAccessKey": MessageKind.DIGITAL_ACCESS_KEY,
+    "digitalAccessKey": MessageKind.DIGITAL_ACCESS_KEY,
+    "createLegalDisclosure": MessageKind.LEGAL_DISCLOSURE,
+    "legalDisclosure": MessageKind.LEGAL_DISCLOSURE,
+    "createUnexpectedProblem": MessageKind.UNEXPECTED_PROBLEM,
+    "unexpectedProblem": MessageKind.UNEXPECTED_PROBLEM,
+    "CreateWarranty": MessageKind.WARRANTY,
+    "warranty": MessageKind.WARRANTY,
+    "sendInvoice": MessageKind.INVOICE,
+    "invoice": MessageKind.INVOICE,
+    "createNegativeFeedbackRemoval": MessageKind.NEGATIVE_FEEDBACK_REMOVAL,
+    "negativeFeedbackRemoval": MessageKind.NEGATIVE_FEEDBACK_REMOVAL,
+    "createProductReviewAndSellerFeedbackSolicitation": MessageKind.REVIEW_REQUEST,
+    "productReviewAndSellerFeedbackSolicitation": MessageKind.REVIEW_REQUEST,
+    "productReviewAndSellerFeedback": MessageKind.REVIEW_REQUEST,
+}
+_SP_API_KINDS = {name.casefold(): kind for name, kind in _SP_API_KIND_NAMES.items()}
 
 
 class MessageFormat(enum.StrEnum):
@@ -379,6 +419,9 @@ class Shipment:
         delivered_at: When the carrier delivered it, if known.
         buy_shipping: Whether the label was bought with Amazon Buy Shipping.
         signature_confirmation: Whether delivery needs a signature.
+        address_changed: Whether it went to an address other than the one Amazon gave (SP802).
+        refused: Whether the buyer refused the package and it went back to the seller; its
+            return is tracked under ``tracking_number`` (SP608).
     """
 
     carrier: str | None = attrs.field(default=None, validator=_instance(str))
@@ -389,6 +432,8 @@ class Shipment:
     )
     buy_shipping: bool = attrs.field(default=False, validator=_instance(bool))
     signature_confirmation: bool = attrs.field(default=False, validator=_instance(bool))
+    address_changed: bool = attrs.field(default=False, validator=_instance(bool))
+    refused: bool = attrs.field(default=False, validator=_instance(bool))
 
 
 @attrs.frozen(kw_only=True)
