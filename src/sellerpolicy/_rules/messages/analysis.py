@@ -1,0 +1,155 @@
+"""The analysis of one message: everything the message rules read, computed at most once."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from sellerpolicy._model import Message, MessageFormat, MessageSender
+from sellerpolicy._rules.data import lexicon
+from sellerpolicy._text.detectors import (
+    Evidence,
+    contact_view,
+    find_emails,
+    find_links,
+    find_phones,
+)
+from sellerpolicy._text.html import HtmlFacts, analyze_html
+from sellerpolicy._text.normalize import NormalizedText, normalize
+from sellerpolicy._text.phrases import Hit, Lexicon, Sentence, sentences
+from sellerpolicy._text.spans import SpanSet
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sellerpolicy._codes import Severity
+    from sellerpolicy._policy import Policy
+
+__all__ = ["Analysis", "Found"]
+
+
+@attrs.frozen
+class Found:
+    """A rule's raw result, before the engine turns it into a `Finding`."""
+
+    start: int | None = None
+    end: int | None = None
+    evidence: str = ""
+    disguises: tuple[str, ...] = ()
+    severity: Severity | None = None
+    field: str = "body"
+    note: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+
+_NOT = ".not"
+_CHAR_REF = regex.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", regex.V1)
+
+
+def _unescape(match: regex.Match[str]) -> str:
+    return html.unescape(match[0]).lower()
+
+
+def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
+    """Drop hits of ``X`` that overlap a hit of ``X.not`` ('review your case')."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        if h.vocab.endswith(_NOT):
+            spans[h.vocab.removesuffix(_NOT)].append((h.start, h.end))
+    if not spans:
+        return hits
+    blockers = {vocab: SpanSet(found) for vocab, found in spans.items()}
+    kept = []
+    for h in hits:
+        if h.vocab.endswith(_NOT):
+            continue
+        blocker = blockers.get(h.vocab)
+        if blocker is not None and blocker.overlaps(h.start, h.end):
+            continue
+        kept.append(h)
+    return kept
+
+
+class Analysis:
+    """The normalised text of one message and everything derived from it, computed lazily."""
+
+    def __init__(self, message: Message, history: tuple[Message, ...], policy: Policy) -> None:
+        """Normalise the body and scan it for phrases once."""
+        self.message = message
+        self.history = history
+        self.policy = policy
+        self.kind = message.kind
+        self.norm: NormalizedText = normalize(message.body)
+        if message.format is MessageFormat.HTML and "&" in self.norm.text:
+            # 'shop&#46;com' renders as 'shop.com': read character references as the buyer sees them
+            self.norm = self.norm.sub(_CHAR_REF, _unescape, "HTML character references")
+        self.lex: Lexicon = lexicon(policy.phrases)
+        self.hits = _drop_exceptions(self.lex.scan(self.norm.text))
+        self.vocabs = frozenset(h.vocab for h in self.hits)
+        self.sentences: list[Sentence] = sentences(self.norm.text, self.hits)
+        self._cache: dict[str, object] = {}
+
+    def memo(self, key: str, make: Callable[[], object]) -> object:
+        """``make()``, computed once per analysis and key."""
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    @property
+    def view(self) -> NormalizedText:
+        """The text with spelled-out punctuation made plain, for links and emails."""
+        return self.memo("view", lambda: contact_view(self.norm))  # type: ignore[return-value]
+
+    @property
+    def links(self) -> list[Evidence]:
+        """Web addresses in the body."""
+        return self.memo("links", lambda: find_links(self.norm, self.view))  # type: ignore[return-value]
+
+    @property
+    def emails(self) -> list[Evidence]:
+        """Email addresses in the body."""
+        return self.memo("emails", lambda: find_emails(self.norm, self.view))  # type: ignore[return-value]
+
+    @property
+    def phones(self) -> list[Evidence]:
+        """Phone numbers in the body."""
+        return self.memo("phones", lambda: find_phones(self.norm))  # type: ignore[return-value]
+
+    @property
+    def html(self) -> HtmlFacts | None:
+        """Facts about the HTML body, or ``None`` for plain text."""
+        if self.message.format is not MessageFormat.HTML:
+            return None
+        return self.memo("html", lambda: analyze_html(self.message.body))  # type: ignore[return-value]
+
+    def scan(self, text: str) -> tuple[NormalizedText, list[Hit]]:
+        """Normalise and scan another text (a file name, a history message)."""
+        norm = normalize(text)
+        return norm, _drop_exceptions(self.lex.scan(norm.text))
+
+    def history_analyses(self) -> list[Analysis]:
+        """Analyses of the earlier seller messages for the order."""
+
+        def make() -> list[Analysis]:
+            return [
+                Analysis(m, (), self.policy)
+                for m in self.history
+                if m.sender is MessageSender.SELLER
+            ]
+
+        return self.memo("history", make)  # type: ignore[return-value]
+
+    def found(self, start: int, end: int, **kwargs: object) -> Found:
+        """A `Found` for normalised ``text[start:end]``, mapped to the original."""
+        ostart, oend = self.norm.span(start, end)
+        return Found(
+            ostart,
+            oend,
+            self.message.body[ostart:oend],
+            disguises=self.norm.disguises(start, end),
+            **kwargs,  # type: ignore[arg-type]
+        )

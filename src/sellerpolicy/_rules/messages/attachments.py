@@ -1,0 +1,119 @@
+"""Attachments (SP119) and the scan of an attachment's file name and alt text."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+
+from sellerpolicy._model import Attachment, MessageKind
+from sellerpolicy._rules.data import vocabularies
+from sellerpolicy._rules.messages.analysis import Found
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sellerpolicy._rules.messages.analysis import Analysis
+
+__all__ = [
+    "IMAGE_EXT",
+    "SEPARATORS",
+    "is_image",
+    "name_words",
+    "promotional",
+    "unnecessary_attachment",
+]
+
+
+IMAGE_EXT = frozenset(
+    {"png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "svg", "apng", "heic"}
+)
+_NEVER_ATTACH = frozenset(
+    {"exe", "msi", "bat", "cmd", "com", "scr", "js", "vbs", "jar", "apk", "dmg", "zip", "rar", "7z"}
+)
+SEPARATORS = regex.compile(r"[_+]+", regex.V1)
+
+
+def _extension(att: Attachment) -> str:
+    return att.file_name.rsplit(".", 1)[-1].lower() if "." in att.file_name else ""
+
+
+def is_image(att: Attachment) -> bool:
+    return (att.media_type or "").lower().startswith("image/") or _extension(att) in IMAGE_EXT
+
+
+def name_words(att: Attachment) -> str:
+    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    return f"{SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
+
+
+_MIN_INFIX = 4  # shorter words ('doc', 'ce') match inside too many unrelated names
+
+
+@functools.cache
+def _stem_pattern(vocab: str) -> regex.Pattern[str]:
+    """Single-word phrases of a vocabulary matched anywhere in a file name ('Aufbauanleitung')."""
+    words = sorted(
+        {
+            p.rstrip("*")
+            for p in vocabularies()[vocab]
+            if " " not in p and len(p.rstrip("*")) >= _MIN_INFIX
+        },
+        key=len,
+        reverse=True,
+    )
+    return regex.compile(r"\L<words>", regex.V1 | regex.IGNORECASE, words=words)
+
+
+def _names(att: Attachment) -> str:
+    return name_words(att).lower()
+
+
+def _name_vocabs(a: Analysis, att: Attachment) -> frozenset[str]:
+    """The vocabularies an attachment's file name and alt text use, scanned once per message."""
+
+    def scan() -> frozenset[str]:
+        _, hits = a.scan(name_words(att))
+        return frozenset(h.vocab for h in hits)
+
+    return a.memo(f"name:{att.file_name}\n{att.alt_text}", scan)  # type: ignore[return-value]
+
+
+def _names_mention(a: Analysis, att: Attachment, vocab: str) -> bool:
+    """Whether the name uses ``vocab``, as a word or inside a compound ('Aufbauanleitung')."""
+    return vocab in _name_vocabs(a, att) or bool(_stem_pattern(vocab).search(_names(att)))
+
+
+def promotional(a: Analysis, att: Attachment) -> bool:
+    return _names_mention(a, att, "promo_attachment")
+
+
+def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
+    if _extension(att) in _NEVER_ATTACH or promotional(a, att):
+        return False
+    if _names_mention(a, att, "attachment_allowed"):
+        return True
+    fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
+    return a.kind in fixed_purpose and _extension(att) == "pdf"
+
+
+def unnecessary_attachment(a: Analysis) -> Iterator[Found]:
+    params = a.policy.parameters
+    atts = a.message.attachments
+    if len(atts) > params.max_attachments:
+        yield Found(
+            field="attachments",
+            evidence=f"{len(atts)} attachments",
+            note=f"more than the {params.max_attachments} allowed",
+        )
+    total = sum(att.size_bytes or 0 for att in atts)
+    if total > params.max_attachment_bytes:
+        yield Found(
+            field="attachments",
+            evidence=f"{total:,} bytes",
+            note=f"more than the {params.max_attachment_bytes:,} bytes allowed",
+        )
+    for i, att in enumerate(atts):
+        if not _attachment_allowed(a, att):
+            yield Found(field=f"attachments[{i}]", evidence=att.file_name)

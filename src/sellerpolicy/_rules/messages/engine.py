@@ -1,0 +1,164 @@
+"""The message rule set: each code with its check, and the run that turns results into findings."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sellerpolicy._codes import RULES, Code, Family, Severity
+from sellerpolicy._decisions import Finding, Span
+from sellerpolicy._model import Attachment, Message
+from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages.analysis import Analysis, Found
+from sellerpolicy._rules.messages.attachments import unnecessary_attachment
+from sellerpolicy._rules.messages.contact import (
+    amazon_link,
+    email_address,
+    external_link,
+    logo_with_web_address,
+    phone_number,
+)
+from sellerpolicy._rules.messages.formatting import (
+    animated_image,
+    emoji,
+    html_in_api_text,
+    important_tag_misuse,
+    insecure_image,
+    layout_override,
+    product_image,
+    text_too_long,
+    tracking_pixel,
+)
+from sellerpolicy._rules.messages.phrases import (
+    feedback_removal_pressure,
+    marketing,
+    phrase_rule,
+    repeat_solicitation,
+)
+from sellerpolicy._rules.messages.purpose import (
+    order_confirmation,
+    purpose_mismatch,
+    shipping_notification,
+    thank_you_only,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from sellerpolicy._policy import Policy
+
+__all__ = ["MESSAGE_RULES", "MessageRule", "example_message", "run_message_rules"]
+
+
+@attrs.frozen
+class MessageRule:
+    """A message rule: a code and the pure function that checks it."""
+
+    code: Code
+    check: Callable[[Analysis], Iterator[Found]]
+
+
+_CUSTOM: dict[Code, Callable[[Analysis], Iterator[Found]]] = {
+    Code.SP101: external_link,
+    Code.SP102: amazon_link,
+    Code.SP103: email_address,
+    Code.SP104: phone_number,
+    Code.SP109: order_confirmation,
+    Code.SP110: shipping_notification,
+    Code.SP113: marketing,
+    Code.SP116: feedback_removal_pressure,
+    Code.SP117: thank_you_only,
+    Code.SP119: unnecessary_attachment,
+    Code.SP120: logo_with_web_address,
+    Code.SP121: important_tag_misuse,
+    Code.SP122: repeat_solicitation,
+    Code.SP124: purpose_mismatch,
+    Code.SP201: emoji,
+    Code.SP202: animated_image,
+    Code.SP203: insecure_image,
+    Code.SP204: product_image,
+    Code.SP205: tracking_pixel,
+    Code.SP206: layout_override,
+    Code.SP207: html_in_api_text,
+    Code.SP208: text_too_long,
+}
+
+MESSAGE_RULES: tuple[MessageRule, ...] = tuple(
+    MessageRule(code, _CUSTOM.get(code) or phrase_rule(code))
+    for code, info in RULES.items()
+    if info.family is Family.MESSAGES
+)
+"""Every message rule, in code order. The policy decides which run."""
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@functools.cache
+def _templates() -> dict[Code, str]:
+    return {code: data.message for code, data in rule_data().items()}
+
+
+def _finding(code: Code, found: Found, severity: Severity) -> Finding:
+    info = RULES[code]
+    values = dict(found.values)
+    values.setdefault("evidence", _excerpt(found.evidence) if found.evidence else "")
+    values.setdefault("kind", "")
+    message = _templates()[code].format_map(values)
+    if found.note:
+        message += f" ({found.note})"
+    if found.disguises:
+        message += f"; disguised with {', '.join(found.disguises)}"
+    span = (
+        Span(found.start, found.end) if found.start is not None and found.end is not None else None
+    )
+    return Finding(
+        code=code,
+        name=info.name,
+        severity=found.severity or severity,
+        message=message,
+        span=span,
+        excerpt=found.evidence or None,
+        source=info.source,
+        disguises=found.disguises,
+        field=found.field,
+    )
+
+
+def run_message_rules(
+    message: Message,
+    history: tuple[Message, ...],
+    policy: Policy,
+    rules: tuple[MessageRule, ...] = MESSAGE_RULES,
+) -> tuple[Finding, ...]:
+    """Run every enabled message rule and return their findings."""
+    analysis = Analysis(message, history, policy)
+    findings: list[Finding] = []
+    active = policy.active
+    for rule in rules:
+        severity = active.get(rule.code)
+        if severity is None:
+            continue
+        findings.extend(_finding(rule.code, found, severity) for found in rule.check(analysis))
+    return tuple(findings)
+
+
+def example_message(code: Code, which: str) -> tuple[Message, tuple[Message, ...]]:
+    """A rule's documented ``bad`` or ``good`` example as a message and its history."""
+    from sellerpolicy._serialization import from_dict  # noqa: PLC0415 - only for examples
+
+    data = rule_data()[code]
+    extra = data.examples
+    message = Message(
+        body=getattr(data, which),
+        kind=extra.get(f"{which}_kind", "proactive"),
+        subject=extra.get(f"{which}_subject"),
+        format=extra.get(f"{which}_format", "text"),
+        attachments=tuple(Attachment(**a) for a in extra.get(f"{which}_attachments", ())),
+    )
+    history = tuple(from_dict(Message, h) for h in extra.get(f"{which}_history", ()))
+    return message, history

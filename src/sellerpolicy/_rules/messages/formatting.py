@@ -1,0 +1,204 @@
+"""Formatting (SP201-SP208) and the [Important] subject tag (SP121)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from sellerpolicy._model import MessageFormat, MessageKind, MessageSender
+from sellerpolicy._rules.messages.analysis import Found
+from sellerpolicy._rules.messages.attachments import SEPARATORS, is_image, name_words
+from sellerpolicy._text.html import find_markup
+from sellerpolicy._text.normalize import normalize
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sellerpolicy._rules.messages.analysis import Analysis
+
+__all__ = [
+    "SP_API_KINDS",
+    "animated_image",
+    "emoji",
+    "html_in_api_text",
+    "important_tag_misuse",
+    "insecure_image",
+    "layout_override",
+    "product_image",
+    "text_too_long",
+    "tracking_pixel",
+]
+
+
+_IMPORTANT = regex.compile(r"\[\s*important\s*\]", regex.V1)
+_NEEDED_KINDS = frozenset(
+    {
+        MessageKind.CONFIRM_CUSTOMIZATION,
+        MessageKind.CONFIRM_DELIVERY,
+        MessageKind.CONFIRM_ORDER_DETAILS,
+        MessageKind.CONFIRM_SERVICE,
+        MessageKind.DIGITAL_ACCESS_KEY,
+        MessageKind.UNEXPECTED_PROBLEM,
+        MessageKind.LEGAL_DISCLOSURE,
+        MessageKind.INVOICE,
+        MessageKind.WARRANTY,
+    }
+)
+
+
+def important_tag_misuse(a: Analysis) -> Iterator[Found]:
+    subject = a.message.subject
+    if not subject or a.kind in _NEEDED_KINDS:
+        return
+    norm = normalize(subject)
+    m = _IMPORTANT.search(norm.text)
+    if m:
+        start, end = norm.span(*m.span())
+        yield Found(start, end, subject[start:end], norm.disguises(*m.span()), field="subject")
+
+
+_EMOJI = regex.compile(
+    r"""(?x)
+    (?:\p{Regional_Indicator}{2})                       # flags
+  | (?:[0-9#*]\ufe0f?\u20e3)                            # keycaps
+  | (?:[\u00a9\u00ae\u2122]\ufe0f)                      # (c) (r) tm drawn as emoji
+  | (?:[\p{Extended_Pictographic}\u2600-\u27bf--[\u00a9\u00ae\u2122]]
+       [\ufe0f\p{Emoji_Modifier}]{0,2}
+       (?:\u200d\p{Extended_Pictographic}[\ufe0f\p{Emoji_Modifier}]{0,2}){0,8})  # pictographs
+    """,
+    regex.V1,
+)
+_ENTITY = regex.compile(r"&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));", regex.V1 | regex.IGNORECASE)
+
+
+SP_API_KINDS = _NEEDED_KINDS | {MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
+
+
+def emoji(a: Analysis) -> Iterator[Found]:
+    for field, text in (("body", a.message.body), ("subject", a.message.subject or "")):
+        for m in _EMOJI.finditer(text):
+            yield Found(m.start(), m.end(), m[0], field=field)
+    if a.message.format is MessageFormat.HTML:
+        # '&#x1F33F;' is an emoji once the template is rendered
+        for m in _ENTITY.finditer(a.message.body):
+            code = int(m[1], 16) if m[1] else int(m[2])
+            if code <= 0x10FFFF and _EMOJI.fullmatch(chr(code)):  # noqa: PLR2004 - last code point
+                yield Found(m.start(), m.end(), m[0])
+
+
+def _is_gif(name: str) -> bool:
+    if name.lower().startswith(("data:image/gif", "data:image/apng")):
+        return True  # an inline image: the media type says it all
+    path = name.lower().split("?", 1)[0].split("#", 1)[0]
+    return path.endswith(".gif") or (
+        "animated" in path and path.endswith((".webp", ".png", ".apng"))
+    )
+
+
+def animated_image(a: Analysis) -> Iterator[Found]:
+    for i, att in enumerate(a.message.attachments):
+        if (att.media_type or "").lower() == "image/gif" or _is_gif(att.file_name):
+            yield Found(field=f"attachments[{i}]", evidence=att.file_name)
+    html = a.html
+    if html is not None:
+        for img in html.images:
+            if img.src and _is_gif(img.src):
+                yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def insecure_image(a: Analysis) -> Iterator[Found]:
+    html = a.html
+    if html is None:
+        return
+    for img in html.images:
+        if img.src and img.src.strip().lower().startswith("http://"):
+            yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def _beacon(a: Analysis, src: str) -> bool:
+    _, hits = a.scan(SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " ")))
+    return any(h.vocab == "beacon" for h in hits)
+
+
+def tracking_pixel(a: Analysis) -> Iterator[Found]:
+    html = a.html
+    if html is None:
+        return
+    for img in html.images:
+        if img.hidden or img.tiny or (img.src and _beacon(a, img.src)):
+            yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def _product_photo(a: Analysis, words: str) -> bool:
+    """An image is taken for a product photo unless its name says it is something else."""
+    _, hits = a.scan(words)
+    vocabs = {h.vocab for h in hits}
+    return not vocabs & {"image_not_product", "attachment_allowed", "promo_attachment"}
+
+
+def product_image(a: Analysis) -> Iterator[Found]:
+    if not a.kind.is_proactive or a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
+        return
+    for i, att in enumerate(a.message.attachments):
+        animated = _is_gif(att.file_name) or (att.media_type or "").lower() == "image/gif"
+        if is_image(att) and not animated and _product_photo(a, name_words(att)):
+            yield Found(field=f"attachments[{i}]", evidence=att.file_name)
+    html = a.html
+    if html is not None:
+        for img in html.images:
+            if img.hidden or img.tiny or not img.src or _is_gif(img.src) or _beacon(a, img.src):
+                continue
+            # the file name and the alt text describe the picture; the host and folders do not
+            name = img.src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            words = f"{SEPARATORS.sub(' ', name)}\n{img.alt or ''}"
+            if _product_photo(a, words):
+                yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+def layout_override(a: Analysis) -> Iterator[Found]:
+    html = a.html
+    if html is None:
+        return
+    params = a.policy.parameters
+    for use in html.styles:
+        if use.kind in {"font-size", "line-breaks"}:
+            continue
+        yield Found(use.start, use.end, a.message.body[use.start : use.end], note=use.kind)
+    if len(html.font_sizes) > params.max_font_sizes:
+        sizes = ", ".join(sorted(html.font_sizes))
+        yield Found(evidence=f"{len(html.font_sizes)} font sizes ({sizes})", note="font sizes")
+    if html.max_consecutive_breaks > params.max_line_breaks:
+        run = html.max_consecutive_breaks
+        yield Found(evidence=f"{run} consecutive line breaks", note="line breaks")
+
+
+def html_in_api_text(a: Analysis) -> Iterator[Found]:
+    if a.message.format is not MessageFormat.TEXT or a.kind not in SP_API_KINDS:
+        return
+    for _, start, end in find_markup(a.message.body):
+        yield Found(start, end, a.message.body[start:end])
+
+
+# the SP-API limit of each kind that has its own; every other kind has `text_limit`
+_TEXT_LIMITS = {
+    MessageKind.CONFIRM_CUSTOMIZATION: "text_limit_customization",
+    MessageKind.DIGITAL_ACCESS_KEY: "text_limit_digital_access_key",
+}
+
+
+def _text_limit(a: Analysis) -> int:
+    return a.policy.parameters.integer(_TEXT_LIMITS.get(a.kind, "text_limit"))
+
+
+def text_too_long(a: Analysis) -> Iterator[Found]:
+    if a.message.sender is not MessageSender.SELLER:
+        return
+    limit, length = _text_limit(a), len(a.message.body)
+    if length > limit:
+        yield Found(
+            limit,
+            length,
+            a.message.body[limit:length],
+            values=(("length", f"{length:,}"), ("limit", f"{limit:,}"), ("kind", a.kind.value)),
+        )

@@ -1,0 +1,149 @@
+"""Phrase clauses, and the phrase rules that read more than one message or an attachment."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from sellerpolicy._codes import RULES, Code
+from sellerpolicy._model import MessageKind
+from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages.analysis import Found
+from sellerpolicy._rules.messages.attachments import promotional
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from sellerpolicy._rules.data import Clause
+    from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.phrases import Hit, Sentence
+
+__all__ = [
+    "feedback_removal_pressure",
+    "has_match",
+    "is_review_request",
+    "marketing",
+    "phrase_rule",
+    "repeat_solicitation",
+]
+
+
+def _clause_matches(a: Analysis, clause: Clause) -> Iterator[tuple[int, int]]:
+    """Normalised spans where ``clause`` holds, one per sentence (or pair of sentences)."""
+    if not all(v in a.vocabs for v in clause.all):
+        return  # most clauses fail here: a vocabulary the message never uses
+    sents = a.sentences
+    width = 2 if clause.scope == "pair" else 1
+    for i in range(len(sents)):
+        scope = sents[i : i + width]
+        vocabs = frozenset().union(*(s.vocabs() for s in scope))
+        if not all(v in vocabs for v in clause.all) or any(v in vocabs for v in clause.none):
+            continue
+        first = [h for v in clause.all if (h := _first_hit(scope, v)) is not None]
+        yield min(h.start for h in first), max(h.end for h in first)
+
+
+def _first_hit(scope: list[Sentence], vocab: str) -> Hit | None:
+    for s in scope:
+        hit = s.first(vocab)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
+    return a.memo(f"phrases:{code}", lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+
+
+def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
+    data = rule_data()[code]
+    spans: list[tuple[int, int]] = []
+    for clause in data.clauses:
+        spans.extend(_clause_matches(a, clause))
+    for pattern in data.patterns:
+        spans.extend(m.span() for m in pattern.finditer(a.norm.text))
+    return _merge(spans)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
+    def rule(a: Analysis) -> Iterator[Found]:
+        for start, end in _phrase_matches(a, code):
+            yield a.found(start, end)
+
+    rule.__name__ = RULES[code].name.replace("-", "_")
+    return rule
+
+
+def has_match(a: Analysis, code: Code) -> bool:
+    return bool(_phrase_matches(a, code))
+
+
+def is_review_request(a: Analysis) -> bool:
+    return any({"ask", "review"} <= s.vocabs() for s in a.sentences)
+
+
+def marketing(a: Analysis) -> Iterator[Found]:
+    for start, end in _phrase_matches(a, Code.SP113):
+        yield a.found(start, end)
+    for i, att in enumerate(a.message.attachments):
+        if promotional(a, att):
+            yield Found(
+                field=f"attachments[{i}]", evidence=att.file_name, note="a promotional attachment"
+            )
+
+
+def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
+    requests = _phrase_matches(a, Code.SP116)
+    if not requests:
+        return
+    repeated = any(has_match(h, Code.SP116) for h in a.history_analyses())
+    resolved = bool(a.vocabs & {"resolved", "fix_already"}) or any(
+        h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
+    )
+    starts = [s.start for s in a.sentences]
+    for start, end in requests:
+        # the request's own sentences, and the one before them (found by bisection: a long
+        # message with many requests must not rescan every sentence for each)
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(first, bisect.bisect_left(starts, end) - 1)
+        scope = a.sentences[first : last + 1]
+        nearby = frozenset().union(*(s.vocabs() for s in a.sentences[max(0, first - 1) : last + 1]))
+        own = scope[0].vocabs() if scope else frozenset()
+        reasons = []
+        if own & {"pressure", "conditional"}:
+            reasons.append("demanded or made a condition")
+        if (
+            "incentive" in nearby
+            and nearby & {"exchange", "conditional"}
+            and "fix_already" not in nearby
+        ):
+            reasons.append("tied to something of value")
+        if repeated:
+            reasons.append("repeated: the history already has a request")
+        if not resolved:
+            reasons.append("before the problem is shown to be resolved")
+        if reasons:
+            yield a.found(start, end, note="; ".join(reasons))
+
+
+def repeat_solicitation(a: Analysis) -> Iterator[Found]:
+    soliciting = a.kind is MessageKind.REVIEW_REQUEST or (
+        a.kind is MessageKind.PROACTIVE and is_review_request(a)
+    )
+    if not soliciting:
+        return
+    if any(
+        h.kind is MessageKind.REVIEW_REQUEST or (h.kind.is_proactive and is_review_request(h))
+        for h in a.history_analyses()
+    ):
+        yield Found(field="history", note="the history already has a review or feedback request")

@@ -1,0 +1,184 @@
+"""What a message is for, against what its kind allows (SP109, SP110, SP117, SP124)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sellerpolicy._codes import Code
+from sellerpolicy._model import MessageKind
+from sellerpolicy._rules.data import filler_words
+from sellerpolicy._rules.messages.analysis import Found
+from sellerpolicy._rules.messages.formatting import SP_API_KINDS
+from sellerpolicy._rules.messages.phrases import has_match, is_review_request
+from sellerpolicy._text.phrases import tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.phrases import Hit
+
+__all__ = ["order_confirmation", "purpose_mismatch", "shipping_notification", "thank_you_only"]
+
+
+def _first_of(a: Analysis, vocab: str) -> Hit | None:
+    return next((h for h in a.hits if h.vocab == vocab), None)
+
+
+_NEAR = 10  # words from 'your order' to what happened to it ('... 113-4567890-1234567 has been')
+
+
+def order_confirmation(a: Analysis) -> Iterator[Found]:
+    if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
+        return
+    if a.vocabs & {"problem", "buyer_question"}:
+        return  # a delay or problem notice, or an answer to the buyer
+    hit = _first_of(a, "order_received")
+    if hit is not None:
+        yield a.found(hit.start, hit.end)
+        return
+    if a.vocabs & {"review", "shipped", "topic_warranty"}:
+        return  # the order's status is mentioned on the way to another purpose
+    # 'your order ... has been received / is in the queue / was registered' in one sentence
+    for sentence in a.sentences:
+        ref, status = sentence.first("order_ref"), sentence.first("order_status")
+        if ref is not None and status is not None and abs(status.token - ref.token) <= _NEAR:
+            yield a.found(min(ref.start, status.start), max(ref.end, status.end))
+            return
+
+
+def shipping_notification(a: Analysis) -> Iterator[Found]:
+    if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
+        return
+    hit = _first_of(a, "shipped")
+    # an order confirmation is SP109; a request for money is SP108
+    excluded = {"problem", "buyer_question", "order_received", "pay"}
+    if hit is None or a.vocabs & excluded or is_review_request(a):
+        return
+    yield a.found(hit.start, hit.end)
+
+
+_PURPOSE_VOCABS = frozenset(
+    {
+        "problem",
+        "shipped",
+        "order_received",
+        "review",
+        "marketing",
+        "offsite",
+        "pay",
+        "buyer_question",
+        "confirm_request",
+        "buyer_cancel",
+        "topic_delivery",
+        "topic_service",
+    }
+)
+_FLUFF = frozenset({"pleasantry", "thanks", "opt_out"})
+_MAX_LOOSE_SHARE = 0.34
+
+
+def _only_thanks(a: Analysis) -> bool:
+    """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
+    if not a.vocabs & {"thanks", "pleasantry"} or a.vocabs & _PURPOSE_VOCABS:
+        return False
+    if a.message.attachments:
+        return False
+    if a.links or a.emails or a.phones:
+        return False  # contact details are a purpose of their own (SP101-SP104 judge them)
+    words = tokens(a.norm.text)
+    if not words:
+        return False
+    covered = sorted((h.start, h.end) for h in a.hits if h.vocab in _FLUFF)
+    filler = filler_words()
+    loose = 0
+    j = 0
+    for word, start, end in words:
+        while j < len(covered) and covered[j][1] <= start:
+            j += 1
+        inside = any(cs <= start and end <= ce for cs, ce in covered[j : j + 8])
+        if not inside and word not in filler and not any(c.isdigit() for c in word):
+            loose += 1
+    return loose <= max(2, _MAX_LOOSE_SHARE * len(words))
+
+
+def thank_you_only(a: Analysis) -> Iterator[Found]:
+    if a.kind.is_proactive and a.kind is not MessageKind.REVIEW_REQUEST and _only_thanks(a):
+        yield a.found(0, len(a.norm.text))
+
+
+_TOPICS = {
+    MessageKind.CONFIRM_CUSTOMIZATION: "topic_customization",
+    MessageKind.CONFIRM_DELIVERY: "topic_delivery",
+    MessageKind.CONFIRM_SERVICE: "topic_service",
+    MessageKind.CONFIRM_ORDER_DETAILS: "topic_order_details",
+    MessageKind.DIGITAL_ACCESS_KEY: "topic_digital_key",
+    MessageKind.WARRANTY: "topic_warranty",
+    MessageKind.INVOICE: "topic_invoice",
+    MessageKind.LEGAL_DISCLOSURE: "topic_legal",
+    MessageKind.NEGATIVE_FEEDBACK_REMOVAL: "seller_feedback",
+    MessageKind.UNEXPECTED_PROBLEM: "problem",
+}
+# Kinds with one narrow purpose: text without a word of that purpose is off topic.
+_NARROW_KINDS = frozenset(
+    {
+        MessageKind.DIGITAL_ACCESS_KEY,
+        MessageKind.WARRANTY,
+        MessageKind.INVOICE,
+        MessageKind.LEGAL_DISCLOSURE,
+        MessageKind.NEGATIVE_FEEDBACK_REMOVAL,
+    }
+)
+# Kinds that ask the buyer to confirm something: off topic when they neither touch their
+# subject nor ask anything.
+_CONFIRM_KINDS = frozenset(
+    {
+        MessageKind.CONFIRM_CUSTOMIZATION,
+        MessageKind.CONFIRM_DELIVERY,
+        MessageKind.CONFIRM_SERVICE,
+        MessageKind.CONFIRM_ORDER_DETAILS,
+    }
+)
+_DELAY_KINDS = frozenset(
+    {MessageKind.UNEXPECTED_PROBLEM, MessageKind.CONFIRM_DELIVERY, MessageKind.CONFIRM_SERVICE}
+)
+
+
+def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
+    """What the body is really for, when that is not what its SP-API kind is for."""
+    kind, vocabs = a.kind, a.vocabs
+    if is_review_request(a) and not (
+        kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs
+    ):
+        return "asks for a review"
+    if has_match(a, Code.SP113) or has_match(a, Code.SP105):
+        return "promotes"
+    if _only_thanks(a):
+        return "only says thank you"
+    if kind is not MessageKind.UNEXPECTED_PROBLEM and has_match(a, Code.SP123):
+        return "asks the buyer to cancel"
+    if kind not in _DELAY_KINDS and "shipped" in vocabs and "problem" not in vocabs:
+        return "is a shipping notice"
+    if (
+        kind is not MessageKind.CONFIRM_ORDER_DETAILS
+        and "order_received" in vocabs
+        and not (vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
+    ):
+        return "is an order confirmation"
+    topical = _TOPICS[kind] in vocabs
+    if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
+        return "is a delay notice"
+    if kind in _NARROW_KINDS and not topical:
+        return "is off topic"
+    asks = "?" in a.norm.text or "question" in vocabs
+    if kind in _CONFIRM_KINDS and not topical and not asks:
+        return "neither asks anything nor touches the order detail to confirm"
+    return ""
+
+
+def purpose_mismatch(a: Analysis) -> Iterator[Found]:
+    if a.kind not in SP_API_KINDS or not a.norm.text.strip():
+        return
+    why = _other_purpose(a)
+    if why:
+        yield Found(field="kind", note=why, values=(("kind", a.kind.value),))
