@@ -1,17 +1,22 @@
-"""The decision API: check a message against a policy."""
+"""The decision API: check a message against a policy, with its order and history if given."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sellerpolicy._decisions import MessageReport
 from sellerpolicy._model import Message, MessageKind, Order
 from sellerpolicy._policy import Policy
+from sellerpolicy._rules.context import MessageContext, run_context_rules
 from sellerpolicy._rules.messages import run_message_rules
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from sellerpolicy._events import Event
 
 __all__ = ["check_message"]
 
@@ -61,6 +66,7 @@ def check_message(
     subject: str | None = None,
     order: Order | None = None,
     history: Iterable[Message] = (),
+    events: Iterable[Event] = (),
     now: dt.datetime | None = None,
     policy: Policy | None = None,
 ) -> MessageReport:
@@ -71,20 +77,27 @@ def check_message(
         kind: The message kind; for a text it defaults to ``proactive``. Given with a `Message`,
             it replaces the message's kind.
         subject: The subject line, for a text (a `Message` carries its own).
-        order: The order the message is about. Validated and accepted so callers can pass one
-            context to every decision; the content rules (SP1xx, SP2xx) do not read it, the
-            context and timing rules (SP4xx) will.
-        history: Earlier messages for the same order, oldest first (SP116, SP122).
-        now: The moment of the check, timezone-aware. Content rules do not need it; like
-            ``order`` it is accepted so callers can pass one clock to every decision.
+        order: The order the message is about. The context rules (SP401-SP406) read it: the
+            order id, the buyer's locale, the delivery dates, the marketplace's time zone.
+        history: Earlier messages, oldest first (SP116, SP122 and, with an order, SP406). With
+            an order given, a message of another order (its ``order_id`` differs) counts only
+            toward the daily limit (SP406).
+        events: The order's timeline events (messages, `OptOut`, refunds, ...), read with an
+            order: opt-outs (SP405), earlier messages (SP116, SP122, SP406).
+        now: When the message goes, timezone-aware (SP403, SP404, SP406); without it the
+            message's ``sent_at`` is used.
         policy: The policy to apply; defaults to `Policy.current()`.
 
     Returns:
-        A `MessageReport` whose findings carry spans into the original text.
+        A `MessageReport` whose findings carry spans into the original text (content rules)
+        or the order's dates and events (context rules). When ``order``, ``events`` or ``now``
+        is given, ``not_judged`` names each enabled context rule that lacked an input, and
+        ``as_of`` is the send time; without them the report is the content check alone.
 
     Raises:
         InvalidTypeError: An argument has the wrong type.
-        InvalidValueError: ``kind`` is unknown or ``now`` is naive.
+        InvalidValueError: ``kind`` is unknown, ``now`` is naive, or the message or an event
+            belongs to another order (see `OrderTimeline.build` for the event checks).
         InputTooLargeError: The body is longer than the policy's ``max_input_chars``.
     """
     policy = Policy.current() if policy is None else policy
@@ -102,5 +115,23 @@ def check_message(
             "split the text or raise the policy's max_input_chars parameter"
         )
         raise InputTooLargeError(msg)
-    findings = run_message_rules(message, past, policy)
-    return MessageReport(findings=findings, edition=policy.edition)
+    if order is None and now is None and _empty(events):
+        # the content check alone, exactly as without the context family
+        findings = run_message_rules(message, past, policy)
+        return MessageReport(findings=findings, edition=policy.edition)
+    context = MessageContext.build(
+        message, order=order, history=past, events=events, now=now, policy=policy
+    )
+    findings = run_message_rules(message, context.order_messages(), policy)
+    extra, not_judged = run_context_rules(context)
+    return MessageReport(
+        findings=findings + extra,
+        edition=policy.edition,
+        as_of=context.now,
+        not_judged=not_judged,
+    )
+
+
+def _empty(events: Iterable[Event]) -> bool:
+    # a tuple or list is looked at without being consumed; any other iterable is "given"
+    return isinstance(events, tuple | list) and not events
