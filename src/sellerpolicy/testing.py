@@ -162,6 +162,8 @@ def shipments(draw: st.DrawFn) -> Shipment:
         delivered_at=delivered,
         buy_shipping=draw(st.booleans()),
         signature_confirmation=draw(st.booleans()),
+        address_changed=draw(st.booleans()),
+        refused=draw(st.booleans()),
     )
 
 
