@@ -13,22 +13,30 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import sellerpolicy
+from sellerpolicy._events import Cancellation, CancellationReason, Party
 from sellerpolicy._model import (
+    Attachment,
     FulfillmentChannel,
+    Message,
     MessageKind,
+    MessageSender,
     Money,
     Order,
     OrderItem,
     OrderStatus,
     Shipment,
 )
+from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.adapters.sp_api import (
     buyer_locale_from_sp_api,
+    events_from_notification,
+    message_from_messaging_request,
     messaging_actions_from_sp_api,
     order_from_notification,
     order_from_sp_api,
     order_items_from_sp_api,
     orders_from_sp_api,
+    timeline_from_sp_api,
 )
 from sellerpolicy.exceptions import DeserializationError, InvalidTypeError, InvalidValueError
 
@@ -79,6 +87,53 @@ def order_2026(name: str = "orders-2026-01-01.getOrder.json") -> dict[str, Any]:
     return copy.deepcopy(load(name)["response"])
 
 
+def order_change_doc(**changes: Any) -> dict[str, Any]:
+    """The ORDER_CHANGE example file with changes: ``Status``, ``Reason``, ``ChangeType``,
+    ``Time``, ``BuyerCancel`` (item flag), ``OrderId`` (``None`` deletes the field)."""
+    doc = load("notifications.ORDER_CHANGE.json")
+    change = doc["document"]["Payload"]["OrderChangeNotification"]
+    places = {
+        "Status": (change["Summary"], "OrderStatus"),
+        "Reason": (change["OrderChangeTrigger"], "ChangeReason"),
+        "Time": (change["OrderChangeTrigger"], "TimeOfOrderChange"),
+        "ChangeType": (change, "OrderChangeType"),
+        "BuyerCancel": (change["Summary"]["OrderItems"][0], "IsBuyerRequestedCancel"),
+        "OrderId": (change, "AmazonOrderId"),
+    }
+    for key, value in changes.items():
+        obj, field = places[key]
+        if value is None:
+            obj.pop(field, None)
+        else:
+            obj[field] = value
+    return doc
+
+
+def canceled(**changes: Any) -> dict[str, Any]:
+    """The ORDER_CHANGE example as it reads once the buyer's cancellation went through."""
+    return order_change_doc(Status="Canceled", **changes)
+
+
+def system_canceled(**changes: Any) -> dict[str, Any]:
+    """A cancellation whose notification names no buyer request."""
+    fields = {
+        "Status": "Canceled",
+        "ChangeType": "OrderStatusChange",
+        "Reason": "Order Status Change",
+        "BuyerCancel": False,
+    }
+    return order_change_doc(**(fields | changes))
+
+
+CHANGE_TIME = utc(2022, 11, 29, 19, 42, 4, 284000)
+EVENT_TIME = utc(2020, 1, 11, 0, 9, 53, 109000)  # the example's EventTime (before its purchase)
+NOTIFIED_ID = "903-8868176-2219830"
+CANCELED_TIME_PATH = (
+    "notifications[0]=$.document.Payload.OrderChangeNotification.OrderChangeTrigger."
+    "TimeOfOrderChange"
+)
+
+
 # --- what every example file must give -------------------------------------------------------
 
 ALL_ACTIONS = (
@@ -101,6 +156,32 @@ def created_empty(doc: dict[str, Any]) -> None:
     assert doc["response"] == {}
     raises(messaging_actions_from_sp_api, doc, "$.response: expected", "empty object")
     raises(order_from_sp_api, doc, "$.response: expected", "empty object")
+
+
+def created(
+    kind: MessageKind, text: str = "", files: tuple[str, ...] = ()
+) -> Callable[[dict[str, Any]], None]:
+    """A create call: its 201 body is empty, and its request is the message that was sent."""
+
+    def check(doc: dict[str, Any]) -> None:
+        created_empty(doc)
+        parameters = doc["request"]["parameters"]
+        message = message_from_messaging_request(
+            doc["source"]["operationId"],
+            parameters.get("body", {}).get("value"),
+            order_id=parameters["amazonOrderId"]["value"],
+            sent_at=utc(2026, 3, 1),
+        )
+        assert message == Message(
+            body=text,
+            kind=kind,
+            sender=MessageSender.SELLER,
+            order_id="123-1234567-1234567",
+            sent_at=utc(2026, 3, 1),
+            attachments=tuple(Attachment(file_name=name) for name in files),
+        )
+
+    return check
 
 
 def amazon_error(func: Callable[[Any], object]) -> Callable[[dict[str, Any]], None]:
@@ -135,6 +216,10 @@ def order_change(doc: dict[str, Any]) -> None:
     assert not order.is_prime
     assert order.items == ()  # summary items carry no ASIN
     assert order.delivered_at is None  # EasyShipShipmentStatus "Delivered" has no time
+    # a buyer's request to cancel an Unshipped order is not a cancellation: no event
+    assert events_from_notification(doc) == ()
+    timeline = timeline_from_sp_api(doc, notifications=[doc])
+    assert (timeline.order, timeline.events) == (order, ())
 
 
 def v0_get_order(doc: dict[str, Any]) -> None:
@@ -288,21 +373,37 @@ def uk_packages_search_orders(doc: dict[str, Any]) -> None:
 
 
 EXPECTED: dict[str, Callable[[dict[str, Any]], None]] = {
-    "messaging-v1.CreateWarranty.json": created_empty,
+    "messaging-v1.CreateWarranty.json": created(MessageKind.WARRANTY, files=("warranty.txt",)),
     "messaging-v1.GetAttributes.json": get_attributes,
-    "messaging-v1.confirmCustomizationDetails.json": created_empty,
-    "messaging-v1.createConfirmDeliveryDetails.json": created_empty,
-    "messaging-v1.createConfirmOrderDetails.json": created_empty,
-    "messaging-v1.createConfirmServiceDetails.json": created_empty,
-    "messaging-v1.createDigitalAccessKey.json": created_empty,
-    "messaging-v1.createLegalDisclosure.json": created_empty,
-    "messaging-v1.createNegativeFeedbackRemoval.removed.json": created_empty,
-    "messaging-v1.createUnexpectedProblem.json": created_empty,
+    "messaging-v1.confirmCustomizationDetails.json": created(
+        MessageKind.CONFIRM_CUSTOMIZATION, "My Message", ("AmazonMotors.txt",) * 2
+    ),
+    "messaging-v1.createConfirmDeliveryDetails.json": created(
+        MessageKind.CONFIRM_DELIVERY, "My Message"
+    ),
+    "messaging-v1.createConfirmOrderDetails.json": created(
+        MessageKind.CONFIRM_ORDER_DETAILS, "My Message"
+    ),
+    "messaging-v1.createConfirmServiceDetails.json": created(
+        MessageKind.CONFIRM_SERVICE, "My Message"
+    ),
+    "messaging-v1.createDigitalAccessKey.json": created(
+        MessageKind.DIGITAL_ACCESS_KEY, "My Message", ("AmazonMotors.txt",) * 2
+    ),
+    "messaging-v1.createLegalDisclosure.json": created(
+        MessageKind.LEGAL_DISCLOSURE, files=("AmazonMotors.txt",) * 2
+    ),
+    "messaging-v1.createNegativeFeedbackRemoval.removed.json": created(
+        MessageKind.NEGATIVE_FEEDBACK_REMOVAL
+    ),
+    "messaging-v1.createUnexpectedProblem.json": created(
+        MessageKind.UNEXPECTED_PROBLEM, "My Message"
+    ),
     "messaging-v1.getMessagingActionsForOrder.400.json": amazon_error(
         messaging_actions_from_sp_api
     ),
     "messaging-v1.getMessagingActionsForOrder.json": messaging_actions,
-    "messaging-v1.sendInvoice.json": created_empty,
+    "messaging-v1.sendInvoice.json": created(MessageKind.INVOICE),
     "notifications.ORDER_CHANGE.json": order_change,
     "orders-2026-01-01.getOrder.json": br_get_order,
     "orders-2026-01-01.getOrder.tr-business.json": tr_get_order,
@@ -323,7 +424,9 @@ EXPECTED: dict[str, Callable[[dict[str, Any]], None]] = {
         "$.document: expected an Orders v0 Order", "account health report"
     ),
     "reports.columns.json": not_an_order("$: expected an Orders v0 Order", "'reports'"),
-    "solicitations-v1.createProductReviewAndSellerFeedbackSolicitation.json": created_empty,
+    "solicitations-v1.createProductReviewAndSellerFeedbackSolicitation.json": created(
+        MessageKind.REVIEW_REQUEST
+    ),
     "solicitations-v1.getSolicitationActionsForOrder.json": solicitation_actions,
 }
 
@@ -935,6 +1038,341 @@ class TestMessaging:
         raises(buyer_locale_from_sp_api, {"buyer": {}}, "$.buyer.locale: missing")
 
 
+# --- events from ORDER_CHANGE notifications --------------------------------------------------
+
+BUYER_CANCEL = Cancellation(
+    order_id=NOTIFIED_ID, at=CHANGE_TIME, by=Party.BUYER, reason=CancellationReason.BUYER_REQUEST
+)
+SYSTEM_CANCEL = Cancellation(
+    order_id=NOTIFIED_ID, at=CHANGE_TIME, by=Party.SYSTEM, reason=CancellationReason.OTHER
+)
+
+
+def notification_shapes(doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The example wrapper, the notification, its Payload, the inner object and EventBridge."""
+    document = doc["document"]
+    yield "wrapper", doc
+    yield "document", document
+    yield "payload", document["Payload"]
+    yield "inner", document["Payload"]["OrderChangeNotification"]
+    yield "eventbridge", {"detail-type": "ORDER_CHANGE", "source": "aws", "detail": document}
+
+
+class TestNotificationEvents:
+    def test_example_is_a_request_not_a_cancellation(self) -> None:
+        """The example (BuyerRequestedChange, order still Unshipped) gives no event."""
+        assert () == events_from_notification(load("notifications.ORDER_CHANGE.json"))
+
+    def test_canceled_order_gives_a_cancellation(self) -> None:
+        """Summary.OrderStatus Canceled gives one Cancellation at TimeOfOrderChange."""
+        assert (BUYER_CANCEL,) == events_from_notification(canceled())
+
+    @pytest.mark.parametrize(
+        "data", [pytest.param(data, id=shape) for shape, data in notification_shapes(canceled())]
+    )
+    def test_every_shape_gives_the_same_event(self, data: dict[str, Any]) -> None:
+        """The cancellation reads the same from every accepted notification shape."""
+        assert (BUYER_CANCEL,) == events_from_notification(data)
+
+    @pytest.mark.parametrize(
+        ("reason", "change_type", "buyer_flag", "expected"),
+        [
+            ("Buyer Requested Cancel", "OrderStatusChange", False, BUYER_CANCEL),
+            ("BUYER REQUESTED CANCEL ", "OrderStatusChange", False, BUYER_CANCEL),
+            ("Order Status Change", "BuyerRequestedChange", False, BUYER_CANCEL),
+            ("Order Status Change", "OrderStatusChange", True, BUYER_CANCEL),
+            ("Order Status Change", "OrderStatusChange", False, SYSTEM_CANCEL),
+            (None, None, None, SYSTEM_CANCEL),
+        ],
+        ids=["reason", "reason-any-case", "change-type", "item-flag", "nothing-said", "all-absent"],
+    )
+    def test_who_cancelled(
+        self,
+        reason: str | None,
+        change_type: str | None,
+        buyer_flag: bool | None,
+        expected: Cancellation,
+    ) -> None:
+        """A buyer signal anywhere in the payload makes it the buyer's; otherwise SYSTEM."""
+        doc = canceled(Reason=reason, ChangeType=change_type, BuyerCancel=buyer_flag)
+
+        assert (expected,) == events_from_notification(doc)
+
+    @pytest.mark.parametrize(
+        "status", [s.value for s in OrderStatus if s is not OrderStatus.CANCELED]
+    )
+    def test_other_statuses_give_nothing(self, status: str) -> None:
+        """Shipment, delivery and other status changes live on the order: no event."""
+        assert () == events_from_notification(system_canceled(Status=status))
+
+    def test_delivery_gives_nothing(self) -> None:
+        """An Easy Ship "Delivered" status carries no time, so it gives no event."""
+        doc = order_change_doc(Status="Shipped")
+        doc["document"]["Payload"]["OrderChangeNotification"]["Summary"][
+            "EasyShipShipmentStatus"
+        ] = "Delivered"
+
+        assert () == events_from_notification(doc)
+
+    def test_null_change_time_uses_event_time(self) -> None:
+        """A null TimeOfOrderChange (allowed by the schema) dates the event at EventTime."""
+        (event,) = events_from_notification(canceled(Time=None))
+
+        assert EVENT_TIME == event.at
+
+    def test_null_change_time_without_envelope(self) -> None:
+        """Without the envelope there is no EventTime: the error says to pass all of it."""
+        payload = canceled(Time=None)["document"]["Payload"]
+
+        raises(
+            events_from_notification,
+            payload,
+            "$.OrderChangeNotification.OrderChangeTrigger.TimeOfOrderChange: missing",
+            "pass the whole notification",
+        )
+
+    def test_bad_change_time(self) -> None:
+        """A TimeOfOrderChange that is not ISO 8601 names its path."""
+        raises(
+            events_from_notification,
+            canceled(Time="yesterday"),
+            "$.document.Payload.OrderChangeNotification.OrderChangeTrigger.TimeOfOrderChange: "
+            "expected an ISO 8601 date-time",
+        )
+
+    def test_missing_status(self) -> None:
+        """The status decides the events, so a missing OrderStatus names its path."""
+        raises(
+            events_from_notification,
+            order_change_doc(Status=None),
+            "$.document.Payload.OrderChangeNotification.Summary.OrderStatus: missing",
+        )
+
+    def test_bad_buyer_flag_is_reported(self) -> None:
+        """An item flag that is not a boolean names the item's path when it is read."""
+        raises(
+            events_from_notification,
+            system_canceled(BuyerCancel="maybe"),
+            "Summary.OrderItems[0].IsBuyerRequestedCancel: expected true or false, got 'maybe'",
+        )
+
+    def test_other_notification_type(self) -> None:
+        """A notification of another type is refused at NotificationType."""
+        doc = canceled()
+        doc["document"]["NotificationType"] = "ANY_OFFER_CHANGED"
+
+        raises(events_from_notification, doc, "$.document.NotificationType: expected")
+
+    def test_order_is_not_a_notification(self) -> None:
+        """A getOrder response is not taken for a notification."""
+        raises(events_from_notification, load("orders-v0.getOrder.json"), "order_from_sp_api")
+
+
+# --- the timeline from SP-API payloads -------------------------------------------------------
+
+
+def v0_order_for_notification() -> dict[str, Any]:
+    """The v0 getOrder example, renumbered to the notification example's order."""
+    return v0_order(AmazonOrderId=NOTIFIED_ID)
+
+
+class TestTimeline:
+    def test_from_the_example_notification(self) -> None:
+        """The example notification gives its order and no events."""
+        doc = load("notifications.ORDER_CHANGE.json")
+
+        timeline = timeline_from_sp_api(doc, notifications=[doc])
+
+        assert OrderTimeline.build(order_from_notification(doc)) == timeline
+
+    def test_from_a_cancellation_notification(self) -> None:
+        """A Canceled notification gives the order and its cancellation, nothing assumed."""
+        doc = canceled()
+
+        timeline = timeline_from_sp_api(doc, notifications=[doc])
+
+        assert (BUYER_CANCEL,) == timeline.events
+        assert () == timeline.assumptions
+        assert order_from_notification(doc) == timeline.order
+
+    def test_order_payload_gives_no_events_by_itself(self) -> None:
+        """A notification as the order's source is read for the order only."""
+        assert () == timeline_from_sp_api(canceled()).events
+
+    @pytest.mark.parametrize("name", SINGLE_ORDERS)
+    def test_every_single_order_example(self, name: str) -> None:
+        """Every getOrder example gives a timeline of its order."""
+        timeline = timeline_from_sp_api(load(name))
+
+        assert (order_from_sp_api(load(name)), ()) == (timeline.order, timeline.events)
+
+    def test_order_with_items(self) -> None:
+        """items= attaches the getOrderItems items, as order_from_sp_api does."""
+        items = load("orders-v0.getOrderItems.json")
+
+        timeline = timeline_from_sp_api(load("orders-v0.getOrder.json"), items=items)
+
+        assert order_items_from_sp_api(items) == timeline.order.items
+
+    def test_get_order_with_notification(self) -> None:
+        """A getOrder response and a notification for the same order make one timeline."""
+        timeline = timeline_from_sp_api(v0_order_for_notification(), notifications=[canceled()])
+
+        assert order_from_sp_api(v0_order_for_notification()) == timeline.order
+        assert (BUYER_CANCEL,) == timeline.events
+
+    def test_with_a_sent_message(self) -> None:
+        """Caller events come first in evidence indices; the timeline is sorted by time."""
+        body = {"text": "Your engraving: is 'Anna' right?"}
+        message = message_from_messaging_request(
+            "confirmCustomizationDetails", body, order_id=NOTIFIED_ID, sent_at=utc(2022, 12, 1)
+        )
+
+        timeline = timeline_from_sp_api(canceled(), notifications=[canceled()], events=[message])
+
+        assert (BUYER_CANCEL, message) == timeline.events
+        assert (1, 0) == timeline.positions
+        assert ("message", 0) == (timeline.ref(0).type, timeline.ref(0).index)
+        assert ("cancellation", 1) == (timeline.ref(1).type, timeline.ref(1).index)
+
+    def test_system_cancellation_is_an_assumption(self) -> None:
+        """A cancellation the payload names nobody for is SYSTEM, and the timeline says so."""
+        timeline = timeline_from_sp_api(system_canceled(), notifications=[system_canceled()])
+
+        assert (SYSTEM_CANCEL,) == timeline.events
+        (assumption,) = timeline.assumptions
+        assert assumption.startswith("notifications[0]=$.document.Payload.OrderChangeNotification")
+        assert "Party.SYSTEM" in assumption
+
+    def test_event_time_stand_in_is_an_assumption(self) -> None:
+        """A cancellation dated at EventTime says so in the assumptions."""
+        doc = canceled(Time=None)
+        doc["document"]["EventTime"] = "2022-11-30T08:00:00Z"
+
+        timeline = timeline_from_sp_api(doc, notifications=[doc])
+
+        assert utc(2022, 11, 30, 8) == timeline.events[0].at  # type: ignore[union-attr]
+        assert any("EventTime" in a for a in timeline.assumptions)
+
+    def test_repeated_notification_counts_once(self) -> None:
+        """A notification delivered twice (in two shapes) gives one event and an assumption."""
+        doc = canceled()
+
+        timeline = timeline_from_sp_api(doc, notifications=[doc, doc["document"]])
+
+        assert (BUYER_CANCEL,) == timeline.events
+        (assumption,) = timeline.assumptions
+        assert assumption.startswith("notifications[1]=$.Payload.")
+        assert "counted once" in assumption
+
+    def test_notification_for_another_order(self) -> None:
+        """A notification about another order names its AmazonOrderId path."""
+        raises(
+            lambda d: timeline_from_sp_api(d, notifications=[canceled()]),
+            load("orders-v0.getOrder.json"),
+            "notifications[0]=$.document.Payload.OrderChangeNotification.AmazonOrderId: "
+            "expected the order's id '902-1845936-5435065', got '903-8868176-2219830'",
+        )
+
+    def test_event_before_purchase(self) -> None:
+        """A cancellation before the purchase names the JSON path its time came from."""
+        doc = canceled(Time=None)  # EventTime 2020-01-11 is before the 2022 purchase
+
+        raises(
+            lambda d: timeline_from_sp_api(d, notifications=[d]),
+            doc,
+            "notifications[0]=$.document.EventTime: the cancellation at 2020-01-11T00:09:53.109",
+            "is before the purchase (2022-07-13T19:42:04.284",
+        )
+
+    def test_event_without_time(self) -> None:
+        """A caller's draft message is refused under events[i]."""
+        draft = Message(body="Hi", order_id=NOTIFIED_ID)
+
+        error = raises(
+            lambda d: timeline_from_sp_api(d, events=[SYSTEM_CANCEL, draft]),
+            canceled(),
+            "events[1].sent_at:",
+            "is missing",
+        )
+        assert "events[1].sent_at" == error.field
+
+    def test_event_of_another_order(self) -> None:
+        """A caller's event of another order is refused under events[i].order_id."""
+        other = Cancellation(order_id="111-1111111-1111111", at=CHANGE_TIME, by="seller")
+
+        raises(
+            lambda d: timeline_from_sp_api(d, events=[other]),
+            canceled(),
+            "events[0].order_id:",
+            "'111-1111111-1111111'",
+        )
+
+    def test_caller_event_repeated_by_notification(self) -> None:
+        """An event both passed and notified is refused at the notification's path."""
+        raises(
+            lambda d: timeline_from_sp_api(d, notifications=[d], events=[BUYER_CANCEL]),
+            canceled(),
+            "notifications[0]=$.document.Payload.OrderChangeNotification.OrderChangeTrigger."
+            "TimeOfOrderChange: this event repeats events[0]",
+        )
+
+    @pytest.mark.parametrize(
+        ("kwargs", "fragment"),
+        [
+            ({"events": ["x"]}, "events[0]: expected an event (Message, "),
+            ({"events": "x"}, "events=: expected a sequence of events"),
+            ({"notifications": {"a": 1}}, "notifications=: expected a sequence of ORDER_CHANGE"),
+            ({"notifications": [[]]}, "notifications[0]=$: expected a JSON object"),
+            (
+                {"notifications": [load("orders-v0.getOrder.json")]},
+                "notifications[0]=$.response.payload: expected an ORDER_CHANGE notification",
+            ),
+            ({"fulfillment_channel": "XYZ"}, "fulfillment_channel=:"),
+        ],
+        ids=["event-type", "events-str", "one-notification", "not-object", "order", "keyword"],
+    )
+    def test_bad_arguments(self, kwargs: dict[str, Any], fragment: str) -> None:
+        """Bad arguments are problems naming the argument, never raw errors."""
+        raises(lambda d: timeline_from_sp_api(d, **kwargs), canceled(), fragment)
+
+    def test_unknown_marketplace(self) -> None:
+        """An order of an unknown marketplace is refused with the known ids."""
+        raises(
+            timeline_from_sp_api,
+            v0_order(MarketplaceId="AXXXXXXXXXXXXX"),
+            "$: unknown marketplace_id='AXXXXXXXXXXXXX'; known ids:",
+        )
+
+    def test_all_problems_at_once(self) -> None:
+        """Problems in the order, its items, a notification and an event are listed together."""
+        items = load("orders-v0.getOrderItems.json")
+        del items["response"]["payload"]["OrderItems"][0]["ASIN"]
+
+        error = raises(
+            lambda d: timeline_from_sp_api(
+                d, items=items, notifications=[canceled(Time="soon")], events=[1]
+            ),
+            v0_order(AmazonOrderId=NOTIFIED_ID, PurchaseDate="yesterday"),
+        )
+
+        assert [
+            "$.payload.PurchaseDate",
+            "items=$.response.payload.OrderItems[0].ASIN",
+            "events[0]",
+            CANCELED_TIME_PATH,
+        ] == [line.partition(": ")[0] for line in error.errors]
+        assert "OrderTimeline" == error.target
+
+    def test_amazon_error_body(self) -> None:
+        """An SP-API error body as the order is reported with Amazon's code."""
+        raises(
+            timeline_from_sp_api,
+            load("orders-v0.getOrder.400.json"),
+            "$.response.errors[0]: SP-API error InvalidInput",
+        )
+
+
 # --- SP-API spellings of the message kinds --------------------------------------------------
 
 # Every Messaging v1 / Solicitations v1 operation id and action name that names a kind.
@@ -1060,6 +1498,63 @@ class TestMessageKindNames:
         assert all(isinstance(MessageKind(a), MessageKind) for a in actions if a in KIND_IDS)
 
 
+# --- messages from Messaging/Solicitations create requests -----------------------------------
+
+
+class TestMessagingRequest:
+    def test_draft_for_a_pre_send_check(self) -> None:
+        """Without sent_at the message is a draft that check_message judges by its kind."""
+        message = message_from_messaging_request("createConfirmOrderDetails", {"text": REVIEW_ASK})
+
+        assert (None, MessageKind.CONFIRM_ORDER_DETAILS) == (message.sent_at, message.kind)
+        assert sellerpolicy.Code.SP124 in sellerpolicy.check_message(message).codes
+
+    def test_action_name_is_accepted(self) -> None:
+        """The action name from getMessagingActionsForOrder works like the operation id."""
+        by_action = message_from_messaging_request("warranty", {"attachments": []})
+
+        assert message_from_messaging_request("CreateWarranty", {}) == by_action
+
+    @pytest.mark.parametrize("operation", [*NOT_KINDS, "reply", "proactive", "inquiry", 5])
+    def test_operation_that_sends_nothing(self, operation: object) -> None:
+        """An operation that sends no message, or a kind no API sends, is refused."""
+        raises(
+            lambda d: message_from_messaging_request(operation, d),  # type: ignore[arg-type]
+            {"text": "Hi"},
+            "operation=: expected a Messaging or Solicitations operation that sends a message",
+        )
+
+    @pytest.mark.parametrize(
+        ("kwargs", "fragment"),
+        [
+            ({"sent_at": dt.datetime(2026, 3, 1)}, "sent_at=: expected a timezone-aware"),  # noqa: DTZ001
+            ({"sent_at": "2026-03-01"}, "sent_at=: expected a timezone-aware datetime"),
+            ({"order_id": " "}, "order_id=: expected a non-empty string"),
+        ],
+        ids=["naive", "string", "blank-order"],
+    )
+    def test_bad_keywords(self, kwargs: dict[str, Any], fragment: str) -> None:
+        """Bad keyword arguments are problems naming the argument."""
+        raises(lambda d: message_from_messaging_request("invoice", d, **kwargs), {}, fragment)
+
+    @pytest.mark.parametrize(
+        ("body", "fragment"),
+        [
+            ({"text": 5}, "body=$.text: expected a string, got 5"),
+            (
+                {"attachments": [{"uploadDestinationId": "x"}]},
+                "body=$.attachments[0].fileName: missing",
+            ),
+            ({"attachments": "a.pdf"}, "body=$.attachments: expected an array"),
+            ([1], "body=$: expected a JSON object"),
+        ],
+        ids=["text", "file-name", "attachments", "body"],
+    )
+    def test_bad_body(self, body: object, fragment: str) -> None:
+        """A malformed request body names the path under body=$."""
+        raises(lambda d: message_from_messaging_request("sendInvoice", d), body, fragment)
+
+
 # --- robustness: no internal exception escapes -----------------------------------------------
 
 ALL_FUNCTIONS: tuple[Callable[[Any], object], ...] = (
@@ -1069,6 +1564,8 @@ ALL_FUNCTIONS: tuple[Callable[[Any], object], ...] = (
     order_from_notification,
     buyer_locale_from_sp_api,
     messaging_actions_from_sp_api,
+    events_from_notification,
+    timeline_from_sp_api,
 )
 REPLACEMENTS: tuple[object, ...] = (None, 1.5, "", "x", [], {}, True, -1, 10**30, [None], {"a": 1})
 FUZZED = {
@@ -1114,6 +1611,46 @@ class TestRobustness:
                 if not exc.errors or not all(line.startswith("$") for line in exc.errors):
                     bad_lines.append(exc.errors)
         assert count > 50
+        assert bad_lines == []
+
+    @pytest.mark.parametrize(
+        ("func", "roots"),
+        [
+            (events_from_notification, ("$",)),
+            (lambda d: timeline_from_sp_api(d, notifications=[d]), ("$", "notifications[0]=$")),
+        ],
+        ids=["events", "timeline"],
+    )
+    def test_cancellation_mutations(
+        self, func: Callable[[Any], object], roots: tuple[str, ...]
+    ) -> None:
+        """Any one-field change of a Canceled notification loads or names its paths."""
+        count = 0
+        bad_lines: list[tuple[str, ...]] = []
+        for mutated in mutations(canceled()):
+            count += 1
+            try:
+                func(mutated)
+            except DeserializationError as exc:
+                if not exc.errors or not all(line.startswith(roots) for line in exc.errors):
+                    bad_lines.append(exc.errors)
+        assert count > 50
+        assert bad_lines == []
+
+    def test_request_body_mutations(self) -> None:
+        """Any one-field change of a create request body loads or names its body=$ path."""
+        doc = load("messaging-v1.confirmCustomizationDetails.json")
+        body = doc["request"]["parameters"]["body"]["value"]
+        count = 0
+        bad_lines: list[tuple[str, ...]] = []
+        for mutated in mutations(body):
+            count += 1
+            try:
+                message_from_messaging_request("confirmCustomizationDetails", mutated)
+            except DeserializationError as exc:
+                if not exc.errors or not all(line.startswith("body=$") for line in exc.errors):
+                    bad_lines.append(exc.errors)
+        assert count > 20
         assert bad_lines == []
 
 

@@ -125,6 +125,17 @@ def order_from_sp_api(
     obj, path = unwrap(payload, "$", target)
     problems: list[str] = []
     order = one_order(obj, path, problems, opts, target)
+    return with_items(order, items, problems, target)
+
+
+def with_items(
+    order: Order | None, items: Mapping[str, Any] | None, problems: list[str], target: str
+) -> Order:
+    """``order`` with the items of the getOrderItems response ``items`` (paths ``items=$``).
+
+    Raises:
+        DeserializationError: ``problems`` (the order's and the items') are not empty.
+    """
     attached: list[OrderItem | None] | None = None
     if items is not None:
         items_obj, items_path = unwrap(items, "items=$", target)
