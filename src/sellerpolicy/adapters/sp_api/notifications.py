@@ -200,8 +200,8 @@ def change_events(where: Located, problems: list[str], *, order_id: str | None) 
     if trigger.get(key) is None and where.envelope is not None:
         clock, key = Reader(where.envelope, where.envelope_path, problems), "EventTime"
         assumptions.append(
-            f"{trigger.at('TimeOfOrderChange')} is null; the cancellation is dated at the "
-            f"notification's EventTime, which is at or after the change"
+            f"{trigger.at('TimeOfOrderChange')} is null or absent; the cancellation is dated at "
+            f"the notification's EventTime, which is at or after the change"
         )
     if clock is trigger and trigger.get(key) is None:
         trigger.missing(key, _TIME_OR_EVENT_TIME)
