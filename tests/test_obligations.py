@@ -1087,6 +1087,9 @@ class TestInbox:
             ("113-0000000-0000888", "SP501", OVERDUE),
             ("113-0000000-0000888", "SP509", OPEN),
         ] == [(i.order_id, i.obligation.code, i.obligation.status) for i in items]
+        assert str(items[0]).startswith(
+            f"{OID}  overdue        SP501 reply-to-buyer  due 2026-02-06 10:00 PST"
+        )
 
     def test_horizon_inclusive(self):
         """An obligation due exactly at now + within is in the inbox; one a second later is not."""

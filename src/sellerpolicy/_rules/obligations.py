@@ -199,15 +199,18 @@ class InboxItem:
 
     Attributes:
         order_id: The order.
+        marketplace_id: The order's marketplace; `str` shows the due time in its zone.
         obligation: The open or overdue obligation.
     """
 
     order_id: str
+    marketplace_id: str
     obligation: Obligation
 
     def __str__(self) -> str:
-        """``111-0000000-0000001  overdue  SP501 ...``."""
-        return f"{self.order_id}  {self.obligation}"
+        """``113-0000000-0000001  overdue  SP501 reply-to-buyer  due 2026-03-02 10:00 PST ...``."""
+        zone = Marketplace.get(self.marketplace_id).tz
+        return f"{self.order_id}  {self.obligation.describe(zone)}"
 
 
 # --- the scan: the timeline as of now, read by every rule ---------------------------------------
@@ -950,7 +953,7 @@ def inbox(
             raise type(exc)(f"{where}: {exc}", field=field, value=exc.value) from None
         report = _decide(timeline, now, checked)
         items.extend(
-            InboxItem(order_id=report.order_id, obligation=ob)
+            InboxItem(order_id=report.order_id, marketplace_id=report.marketplace_id, obligation=ob)
             for ob in report.obligations
             if ob.pending and ob.due_at <= until
         )
