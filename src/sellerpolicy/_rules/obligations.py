@@ -241,11 +241,8 @@ class _Scan:
         self.policy = policy
         self.parameters = policy.parameters
         self.timeline = timeline
-        kept = [
-            (index, event, _utc(event))
-            for index, event in timeline.entries()
-            if _utc(event) <= self.now
-        ]
+        timed = ((index, event, _utc(event)) for index, event in timeline.entries())
+        kept = [entry for entry in timed if entry[2] <= self.now]
         self.ignored = len(timeline.events) - len(kept)
         self.indexes = [k[0] for k in kept]
         self.events = [k[1] for k in kept]
