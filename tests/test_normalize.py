@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import string
 import sys
+import unicodedata
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sellerpolicy import Code, check_message
+from sellerpolicy._text import detectors
 from sellerpolicy._text import normalize as normalize_module
+from sellerpolicy._text.detectors import contact_view, find_emails, find_links
 from sellerpolicy._text.normalize import NormalizedText, normalize
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 ZWSP = "\u200b"
 CYRILLIC = "Cyrillic letters"
@@ -20,6 +28,7 @@ GREEK = "Greek letters"
 ZERO_WIDTH = "zero-width characters"
 COMPATIBILITY = "full-width or compatibility characters"
 DOTS = "look-alike dots"
+INVISIBLE = "invisible characters"
 
 
 def locate(norm: NormalizedText, needle: str) -> str:
@@ -229,6 +238,81 @@ class TestExamples:
         assert norm.disguises(0, 0) == ()
 
 
+# C0 and C1 controls that hide in an address: NUL, the rest of C0 but tab, LF and CR, DEL and C1.
+CONTROLS = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1b", "\x1f", "\x7f", "\x80", "\x9f"]
+
+
+class TestControlCharacters:
+    @pytest.mark.parametrize("control", CONTROLS)
+    def test_removed_and_mapped(self, control: str) -> None:
+        """A control character is removed, labelled invisible and covered by the span around it."""
+        norm = normalize(f"john{control}@example.com")
+        assert "john@example.com" == norm.text
+        assert (0, 17) == norm.span(0, len(norm.text))
+        assert (3, 6) == norm.span(3, 5)
+        assert (5, 6) == norm.span(4, 5)
+        assert (INVISIBLE,) == norm.disguises(0, len(norm.text))
+        assert_well_formed(norm)
+
+    @pytest.mark.parametrize("control", CONTROLS)
+    @pytest.mark.parametrize(
+        ("template", "find", "value"),
+        [
+            pytest.param("Write to john{}@example.com today", find_emails, "john@example.com", id="email"),
+            pytest.param("Write to jo{}hn@exam{}ple.com today", find_emails, "john@example.com", id="email twice"),
+            pytest.param("Visit www.shop{}.com today", find_links, "www.shop.com", id="link"),
+            pytest.param("Visit shop.c{}om today", find_links, "shop.com", id="bare domain"),
+        ],
+    )  # fmt: skip
+    def test_address_seen_through(
+        self,
+        control: str,
+        template: str,
+        find: Callable[[NormalizedText], list[detectors.Evidence]],
+        value: str,
+    ) -> None:
+        """An address with a control character inside is found, spanning its original characters."""
+        text = template.replace("{}", control)
+        start = text.index(value[:2])
+        end = text.index(" today")
+        found = find(normalize(text))
+        assert [(start, end, value, (INVISIBLE,))] == [
+            (e.start, e.end, e.value, e.disguises) for e in found
+        ]
+
+    @pytest.mark.parametrize("control", CONTROLS)
+    def test_email_finding(self, control: str) -> None:
+        """A control character inside an email address does not hide it from SP103."""
+        text = f"Please write to john{control}@example.com."
+        spans = [
+            (f.span.start, f.span.end) for f in check_message(text).findings if f.code == Code.SP103
+        ]
+        assert [(16, 33)] == spans
+        assert f"john{control}@example.com" == text[16:33]
+
+    def test_tab_line_feed_and_carriage_return_stay(self) -> None:
+        """Tab, line feed and carriage return are text, not hidden characters."""
+        norm = normalize("A\tB\nC\r\nD")
+        assert "a\tb\nc\r\nd" == norm.text
+        assert norm._offsets is None
+        assert () == norm.disguises(0, len(norm.text))
+
+    def test_ascii_with_a_control_leaves_the_fast_path(self) -> None:
+        """ASCII text holding a control character is mapped around the removed character."""
+        norm = normalize("AB\x00\x00CD")
+        assert "abcd" == norm.text
+        assert [(0, 1), (1, 2), (4, 5), (5, 6)] == [norm.span(i, i + 1) for i in range(4)]
+        assert (1, 5) == norm.span(1, 3)
+        assert () == norm.disguises(0, 2)
+        assert (INVISIBLE,) == norm.disguises(1, 3)
+
+    def test_only_controls(self) -> None:
+        """A text of control characters normalises to the empty text."""
+        norm = normalize("\x00\x1b\x7f\x9f")
+        assert "" == norm.text
+        assert (4, 4) == norm.span(0, 0)
+
+
 class TestFastPath:
     def test_ascii_is_lower_cased_and_mapped_one_to_one(self) -> None:
         """ASCII text is only lower-cased and maps each character to itself."""
@@ -397,6 +481,7 @@ def _sources() -> dict[str, list[str]]:
 
 SOURCES = _sources()
 INVISIBLES = ["\u200b", "\u200c", "\u2060", "\ufeff", "\xad", "\u202e", "\u2066", "\ufe0f"]
+INVISIBLES += ["\x00", "\x1f", "\x9f"]  # control characters hide letters just as well
 
 disguised_letters = st.lists(
     st.sampled_from(sorted(SOURCES)).flatmap(
@@ -469,14 +554,29 @@ class TestProperties:
             assert first.span(i, size) == second.span(i, size)
             assert first.disguises(i, size) == second.disguises(i, size)
 
-    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+    @given(
+        st.text(
+            alphabet=st.characters(
+                max_codepoint=127, exclude_categories=["Cc"], include_characters="\t\n\r"
+            ),
+            max_size=60,
+        )
+    )
     def test_ascii_identity(self, text: str) -> None:
-        """ASCII text normalises to its lower case, each character mapped to itself."""
+        """ASCII text without control characters normalises to its lower case, mapped one to one."""
         norm = normalize(text)
         assert norm.text == text.lower()
         for i in range(len(text) + 1):
             assert norm.span(0, i) == (0, i)
             assert norm.span(i, len(text)) == (i, len(text))
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+    def test_ascii_controls_removed(self, text: str) -> None:
+        """ASCII text loses its control characters, each other character mapped to itself."""
+        kept = [i for i, char in enumerate(text) if char.isprintable() or char in "\t\n\r"]
+        norm = normalize(text)
+        assert "".join(text[i] for i in kept).lower() == norm.text
+        assert [(i, i + 1) for i in kept] == [norm.span(j, j + 1) for j in range(len(kept))]
 
     @given(disguised_letters)
     def test_disguised_letters(self, parts: list[tuple[str, str, str]]) -> None:
@@ -549,6 +649,150 @@ class TestLargeInput:
         ostart, oend = view.span(start, start + len("shop.com"))
         assert text[ostart:oend] == f"sh{ZWSP}оp [dot] сom"
         assert view.disguises(start, start + 8) == (CYRILLIC, "spelled-out dots", ZERO_WIDTH)
+
+
+class _CountingPattern:
+    """A compiled pattern that adds up how many characters its searches pass over.
+
+    A search passes over its window from where it starts to the far end of its match, or to the
+    end of the window if nothing matched (a backwards pattern from the end of the window); a
+    ``finditer`` passes over its whole window and restarts once per match.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], name: str, counts: dict[str, int]) -> None:
+        self._pattern = pattern
+        self._name = name
+        self._counts = counts
+        self.flags = pattern.flags
+
+    def _add(self, characters: int) -> None:
+        self._counts[self._name] += characters
+
+    def _window(self, string: str, pos: int | None, endpos: int | None) -> tuple[int, int]:
+        start = 0 if pos is None else max(0, pos)
+        end = len(string) if endpos is None else min(endpos, len(string))
+        return start, max(start, end)
+
+    def _count(self, found: regex.Match[str] | None, start: int, end: int) -> None:
+        if found is None:
+            self._add(end - start)
+        elif self.flags & regex.REVERSE:
+            self._add(end - found.start())
+        else:
+            self._add(found.end() - start)
+
+    def finditer(
+        self, string: str, pos: int | None = None, endpos: int | None = None, **kwargs: bool
+    ) -> Iterator[regex.Match[str]]:
+        start, end = self._window(string, pos, endpos)
+        self._add(end - start)
+        for found in self._pattern.finditer(string, start, end, **kwargs):
+            self._add(1)
+            yield found
+
+    def search(
+        self, string: str, pos: int | None = None, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        start, end = self._window(string, pos, endpos)
+        found = self._pattern.search(string, start, end)
+        self._count(found, start, end)
+        return found
+
+    def match(
+        self, string: str, pos: int | None = None, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        start, end = self._window(string, pos, endpos)
+        found = self._pattern.match(string, start, end)
+        self._count(found, start, end)
+        return found
+
+
+# The searches of the two look-alike passes: the normaliser's, which folds look-alikes in words
+# with Latin evidence, and the contact view's, which folds the runs beside a dot or '@'.
+LOOKALIKE_PASSES = {
+    normalize_module: ["_SEAM", "_WORD_FORWARDS", "_NOT_WORD_BACKWARDS", "_LOOKALIKE", "_LATIN_EVIDENCE"],
+    detectors: ["_LOOKALIKE_RUN", "_ADDRESS_AFTER", "_ADDRESS_BEFORE"],
+}  # fmt: skip
+MATHEMATICAL_GREEK = "".join(
+    chr(code)
+    for code in range(0x1D6A8, 0x1D7CA)  # the mathematical Greek alphanumerics
+    if unicodedata.normalize("NFKC", chr(code)) in normalize_module._GREEK_LOOKALIKES
+)
+# Every script whose letters the normaliser folds, spelled with all of its look-alikes.
+LOOKALIKE_SCRIPTS = {
+    "Cyrillic": "".join(normalize_module._CYRILLIC_LOOKALIKES),
+    "Greek": "".join(normalize_module._GREEK_LOOKALIKES),
+    "mathematical Greek": MATHEMATICAL_GREEK,
+    "Cyrillic and Greek": "".join(
+        cyrillic + greek
+        for cyrillic, greek in zip(
+            normalize_module._CYRILLIC_LOOKALIKES, normalize_module._GREEK_LOOKALIKES, strict=False
+        )
+    ),
+}
+# How the letters are laid out: one run, words, runs beside dots and '@' (joined or spaced) and
+# runs broken by Latin letters.
+LOOKALIKE_SHAPES: dict[str, Callable[[str], str]] = {
+    "one run": lambda letters: letters,
+    "words": lambda letters: letters[:5] + " ",
+    "dotted": lambda letters: letters[:3] + "." + letters[3:6],
+    "spaced dots": lambda letters: letters[:2] + " . ",
+    "spelled dots": lambda letters: letters[:3] + " [dot] ",
+    "at signs": lambda letters: letters[:4] + "@",
+    "Latin between": lambda letters: "".join(letter + "a" for letter in letters),
+    "Latin words": lambda letters: "".join(letter + "a " for letter in letters),
+}
+
+
+class TestLookAlikeWork:
+    """The look-alike passes read each character a bounded number of times, whatever the input.
+
+    Work is counted, not timed: the characters their searches pass over. That bounds the real
+    work because no search can backtrack far: those over a whole text look for one character
+    class or a possessive run of one, the others get a window of a few characters. A pass that
+    searched a run again from each of its letters, or read on to the end of the text from each
+    run or word, would grow with the square of the length.
+    """
+
+    SIZE = 3_000
+
+    def work(self, monkeypatch: pytest.MonkeyPatch, text: str) -> dict[str, int]:
+        """The characters each search of the look-alike passes reads for the contact view."""
+        counts: dict[str, int] = defaultdict(int)
+        with monkeypatch.context() as patch:
+            for module, names in LOOKALIKE_PASSES.items():
+                for name in names:
+                    counting = _CountingPattern(getattr(module, name), name, counts)
+                    patch.setattr(module, name, counting)
+            contact_view(normalize(text))
+        return counts
+
+    @pytest.mark.parametrize("letters", LOOKALIKE_SCRIPTS.values(), ids=LOOKALIKE_SCRIPTS)
+    @pytest.mark.parametrize("shape", LOOKALIKE_SHAPES.values(), ids=LOOKALIKE_SHAPES)
+    def test_work_grows_linearly(
+        self, monkeypatch: pytest.MonkeyPatch, letters: str, shape: Callable[[str], str]
+    ) -> None:
+        """Four times the text costs at most about four times the work, in every script."""
+        unit = shape(letters)
+        small, large = (
+            sum(self.work(monkeypatch, (unit * (size // len(unit) + 1))[:size]).values())
+            for size in (self.SIZE, 4 * self.SIZE)
+        )
+        assert small >= self.SIZE
+        assert large <= 5 * small
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("ѕһор.сом", {"_SEAM", "_WORD_FORWARDS", "_LOOKALIKE", "_LATIN_EVIDENCE"}, id="normaliser"),
+            pytest.param("ѕһор . сом", {"_SEAM", "_LOOKALIKE_RUN", "_ADDRESS_AFTER", "_ADDRESS_BEFORE"}, id="contact view"),
+        ],
+    )  # fmt: skip
+    def test_counted_searches_are_the_ones_used(
+        self, monkeypatch: pytest.MonkeyPatch, text: str, expected: set[str]
+    ) -> None:
+        """The counted searches are those the passes make, so the count is of their real work."""
+        assert expected <= set(self.work(monkeypatch, text))
 
 
 class TestTables:

@@ -95,13 +95,31 @@ def _join_path(match: regex.Match[str]) -> str:
     return _SLASH_WORD.sub("/", match[0]).replace(" ", "")
 
 
-# Look-alike letters next to an address's dot or '@' (Cyrillic 'shop' in 'shop [.] com'); the
-# lookarounds allow the spaces and brackets of a dot or '@' that is not joined yet.
-_LOOKALIKE_BY_DOT = regex.compile(
-    rf"""[{LOOKALIKE_CLASS}]+(?=\s{{0,3}}[\[\(]?\s{{0,3}}(?:[.@]|dot\b|at\b))
-    |(?<=(?:[.@]|\bdot|\bat)\s{{0,3}}[\]\)]?\s{{0,3}})[{LOOKALIKE_CLASS}]+""",
-    regex.V1 | regex.VERBOSE,
+# Look-alike letters next to an address's dot or '@' (Cyrillic 'shop' in 'shop [.] com'), folded
+# run by run. A run is matched possessively by a bare character class, so finding every run reads
+# each character once; whether a dot or '@' is next to it (with the spaces and brackets of one
+# that is not joined yet) is then read in a window of `_NEAR` characters on either side. A single
+# pattern with the two tests as lookarounds of `[...]+` was quadratic: on a run of n look-alikes
+# with no dot it started at each letter, ran to the end of the run and backed off letter by
+# letter, n*n/2 steps.
+_LOOKALIKE_RUN = regex.compile(rf"[{LOOKALIKE_CLASS}]++", regex.V1)
+_ADDRESS_AFTER = regex.compile(r"\s{0,3}[\[\(]?\s{0,3}(?:[.@]|dot\b|at\b)", regex.V1)
+_ADDRESS_BEFORE = regex.compile(  # matched backwards from the start of the run
+    r"(?:[.@]|\bdot|\bat)\s{0,3}[\]\)]?\s{0,3}", regex.V1 | regex.REVERSE
 )
+_NEAR = 16  # longer than either match (at most 10 characters) and the letter `\b` reads past it
+
+
+def _fold_by_address(match: regex.Match[str]) -> str:
+    """The run of look-alikes folded to Latin if a dot or '@' is next to it, else unchanged."""
+    text, start, end = match.string, match.start(), match.end()
+    if _ADDRESS_AFTER.match(text, end, end + _NEAR) or _ADDRESS_BEFORE.match(
+        text, max(0, start - _NEAR), start
+    ):
+        return fold_lookalikes(match[0])
+    return match[0]
+
+
 _MAYBE_LOOKALIKE = regex.compile(r"[\u0370-\u052f]", regex.V1)
 # a quick test for three single characters in a row, spaced out, before the full pattern runs
 _LETTER_SPACED_HINT = regex.compile(
@@ -195,7 +213,7 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     if _LETTER_SPACED_HINT.search(s):
         view = view.sub(_LETTER_SPACED, lambda m: m[0].replace(" ", ""), "letter-spaced text")
     if _MAYBE_LOOKALIKE.search(s):
-        view = view.sub(_LOOKALIKE_BY_DOT, lambda m: fold_lookalikes(m[0]), "look-alike letters")
+        view = view.sub(_LOOKALIKE_RUN, _fold_by_address, "look-alike letters")
         s = view.text
     if "xxp" in s or "**p" in s:
         view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")

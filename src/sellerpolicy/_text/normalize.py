@@ -38,6 +38,13 @@ _LINE_SEPARATORS: Final = frozenset("\x85\u2028\u2029")
 # Blank letters that render as nothing; they are not category Cf, so they are listed by hand:
 # COMBINING GRAPHEME JOINER and the Hangul fillers.
 _BLANK_LETTERS: Final = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+# C0 and C1 control characters render as nothing (or as a box) and hide inside an address like a
+# zero-width space: 'john\x00@example.com'. Tab, line feed and carriage return are text, and NEL
+# (U+0085) ends a line (see `_LINE_SEPARATORS`).
+_CONTROL_CHARS: Final = frozenset(
+    chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) not in "\t\n\r\x85"
+)
+_ASCII_CONTROL_BYTES: Final = bytes(sorted(ord(c) for c in _CONTROL_CHARS if c.isascii()))
 
 
 def _is_variation_selector(char: str) -> bool:
@@ -234,7 +241,7 @@ def _removal(char: str) -> int | None:
         return _BIT[_ZERO_WIDTH]
     if char == _SOFT_HYPHEN:
         return _BIT[_SOFT_HYPHENS]
-    if char in _BLANK_LETTERS or unicodedata.category(char) == "Cf":
+    if char in _BLANK_LETTERS or char in _CONTROL_CHARS or unicodedata.category(char) == "Cf":
         return _BIT[_INVISIBLE]
     return None
 
@@ -250,7 +257,7 @@ def _piece(char: str) -> tuple[str, int]:
         The replacement (empty when the character is removed) and its label bits. The
         replacement is already lower-cased where lower-casing would change its length.
     """
-    if char.isascii():
+    if char.isascii() and char not in _CONTROL_CHARS:
         return char, 0
     removal = _removal(char)
     if removal is not None:
@@ -655,19 +662,31 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
     return "".join(out), "".join(out_codes)
 
 
+def _plain_ascii(text: str) -> bool:
+    """Whether ``text`` is ASCII without control characters (tab, line feed and CR are text)."""
+    if not text.isascii():
+        return False
+    # bytes.translate deletes in C, several times faster than a regular-expression search
+    return text.isprintable() or len(
+        text.encode("ascii").translate(None, _ASCII_CONTROL_BYTES)
+    ) == len(text)
+
+
 def normalize(text: str) -> NormalizedText:
     r"""Normalise ``text`` so that disguised contact details read plainly.
 
     In order, per character: removes invisible characters (zero-width characters, soft
-    hyphens, bidirectional controls and every other format character; variation selectors
-    silently), applies NFKC (full-width and compatibility forms, mathematical letters), turns
-    every Unicode space into ``" "`` and every line separator into ``"\n"``, writes curly
-    quotes, dashes and look-alike dots and slashes as ASCII, folds Cyrillic and Greek
-    look-alikes to Latin inside words that also hold Latin evidence, and lower-cases. It does
-    not collapse whitespace nor decode spelled-out punctuation (``dot``, ``[at]``): detectors
-    do that with `NormalizedText.sub`.
+    hyphens, bidirectional controls and every other format character, and the control
+    characters other than tab, line feed and carriage return; variation selectors silently),
+    applies NFKC (full-width and compatibility forms, mathematical letters), turns every
+    Unicode space into ``" "`` and every line separator into ``"\n"``, writes curly quotes,
+    dashes and look-alike dots and slashes as ASCII, folds Cyrillic and Greek look-alikes to
+    Latin inside words that also hold Latin evidence, and lower-cases. It does not collapse
+    whitespace nor decode spelled-out punctuation (``dot``, ``[at]``): detectors do that with
+    `NormalizedText.sub`.
 
-    ASCII text takes a fast path: the result is ``text.lower()`` mapped one to one.
+    ASCII text without control characters takes a fast path: the result is ``text.lower()``
+    mapped one to one.
 
     Args:
         text: The caller's text.
@@ -675,7 +694,7 @@ def normalize(text: str) -> NormalizedText:
     Returns:
         The normalised text with its map back to ``text`` and the disguises it undid.
     """
-    if text.isascii():
+    if _plain_ascii(text):
         return NormalizedText(text, text.lower())
     offsets: _OffsetMap | None = None
     gaps: dict[int, int] = {}
