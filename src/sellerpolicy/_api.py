@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
 
+from sellerpolicy import _checks
 from sellerpolicy._decisions import MessageReport
 from sellerpolicy._model import Message, MessageKind, Order
 from sellerpolicy._policy import Policy
 from sellerpolicy._rules.context import MessageContext, run_context_rules
 from sellerpolicy._rules.messages import run_message_rules
-from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
+from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from sellerpolicy._events import Event
 
 __all__ = ["check_message"]
-
-
-def _aware(name: str, value: dt.datetime | None) -> None:
-    if value is None:
-        return
-    if not isinstance(value, dt.datetime):
-        raise InvalidTypeError(f"{name} must be a datetime, got {value!r}")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidValueError(f"{name} must be timezone-aware, got naive {value!r}")
 
 
 def _message(
@@ -106,8 +99,9 @@ def check_message(
     message = _message(text_or_message, kind, subject)
     past = _history(history)
     if order is not None and not isinstance(order, Order):
-        raise InvalidTypeError(f"order must be an Order, got {order!r}")
-    _aware("now", now)
+        raise InvalidTypeError(f"order must be an Order, got {order!r}", field="order", value=order)
+    if now is not None:
+        _checks.aware_datetime(now, "now")
     limit = policy.parameters.max_input_chars
     if len(message.body) > limit:
         msg = (
