@@ -209,8 +209,9 @@ class MessageContext:
         if order is None:
             return self.history
         out = [m for m in self.history if m.order_id in {None, order.order_id}]
+        seen = set(out)
         for _, m in self._timeline_messages():
-            if m == self.message or m in out:
+            if m == self.message or m in seen:
                 continue
             if self.now is not None and m.sent_at is not None and m.sent_at > self.now:
                 continue
@@ -302,29 +303,44 @@ def missing_order_id(ctx: MessageContext) -> Iterator[Outcome]:
 
 # --- SP402 wrong-language -------------------------------------------------------------------------
 
-_STRIP = regex.compile(
+# Every quantifier is bounded and the text is sampled, so stripping stays linear in the text.
+_LANGUAGE_SAMPLE = 10_000
+"""How many characters of a subject and body the language is told from."""
+
+_MARKUP = regex.compile(
     r"""(?x)
-      <(?:style|script)\b.*?</(?:style|script)\s*>   # style and script blocks of HTML templates
-    | <[^<>]{0,2000}>                                # HTML tags
-    | \{\{.*?\}\} | \$\{[^}]*\} | \{[^{}\n]{0,60}\}  # {{placeholder}} ${placeholder} {placeholder}
-    | \[\[.*?\]\] | \[[^\[\]\n]{0,60}\]              # [[placeholder]] [Placeholder], [Important]
-    | %[A-Za-z_]{1,40}% | <<[^<>\n]{0,60}>>          # %PLACEHOLDER% <<placeholder>>
-    | \b(?:https?|hxxps?|ftp)://\S+ | \bwww\.\S+    # links
-    | \S+@\S+                                        # email addresses
-    | \b[\w-]+(?:\.[\w-]+)+\b                        # domains, file names, e.g. v2.0
-    | \S*\d\S*                                       # order ids, ASINs, prices, dates, numbers
+      <(?:style|script)\b[^<]{0,20000}</(?:style|script)\s*>  # style and script blocks
+    | <[^<>]{0,2000}>                                        # HTML tags
     """,
-    regex.V1 | regex.DOTALL | regex.IGNORECASE,
+    regex.V1 | regex.IGNORECASE,
+)
+_PLACEHOLDER = regex.compile(
+    r"""(?x)
+      \{\{[^{}]{0,100}\}\} | \$\{[^{}]{0,100}\}       # {{placeholder}} ${placeholder}
+    | \{[^{}\n]{0,60}\}                               # {placeholder}
+    | \[\[[^\[\]]{0,100}\]\] | \[[^\[\]\n]{0,60}\]     # [[placeholder]] [Placeholder], [Important]
+    | %[A-Za-z_]{1,40}% | <<[^<>\n]{0,60}>>          # %PLACEHOLDER% <<placeholder>>
+    """,
+    regex.V1,
+)
+_NOT_A_WORD = regex.compile(
+    r"""(?x)
+      \d                    # order ids, ASINs, prices, dates, numbers
+    | @                     # email addresses, handles
+    | :// | ^www\.          # links
+    | \w\.\w               # domains, file names, e.g.
+    """,
+    regex.V1 | regex.IGNORECASE,
 )
 
 
 def language_text(message: Message) -> str:
     """The words of a message's subject and body that say which language it is in."""
-    body = message.body
+    body = message.body[:_LANGUAGE_SAMPLE]
     if message.format is MessageFormat.HTML:
-        body = html.unescape(_STRIP.sub(" ", body))
-    text = f"{message.subject or ''}\n{body}"
-    return " ".join(_STRIP.sub(" ", text).split())
+        body = html.unescape(_MARKUP.sub(" ", body))
+    text = _PLACEHOLDER.sub(" ", f"{message.subject or ''}\n{body}")
+    return " ".join(word for word in text.split() if not _NOT_A_WORD.search(word))
 
 
 def _primary(tag: str) -> str:
@@ -793,18 +809,17 @@ def daily_proactive_limit(ctx: MessageContext) -> Iterator[Outcome]:
     limit = per_order * orders + base
     market = ctx.timeline.marketplace
     day = _local_day(ctx.now, market)
-    sent: list[Message] = []
+    sent: set[Message] = set()
     for m in (*ctx.history, *(m for _, m in ctx.timeline.messages())):
         if (
             m != message
-            and m not in sent
             and _is_seller(m)
             and m.kind.is_proactive
             and m.sent_at is not None
             and m.sent_at <= ctx.now
             and _local_day(m.sent_at, market) == day
         ):
-            sent.append(m)
+            sent.add(m)
     count = len(sent) + 1
     if count > limit:
         found = _finding(
