@@ -3,6 +3,7 @@ import decimal
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -49,6 +50,17 @@ class TestBuild:
         assert (early, late) == timeline.events
         assert (1, 0) == timeline.positions
         assert timeline.assumptions
+
+    def test_fall_back_hour_sorted_by_instant(self):
+        """Two events in the repeated DST hour are ordered by instant, not by wall clock."""
+        zone = sellerpolicy.Marketplace.get("ATVPDKIKX0DER").tz
+        first = dt.datetime(2026, 11, 1, 1, 50, tzinfo=zone)  # PDT, before the clocks go back
+        second = dt.datetime(2026, 11, 1, 1, 10, fold=1, tzinfo=zone)  # PST, 20 minutes later
+        a, b = (attrs.evolve(inquiry(0), sent_at=t) for t in (first, second))
+
+        timeline = OrderTimeline.build(ORDER, [b, a])
+
+        assert (a, b) == timeline.events
 
     def test_in_order_no_assumption(self):
         """Events already in time order are kept as given, with nothing assumed."""

@@ -49,13 +49,23 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._parameters import Parameters, ParameterSpec
 from sellerpolicy._policy import Policy
+from sellerpolicy._rules.obligations import (
+    InboxItem,
+    Obligation,
+    ObligationsReport,
+    ObligationStatus,
+    inbox,
+    obligations,
+)
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
 from sellerpolicy._time import Duration, TimeUnit
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.adapters.sp_api import (
+    events_from_notification,
     order_from_sp_api,
     order_items_from_sp_api,
     orders_from_sp_api,
+    timeline_from_sp_api,
 )
 
 __version__ = "0.1.0.dev0"
@@ -85,6 +95,7 @@ __all__ = [
     "FeedbackClass",
     "Finding",
     "FulfillmentChannel",
+    "InboxItem",
     "InformationRequest",
     "ItemCondition",
     "Marketplace",
@@ -95,6 +106,9 @@ __all__ = [
     "MessageSender",
     "Money",
     "NotJudged",
+    "Obligation",
+    "ObligationStatus",
+    "ObligationsReport",
     "OptOut",
     "Order",
     "OrderItem",
@@ -122,13 +136,17 @@ __all__ = [
     "__version__",
     "add_business_days",
     "check_message",
+    "events_from_notification",
     "exceptions",
     "from_dict",
     "from_json",
+    "inbox",
     "is_business_day",
+    "obligations",
     "order_from_sp_api",
     "order_items_from_sp_api",
     "orders_from_sp_api",
+    "timeline_from_sp_api",
     "to_dict",
     "to_json",
 ]

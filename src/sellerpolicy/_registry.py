@@ -13,7 +13,8 @@ import attrs
 
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules import obligations
+from sellerpolicy._rules.data import family_docs, rule_data
 from sellerpolicy._rules.messages import example_message
 
 if TYPE_CHECKING:
@@ -91,6 +92,14 @@ RULE_SETS: tuple[RuleSet, ...] = (
         entry="check_message",
         docs=rule_data,
         flags=_message_flags,
+    ),
+    RuleSet(
+        family=Family.OBLIGATIONS,
+        title="Obligations and deadlines",
+        reads="an order's timeline (the order, its events) and now",
+        entry="obligations",
+        docs=lambda: family_docs("obligations.toml"),
+        flags=obligations.flags,
     ),
 )
 """Every family the library decides, in code order."""

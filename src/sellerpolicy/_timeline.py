@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -88,7 +89,7 @@ class OrderTimeline:
             if when is None:
                 msg = f"{time_field} is missing: a timeline event needs its time (a sent message)"
                 raise InvalidValueError(msg, field=time_field, value=None)
-            if when < order.purchased_at:
+            if when.astimezone(UTC) < order.purchased_at.astimezone(UTC):
                 msg = (
                     f"{time_field} ({when.isoformat()}) is before the purchase "
                     f"({order.purchased_at.isoformat()})"
@@ -173,4 +174,5 @@ def _time(event: Event) -> dt.datetime:
     when = event_time(event)
     if when is None:  # pragma: no cover - checked before sorting
         raise InvalidValueError("event without a time")
-    return when
+    # through UTC: two times in one zone compare by wall clock, wrong in a DST fall-back hour
+    return when.astimezone(UTC)
