@@ -394,6 +394,7 @@ class OrderItem:
         price: The line's item price.
         order_item_id: Amazon's id for the line.
         category: The product's category, where known.
+        referral_fee: The referral fee Amazon charged on the line, where known (SP704).
     """
 
     asin: str = attrs.field(validator=_non_empty)
@@ -406,6 +407,7 @@ class OrderItem:
         default=None,
         converter=_to_optional_enum(ProductCategory),  # type: ignore[misc]
     )
+    referral_fee: Money | None = attrs.field(default=None, validator=_instance(Money))
 
 
 @attrs.frozen(kw_only=True)

@@ -137,6 +137,7 @@ def order_items() -> st.SearchStrategy[OrderItem]:
         price=st.none() | money(),
         order_item_id=st.none() | st.from_regex(r"\A\d{14}\Z"),
         category=st.none() | st.sampled_from(ProductCategory),
+        referral_fee=st.none() | money(),
     )
 
 
