@@ -7,9 +7,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sellerpolicy
-from sellerpolicy import Claim, ClaimReason, Message, Money, Order, Policy, Severity, Shipment
+from sellerpolicy import (
+    ActionKind,
+    Cancellation,
+    Claim,
+    ClaimReason,
+    Message,
+    Money,
+    Order,
+    OrderProblem,
+    Policy,
+    Refund,
+    SellerAction,
+    Severity,
+    Shipment,
+)
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._events import ActionKind, Cancellation, OrderProblem, Refund, SellerAction
 from sellerpolicy._rules import chargebacks as engine
 from sellerpolicy._rules.chargebacks import (
     CancellationAdvice,
@@ -220,6 +233,20 @@ class TestDates:
             decision.records_missing,
         )
         assert Code.SP513 in decision.codes
+
+    @pytest.mark.parametrize(
+        ("now", "required"),
+        [
+            (la(2026, 8, 2, 10), ("ship date", "shipping method", "tracking number")),
+            (la(2026, 8, 2, 10, 0, 0, 1), ()),
+        ],
+        ids=["kept-through-the-last-instant", "no-longer-required-after"],
+    )
+    def test_records_required(self, now, required):
+        """The records are required until the purchase + 6 months, inclusive."""
+        decision = chargeback(order(), bank(), now=now)
+
+        assert required == decision.records_required
 
     def test_records_complete(self):
         """A tracked shipment with a carrier and ship time leaves nothing missing."""

@@ -8,17 +8,19 @@ from hypothesis import strategies as st
 
 import sellerpolicy
 from sellerpolicy import (
+    ActionKind,
     Claim,
     Message,
     Order,
     OrderItem,
     Policy,
+    Refund,
     ReturnRequest,
+    SellerAction,
     Severity,
     Shipment,
 )
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._events import ActionKind, Refund, SellerAction
 from sellerpolicy._rules import claims as engine
 from sellerpolicy._rules.claims import AtoZDecision, a_to_z
 from sellerpolicy._rules.data import family_docs

@@ -61,6 +61,9 @@ _DOCS_FILE = "chargebacks.toml"
 _PAYMENT_FRAUD = frozenset({ClaimReason.UNAUTHORIZED})
 """Chargeback reasons Amazon answers for (payment fraud); every other reason is a service one."""
 
+_RECORDS = ("ship date", "shipping method", "tracking number")
+"""The shipping records a chargeback needs (SP513)."""
+
 _UNFULFILLABLE = frozenset({ProblemKind.OUT_OF_STOCK})
 """Order problems that leave the seller unable to ship, so the order must be cancelled."""
 
@@ -111,6 +114,8 @@ class ChargebackDecision(Report):
             or no signature on a high-value order).
         records_until: Until when the seller must keep the shipping records (SP513: purchase + 6
             months), in UTC; ``None`` for an order Amazon fulfilled.
+        records_required: The records the seller must still keep as of ``now`` (``ship date``,
+            ``shipping method``, ``tracking number``); empty after ``records_until``.
         records_missing: Shipping records the order lacks (``ship date``, ``shipping method``,
             ``tracking number``).
         assumptions: What the decision assumed (events sorted, events after ``now`` ignored).
@@ -123,6 +128,7 @@ class ChargebackDecision(Report):
     outcome_by: dt.datetime = attrs.field(validator=_aware)
     risk_factors: tuple[Code, ...] = attrs.field(default=(), converter=_codes)
     records_until: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
+    records_required: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     records_missing: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     assumptions: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
@@ -365,13 +371,14 @@ def _records(facts: _Facts) -> tuple[dt.datetime | None, tuple[str, ...], _Note 
         return None, (), None
     until = facts.after("records_retention", facts.order.purchased_at)
     shipments = facts.order.shipments
-    missing: list[str] = []
-    if not shipments or any(s.shipped_at is None for s in shipments):
-        missing.append("ship date")
-    if not shipments or any(not s.carrier for s in shipments):
-        missing.append("shipping method")
-    if not shipments or any(not s.tracking_number for s in shipments):
-        missing.append("tracking number")
+    lacking = (
+        any(s.shipped_at is None for s in shipments),
+        any(not s.carrier for s in shipments),
+        any(not s.tracking_number for s in shipments),
+    )
+    missing = [
+        what for what, absent in zip(_RECORDS, lacking, strict=True) if absent or not shipments
+    ]
     if not missing:
         return until, (), None
     message = (
@@ -592,6 +599,9 @@ def chargeback(
         outcome_by=outcome_by,
         risk_factors=risks,
         records_until=records_until,
+        records_required=_RECORDS
+        if records_until is not None and facts.now <= records_until
+        else (),
         records_missing=missing,
         assumptions=facts.assumptions(),
         findings=tuple(findings),
