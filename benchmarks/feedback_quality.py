@@ -1,0 +1,163 @@
+"""Per-ground precision, recall and F1 of the feedback checker over tests/corpus/feedback/.
+
+Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses]
+
+The tuning set (feedback_a.jsonl, feedback_b.jsonl) is what the vocabularies were tuned on. The
+blind set (blind/blind.jsonl) was written from POLICY.md alone and is never read to tune: only
+its aggregate figures may be looked at, so ``--misses`` is refused with ``--blind``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sellerpolicy import Code, Edition, Feedback, Order, Policy, Shipment
+from sellerpolicy._rules.feedback import FEEDBACK_CODES, check_feedback
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+FOLDER = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "feedback"
+BLIND = FOLDER / "blind"
+TARGET = (0.92, 0.85)
+"""Precision and recall every ground must reach on the blind set."""
+
+_PURCHASED = dt.datetime(2026, 2, 2, 15, 30, tzinfo=dt.UTC)
+_LATEST = _PURCHASED + dt.timedelta(days=6)
+
+
+def records(folder: Path = FOLDER) -> Iterator[dict[str, Any]]:
+    """Every record of every ``*.jsonl`` file in ``folder``, in file and line order."""
+    for path in sorted(folder.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                record = json.loads(line)
+                record["_where"] = f"{path.name}:{number}"
+                yield record
+
+
+def to_feedback(record: dict[str, Any]) -> tuple[Feedback, Order]:
+    """The feedback a record describes and an order with its channel and Buy Shipping facts.
+
+    An MFN order ``buy_shipping_on_time`` has a Buy Shipping label delivered a day before the
+    latest delivery date; other MFN orders were shipped without Buy Shipping.
+    """
+    channel = record["channel"]
+    shipments: tuple[Shipment, ...] = ()
+    if channel == "MFN":
+        on_time = bool(record["buy_shipping_on_time"])
+        shipments = (
+            Shipment(
+                carrier="UPS",
+                shipped_at=_PURCHASED + dt.timedelta(days=1),
+                delivered_at=_LATEST - dt.timedelta(days=1),
+                buy_shipping=on_time,
+            ),
+        )
+    order = Order(
+        order_id="113-0000000-0000001",
+        marketplace_id="ATVPDKIKX0DER",
+        purchased_at=_PURCHASED,
+        fulfillment_channel=channel,
+        latest_delivery=_LATEST,
+        shipments=shipments,
+    )
+    feedback = Feedback(
+        order_id=order.order_id,
+        rating=record["rating"],
+        left_at=_PURCHASED + dt.timedelta(days=12),
+        comment=record["comment"],
+    )
+    return feedback, order
+
+
+Scores = tuple[Counter[Code], Counter[Code], Counter[Code], list[str]]
+
+
+def evaluate(edition: Edition, folder: Path = FOLDER) -> Scores:
+    """True positives, false positives and false negatives per ground, and the misses."""
+    policy = Policy.current() if edition is Edition.CURRENT else Policy.seed()
+    key = "labels" if edition is Edition.CURRENT else "seed_labels"
+    tp: Counter[Code] = Counter()
+    fp: Counter[Code] = Counter()
+    fn: Counter[Code] = Counter()
+    misses: list[str] = []
+    for record in records(folder):
+        feedback, order = to_feedback(record)
+        got = check_feedback(feedback, order=order, policy=policy).codes & set(FEEDBACK_CODES)
+        want = {Code(c) for c in record[key]}
+        for code in got & want:
+            tp[code] += 1
+        for kind, codes, counter in (("FP", got - want, fp), ("FN", want - got, fn)):
+            for code in sorted(codes):
+                counter[code] += 1
+                misses.append(
+                    f"{kind} {code} {record['id']} ({record['_where']}) "
+                    f"{record['channel']} {record['rating']}*: {record['comment'][:140]!r}"
+                )
+    return tp, fp, fn, misses
+
+
+def figures(code: Code, scores: Scores) -> tuple[float, float, float]:
+    """Precision, recall and F1 of one ground (1.0 where nothing was expected or found)."""
+    tp, fp, fn, _ = scores
+    t, f, n = tp[code], fp[code], fn[code]
+    precision = t / (t + f) if t + f else 1.0
+    recall = t / (t + n) if t + n else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def codes_of(edition: Edition) -> list[Code]:
+    """The grounds the edition has."""
+    policy = Policy.current() if edition is Edition.CURRENT else Policy.seed()
+    return [c for c in FEEDBACK_CODES if policy.severity(c) is not None]
+
+
+def report(edition: Edition, folder: Path) -> list[str]:
+    """The table of one edition."""
+    scores = evaluate(edition, folder)
+    tp, fp, fn, _ = scores
+    lines = [
+        f"{edition} edition, {folder.relative_to(FOLDER.parents[2])}",
+        f"{'rule':<7}{'name':<24}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>7}",
+    ]
+    for code in codes_of(edition):
+        precision, recall, f1 = figures(code, scores)
+        ok = "ok" if precision >= TARGET[0] and recall >= TARGET[1] else "BELOW"
+        lines.append(
+            f"{code.value:<7}{code.info.name:<24}{tp[code]:>5}{fp[code]:>5}{fn[code]:>5}"
+            f"{precision:>8.3f}{recall:>8.3f}{f1:>7.3f}  {ok}"
+        )
+    return lines
+
+
+def main() -> None:
+    """Print the tables (both editions unless ``--edition`` picks one)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--blind", action="store_true", help="score the blind set")
+    parser.add_argument("--edition", choices=[e.value for e in Edition], help="one edition only")
+    parser.add_argument("--misses", action="store_true", help="list every miss (tuning set only)")
+    args = parser.parse_args()
+    if args.blind and args.misses:
+        parser.error("--misses reads the records; the blind set is scored in aggregate only")
+    folder = BLIND if args.blind else FOLDER
+    editions = [Edition(args.edition)] if args.edition else list(Edition)
+    total = sum(1 for _ in records(folder))
+    print(
+        f"{total} comments; target on the blind set: precision >= {TARGET[0]}, recall >= {TARGET[1]}"
+    )
+    for edition in editions:
+        print()
+        print("\n".join(report(edition, folder)))
+        if args.misses:
+            print("\n".join(evaluate(edition, folder)[3]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1434 @@
+"""Seller feedback (SP301-SP310): removal and strike-through grounds, deadlines and statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import functools
+import itertools
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping  # noqa: TC003 - attrs.resolve_types reads them
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+
+import attrs
+import regex
+
+from sellerpolicy import _checks
+from sellerpolicy._codes import RULES, Code, Edition, Severity
+from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report, Span
+from sellerpolicy._marketplaces import Marketplace
+from sellerpolicy._model import Feedback, FeedbackClass, FulfillmentChannel, Order, Shipment
+from sellerpolicy._policy import Policy
+from sellerpolicy._rules.data import family_docs
+from sellerpolicy._text.detectors import contact_view, find_emails, find_phones
+from sellerpolicy._text.normalize import NormalizedText, normalize
+from sellerpolicy._text.phrases import Hit, Lexicon, tokens
+from sellerpolicy._text.spans import SpanSet
+from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from sellerpolicy._time import Duration
+
+__all__ = [
+    "FEEDBACK_CODES",
+    "Comment",
+    "FeedbackReport",
+    "FeedbackStats",
+    "ScoreWindow",
+    "Topic",
+    "TrendBucket",
+    "buy_shipping_on_time",
+    "check_feedback",
+    "example",
+    "feedback_stats",
+    "flags",
+    "fulfilled_by_amazon",
+    "personal_information",
+    "pricing",
+    "product_review",
+    "profanity",
+    "rating_text_mismatch",
+]
+
+FEEDBACK_CODES: Final = (
+    Code.SP301,
+    Code.SP302,
+    Code.SP303,
+    Code.SP304,
+    Code.SP305,
+    Code.SP306,
+    Code.SP310,
+)
+"""The feedback family's codes, in code order."""
+
+_REMOVAL: Final = frozenset({Code.SP302, Code.SP303, Code.SP304, Code.SP305})
+_STRIKE: Final = frozenset({Code.SP301, Code.SP306})
+_US: Final = "ATVPDKIKX0DER"
+_NEUTRAL: Final = 3
+"""A 3-star rating; below it feedback is negative, above it positive (POLICY.md §6)."""
+_DOCS: Final = "feedback.toml"
+
+
+# --- data ------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _data() -> Mapping[str, Any]:
+    text = resources.files("sellerpolicy").joinpath("data", "feedback_vocabularies.toml")
+    return tomllib.loads(text.read_text(encoding="utf-8"))
+
+
+_SPECIAL_LETTERS: Final = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "\N{LATIN SMALL LETTER DOTLESS I}": "i",
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """A letter without its accents, in ASCII where it has an ASCII base ('é' -> 'e')."""
+    special = char.translate(_SPECIAL_LETTERS)
+    if special != char:
+        return special
+    decomposed = unicodedata.normalize("NFD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+
+
+def _fold(text: str) -> str:
+    """``text`` with accents removed, as the comment is read ('llegó' -> 'llego')."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+
+
+def _fold_phrase(phrase: str) -> str:
+    return _APOSTROPHE_SPACE.sub(" ", _fold(phrase.lower()))
+
+
+_APOSTROPHE_SPACE = regex.compile(r"'", regex.V1)
+_SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_title", "phone_cue"})
+
+
+@functools.cache
+def _vocabularies() -> Mapping[str, tuple[str, ...]]:
+    raw: Mapping[str, list[str]] = _data()["vocabularies"]
+    return {name: tuple(_fold_phrase(p) for p in phrases) for name, phrases in raw.items()}
+
+
+@functools.cache
+def _lexicon() -> Lexicon:
+    """The topic vocabularies, compiled once."""
+    vocabs = _vocabularies()
+    return Lexicon.build({n: v for n, v in vocabs.items() if n not in _SCANNED_SEPARATELY})
+
+
+@functools.cache
+def _cue_lexicon() -> Lexicon:
+    vocabs = _vocabularies()
+    return Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY})
+
+
+@functools.cache
+def _known_words() -> frozenset[str]:
+    """Every word of every phrase, and the filler words: never corrected as typos."""
+    words: set[str] = set(_data()["words"]["filler"])
+    for phrases in _vocabularies().values():
+        for phrase in phrases:
+            words.update(w for w in phrase.split() if w != "#" and not w.endswith("*"))
+    return frozenset(words)
+
+
+# --- reading the comment: accents, apostrophes, typos ------------------------------------------
+
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]", regex.V1)
+# 'l'article', 'dell'ordine', 'qu'il': an elided article or pronoun is a word of its own
+_ELISION = regex.compile(
+    r"(?<=\b(?:[cdjlmnst]|qu|dell|all|nell|sull|dall|un|quell|tutt|senz))'(?=[a-z])", regex.V1
+)
+# 'didn't', 'someone else's': the apostrophe goes, as buyers who skip it write the word
+_CONTRACTION = regex.compile(r"(?<=[a-z])'(?=[a-z])", regex.V1)
+_WORD = regex.compile(r"[a-z]+", regex.V1)
+_MIN_TYPO = 6
+
+
+@functools.cache
+def _typos() -> Mapping[str, str]:
+    words: Mapping[str, str] = _data()["typos"]["words"]
+    return {k.lower(): v.lower() for k, v in words.items()}
+
+
+@functools.cache
+def _stems() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            {
+                w[:-1]
+                for p in _vocabularies().values()
+                for w in " ".join(p).split()
+                if w.endswith("*")
+            }
+        )
+    )
+
+
+def _typo(word: str) -> str | None:
+    """The known word that ``word`` misspells, or ``None``.
+
+    Listed misspellings ('definately'), and in words of six letters or more a letter doubled or
+    undoubled ('arived', 'shippping') or two neighbours swapped ('recieved'). Other slips are
+    left alone: dropping or changing any letter turns too many real words into others
+    ('smells' into 'sells', 'where' into a profanity).
+    """
+    listed = _typos().get(word)
+    if listed is not None:
+        return listed
+    known = _known_words()
+    if len(word) < _MIN_TYPO or word in known or word.startswith(_stems()):
+        return None
+    candidates: set[str] = set()
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1]:
+            candidates.add(word[:i] + word[i + 1 :])  # 'shippping' -> 'shipping'
+        candidates.add(word[:i] + word[i - 1] + word[i:])  # 'arived' -> 'arrived'
+    for i in range(len(word) - 1):
+        candidates.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # 'recieved'
+    candidates.discard(word)
+    found = sorted(c for c in candidates if c in known)
+    return found[0] if len(found) == 1 else None
+
+
+def _fix_typo(match: regex.Match[str]) -> str:
+    return _typo(match[0]) or match[0]
+
+
+def _reading_view(norm: NormalizedText) -> NormalizedText:
+    """The normalised comment as the vocabularies read it, still mapped to the original."""
+    view = norm
+    if _NON_ASCII.search(view.text):
+        view = view.sub(_NON_ASCII, lambda m: _fold_char(m[0]), "accents")
+    if "'" in view.text:
+        view = view.sub(_ELISION, " ", "elision")
+        view = view.sub(_CONTRACTION, "", "contraction")
+    return view.sub(_WORD, _fix_typo, "typo")
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+
+class Topic(enum.StrEnum):
+    """What a clause of a comment is about."""
+
+    LATE = "late delivery"
+    MISSING = "missing delivery"
+    HANDLING = "the courier's handling"
+    SHIPPING = "the delivery"
+    SERVICE = "the seller's service"
+    SELLER = "the seller"
+    CONDITION = "the item's condition"
+    PRICE = "the price"
+    PRODUCT = "the product"
+
+
+_DELIVERY: Final = frozenset({Topic.LATE, Topic.MISSING, Topic.HANDLING, Topic.SHIPPING})
+_NOT: Final = ".not"
+_CLAUSE_BREAK = regex.compile(
+    r"""(?x)
+    [!?;:\n()]+                       # sentence and clause punctuation
+  | \.+(?=\s|$)                       # a full stop, not the dot of '4.99' or 'shop.com'
+  | ,(?!\d)                           # a comma, not the one of '1,000'
+  | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
+  | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma
+        |sin\ embargo|pero|tuttavia)\b  # contrast starts a new clause
+    """,
+    regex.V1,
+)
+_A_PLUS = regex.compile(r"(?<![\w+])a\s?\+{1,}(?![\w+])|\b10\s?/\s?10\b", regex.V1)
+
+
+@attrs.frozen
+class _Clause:
+    start: int
+    end: int
+    hits: tuple[Hit, ...]
+    content: bool
+    topics: frozenset[Topic]
+
+    @property
+    def vocabs(self) -> frozenset[str]:
+        return frozenset(h.vocab for h in self.hits)
+
+
+def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
+    """Hits of ``X`` that a hit of ``X.not`` overlaps do not count ('not late')."""
+    blockers: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for h in hits:
+        if h.vocab.endswith(_NOT):
+            blockers[h.vocab.removesuffix(_NOT)].append((h.start, h.end))
+    sets = {vocab: SpanSet(spans) for vocab, spans in blockers.items()}
+    return [
+        h
+        for h in hits
+        if not h.vocab.endswith(_NOT)
+        and not (h.vocab in sets and sets[h.vocab].overlaps(h.start, h.end))
+    ]
+
+
+def _clause_bounds(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = max(start, m.end())
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> frozenset[Topic]:
+    topics: set[Topic] = set()
+    direct = {
+        "late": Topic.LATE,
+        "missing": Topic.MISSING,
+        "handling": Topic.HANDLING,
+        "shipping": Topic.SHIPPING,
+        "packaging": Topic.SHIPPING,
+        "service": Topic.SERVICE,
+        "seller": Topic.SELLER,
+        "condition": Topic.CONDITION,
+        "price_complaint": Topic.PRICE,
+        "product": Topic.PRODUCT,
+    }
+    topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
+    if "damage" in vocabs:
+        # a damaged parcel is the courier's doing; a damaged item is its condition, or the
+        # product's if it broke in use
+        if vocabs & {"item", "product"}:
+            arrival = bool(vocabs & {"shipping", "late", "missing"})
+            topics.add(Topic.CONDITION if arrival else Topic.PRODUCT)
+        elif "packaging" in vocabs or packaging_anywhere:
+            topics.add(Topic.HANDLING)
+        else:
+            topics.add(Topic.CONDITION)
+    if "item" in vocabs and not topics & _DELIVERY:
+        topics.add(Topic.PRODUCT)  # 'the blender is loud'; 'the blender came late' is delivery
+    return frozenset(topics)
+
+
+class Comment:
+    """A buyer's comment read once: normalised, scanned for phrases and cut into clauses.
+
+    Attributes:
+        original: The comment as the buyer wrote it.
+        norm: The normalised comment (for the contact-detail detectors).
+        view: The comment as the vocabularies read it (accents folded, typos fixed).
+        hits: The phrase hits in ``view``.
+        clauses: The clauses with their topics.
+    """
+
+    def __init__(self, text: str) -> None:
+        """Normalise and scan ``text``."""
+        self.original = text
+        self.norm = normalize(text)
+        self.view = _reading_view(self.norm)
+        hits = _lexicon().scan(self.view.text)
+        hits += [Hit("positive", m.start(), m.end(), -1) for m in _A_PLUS.finditer(self.view.text)]
+        self.hits: tuple[Hit, ...] = tuple(sorted(_drop_exceptions(hits), key=lambda h: h.start))
+        self.vocabs = frozenset(h.vocab for h in self.hits)
+        self.clauses = self._cut()
+        self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
+
+    def _cut(self) -> tuple[_Clause, ...]:
+        filler = frozenset(_data()["words"]["filler"])
+        packaging_anywhere = "packaging" in self.vocabs
+        clauses = []
+        for start, end in _clause_bounds(self.view.text):
+            inside = tuple(h for h in self.hits if start <= h.start < end)
+            words = [w for w, _, _ in tokens(self.view.text[start:end])]
+            content = any(w not in filler and not w.isdigit() for w in words)
+            vocabs = frozenset(h.vocab for h in inside)
+            topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
+            clauses.append(_Clause(start, end, inside, content, topics))
+        return tuple(clauses)
+
+    def of(self, vocab: str) -> tuple[Hit, ...]:
+        """The hits of one vocabulary."""
+        return tuple(h for h in self.hits if h.vocab == vocab)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``view.text[start:end]``."""
+        return self.view.span(start, end)
+
+    def whole(self) -> tuple[int, int]:
+        """The original span of the comment without surrounding blanks."""
+        text = self.original
+        start = len(text) - len(text.lstrip())
+        return start, max(start, len(text.rstrip()))
+
+    def words_of(self, vocabs: Iterable[str], limit: int = 4) -> str:
+        """Up to ``limit`` distinct evidence phrases of ``vocabs``, quoted from the original."""
+        wanted = set(vocabs)
+        seen: list[str] = []
+        for h in self.hits:
+            if h.vocab in wanted:
+                start, end = self.span(h.start, h.end)
+                phrase = self.original[start:end]
+                if phrase.lower() not in (s.lower() for s in seen):
+                    seen.append(phrase)
+        return ", ".join(f"'{p}'" for p in seen[:limit])
+
+
+# --- rule results ----------------------------------------------------------------------------
+
+
+class _Found(NamedTuple):
+    """A ground found in the comment, before it becomes a `Finding`."""
+
+    start: int
+    end: int
+    detail: str
+    disguises: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _Context:
+    """What a rule may read besides the comment."""
+
+    rating: int
+    order: Order | None
+    policy: Policy
+
+
+class _Unjudged(NamedTuple):
+    reason: str
+
+
+_RuleResult = list[_Found] | _Unjudged
+
+
+def _topic_names(topics: Iterable[Topic]) -> str:
+    return ", ".join(t.value for t in sorted(topics, key=list(Topic).index))
+
+
+_TOPIC_VOCABS: Final = {
+    Topic.LATE: ("late", "duration", "expectation"),
+    Topic.MISSING: ("missing",),
+    Topic.HANDLING: ("handling", "damage"),
+    Topic.SHIPPING: ("shipping", "packaging"),
+    Topic.SERVICE: ("service",),
+    Topic.SELLER: ("seller",),
+    Topic.CONDITION: ("condition", "damage"),
+    Topic.PRICE: ("price_complaint",),
+    Topic.PRODUCT: ("product", "item"),
+}
+
+
+def _whole_comment(comment: Comment, topics: Iterable[Topic], about: str) -> list[_Found]:
+    vocabs = [v for t in topics for v in _TOPIC_VOCABS[t]]
+    evidence = comment.words_of(vocabs)
+    start, end = comment.whole()
+    return [_Found(start, end, f"{about} ({evidence})" if evidence else about)]
+
+
+def _late(comment: Comment, rating: int) -> bool:
+    """Whether the comment says the delivery was late, outright or by what it waited for."""
+    if comment.of("late"):
+        return True
+    if rating > _NEUTRAL or comment.of("on_time"):
+        return False
+    vocabs = comment.vocabs
+    # 'took 9 days to get here'; 'needed it by friday, got it the next thursday'
+    arrival = Topic.SHIPPING in comment.topics and vocabs & {"duration", "expectation", "weekday"}
+    promised = "expectation" in vocabs and vocabs & {"duration", "weekday"}
+    return bool(arrival or promised)
+
+
+_OTHER_THAN_DELIVERY: Final = frozenset(
+    {Topic.PRODUCT, Topic.CONDITION, Topic.SERVICE, Topic.SELLER, Topic.PRICE}
+)
+
+
+def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
+    """SP301: an FBA order's feedback wholly about Amazon's part is struck through.
+
+    Current edition: the whole comment is about the delivery (late, lost, parcel damaged, the
+    courier); any part about the item's condition or a service the seller gave refuses it.
+    Seed edition (``fba_strike_scope = delivery_or_service``): about fulfilment or customer
+    service.
+    """
+    scope = context.policy.parameters.choice("fba_strike_scope")
+    topics = comment.topics
+    if scope == "delivery":
+        allowed, needed = _DELIVERY, _DELIVERY
+    else:
+        allowed = _DELIVERY | {Topic.SERVICE, Topic.SELLER}
+        needed = _DELIVERY | {Topic.SERVICE}
+    fits = bool(topics & needed) and topics <= allowed
+    about = f"the whole comment is about {_topic_names(topics & needed)}"
+    if context.order is None:
+        what = about if fits else "the comment is not wholly about the fulfilment"
+        return _Unjudged(f"no order given, so the fulfilment channel is unknown ({what})")
+    if context.order.fulfillment_channel is not FulfillmentChannel.AFN or not fits:
+        return []
+    return _whole_comment(comment, topics, about)
+
+
+def product_review(comment: Comment, context: _Context) -> _RuleResult:
+    """SP302: a comment wholly about the product is a product review, and is removed."""
+    del context
+    topics = comment.topics
+    if Topic.PRODUCT not in topics or topics & (_DELIVERY | _OTHER_THAN_DELIVERY - {Topic.PRODUCT}):
+        return []
+    return _whole_comment(comment, [Topic.PRODUCT], "the whole comment is about the product")
+
+
+# --- SP303 profanity --------------------------------------------------------------------------
+
+_MASK = frozenset("*#@$!%_^~0123456789")
+_MASKED_TOKEN = regex.compile(r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1)
+_SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
+_MAX_SUFFIX = 5
+
+
+@functools.cache
+def _profane_roots() -> tuple[str, ...]:
+    roots: list[str] = _data()["profanity"]["roots"]
+    return tuple(sorted({r.lower() for r in roots}, key=len, reverse=True))
+
+
+def _unmasks(token: str, root: str) -> bool:
+    """Whether ``token`` is ``root`` with letters hidden ('sh*t', 'f***ing', 'a$$hole').
+
+    The first letter is written; each symbol or digit stands for one letter, a '*' or '#' for
+    one or two; a short ending may follow ('f***ers', 'sh*tshow').
+    """
+    if not token or token[0] != root[0]:
+        return False
+
+    @functools.cache
+    def walk(i: int, j: int) -> bool:
+        if j == len(root):
+            rest = token[i:]
+            return not rest or (len(rest) <= _MAX_SUFFIX and rest.isalpha())
+        if i == len(token):
+            return False
+        char = token[i]
+        if char in _MASK:
+            if walk(i + 1, j + 1):
+                return True
+            return char in "*#" and j + 2 <= len(root) and walk(i + 1, j + 2)
+        return char == root[j] and walk(i + 1, j + 1)
+
+    return walk(0, 0)
+
+
+def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
+    """Normalised spans of masked or spaced-out profanity."""
+    text = comment.norm.text
+    found: list[tuple[int, int]] = []
+    roots = _profane_roots()
+    for m in _MASKED_TOKEN.finditer(text):
+        token = m[0].rstrip("!")
+        plain = token.isalpha()
+        if plain and token.isascii():
+            continue  # a plain word: the vocabulary reads it
+        for root in roots:
+            if (plain and root == token) or (not plain and _unmasks(token, root)):
+                found.append((m.start(), m.start() + len(token)))
+                break
+    for m in _SPACED_LETTERS.finditer(text):
+        joined = "".join(c for c in m[0] if c.isalpha())
+        if any(r == joined[: len(r)] and len(joined) - len(r) <= _MAX_SUFFIX for r in roots):
+            found.append(m.span())
+    return found
+
+
+def profanity(comment: Comment, context: _Context) -> _RuleResult:
+    """SP303: obscene or profane words, masked forms too ('sh*t'), never mild ones ('crap')."""
+    del context
+    emails = SpanSet((e.start, e.end) for e in find_emails(comment.norm))
+    spans = [comment.span(h.start, h.end) for h in comment.of("profanity")]
+    spans += [comment.norm.span(s, e) for s, e in _masked_profanity(comment)]
+    out: list[_Found] = []
+    for start, end in sorted(set(spans)):
+        if emails.overlaps(start, end) or any(s <= start and end <= e for s, e, *_ in out):
+            continue
+        out.append(_Found(start, end, f"'{comment.original[start:end]}'"))
+    return out
+
+
+# --- SP304 personal information ---------------------------------------------------------------
+
+_NAME_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}@._'\u2019-])\p{L}[\p{L}\p{M}]*(?:['\u2019-]\p{L}[\p{L}\p{M}]*)*", regex.V1
+)
+_BETWEEN_NAMES = regex.compile(r"[ \t]+", regex.V1)
+_CUE_TAIL = 40
+
+
+class _Word(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def _style(word: str) -> str:
+    """``caps`` (RACHEL), ``title`` (Rachel, McDonald) or ``lower``."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return "caps"
+    if letters and letters[0].isupper():
+        return "title"
+    return "lower"
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return frozenset(_fold(n.lower()) for n in _data()["names"]["first"])
+
+
+@functools.cache
+def _not_surnames() -> frozenset[str]:
+    names: list[str] = _data()["names"]["not_surname"]
+    return frozenset(_fold(n.lower()) for n in names) | frozenset(_data()["words"]["filler"])
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(_data()["name_particles"]["words"])
+
+
+@functools.lru_cache(maxsize=2048)
+def _is_plain_word(word: str) -> bool:
+    """Whether ``word`` is a word of the vocabularies (so not a surname): 'Great', 'Lieferung'."""
+    folded = _fold(word.lower())
+    return folded in _not_surnames() or bool(_lexicon().scan(folded))
+
+
+def _cued(comment: Comment, start: int) -> bool:
+    """Whether a name cue ('seller is', 'Frau', 'driver') ends right before ``start``."""
+    tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
+    tail = regex.sub(r"['\u2019]", " ", tail)
+    stripped = tail.rstrip(" .:,")
+    if len(stripped) == len(tail) and tail:
+        return False  # the name must follow the cue after a space
+    return any(h.end == len(stripped) for h in _cue_lexicon().scan(stripped))
+
+
+def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
+    text = comment.original
+    words = [_Word(m[0], m.start(), m.end()) for m in _NAME_WORD.finditer(text)]
+    first_names = _first_names()
+    i = 0
+    while i + 1 < len(words):
+        first, last = words[i], words[i + 1]
+        if not _BETWEEN_NAMES.fullmatch(text[first.end : last.start]):
+            i += 1
+            continue
+        end = last.end
+        particle = _fold(last.text.lower())
+        if particle in _particles() and i + 2 < len(words) and _style(words[i + 2].text) != "lower":
+            last = words[i + 2]  # 'Lucía de la Cruz' reads 'de' then the surname
+            end = last.end
+        styles = {_style(first.text), _style(last.text)}
+        known = _fold(first.text.lower()) in first_names
+        if (
+            len(styles) == 1
+            and "lower" not in styles
+            and len(last.text) > 1
+            and not _is_plain_word(last.text)
+            and (known or ("title" in styles and _cued(comment, first.start)))
+            and (known or not _is_plain_word(first.text))
+        ):
+            yield first.start, end
+            i += 2
+            continue
+        i += 1
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_STREET_PARTICLES: Final = "de|del|della|delle|dei|degli|des|du|di|da|la|le|los|las|el|l'"
+
+
+@functools.cache
+def _address_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """Street addresses, compiled once from the street words of the data file."""
+    spec = _data()["address"]
+    english = regex.compile(
+        rf"""(?xi)
+        (?<![\w/.,$€£-])\d{{1,6}}[a-z]?                  # the house number
+        \s+(?P<name>(?:[\p{{L}}'.-]+\s+){{1,3}}?)        # one to three words of name
+        (?P<suffix>{_alternation(spec["english_suffix"])})\b\.?  # Street, St, Rd, Ave
+        """,
+        regex.V1,
+    )
+    prefixed = regex.compile(
+        rf"""(?xi)
+        (?:(?<![\w.,$€£-])(?P<before>\d{{1,4}})(?:\s?(?:bis|ter))?,?\s+)?  # '12 rue ...'
+        \b(?P<prefix>{_alternation(spec["prefix"])})\.?\s+        # rue, calle, via
+        (?P<particles>(?:(?:{_STREET_PARTICLES})\s*)*)              # 'des', 'de la'
+        (?P<name>[\p{{L}}'\u2019-]+(?:\s+[\p{{L}}'\u2019-]+){{0,2}}?)       # the street's name
+        (?:,?\s*(?:n[º°o]\.?\s*)?(?P<after>\d{{1,4}})\b)?          # 'calle Mayor 5'
+        """,
+        regex.V1,
+    )
+    german = regex.compile(
+        rf"""(?xi)
+        \b(?:\p{{L}}{{3,}}(?:{_alternation(spec["german_suffix"])})   # Hauptstraße, Gartenweg
+          |\p{{Lu}}\p{{L}}+\s+(?:{_alternation(spec["german_suffix"])}))  # Berliner Straße
+        \.?\s+\d{{1,4}}[a-z]?\b                                   # the house number
+        """,
+        regex.V1,
+    )
+    return english, prefixed, german
+
+
+def _street_name_ok(name: str, *, capitals: bool) -> bool:
+    """Whether ``name`` can be a street's name: no word of the vocabularies, no number."""
+    words = name.split()
+    if not words or (capitals and any(_style(w) == "lower" for w in words)):
+        return False
+    return not any(_is_plain_word(w) or w.isdigit() for w in words)
+
+
+def _addresses(comment: Comment) -> Iterator[tuple[int, int]]:
+    text = comment.original
+    spec = _data()["address"]
+    risky = {s.lower() for s in spec["english_suffix_risky"]}
+    english, prefixed, german = _address_patterns()
+    for m in english.finditer(text):
+        if _street_name_ok(m["name"], capitals=m["suffix"].lower() in risky):
+            yield m.start(), m.end()
+    for m in prefixed.finditer(text):
+        if m["before"] is None and m["after"] is None:
+            continue
+        # 'via UPS 2 days': an Italian 'via' needs a capitalised name
+        if _street_name_ok(m["name"], capitals=m["prefix"].lower() == "via"):
+            yield m.start(), m.end()
+    for m in german.finditer(text):
+        yield m.start(), m.end()
+
+
+_LOOSE_PHONE = regex.compile(
+    r"""(?x)
+    (?<![\w+/.,$€£-])
+    (?:\d{3}[ .-]\d{3}[ .-]\d{3}          # 612 345 678 (Spain, Italy)
+      |\d{2}(?:[ .-]\d{2}){4}             # 06 12 34 56 78 (France)
+      |\d{3,5}[ .-]?\d{6,8}               # 0171 2345678 (Germany)
+    )(?![\w/-]|[.,]\d)
+    """,
+    regex.V1,
+)
+_PHONE_CONTEXT = 30
+
+
+def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]:
+    """Numbers that the message detector leaves to a phone word it does not know ('llamé')."""
+    text = comment.view.text
+    for m in _LOOSE_PHONE.finditer(text):
+        start, end = comment.span(*m.span())
+        if taken.overlaps(start, end):
+            continue
+        context = text[max(0, m.start() - _PHONE_CONTEXT) : m.start()]
+        if any(h.vocab == "phone_cue" for h in _cue_lexicon().scan(context)):
+            yield start, end
+
+
+def personal_information(comment: Comment, context: _Context) -> _RuleResult:
+    """SP304: an email address, a phone number, a full name or a street address."""
+    del context
+    view = contact_view(comment.norm)
+    found = [
+        _Found(e.start, e.end, "an email", e.disguises) for e in find_emails(comment.norm, view)
+    ]
+    found += [
+        _Found(p.start, p.end, "a phone number", p.disguises) for p in find_phones(comment.norm)
+    ]
+    taken = SpanSet((f.start, f.end) for f in found)
+    found += [_Found(s, e, "a phone number") for s, e in _loose_phones(comment, taken)]
+    taken = SpanSet((f.start, f.end) for f in found)
+    for start, end in _full_names(comment):
+        if not taken.overlaps(start, end):
+            found.append(_Found(start, end, "a full name"))
+    for start, end in _addresses(comment):
+        if not taken.overlaps(start, end):
+            found.append(_Found(start, end, "a street address"))
+    return [
+        f._replace(detail=f"{f.detail}: '{comment.original[f.start : f.end]}'")
+        for f in sorted(found)
+    ]
+
+
+# --- SP305, SP306, SP310 -------------------------------------------------------------------------
+
+
+def pricing(comment: Comment, context: _Context) -> _RuleResult:
+    """SP305 (seed): the comment complains about the price."""
+    del context
+    hits = comment.of("price_complaint")
+    if not hits:
+        return []
+    start, end = comment.span(hits[0].start, hits[-1].end)
+    return [
+        _Found(start, end, f"a complaint about the price ({comment.words_of(['price_complaint'])})")
+    ]
+
+
+def _buy_shipping_status(order: Order) -> bool | str:
+    """Whether the order was delivered on time with a Buy Shipping label, or why it is unknown."""
+    if order.fulfillment_channel is not FulfillmentChannel.MFN:
+        return False
+    labels: list[Shipment] = [s for s in order.shipments if s.buy_shipping]
+    if not labels:
+        return False
+    if order.latest_delivery is None:
+        return "the order has no latest delivery date to compare the delivery with"
+    delivered = [s.delivered_at or order.delivered_at for s in labels]
+    if any(d is None for d in delivered):
+        return "the Buy Shipping shipment has no delivery time"
+    return all(d is not None and d <= order.latest_delivery for d in delivered)
+
+
+def buy_shipping_on_time(comment: Comment, context: _Context) -> _RuleResult:
+    """SP306: late or missing delivery, on an MFN order Buy Shipping delivered on time."""
+    topics = comment.topics
+    late = _late(comment, context.rating)
+    fits = (late or Topic.MISSING in topics) and not topics & (
+        _OTHER_THAN_DELIVERY | {Topic.HANDLING}
+    )
+    about = "the whole comment is about " + ("a late delivery" if late else "a missing delivery")
+    if context.order is None:
+        what = about if fits else "the comment is not wholly about a late or missing delivery"
+        return _Unjudged(
+            f"no order given, so Buy Shipping and the delivery time are unknown ({what})"
+        )
+    status = _buy_shipping_status(context.order)
+    if not fits or status is False:
+        return []
+    if isinstance(status, str):
+        return _Unjudged(f"{status} ({about})")
+    wanted = [Topic.LATE] if late else [Topic.MISSING]
+    return _whole_comment(comment, wanted, about)
+
+
+def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
+    """SP310: positive words under a 1-2 star rating (the buyer may have confused the scale)."""
+    if Feedback(order_id="-", rating=context.rating, left_at=_EPOCH).rating_class is not (
+        FeedbackClass.NEGATIVE
+    ):
+        return []
+    positive = comment.of("positive")
+    if not positive or comment.vocabs & {"negative", "late", "missing", "price_complaint"}:
+        return []
+    if Topic.HANDLING in comment.topics:
+        return []
+    # every clause that says something must say something good ('great... 3 weeks for the
+    # wrong item' is sarcasm)
+    if any(c.content and not any(h.vocab == "positive" for h in c.hits) for c in comment.clauses):
+        return []
+    start, end = comment.span(positive[0].start, positive[-1].end)
+    words = comment.words_of(["positive"])
+    return [_Found(start, end, f"positive words ({words}) with {context.rating} star(s)")]
+
+
+_EPOCH: Final = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+_RULES: Final[Mapping[Code, Callable[[Comment, _Context], _RuleResult]]] = {
+    Code.SP301: fulfilled_by_amazon,
+    Code.SP302: product_review,
+    Code.SP303: profanity,
+    Code.SP304: personal_information,
+    Code.SP305: pricing,
+    Code.SP306: buy_shipping_on_time,
+    Code.SP310: rating_text_mismatch,
+}
+
+
+# --- the decision -------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class FeedbackReport(Report):
+    """What can be done about one seller feedback: its grounds, the deadline, the next steps.
+
+    Attributes:
+        order_id: The order the feedback is for.
+        rating: The stars, 1 to 5.
+        rating_class: Positive (4-5), neutral (3) or negative (1-2).
+        left_at: When the buyer left the feedback.
+        removable: A removal ground applies (SP302-SP305).
+        strikable: A strike-through ground applies (SP301, SP306).
+        request_deadline: The last moment to ask Amazon (``left_at`` + the policy's
+            ``removal_request_window``, in the marketplace's time); ``None`` for positive
+            feedback.
+        window_closed: Whether ``now`` is past ``request_deadline``; ``None`` without ``now``
+            or without a deadline.
+        path: Where to ask: ``feedback_manager`` (current) or ``seller_support`` (seed).
+        marketplace_id: The marketplace whose calendar the deadline is counted in.
+        next_steps: What to do, in order.
+        assumptions: What the decision assumed for lack of an input.
+    """
+
+    order_id: str
+    rating: int
+    rating_class: FeedbackClass
+    left_at: dt.datetime
+    removable: bool
+    strikable: bool
+    request_deadline: dt.datetime | None
+    window_closed: bool | None = None
+    path: str
+    marketplace_id: str
+    next_steps: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+
+    def _headline(self) -> str:
+        stars = f"{self.rating} star{'s' if self.rating != 1 else ''}"
+        grounds = [f"{f.code} {f.name}" for f in self.findings if f.code in _REMOVAL | _STRIKE]
+        if self.removable or self.strikable:
+            what = " and ".join(
+                w for w, on in (("removable", self.removable), ("strikable", self.strikable)) if on
+            )
+            answer = f"{what} ({', '.join(dict.fromkeys(grounds))})"
+        else:
+            answer = "no removal or strike-through ground"
+        return f"{self.rating_class} feedback ({stars}): {answer} ({self.edition} policy)"
+
+    def _details(self) -> list[str]:
+        lines = []
+        if self.request_deadline is not None:
+            state = " (closed)" if self.window_closed else ""
+            lines.append(f"  request by {self.request_deadline.isoformat()} via {self.path}{state}")
+        lines += [f"  next: {step}" for step in self.next_steps]
+        lines += [f"  assumed: {a}" for a in self.assumptions]
+        return lines + super()._details()
+
+
+def _check_inputs(
+    feedback: object, order: object, now: object, policy: object
+) -> tuple[Feedback, Order | None, dt.datetime | None, Policy]:
+    if not isinstance(feedback, Feedback):
+        msg = f"feedback must be a Feedback, got {feedback!r}"
+        raise InvalidTypeError(msg, field="feedback", value=feedback)
+    policy = Policy.current() if policy is None else policy
+    if not isinstance(policy, Policy):
+        raise InvalidTypeError(
+            f"policy must be a Policy, got {policy!r}", field="policy", value=policy
+        )
+    if order is not None:
+        if not isinstance(order, Order):
+            raise InvalidTypeError(
+                f"order must be an Order, got {order!r}", field="order", value=order
+            )
+        if order.order_id != feedback.order_id:
+            msg = (
+                f"order.order_id {order.order_id!r} is not the feedback's order "
+                f"{feedback.order_id!r}"
+            )
+            raise InvalidValueError(msg, field="order.order_id", value=order.order_id)
+        if feedback.left_at < order.purchased_at:
+            msg = (
+                f"feedback.left_at ({feedback.left_at.isoformat()}) is before the order was "
+                f"placed ({order.purchased_at.isoformat()})"
+            )
+            raise InvalidValueError(msg, field="feedback.left_at", value=feedback.left_at)
+        Marketplace.get(order.marketplace_id)
+    if now is not None:
+        now = _checks.aware_datetime(now, "now")
+        if now < feedback.left_at:
+            left = feedback.left_at.isoformat()
+            msg = f"now ({now.isoformat()}) is before the feedback was left ({left})"
+            raise InvalidValueError(msg, field="now", value=now)
+    limit = policy.parameters.max_input_chars
+    if len(feedback.comment) > limit:
+        msg = (
+            f"feedback comment has {len(feedback.comment):,} characters, over the limit of "
+            f"{limit:,}; raise the policy's max_input_chars parameter"
+        )
+        raise InputTooLargeError(msg, field="feedback.comment", value=len(feedback.comment))
+    return feedback, order, now, policy
+
+
+def _finding(code: Code, found: _Found, comment: Comment, severity: Severity) -> Finding:
+    doc = family_docs(_DOCS)[code]
+    return Finding(
+        code=code,
+        name=RULES[code].name,
+        severity=severity,
+        message=doc.message.format(detail=found.detail),
+        span=Span(found.start, found.end),
+        excerpt=comment.original[found.start : found.end],
+        source=RULES[code].source,
+        disguises=found.disguises,
+        field="comment",
+    )
+
+
+def check_feedback(
+    feedback: Feedback,
+    *,
+    order: Order | None = None,
+    now: dt.datetime | None = None,
+    policy: Policy | None = None,
+) -> FeedbackReport:
+    """Judge whether a seller feedback can be removed or struck through, how and by when.
+
+    Args:
+        feedback: The feedback, with its rating, comment and the time it was left.
+        order: The order it is for. SP301 needs its fulfilment channel and SP306 its Buy
+            Shipping label and delivery times; without it those rules are not judged.
+        now: The moment of the decision, timezone-aware; with it the report says whether the
+            removal window has closed.
+        policy: The policy to apply; defaults to `Policy.current()`.
+
+    Returns:
+        A `FeedbackReport` whose findings carry spans into ``feedback.comment``.
+
+    Raises:
+        InvalidTypeError: An argument has the wrong type.
+        InvalidValueError: The order is another order, the feedback predates the order,
+            ``now`` is naive or before the feedback.
+        InputTooLargeError: The comment is longer than the policy's ``max_input_chars``.
+    """
+    feedback, order, now, policy = _check_inputs(feedback, order, now, policy)
+    comment = Comment(feedback.comment)
+    context = _Context(rating=feedback.rating, order=order, policy=policy)
+    findings: list[Finding] = []
+    not_judged: list[NotJudged] = []
+    for code, rule in _RULES.items():
+        severity = policy.severity(code)
+        if severity is None:
+            continue
+        result = rule(comment, context)
+        if isinstance(result, _Unjudged):
+            not_judged.append(NotJudged(code, result.reason))
+            continue
+        findings += [_finding(code, f, comment, severity) for f in result]
+    codes = {f.code for f in findings}
+    removable, strikable = bool(codes & _REMOVAL), bool(codes & _STRIKE)
+    marketplace_id = order.marketplace_id if order is not None else _US
+    assumptions = (
+        ()
+        if order is not None
+        else ("no order given: the deadline is counted in the US marketplace's time zone",)
+    )
+    deadline = None
+    if feedback.rating_class is not FeedbackClass.POSITIVE:
+        window = policy.parameters.duration("removal_request_window")
+        deadline = window.after(feedback.left_at, Marketplace.get(marketplace_id))
+    closed = None if now is None or deadline is None else now > deadline
+    path = policy.parameters.choice("removal_path")
+    deadline_severity = policy.severity(Code.SP512)
+    if deadline is not None and (removable or strikable) and deadline_severity is not None:
+        findings.append(
+            _deadline_finding(
+                feedback, deadline, path=path, closed=closed, severity=deadline_severity
+            )
+        )
+    steps = _next_steps(
+        feedback, codes=codes, deadline=deadline, closed=closed, path=path, policy=policy
+    )
+    return FeedbackReport(
+        findings=tuple(findings),
+        edition=policy.edition,
+        as_of=now,
+        not_judged=tuple(not_judged),
+        order_id=feedback.order_id,
+        rating=feedback.rating,
+        rating_class=feedback.rating_class,
+        left_at=feedback.left_at,
+        removable=removable,
+        strikable=strikable,
+        request_deadline=deadline,
+        window_closed=closed,
+        path=path,
+        marketplace_id=marketplace_id,
+        next_steps=steps,
+        assumptions=assumptions,
+    )
+
+
+_PATHS: Final = {
+    "feedback_manager": "through Feedback Manager",
+    "seller_support": "in a Seller Support ticket",
+}
+
+
+def _deadline_finding(
+    feedback: Feedback, deadline: dt.datetime, *, path: str, closed: bool | None, severity: Severity
+) -> Finding:
+    code = Code.SP512
+    when = "closed at" if closed else "is open until"
+    return Finding(
+        code=code,
+        name=RULES[code].name,
+        severity=severity,
+        message=(
+            f"the window to ask Amazon {_PATHS.get(path, path)} to remove or strike this feedback "
+            f"{when} {deadline.isoformat()}"
+        ),
+        source=RULES[code].source,
+        field="left_at",
+        event=EventRef(type="feedback", at=feedback.left_at, summary="feedback left"),
+    )
+
+
+def _next_steps(
+    feedback: Feedback,
+    *,
+    codes: set[Code],
+    deadline: dt.datetime | None,
+    closed: bool | None,
+    path: str,
+    policy: Policy,
+) -> tuple[str, ...]:
+    params = policy.parameters
+    how = _PATHS.get(path, path)
+    grounds = sorted(codes & (_REMOVAL | _STRIKE))
+    steps: list[str] = []
+    if feedback.rating_class is FeedbackClass.POSITIVE:
+        steps.append("Positive feedback: nothing to remove.")
+        if grounds:
+            listed = ", ".join(f"{c} {RULES[c].name}" for c in grounds)
+            steps.append(
+                f"A ground applies ({listed}); ask Amazon {how} only if you want it gone, "
+                "e.g. to protect personal information."
+            )
+        return tuple(steps)
+    if grounds and deadline is not None:
+        listed = ", ".join(f"{c} {RULES[c].name}" for c in grounds)
+        action = "remove" if codes & _REMOVAL else "strike through"
+        if closed:
+            steps.append(
+                f"The window to ask Amazon to {action} it ({listed}) closed at "
+                f"{deadline.isoformat()}; Amazon no longer acts on a request."
+            )
+        else:
+            steps.append(
+                f"Ask Amazon {how} to {action} it before {deadline.isoformat()}, citing {listed}."
+            )
+        steps.append("Do not contact the buyer about the feedback while the request is open.")
+        return tuple(steps)
+    steps.append("No removal or strike-through ground applies: Amazon will not remove it.")
+    if Code.SP310 in codes:
+        steps.append(
+            "The words are positive but the rating is low: the buyer may have misread the star "
+            "scale. Contact them politely and say so, without asking for a better rating in "
+            "return for anything."
+        )
+    steps.append("Resolve the buyer's problem first: answer, replace or refund.")
+    requests = params.integer("follow_up_requests")
+    if requests <= 1:
+        steps.append(
+            "Then you may send one neutral request to reconsider the feedback; do not repeat it."
+        )
+    else:
+        buyer_window = params.duration("buyer_removal_window")
+        steps.append(
+            f"Then you may ask politely whether the buyer would remove it, up to {requests} "
+            f"times in all (buyers can remove their feedback within {buyer_window} of leaving "
+            "it)."
+        )
+    steps.append("Never offer a refund, a gift or anything of value in exchange.")
+    steps.append("Never ask the buyer to change or remove a product review (only seller feedback).")
+    return tuple(steps)
+
+
+# --- statistics ---------------------------------------------------------------------------------
+
+_SHARE: Final = decimal.Decimal("0.0001")
+
+
+def _share(positive: int, total: int) -> decimal.Decimal | None:
+    if total == 0:
+        return None
+    return (decimal.Decimal(positive) / decimal.Decimal(total)).quantize(
+        _SHARE, rounding=decimal.ROUND_HALF_UP
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ScoreWindow:
+    """The feedback counted over one window ending at ``end``.
+
+    Attributes:
+        label: ``30d``, ``90d``, ``365d`` or ``lifetime``.
+        start: The window's first instant (inclusive); ``None`` for lifetime.
+        end: The window's last instant (inclusive): the ``now`` of the statistics.
+        ratings: How many feedbacks were left in the window.
+        positive: Of those, 4-5 stars.
+        neutral: 3 stars.
+        negative: 1-2 stars.
+        positive_share: ``positive / ratings`` to four places (half up); ``None`` when empty.
+    """
+
+    label: str
+    start: dt.datetime | None
+    end: dt.datetime
+    ratings: int
+    positive: int
+    neutral: int
+    negative: int
+    positive_share: decimal.Decimal | None
+
+    def __str__(self) -> str:
+        """``365d: 97.50% positive of 40 (39/1/0)``."""
+        share = "n/a" if self.positive_share is None else f"{self.positive_share * 100:.2f}%"
+        counts = f"{self.positive}/{self.neutral}/{self.negative}"
+        return f"{self.label}: {share} positive of {self.ratings} ({counts})"
+
+
+@attrs.frozen(kw_only=True)
+class TrendBucket:
+    """The positive share over one bucket of the trend.
+
+    Attributes:
+        start: The bucket's first instant (exclusive).
+        end: Its last instant (inclusive).
+        ratings: Feedbacks left in it.
+        positive: Of those, positive.
+        positive_share: ``positive / ratings``; ``None`` when empty.
+    """
+
+    start: dt.datetime
+    end: dt.datetime
+    ratings: int
+    positive: int
+    positive_share: decimal.Decimal | None
+
+
+@attrs.frozen(kw_only=True)
+class FeedbackStats:
+    """A seller's feedback figures at one moment.
+
+    Attributes:
+        as_of: The moment (``now``); feedback left after it is ignored.
+        edition: The policy edition whose parameters were used.
+        marketplace_id: The marketplace whose calendar the windows are counted in.
+        windows: One `ScoreWindow` per ``score_windows`` parameter, then lifetime.
+        shopper: The window shoppers see.
+        shopper_reason: Why shoppers see that one.
+        trend: The positive share per ``trend_bucket`` over the shopper window, oldest first.
+        declining: The newest ``trend_decline_buckets`` buckets each fell below the one before.
+        ignored: Feedback left after ``as_of``, not counted.
+    """
+
+    as_of: dt.datetime
+    edition: Edition
+    marketplace_id: str
+    windows: tuple[ScoreWindow, ...]
+    shopper: ScoreWindow
+    shopper_reason: str
+    trend: tuple[TrendBucket, ...]
+    declining: bool
+    ignored: int = 0
+
+    def __str__(self) -> str:
+        """A readable summary."""
+        lines = [f"feedback as of {self.as_of.isoformat()} ({self.edition} policy)"]
+        lines += [f"  {w}" for w in self.windows]
+        lines.append(f"  shoppers see {self.shopper.label}: {self.shopper_reason}")
+        shares = " ".join(
+            "-" if b.positive_share is None else f"{b.positive_share * 100:.0f}" for b in self.trend
+        )
+        lines.append(f"  trend (oldest first, % positive): {shares}")
+        if self.declining:
+            lines.append("  declining: the positive share fell bucket after bucket")
+        if self.ignored:
+            lines.append(f"  ignored {self.ignored} feedback(s) left after as_of")
+        return "\n".join(lines)
+
+
+def _window(
+    label: str, start: dt.datetime | None, end: dt.datetime, items: list[Feedback]
+) -> ScoreWindow:
+    inside = [f for f in items if start is None or f.left_at >= start]
+    classes = [f.rating_class for f in inside]
+    positive = classes.count(FeedbackClass.POSITIVE)
+    return ScoreWindow(
+        label=label,
+        start=start,
+        end=end,
+        ratings=len(inside),
+        positive=positive,
+        neutral=classes.count(FeedbackClass.NEUTRAL),
+        negative=classes.count(FeedbackClass.NEGATIVE),
+        positive_share=_share(positive, len(inside)),
+    )
+
+
+def _trend(
+    items: list[Feedback], now: dt.datetime, span: Duration, bucket: Duration, market: Marketplace
+) -> tuple[TrendBucket, ...]:
+    earliest = span.before(now, market)
+    buckets = []
+    end = now
+    while True:
+        start = bucket.before(end, market)
+        if start < earliest:
+            break
+        inside = [f for f in items if start < f.left_at <= end]
+        positive = sum(f.rating_class is FeedbackClass.POSITIVE for f in inside)
+        buckets.append(
+            TrendBucket(
+                start=start,
+                end=end,
+                ratings=len(inside),
+                positive=positive,
+                positive_share=_share(positive, len(inside)),
+            )
+        )
+        if start <= earliest:
+            break
+        end = start
+    return tuple(reversed(buckets))
+
+
+def _declining(trend: tuple[TrendBucket, ...], count: int) -> bool:
+    shares = [b.positive_share for b in trend[-(count + 1) :]]
+    if len(shares) < count + 1 or any(s is None for s in shares):
+        return False
+    return all(b is not None and a is not None and b < a for a, b in itertools.pairwise(shares))
+
+
+def feedback_stats(
+    feedbacks: Iterable[Feedback],
+    *,
+    now: dt.datetime,
+    policy: Policy | None = None,
+    marketplace_id: str = _US,
+) -> FeedbackStats:
+    """The positive share over each window, the figure shoppers see, and the trend.
+
+    Windows end at ``now`` (inclusive) and start the policy's ``score_windows`` earlier
+    (inclusive), counted in the marketplace's time; lifetime counts everything up to ``now``.
+    Shoppers see the ``shopper_window`` figure when it holds more than ``shopper_min_ratings``
+    ratings, else the lifetime one. The trend cuts the shopper window into whole
+    ``trend_bucket`` buckets, newest first.
+
+    Args:
+        feedbacks: The seller's feedback, in any order.
+        now: The moment of the figures, timezone-aware; later feedback is ignored.
+        policy: The policy whose parameters to use; defaults to `Policy.current()`.
+        marketplace_id: The marketplace whose calendar counts the days (US by default).
+
+    Returns:
+        The `FeedbackStats`.
+
+    Raises:
+        InvalidTypeError: ``feedbacks`` is not a sequence of `Feedback`, or ``now`` is no
+            datetime.
+        InvalidValueError: ``now`` is naive, or the marketplace is unknown.
+    """
+    items = list(_checks.sequence_of(feedbacks, Feedback, "feedbacks"))
+    now = _checks.aware_datetime(now, "now")
+    policy = Policy.current() if policy is None else policy
+    if not isinstance(policy, Policy):
+        raise InvalidTypeError(
+            f"policy must be a Policy, got {policy!r}", field="policy", value=policy
+        )
+    market = Marketplace.get(marketplace_id)
+    params = policy.parameters
+    counted = [f for f in items if f.left_at <= now]
+    windows = [
+        _window(str(d), d.before(now, market), now, counted)
+        for d in params.durations("score_windows")
+    ]
+    lifetime = _window("lifetime", None, now, counted)
+    shopper_span = params.duration("shopper_window")
+    twelve = _window(str(shopper_span), shopper_span.before(now, market), now, counted)
+    minimum = params.integer("shopper_min_ratings")
+    if twelve.ratings > minimum:
+        shopper = twelve
+        reason = f"{twelve.ratings} ratings in {shopper_span}, more than {minimum}"
+    else:
+        shopper = lifetime
+        reason = f"only {twelve.ratings} ratings in {shopper_span}, not more than {minimum}"
+    trend = _trend(counted, now, shopper_span, params.duration("trend_bucket"), market)
+    return FeedbackStats(
+        as_of=now,
+        edition=policy.edition,
+        marketplace_id=marketplace_id,
+        windows=(*windows, lifetime),
+        shopper=shopper,
+        shopper_reason=reason,
+        trend=trend,
+        declining=_declining(trend, params.integer("trend_decline_buckets")),
+        ignored=len(items) - len(counted),
+    )
+
+
+# --- documented examples ------------------------------------------------------------------------
+
+_EXAMPLE_PURCHASE: Final = dt.datetime(2026, 1, 5, 18, 0, tzinfo=dt.UTC)
+
+
+def example(code: Code, which: Literal["bad", "good"]) -> tuple[Feedback, Order, Policy]:
+    """The documented ``bad`` or ``good`` example of ``code`` as a feedback, its order and a policy.
+
+    The example's ``edition`` (default: current, or seed for a seed-only rule) picks the policy.
+    """
+    doc = family_docs(_DOCS)[code]
+    data = doc.bad_example if which == "bad" else doc.good_example
+    edition = Edition(data.get("edition", _first_edition(code)))
+    purchase = _EXAMPLE_PURCHASE
+    latest = purchase + dt.timedelta(days=7)
+    channel = FulfillmentChannel(data.get("channel", "MFN"))
+    shipments: tuple[Shipment, ...] = ()
+    if channel is FulfillmentChannel.MFN:
+        on_time = bool(data.get("buy_shipping_on_time", False))
+        delivered = latest - dt.timedelta(days=1) if on_time else latest + dt.timedelta(days=3)
+        shipments = (
+            Shipment(
+                carrier="UPS",
+                shipped_at=purchase + dt.timedelta(days=1),
+                delivered_at=delivered,
+                buy_shipping=bool(data.get("buy_shipping", on_time)),
+            ),
+        )
+    order = Order(
+        order_id="113-0000000-0000001",
+        marketplace_id=_US,
+        purchased_at=purchase,
+        fulfillment_channel=channel,
+        latest_delivery=latest,
+        shipments=shipments,
+    )
+    feedback = Feedback(
+        order_id=order.order_id,
+        rating=int(data["rating"]),
+        left_at=purchase + dt.timedelta(days=14),
+        comment=str(data["comment"]),
+    )
+    policy = Policy.current() if edition is Edition.CURRENT else Policy.seed()
+    return feedback, order, policy
+
+
+def _first_edition(code: Code) -> Edition:
+    return Edition.CURRENT if RULES[code].severity_in(Edition.CURRENT) else Edition.SEED
+
+
+def flags(code: Code, which: Literal["bad", "good"]) -> bool:
+    """Whether ``code`` flags its documented ``bad`` (or ``good``) example."""
+    feedback, order, policy = example(code, which)
+    return code in check_feedback(feedback, order=order, policy=policy).codes
+
+
+for _cls in (FeedbackReport, ScoreWindow, TrendBucket, FeedbackStats):
+    attrs.resolve_types(_cls)
