@@ -426,7 +426,7 @@ def damaged_defective_different(facts: _Facts) -> _Ground:
         asked_at = _at(asked[1])
         since = asked_at if since is None else max(since, asked_at)
         what += f", and the buyer asked to return it at {facts.local(asked_at)}"
-    return _holds(Code.SP603, what, ref, since=since)
+    return _holds(Code.SP603, what, ref, "events" if complaint else "claim", since=since)
 
 
 def refund_not_issued(facts: _Facts) -> _Ground:
@@ -808,6 +808,7 @@ class _Outcome:
 def _grounds(facts: _Facts, out: _Outcome) -> tuple[list[_Ground], list[_Ground], Code | None]:
     """Every ground that holds, those that count for eligibility, and the claimed one."""
     holding: list[_Ground] = []
+    failing: dict[Code, str] = {}
     for rule in _GROUNDS:
         ground = rule(facts)
         if isinstance(ground, NotJudged):
@@ -815,6 +816,8 @@ def _grounds(facts: _Facts, out: _Outcome) -> tuple[list[_Ground], list[_Ground]
         elif ground.holds and facts.policy.severity(ground.code) is not None:
             holding.append(ground)
             out.notes.append(_Note(ground.code, ground.message, ground.event, ground.field))
+        else:
+            failing[ground.code] = "the rule is disabled" if ground.holds else ground.message
     claimed = _GROUND_OF_REASON.get(facts.claim.reason) if facts.claim is not None else None
     relevant = [g for g in holding if facts.claim is None or g.code is claimed]
     if facts.claim is not None and claimed is None:
@@ -822,7 +825,8 @@ def _grounds(facts: _Facts, out: _Outcome) -> tuple[list[_Ground], list[_Ground]
     elif claimed is not None and not relevant:
         if claimed not in {n.code for n in out.not_judged}:
             out.unmet.append(claimed)
-        out.why_not.append(f"the ground the claim asserts ({claimed}) does not hold")
+        why = failing.get(claimed, "not judged")
+        out.why_not.append(f"the ground the claim asserts does not hold: {claimed}: {why}")
     elif not relevant:
         out.why_not.append("no ground holds (SP602-SP605)")
     return holding, relevant, claimed
