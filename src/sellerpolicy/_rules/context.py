@@ -203,19 +203,21 @@ class MessageContext:
     def order_messages(self) -> tuple[Message, ...]:
         """Earlier messages of this order: the history's (not another order's) and the events'.
 
-        The message being checked and messages sent after ``now`` are left out.
+        The message being checked, repeats and messages sent after ``now`` are left out.
         """
         order = self.order
         if order is None:
             return self.history
-        out = [m for m in self.history if m.order_id in {None, order.order_id}]
-        seen = set(out)
-        for _, m in self._timeline_messages():
-            if m == self.message or m in seen:
-                continue
-            if self.now is not None and m.sent_at is not None and m.sent_at > self.now:
+        now = self.now
+        out: list[Message] = []
+        seen: set[Message] = set()
+        events = (m for _, m in self._timeline_messages())
+        for m in (*(h for h in self.history if h.order_id in {None, order.order_id}), *events):
+            later = now is not None and m.sent_at is not None and m.sent_at > now
+            if m == self.message or m in seen or later:
                 continue
             out.append(m)
+            seen.add(m)
         return tuple(out)
 
 
