@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from sellerpolicy.testing import (
     attachments,
     aware_datetimes,
+    campaigns,
     cancellations,
     claims,
     event_refs,
@@ -34,6 +35,7 @@ from sellerpolicy.testing import (
 __all__ = [
     "attachments",
     "aware_datetimes",
+    "campaigns",
     "cancellations",
     "claims",
     "event_refs",

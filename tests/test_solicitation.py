@@ -565,21 +565,8 @@ class TestProperties:
         )
 
 
-def campaigns() -> st.SearchStrategy[Campaign]:
-    """Campaigns with any filters (move to sellerpolicy.testing once the module is exported)."""
-    return st.builds(
-        Campaign,
-        channel=st.none() | st.sampled_from(["AFN", "MFN"]),
-        exclude_returns=st.booleans(),
-        exclude_refunds=st.booleans(),
-        min_product_rating=st.none() | st.decimals(1, 5, places=1),
-        max_return_rate=st.none() | st.decimals(0, 1, places=2),
-        sentiment=st.booleans(),
-    )
-
-
 class TestSerialization:
-    @given(campaign=campaigns(), edition=st.sampled_from(["current", "seed"]))
+    @given(campaign=s.campaigns(), edition=st.sampled_from(["current", "seed"]))
     def test_any_campaign(self, campaign, edition):
         """Every campaign survives JSON, and so does the decision that judges it."""
         decision = solicitation(

@@ -49,6 +49,7 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._parameters import Parameters, ParameterSpec
 from sellerpolicy._policy import Policy
+from sellerpolicy._rules.context import Campaign
 from sellerpolicy._rules.obligations import (
     InboxItem,
     Obligation,
@@ -57,6 +58,7 @@ from sellerpolicy._rules.obligations import (
     inbox,
     obligations,
 )
+from sellerpolicy._rules.solicitation import SolicitationDecision, solicitation
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
 from sellerpolicy._time import Duration, TimeUnit
 from sellerpolicy._timeline import OrderTimeline
@@ -79,6 +81,7 @@ __all__ = [
     "RULES",
     "ActionKind",
     "Attachment",
+    "Campaign",
     "Cancellation",
     "CancellationReason",
     "Claim",
@@ -131,6 +134,7 @@ __all__ = [
     "SellerAction",
     "Severity",
     "Shipment",
+    "SolicitationDecision",
     "Span",
     "TimeUnit",
     "__version__",
@@ -146,6 +150,7 @@ __all__ = [
     "order_from_sp_api",
     "order_items_from_sp_api",
     "orders_from_sp_api",
+    "solicitation",
     "timeline_from_sp_api",
     "to_dict",
     "to_json",

@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._rules import obligations
+from sellerpolicy._rules import context, obligations
 from sellerpolicy._rules.data import family_docs, rule_data
 from sellerpolicy._rules.messages import example_message
 
@@ -92,6 +92,14 @@ RULE_SETS: tuple[RuleSet, ...] = (
         entry="check_message",
         docs=rule_data,
         flags=_message_flags,
+    ),
+    RuleSet(
+        family=Family.CONTEXT,
+        title="Message context and solicitation",
+        reads="a seller message with its order, history, events and send time; a campaign",
+        entry="check_message, solicitation",
+        docs=lambda: family_docs("context.toml"),
+        flags=context.flags,
     ),
     RuleSet(
         family=Family.OBLIGATIONS,

@@ -62,6 +62,7 @@ from sellerpolicy._model import (
     ReturnRequest,
     Shipment,
 )
+from sellerpolicy._rules.context import Campaign
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -70,6 +71,7 @@ __all__ = [
     "amazon_order_ids",
     "attachments",
     "aware_datetimes",
+    "campaigns",
     "cancellations",
     "claims",
     "event_refs",
@@ -260,6 +262,19 @@ def claims(draw: st.DrawFn) -> Claim:
         amount=draw(st.none() | money()),
         status=draw(st.sampled_from(ClaimStatus)),
         decided_at=draw(st.none() | st.just(decided)),
+    )
+
+
+def campaigns() -> st.SearchStrategy[Campaign]:
+    """Review-request campaigns with any filters (SP415)."""
+    return st.builds(
+        Campaign,
+        channel=st.none() | st.sampled_from(["AFN", "MFN"]),
+        exclude_returns=st.booleans(),
+        exclude_refunds=st.booleans(),
+        min_product_rating=st.none() | st.decimals(1, 5, places=1),
+        max_return_rate=st.none() | st.decimals(0, 1, places=2),
+        sentiment=st.booleans(),
     )
 
 
