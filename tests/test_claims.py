@@ -782,6 +782,14 @@ class TestParameters:
 
         assert la(2026, 3, 4, 10) == a_to_z(far, now=la(2026, 3, 5), policy=policy).not_received_by
 
+    def test_categories_are_parameters(self):
+        """Emptying stored_value_categories covers a gift card that never shipped."""
+        gift = order(items=[item("gift_cards")])
+        policy = CURRENT.with_parameters(stored_value_categories=[])
+
+        assert (Code.SP607,) == a_to_z(gift, now=la(2026, 2, 20)).exclusions
+        assert () == a_to_z(gift, now=la(2026, 2, 20), policy=policy).exclusions
+
     def test_bad_override_names_the_parameter(self):
         """An unknown choice is refused with the parameter's name."""
         with pytest.raises(InvalidPolicyError, match="claim_counting") as info:

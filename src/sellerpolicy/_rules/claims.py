@@ -53,19 +53,6 @@ _GROUND_OF_REASON: Mapping[ClaimReason, Code] = {
 }
 """The ground a claim's reason asserts; ``unauthorized`` and ``other`` are no A-to-z ground."""
 
-_NOT_COVERED = frozenset({ProductCategory.DIGITAL, ProductCategory.SERVICES})
-"""Categories the guarantee never covers (services: except eligible ones, see `excluded`)."""
-
-_RETURN_RULE_CATEGORIES = frozenset(
-    {
-        ProductCategory.WATCHES,
-        ProductCategory.JEWELRY,
-        ProductCategory.COLLECTIBLES,
-        ProductCategory.FINE_ART,
-    }
-)
-"""Categories covered only when returned under their own return rules (SP609)."""
-
 
 def _codes(values: Iterable[Code | str]) -> tuple[Code, ...]:
     return tuple(sorted({Code(v) for v in values}))
@@ -517,7 +504,7 @@ def excluded(facts: _Facts) -> tuple[list[_Note], bool]:
     items = facts.order.items
     uncovered: list[str] = []
     for i, item in enumerate(items):
-        why = _uncovered(item.category, facts)
+        why = _uncovered(item.category, facts) if item.category is not None else ""
         if why:
             uncovered.append(f"items[{i}] {item.asin} ({why})")
     if uncovered:
@@ -529,15 +516,17 @@ def excluded(facts: _Facts) -> tuple[list[_Note], bool]:
     return notes, whole
 
 
-def _uncovered(category: ProductCategory | None, facts: _Facts) -> str:
+def _uncovered(category: ProductCategory, facts: _Facts) -> str:
+    name = category.value.replace("_", " ")
     if category is ProductCategory.SERVICES and facts.claim_reason(
         ClaimReason.SERVICE_UNSATISFACTORY
     ):
         return ""  # a service claim is filed for an eligible service (SP605)
-    if category in _NOT_COVERED:
-        return "services" if category is ProductCategory.SERVICES else "digital"
-    if category is ProductCategory.GIFT_CARDS and not _physical(facts.order):
-        return "gift card never shipped: stored value"
+    if category in facts.parameters.members("uncovered_categories"):
+        return name
+    stored_value = facts.parameters.members("stored_value_categories")
+    if category in stored_value and not _physical(facts.order):
+        return f"{name} never shipped: stored value"
     return ""
 
 
@@ -559,8 +548,9 @@ def refused_without_tracking(facts: _Facts) -> list[_Note]:
 def return_rules_categories(facts: _Facts) -> list[_Note]:
     """SP609: watches, jewellery, collectibles and fine art follow their own return rules."""
     notes = []
+    special = facts.parameters.members("return_rule_categories")
     for i, item in enumerate(facts.order.items):
-        if item.category in _RETURN_RULE_CATEGORIES:
+        if item.category is not None and item.category in special:
             category = item.category.value.replace("_", " ")
             message = (
                 f"items[{i}] {item.asin} is {category}: it is covered only when returned under "
