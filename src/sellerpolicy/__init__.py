@@ -49,6 +49,14 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._parameters import Parameters, ParameterSpec
 from sellerpolicy._policy import Policy
+from sellerpolicy._rules.chargebacks import (
+    CancellationAdvice,
+    ChargebackDecision,
+    Liability,
+    cancellation_advice,
+    chargeback,
+)
+from sellerpolicy._rules.claims import AtoZDecision, a_to_z
 from sellerpolicy._rules.context import Campaign
 from sellerpolicy._rules.obligations import (
     InboxItem,
@@ -80,10 +88,13 @@ __all__ = [
     "PARAMETERS",
     "RULES",
     "ActionKind",
+    "AtoZDecision",
     "Attachment",
     "Campaign",
     "Cancellation",
+    "CancellationAdvice",
     "CancellationReason",
+    "ChargebackDecision",
     "Claim",
     "ClaimKind",
     "ClaimReason",
@@ -101,6 +112,7 @@ __all__ = [
     "InboxItem",
     "InformationRequest",
     "ItemCondition",
+    "Liability",
     "Marketplace",
     "Message",
     "MessageFormat",
@@ -138,7 +150,10 @@ __all__ = [
     "Span",
     "TimeUnit",
     "__version__",
+    "a_to_z",
     "add_business_days",
+    "cancellation_advice",
+    "chargeback",
     "check_message",
     "events_from_notification",
     "exceptions",

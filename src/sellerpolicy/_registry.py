@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._rules import context, obligations
+from sellerpolicy._rules import chargebacks, claims, context, obligations
 from sellerpolicy._rules.data import family_docs, rule_data
 from sellerpolicy._rules.messages import example_message
 
@@ -108,6 +108,22 @@ RULE_SETS: tuple[RuleSet, ...] = (
         entry="obligations",
         docs=lambda: family_docs("obligations.toml"),
         flags=obligations.flags,
+    ),
+    RuleSet(
+        family=Family.CLAIMS,
+        title="A-to-z Guarantee claims",
+        reads="an order's timeline (the order, its events), an optional A-to-z claim and now",
+        entry="a_to_z",
+        docs=lambda: family_docs("claims.toml"),
+        flags=claims.flags,
+    ),
+    RuleSet(
+        family=Family.CHARGEBACKS,
+        title="Chargebacks and cancellations",
+        reads="an order, a chargeback claim, its events and now",
+        entry="chargeback",
+        docs=lambda: family_docs("chargebacks.toml"),
+        flags=chargebacks.flags,
     ),
 )
 """Every family the library decides, in code order."""
