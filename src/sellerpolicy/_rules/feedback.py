@@ -119,7 +119,7 @@ def _fold_phrase(phrase: str) -> str:
 
 
 _APOSTROPHE_SPACE = regex.compile(r"'", regex.V1)
-_SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_title", "phone_cue"})
+_SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_intro", "name_title", "phone_cue"})
 
 
 @functools.cache
@@ -252,10 +252,29 @@ _CLAUSE_BREAK = regex.compile(
   | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
   | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma
         |sin\ embargo|pero|tuttavia)\b  # contrast starts a new clause
+  | \b(?:and|und|et|y)\b            # so does 'and': 'late and the toy is cheap'
     """,
     regex.V1,
 )
-_A_PLUS = regex.compile(r"(?<![\w+])a\s?\+{1,}(?![\w+])|\b10\s?/\s?10\b", regex.V1)
+_PRAISE_SIGNS = regex.compile(
+    r"""(?x)
+    (?<![\w+])a\s?\+{1,}(?![\w+])             # A+, A+++
+  | \b10\s?/\s?10\b                          # 10/10
+  | (?<![\w:;=])[:;=]-?[)D\]](?![\w)])        # :) ;-) :D =]
+  | <3
+  | [\U0001F44C\U0001F44D\U0001F44F\U0001F600-\U0001F60D\U0001F618\U0001F642\U0001F970]
+  | [\U0001F929\U0001F64F\U0001F4AF\U0001F31F\U0001F495\U0001F496\u2764\u2665\u2b50\u2705]
+    """,
+    regex.V1,
+)
+_COMPLAINT_SIGNS = regex.compile(
+    r"""(?x)
+    (?<![\w:;=])>?[:;=]-?[(/\[](?![\w(])      # :( :-( :/
+  | [\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F61E\U0001F622\U0001F62D]
+  | [\U0001F4A9\U0001F641\U0001F612\U0001F92E\U0001F926\u2639]
+    """,
+    regex.V1,
+)
 
 
 @attrs.frozen
@@ -263,7 +282,8 @@ class _Clause:
     start: int
     end: int
     hits: tuple[Hit, ...]
-    content: bool
+    content: int
+    """How many words of the clause are not filler."""
     topics: frozenset[Topic]
 
     @property
@@ -272,18 +292,25 @@ class _Clause:
 
 
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
-    """Hits of ``X`` that a hit of ``X.not`` overlaps do not count ('not late')."""
+    """Hits of ``X`` that a hit of ``X.not`` overlaps do not count ('not late').
+
+    A hit that strictly contains its exception stays: 'not worth the money' is a price
+    complaint although 'worth the money' is praise.
+    """
     blockers: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for h in hits:
         if h.vocab.endswith(_NOT):
             blockers[h.vocab.removesuffix(_NOT)].append((h.start, h.end))
-    sets = {vocab: SpanSet(spans) for vocab, spans in blockers.items()}
-    return [
-        h
-        for h in hits
-        if not h.vocab.endswith(_NOT)
-        and not (h.vocab in sets and sets[h.vocab].overlaps(h.start, h.end))
-    ]
+
+    def blocked(h: Hit) -> bool:
+        return any(
+            start < h.end
+            and h.start < end
+            and not (h.start <= start and end <= h.end and end - start < h.end - h.start)
+            for start, end in blockers.get(h.vocab, ())
+        )
+
+    return [h for h in hits if not h.vocab.endswith(_NOT) and not blocked(h)]
 
 
 def _clause_bounds(text: str) -> list[tuple[int, int]]:
@@ -298,6 +325,23 @@ def _clause_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
+    """A price named with a verdict in one clause is a price complaint ('postage was insane')."""
+    if not {"price_word", "price_bad"} <= {h.vocab for h in hits}:
+        return []
+    found = []
+    for start, end in _clause_bounds(text):
+        words = [h for h in hits if h.vocab == "price_word" and start <= h.start < end]
+        verdicts = [h for h in hits if h.vocab == "price_bad" and start <= h.start < end]
+        if words and verdicts:
+            first = min(words[0].start, verdicts[0].start)
+            last = max(words[-1].end, verdicts[-1].end)
+            found.append(
+                Hit("price_complaint", first, last, min(words[0].token, verdicts[0].token))
+            )
+    return found
+
+
 def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> frozenset[Topic]:
     topics: set[Topic] = set()
     direct = {
@@ -310,19 +354,27 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "seller": Topic.SELLER,
         "condition": Topic.CONDITION,
         "price_complaint": Topic.PRICE,
+        "price_word": Topic.PRICE,
         "product": Topic.PRODUCT,
     }
     topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
+    if "manner" in vocabs:
+        # 'the driver was rude' is the delivery; 'rude replies' is the seller's service
+        courier = "courier" in vocabs and "seller" not in vocabs
+        topics.add(Topic.SHIPPING if courier else Topic.SERVICE)
+    if "courier" in vocabs:
+        topics.add(Topic.SHIPPING)
+    arrival = bool(vocabs & {"shipping", "late", "missing"})
+    parcel = "item" not in vocabs and ("packaging" in vocabs or packaging_anywhere)
     if "damage" in vocabs:
-        # a damaged parcel is the courier's doing; a damaged item is its condition, or the
-        # product's if it broke in use
-        if vocabs & {"item", "product"}:
-            arrival = bool(vocabs & {"shipping", "late", "missing"})
-            topics.add(Topic.CONDITION if arrival else Topic.PRODUCT)
-        elif "packaging" in vocabs or packaging_anywhere:
+        # a crushed or torn parcel is the courier's doing; a damaged item is its condition
+        topics.add(Topic.HANDLING if parcel else Topic.CONDITION)
+    if "breakage" in vocabs:
+        # broken: the parcel by the courier, the item on arrival, else the product in use
+        if parcel and "product" not in vocabs:
             topics.add(Topic.HANDLING)
         else:
-            topics.add(Topic.CONDITION)
+            topics.add(Topic.CONDITION if arrival else Topic.PRODUCT)
     if "item" in vocabs and not topics & _DELIVERY:
         topics.add(Topic.PRODUCT)  # 'the blender is loud'; 'the blender came late' is delivery
     return frozenset(topics)
@@ -345,8 +397,12 @@ class Comment:
         self.norm = normalize(text)
         self.view = _reading_view(self.norm)
         hits = _lexicon().scan(self.view.text)
-        hits += [Hit("positive", m.start(), m.end(), -1) for m in _A_PLUS.finditer(self.view.text)]
-        self.hits: tuple[Hit, ...] = tuple(sorted(_drop_exceptions(hits), key=lambda h: h.start))
+        text = self.view.text
+        hits += [Hit("positive", m.start(), m.end(), -1) for m in _PRAISE_SIGNS.finditer(text)]
+        hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
+        hits = _drop_exceptions(hits)
+        hits += _price_verdicts(self.view.text, hits)
+        self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=lambda h: h.start))
         self.vocabs = frozenset(h.vocab for h in self.hits)
         self.clauses = self._cut()
         self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
@@ -358,7 +414,7 @@ class Comment:
         for start, end in _clause_bounds(self.view.text):
             inside = tuple(h for h in self.hits if start <= h.start < end)
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
-            content = any(w not in filler and not w.isdigit() for w in words)
+            content = sum(w not in filler and not w.isdigit() for w in words)
             vocabs = frozenset(h.vocab for h in inside)
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
@@ -408,6 +464,7 @@ class _Context:
     """What a rule may read besides the comment."""
 
     rating: int
+    rating_class: FeedbackClass
     order: Order | None
     policy: Policy
 
@@ -426,14 +483,15 @@ def _topic_names(topics: Iterable[Topic]) -> str:
 _TOPIC_VOCABS: Final = {
     Topic.LATE: ("late", "duration", "expectation"),
     Topic.MISSING: ("missing",),
-    Topic.HANDLING: ("handling", "damage"),
-    Topic.SHIPPING: ("shipping", "packaging"),
-    Topic.SERVICE: ("service",),
+    Topic.HANDLING: ("handling", "damage", "breakage"),
+    Topic.SHIPPING: ("shipping", "packaging", "courier"),
+    Topic.SERVICE: ("service", "manner"),
     Topic.SELLER: ("seller",),
-    Topic.CONDITION: ("condition", "damage"),
-    Topic.PRICE: ("price_complaint",),
-    Topic.PRODUCT: ("product", "item"),
+    Topic.CONDITION: ("condition", "damage", "breakage"),
+    Topic.PRICE: ("price_complaint", "price_word"),
+    Topic.PRODUCT: ("product", "item", "breakage"),
 }
+"""The vocabularies whose words a finding quotes as evidence of each topic."""
 
 
 def _whole_comment(comment: Comment, topics: Iterable[Topic], about: str) -> list[_Found]:
@@ -618,14 +676,21 @@ def _is_plain_word(word: str) -> bool:
     return folded in _not_surnames() or bool(_lexicon().scan(folded))
 
 
-def _cued(comment: Comment, start: int) -> bool:
-    """Whether a name cue ('seller is', 'Frau', 'driver') ends right before ``start``."""
+_NAME_CUES: Final = frozenset({"name_cue", "name_intro", "name_title"})
+
+
+def _cues(comment: Comment, start: int) -> frozenset[str]:
+    """The kinds of name cue ('seller is', 'Frau', 'my name is') ending right before ``start``."""
     tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
     tail = regex.sub(r"['\u2019]", " ", tail)
     stripped = tail.rstrip(" .:,")
-    if len(stripped) == len(tail) and tail:
-        return False  # the name must follow the cue after a space
-    return any(h.end == len(stripped) for h in _cue_lexicon().scan(stripped))
+    if len(stripped) == len(tail):
+        return frozenset()  # the name must follow the cue after a space
+    return frozenset(
+        h.vocab
+        for h in _cue_lexicon().scan(stripped)
+        if h.end == len(stripped) and h.vocab in _NAME_CUES
+    )
 
 
 def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
@@ -645,12 +710,16 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
             end = last.end
         styles = {_style(first.text), _style(last.text)}
         known = _fold(first.text.lower()) in first_names
+        cues = _cues(comment, first.start)
+        # 'Jessica Moore', 'RACHEL BENNETT'; after a cue any capitalised pair ('seller is
+        # Daniel Okafor'); in lower case only after an introduction ('my name is john miller')
+        capitalised = "lower" not in styles and (known or ("title" in styles and cues))
+        introduced = styles == {"lower"} and known and "name_intro" in cues
         if (
             len(styles) == 1
-            and "lower" not in styles
+            and (capitalised or introduced)
             and len(last.text) > 1
             and not _is_plain_word(last.text)
-            and (known or ("title" in styles and _cued(comment, first.start)))
             and (known or not _is_plain_word(first.text))
         ):
             yield first.start, end
@@ -699,6 +768,9 @@ def _address_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.P
     return english, prefixed, german
 
 
+_PO_BOX = regex.compile(r"(?i)\bp\.?\s?o\.?\s?box\s+\d{1,6}\b", regex.V1)
+
+
 def _street_name_ok(name: str, *, capitals: bool) -> bool:
     """Whether ``name`` can be a street's name: no word of the vocabularies, no number."""
     words = name.split()
@@ -722,6 +794,8 @@ def _addresses(comment: Comment) -> Iterator[tuple[int, int]]:
         if _street_name_ok(m["name"], capitals=m["prefix"].lower() == "via"):
             yield m.start(), m.end()
     for m in german.finditer(text):
+        yield m.start(), m.end()
+    for m in _PO_BOX.finditer(text):
         yield m.start(), m.end()
 
 
@@ -755,7 +829,8 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
     del context
     view = contact_view(comment.norm)
     found = [
-        _Found(e.start, e.end, "an email", e.disguises) for e in find_emails(comment.norm, view)
+        _Found(e.start, e.end, "an email address", e.disguises)
+        for e in find_emails(comment.norm, view)
     ]
     found += [
         _Found(p.start, p.end, "a phone number", p.disguises) for p in find_phones(comment.norm)
@@ -829,25 +904,27 @@ def buy_shipping_on_time(comment: Comment, context: _Context) -> _RuleResult:
 
 def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
     """SP310: positive words under a 1-2 star rating (the buyer may have confused the scale)."""
-    if Feedback(order_id="-", rating=context.rating, left_at=_EPOCH).rating_class is not (
-        FeedbackClass.NEGATIVE
-    ):
+    if context.rating_class is not FeedbackClass.NEGATIVE:
         return []
     positive = comment.of("positive")
     if not positive or comment.vocabs & {"negative", "late", "missing", "price_complaint"}:
         return []
     if Topic.HANDLING in comment.topics:
         return []
-    # every clause that says something must say something good ('great... 3 weeks for the
-    # wrong item' is sarcasm)
-    if any(c.content and not any(h.vocab == "positive" for h in c.hits) for c in comment.clauses):
+    # every clause that says much must say something good: 'fantastico, ordinato rosso e
+    # arrivato verde' is sarcasm, 'thanks, got it today' is not
+    if any(
+        c.content > _NEUTRAL_WORDS and not any(h.vocab in {"positive", "on_time"} for h in c.hits)
+        for c in comment.clauses
+    ):
         return []
     start, end = comment.span(positive[0].start, positive[-1].end)
     words = comment.words_of(["positive"])
     return [_Found(start, end, f"positive words ({words}) with {context.rating} star(s)")]
 
 
-_EPOCH: Final = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_NEUTRAL_WORDS: Final = 3
+"""A clause of praise may carry this many words that are neither praise nor filler."""
 
 _RULES: Final[Mapping[Code, Callable[[Comment, _Context], _RuleResult]]] = {
     Code.SP301: fulfilled_by_amazon,
@@ -900,7 +977,9 @@ class FeedbackReport(Report):
 
     def _headline(self) -> str:
         stars = f"{self.rating} star{'s' if self.rating != 1 else ''}"
-        grounds = [f"{f.code} {f.name}" for f in self.findings if f.code in _REMOVAL | _STRIKE]
+        grounds = sorted(
+            f"{f.code} {f.name}" for f in self.findings if f.code in _REMOVAL | _STRIKE
+        )
         if self.removable or self.strikable:
             what = " and ".join(
                 w for w, on in (("removable", self.removable), ("strikable", self.strikable)) if on
@@ -1008,7 +1087,9 @@ def check_feedback(
     """
     feedback, order, now, policy = _check_inputs(feedback, order, now, policy)
     comment = Comment(feedback.comment)
-    context = _Context(rating=feedback.rating, order=order, policy=policy)
+    context = _Context(
+        rating=feedback.rating, rating_class=feedback.rating_class, order=order, policy=policy
+    )
     findings: list[Finding] = []
     not_judged: list[NotJudged] = []
     for code, rule in _RULES.items():
