@@ -1,0 +1,931 @@
+import datetime as dt
+import decimal
+import itertools
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sellerpolicy
+from sellerpolicy import Code, Edition, Feedback, FeedbackClass, Order, Policy, Severity, Shipment
+from sellerpolicy._rules import feedback as fb
+from sellerpolicy._rules.data import family_docs
+from sellerpolicy._time import Duration
+from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
+
+from . import strategies as s
+
+UTC = dt.UTC
+US = "ATVPDKIKX0DER"
+DE = "A1PA6795UKMFR9"
+PURCHASED = dt.datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
+LATEST = PURCHASED + dt.timedelta(days=7)
+LEFT = dt.datetime(2026, 1, 20, 17, 30, tzinfo=UTC)
+NOW = dt.datetime(2026, 3, 1, tzinfo=UTC)
+ORDER_ID = "113-1234567-1234567"
+CURRENT, SEED = Policy.current(), Policy.seed()
+POLICIES = {"current": CURRENT, "seed": SEED}
+
+
+def feedback(comment: str, rating: int = 1, **kwargs) -> Feedback:
+    return Feedback(
+        order_id=kwargs.pop("order_id", ORDER_ID),
+        rating=rating,
+        left_at=kwargs.pop("left_at", LEFT),
+        comment=comment,
+        **kwargs,
+    )
+
+
+def order(channel: str = "MFN", *, buy_shipping_on_time: bool = False, **kwargs) -> Order:
+    shipments = ()
+    if channel == "MFN":
+        shipments = (
+            Shipment(
+                carrier="UPS",
+                shipped_at=PURCHASED + dt.timedelta(days=1),
+                delivered_at=LATEST - dt.timedelta(days=1),
+                buy_shipping=buy_shipping_on_time,
+            ),
+        )
+    values = {
+        "order_id": ORDER_ID,
+        "marketplace_id": US,
+        "purchased_at": PURCHASED,
+        "fulfillment_channel": channel,
+        "latest_delivery": LATEST,
+        "shipments": shipments,
+    }
+    values.update(kwargs)
+    return Order(**values)
+
+
+def grounds(report: fb.FeedbackReport) -> set[str]:
+    return {c.value for c in report.codes if c in fb.FEEDBACK_CODES}
+
+
+class TestRuleExamples:
+    @pytest.mark.parametrize("code", fb.FEEDBACK_CODES, ids=str)
+    def test_bad_example_fires(self, code):
+        """Each rule's documented bad example is reported by that rule."""
+        assert fb.flags(code, "bad")
+
+    @pytest.mark.parametrize("code", fb.FEEDBACK_CODES, ids=str)
+    def test_good_example_is_clean(self, code):
+        """Each rule's documented good example is not reported by that rule."""
+        assert not fb.flags(code, "good")
+
+    def test_every_code_documented(self):
+        """The docs data has what, why, examples and a message with {detail} for every code."""
+        docs = family_docs("feedback.toml")
+
+        assert set(fb.FEEDBACK_CODES) == set(docs)
+        allowed = {"comment", "rating", "channel", "buy_shipping_on_time", "edition"}
+        for doc in docs.values():
+            assert doc.what and doc.why and doc.bad and doc.good and "{detail}" in doc.message
+            for example in (doc.bad_example, doc.good_example):
+                assert {"comment", "rating"} <= set(example) <= allowed
+
+    def test_family_codes_are_the_rule_tables(self):
+        """The module's codes are exactly the feedback family of the rule table."""
+        family = {
+            c
+            for c, info in sellerpolicy.RULES.items()
+            if info.family is sellerpolicy.Family.FEEDBACK
+        }
+
+        assert family == set(fb.FEEDBACK_CODES)
+
+
+# (comment, rating, channel, Buy Shipping on time, current grounds, seed grounds)
+CASES = [
+    # SP301: an FBA order, the whole comment about the delivery (current) / fulfilment or service
+    ("CAME A WEEK LATE!!!!", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("driver threw the box over my gate", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("Paket beim Nachbarn abgegeben ohne Benachrichtigung", 2, "AFN", False, {"SP301"}, {"SP301"}),
+    ("box arrived crushed", 2, "AFN", False, {"SP301"}, {"SP301"}),
+    ("box arrived crushed", 2, "MFN", False, set(), set()),
+    ("late delivery, and the food was expired", 1, "AFN", False, set(), set()),
+    ("late delivery AND the seller ignored my emails", 1, "AFN", False, set(), {"SP301"}),
+    ("seller never replied to any of my messages", 2, "AFN", False, set(), {"SP301"}),
+    ("service client injoignable", 1, "AFN", False, set(), {"SP301"}),
+    ("overpriced and came 3 days late", 2, "AFN", False, set(), {"SP305"}),
+    ("the driver was lovely but the box was half empty", 2, "AFN", False, set(), set()),
+    # SP302: the whole comment about the product
+    ("bluetooth keeps dropping every few minutes", 1, "AFN", False, {"SP302"}, {"SP302"}),
+    ("comfy hoodie, super soft inside", 4, "MFN", False, {"SP302"}, {"SP302"}),
+    ("si è rotto dopo due giorni di utilizzo", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    ("Farbe ganz anders als auf dem Foto", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("jacket is nice but the seller took 12 days to ship it", 3, "MFN", False, set(), set()),
+    ("arrived broken", 1, "MFN", False, set(), set()),
+    ("as described", 4, "MFN", False, set(), set()),
+    # SP303: profanity, masked too; never mild words, never inside another word
+    ("the seller is a complete b!tch about returns", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("F U C K this seller", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("the seller is full of s.h.i.t", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("Verdammte Sch***e, zweimal falscher Artikel", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("una m13rda de servicio", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("crap seller, wrong item twice", 1, "MFN", False, set(), set()),
+    ("this seller sucks, no replies at all", 1, "MFN", False, set(), set()),
+    ("shipped from Scunthorpe, wrong item and no reply", 1, "MFN", False, set(), set()),
+    ("ordered the cocktail shaker set, seller sent one shaker", 1, "MFN", False, set(), set()),
+    ("the Dickens box set was missing volume 3, seller shrugged", 2, "MFN", False, set(), set()),
+    # SP304: email, phone, full name, street address; not order ids, tracking or first names
+    ("email me: jay.patel.77@gmail.com, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("call (415) 555-0198 before you buy", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("llamé al 612 345 678 mil veces", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("seller is Daniel Okafor, avoid him", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("Frau Sabine Müller hat sich super gekümmert", 5, "MFN", False, {"SP304"}, {"SP304"}),
+    ("shipped to 77 Harbor View Rd instead of my address", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("renvoyé au 12 rue des Lilas et pas remboursé", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("order 113-1234567-1234567 still not refunded", 1, "MFN", False, set(), set()),
+    ("tracking 1Z999AA10123456784 never moved, seller wont answer", 1, "MFN", False, set(), set()),
+    ("thanks Maria for the quick replies!", 5, "MFN", False, set(), set()),
+    # SP305 (seed only): a price complaint; 'cheap' is quality, praise of the price is no complaint
+    ("too expensive for what it is", 2, "MFN", False, set(), {"SP305"}),
+    ("the shipping fee was outrageous", 2, "MFN", False, set(), {"SP305"}),
+    ("not worth the money", 2, "MFN", False, set(), {"SP305"}),
+    ("good price and quick delivery", 5, "MFN", False, set(), set()),
+    ("CHEAP PLASTIC, SNAPPED IN HALF", 1, "AFN", False, {"SP302"}, {"SP302"}),
+    # SP306 (current only): MFN, Buy Shipping delivered on time, late or missing only
+    ("arrived 5 days after the estimated date", 2, "MFN", True, {"SP306"}, set()),
+    ("never recieved it", 1, "MFN", True, {"SP306"}, set()),
+    ("needed it by friday, got it the next thursday", 2, "MFN", True, {"SP306"}, set()),
+    ("arrived 5 days after the estimated date", 2, "MFN", False, set(), set()),
+    ("box crushed, corner torn open", 2, "MFN", True, set(), set()),
+    ("late and the seller didnt reply when i asked where it was", 1, "MFN", True, set(), set()),
+    # SP310: positive words with 1-2 stars; not sarcasm, negation or mixed comments
+    ("great seller, fast shipping, thanks!", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    ("everything was perfect :)", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    ("tutto perfetto, grazie mille", 2, "MFN", False, {"SP310"}, {"SP310"}),
+    ("great seller, fast shipping", 3, "MFN", False, set(), set()),
+    ("oh great, another broken one. thanks a lot seller", 1, "MFN", False, set(), set()),
+    ("not good", 1, "MFN", False, set(), set()),
+    ("great... NOT", 1, "MFN", False, set(), set()),
+    ("great product terrible seller", 2, "MFN", False, set(), set()),
+    ("fantastico, ordinato rosso e arrivato verde. complimenti", 1, "MFN", False, set(), set()),
+]
+
+
+def _case_id(case) -> str:
+    comment, rating, channel, on_time, *_ = case
+    shipping = "+bs" if on_time else ""
+    return f"{channel}{shipping}-{rating}-{comment[:32]}"
+
+
+class TestGrounds:
+    @pytest.mark.parametrize("edition", ["current", "seed"])
+    @pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+    def test_grounds(self, case, edition):
+        """Each comment gets exactly the grounds its edition gives it."""
+        comment, rating, channel, on_time, current, seed = case
+        expected = current if edition == "current" else seed
+
+        report = fb.check_feedback(
+            feedback(comment, rating),
+            order=order(channel, buy_shipping_on_time=on_time),
+            policy=POLICIES[edition],
+        )
+
+        assert expected == grounds(report)
+
+    @pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+    def test_removable_and_strikable(self, case):
+        """Removal grounds make a feedback removable, SP301 and SP306 strikable."""
+        comment, rating, channel, on_time, current, _ = case
+
+        report = fb.check_feedback(
+            feedback(comment, rating), order=order(channel, buy_shipping_on_time=on_time)
+        )
+
+        assert bool(current & {"SP302", "SP303", "SP304", "SP305"}) == report.removable
+        assert bool(current & {"SP301", "SP306"}) == report.strikable
+
+    def test_findings_carry_rule_metadata(self):
+        """A finding names its rule, its policy severity, its source and the comment field."""
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"), order=order())
+        finding = next(f for f in report.findings if f.code is Code.SP302)
+
+        assert "product-review" == finding.name
+        assert Severity.INFO == finding.severity
+        assert sellerpolicy.RULES[Code.SP302].source == finding.source
+        assert "comment" == finding.field
+        assert "bluetooth" in finding.message
+
+    def test_disabled_rule_is_skipped(self):
+        """A rule the policy disables is neither reported nor listed as not judged."""
+        policy = CURRENT.disable("SP302", "SP301")
+
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"), policy=policy)
+
+        assert set() == grounds(report)
+        assert [] == [n for n in report.not_judged if n.code is Code.SP301]
+
+    def test_severity_override(self):
+        """A severity the policy sets is the finding's severity."""
+        policy = CURRENT.with_severity("SP303", "warning")
+
+        report = fb.check_feedback(feedback("what the fuck"), policy=policy)
+
+        assert [Severity.WARNING] == [f.severity for f in report.findings if f.code is Code.SP303]
+
+    def test_fba_scope_is_a_parameter(self):
+        """SP301's scope is data: the current policy with the seed's scope strikes service."""
+        comment = feedback("seller never replied to any of my messages", 2)
+        policy = CURRENT.with_parameters(fba_strike_scope="delivery_or_service")
+
+        before = fb.check_feedback(comment, order=order("AFN"))
+        after = fb.check_feedback(comment, order=order("AFN"), policy=policy)
+
+        assert Code.SP301 not in before.codes
+        assert Code.SP301 in after.codes
+
+
+class TestSpans:
+    @pytest.mark.parametrize(
+        ("comment", "code", "excerpt"),
+        [
+            ("email me: jay.patel.77@gmail.com pls", Code.SP304, "jay.patel.77@gmail.com"),
+            ("write to jay [at] gmail [dot] com now", Code.SP304, "jay [at] gmail [dot] com"),
+            (
+                "mail: j\u200bay@gm\u0430\u200bil.com asap",
+                Code.SP304,
+                "j\u200bay@gm\u0430\u200bil.com",
+            ),
+            ("ｊａｙ＠ｇｍａｉｌ．ｃｏｍ is me", Code.SP304, "ｊａｙ＠ｇｍａｉｌ．ｃｏｍ"),
+            ("Müller said: call +39 347 765 4321", Code.SP304, "+39 347 765 4321"),
+            ("großartig?? nein. Scheiße!", Code.SP303, "Scheiße"),
+            ("ÜBERTEUERT, the seller is a f***ing crook", Code.SP303, "f***ing"),
+            ("Herr Thomas Becker vom Kundenservice", Code.SP304, "Thomas Becker"),
+        ],
+        ids=[
+            "plain",
+            "spelled-out",
+            "zero-width-cyrillic",
+            "full-width",
+            "phone",
+            "umlaut",
+            "masked",
+            "title",
+        ],
+    )
+    def test_span_points_into_original(self, comment, code, excerpt):
+        """Evidence spans index the caller's original comment, disguises included."""
+        report = fb.check_feedback(feedback(comment))
+        finding = next(f for f in report.findings if f.code is code)
+
+        assert excerpt == comment[finding.span.start : finding.span.end]
+        assert excerpt == finding.excerpt
+
+    def test_disguise_is_reported(self):
+        """A disguised email says how it was disguised."""
+        report = fb.check_feedback(feedback("write to jay [at] gmail [dot] com"))
+        finding = next(f for f in report.findings if f.code is Code.SP304)
+
+        assert "spelled-out '@'" in finding.disguises
+
+    def test_whole_comment_ground_spans_the_comment(self):
+        """A whole-comment ground spans the comment without its surrounding blanks."""
+        comment = "  bluetooth keeps dropping every few minutes \n"
+
+        report = fb.check_feedback(feedback(comment))
+        finding = next(f for f in report.findings if f.code is Code.SP302)
+
+        assert comment.strip() == finding.excerpt
+
+    @given(pair=s.obfuscated_emails())
+    def test_obfuscated_email_is_found(self, pair):
+        """A disguised email is found exactly as the message checker finds it (one text engine)."""
+        comment = f"Send photos to {pair[0]} please"
+
+        report = fb.check_feedback(feedback(comment))
+        spans = [f.span for f in report.findings if f.code is Code.SP304]
+
+        assert (Code.SP103 in sellerpolicy.check_message(comment, kind="reply").codes) == bool(
+            spans
+        )
+        assert all(comment[sp.start : sp.end].strip() for sp in spans)
+
+    @given(comment=st.text(max_size=200), rating=st.integers(1, 5))
+    def test_spans_are_valid(self, comment, rating):
+        """Every span lies inside the comment and its excerpt is the text it covers."""
+        report = fb.check_feedback(feedback(comment, rating))
+
+        for f in report.findings:
+            if f.span is not None:
+                assert 0 <= f.span.start <= f.span.end <= len(comment)
+                assert comment[f.span.start : f.span.end] == f.excerpt
+
+
+class TestOrderFacts:
+    def test_without_order_sp301_and_sp306_not_judged(self):
+        """Without the order, SP301 and SP306 are not judged, and the reason says why."""
+        report = fb.check_feedback(feedback("arrived a week late"))
+
+        assert {Code.SP301, Code.SP306} == {n.code for n in report.not_judged}
+        assert all("no order given" in n.reason for n in report.not_judged)
+        assert "whole comment is about" in report.not_judged[0].reason
+
+    def test_seed_has_no_sp306(self):
+        """The seed edition has no SP306, so only SP301 goes unjudged without the order."""
+        report = fb.check_feedback(feedback("arrived a week late"), policy=SEED)
+
+        assert [Code.SP301] == [n.code for n in report.not_judged]
+
+    @pytest.mark.parametrize(
+        ("make_order", "expected", "unjudged"),
+        [
+            (lambda: order("MFN", buy_shipping_on_time=True), {"SP306"}, False),
+            (lambda: order("AFN"), {"SP301"}, False),
+            (lambda: order("MFN"), set(), False),
+            (
+                lambda: order(
+                    "MFN",
+                    shipments=(
+                        Shipment(buy_shipping=True, delivered_at=LATEST + dt.timedelta(hours=1)),
+                    ),
+                ),
+                set(),
+                False,
+            ),
+            (
+                lambda: order("MFN", shipments=(Shipment(buy_shipping=True, delivered_at=LATEST),)),
+                {"SP306"},
+                False,
+            ),
+            (lambda: order("MFN", buy_shipping_on_time=True, latest_delivery=None), set(), True),
+            (lambda: order("MFN", shipments=(Shipment(buy_shipping=True),)), set(), True),
+            (
+                lambda: order("MFN", shipments=(Shipment(buy_shipping=True),), delivered_at=LATEST),
+                {"SP306"},
+                False,
+            ),
+        ],
+        ids=[
+            "mfn-buy-shipping-on-time",
+            "afn",
+            "mfn-no-buy-shipping",
+            "delivered-an-hour-late",
+            "delivered-at-latest",
+            "no-latest-delivery",
+            "no-delivery-time",
+            "order-delivery-time",
+        ],
+    )
+    def test_buy_shipping_on_time(self, make_order, expected, unjudged):
+        """SP306 needs an MFN order delivered by the latest delivery date with Buy Shipping."""
+        report = fb.check_feedback(feedback("arrived a week late", 2), order=make_order())
+
+        assert expected == grounds(report)
+        assert unjudged == (Code.SP306 in {n.code for n in report.not_judged})
+
+
+class TestDeadline:
+    @pytest.mark.parametrize(
+        ("edition", "rating", "expected"),
+        [
+            ("current", 1, dt.datetime(2026, 4, 20, 16, 30, tzinfo=UTC)),
+            ("current", 3, dt.datetime(2026, 4, 20, 16, 30, tzinfo=UTC)),
+            ("seed", 2, dt.datetime(2026, 3, 21, 16, 30, tzinfo=UTC)),
+            ("current", 4, None),
+            ("seed", 5, None),
+        ],
+        ids=[
+            "current-negative-90d",
+            "current-neutral-90d",
+            "seed-60d",
+            "current-positive",
+            "seed-positive",
+        ],
+    )
+    def test_request_deadline(self, edition, rating, expected):
+        """The deadline is the feedback's time plus 90 d (current) or 60 d (seed), None for positive."""
+        report = fb.check_feedback(feedback("meh", rating), policy=POLICIES[edition])
+
+        assert expected == report.request_deadline
+
+    def test_days_keep_local_time_across_dst(self):
+        """Days keep the marketplace's wall-clock time: 09:30 PST stays 09:30 PDT (16:30 UTC)."""
+        report = fb.check_feedback(feedback("meh", 2), order=order())
+
+        # 2026-01-20 17:30 UTC is 09:30 in Los Angeles; 90 days later, after DST, 09:30 PDT
+        assert dt.datetime(2026, 4, 20, 16, 30, tzinfo=UTC) == report.request_deadline
+        local = report.request_deadline.astimezone(sellerpolicy.MARKETPLACES[US].tz)
+        assert (dt.date(2026, 4, 20), dt.time(9, 30)) == (local.date(), local.time())
+
+    def test_marketplace_calendar(self):
+        """The order's marketplace gives the time zone the days are counted in."""
+        report = fb.check_feedback(feedback("meh", 2), order=order(marketplace_id=DE))
+
+        # 18:30 in Berlin (CET) stays 18:30 (CEST) 90 days later
+        assert dt.datetime(2026, 4, 20, 16, 30, tzinfo=UTC) == report.request_deadline
+        assert DE == report.marketplace_id
+        assert () == report.assumptions
+
+    def test_without_order_the_us_calendar_is_assumed(self):
+        """Without the order the US calendar is used, and the report says so."""
+        report = fb.check_feedback(feedback("meh", 2))
+
+        assert US == report.marketplace_id
+        assert "US marketplace" in report.assumptions[0]
+
+    def test_parameter_moves_deadline(self, tmp_path):
+        """Changing removal_request_window in a policy file moves the deadline."""
+        path = tmp_path / "policy.toml"
+        path.write_text('[parameters]\nremoval_request_window = "30d"\n', encoding="utf-8")
+
+        report = fb.check_feedback(feedback("meh", 2), policy=Policy.from_toml(path))
+
+        assert dt.datetime(2026, 2, 19, 17, 30, tzinfo=UTC) == report.request_deadline
+
+    @pytest.mark.parametrize(
+        ("now", "closed"),
+        [
+            (dt.datetime(2026, 4, 20, 16, 30, tzinfo=UTC), False),
+            (dt.datetime(2026, 4, 20, 16, 30, 1, tzinfo=UTC), True),
+            (None, None),
+        ],
+        ids=["at-deadline-open", "after-deadline-closed", "no-now"],
+    )
+    def test_window_closed(self, now, closed):
+        """The window is open at the deadline itself and closed a moment after."""
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"), now=now)
+
+        assert closed == report.window_closed
+        assert now == report.as_of
+
+    def test_closed_window_in_next_steps(self):
+        """A closed window is said in the next steps and in the SP512 finding."""
+        later = dt.datetime(2026, 6, 1, tzinfo=UTC)
+
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"), now=later)
+
+        assert "closed" in report.next_steps[0]
+        assert "closed at" in next(f for f in report.findings if f.code is Code.SP512).message
+
+    def test_deadline_finding_points_at_the_feedback(self):
+        """SP512 is reported with the feedback as its evidence when a ground applies."""
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"))
+        finding = next(f for f in report.findings if f.code is Code.SP512)
+
+        assert LEFT == finding.event.at
+        assert "2026-04-20T16:30:00+00:00" in finding.message
+
+    def test_no_deadline_finding_without_ground(self):
+        """Without a ground there is nothing to request, so no SP512 finding."""
+        report = fb.check_feedback(feedback("seller never answers messages"))
+
+        assert Code.SP512 not in report.codes
+        assert report.request_deadline is not None
+
+    @given(fbk=s.feedbacks(), edition=st.sampled_from(["current", "seed"]))
+    def test_deadline_property(self, fbk, edition):
+        """The deadline is left_at plus the edition's window for non-positive feedback only."""
+        policy = POLICIES[edition]
+        window = policy.parameters.duration("removal_request_window")
+
+        report = fb.check_feedback(fbk, policy=policy)
+
+        if fbk.rating_class is FeedbackClass.POSITIVE:
+            assert report.request_deadline is None
+        else:
+            market = sellerpolicy.MARKETPLACES[US]
+            assert window.after(fbk.left_at, market) == report.request_deadline
+
+
+class TestNextSteps:
+    def test_ground_current(self):
+        """With a ground: ask through Feedback Manager before the deadline."""
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"))
+
+        assert "feedback_manager" == report.path
+        assert "Feedback Manager" in report.next_steps[0]
+        assert "2026-04-20T16:30:00+00:00" in report.next_steps[0]
+
+    def test_ground_seed(self):
+        """The seed asks in a Seller Support ticket."""
+        report = fb.check_feedback(feedback("bluetooth keeps dropping"), policy=SEED)
+
+        assert "seller_support" == report.path
+        assert "Seller Support" in report.next_steps[0]
+
+    def test_no_ground_current(self):
+        """Without a ground: resolve first, then one neutral request, no incentive, no review."""
+        steps = " ".join(fb.check_feedback(feedback("seller never answers")).next_steps)
+
+        assert "Resolve the buyer's problem first" in steps
+        assert "one neutral request" in steps
+        assert "anything of value" in steps
+        assert "product review" in steps
+
+    def test_no_ground_seed(self):
+        """The seed allows polite requests up to follow_up_requests times."""
+        steps = " ".join(
+            fb.check_feedback(feedback("seller never answers"), policy=SEED).next_steps
+        )
+
+        assert "up to 2 times" in steps
+        assert "60d" in steps
+
+    def test_follow_up_parameter(self):
+        """The number of requests is the follow_up_requests parameter."""
+        policy = SEED.with_parameters(follow_up_requests=3)
+
+        steps = " ".join(
+            fb.check_feedback(feedback("seller never answers"), policy=policy).next_steps
+        )
+
+        assert "up to 3 times" in steps
+
+    def test_mismatch_advice(self):
+        """SP310 advises contacting the buyer about the star scale."""
+        report = fb.check_feedback(feedback("great seller, fast shipping, thanks!"))
+
+        assert any("star" in step for step in report.next_steps)
+
+    def test_positive_feedback(self):
+        """Positive feedback has nothing to remove."""
+        report = fb.check_feedback(feedback("great seller", 5))
+
+        assert report.next_steps[0].startswith("Positive feedback")
+        assert report.request_deadline is None
+
+
+class TestBadInput:
+    def test_feedback_before_purchase(self):
+        """Feedback left before the order was placed is refused, naming feedback.left_at."""
+        early = feedback("meh", left_at=PURCHASED - dt.timedelta(seconds=1))
+
+        with pytest.raises(InvalidValueError, match="before the order was placed") as err:
+            fb.check_feedback(early, order=order())
+
+        assert "feedback.left_at" == err.value.field
+
+    def test_other_order(self):
+        """An order that is not the feedback's is refused, naming order.order_id."""
+        with pytest.raises(InvalidValueError, match="not the feedback's order") as err:
+            fb.check_feedback(feedback("meh"), order=order(order_id="113-0000000-0000000"))
+
+        assert "order.order_id" == err.value.field
+
+    def test_naive_now(self):
+        """A naive now is refused, naming now."""
+        with pytest.raises(InvalidValueError, match="timezone-aware") as err:
+            fb.check_feedback(feedback("meh"), now=dt.datetime(2026, 3, 1))  # noqa: DTZ001
+
+        assert "now" == err.value.field
+
+    def test_now_before_feedback(self):
+        """A now before the feedback was left is refused."""
+        with pytest.raises(InvalidValueError, match="before the feedback was left") as err:
+            fb.check_feedback(feedback("meh"), now=LEFT - dt.timedelta(days=1))
+
+        assert "now" == err.value.field
+
+    @pytest.mark.parametrize(
+        ("kwargs", "field"),
+        [
+            ({"feedback": "meh"}, "feedback"),
+            ({"order": "113-1234567-1234567"}, "order"),
+            ({"policy": "current"}, "policy"),
+        ],
+        ids=["feedback", "order", "policy"],
+    )
+    def test_wrong_types(self, kwargs, field):
+        """Arguments of the wrong type are refused, naming the argument."""
+        args = {"feedback": feedback("meh"), **kwargs}
+        subject = args.pop("feedback")
+
+        with pytest.raises(InvalidTypeError, match=f"{field} must be") as err:
+            fb.check_feedback(subject, **args)
+
+        assert field == err.value.field
+
+    def test_too_long(self):
+        """A comment over max_input_chars is refused."""
+        policy = CURRENT.with_parameters(max_input_chars=10)
+
+        with pytest.raises(InputTooLargeError, match="max_input_chars"):
+            fb.check_feedback(feedback("x" * 11), policy=policy)
+
+
+class TestReport:
+    def test_str(self):
+        """The report reads as a headline, findings, the deadline and the next steps."""
+        text = str(fb.check_feedback(feedback("bluetooth keeps dropping"), order=order()))
+
+        assert text.startswith("negative feedback (1 star): removable (SP302 product-review)")
+        assert "request by 2026-04-20T16:30:00+00:00 via feedback_manager" in text
+        assert "next: Ask Amazon through Feedback Manager" in text
+
+    def test_str_without_ground(self):
+        """Without a ground the headline says so."""
+        text = str(fb.check_feedback(feedback("meh", 3), order=order()))
+
+        assert text.startswith("neutral feedback (3 stars): no removal or strike-through ground")
+
+    @given(
+        fbk=s.feedbacks(),
+        edition=st.sampled_from(["current", "seed"]),
+        now_offset=st.none() | st.integers(0, 400),
+    )
+    def test_json_round_trip(self, fbk, edition, now_offset):
+        """A report survives to_json and from_json unchanged."""
+        now = None if now_offset is None else fbk.left_at + dt.timedelta(days=now_offset)
+        report = fb.check_feedback(fbk, now=now, policy=POLICIES[edition])
+
+        assert report == sellerpolicy.from_json(fb.FeedbackReport, sellerpolicy.to_json(report))
+
+    def test_json_round_trip_with_order(self):
+        """A report with findings, evidence and unjudged rules round-trips."""
+        report = fb.check_feedback(
+            feedback("courier Dave Hill threw it over the fence, f***ing useless"),
+            order=order("AFN"),
+            now=NOW,
+        )
+
+        assert report.findings
+        assert report == sellerpolicy.from_json(fb.FeedbackReport, sellerpolicy.to_json(report))
+
+    @given(fbk=s.feedbacks(), order_=s.orders())
+    def test_any_order_is_judged(self, fbk, order_):
+        """With any matching order placed before the feedback, both rules are judged or explained."""
+        order_ = attrs.evolve(
+            order_, order_id=fbk.order_id, purchased_at=min(order_.purchased_at, fbk.left_at)
+        )
+
+        report = fb.check_feedback(fbk, order=order_)
+
+        assert Code.SP301 not in {n.code for n in report.not_judged}
+        assert all("no order given" not in n.reason for n in report.not_judged)
+
+
+def stats_feedback(days_ago: float, rating: int) -> Feedback:
+    return Feedback(order_id=ORDER_ID, rating=rating, left_at=NOW - dt.timedelta(days=days_ago))
+
+
+class TestStats:
+    def test_windows(self):
+        """Counts and shares per window; the windows are 30, 90, 365 days and lifetime."""
+        items = [stats_feedback(d, r) for d, r in [(1, 5), (10, 1), (45, 3), (200, 5), (800, 2)]]
+
+        stats = fb.feedback_stats(items, now=NOW)
+
+        assert ["30d", "90d", "365d", "lifetime"] == [w.label for w in stats.windows]
+        assert [2, 3, 4, 5] == [w.ratings for w in stats.windows]
+        assert [(1, 0, 1), (1, 1, 1), (2, 1, 1), (2, 1, 2)] == [
+            (w.positive, w.neutral, w.negative) for w in stats.windows
+        ]
+        assert decimal.Decimal("0.5000") == stats.windows[0].positive_share
+        assert decimal.Decimal("0.3333") == stats.windows[1].positive_share
+
+    def test_window_start_is_inclusive(self):
+        """Feedback left exactly at the window's start counts, a second earlier does not."""
+        start = Duration.parse("30d").before(NOW, sellerpolicy.MARKETPLACES[US])
+        items = [
+            Feedback(order_id=ORDER_ID, rating=5, left_at=start),
+            Feedback(order_id=ORDER_ID, rating=5, left_at=start - dt.timedelta(seconds=1)),
+        ]
+
+        stats = fb.feedback_stats(items, now=NOW)
+
+        assert 1 == stats.windows[0].ratings
+        assert start == stats.windows[0].start
+
+    @pytest.mark.parametrize(
+        ("recent", "label"),
+        [(11, "365d"), (10, "lifetime")],
+        ids=["more-than-10-sees-12-months", "10-sees-lifetime"],
+    )
+    def test_shopper_figure(self, recent, label):
+        """Shoppers see the 12-month figure with more than 10 ratings in it, else lifetime."""
+        items = [stats_feedback(5 + i, 5) for i in range(recent)] + [stats_feedback(900, 1)]
+
+        stats = fb.feedback_stats(items, now=NOW)
+
+        assert label == stats.shopper.label
+        assert str(recent) in stats.shopper_reason
+
+    def test_shopper_threshold_is_a_parameter(self):
+        """shopper_min_ratings moves which figure shoppers see."""
+        items = [stats_feedback(5 + i, 5) for i in range(5)]
+        policy = CURRENT.with_parameters(shopper_min_ratings=4)
+
+        assert "lifetime" == fb.feedback_stats(items, now=NOW).shopper.label
+        assert "365d" == fb.feedback_stats(items, now=NOW, policy=policy).shopper.label
+
+    def test_future_feedback_ignored(self):
+        """Feedback left after now is not counted, and the count of ignored ones is given."""
+        items = [stats_feedback(1, 5), stats_feedback(-1, 1)]
+
+        stats = fb.feedback_stats(items, now=NOW)
+
+        assert 1 == stats.windows[-1].ratings
+        assert 1 == stats.ignored
+
+    def test_declining(self):
+        """Three buckets in a row each falling make the trend declining."""
+        shares = [(100, 10), (70, 9), (40, 8), (10, 7)]  # (days ago, positives of 10)
+        items = [
+            stats_feedback(days - i * 0.1, 5 if i < positives else 1)
+            for days, positives in shares
+            for i in range(10)
+        ]
+
+        stats = fb.feedback_stats(items, now=NOW)
+
+        assert 12 == len(stats.trend)
+        assert stats.declining
+        assert [decimal.Decimal(x) for x in ("1", "0.9", "0.8", "0.7")] == [
+            b.positive_share for b in stats.trend[-4:]
+        ]
+
+    def test_not_declining_when_one_rises(self):
+        """A bucket that rises breaks the decline."""
+        shares = [(100, 10), (70, 8), (40, 9), (10, 7)]
+        items = [
+            stats_feedback(days - i * 0.1, 5 if i < positives else 1)
+            for days, positives in shares
+            for i in range(10)
+        ]
+
+        assert not fb.feedback_stats(items, now=NOW).declining
+
+    def test_not_declining_with_an_empty_bucket(self):
+        """An empty bucket gives no share, so no decline can be seen through it."""
+        items = [stats_feedback(100, 5), stats_feedback(40, 3), stats_feedback(10, 1)]
+
+        assert not fb.feedback_stats(items, now=NOW).declining
+
+    def test_naive_now(self):
+        """now must be timezone-aware."""
+        with pytest.raises(InvalidValueError) as err:
+            fb.feedback_stats([], now=dt.datetime(2026, 3, 1))  # noqa: DTZ001
+
+        assert "now" == err.value.field
+
+    def test_not_feedback(self):
+        """Every item must be a Feedback; the error names the item."""
+        with pytest.raises(InvalidTypeError) as err:
+            fb.feedback_stats([stats_feedback(1, 5), "meh"], now=NOW)
+
+        assert "feedbacks[1]" == err.value.field
+
+    @given(items=st.lists(s.feedbacks(), max_size=25), now=s.aware_datetimes())
+    def test_invariants(self, items, now):
+        """Counts add up, windows nest, shares lie in [0, 1], order and later feedback do not matter."""
+        stats = fb.feedback_stats(items, now=now)
+
+        for w in stats.windows:
+            assert w.positive + w.neutral + w.negative == w.ratings
+            assert w.positive_share is None or 0 <= w.positive_share <= 1
+        counts = [w.ratings for w in stats.windows]
+        assert counts == sorted(counts)
+        assert stats.windows[-1].ratings + stats.ignored == len(items)
+        assert stats.shopper in stats.windows or stats.shopper.label == "365d"
+        assert sum(b.ratings for b in stats.trend) <= stats.windows[-2].ratings
+        assert stats == fb.feedback_stats(list(reversed(items)), now=now)
+        later = Feedback(order_id=ORDER_ID, rating=1, left_at=now + dt.timedelta(seconds=1))
+        assert stats.windows == fb.feedback_stats([*items, later], now=now).windows
+
+    @given(items=st.lists(s.feedbacks(), max_size=10), now=s.aware_datetimes())
+    def test_json_round_trip(self, items, now):
+        """Statistics survive to_json and from_json."""
+        stats = fb.feedback_stats(items, now=now)
+
+        assert stats == sellerpolicy.from_json(fb.FeedbackStats, sellerpolicy.to_json(stats))
+
+    def test_str(self):
+        """The statistics read as one line per window, the shopper figure and the trend."""
+        text = str(fb.feedback_stats([stats_feedback(1, 5), stats_feedback(2, 1)], now=NOW))
+
+        assert "30d: 50.00% positive of 2 (1/0/1)" in text
+        assert "shoppers see lifetime" in text
+
+
+class TestPolicyNumbers:
+    @pytest.mark.parametrize(
+        ("name", "current", "seed"),
+        [
+            ("removal_request_window", "90d", "60d"),
+            ("feedback_window", "90d", "90d"),
+            ("buyer_removal_window", "60d", "60d"),
+            ("shopper_window", "365d", "365d"),
+            ("trend_bucket", "30d", "30d"),
+        ],
+        ids=str,
+    )
+    def test_durations(self, name, current, seed):
+        """The family's windows are POLICY.md §6's, per edition."""
+        assert Duration.parse(current) == CURRENT.parameters.duration(name)
+        assert Duration.parse(seed) == SEED.parameters.duration(name)
+
+    @pytest.mark.parametrize(
+        ("name", "current", "seed"),
+        [
+            ("removal_path", "feedback_manager", "seller_support"),
+            ("fba_strike_scope", "delivery", "delivery_or_service"),
+        ],
+        ids=str,
+    )
+    def test_choices(self, name, current, seed):
+        """The request path and SP301's scope differ per edition."""
+        assert (current, seed) == (CURRENT.parameters.choice(name), SEED.parameters.choice(name))
+
+    @pytest.mark.parametrize(
+        ("name", "current", "seed"),
+        [
+            ("follow_up_requests", 1, 2),
+            ("shopper_min_ratings", 10, 10),
+            ("trend_decline_buckets", 3, 3),
+        ],
+        ids=str,
+    )
+    def test_integers(self, name, current, seed):
+        """One request (current) or two (seed); more than 10 ratings for the 12-month figure."""
+        assert (current, seed) == (CURRENT.parameters.integer(name), SEED.parameters.integer(name))
+
+    def test_score_windows(self):
+        """Scores over 30, 90 and 365 days (lifetime is always added)."""
+        expected = tuple(Duration.parse(d) for d in ("30d", "90d", "365d"))
+
+        assert expected == CURRENT.parameters.durations("score_windows")
+        assert expected == SEED.parameters.durations("score_windows")
+
+    @pytest.mark.parametrize(
+        ("rating", "expected"),
+        list(
+            zip(
+                range(1, 6),
+                ["negative", "negative", "neutral", "positive", "positive"],
+                strict=True,
+            )
+        ),
+        ids=[f"{r}-stars" for r in range(1, 6)],
+    )
+    def test_rating_classes(self, rating, expected):
+        """1-2 stars are negative, 3 neutral, 4-5 positive, in the report too."""
+        report = fb.check_feedback(feedback("meh", rating))
+
+        assert FeedbackClass(expected) == report.rating_class
+
+    @pytest.mark.parametrize(
+        ("code", "current", "seed"),
+        [
+            (Code.SP305, None, Severity.INFO),
+            (Code.SP306, Severity.INFO, None),
+        ],
+        ids=["SP305-seed-only", "SP306-current-only"],
+    )
+    def test_editions_have_their_rules(self, code, current, seed):
+        """SP305 exists only in the seed, SP306 only in the current edition."""
+        assert (current, seed) == (CURRENT.severity(code), SEED.severity(code))
+
+
+class TestTextReading:
+    @pytest.mark.parametrize(
+        ("comment", "expected"),
+        [
+            ("packege got lost", {fb.Topic.SHIPPING, fb.Topic.MISSING}),
+            ("recieved it late", {fb.Topic.SHIPPING, fb.Topic.LATE}),
+            ("smells like chemicals", {fb.Topic.PRODUCT}),
+            ("llegó tarde", {fb.Topic.SHIPPING, fb.Topic.LATE}),
+            ("l'article est arrivé cassé", {fb.Topic.CONDITION, fb.Topic.SHIPPING}),
+        ],
+        ids=["typo-swap", "typo-ie", "no-false-typo", "accents", "elision"],
+    )
+    def test_topics(self, comment, expected):
+        """Typos, accents and elisions are read as the words they stand for, and no more."""
+        assert expected == fb.Comment(comment).topics
+
+    def test_clauses_are_cut_at_contrast(self):
+        """'but' starts a new clause."""
+        comment = fb.Comment("jacket is nice but the seller took 12 days to ship it")
+
+        assert 2 == len(comment.clauses)
+
+    @given(text=st.text(max_size=300))
+    def test_any_text(self, text):
+        """Any text is read without error and every topic comes from a clause."""
+        comment = fb.Comment(text)
+
+        assert comment.topics == frozenset().union(*(c.topics for c in comment.clauses))
+
+
+class TestRegistry:
+    def test_every_code_flags_by_edition(self):
+        """A seed-only rule's example is judged under the seed, a current-only one under current."""
+        assert Edition.SEED is fb.example(Code.SP305, "bad")[2].edition
+        assert Edition.CURRENT is fb.example(Code.SP306, "bad")[2].edition
+
+    def test_pairwise_distinct_examples(self):
+        """Each rule's bad and good examples differ."""
+        for code in fb.FEEDBACK_CODES:
+            bad, good = (fb.example(code, w)[0].comment for w in ("bad", "good"))
+            assert bad != good
+
+    def test_codes_in_order(self):
+        """The family's codes are listed in code order."""
+        assert list(fb.FEEDBACK_CODES) == sorted(fb.FEEDBACK_CODES)
+        assert all(a < b for a, b in itertools.pairwise(fb.FEEDBACK_CODES))
