@@ -23,6 +23,7 @@ from sellerpolicy._rules.returns import (
     refund_administration_fee,
 )
 from sellerpolicy.exceptions import InvalidPolicyError, InvalidTypeError, InvalidValueError
+from sellerpolicy.testing import fba_units, graded_units
 
 LA = ZoneInfo("America/Los_Angeles")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -1376,6 +1377,44 @@ class TestProperties:
         assert first.max_restocking_fee.amount <= second.max_restocking_fee.amount
 
 
+class TestGradingProperties:
+    @given(st.lists(graded_units(), max_size=12))
+    def test_summary_adds_up(self, units):
+        """Every unit is counted once; rates lie between 0 and 1."""
+        by_currency = {}
+        units = [
+            u
+            for u in units
+            if by_currency.setdefault(u.sku, u.original_price.currency) == u.original_price.currency
+        ]
+
+        summaries = grading_summary(units)
+
+        assert len(units) == sum(s.units for s in summaries)
+        for summary in summaries:
+            assert summary.units == sum(summary.by_grade)
+            assert Decimal(0) <= summary.write_off_rate <= 1
+            assert summary.recovery_rate is None or Decimal(0) <= summary.recovery_rate <= 1
+            assert summary == sellerpolicy.from_json(type(summary), sellerpolicy.to_json(summary))
+
+    @given(
+        fba_units(),
+        st.decimals(min_value=0, max_value=20, places=2),
+        st.sampled_from(["current", "seed"]),
+    )
+    def test_a_heavier_unit_never_costs_less(self, unit, more, edition):
+        """The shipped fee tables never charge less for a heavier unit of the same tier."""
+        weight = unit.weight_lb if unit.weight_lb is not None else Decimal(1)
+        for service in ("removal", "disposal"):
+            light = fba_fee(
+                service, size_tier=unit.size_tier, weight_lb=weight, policy=POLICIES[edition]
+            )
+            heavy = fba_fee(
+                service, size_tier=unit.size_tier, weight_lb=weight + more, policy=POLICIES[edition]
+            )
+            assert Decimal(0) <= light.amount <= heavy.amount
+
+
 class TestBadInput:
     @pytest.mark.parametrize(
         ("arguments", "error", "field"),
@@ -1409,6 +1448,11 @@ class TestBadInput:
             ),
             ({"policy": "current"}, InvalidTypeError, "policy"),
             ({"fba_unit": "standard"}, InvalidTypeError, "fba_unit"),
+            (
+                {"order": AFN, "fba_unit": FbaUnit(size_tier="oversize")},
+                InvalidValueError,
+                "fba_unit.weight_lb",
+            ),
             (
                 {"order": order(items=[KETTLE, item(sku="B", price=Money("1.00", "EUR"))])},
                 InvalidValueError,
@@ -1444,6 +1488,7 @@ class TestBadInput:
             "event-of-another-order",
             "policy-not-a-policy",
             "fba-unit-not-a-unit",
+            "fba-unit-without-weight-for-the-current-table",
             "lines-in-two-currencies",
             "negative-price",
             "referral-fee-in-another-currency",
@@ -1502,11 +1547,11 @@ class TestBadInput:
         [
             ("5.00", {}, InvalidTypeError, "referral_fee"),
             (usd("-5.00"), {}, InvalidValueError, "referral_fee"),
-            (usd("5.00"), {"units": -1}, InvalidValueError, "units"),
+            (usd("5.00"), {"units": 0}, InvalidValueError, "units"),
             (usd("5.00"), {"category": "toys"}, InvalidValueError, "category"),
             (usd("5.00"), {"full_refund": "yes"}, InvalidTypeError, "full_refund"),
         ],
-        ids=["not-money", "negative", "negative-units", "unknown-category", "full-not-bool"],
+        ids=["not-money", "negative", "no-units", "unknown-category", "full-not-bool"],
     )
     def test_admin_fee_errors(self, referral, kwargs, error, field):
         """refund_administration_fee refuses bad arguments, naming them."""

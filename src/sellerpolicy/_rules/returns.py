@@ -187,7 +187,7 @@ def _sku(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _checks.text(value, f"GradedUnit.{attribute.name}", non_empty=True)
 
 
-def _money(optional: bool) -> Any:  # noqa: FBT001 - a validator factory, called twice below
+def _money(*, optional: bool) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is None and optional:
             return
@@ -779,7 +779,7 @@ def _admin_fee_exact(refunded: decimal.Decimal, units: int, policy: Policy) -> d
     parameters = policy.parameters
     share, cap = parameters.percent("admin_fee_share"), parameters.amount("admin_fee_cap")
     with decimal.localcontext(_MONEY):
-        if parameters.choice("admin_fee_basis") == "per_unit" and units:
+        if parameters.choice("admin_fee_basis") == "per_unit":
             return units * min(cap, share * refunded / units)
         return min(cap, share * refunded)
 
@@ -818,7 +818,8 @@ def refund_administration_fee(
 
     Raises:
         InvalidTypeError: An argument has the wrong type; ``field`` names it.
-        InvalidValueError: ``units`` is negative or ``category`` unknown.
+        InvalidValueError: ``referral_fee`` is negative, ``units`` below 1, or ``category``
+            unknown.
     """
     if not isinstance(referral_fee, Money):
         msg = f"referral_fee must be Money, got {referral_fee!r}"
@@ -829,7 +830,7 @@ def refund_administration_fee(
     checked_category = (
         None if category is None else _checks.enum_member(ProductCategory, category, "category")
     )
-    _checks.integer(units, "units", minimum=0, maximum=10**9)
+    _checks.integer(units, "units", minimum=1, maximum=10**9)
     if not isinstance(full_refund, bool):
         msg = f"full_refund must be a bool, got {full_refund!r}"
         raise InvalidTypeError(msg, field="full_refund", value=full_refund)
@@ -1114,17 +1115,22 @@ def fba_removal_fees(
             f"({disposal_table}), per unit in {currency}; pass fba_unit for the amounts"
         )
         return None, None, _Note(Code.SP707, message, facts.request_ref())
-    removal, disposal = (
-        fba_fee(
-            service,
-            size_tier=fba_unit.size_tier,
-            weight_lb=fba_unit.weight_lb,
-            units=units,
-            currency=currency,
-            policy=facts.policy,
+    try:
+        removal, disposal = (
+            fba_fee(
+                service,
+                size_tier=fba_unit.size_tier,
+                weight_lb=fba_unit.weight_lb,
+                units=units,
+                currency=currency,
+                policy=facts.policy,
+            )
+            for service in (FbaService.REMOVAL, FbaService.DISPOSAL)
         )
-        for service in (FbaService.REMOVAL, FbaService.DISPOSAL)
-    )
+    except InvalidValueError as exc:
+        # the caller passed an FbaUnit: name its field, not fba_fee's argument
+        field = f"fba_unit.{exc.field}"
+        raise InvalidValueError(f"{field}: {exc}", field=field, value=exc.value) from None
     weight = f", {fba_unit.weight_lb} lb" if fba_unit.weight_lb is not None else ""
     message = (
         f"{units} {fba_unit.size_tier}{weight} unit(s): returning them to the seller costs "
@@ -1332,7 +1338,8 @@ def assess_return(
             (``request.order_id``), before the purchase or after ``now``
             (``request.requested_at``), or names an item the order lacks or more units than
             it has (``request.items[2]``); an event is invalid (``events[3].order_id``); the
-            returned lines are priced in different currencies.
+            returned lines are priced in different currencies or below 0
+            (``order.items[1].price``); the current fee table needs ``fba_unit.weight_lb``.
     """
     _checks.aware_datetime(now, "now")
     checked_policy = _checked_policy(policy)
