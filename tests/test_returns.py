@@ -339,6 +339,20 @@ class TestMustAccept:
         if wording:
             assert wording in messages[0]
 
+    @pytest.mark.parametrize(
+        ("requested", "in_policy", "accept"),
+        [(LATE, True, True), (INSIDE, False, False), (INSIDE, True, True), (LATE, None, False)],
+        ids=["late-but-in-policy", "inside-but-not-in-policy", "inside-and-in-policy", "late"],
+    )
+    def test_amazons_judgement_wins(self, requested, in_policy, accept):
+        """request.in_policy, when given, is taken over the window, and the decision says so."""
+        decision = assess(request(requested, in_policy=in_policy))
+
+        assert accept is decision.must_accept
+        assert (Code.SP702 in decision.codes) is accept
+        contradicts = in_policy is not None and in_policy != decision.within_window
+        assert contradicts is any("in_policy" in a for a in decision.assumptions)
+
 
 # --- SP502: when the seller must answer ------------------------------------------------------
 

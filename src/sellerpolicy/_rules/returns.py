@@ -309,7 +309,8 @@ class ReturnDecision(Report):
             holiday extension when that is later (SP701).
         within_window: Whether the request came at or before ``return_by``; ``None`` when no
             window could be counted.
-        must_accept: Whether the seller may not refuse the return (SP702).
+        must_accept: Whether the seller may not refuse the return (SP702): inside the window,
+            unless ``request.in_policy`` (Amazon's judgement) says otherwise.
         response_due: When the seller must answer the request (SP502); ``None`` when it does
             not reach the seller (``response_note`` says why).
         response_note: How ``response_due`` was decided.
@@ -491,7 +492,6 @@ def _at(event: Event) -> dt.datetime:
 class _Window:
     start: dt.datetime | None
     anchor: str
-    normal_end: dt.datetime | None
     holiday_end: dt.datetime | None
     holiday_why: str
     return_by: dt.datetime | None
@@ -554,7 +554,6 @@ def return_window(facts: _Facts) -> tuple[_Window, _Note | NotJudged | None]:
         empty = _Window(
             start=None,
             anchor="",
-            normal_end=None,
             holiday_end=holiday_end,
             holiday_why=holiday_why,
             return_by=None,
@@ -566,7 +565,6 @@ def return_window(facts: _Facts) -> tuple[_Window, _Note | NotJudged | None]:
     result = _Window(
         start=_utc(start),
         anchor=anchor,
-        normal_end=normal_end,
         holiday_end=holiday_end,
         holiday_why=holiday_why,
         return_by=return_by,
@@ -590,22 +588,32 @@ def return_window(facts: _Facts) -> tuple[_Window, _Note | NotJudged | None]:
 # --- SP702: inside the window the seller may not refuse ---------------------------------------
 
 
-def must_accept(facts: _Facts, window: _Window) -> _Note | None:
-    """SP702: a request inside the window is accepted: by Amazon (current US) or the seller."""
-    if not window.within or window.return_by is None:
-        return None
-    until = facts.local(window.return_by)
+def must_accept(facts: _Facts, window: _Window) -> tuple[bool | None, _Note | None]:
+    """SP702: a request inside the window is accepted: by Amazon (current US) or the seller.
+
+    Amazon's own judgement, ``request.in_policy``, is taken over the window when given.
+    """
+    in_policy = facts.request.in_policy
+    accept = window.within if in_policy is None else in_policy
+    if in_policy is not None and window.within is not None and in_policy != window.within:
+        where = "inside" if window.within else "outside"
+        facts.assumptions.append(
+            f"request.in_policy={in_policy} is taken over the window (the request is {where} it)"
+        )
+    if not accept:
+        return accept, None
+    if window.within and window.return_by is not None:
+        why = f"requested inside the window (until {facts.local(window.return_by)})"
+    else:
+        why = "Amazon judged the request inside its return policy (in_policy=True)"
     if facts.parameters.choice("in_window_returns") == "amazon_authorises":
         message = (
-            f"requested inside the window (until {until}): Amazon authorises the return "
-            "automatically with a prepaid label; the seller may not refuse it"
+            f"{why}: Amazon authorises the return automatically with a prepaid label; the "
+            "seller may not refuse it"
         )
     else:
-        message = (
-            f"requested inside the window (until {until}): the seller must accept the return, "
-            "whatever the reason"
-        )
-    return _Note(Code.SP702, message, facts.request_ref())
+        message = f"{why}: the seller must accept the return, whatever the reason"
+    return accept, _Note(Code.SP702, message, facts.request_ref())
 
 
 # --- SP502: the seller's answer --------------------------------------------------------------
@@ -1373,7 +1381,8 @@ def _decide(
 
     window, window_note = return_window(facts)
     add(window_note)
-    add(must_accept(facts, window))
+    accept, accept_note = must_accept(facts, window)
+    add(accept_note)
     response_due, response_note = return_request_response(facts, window)
     if response_due is not None:
         message = (
@@ -1411,7 +1420,7 @@ def _decide(
         holiday_return_by=window.holiday_end,
         return_by=window.return_by,
         within_window=window.within,
-        must_accept=window.within,
+        must_accept=accept,
         response_due=response_due,
         response_note=response_note,
         max_restocking_fee=max_fee,
