@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from sellerpolicy import _checks
+from sellerpolicy import _checks, _repr
 from sellerpolicy._codes import Code, Edition, Severity
 from sellerpolicy._converter import converter
 from sellerpolicy.exceptions import InvalidValueError
@@ -109,6 +109,14 @@ class Finding:
         """``SP101 error external-link: message``."""
         return f"{self.code} {self.severity} {self.name}: {self.message}"
 
+    def __repr__(self) -> str:
+        """``<Finding SP103 error email-address [12:27] 'contains an email address: …'>``."""
+        return _repr.finding_repr(self)
+
+    def _repr_html_(self) -> str:
+        """A one-row table of reasons, for notebooks."""
+        return _repr.finding_html(self)
+
     def sort_key(self) -> tuple[int, int, str, str]:
         """Order findings by position (text offset or event index), then code."""
         if self.span is not None:
@@ -163,6 +171,20 @@ class Report:
     edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
     as_of: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
     not_judged: tuple[NotJudged, ...] = attrs.field(default=(), converter=_not_judged)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Keep the short `__repr__` in subclasses: attrs writes its own unless a class has one."""
+        super().__init_subclass__(**kwargs)
+        if "__repr__" not in cls.__dict__:
+            cls.__repr__ = Report.__repr__  # type: ignore[method-assign]
+
+    def __repr__(self) -> str:
+        """``<MessageReport not ok: 2 error, 1 warning (current)>``; `str` has the details."""
+        return _repr.report_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The answer, a table of reasons and the fields the decision adds, for notebooks."""
+        return _repr.report_html(self)
 
     @property
     def codes(self) -> frozenset[Code]:

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from sellerpolicy import _repr
 from sellerpolicy._codes import RULES, Code, Edition, RuleInfo, Severity
 from sellerpolicy._parameters import Parameters, parse_overrides
 from sellerpolicy.exceptions import InvalidPolicyError
@@ -132,6 +133,14 @@ class Policy:
     def parameters(self) -> Parameters:
         """Every parameter's value: the edition's default unless `overrides` replaces it."""
         return self._parameters
+
+    def __repr__(self) -> str:
+        """``<Policy current: 62 rules on; disabled SP121>``: the edition and what differs."""
+        return _repr.policy_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The edition, what differs from it, and the enabled rules, for notebooks."""
+        return _repr.policy_html(self)
 
     # --- editions ---------------------------------------------------------------------------
 

@@ -11,6 +11,9 @@ Downstream seller tools can property-test their integration with sellerpolicy::
         report = check_message(message)
         assert report.ok in (True, False)
 
+`assert_compliant` checks a draft in a unit test and, when it fails, shows the draft with the
+evidence marked and each rule's explanation; the pytest plugin adds a ``policy`` fixture.
+
 Needs Hypothesis (``pip install 'sellerpolicy[test]'``).
 """
 
@@ -23,6 +26,8 @@ from typing import TYPE_CHECKING
 import attrs
 from hypothesis import strategies as st
 
+from sellerpolicy._api import check_message
+from sellerpolicy._catalogue import rule_doc
 from sellerpolicy._codes import Code, Edition, Severity
 from sellerpolicy._decisions import EventRef, Finding, MessageReport, NotJudged, Span
 from sellerpolicy._events import (
@@ -62,14 +67,19 @@ from sellerpolicy._model import (
     ReturnRequest,
     Shipment,
 )
+from sellerpolicy._repr import marked_text
 from sellerpolicy._rules.context import Campaign
 from sellerpolicy._rules.returns import FbaUnit, Grade, GradedUnit, SizeTier
+from sellerpolicy.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
+
+    from sellerpolicy._policy import Policy
 
 __all__ = [
     "amazon_order_ids",
+    "assert_compliant",
     "attachments",
     "aware_datetimes",
     "campaigns",
@@ -469,3 +479,90 @@ def message_reports() -> st.SearchStrategy[MessageReport]:
         as_of=st.none() | aware_datetimes(),
         not_judged=st.lists(not_judged(), max_size=2),
     )
+
+
+# --- assertions ---------------------------------------------------------------------------------
+
+
+def _why(code: Code) -> str | None:
+    try:
+        return rule_doc(code).why
+    except InvalidValueError:  # pragma: no cover - every family with findings has docs
+        return None
+
+
+def _codes(allow: Iterable[Code | str]) -> frozenset[Code]:
+    if isinstance(allow, str):
+        allow = (allow,)
+    out = set()
+    for code in allow:
+        try:
+            out.add(Code(code))
+        except ValueError:
+            msg = f"allow={code!r} is not a rule code; codes look like 'SP101' (see RULES)"
+            raise InvalidValueError(msg, field="allow", value=code) from None
+    return frozenset(out)
+
+
+def assert_compliant(
+    text: str | Message,
+    *,
+    kind: MessageKind | str | None = None,
+    allow: Iterable[Code | str] = (),
+    policy: Policy | None = None,
+    fail_on: Severity | str = Severity.WARNING,
+) -> MessageReport:
+    """Fail the test unless the draft message passes the policy.
+
+    A finding fails the test when its severity is ``fail_on`` or worse and its code is not in
+    ``allow``. The failure shows the draft with ``^^^`` under each offending span, then each
+    finding's code, severity, message, the rule's explanation and its source::
+
+        def test_shipping_notice(policy):
+            assert_compliant(DRAFT, kind="shipping_notice", allow=["SP121"], policy=policy)
+
+    Args:
+        text: The draft's text, or a `Message` (its subject and attachments are checked too).
+        kind: The message kind (``"reply"``, ``"shipping_notice"``, ...); ``proactive`` for a
+            text by default.
+        allow: Codes that may appear (a rule the draft knowingly breaks, e.g. a warning
+            accepted after review).
+        policy: The policy; `Policy.current` by default. Pass the plugin's ``policy`` fixture
+            to follow ``--sellerpolicy-edition`` and the ``sellerpolicy`` marker.
+        fail_on: The least severity that fails: ``"warning"`` (default) fails on errors and
+            warnings, ``"error"`` only on errors, ``"info"`` on every finding.
+
+    Returns:
+        The report, for further assertions.
+
+    Raises:
+        AssertionError: A finding that is not allowed is at least ``fail_on``.
+        InvalidValueError: A code in ``allow`` or ``fail_on`` is unknown (or any error
+            `check_message` raises for its arguments).
+    """
+    __tracebackhide__ = True  # pytest shows the caller's line, not this one
+    allowed = _codes(allow)
+    try:
+        threshold = Severity(fail_on)
+    except ValueError:
+        allowed_values = ", ".join(s.value for s in Severity)
+        msg = f"fail_on={fail_on!r} is not a severity; use one of {allowed_values}"
+        raise InvalidValueError(msg, field="fail_on", value=fail_on) from None
+    report = check_message(text, kind=kind, policy=policy)
+    failing = tuple(
+        f for f in report.findings if f.code not in allowed and f.severity.rank >= threshold.rank
+    )
+    if not failing:
+        return report
+    body = text.body if isinstance(text, Message) else text
+    # the first line is what pytest's short summary shows: name the rules there
+    rules = ", ".join(dict.fromkeys(f"{f.code} {f.name}" for f in failing))
+    lines = [
+        f"flagged {rules} ({report.edition} policy)",
+        "",
+        marked_text(body, failing, explain=_why),
+    ]
+    passed = len(report.findings) - len(failing)
+    if passed:
+        lines += ["", f"not failing: {passed} finding(s) allowed or below {threshold}"]
+    raise AssertionError("\n".join(lines))
