@@ -934,7 +934,7 @@ def _money_lines(
 
 
 def _total(amounts: Sequence[Money | None]) -> Money | None:
-    """The sum of the lines' amounts (one currency, checked), or ``None`` if one is unknown."""
+    """The sum of the lines' amounts (one currency: `_check_prices`); None if one is unknown."""
     known = [a for a in amounts if a is not None]
     if not known or len(known) < len(amounts):
         return None
