@@ -325,11 +325,26 @@ def _clause_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+_MONEY_FOR = regex.compile(
+    r"""(?x)
+    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $49.99, € 30
+      |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 euros
+    \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
+    (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
+      |esto|estos|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|so)\b  # ... this?
+    """,
+    regex.V1,
+)
+
+
 def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
-    """A price named with a verdict in one clause is a price complaint ('postage was insane')."""
+    """A price named with a verdict in one clause is a price complaint ('postage was insane').
+
+    So is an amount paid for a thing ('$49.99 for a plastic toy?!').
+    """
+    found = [Hit("price_complaint", m.start(), m.end(), -1) for m in _MONEY_FOR.finditer(text)]
     if not {"price_word", "price_bad"} <= {h.vocab for h in hits}:
-        return []
-    found = []
+        return found
     for start, end in _clause_bounds(text):
         words = [h for h in hits if h.vocab == "price_word" and start <= h.start < end]
         verdicts = [h for h in hits if h.vocab == "price_bad" and start <= h.start < end]
