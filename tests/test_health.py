@@ -1071,6 +1071,19 @@ class TestReport:
         assert 1 == only(report, "SP901").denominator
         assert "1 order(s) purchased after now were ignored" in report.assumptions
 
+    def test_events_after_now_are_ignored_and_said_so(self):
+        """Events after now count nowhere, and the assumptions say how many there were."""
+        events = [feedback(1, NOW + SECOND), buyer(1, NOW + HOUR)]
+
+        report = health([order(1)], events)
+
+        assert (0, 0, 0) == (
+            only(report, "SP901").numerator,
+            only(report, "SP906", "7d").denominator,
+            only(report, "SP908", "lifetime").denominator,
+        )
+        assert "2 event(s) after now were ignored" in report.assumptions
+
     def test_events_in_any_order(self):
         """The events' order does not change the figures."""
         orders, events = _returns(1, 3)

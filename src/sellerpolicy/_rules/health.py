@@ -343,6 +343,7 @@ class _Account:
         self.orders = [o for o in orders if _utc(o.purchased_at) <= self.now]
         self.future = self.given - len(self.orders)
         self.events = _group(orders, events)
+        self.later = sum(_event_utc(e) > self.now for e in events)
         self._timing: dict[str, dict[int, Obligation]] | None = None
 
     def windows(self, parameter: str, *, lifetime: bool = False) -> list[_Window]:
@@ -381,6 +382,8 @@ class _Account:
 
 @attrs.frozen
 class _Window:
+    """A window's length (``None``: lifetime) and first instant (``None``: unbounded)."""
+
     duration: Duration | None
     since: dt.datetime | None
 
@@ -390,8 +393,8 @@ def _marketplace(orders: tuple[Order, ...]) -> Marketplace | None:
         return None
     first = orders[0].marketplace_id
     for i, order in enumerate(orders):
-        field = f"orders[{i}].marketplace_id"
         if order.marketplace_id != first:
+            field = f"orders[{i}].marketplace_id"
             msg = (
                 f"{field} is {order.marketplace_id!r}, but orders[0] is in {first!r}: account "
                 "health is counted per marketplace; pass one marketplace's orders per call"
@@ -1059,6 +1062,8 @@ def account_health(
         assumptions.append(_ASSUMPTIONS[code])
     if account.future:
         assumptions.append(f"{account.future} order(s) purchased after now were ignored")
+    if account.later:
+        assumptions.append(f"{account.later} event(s) after now were ignored")
     return AccountHealth(
         marketplace_id=account.marketplace.marketplace_id if account.marketplace else None,
         order_count=account.given,
