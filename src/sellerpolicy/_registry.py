@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._rules import chargebacks, claims, context, obligations
+from sellerpolicy._rules import chargebacks, claims, context, obligations, returns
 from sellerpolicy._rules.data import family_docs, rule_data
 from sellerpolicy._rules.messages import example_message
 
@@ -116,6 +116,14 @@ RULE_SETS: tuple[RuleSet, ...] = (
         entry="a_to_z",
         docs=lambda: family_docs("claims.toml"),
         flags=claims.flags,
+    ),
+    RuleSet(
+        family=Family.RETURNS,
+        title="Returns, restocking and referral fees",
+        reads="a return request with its order, the order's events and now (SP708: graded units)",
+        entry="assess_return",
+        docs=lambda: family_docs("returns.toml"),
+        flags=returns.flags,
     ),
     RuleSet(
         family=Family.CHARGEBACKS,
