@@ -58,6 +58,13 @@ from sellerpolicy._rules.chargebacks import (
 )
 from sellerpolicy._rules.claims import AtoZDecision, a_to_z
 from sellerpolicy._rules.context import Campaign
+from sellerpolicy._rules.health import (
+    AccountHealth,
+    Comparison,
+    HealthMetric,
+    HealthStatus,
+    account_health,
+)
 from sellerpolicy._rules.obligations import (
     InboxItem,
     Obligation,
@@ -101,6 +108,7 @@ __all__ = [
     "MARKETPLACES",
     "PARAMETERS",
     "RULES",
+    "AccountHealth",
     "ActionKind",
     "AtoZDecision",
     "Attachment",
@@ -114,6 +122,7 @@ __all__ = [
     "ClaimReason",
     "ClaimStatus",
     "Code",
+    "Comparison",
     "Duration",
     "Edition",
     "Event",
@@ -127,6 +136,8 @@ __all__ = [
     "FulfillmentChannel",
     "Grade",
     "GradedUnit",
+    "HealthMetric",
+    "HealthStatus",
     "InboxItem",
     "InformationRequest",
     "ItemCondition",
@@ -173,6 +184,7 @@ __all__ = [
     "TimeUnit",
     "__version__",
     "a_to_z",
+    "account_health",
     "add_business_days",
     "assess_return",
     "cancellation_advice",

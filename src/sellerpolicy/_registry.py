@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._rules import chargebacks, claims, context, obligations, returns
+from sellerpolicy._rules import chargebacks, claims, context, health, obligations, returns
 from sellerpolicy._rules.data import family_docs, rule_data
 from sellerpolicy._rules.messages import example_message
 
@@ -132,6 +132,14 @@ RULE_SETS: tuple[RuleSet, ...] = (
         entry="chargeback",
         docs=lambda: family_docs("chargebacks.toml"),
         flags=chargebacks.flags,
+    ),
+    RuleSet(
+        family=Family.HEALTH,
+        title="Account health",
+        reads="a marketplace's orders, their events and now",
+        entry="account_health",
+        docs=lambda: family_docs("health.toml"),
+        flags=health.flags,
     ),
 )
 """Every family the library decides, in code order."""
