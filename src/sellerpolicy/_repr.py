@@ -198,14 +198,22 @@ class _Mark:
 
 
 def _chunks(text: str, start: int, end: int) -> list[list[tuple[int, str, int]]]:
-    """Cut one line ``text[start:end]`` into rows of at most ``_WIDTH`` columns."""
+    """Cut one line ``text[start:end]`` into rows of at most ``_WIDTH`` columns.
+
+    A row breaks after its last space when that space is in the row's second half, so words
+    stay whole; a long word is cut where the row is full.
+    """
     rows: list[list[tuple[int, str, int]]] = [[]]
     used = 0
     for offset in range(start, end):
         shown, width = _display(text[offset])
-        if used + width > _WIDTH and rows[-1]:
-            rows.append([])
-            used = 0
+        row = rows[-1]
+        if used + width > _WIDTH and row:
+            space = max((i for i, cell in enumerate(row) if cell[1] == " "), default=-1)
+            carried = row[space + 1 :] if space >= len(row) // 2 else []
+            del row[len(row) - len(carried) :]
+            rows.append(carried)
+            used = sum(cell[2] for cell in carried)
         rows[-1].append((offset, shown, width))
         used += width
     return rows
@@ -458,7 +466,7 @@ def finding_html(finding: Finding) -> str:
     return html_table(_FINDING_HEADER, [_finding_cells(finding, 1)])
 
 
-def _records_table(values: Sequence[Any]) -> str:
+def _records_table(values: Sequence[Any]) -> str:  # a tuple of one attrs class
     """A tuple of attrs values (obligations, metrics, windows) as a table of their fields."""
     names = [
         f.name
@@ -469,7 +477,7 @@ def _records_table(values: Sequence[Any]) -> str:
 
 
 def _field_html(name: str, value: object) -> str:
-    if isinstance(value, tuple) and value:
+    if isinstance(value, tuple | list) and value:
         first = type(value[0])
         if attrs.has(first) and all(type(v) is first for v in value):
             return _records_table(value)
