@@ -1,6 +1,6 @@
 """Per-ground precision, recall and F1 of the feedback checker over tests/corpus/feedback/.
 
-Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses]
+Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses] [--by-language]
 
 The tuning set (feedback_a.jsonl, feedback_b.jsonl) is what the vocabularies were tuned on. The
 blind set (blind/blind.jsonl) was written from POLICY.md alone and is never read to tune: only
@@ -79,8 +79,11 @@ def to_feedback(record: dict[str, Any]) -> tuple[Feedback, Order]:
 Scores = tuple[Counter[Code], Counter[Code], Counter[Code], list[str]]
 
 
-def evaluate(edition: Edition, folder: Path = FOLDER) -> Scores:
-    """True positives, false positives and false negatives per ground, and the misses."""
+def evaluate(edition: Edition, folder: Path = FOLDER, language: str | None = None) -> Scores:
+    """True positives, false positives and false negatives per ground, and the misses.
+
+    With ``language``, only the comments in that language count.
+    """
     policy = Policy.current() if edition is Edition.CURRENT else Policy.seed()
     key = "labels" if edition is Edition.CURRENT else "seed_labels"
     tp: Counter[Code] = Counter()
@@ -88,6 +91,8 @@ def evaluate(edition: Edition, folder: Path = FOLDER) -> Scores:
     fn: Counter[Code] = Counter()
     misses: list[str] = []
     for record in records(folder):
+        if language is not None and record["lang"] != language:
+            continue
         feedback, order = to_feedback(record)
         got = check_feedback(feedback, order=order, policy=policy).codes & set(FEEDBACK_CODES)
         want = {Code(c) for c in record[key]}
@@ -137,12 +142,31 @@ def report(edition: Edition, folder: Path) -> list[str]:
     return lines
 
 
+def by_language(edition: Edition, folder: Path) -> list[str]:
+    """False positives and negatives per ground and language (aggregates only)."""
+    languages = sorted({r["lang"] for r in records(folder)})
+    lines = [
+        f"{edition} edition: fp/fn per language",
+        f"{'rule':<7}" + "".join(f"{lang:>9}" for lang in languages),
+    ]
+    scores = {lang: evaluate(edition, folder, lang) for lang in languages}
+    for code in codes_of(edition):
+        cells = "".join(
+            f"{scores[lang][1][code]:>5}/{scores[lang][2][code]:<3}" for lang in languages
+        )
+        lines.append(f"{code.value:<7}{cells}")
+    return lines
+
+
 def main() -> None:
     """Print the tables (both editions unless ``--edition`` picks one)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--blind", action="store_true", help="score the blind set")
     parser.add_argument("--edition", choices=[e.value for e in Edition], help="one edition only")
     parser.add_argument("--misses", action="store_true", help="list every miss (tuning set only)")
+    parser.add_argument(
+        "--by-language", action="store_true", help="false positives/negatives per language"
+    )
     args = parser.parse_args()
     if args.blind and args.misses:
         parser.error("--misses reads the records; the blind set is scored in aggregate only")
@@ -155,6 +179,8 @@ def main() -> None:
     for edition in editions:
         print()
         print("\n".join(report(edition, folder)))
+        if args.by_language:
+            print("\n".join(by_language(edition, folder)))
         if args.misses:
             print("\n".join(evaluate(edition, folder)[3]))
 

@@ -337,15 +337,35 @@ _MONEY_FOR = regex.compile(
 )
 
 
+_MONEY = regex.compile(
+    r"""(?x)
+    [$€£]\s?\d+(?:[.,]\d{1,2})?(?![\d/])                  # $49.99, €30
+  | \b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b  # 30 euros
+    """,
+    regex.V1,
+)
+
+
+_LABEL_WORDS: Final = 2
+"""A clause this short names a subject whose verdict follows ('Price: ridiculous')."""
+
+
 def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     """A price named with a verdict in one clause is a price complaint ('postage was insane').
 
     So is an amount paid for a thing ('$49.99 for a plastic toy?!').
     """
     found = [Hit("price_complaint", m.start(), m.end(), -1) for m in _MONEY_FOR.finditer(text)]
+    amounts = list(_MONEY.finditer(text))
+    if len(amounts) > 1:  # '$39.99 for this?? walmart has it for 19': two prices compared
+        found.append(Hit("price_complaint", amounts[0].start(), amounts[-1].end(), -1))
     if not {"price_word", "price_bad"} <= {h.vocab for h in hits}:
         return found
-    for start, end in _clause_bounds(text):
+    bounds = _clause_bounds(text)
+    for i, (start, clause_end) in enumerate(bounds):
+        end = clause_end
+        if len(tokens(text[start:end])) <= _LABEL_WORDS and i + 1 < len(bounds):
+            end = bounds[i + 1][1]  # 'Price: ridiculous' - a price named as a label
         words = [h for h in hits if h.vocab == "price_word" and start <= h.start < end]
         verdicts = [h for h in hits if h.vocab == "price_bad" and start <= h.start < end]
         if words and verdicts:
@@ -574,6 +594,8 @@ _MASK = frozenset("*#@$!%_^~0123456789")
 _MASKED_TOKEN = regex.compile(r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1)
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
+_COMPOUND = regex.compile(r"fuck|shit", regex.V1)
+_NOT_COMPOUND: Final = frozenset({"shitake", "shitakes", "shiitake"})
 
 
 @functools.cache
@@ -617,7 +639,10 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
         token = m[0].rstrip("!")
         plain = token.isalpha()
         if plain and token.isascii():
-            continue  # a plain word: the vocabulary reads it
+            # the vocabulary reads plain words; compounds are read here ('clusterfuck', 'dipshit')
+            if _COMPOUND.search(token) and token not in _NOT_COMPOUND:
+                found.append((m.start(), m.start() + len(token)))
+            continue
         for root in roots:
             if (plain and root == token) or (not plain and _unmasks(token, root)):
                 found.append((m.start(), m.start() + len(token)))
