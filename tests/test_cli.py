@@ -10,18 +10,26 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "templates"
 
 
+def command() -> list[str]:
+    """The console script pip installed beside this interpreter, else ``python -m``."""
+    script = Path(sys.executable).with_name("sellerpolicy")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sellerpolicy"]
+
+
 def run(
-    *args: str, stdin: str | None = None, cwd: Path | None = None
+    *args: str, stdin: str | None = None, cwd: Path | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    # The console script is what users run; fall back to `python -m` when it is not on PATH.
+    # The console script is what users run; fall back to `python -m` when it is not installed.
     return subprocess.run(
-        [sys.executable, "-m", "sellerpolicy", *args],
+        [*command(), *args],
         input=stdin,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         cwd=cwd or ROOT,
         check=False,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=timeout,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"},
     )
 
 
@@ -82,12 +90,20 @@ class TestCheck:
         assert " SP102 " in result.stdout
 
     def test_json_output(self):
-        """--format json prints findings with line and column."""
+        """--format json prints findings with their start and end, in schema version 1."""
         result = run("check", "-", "--format", "json", stdin="Visit shop dot com")
         data = json.loads(result.stdout)
+        finding = data["files"][0]["findings"][0]
 
-        assert "SP101" == data[0]["findings"][0]["code"]
-        assert (1, 7) == (data[0]["findings"][0]["line"], data[0]["findings"][0]["column"])
+        assert 1 == data["version"]
+        assert "SP101" == finding["code"]
+        assert (1, 7, 1, 19) == (
+            finding["line"],
+            finding["column"],
+            finding["end_line"],
+            finding["end_column"],
+        )
+        assert finding["url"].endswith("/reference/rules/#sp101")
 
     def test_seed_edition(self):
         """--edition seed applies the seed's rules."""
@@ -161,6 +177,23 @@ class TestUsageErrors:
     def test_empty_folder(self, tmp_path):
         """A folder without templates is a usage error."""
         assert 2 == run("check", str(tmp_path)).returncode
+
+    def test_template_the_policy_refuses(self, tmp_path):
+        """A template the policy refuses (over max_input_chars) exits 2 naming it, not 1."""
+        policy = tmp_path / "p.toml"
+        policy.write_text("[parameters]\nmax_input_chars = 20\n", encoding="utf-8")
+        folder = tmp_path / "templates"
+        folder.mkdir()
+        (folder / "a_short.txt").write_text("Hi.\n", encoding="utf-8")
+        long = folder / "b_long.txt"
+        long.write_text(
+            "---\nkind: reply\n---\nYour parcel arrives on Friday, thank you.\n", encoding="utf-8"
+        )
+
+        result = run("check", str(folder), "--policy", str(policy))
+
+        assert 2 == result.returncode, (result.stdout, result.stderr)
+        assert f"{long}: message body has 42 characters, over the limit of 20" in result.stderr
 
 
 class TestRules:

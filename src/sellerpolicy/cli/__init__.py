@@ -1,0 +1,212 @@
+"""The ``sellerpolicy`` command: lint message templates against the policy."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import sellerpolicy
+from sellerpolicy import Edition, Family, MessageKind, Severity
+from sellerpolicy.cli._check import run_check, selectors, write_safely
+from sellerpolicy.cli._common import EXIT_OK, EXIT_USAGE, UsageError
+from sellerpolicy.cli._config import CliOverrides, Resolver
+from sellerpolicy.cli._formats import FORMATS
+from sellerpolicy.cli._rules import diff_policies, list_rules, show_rule
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _policy_options(p: argparse.ArgumentParser) -> None:
+    group = p.add_argument_group("policy")
+    group.add_argument(
+        "--edition",
+        choices=[e.value for e in Edition],
+        help="built-in policy edition (default: the configuration's, else current)",
+    )
+    group.add_argument("--policy", metavar="FILE", help="a policy TOML file")
+    group.add_argument(
+        "--select",
+        metavar="RULES",
+        action="append",
+        default=[],
+        help="only these rules: codes (SP101), prefixes (SP1), names (external-link) or ALL; "
+        "comma-separated or repeated; replaces the configuration's select",
+    )
+    group.add_argument(
+        "--ignore",
+        metavar="RULES",
+        action="append",
+        default=[],
+        help="leave these rules out (codes, prefixes or names); adds to the configuration's",
+    )
+    group.add_argument(
+        "--disable", metavar="CODE", action="append", default=[], help="the same as --ignore"
+    )
+    group.add_argument(
+        "--config", metavar="FILE", help="use this configuration file instead of finding one"
+    )
+    group.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sellerpolicy",
+        allow_abbrev=False,
+        description="Check Amazon buyer-seller message templates against seller policy.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {sellerpolicy.__version__}"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser(
+        "check",
+        help="check template files, folders, or - for standard input",
+        allow_abbrev=False,
+        description="Check template files, the templates in folders, or standard input (-).",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument(
+        "--kind",
+        choices=[k.value for k in MessageKind],
+        help="message kind for every file (default: front matter, per-file-kinds, proactive)",
+    )
+    output = check.add_argument_group("output")
+    output.add_argument(
+        "--format", choices=sorted(FORMATS), default="text", help="output format (default: text)"
+    )
+    output.add_argument("--output-file", metavar="FILE", help="write the report to FILE")
+    output.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default="info",
+        help="leave out findings below this severity, in every format",
+    )
+    output.add_argument(
+        "--statistics", action="store_true", help="print how often each rule was found"
+    )
+    output.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour text output (auto: only on a terminal, unless NO_COLOR is set)",
+    )
+    status = check.add_argument_group("exit status")
+    status.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="error",
+        help="exit 1 when a finding of this severity or higher is shown (default: error)",
+    )
+    status.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even with findings (2 stays for errors)"
+    )
+    inputs = check.add_argument_group("inputs")
+    inputs.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="the file standard input stands for: its name, format and configuration",
+    )
+    inputs.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the configuration's exclude to files named on the command line too",
+    )
+    inputs.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="the date suppressions' 'until' is compared with (default: today)",
+    )
+    adopt = check.add_argument_group("baseline")
+    adopt.add_argument(
+        "--baseline", metavar="FILE", help="report only findings this baseline file lacks"
+    )
+    adopt.add_argument(
+        "--update-baseline",
+        action="store_true",
+        help="write the current findings to the baseline file and exit 0",
+    )
+    _policy_options(check)
+
+    rules = sub.add_parser(
+        "rules",
+        help="list the rules, their severity and the parameters in the policy",
+        allow_abbrev=False,
+    )
+    rules.add_argument(
+        "--family", choices=[f.value for f in Family], help="only the rules of one family"
+    )
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument(
+        "--diff",
+        nargs=2,
+        metavar=("OLD", "NEW"),
+        help="compare two policies (edition names or policy files)",
+    )
+    _policy_options(rules)
+
+    rule = sub.add_parser(
+        "rule", help="show a rule's page: what, why, examples, source", allow_abbrev=False
+    )
+    rule.add_argument("rule", metavar="CODE", help="a rule code (SP101) or name (external-link)")
+    rule.add_argument("--format", choices=["text", "json"], default="text")
+    _policy_options(rule)
+    return parser
+
+
+def _policy(args: argparse.Namespace) -> sellerpolicy.Policy:
+    overrides = CliOverrides(
+        edition=args.edition,
+        policy=args.policy,
+        select=selectors(args.select) or None,
+        ignore=selectors(args.ignore + args.disable),
+    )
+    resolver = Resolver(overrides, config=args.config, isolated=args.isolated, cwd=Path.cwd())
+    return resolver.for_path(None).policy
+
+
+def _run(args: argparse.Namespace, out: IO[str], stdin: IO[str]) -> int:
+    if args.command == "check":
+        return run_check(args, out, stdin)
+    if args.command == "rule":
+        policy = _policy(args)
+        write_safely(out, lambda s: show_rule(args.rule, policy, fmt=args.format, out=s))
+        return EXIT_OK
+    if args.diff:
+        old, new = args.diff
+        write_safely(
+            out,
+            lambda s: diff_policies(old, new, family=args.family, fmt=args.format, out=s),
+        )
+        return EXIT_OK
+    policy = _policy(args)
+    write_safely(out, lambda s: list_rules(policy, family=args.family, fmt=args.format, out=s))
+    return EXIT_OK
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: IO[str] | None = None,
+    stdin: IO[str] | None = None,
+) -> int:
+    """Run the command line; return the exit status (0 clean, 1 findings, 2 usage).
+
+    Args:
+        argv: The arguments, without the program name; defaults to ``sys.argv[1:]``.
+        stdout: Where output goes; defaults to ``sys.stdout``.
+        stdin: What ``-`` reads; defaults to ``sys.stdin``.
+    """
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args, stdout or sys.stdout, stdin or sys.stdin)
+    except UsageError as exc:
+        sys.stderr.write(f"sellerpolicy: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
