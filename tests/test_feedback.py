@@ -494,6 +494,30 @@ class TestDeadline:
             assert window.after(fbk.left_at, market) == report.request_deadline
 
 
+class TestFeedbackWindow:
+    @pytest.mark.parametrize(
+        ("extra", "noted"),
+        [(dt.timedelta(0), False), (dt.timedelta(seconds=1), True)],
+        ids=["at-the-end-of-90d", "a-second-later"],
+    )
+    def test_late_feedback_is_noted(self, extra, noted):
+        """Feedback left after the 90 days buyers have (an inclusive end, local time) is noted."""
+        end = Duration.parse("90d").after(PURCHASED, sellerpolicy.MARKETPLACES[US])
+        late = feedback("meh", 2, left_at=end + extra)
+
+        report = fb.check_feedback(late, order=order())
+
+        assert noted == bool(report.notes)
+
+    def test_window_is_a_parameter(self):
+        """The feedback_window parameter moves the note."""
+        policy = CURRENT.with_parameters(feedback_window="120d")
+        late = feedback("meh", 2, left_at=PURCHASED + dt.timedelta(days=100))
+
+        assert () == fb.check_feedback(late, order=order(), policy=policy).notes
+        assert "90d" in fb.check_feedback(late, order=order()).notes[0]
+
+
 class TestNextSteps:
     def test_ground_current(self):
         """With a ground: ask through Feedback Manager before the deadline."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import decimal
 import enum
@@ -161,7 +162,7 @@ _ELISION = regex.compile(
 # 'didn't', 'someone else's': the apostrophe goes, as buyers who skip it write the word
 _CONTRACTION = regex.compile(r"(?<=[a-z])'(?=[a-z])", regex.V1)
 _WORD = regex.compile(r"[a-z]+", regex.V1)
-_MIN_TYPO = 6
+_MIN_TYPO, _MAX_TYPO = 6, 24  # longer 'words' are no misspelling; their candidates cost n^2
 
 
 @functools.cache
@@ -196,7 +197,7 @@ def _typo(word: str) -> str | None:
     if listed is not None:
         return listed
     known = _known_words()
-    if len(word) < _MIN_TYPO or word in known or word.startswith(_stems()):
+    if not _MIN_TYPO <= len(word) <= _MAX_TYPO or word in known or word.startswith(_stems()):
         return None
     candidates: set[str] = set()
     for i in range(1, len(word)):
@@ -286,10 +287,6 @@ class _Clause:
     """How many words of the clause are not filler."""
     topics: frozenset[Topic]
 
-    @property
-    def vocabs(self) -> frozenset[str]:
-        return frozenset(h.vocab for h in self.hits)
-
 
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     """Hits of ``X`` that a hit of ``X.not`` overlaps do not count ('not late').
@@ -301,13 +298,22 @@ def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     for h in hits:
         if h.vocab.endswith(_NOT):
             blockers[h.vocab.removesuffix(_NOT)].append((h.start, h.end))
+    for spans in blockers.values():
+        spans.sort()
+    starts = {vocab: [s for s, _ in spans] for vocab, spans in blockers.items()}
+    longest = {vocab: max(e - s for s, e in spans) for vocab, spans in blockers.items()}
 
     def blocked(h: Hit) -> bool:
+        spans = blockers.get(h.vocab)
+        if not spans:
+            return False
+        # only exceptions starting near the hit can overlap it: a phrase is a few words long
+        first = bisect.bisect_left(starts[h.vocab], h.start - longest[h.vocab])
+        last = bisect.bisect_left(starts[h.vocab], h.end)
         return any(
-            start < h.end
-            and h.start < end
+            h.start < end
             and not (h.start <= start and end <= h.end and end - start < h.end - h.start)
-            for start, end in blockers.get(h.vocab, ())
+            for start, end in spans[first:last]
         )
 
     return [h for h in hits if not h.vocab.endswith(_NOT) and not blocked(h)]
@@ -346,6 +352,10 @@ _MONEY = regex.compile(
 )
 
 
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
 _LABEL_WORDS: Final = 2
 """A clause this short names a subject whose verdict follows ('Price: ridiculous')."""
 
@@ -362,12 +372,15 @@ def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     if not {"price_word", "price_bad"} <= {h.vocab for h in hits}:
         return found
     bounds = _clause_bounds(text)
+    prices = sorted((h for h in hits if h.vocab in {"price_word", "price_bad"}), key=_start)
+    starts = [h.start for h in prices]
     for i, (start, clause_end) in enumerate(bounds):
         end = clause_end
         if len(tokens(text[start:end])) <= _LABEL_WORDS and i + 1 < len(bounds):
             end = bounds[i + 1][1]  # 'Price: ridiculous' - a price named as a label
-        words = [h for h in hits if h.vocab == "price_word" and start <= h.start < end]
-        verdicts = [h for h in hits if h.vocab == "price_bad" and start <= h.start < end]
+        inside = prices[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        words = [h for h in inside if h.vocab == "price_word"]
+        verdicts = [h for h in inside if h.vocab == "price_bad"]
         if words and verdicts:
             first = min(words[0].start, verdicts[0].start)
             last = max(words[-1].end, verdicts[-1].end)
@@ -437,7 +450,7 @@ class Comment:
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
         hits = _drop_exceptions(hits)
         hits += _price_verdicts(self.view.text, hits)
-        self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=lambda h: h.start))
+        self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
         self.vocabs = frozenset(h.vocab for h in self.hits)
         self.clauses = self._cut()
         self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
@@ -445,9 +458,10 @@ class Comment:
     def _cut(self) -> tuple[_Clause, ...]:
         filler = frozenset(_data()["words"]["filler"])
         packaging_anywhere = "packaging" in self.vocabs
+        starts = [h.start for h in self.hits]
         clauses = []
         for start, end in _clause_bounds(self.view.text):
-            inside = tuple(h for h in self.hits if start <= h.start < end)
+            inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
             vocabs = frozenset(h.vocab for h in inside)
@@ -675,6 +689,7 @@ _NAME_WORD = regex.compile(
 )
 _BETWEEN_NAMES = regex.compile(r"[ \t]+", regex.V1)
 _CUE_TAIL = 40
+_MIN_SURNAME = 2
 
 
 class _Word(NamedTuple):
@@ -717,12 +732,13 @@ def _is_plain_word(word: str) -> bool:
 
 
 _NAME_CUES: Final = frozenset({"name_cue", "name_intro", "name_title"})
+_QUOTES = regex.compile(r"['\u2019]", regex.V1)
 
 
 def _cues(comment: Comment, start: int) -> frozenset[str]:
     """The kinds of name cue ('seller is', 'Frau', 'my name is') ending right before ``start``."""
     tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
-    tail = regex.sub(r"['\u2019]", " ", tail)
+    tail = _QUOTES.sub(" ", tail)
     stripped = tail.rstrip(" .:,")
     if len(stripped) == len(tail):
         return frozenset()  # the name must follow the cue after a space
@@ -740,6 +756,9 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
     i = 0
     while i + 1 < len(words):
         first, last = words[i], words[i + 1]
+        if first.text[0].islower() and _fold(first.text) not in first_names:
+            i += 1  # most words: neither capitalised nor a first name
+            continue
         if not _BETWEEN_NAMES.fullmatch(text[first.end : last.start]):
             i += 1
             continue
@@ -750,22 +769,31 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
             end = last.end
         styles = {_style(first.text), _style(last.text)}
         known = _fold(first.text.lower()) in first_names
-        cues = _cues(comment, first.start)
-        # 'Jessica Moore', 'RACHEL BENNETT'; after a cue any capitalised pair ('seller is
-        # Daniel Okafor'); in lower case only after an introduction ('my name is john miller')
-        capitalised = "lower" not in styles and (known or ("title" in styles and cues))
-        introduced = styles == {"lower"} and known and "name_intro" in cues
-        if (
-            len(styles) == 1
-            and (capitalised or introduced)
-            and len(last.text) > 1
-            and not _is_plain_word(last.text)
-            and (known or not _is_plain_word(first.text))
-        ):
+        if _is_full_name(comment, first, last, styles, known=known):
             yield first.start, end
             i += 2
             continue
         i += 1
+
+
+def _is_full_name(
+    comment: Comment, first: _Word, last: _Word, styles: set[str], *, known: bool
+) -> bool:
+    """Whether two words are a person's full name.
+
+    'Jessica Moore', 'RACHEL BENNETT'; after a cue any capitalised pair ('seller is Daniel
+    Okafor'); in lower case only after an introduction ('my name is john miller').
+    """
+    if len(styles) != 1 or len(last.text) < _MIN_SURNAME or _is_plain_word(last.text):
+        return False
+    if not known and ("title" not in styles or _is_plain_word(first.text)):
+        return False
+    if styles != {"lower"} and known:
+        return True  # the cheap case first: the cues are read only when needed
+    cues = _cues(comment, first.start)
+    if styles == {"lower"}:
+        return known and "name_intro" in cues
+    return bool(cues)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -1002,6 +1030,7 @@ class FeedbackReport(Report):
         marketplace_id: The marketplace whose calendar the deadline is counted in.
         next_steps: What to do, in order.
         assumptions: What the decision assumed for lack of an input.
+        notes: Facts worth a look, such as feedback left after the buyers' feedback window.
     """
 
     order_id: str
@@ -1016,6 +1045,7 @@ class FeedbackReport(Report):
     marketplace_id: str
     next_steps: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def _headline(self) -> str:
         stars = f"{self.rating} star{'s' if self.rating != 1 else ''}"
@@ -1038,6 +1068,7 @@ class FeedbackReport(Report):
             lines.append(f"  request by {self.request_deadline.isoformat()} via {self.path}{state}")
         lines += [f"  next: {step}" for step in self.next_steps]
         lines += [f"  assumed: {a}" for a in self.assumptions]
+        lines += [f"  note: {n}" for n in self.notes]
         return lines + super()._details()
 
 
@@ -1164,6 +1195,7 @@ def check_feedback(
                 feedback, deadline, path=path, closed=closed, severity=deadline_severity
             )
         )
+    notes = () if order is None else _late_feedback(feedback, order, policy)
     steps = _next_steps(
         feedback, codes=codes, deadline=deadline, closed=closed, path=path, policy=policy
     )
@@ -1184,7 +1216,21 @@ def check_feedback(
         marketplace_id=marketplace_id,
         next_steps=steps,
         assumptions=assumptions,
+        notes=notes,
     )
+
+
+def _late_feedback(feedback: Feedback, order: Order, policy: Policy) -> tuple[str, ...]:
+    """A note when the feedback came after the window buyers have to leave one (§6)."""
+    window = policy.parameters.duration("feedback_window")
+    last = window.after(order.purchased_at, Marketplace.get(order.marketplace_id))
+    if feedback.left_at <= last:
+        return ()
+    note = (
+        f"the feedback was left after {last.isoformat()}, the end of the {window} buyers have "
+        "to leave feedback after the order: check that it is for this order"
+    )
+    return (note,)
 
 
 _PATHS: Final = {
