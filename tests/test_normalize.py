@@ -78,6 +78,22 @@ class TestExamples:
                 id="Cyrillic o",
             ),
             pytest.param(
+                "Buy at sh\u0585p.com",
+                "buy at shop.com",
+                "shop.com",
+                "sh\u0585p.com",
+                ("Armenian letters",),
+                id="Armenian o (TR39)",
+            ),
+            pytest.param(
+                "Visit \ua4e2\ua4e7\ua4f3\ua4d1.com",
+                "visit shop.com",
+                "shop.com",
+                "\ua4e2\ua4e7\ua4f3\ua4d1.com",
+                ("Lisu letters",),
+                id="Lisu capitals (TR39)",
+            ),
+            pytest.param(
                 "Log in at ΡΑΥΡΑL.com",
                 "log in at paypal.com",
                 "paypal.com",
@@ -240,6 +256,70 @@ class TestExamples:
 
 # C0 and C1 controls that hide in an address: NUL, the rest of C0 but tab, LF and CR, DEL and C1.
 CONTROLS = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1b", "\x1f", "\x7f", "\x80", "\x9f"]
+
+
+class TestConfusables:
+    """Look-alikes come from the Unicode TR39 confusables, in every script that has them."""
+
+    def test_armenian_o_in_a_domain_is_a_link(self) -> None:
+        text = "Order more at sh\u0585p.com today"
+        report = check_message(text)
+        [finding] = [f for f in report.findings if f.code is Code.SP101]
+        assert finding.span is not None
+        assert text[finding.span.start : finding.span.end] == "sh\u0585p.com"
+        assert finding.disguises == ("Armenian letters",)
+
+    @pytest.mark.parametrize(
+        ("original", "expected"),
+        [
+            # TR39 maps the capital to 'l' ('I' and 'l' are one): it reads as its small letter
+            pytest.param("\u0406NFO.com", "info.com", id="Cyrillic capital I"),
+            pytest.param("\u0399NFO.com", "info.com", id="Greek capital iota"),
+            # TR39 maps the small letter to a Latin letter outside ASCII: it reads as its capital
+            pytest.param("\u043ao\u043c.com", "kom.com", id="Cyrillic ka and em"),
+            pytest.param("b\u03b5st.com", "best.com", id="Greek epsilon"),
+            # a Latin small capital prototype reads as its letter
+            pytest.param("\u0432uy.com", "buy.com", id="Cyrillic ve"),
+            # the palochka passes for an 'l', small or capital
+            pytest.param("\u0430\u0440\u0440\u04cf\u0435.com", "apple.com", id="small palochka"),
+            pytest.param("\u0430\u0440\u0440\u04c0\u0435.com", "apple.com", id="capital palochka"),
+            pytest.param("x\u13a0\uab70", "xdd", id="Cherokee"),
+            pytest.param("x\U000118c8", "xo", id="Warang Citi (astral)"),
+        ],
+    )
+    def test_readings(self, original: str, expected: str) -> None:
+        norm = normalize(original)
+        assert norm.text == expected
+        assert_well_formed(norm)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\u0547\u0576\u0578\u0580\u0570\u0561\u056f\u0561\u056c \u0565\u0574",  # Armenian
+            "\u0645\u0631\u062d\u0628\u0627 5",  # Arabic beside a number, not in its word
+            "r\u00e9sum\u00e9 \u00e7a \u0131stanbul",  # Latin letters are never folded
+            "\u0968\u0966 items",  # Devanagari digits are digits, not letters
+        ],
+    )
+    def test_genuine_text_is_left_alone(self, text: str) -> None:
+        assert normalize(text).text == text.lower()
+
+    def test_only_letters_of_other_scripts(self) -> None:
+        for char, (letter, script) in normalize_module._LOOKALIKES.items():
+            assert char.isalpha()
+            assert script not in {"LATIN", "COMMON", "INHERITED"}
+            assert letter in string.ascii_lowercase
+
+    def test_tr39_letters_beyond_the_old_lists(self) -> None:
+        """Scripts the hand-written Cyrillic and Greek lists never had are covered."""
+        scripts = {script for _, script in normalize_module._LOOKALIKES.values()}
+        assert {"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "LISU", "COPTIC"} <= scripts
+
+    def test_labels_name_each_script(self) -> None:
+        norm = normalize("\u0455h\u0585p.com")  # Cyrillic dze, Armenian oh
+        assert norm.disguises(0, len(norm.text)) == ("Armenian letters", CYRILLIC)
+        assert norm.disguises(0, 1) == (CYRILLIC,)
+        assert norm.disguises(2, 3) == ("Armenian letters",)
 
 
 class TestControlCharacters:
@@ -581,7 +661,8 @@ class TestProperties:
     @given(disguised_letters)
     def test_disguised_letters(self, parts: list[tuple[str, str, str]]) -> None:
         """Letters disguised with look-alikes, full-width forms and invisibles read plainly."""
-        has_latin = any(source.isascii() or 0xFF00 < ord(source) for _, source, _ in parts)
+        # plain or full-width Latin: look-alikes are folded only in words with Latin evidence
+        has_latin = any(unicodedata.normalize("NFKC", source).isascii() for _, source, _ in parts)
         letters = [(letter, source if has_latin else letter, gap) for letter, source, gap in parts]
         original = "".join(source + gap for _, source, gap in letters)
         norm = normalize(original)
@@ -591,6 +672,7 @@ class TestProperties:
         assert set(norm.disguises(0, len(norm.text))) <= {
             CYRILLIC,
             GREEK,
+            *normalize_module._OTHER_SCRIPT_LABELS.values(),
             COMPATIBILITY,
             ZERO_WIDTH,
             "soft hyphens",
@@ -713,22 +795,35 @@ LOOKALIKE_PASSES = {
     normalize_module: ["_SEAM", "_WORD_FORWARDS", "_NOT_WORD_BACKWARDS", "_LOOKALIKE", "_LATIN_EVIDENCE"],
     detectors: ["_LOOKALIKE_RUN", "_ADDRESS_AFTER", "_ADDRESS_BEFORE"],
 }  # fmt: skip
+
+
+def script_lookalikes(script: str) -> str:
+    """Every look-alike the normaliser folds in one script (TR39 data), in code point order."""
+    return "".join(c for c, (_, s) in sorted(normalize_module._LOOKALIKES.items()) if s == script)
+
+
 MATHEMATICAL_GREEK = "".join(
     chr(code)
     for code in range(0x1D6A8, 0x1D7CA)  # the mathematical Greek alphanumerics
-    if unicodedata.normalize("NFKC", chr(code)) in normalize_module._GREEK_LOOKALIKES
+    if unicodedata.normalize("NFKC", chr(code)) in script_lookalikes("GREEK")
 )
 # Every script whose letters the normaliser folds, spelled with all of its look-alikes.
 LOOKALIKE_SCRIPTS = {
-    "Cyrillic": "".join(normalize_module._CYRILLIC_LOOKALIKES),
-    "Greek": "".join(normalize_module._GREEK_LOOKALIKES),
+    "Cyrillic": script_lookalikes("CYRILLIC"),
+    "Greek": script_lookalikes("GREEK"),
     "mathematical Greek": MATHEMATICAL_GREEK,
     "Cyrillic and Greek": "".join(
         cyrillic + greek
         for cyrillic, greek in zip(
-            normalize_module._CYRILLIC_LOOKALIKES, normalize_module._GREEK_LOOKALIKES, strict=False
+            script_lookalikes("CYRILLIC"), script_lookalikes("GREEK"), strict=False
         )
     ),
+    "Armenian": script_lookalikes("ARMENIAN"),
+    "Cherokee": script_lookalikes("CHEROKEE"),
+    "Lisu": script_lookalikes("LISU"),
+    # astral letters (two UTF-16 units, four UTF-8 bytes) and a mix of every script
+    "Warang Citi": script_lookalikes("WARANG_CITI"),
+    "every script": "".join(sorted(normalize_module._LOOKALIKES)),
 }
 # How the letters are laid out: one run, words, runs beside dots and '@' (joined or spaced) and
 # runs broken by Latin letters.

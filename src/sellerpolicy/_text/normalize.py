@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 import regex
+from confusable_homoglyphs import (  # type: ignore[import-untyped]  # no type hints
+    categories,
+    confusables,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +27,9 @@ _INVISIBLE: Final = "invisible characters"
 _COMPATIBILITY: Final = "full-width or compatibility characters"
 _CYRILLIC: Final = "Cyrillic letters"
 _GREEK: Final = "Greek letters"
+# Look-alikes of the other scripts share one label bit; `NormalizedText.disguises` names their
+# scripts ("Armenian letters") from the original characters.
+_OTHER_SCRIPTS: Final = "letters of other scripts"
 _DOTS: Final = "look-alike dots"
 _SLASHES: Final = "look-alike slashes"
 
@@ -96,93 +103,135 @@ _SLASH_CHARS: Final = frozenset(
     "\N{FRACTION SLASH}\N{DIVISION SLASH}\N{BIG SOLIDUS}\N{FULLWIDTH SOLIDUS}"
 )
 
-# Cyrillic letters that look like a Latin letter, keyed in the case NFKC leaves them in (the
-# capital and the small letter can look like different Latin letters).
-_CYRILLIC_LOOKALIKES: Final = {
-    "\N{CYRILLIC CAPITAL LETTER A}": "a",
-    "\N{CYRILLIC SMALL LETTER A}": "a",
-    "\N{CYRILLIC CAPITAL LETTER VE}": "b",
-    "\N{CYRILLIC SMALL LETTER VE}": "b",
-    "\N{CYRILLIC SMALL LETTER GHE}": "r",
-    "\N{CYRILLIC CAPITAL LETTER IE}": "e",
-    "\N{CYRILLIC SMALL LETTER IE}": "e",
-    "\N{CYRILLIC CAPITAL LETTER KA}": "k",
-    "\N{CYRILLIC SMALL LETTER KA}": "k",
-    "\N{CYRILLIC CAPITAL LETTER EM}": "m",
-    "\N{CYRILLIC SMALL LETTER EM}": "m",
-    "\N{CYRILLIC CAPITAL LETTER EN}": "h",
-    "\N{CYRILLIC SMALL LETTER EN}": "h",
-    "\N{CYRILLIC CAPITAL LETTER O}": "o",
-    "\N{CYRILLIC SMALL LETTER O}": "o",
-    "\N{CYRILLIC CAPITAL LETTER ER}": "p",
-    "\N{CYRILLIC SMALL LETTER ER}": "p",
-    "\N{CYRILLIC CAPITAL LETTER ES}": "c",
-    "\N{CYRILLIC SMALL LETTER ES}": "c",
-    "\N{CYRILLIC CAPITAL LETTER TE}": "t",
-    "\N{CYRILLIC SMALL LETTER TE}": "t",
-    "\N{CYRILLIC CAPITAL LETTER U}": "y",
-    "\N{CYRILLIC SMALL LETTER U}": "y",
-    "\N{CYRILLIC CAPITAL LETTER HA}": "x",
-    "\N{CYRILLIC SMALL LETTER HA}": "x",
-    "\N{CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I}": "i",
-    "\N{CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I}": "i",
-    "\N{CYRILLIC CAPITAL LETTER JE}": "j",
-    "\N{CYRILLIC SMALL LETTER JE}": "j",
-    "\N{CYRILLIC CAPITAL LETTER DZE}": "s",
-    "\N{CYRILLIC SMALL LETTER DZE}": "s",
-    "\N{CYRILLIC CAPITAL LETTER KOMI DE}": "d",
-    "\N{CYRILLIC SMALL LETTER KOMI DE}": "d",
-    "\N{CYRILLIC LETTER PALOCHKA}": "l",
-    "\N{CYRILLIC SMALL LETTER PALOCHKA}": "l",
-    "\N{CYRILLIC CAPITAL LETTER QA}": "q",
-    "\N{CYRILLIC SMALL LETTER QA}": "q",
-    "\N{CYRILLIC CAPITAL LETTER WE}": "w",
-    "\N{CYRILLIC SMALL LETTER WE}": "w",
-    "\N{CYRILLIC CAPITAL LETTER SHHA}": "h",
-    "\N{CYRILLIC SMALL LETTER SHHA}": "h",
-    "\N{CYRILLIC CAPITAL LETTER STRAIGHT U}": "y",
-    "\N{CYRILLIC SMALL LETTER STRAIGHT U}": "y",
-    "\N{CYRILLIC CAPITAL LETTER IZHITSA}": "v",
-    "\N{CYRILLIC SMALL LETTER IZHITSA}": "v",
-}
-# Greek letters that look like a Latin letter (NFKC has already turned the mathematical
-# alphanumerics, such as U+1D6C2 MATHEMATICAL BOLD SMALL ALPHA, into these).
-_GREEK_LOOKALIKES: Final = {
-    "\N{GREEK CAPITAL LETTER ALPHA}": "a",
-    "\N{GREEK SMALL LETTER ALPHA}": "a",
-    "\N{GREEK CAPITAL LETTER BETA}": "b",
-    "\N{GREEK SMALL LETTER GAMMA}": "y",
-    "\N{GREEK CAPITAL LETTER EPSILON}": "e",
-    "\N{GREEK SMALL LETTER EPSILON}": "e",
-    "\N{GREEK CAPITAL LETTER ZETA}": "z",
-    "\N{GREEK CAPITAL LETTER ETA}": "h",
-    "\N{GREEK SMALL LETTER ETA}": "n",
-    "\N{GREEK CAPITAL LETTER IOTA}": "i",
-    "\N{GREEK SMALL LETTER IOTA}": "i",
-    "\N{GREEK CAPITAL LETTER KAPPA}": "k",
-    "\N{GREEK SMALL LETTER KAPPA}": "k",
-    "\N{GREEK CAPITAL LETTER MU}": "m",
-    "\N{GREEK SMALL LETTER MU}": "u",
-    "\N{GREEK CAPITAL LETTER NU}": "n",
-    "\N{GREEK SMALL LETTER NU}": "v",
-    "\N{GREEK CAPITAL LETTER OMICRON}": "o",
-    "\N{GREEK SMALL LETTER OMICRON}": "o",
-    "\N{GREEK CAPITAL LETTER RHO}": "p",
-    "\N{GREEK SMALL LETTER RHO}": "p",
-    "\N{GREEK CAPITAL LETTER TAU}": "t",
-    "\N{GREEK SMALL LETTER TAU}": "t",
-    "\N{GREEK CAPITAL LETTER UPSILON}": "y",
-    "\N{GREEK SMALL LETTER UPSILON}": "u",
-    "\N{GREEK CAPITAL LETTER CHI}": "x",
-    "\N{GREEK SMALL LETTER CHI}": "x",
-    "\N{GREEK SMALL LETTER OMEGA}": "w",
-}
-_CONFUSABLES: Final[dict[int, str]] = str.maketrans(_CYRILLIC_LOOKALIKES | _GREEK_LOOKALIKES)
-"""Cyrillic and Greek look-alikes -> lower-case Latin, for `str.translate`.
+_SMALL_CAPITAL: Final = "LATIN LETTER SMALL CAPITAL "
+
+
+def _tr39_prototype(char: str) -> str | None:
+    """The prototype Unicode TR39 (confusables.txt) gives ``char``, if ``char`` is confusable.
+
+    The data lists each confusable character with its prototype, and each prototype with the
+    characters confusable with it; prototypes are never themselves confusable, so a character
+    with exactly one entry maps to it. Combining marks of the prototype are dropped for a
+    character that has none of its own (GREEK SMALL LETTER ETA -> 'n' + COMBINING VERTICAL LINE
+    BELOW reads as 'n').
+    """
+    entries = confusables.confusables_data.get(char)
+    if not entries or len(entries) != 1:
+        return None
+    prototype: str = entries[0]["c"]
+    if unicodedata.normalize("NFD", char) == char:
+        prototype = "".join(c for c in prototype if not unicodedata.combining(c))
+    return prototype if len(prototype) == 1 else None
+
+
+def _ascii_letter(prototype: str | None) -> str | None:
+    """An ASCII letter prototype, or the letter of a Latin small capital (U+0299 -> 'B')."""
+    if prototype is None:
+        return None
+    if prototype.isascii():
+        return prototype if prototype.isalpha() else None
+    name = unicodedata.name(prototype, "")
+    if name.startswith(_SMALL_CAPITAL) and len(name) == len(_SMALL_CAPITAL) + 1:
+        return name[-1]
+    return None
+
+
+# The one letter read otherwise than TR39 reads it. TR39 maps the small palochka to 'i' (and
+# the capital to 'l'); its glyph is the same full-height stroke as the capital, with no dot, so
+# it passes for an 'l': 'apple.com' spelled with Cyrillic a, er, er, palochka and ie is the
+# well-known disguise of the domain.
+_READS_OTHERWISE: Final = {"\N{CYRILLIC SMALL LETTER PALOCHKA}": "l"}
+
+
+def _latin_reading(char: str) -> str | None:
+    """The lower-case ASCII letter a letter of another script passes for, after TR39.
+
+    Its TR39 prototype when that is an ASCII letter or a Latin small capital, with two
+    readings for letters TR39 maps elsewhere: a capital whose prototype is a small letter
+    (TR39 makes 'I' and 'l' one: CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I -> 'l') reads
+    as its small letter does ('i'), and a small letter whose prototype is a Latin letter
+    outside ASCII (CYRILLIC SMALL LETTER KA -> LATIN SMALL LETTER KRA) reads as its capital
+    does ('K').
+    """
+    if char in _READS_OTHERWISE:
+        return _READS_OTHERWISE[char]
+    prototype = _tr39_prototype(char)
+    if prototype is None:
+        return None
+    letter = _ascii_letter(prototype)
+    if letter is None:
+        return _as_capital(char, prototype)
+    if char.isupper() and letter.islower():
+        small = char.lower()
+        return _latin_reading(small) if len(small) == 1 and small != char else None
+    return letter.lower()
+
+
+def _as_capital(char: str, prototype: str) -> str | None:
+    """How a small letter whose prototype is a non-ASCII Latin letter reads: as its capital."""
+    capital = char.upper()
+    if len(capital) != 1 or capital == char or not prototype.isalpha():
+        return None
+    letter = _ascii_letter(_tr39_prototype(capital))
+    if letter is None or not letter.isupper() or categories.alias(prototype) != "LATIN":
+        return None
+    return letter.lower()
+
+
+_NOT_LOOKALIKE_SCRIPTS: Final = frozenset({"LATIN", "COMMON", "INHERITED"})
+
+
+def _lookalikes() -> dict[str, tuple[str, str]]:
+    """Letters of other scripts that pass for Latin ones: ``{letter: (ascii, script)}``.
+
+    Derived from the Unicode TR39 confusables that `confusable_homoglyphs` ships: letters
+    (not digits) outside the Latin script that NFKC leaves alone and that carry no accent,
+    whose prototype reads as an ASCII letter (see `_latin_reading`).
+    """
+    candidates: set[str] = set()
+    for char in confusables.confusables_data:
+        if len(char) == 1:
+            candidates.update((char, char.lower(), char.upper()))
+    out: dict[str, tuple[str, str]] = {}
+    for char in sorted(candidates):
+        if len(char) != 1 or char.isascii() or not char.isalpha():
+            continue
+        letter = _latin_reading(char)
+        if (
+            letter is None
+            or unicodedata.normalize("NFKC", char) != char
+            or unicodedata.normalize("NFD", char) != char
+        ):
+            continue
+        script: str = categories.alias(char)
+        if script not in _NOT_LOOKALIKE_SCRIPTS:
+            out[char] = (letter, script)
+    return out
+
+
+_LOOKALIKES: Final = _lookalikes()
+_CONFUSABLES: Final[dict[int, str]] = str.maketrans(
+    {char: letter for char, (letter, _) in _LOOKALIKES.items()}
+)
+"""Look-alikes of other scripts -> lower-case Latin, for `str.translate`.
 
 Built once. A look-alike is folded only inside a word that also holds Latin evidence (an ASCII
-letter or digit, or an inner ``.``, ``@`` or ``/``), so genuine Russian and Greek stay intact.
+letter or digit, or an inner ``.``, ``@`` or ``/``), so genuine Russian, Greek or Armenian stay
+intact.
 """
+
+
+def _script_label(script: str) -> str:
+    """``"ARMENIAN"`` -> ``"Armenian letters"``, ``"CANADIAN_ABORIGINAL"`` -> ``"Canadian ..."``."""
+    return f"{script.replace('_', ' ').title()} letters"
+
+
+_OTHER_SCRIPT_LABELS: Final = {
+    char: _script_label(script)
+    for char, (_, script) in _LOOKALIKES.items()
+    if script not in {"CYRILLIC", "GREEK"}
+}
+"""The label of each look-alike of a script other than Cyrillic and Greek."""
 
 # Labels are stored as one code character per normalised character: ``chr(i)`` stands for the
 # i-th entry of a palette of label sets. Each label `normalize` gives has a bit of its own, so
@@ -197,6 +246,7 @@ _NORMALIZE_LABELS: Final = (
     _GREEK,
     _DOTS,
     _SLASHES,
+    _OTHER_SCRIPTS,
 )
 _BIT: Final = {label: 1 << i for i, label in enumerate(_NORMALIZE_LABELS)}
 _BASE_PALETTE: Final = tuple(
@@ -206,8 +256,8 @@ _BASE_PALETTE: Final = tuple(
 _BASE_CODES: Final = {labels: chr(i) for i, labels in enumerate(_BASE_PALETTE)}
 _PLAIN: Final = "\x00"
 _SCRIPT_BITS: Final = {
-    **dict.fromkeys(_CYRILLIC_LOOKALIKES, _BIT[_CYRILLIC]),
-    **dict.fromkeys(_GREEK_LOOKALIKES, _BIT[_GREEK]),
+    char: _BIT.get(_script_label(script), _BIT[_OTHER_SCRIPTS])
+    for char, (_, script) in _LOOKALIKES.items()
 }
 
 
@@ -222,11 +272,11 @@ _EMOJI_AFTER_ZWJ = regex.compile(r"\p{Extended_Pictographic}")
 # characters that join the parts of an address.
 _WORD_CHARS = r"\p{L}\p{M}\p{N}./@"
 _JOINERS = "./@"
-_LOOKALIKE = regex.compile("[" + _char_class(_CYRILLIC_LOOKALIKES | _GREEK_LOOKALIKES) + "]")
+_LOOKALIKE = regex.compile("[" + _char_class(_LOOKALIKES) + "]")
 # Where an ASCII letter, digit or joiner and a non-ASCII character stand side by side: a word
 # with both Latin evidence and a look-alike has such a seam.
 _SEAM = regex.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
-_MAYBE_LOOKALIKE = regex.compile(r"[\u0370-\u052f]")  # Greek, Cyrillic and their supplements
+_MAYBE_LOOKALIKE = _LOOKALIKE  # the pre-check of `_fold`: is there a look-alike at all
 _WORD_FORWARDS = regex.compile(rf"[{_WORD_CHARS}]*+")
 _NOT_WORD_BACKWARDS = regex.compile(rf"(?r)[^{_WORD_CHARS}]")
 _IRREGULAR_LENGTH = regex.compile(r"[^\x01]")
@@ -440,7 +490,14 @@ class NormalizedText:
         palette, chars, gaps = self._disguises
         codes = set(chars[start:end])
         codes.update(gaps[start + 1 : end])
-        return tuple(sorted(frozenset().union(*(palette[ord(code)] for code in codes))))
+        labels = frozenset().union(*(palette[ord(code)] for code in codes))
+        if _OTHER_SCRIPTS in labels:
+            # name the scripts of the look-alikes folded in the range ("Armenian letters")
+            ostart, oend = self.span(start, end)
+            found = set(self.original[ostart:oend])
+            scripts = {label for c, label in _OTHER_SCRIPT_LABELS.items() if c in found}
+            labels = (labels - {_OTHER_SCRIPTS}) | (scripts or {_OTHER_SCRIPTS})
+        return tuple(sorted(labels))
 
     def sub(
         self,
@@ -727,5 +784,5 @@ def fold_lookalikes(text: str) -> str:
     return text.translate(_CONFUSABLES)
 
 
-LOOKALIKE_CLASS: Final = _char_class(_CYRILLIC_LOOKALIKES | _GREEK_LOOKALIKES)
+LOOKALIKE_CLASS: Final = _char_class(_LOOKALIKES)
 """A regular-expression character class body matching every look-alike letter."""

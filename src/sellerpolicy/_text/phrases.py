@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
+import sys
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
+import ahocorasick_rs
 import attrs
 import regex
 
@@ -76,6 +80,11 @@ class Hit(NamedTuple):
     token: int
 
 
+_new_hit = tuple.__new__
+_START = operator.attrgetter("start")
+_VOCAB = operator.attrgetter("vocab")
+
+
 @attrs.frozen
 class Sentence:
     """A sentence of the scanned text: a character range and the hits inside it."""
@@ -87,7 +96,7 @@ class Sentence:
 
     def __attrs_post_init__(self) -> None:
         """Collect the sentence's vocabularies once; rules ask for them many times."""
-        object.__setattr__(self, "_vocabs", frozenset(h.vocab for h in self.hits))
+        object.__setattr__(self, "_vocabs", frozenset(map(_VOCAB, self.hits)))
 
     def vocabs(self) -> frozenset[str]:
         """The vocabularies with at least one hit in the sentence."""
@@ -114,16 +123,75 @@ def phrase_problem(phrase: object) -> str:
     return ""
 
 
+class _CharTable(dict[int, str]):
+    """A `str.translate` table filled in character by character as characters turn up."""
+
+    __slots__ = ()
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_LIMIT:
+            self.clear()  # bounded memory, whatever characters callers send
+        char = chr(code)
+        value = self[code] = char if char == "'" or _WORD_CHAR.fullmatch(char) else " "
+        return value
+
+
+_TABLE_LIMIT = 20_000
+_WORD_CHAR = regex.compile(r"[\w]", regex.V1)  # the characters `_TOKEN` makes words of
+_TOKEN_CHARS = _CharTable()
+"""Word characters and apostrophes stay; every other character becomes a space."""
+_LATIN1_TOKEN_CHARS = bytes(
+    code if chr(code) == "'" or _WORD_CHAR.fullmatch(chr(code)) else ord(" ") for code in range(256)
+)
+"""The same for text encoded as Latin-1, one byte per character."""
+# An apostrophe joins two words only between word characters ("don't"); any other is a space.
+_LONE_APOSTROPHE = regex.compile(r"(?<![^ '])'|'(?![^ '])", regex.V1)
+# Digits that can start a word: a word of them is a number for '#' (str.isdigit).
+_DIGITS = tuple(
+    char
+    for char in map(chr, range(sys.maxunicode + 1))
+    if char.isdigit() and _WORD_CHAR.fullmatch(char)
+)
+
+
+def _spaced(text: str) -> str:
+    """``text`` with every character outside a word made a space (so offsets carry over).
+
+    ``_spaced(text).split()`` are the words ``_TOKEN.findall(text)`` finds; `str.translate`
+    and `str.split` run in C several times faster than the regular expression.
+    """
+    try:
+        # most text is Latin-1 (English, German, French, Spanish, Italian): bytes.translate
+        spaced = text.encode("latin-1").translate(_LATIN1_TOKEN_CHARS).decode("latin-1")
+    except UnicodeEncodeError:  # one character at a time, through a table lookup in C
+        spaced = text.translate(_TOKEN_CHARS)
+    if "'" in spaced:
+        spaced = _LONE_APOSTROPHE.sub(" ", spaced)
+    return spaced
+
+
+def _starts(spaced: str) -> list[int]:
+    """Where each word of ``spaced`` (from `_spaced`) starts, computed in C."""
+    pieces = spaced.split(" ")  # the words, and an empty piece for each further space of a run
+    before = itertools.accumulate(map(len, pieces), initial=0)
+    # piece k starts after the pieces before it and one space after each of them
+    return list(
+        map(
+            operator.add,
+            itertools.compress(before, pieces),
+            itertools.compress(itertools.count(), pieces),
+        )
+    )
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``text`` with their spans."""
-    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-_Pattern = tuple[str, ...]
-_Entry = tuple[_Pattern, tuple[str, ...]]
-# one-word phrases' vocabularies; longer phrases by their second word; phrases whose second word
-# is a stem or a number
-_Head = tuple[tuple[str, ...], "Mapping[str, tuple[_Entry, ...]]", tuple[_Entry, ...]]
+    spaced = _spaced(text)
+    words = spaced.split()
+    if not words:
+        return []
+    starts = _starts(spaced)
+    return list(zip(words, starts, map(operator.add, starts, map(len, words)), strict=True))
 
 
 def _token_matches(pattern: str, token: str) -> bool:
@@ -134,9 +202,95 @@ def _token_matches(pattern: str, token: str) -> bool:
     return token == pattern
 
 
+class _Entry(NamedTuple):
+    """A phrase filed under the automaton key that finds it."""
+
+    rank: int
+    """Where its hits come among the hits that start at the same word (see `_ranks`)."""
+    names: tuple[str, ...]
+    """Its vocabularies, sorted."""
+    offset: int
+    """How many of its words come before the key's first word."""
+    size: int
+    """How many words it has."""
+    checks: tuple[tuple[int, str], ...]
+    """Its words the key does not cover, by position: checked word by word."""
+    digits: bool = False
+    """The key only says that the word starts with a digit: check that it is a number."""
+
+
+_WITHIN = 1 << 32  # ranks of the phrases under one first word
+_OTHERS = 1 << 31  # past the phrases under their second word
+_NUMBER_HEAD = 1 << 24  # past every stem
+
+
+def _ranks(phrases: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    """The order of hits that start at the same word, as the scan before the automaton gave it.
+
+    First the phrases under the word itself, then those under each stem it starts with (in
+    the order the stems were first seen), then those starting with a number. Under each, the
+    one-word phrase, then the longer phrases in order, those whose second word is a stem or a
+    number last. Rules take the first hit of a vocabulary in a sentence, so the order decides
+    which span a finding reports.
+    """
+    under: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in phrases:
+        under[words[0]].append(words)
+    stems_seen: dict[str, int] = defaultdict(int)
+    ranks: dict[tuple[str, ...], int] = {}
+    for head, group in under.items():
+        if head == "#":
+            head_rank = _NUMBER_HEAD
+        elif head.endswith("*"):
+            stems_seen[head[:_MIN_STEM]] += 1
+            head_rank = stems_seen[head[:_MIN_STEM]]
+        else:
+            head_rank = 0
+        seconds: dict[str, int] = defaultdict(int)
+        others = 0
+        for words in group:
+            if len(words) == 1:
+                within = 0
+            elif words[1] == "#" or words[1].endswith("*"):
+                others += 1
+                within = _OTHERS + others
+            else:
+                seconds[words[1]] += 1
+                within = seconds[words[1]]
+            ranks[words] = head_rank * _WITHIN + within
+    return ranks
+
+
+def _anchor(words: tuple[str, ...]) -> tuple[str, int, int]:
+    """The automaton key of a phrase, the position of its first word, and the words it covers.
+
+    The automaton reads the text's words joined by single spaces, with a space before the
+    first and after the last. A key is a run of the phrase's plain words, which may end with a
+    stem (without the ``*`` and the space after it); the longest run is the key, so that it
+    matches seldom where the phrase does not. A phrase of numbers only has no key (``""``).
+    """
+    best = ("", 0, 0)
+    start = 0
+    while start < len(words):
+        end = start
+        while end < len(words) and words[end] != "#" and not words[end].endswith("*"):
+            end += 1
+        if end < len(words) and words[end].endswith("*"):
+            key = " " + " ".join((*words[start:end], words[end][:-1]))
+            end += 1
+        elif end > start:
+            key = " " + "".join(w + " " for w in words[start:end])
+        else:
+            key = ""
+        if len(key) > len(best[0]):
+            best = (key, start, end)
+        start = max(end, start + 1)
+    return best
+
+
 @attrs.frozen
 class Lexicon:
-    """Vocabularies compiled for one linear scan.
+    """Vocabularies compiled into one Aho-Corasick automaton, for one linear scan.
 
     Each phrase is lower-case words separated by spaces. A word ending in ``*`` matches any word
     starting with it (``review*`` matches "reviews", "reviewed"); ``#`` matches a number written
@@ -144,9 +298,9 @@ class Lexicon:
     ``5 star`` matches "5-star" and "5 star".
     """
 
-    _exact: Mapping[str, _Head]
-    _stems: Mapping[str, tuple[tuple[str, _Head], ...]]
-    _numbered: _Head | None
+    _automaton: ahocorasick_rs.AhoCorasick | None
+    _entries: tuple[tuple[_Entry, ...], ...]
+    """The phrases of each key of the automaton, by the key's index."""
 
     @classmethod
     def build(cls, vocabularies: Mapping[str, Iterable[str]]) -> Lexicon:
@@ -155,100 +309,89 @@ class Lexicon:
         Raises:
             ValueError: A phrase is empty or has a stem shorter than three letters.
         """
-        by_pattern: dict[_Pattern, set[str]] = defaultdict(set)
+        names_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for name, phrases in vocabularies.items():
             for phrase in phrases:
                 problem = phrase_problem(phrase)
                 if problem:
                     raise ValueError(f"vocabulary {name!r}: {problem}")
-                by_pattern[_phrase_words(phrase)].add(name)
-        exact: dict[str, list[_Entry]] = defaultdict(list)
-        stems: dict[str, list[_Entry]] = defaultdict(list)
-        numbered: list[_Entry] = []
-        for words, names in by_pattern.items():
-            entry = (words, tuple(sorted(names)))
-            head = words[0]
-            if head == "#":
-                numbered.append(entry)
-            elif head.endswith("*"):
-                stems[head[:-1]].append(entry)
-            else:
-                exact[head].append(entry)
-        # Stems are found through their first three letters: one dict lookup per word.
-        by_prefix: dict[str, list[tuple[str, _Head]]] = defaultdict(list)
-        for stem, entries in stems.items():
-            by_prefix[stem[:_MIN_STEM]].append((stem, _head(entries)))
-        return cls(
-            {k: _head(v) for k, v in exact.items()},
-            {k: tuple(v) for k, v in by_prefix.items()},
-            _head(numbered) if numbered else None,
-        )
+                names_of[_phrase_words(phrase)].add(name)
+        ranks = _ranks(names_of)
+        by_key: dict[str, list[_Entry]] = defaultdict(list)
+        numbers: list[_Entry] = []
+        for words, names in names_of.items():
+            key, first, end = _anchor(words)
+            checks = tuple((k, w) for k, w in enumerate(words) if not first <= k < end)
+            if key:
+                by_key[key].append(
+                    _Entry(ranks[words], tuple(sorted(names)), first, len(words), checks)
+                )
+            else:  # numbers only: found from the first, checked from the second
+                numbers.append(
+                    _Entry(ranks[words], tuple(sorted(names)), 0, len(words), checks[1:])
+                )
+        if numbers:
+            for word in sorted(_NUMBER_WORDS):
+                by_key[f" {word} "].extend(numbers)
+            starting_with_digit = [entry._replace(digits=True) for entry in numbers]
+            for digit in _DIGITS:
+                by_key[" " + digit].extend(starting_with_digit)
+        if not by_key:
+            return cls(None, ())
+        keys = list(by_key)
+        return cls(ahocorasick_rs.AhoCorasick(keys), tuple(tuple(by_key[k]) for k in keys))
 
-    def scan(self, text: str) -> list[Hit]:  # noqa: C901 - the hot loop, written out on purpose
+    def scan(self, text: str) -> list[Hit]:
         """Every phrase occurrence in ``text`` (already normalised and lower-cased).
 
-        Runs in time linear in the number of words: phrases are a few words long. Finding the
-        words with ``findall`` and dictionary lookups is several times faster than matching a
-        large named list with a regular expression; the loop is written out by hand because
-        it runs for every word of every message.
+        One pass of the automaton over the text's words joined by single spaces finds each
+        phrase, or a run of its words whose other words (numbers, words after a stem) are then
+        checked one by one: time is linear in the length of the text. Hits come in the order of
+        their first word, and in a fixed order of phrases for the same first word (`_ranks`).
         """
-        words = _TOKEN.findall(text)
-        exact, stems, numbered = self._exact, self._stems, self._numbered
+        if self._automaton is None:
+            return []
+        spaced = _spaced(text)
+        words = spaced.split()
+        if not words:
+            return []
+        matches = self._automaton.find_matches_as_indexes(
+            " " + " ".join(words) + " ", overlapping=True
+        )
+        if not matches:
+            return []
+        # A key matches from the space before a word: word k has the k words before it, and a
+        # space before each, in front of that space.
+        spaces = list(
+            itertools.accumulate(map(operator.add, map(len, words), itertools.repeat(1)), initial=0)
+        )
         n = len(words)
-        found: list[tuple[int, int, tuple[str, ...]]] = []  # (first word, last word, vocabularies)
-        for i, w in enumerate(words):
-            heads = []
-            head = exact.get(w)
-            if head is not None:
-                heads.append(head)
-            for stem, stem_head in stems.get(w[:_MIN_STEM], ()):
-                if w.startswith(stem):
-                    heads.append(stem_head)
-            if numbered is not None and (w.isdigit() or w in _NUMBER_WORDS):
-                heads.append(numbered)
-            if not heads:
-                continue
-            following = words[i + 1] if i + 1 < n else None
-            for singles, by_second, others in heads:
-                if singles:
-                    found.append((i, i, singles))
-                pairs = by_second.get(following, ()) if following is not None else ()
-                for phrase, names in (*pairs, *others) if others else pairs:
-                    last = i + len(phrase) - 1
-                    if last < n and all(
-                        _token_matches(p, words[i + k]) for k, p in enumerate(phrase[1:], 1)
-                    ):
-                        found.append((i, last, names))
+        entries = self._entries
+        found: list[tuple[int, int, int, tuple[str, ...]]] = []  # (first, rank, last, names)
+        for key, start, _ in matches:
+            at = bisect.bisect_left(spaces, start)
+            for rank, names, offset, size, checks, digits in entries[key]:
+                first = at - offset
+                last = first + size - 1
+                if checks and (
+                    first < 0
+                    or last >= n
+                    or not all(_token_matches(w, words[first + k]) for k, w in checks)
+                ):
+                    continue
+                if digits and not words[first].isdigit():
+                    continue
+                found.append((first, rank, last, names))
         if not found:
             return []
-        # Words are maximal runs of word characters, so each is the first occurrence of itself
-        # after the end of the previous one.
-        offsets = []
-        pos = 0
-        for w in words:
-            pos = text.find(w, pos)
-            offsets.append(pos)
-            pos += len(w)
+        found.sort()
+        starts = _starts(spaced)
+        # tuple.__new__ builds each hit in C, without the Python frame of Hit.__new__
         return [
-            Hit(name, offsets[i], offsets[last] + len(words[last]), i)
-            for i, last, names in found
+            _new_hit(Hit, (name, starts[first], starts[last] + len(words[last]), first))
+            for first, _, last, names in found
             for name in names
         ]
-
-
-def _head(entries: Iterable[_Entry]) -> _Head:
-    """Group the phrases sharing a first word: one-word phrases, and the rest by second word."""
-    singles: list[str] = []
-    by_second: dict[str, list[_Entry]] = defaultdict(list)
-    others: list[_Entry] = []
-    for phrase, names in entries:
-        if len(phrase) == 1:
-            singles.extend(names)
-        elif phrase[1] == "#" or phrase[1].endswith("*"):
-            others.append((phrase, names))
-        else:
-            by_second[phrase[1]].append((phrase, names))
-    return tuple(sorted(set(singles))), {k: tuple(v) for k, v in by_second.items()}, tuple(others)
 
 
 def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
@@ -257,15 +400,13 @@ def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     bounds.extend(m.end() for m in _SENTENCE_END.finditer(text))
     if bounds[-1] != len(text):
         bounds.append(len(text))
-    ordered = sorted(hits, key=lambda h: h.start)
+    ordered = sorted(hits, key=_START)  # scans give hits in order: sorting them is one pass
+    starts = list(map(_START, ordered))
     out = []
     j = 0
     for start, end in itertools.pairwise(bounds):
-        inside = []
-        while j < len(ordered) and ordered[j].start < end:
-            if ordered[j].start >= start:
-                inside.append(ordered[j])
-            j += 1
-        if inside or text[start:end].strip():
-            out.append(Sentence(start, end, tuple(inside)))
+        k = bisect.bisect_left(starts, end, j)  # the hits from j to k start in this sentence
+        if k > j or text[start:end].strip():
+            out.append(Sentence(start, end, tuple(ordered[j:k])))
+        j = k
     return out

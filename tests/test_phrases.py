@@ -1,0 +1,158 @@
+"""The phrase scan: one Aho-Corasick automaton, checked against a word-by-word reference."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sellerpolicy._rules.data import vocabularies
+from sellerpolicy._text import phrases
+from sellerpolicy._text.phrases import Hit, Lexicon, sentences, tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
+
+
+def reference_tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m[0], m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def reference_scan(vocabs: Mapping[str, Iterable[str]], text: str) -> list[Hit]:
+    """The scan as it was before the automaton: word by word, every phrase tried at each word.
+
+    Hits come by first word; for the same first word, the phrases under the word itself, then
+    under each stem it starts with (stems in the order first seen), then under a number; under
+    each, the one-word phrase, then the rest in order, those whose second word is a stem or a
+    number last.
+    """
+    names_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for name, items in vocabs.items():
+        for phrase in items:
+            names_of[phrases._phrase_words(phrase)].add(name)
+    heads: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in names_of:
+        heads[words[0]].append(words)
+    words_found = reference_tokens(text)
+    words = [w for w, _, _ in words_found]
+    hits: list[Hit] = []
+    for i, word in enumerate(words):
+        matching = [h for h in heads if h != "#" and not h.endswith("*") and h == word]
+        matching += [h for h in heads if h.endswith("*") and word.startswith(h[:-1])]
+        if word.isdigit() or word in phrases._NUMBER_WORDS:
+            matching += [h for h in heads if h == "#"]
+        for head in matching:
+            group = heads[head]
+            ordered = (
+                [p for p in group if len(p) == 1]
+                + [p for p in group if len(p) > 1 and p[1] != "#" and not p[1].endswith("*")]
+                + [p for p in group if len(p) > 1 and (p[1] == "#" or p[1].endswith("*"))]
+            )
+            for phrase in ordered:
+                last = i + len(phrase) - 1
+                if last < len(words) and all(
+                    phrases._token_matches(p, words[i + k]) for k, p in enumerate(phrase)
+                ):
+                    hits.extend(
+                        Hit(name, words_found[i][1], words_found[last][2], i)
+                        for name in sorted(names_of[phrase])
+                    )
+    return hits
+
+
+VOCABS = {
+    "review": ["review*", "leave a review", "review* request", "5 star review"],
+    "stars": ["# stars", "# star*", "your # star review", "five star*", "one"],
+    "apostrophes": ["don't", "we'll cancel", "it's"],
+    "numbers only": ["#", "# #"],
+    "overlap": ["a b", "a b c", "b c", "abc*", "abcd*", "b"],
+    "hyphen": ["e-mail", "5-star"],
+}
+
+WORDS = [
+    "review", "reviews", "reviewed", "leave", "a", "request", "5", "five", "one", "star",
+    "stars", "starry", "your", "don't", "we'll", "cancel", "it's", "b", "c", "abc", "abcd",
+    "abcde", "e", "mail", "٣", "12", "x", "deux",
+]  # fmt: skip
+SEPARATORS = [" ", "  ", "-", ". ", "'", "''", "\n", " ' ", "’", "_", "é", "...", "'s", "\t"]
+
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(w + s for w, s in parts)
+)
+
+
+class TestAgainstTheReference:
+    @given(texts)
+    @settings(max_examples=400)
+    def test_same_hits_in_the_same_order(self, text: str) -> None:
+        assert Lexicon.build(VOCABS).scan(text) == reference_scan(VOCABS, text)
+
+    @given(st.text(max_size=80))
+    def test_tokens_like_the_regular_expression(self, text: str) -> None:
+        assert tokens(text) == reference_tokens(text)
+
+    @given(texts)
+    def test_tokens_of_word_shaped_text(self, text: str) -> None:
+        assert tokens(text) == reference_tokens(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "",
+            "   ",
+            "Leave a review!",
+            "leave a review request, 5 stars, five-star, your 5 star review",
+            "'quoted' words''here 'a'b'c' don't we'll it's",
+            "٣ stars and 12 stars and deux stars",
+            "abcde abcd abc a b c",
+            "e-mail e mail 5-star",
+            "ünïcödé wörds ελληνικά русский 中文 review",
+        ],
+    )
+    def test_examples(self, text: str) -> None:
+        assert Lexicon.build(VOCABS).scan(text) == reference_scan(VOCABS, text)
+
+    def test_shipped_vocabularies_on_their_own_phrases(self) -> None:
+        """Every shipped phrase, written out, is found as the reference finds it."""
+        vocabs = vocabularies()
+        lexicon = Lexicon.build(vocabs)
+        for name, items in vocabs.items():
+            text = ". ".join(p.replace("*", "s").replace("#", "5") for p in items)
+            assert lexicon.scan(text) == reference_scan(vocabs, text), name
+
+    def test_sentences_take_the_hits_in_their_range(self) -> None:
+        text = "Leave a review. Five stars!\nyour 5 star review"
+        hits = Lexicon.build(VOCABS).scan(text)
+        found = sentences(text, hits)
+        assert [(s.start, s.end) for s in found] == [(0, 15), (15, 27), (28, 46)]
+        for sentence in found:
+            assert all(sentence.start <= h.start < sentence.end for h in sentence.hits)
+        assert list(itertools.chain.from_iterable(s.hits for s in found)) == sorted(
+            hits, key=lambda h: h.start
+        )
+
+
+class TestAutomaton:
+    def test_empty_lexicon(self) -> None:
+        assert Lexicon.build({}).scan("anything at all") == []
+
+    def test_a_key_is_the_longest_run_of_plain_words(self) -> None:
+        assert phrases._anchor(("your", "#", "star", "review")) == (" star review ", 2, 4)
+        assert phrases._anchor(("review*", "request")) == (" request ", 1, 2)
+        assert phrases._anchor(("leave", "review*")) == (" leave review", 0, 2)
+        assert phrases._anchor(("#", "stars")) == (" stars ", 1, 2)
+        assert phrases._anchor(("#", "#")) == ("", 0, 0)
+
+    def test_linear_on_a_long_text(self) -> None:
+        """A megabyte of phrases and numbers scans in one pass (no work per pair of words)."""
+        unit = "leave a review 5 stars abcd don't "
+        text = unit * (1_000_000 // len(unit))
+        hits = Lexicon.build(VOCABS).scan(text)
+        assert len(hits) == len(Lexicon.build(VOCABS).scan(unit)) * (1_000_000 // len(unit))
