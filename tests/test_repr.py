@@ -205,6 +205,7 @@ class TestReportHtml:
 
         assert '<span style="color:#c62828">overdue</span>' in html
         assert "buyer inquiry (events[0], 2026-02-26T18:00:00+00:00)" in html
+        assert ">evidence</th>" not in html  # no finding has text evidence
 
     def test_finding_html(self):
         """A finding alone renders as a one-row table."""

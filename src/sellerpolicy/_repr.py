@@ -23,6 +23,7 @@ __all__ = [
     "Highlighted",
     "finding_html",
     "finding_repr",
+    "findings_table",
     "highlight",
     "html_table",
     "marked_text",
@@ -461,9 +462,21 @@ def _finding_cells(finding: Finding, number: int) -> list[str]:
 _FINDING_HEADER = ("#", "severity", "code", "rule", "where", "evidence", "message")
 
 
+_EVIDENCE = _FINDING_HEADER.index("evidence")
+
+
+def findings_table(findings: Sequence[Finding]) -> str:
+    """A table of reasons, one row per finding; without text evidence, no evidence column."""
+    rows = [_finding_cells(f, n) for n, f in enumerate(findings, 1)]
+    if any(f.excerpt or f.disguises for f in findings):
+        return html_table(_FINDING_HEADER, rows)
+    keep = [i for i in range(len(_FINDING_HEADER)) if i != _EVIDENCE]
+    return html_table([_FINDING_HEADER[i] for i in keep], ([r[i] for i in keep] for r in rows))
+
+
 def finding_html(finding: Finding) -> str:
     """One finding as a one-row table of reasons."""
-    return html_table(_FINDING_HEADER, [_finding_cells(finding, 1)])
+    return findings_table([finding])
 
 
 def _records_table(values: Sequence[Any]) -> str:  # a tuple of one attrs class
@@ -502,8 +515,7 @@ def report_html(report: Report) -> str:
         f"<div><p><strong>{_esc(type(report).__name__)}</strong> {_esc(report._headline())}</p>"  # noqa: SLF001 - the report's own headline
     ]
     if report.findings:
-        rows = (_finding_cells(f, n) for n, f in enumerate(report.findings, 1))
-        parts.append(html_table(_FINDING_HEADER, rows))
+        parts.append(findings_table(report.findings))
     extra = [f for f in attrs.fields(type(report)) if f.name not in _BASE_FIELDS]
     if extra:
         fields = (
@@ -597,8 +609,8 @@ class Highlighted:
             pieces.append(chunk)
         body = "".join(pieces)
         pre = f'<pre style="white-space:pre-wrap;line-height:1.5">{body}</pre>'
-        rows = (_finding_cells(f, n) for n, f in enumerate(self.findings, 1))
-        return f"<div>{pre}{html_table(_FINDING_HEADER, rows) if self.findings else ''}</div>"
+        table = findings_table(self.findings) if self.findings else ""
+        return f"<div>{pre}{table}</div>"
 
 
 def highlight(text: str, report: _HasFindings, *, field: str = "body") -> Highlighted:
