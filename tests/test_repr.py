@@ -10,7 +10,14 @@ from sellerpolicy import RULES, Code, Edition, EventRef, Finding, Policy, Severi
 from sellerpolicy._catalogue import RuleDocumentation, RulesTable, rule_doc, rules_table
 from sellerpolicy._decisions import MessageReport, NotJudged, Report
 from sellerpolicy._registry import RULE_SETS
-from sellerpolicy._repr import Highlighted, highlight, marked_text, shorten, value_text
+from sellerpolicy._repr import (
+    Highlighted,
+    highlight,
+    marked_text,
+    record_html,
+    shorten,
+    value_text,
+)
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
 
 NOW = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
@@ -206,6 +213,16 @@ class TestReportHtml:
         assert '<span style="color:#c62828">overdue</span>' in html
         assert "buyer inquiry (events[0], 2026-02-26T18:00:00+00:00)" in html
         assert ">evidence</th>" not in html  # no finding has text evidence
+
+    def test_record_html(self):
+        """A decision value that is not a report renders as a one-row table of its fields."""
+        html = record_html(Deadline(code="SP501", due_at=NOW, status="met"))
+
+        assert 2 == html.count("<tr>")
+        assert '<span style="color:#2e7d32">met</span>' in html
+        assert ">late_by</th>" not in html  # a field empty in every row is left out
+        with pytest.raises(TypeError, match="record_html needs an attrs value"):
+            record_html("SP501")
 
     def test_finding_html(self):
         """A finding alone renders as a one-row table."""

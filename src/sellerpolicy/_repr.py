@@ -29,6 +29,7 @@ __all__ = [
     "marked_text",
     "policy_html",
     "policy_repr",
+    "record_html",
     "report_html",
     "report_repr",
     "shorten",
@@ -428,8 +429,9 @@ def _cell(name: str, value: object) -> str:
     text = _esc(value_text(value, 200))
     if isinstance(value, Severity):
         return _badge(value)
-    if name == "status" and isinstance(value, enum.Enum) and str(value.value) in _STATUS_COLOUR:
-        return f'<span style="color:{_STATUS_COLOUR[str(value.value)]}">{text}</span>'
+    status = str(value.value) if isinstance(value, enum.Enum) else value
+    if name == "status" and isinstance(status, str) and status in _STATUS_COLOUR:
+        return f'<span style="color:{_STATUS_COLOUR[status]}">{text}</span>'
     return text
 
 
@@ -487,6 +489,17 @@ def _records_table(values: Sequence[Any]) -> str:  # a tuple of one attrs class
         if any(getattr(v, f.name) not in (None, (), "") for v in values)
     ]
     return html_table(names, ([_cell(n, getattr(v, n)) for n in names] for v in values))
+
+
+def record_html(value: object) -> str:
+    """An attrs value (an obligation, a metric, a score window) as a one-row table of its fields.
+
+    For decision values that are not reports: ``def _repr_html_(self): return record_html(self)``.
+    """
+    if not attrs.has(type(value)):
+        msg = f"record_html needs an attrs value, got {value!r}"
+        raise TypeError(msg)
+    return _records_table([value])
 
 
 def _field_html(name: str, value: object) -> str:
