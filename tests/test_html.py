@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sellerpolicy import Code, Message, check_message
 from sellerpolicy._text.html import HtmlFacts, Image, StyleUse, analyze_html, find_markup
+from sellerpolicy._text.normalize import normalize_html
 
 
 def only_image(source: str) -> Image:
@@ -806,3 +808,174 @@ def check_spans(source: str, facts: HtmlFacts) -> None:
     begin, finish = facts.text_span(0, len(facts.text))
     if facts.text.strip():
         assert stdlib_html.unescape(source[begin:finish]).strip()
+
+
+def check_reading(source: str) -> None:
+    """The reading maps each character into `source`, never going back."""
+    reading = analyze_html(source).reading()
+    assert len(reading.starts) == len(reading.ends) == len(reading.text)
+    previous = (0, 0)
+    for start, end in zip(reading.starts, reading.ends, strict=True):
+        assert 0 <= start <= end <= len(source)
+        assert start >= previous[0]
+        assert end >= previous[1]
+        previous = (start, end)
+    for start, end in reading.references:
+        assert 0 <= start < end <= len(reading.text)
+    assert all(0 < split < len(reading.text) for split in reading.splits)
+
+
+class TestReading:
+    """What the message rules read in an HTML body (`HtmlFacts.reading`, `normalize_html`)."""
+
+    @pytest.mark.parametrize(
+        ("source", "text"),
+        [
+            ("<p>Visit sh<span></span>op.com</p>", "Visit shop.com\n"),
+            ("sh<b>o</b>p<!-- x -->.com", "shop.com"),
+            ('sh<span title="x">op</span>.com', "shop.com"),  # attributes inside a word: left out
+            ('<a href="https://x.com/a">here</a>', 'href="https://x.com/a" here'),
+            ("<a href='https://x.com/?a=1&amp;b=2'>x</a>", "href='https://x.com/?a=1&b=2' x"),
+            (
+                'Logo: <img src="http://x.com/l.png" alt="Logo">!',
+                'Logo: src="http://x.com/l.png" alt="Logo" !',
+            ),
+            ("<p>one</p><p>two</p>", "one\ntwo\n"),
+            ("<img hidden src=a.png>", "hidden src=a.png "),
+            ("shop&#46;com", "shop.com"),
+            ("a<script>alert('<b>x</b>')</script>b", "ab"),
+        ],
+        ids=[
+            "empty-span",
+            "tags-and-comment",
+            "attribute-in-word",
+            "link",
+            "entity-in-attribute",
+            "image",
+            "blocks",
+            "boolean-attribute",
+            "reference",
+            "script",
+        ],
+    )
+    def test_text(self, source: str, text: str) -> None:
+        assert analyze_html(source).reading().text == text
+        check_reading(source)
+
+    def test_markup_inside_a_word_is_a_split(self) -> None:
+        source = "<b>Week 1:</b> run sh<span></span>op.com"
+        reading = analyze_html(source).reading()
+        assert [reading.text[s - 1 : s + 1] for s in reading.splits] == ["ho"]
+
+    def test_references_are_marked(self) -> None:
+        reading = analyze_html("x &amp; y").reading()
+        assert [reading.text[s:e] for s, e in reading.references] == ["&"]
+
+    def test_attribute_value_maps_to_itself(self) -> None:
+        source = '<p>See <a href="https://x.com/a">this</a></p>'
+        reading = analyze_html(source).reading()
+        start = reading.text.index("https")
+        end = start + len("https://x.com/a")
+        assert source[reading.starts[start] : reading.ends[end - 1]] == "https://x.com/a"
+
+    def test_normalised_span_maps_to_the_html(self) -> None:
+        source = "<p>Visit SH<span></span>OP&#46;com now</p>"
+        norm = normalize_html(source)
+        start = norm.text.index("shop.com")
+        begin, end = norm.span(start, start + len("shop.com"))
+        assert source[begin:end] == "SH<span></span>OP&#46;com"
+        assert norm.disguises(start, start + len("shop.com")) == (
+            "HTML character references",
+            "HTML markup",
+        )
+        assert norm.disguises(0, len("visit")) == ()
+
+    def test_normalised_with_disguises_inside(self) -> None:
+        source = "<p>sh\u200b<b></b>\u043ep.com</p>"  # a zero-width space and a Cyrillic o
+        norm = normalize_html(source)
+        start = norm.text.index("shop.com")
+        begin, end = norm.span(start, start + len("shop.com"))
+        assert source[begin:end] == "sh\u200b<b></b>\u043ep.com"
+        assert norm.disguises(start, start + 8) == (
+            "Cyrillic letters",
+            "HTML markup",
+            "zero-width characters",
+        )
+
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "<p>Visit sh<span></span>op.com today</p>",
+            "<p>Visit <b>sh</b><i>op</i>.com today</p>",
+            "<p>Visit sh<span style='color:red'></span>op&#46;com today</p>",
+        ],
+    )
+    def test_link_split_by_markup_is_found(self, source: str) -> None:
+        report = check_message(Message(body=source, format="html"))
+        [finding] = [f for f in report.findings if f.code is Code.SP101]
+        assert finding.span is not None
+        evidence = source[finding.span.start : finding.span.end]
+        assert evidence.startswith("sh")
+        assert evidence.endswith("com")
+        assert "HTML markup" in finding.disguises
+
+    def test_link_target_is_still_read(self) -> None:
+        source = '<p>Details <a href="https://evil.example.com/x">here</a>.</p>'
+        report = check_message(Message(body=source, format="html"))
+        [finding] = [f for f in report.findings if f.code is Code.SP101]
+        assert finding.span is not None
+        assert source[finding.span.start : finding.span.end] == "https://evil.example.com/x"
+
+    @pytest.mark.parametrize(
+        "unit", ["sh<span></span>op.com ", '<a href="x.com">y</a>', "&amp;<b>", "<p title=a>b"]
+    )
+    def test_one_megabyte(self, unit: str) -> None:
+        source = unit * (1_000_000 // len(unit))
+        norm = normalize_html(source)
+        assert norm.span(0, len(norm.text))[1] <= len(source)
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "<",
+                    ">",
+                    "/",
+                    "=",
+                    "'",
+                    '"',
+                    " ",
+                    "\n",
+                    "&",
+                    "amp;",
+                    "#46;",
+                    "!--",
+                    "--",
+                    "a",
+                    "b",
+                    "p",
+                    "span",
+                    "href",
+                    "title",
+                    "x.com",
+                    "sh",
+                    "op",
+                    "\u200b",
+                    "\u043e",
+                    "br",
+                ]
+            ),
+            max_size=40,
+        ).map("".join)
+    )
+    def test_any_markup_maps_monotonically(self, source: str) -> None:
+        check_reading(source)
+        norm = normalize_html(source)
+        previous = (0, 0)
+        for i in range(len(norm.text)):
+            start, end = norm.span(i, i + 1)
+            assert 0 <= start <= end <= len(source)
+            assert start >= previous[0]
+            assert end >= previous[1]
+            previous = (start, end)

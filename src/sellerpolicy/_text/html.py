@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -12,7 +13,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["HtmlFacts", "Image", "StyleUse", "analyze_html", "find_markup"]
+__all__ = ["HtmlFacts", "HtmlText", "Image", "StyleUse", "analyze_html", "find_markup"]
 
 
 # --- public values ----------------------------------------------------------------------------
@@ -104,6 +105,21 @@ class HtmlFacts:
     _text_map: tuple[tuple[int, int, int, bool], ...] = attrs.field(
         default=(), repr=False, eq=False, alias="text_map"
     )
+    # What `reading` is assembled from: the pieces of `text` and the attribute values of tags,
+    # in document order (see `_Builder`).
+    _reading: tuple[_Piece | _Attributes, ...] = attrs.field(
+        default=(), repr=False, eq=False, alias="reading"
+    )
+
+    def reading(self) -> HtmlText:
+        """The text a checker reads: :attr:`text`, with the values of each tag's attributes.
+
+        Link targets and image sources are where a message's addresses hide in HTML
+        (``<a href="https://...">here</a>``), so the values of a tag's attributes are read
+        where the tag stands, between spaces; inside a word they are left out, so that markup
+        cannot split the word (``sh<span title="x"></span>op.com`` reads ``shop.com``).
+        """
+        return _assemble(self._reading, self.text)
 
     def text_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of :attr:`text` back to the original HTML.
@@ -135,6 +151,139 @@ class HtmlFacts:
         if not linear:
             return orig_end if last else orig_start
         return orig_start + offset - text_start + (1 if last else 0)
+
+
+@attrs.frozen
+class HtmlText:
+    """A text read from HTML, with each character's span in the HTML.
+
+    Attributes:
+        text: The text.
+        starts: For each character of :attr:`text`, where in the HTML it comes from ...
+        ends: ... and where that ends: one character of data, or the whole character
+            reference, or the part of the tag a separator stands for.
+        references: Ranges of :attr:`text` decoded from character references (``&#46;``).
+        splits: Offsets of :attr:`text` where markup was taken out from inside a word
+            (``sh<span></span>op``): a character before and after, neither of them a space.
+    """
+
+    text: str
+    starts: Sequence[int]
+    ends: Sequence[int]
+    references: tuple[tuple[int, int], ...] = ()
+    splits: tuple[int, ...] = ()
+
+
+class _Piece(NamedTuple):
+    """A piece of the visible text."""
+
+    text: str
+    start: int
+    end: int
+    linear: bool  # each character comes from one character of the HTML, in order
+    kind: int  # _DATA, _REFERENCE or _SEPARATOR
+
+
+class _Attributes(NamedTuple):
+    """A start tag's attributes as pieces of text (``href="https://..."``), in order."""
+
+    start: int  # the tag
+    end: int
+    values: tuple[_Piece, ...]  # names, quotes and values, each with its span
+
+
+_DATA, _REFERENCE, _SEPARATOR = 0, 1, 2
+
+
+def _next_visible(items: Sequence[_Piece | _Attributes]) -> list[str]:
+    """For each item, the first character of the visible text after it ("" at the end)."""
+    following = [""] * len(items)
+    after = ""
+    for index in range(len(items) - 1, -1, -1):
+        following[index] = after
+        item = items[index]
+        if isinstance(item, _Piece) and item.text:
+            after = item.text[0]
+    return following
+
+
+def _assemble(items: Sequence[_Piece | _Attributes], visible: str) -> HtmlText:
+    """Interleave the visible text and the attribute values, each mapped to the HTML.
+
+    Every character maps into the HTML and neither its start nor its end ever goes back: an
+    attribute value maps to itself inside its tag, the spaces around it to the rest of the tag.
+    """
+    if not items:
+        size = len(visible)
+        return HtmlText(visible, range(size), range(1, size + 1))
+    pieces: list[_Piece] = []
+    following = _next_visible(items)
+    last = ""  # the last character read so far
+    for index, item in enumerate(items):
+        if isinstance(item, _Piece):
+            pieces.append(item)
+            last = item.text[-1] if item.text else last
+            continue
+        after = following[index]
+        separated = (
+            bool(pieces)
+            and pieces[-1].kind == _SEPARATOR
+            and (
+                pieces[-1].start,
+                pieces[-1].end,
+            )
+            == (item.start, item.end)
+        )
+        if not separated and last and not last.isspace() and after and not after.isspace():
+            continue  # inside a word: the word reads whole
+        first = item.values[0].start
+        if separated:  # the tag's own separator stands for the tag up to the attributes
+            pieces[-1] = pieces[-1]._replace(end=first)
+        elif last and not last.isspace():
+            pieces.append(_Piece(" ", item.start, first, linear=False, kind=_SEPARATOR))
+        done = first
+        for value in item.values:
+            if value.start > done:  # the space between two attributes
+                pieces.append(_Piece(" ", done, value.start, linear=False, kind=_SEPARATOR))
+            pieces.append(value)
+            done = value.end
+        pieces.append(_Piece(" ", done, item.end, linear=False, kind=_SEPARATOR))
+        last = " "
+    return _mapped(pieces)
+
+
+def _mapped(pieces: Sequence[_Piece]) -> HtmlText:
+    """The text of ``pieces`` with its map, its references and where markup split words."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    references: list[tuple[int, int]] = []
+    splits: list[int] = []
+    length = 0
+    previous: _Piece | None = None
+    for piece in pieces:
+        size = len(piece.text)
+        if not size:
+            continue
+        if (
+            previous is not None
+            and previous.end < piece.start
+            and not previous.text[-1].isspace()
+            and not piece.text[0].isspace()
+        ):
+            splits.append(length)
+        if piece.linear:
+            starts.extend(range(piece.start, piece.start + size))
+            ends.extend(range(piece.start + 1, piece.start + size + 1))
+        else:
+            starts.extend([piece.start] * size)
+            ends.extend([piece.end] * size)
+        if piece.kind == _REFERENCE:
+            references.append((length, length + size))
+        texts.append(piece.text)
+        length += size
+        previous = piece
+    return HtmlText("".join(texts), starts, ends, tuple(references), tuple(splits))
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -660,6 +809,7 @@ class _Builder:
         self.text_length = 0
         self.last_char = ""
         self.text_map: list[tuple[int, int, int, bool]] = []
+        self.reading: list[_Piece | _Attributes] = []
         self.breaks = self.breaks_start = self.breaks_end = self.max_breaks = 0
         self.spans_of = -1  # the tag whose attribute spans `spans` holds
         self.spans: dict[str, tuple[int, int, int, int]] = {}
@@ -683,13 +833,15 @@ class _Builder:
             tags=tuple(self.tags),
             text="".join(self.pieces),
             text_map=tuple(self.text_map),
+            reading=tuple(self.reading),
         )
 
     # text
 
-    def _append(self, text: str, start: int, end: int, *, linear: bool) -> None:
+    def _append(self, text: str, start: int, end: int, *, linear: bool, kind: int = _DATA) -> None:
         if not text:
             return
+        self.reading.append(_Piece(text, start, end, linear, kind))
         text_map = self.text_map
         if linear and text_map:
             text_start, orig_start, orig_end, was_linear = text_map[-1]
@@ -734,19 +886,25 @@ class _Builder:
         while keep < limit and piece[-1 - keep] == decoded[-1 - keep]:
             keep += 1
         cut = len(piece) - keep
-        self._append(decoded[: len(decoded) - keep], offset, offset + cut, linear=False)
+        self._append(
+            decoded[: len(decoded) - keep], offset, offset + cut, linear=False, kind=_REFERENCE
+        )
         self._append(piece[cut:], offset + cut, offset + len(piece), linear=True)
 
     def _separate(self, name: str, event: _Event) -> None:
         if name == "br":
-            self._append("\n", event.start, event.end, linear=False)
+            separator = "\n"
         elif name in _INLINE_TAGS:
             return
         elif name in _BLOCK_TAGS:
-            if self.last_char not in {"", "\n"}:
-                self._append("\n", event.start, event.end, linear=False)
+            if self.last_char in {"", "\n"}:
+                return
+            separator = "\n"
         elif self.last_char and not self.last_char.isspace():
-            self._append(" ", event.start, event.end, linear=False)
+            separator = " "
+        else:
+            return
+        self._append(separator, event.start, event.end, linear=False, kind=_SEPARATOR)
 
     # line breaks
 
@@ -782,9 +940,44 @@ class _Builder:
             self._end_breaks()
         self._separate(name, event)
         found = _first_attrs(event.attrs)
+        self._attribute_values(event, found)
         if name in _IMAGE_TAGS:
             self.images.append(self._image(event, found))
         self._tag_styles(event, name, found)
+
+    def _attribute_values(self, event: _Event, found: Mapping[str, str | None]) -> None:
+        """Note the tag's attributes, for the reading (see `HtmlFacts.reading`).
+
+        Each attribute as written (``href="https://..."``), its value with character
+        references decoded, as the parser reads it.
+        """
+        if not found:
+            return
+        source, at = self.source, event.start
+        pieces: list[_Piece] = []
+
+        def written(start: int, end: int) -> None:
+            if end > start:
+                pieces.append(
+                    _Piece(
+                        source[at + start : at + end], at + start, at + end, linear=True, kind=_DATA
+                    )
+                )
+
+        for name, (start, end, value_start, value_end) in self._attribute_spans(event).items():
+            value = found.get(name)
+            if value_start < 0 or value is None:  # a boolean attribute: its name
+                written(start, end)
+                continue
+            written(start, value_start)  # name, '=' and the opening quote
+            if value == source[at + value_start : at + value_end]:
+                written(value_start, value_end)
+            elif value:
+                where = (at + value_start, at + value_end)
+                pieces.append(_Piece(value, *where, linear=False, kind=_REFERENCE))
+            written(value_end, end)  # the closing quote
+        if pieces:
+            self.reading.append(_Attributes(event.start, event.end, tuple(pieces)))
 
     def _image(self, event: _Event, found: Mapping[str, str | None]) -> Image:
         style = found.get("style")
@@ -892,6 +1085,7 @@ class _Builder:
 # --- entry points -----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4)  # the message rules and the reading of one body share it
 def analyze_html(source: str) -> HtmlFacts:
     """Read an HTML message template.
 

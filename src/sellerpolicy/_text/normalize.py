@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import operator
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -14,10 +16,12 @@ from confusable_homoglyphs import (  # type: ignore[import-untyped]  # no type h
     confusables,
 )
 
+from sellerpolicy._text.html import analyze_html
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize"]
+__all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize", "normalize_html"]
 
 # --- disguise labels -----------------------------------------------------------------------------
 
@@ -773,6 +777,81 @@ def normalize(text: str) -> NormalizedText:
         gap_codes.append(_PLAIN * (len(normalized) + 1 - done))
         disguises = _DisguiseMap(_BASE_PALETTE, codes, "".join(gap_codes))
     return NormalizedText(text, normalized, offsets, disguises)
+
+
+_REFERENCES: Final = "HTML character references"
+_MARKUP: Final = "HTML markup"
+
+
+def normalize_html(source: str) -> NormalizedText:
+    """Normalise the text a buyer reads in an HTML body, mapped back to the HTML.
+
+    The text is `HtmlFacts.reading`: the visible text, entities decoded, tags that format text
+    taken out (``sh<span></span>op.com`` reads ``shop.com``), with the values of attributes
+    (link targets, image sources) where their tags stand. It is normalised as `normalize`
+    does, and the two maps are composed: normalised character ``i`` came from read characters
+    ``r[i]`` to ``r'[i]``, which came from the HTML between the start of the first and the end
+    of the last. Characters decoded from references are labelled ``"HTML character
+    references"``, and markup taken out from inside a word labels the gap it leaves
+    ``"HTML markup"``.
+
+    Args:
+        source: The HTML.
+
+    Returns:
+        The normalised text, with ``source`` as its original.
+    """
+    reading = analyze_html(source).reading()
+    plain = normalize(reading.text)
+    size = len(plain.text)
+    offsets, disguises = _maps(plain)
+    starts, ends = reading.starts, reading.ends
+    if plain._offsets is None:  # noqa: SLF001 - one character read, one normalised
+        new_starts = list(starts)
+        new_ends = list(ends)
+    else:
+        new_starts = list(map(starts.__getitem__, offsets.starts[:size]))
+        last = map(operator.sub, offsets.ends, itertools.repeat(1))
+        new_ends = list(map(ends.__getitem__, last))
+    new_starts.append(len(source))
+    if not reading.references and not reading.splits:
+        return NormalizedText(
+            source,
+            plain.text,
+            _OffsetMap(tuple(new_starts), tuple(new_ends)),
+            plain._disguises,  # noqa: SLF001
+        )
+    palette = _Palette(disguises.palette)
+    chars = list(disguises.chars)
+    gaps = list(disguises.gaps)
+    read_starts = offsets.starts
+
+    def first_at(position: int) -> int:
+        """The first normalised character read at or after ``position``."""
+        return bisect.bisect_left(read_starts, position, 0, size)
+
+    tagged: dict[tuple[str, str], str] = {}
+
+    def tag(codes: list[str], index: int, label: str) -> None:
+        key = (codes[index], label)
+        code = tagged.get(key)
+        if code is None:
+            code = tagged[key] = palette.code(palette.entries[ord(key[0])] | {label})
+        codes[index] = code
+
+    for start, end in reading.references:
+        for index in range(first_at(start), first_at(end)):
+            tag(chars, index, _REFERENCES)
+    for position in reading.splits:
+        index = first_at(position)
+        if 0 < index < size:  # a gap between two characters
+            tag(gaps, index, _MARKUP)
+    return NormalizedText(
+        source,
+        plain.text,
+        _OffsetMap(tuple(new_starts), tuple(new_ends)),
+        _DisguiseMap(tuple(palette.entries), "".join(chars), "".join(gaps)),
+    )
 
 
 def fold_lookalikes(text: str) -> str:
