@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import attrs
-import regex
 
 from sellerpolicy._model import Message, MessageFormat, MessageSender
 from sellerpolicy._rules.data import lexicon
@@ -19,7 +17,7 @@ from sellerpolicy._text.detectors import (
     find_phones,
 )
 from sellerpolicy._text.html import HtmlFacts, analyze_html
-from sellerpolicy._text.normalize import NormalizedText, normalize
+from sellerpolicy._text.normalize import NormalizedText, normalize, normalize_html
 from sellerpolicy._text.phrases import Hit, Lexicon, Sentence, sentences
 from sellerpolicy._text.spans import SpanSet
 
@@ -47,11 +45,6 @@ class Found:
 
 
 _NOT = ".not"
-_CHAR_REF = regex.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", regex.V1)
-
-
-def _unescape(match: regex.Match[str]) -> str:
-    return html.unescape(match[0]).lower()
 
 
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
@@ -83,10 +76,10 @@ class Analysis:
         self.history = history
         self.policy = policy
         self.kind = message.kind
-        self.norm: NormalizedText = normalize(message.body)
-        if message.format is MessageFormat.HTML and "&" in self.norm.text:
-            # 'shop&#46;com' renders as 'shop.com': read character references as the buyer sees them
-            self.norm = self.norm.sub(_CHAR_REF, _unescape, "HTML character references")
+        # An HTML body is read as the buyer reads it, mapped back to the HTML: entities decoded
+        # and markup out of the words ('sh<span></span>op&#46;com' reads 'shop.com').
+        html_body = message.format is MessageFormat.HTML
+        self.norm: NormalizedText = (normalize_html if html_body else normalize)(message.body)
         self.lex: Lexicon = lexicon(policy.phrases)
         self.hits = _drop_exceptions(self.lex.scan(self.norm.text))
         self.vocabs = frozenset(h.vocab for h in self.hits)
