@@ -35,7 +35,7 @@ _SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
 
 
 class Edition(enum.StrEnum):
-    """The two built-in editions of the policy (POLICY.md §1)."""
+    """The two built-in editions of the policy; see [Editions][editions]."""
 
     CURRENT = "current"
     """Today's US marketplace policy (the default)."""
@@ -68,13 +68,17 @@ class RuleStatus(enum.StrEnum):
     """Whether a rule code is in use. Codes are never reused."""
 
     ACTIVE = "active"
+    """In use."""
     DEPRECATED = "deprecated"
+    """No longer a rule of the current policy; the code stays reserved."""
 
 
 class Code(enum.StrEnum):
-    """Stable rule codes.
+    """Stable rule codes, ``SP101`` to ``SP908``; a code is never reused.
 
-    A code's value is its string form, so ``"SP101" in report.codes`` works.
+    A code's value is its string form, so ``"SP101" in report.codes`` works, and ``code.info``
+    is its row of `RULES`. The [rule reference][rule-reference] lists every code with its name,
+    summary, severity per edition and specification.
     """
 
     SP101 = "SP101"
@@ -834,4 +838,5 @@ RULES: Mapping[Code, RuleInfo] = MappingProxyType(
         )
     }
 )
-"""Every rule code, in code order."""
+"""The rule table: each code's `RuleInfo` (family, name, summary, severity per edition,
+status, source), in code order."""

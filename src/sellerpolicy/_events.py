@@ -42,8 +42,11 @@ class Party(enum.StrEnum):
     """Who did something on an order."""
 
     BUYER = "buyer"
+    """The buyer."""
     SELLER = "seller"
+    """The seller."""
     AMAZON = "amazon"
+    """Amazon (its staff or a decision it took)."""
     SYSTEM = "system"
     """Amazon's systems acting on their own, e.g. an automatic cancellation."""
 
@@ -52,22 +55,32 @@ class CancellationReason(enum.StrEnum):
     """Why an order was cancelled."""
 
     BUYER_REQUEST = "buyer_request"
+    """The buyer asked to cancel (does not count against the seller's cancel rate)."""
     OUT_OF_STOCK = "out_of_stock"
+    """The seller cannot ship: the item is out of stock."""
     ADDRESS_PROBLEM = "address_problem"
+    """The shipping address is undeliverable."""
     PRICING_ERROR = "pricing_error"
+    """The item was listed at a wrong price."""
     NOT_SHIPPED_IN_TIME = "not_shipped_in_time"
     """Amazon cancelled automatically at ship-by + 7 business days."""
     FRAUD = "fraud"
+    """Amazon or the seller suspects fraud."""
     OTHER = "other"
+    """Any other reason."""
 
 
 class ProblemKind(enum.StrEnum):
     """A problem with an order that the seller must tell the buyer about (SP507)."""
 
     OUT_OF_STOCK = "out_of_stock"
+    """The item is out of stock (the seller must cancel, SP508)."""
     LATE_SHIPMENT = "late_shipment"
+    """The order will ship late."""
     DELAY_IN_TRANSIT = "delay_in_transit"
+    """The package is delayed on its way."""
     OTHER = "other"
+    """Any other problem."""
 
 
 class ActionKind(enum.StrEnum):

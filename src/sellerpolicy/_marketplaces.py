@@ -127,6 +127,8 @@ def _check_marketplace(marketplace: object) -> None:
 def is_business_day(day: dt.date, marketplace: Marketplace) -> bool:
     """Whether ``day`` is a weekday that is not a public holiday in ``marketplace``.
 
+    A datetime is read as its date in the marketplace's zone.
+
     Raises:
         InvalidTypeError: ``day`` is not a date, or ``marketplace`` not a `Marketplace`.
     """
@@ -141,7 +143,10 @@ def is_business_day(day: dt.date, marketplace: Marketplace) -> bool:
 def add_business_days(start: dt.datetime, days: int, marketplace: Marketplace) -> dt.datetime:
     """Add ``days`` business days to an aware datetime, counting in the marketplace's calendar.
 
-    The time of day is kept in the marketplace's time zone; the result is in that zone.
+    Business days are weekdays that are not public holidays of the marketplace's country
+    (observed days included). The result is the same local time on the ``days``-th business day
+    after ``start``'s local date, in the marketplace's zone; a start on a weekend or holiday
+    counts from that date, so the next business day is day 1.
 
     Raises:
         InvalidTypeError: ``start`` is not a datetime, ``days`` not an int, or ``marketplace``

@@ -58,21 +58,32 @@ class OrderStatus(enum.StrEnum):
     """Order status, in SP-API Orders v0 spelling."""
 
     PENDING_AVAILABILITY = "PendingAvailability"
+    """A pre-order: the item is not yet available, payment not yet authorised."""
     PENDING = "Pending"
+    """Placed, payment not yet authorised."""
     UNSHIPPED = "Unshipped"
+    """Payment authorised, nothing shipped yet."""
     PARTIALLY_SHIPPED = "PartiallyShipped"
+    """Some of the items shipped."""
     SHIPPED = "Shipped"
+    """Every item shipped."""
     INVOICE_UNCONFIRMED = "InvoiceUnconfirmed"
+    """Every item shipped; the seller has not confirmed the invoice was given to the buyer."""
     CANCELED = "Canceled"
+    """Cancelled."""
     UNFULFILLABLE = "Unfulfillable"
+    """Cannot be fulfilled (multi-channel fulfilment orders)."""
 
 
 class MessageSender(enum.StrEnum):
     """Who sent a message."""
 
     BUYER = "buyer"
+    """The buyer."""
     SELLER = "seller"
+    """The seller (the messages the rules judge)."""
     AMAZON = "amazon"
+    """Amazon itself, e.g. a notice about the order."""
 
 
 class MessageKind(enum.StrEnum):
@@ -85,24 +96,39 @@ class MessageKind(enum.StrEnum):
 
     # buyer
     INQUIRY = "inquiry"
+    """Buyer: a question or request about the order."""
     RETURN_REQUEST = "return_request"
+    """Buyer: a request to return an item."""
     BRAND_OR_SUSPICIOUS = "brand_or_suspicious"
+    """Buyer: a brand-owner contact or a message Amazon marked suspicious."""
     # seller
     REPLY = "reply"
+    """Seller: an answer to a buyer's message (not proactive)."""
     PROACTIVE = "proactive"
+    """Seller: a free-form message the buyer did not ask for, such as a thank-you note."""
     REVIEW_REQUEST = "review_request"
     """A free-form feedback/review request, or Amazon's Request a Review solicitation."""
     # SP-API Messaging v1 purposes
     CONFIRM_CUSTOMIZATION = "confirm_customization"
+    """SP-API purpose: ask the buyer to confirm customisation details."""
     CONFIRM_DELIVERY = "confirm_delivery"
+    """SP-API purpose: arrange the delivery (an appointment, a delivery detail)."""
     CONFIRM_ORDER_DETAILS = "confirm_order_details"
+    """SP-API purpose: ask the buyer an order-related question before shipping."""
     CONFIRM_SERVICE = "confirm_service"
+    """SP-API purpose: arrange a service the order includes (e.g. installation)."""
     DIGITAL_ACCESS_KEY = "digital_access_key"
+    """SP-API purpose: send a key or code the buyer needs for a digital item."""
     LEGAL_DISCLOSURE = "legal_disclosure"
+    """SP-API purpose: documents the seller must give the buyer by law."""
     UNEXPECTED_PROBLEM = "unexpected_problem"
+    """SP-API purpose: tell the buyer about a problem with the order."""
     WARRANTY = "warranty"
+    """SP-API purpose: warranty information."""
     INVOICE = "invoice"
+    """SP-API purpose: send the invoice."""
     NEGATIVE_FEEDBACK_REMOVAL = "negative_feedback_removal"
+    """SP-API purpose: ask the buyer, in Amazon's wording, to remove negative feedback."""
 
     @property
     def is_buyer_kind(self) -> bool:
@@ -164,87 +190,134 @@ class MessageFormat(enum.StrEnum):
     """Whether a message body is plain text or an HTML template."""
 
     TEXT = "text"
+    """Plain text, as the SP-API sends it."""
     HTML = "html"
+    """An HTML template (the formatting rules SP202-SP206 read it)."""
 
 
 class FeedbackClass(enum.StrEnum):
     """Seller feedback class by star rating."""
 
     POSITIVE = "positive"
+    """4 or 5 stars."""
     NEUTRAL = "neutral"
+    """3 stars."""
     NEGATIVE = "negative"
+    """1 or 2 stars."""
 
 
 class ProductCategory(enum.StrEnum):
     """A product's category, where a rule depends on it (SP609, SP703, SP704)."""
 
     BOOKS = "books"
+    """Books: a full refund carries no refund administration fee (SP704)."""
     MUSIC = "music"
+    """Music: a full refund carries no refund administration fee (SP704)."""
     VIDEO = "video"
+    """Video: a full refund carries no refund administration fee (SP704)."""
     DVD = "dvd"
+    """DVDs: a full refund carries no refund administration fee (SP704)."""
     ELECTRONICS = "electronics"
+    """Electronics: the seed edition's only category with a restocking fee (SP703)."""
     WATCHES = "watches"
+    """Watches: covered by the A-to-z Guarantee only under their own return rules (SP609)."""
     JEWELRY = "jewelry"
+    """Jewellery: covered only under its own return rules (SP609)."""
     COLLECTIBLES = "collectibles"
+    """Collectibles: covered only under their own return rules (SP609)."""
     FINE_ART = "fine_art"
+    """Fine art: covered only under its own return rules (SP609)."""
     DIGITAL = "digital"
+    """Digital items: not covered by the A-to-z Guarantee (SP607)."""
     SERVICES = "services"
+    """Services: not covered, except eligible services (SP605, SP607)."""
     GIFT_CARDS = "gift_cards"
+    """Gift cards: stored value, not covered unless a physical card shipped (SP607)."""
     OTHER = "other"
+    """Any other category."""
 
 
 class ReturnReason(enum.StrEnum):
     """Why the buyer returns an item."""
 
     NO_LONGER_NEEDED = "no_longer_needed"
+    """The buyer no longer needs it."""
     ORDERED_BY_MISTAKE = "ordered_by_mistake"
+    """The buyer ordered it by mistake."""
     BETTER_PRICE = "better_price"
+    """The buyer found a better price."""
     ARRIVED_LATE = "arrived_late"
+    """It arrived too late."""
     DEFECTIVE = "defective"
+    """Defective (the seller's fault: no restocking fee)."""
     DAMAGED = "damaged"
+    """Arrived damaged (the seller's fault)."""
     NOT_AS_DESCRIBED = "not_as_described"
+    """Materially different from its detail page (the seller's fault)."""
     WRONG_ITEM = "wrong_item"
+    """The wrong item was sent (the seller's fault)."""
     MISSING_PARTS = "missing_parts"
+    """Parts were missing on arrival (the seller's fault)."""
     UNAUTHORIZED_PURCHASE = "unauthorized_purchase"
+    """The buyer says they did not make the purchase."""
     OTHER = "other"
+    """Any other reason."""
 
 
 class ItemCondition(enum.StrEnum):
     """The state of a returned item when the seller received it."""
 
     AS_NEW = "as_new"
+    """As sent: unopened and complete."""
     OPENED = "opened"
+    """Opened, not in its original condition."""
     USED = "used"
+    """Used."""
     DAMAGED_BY_BUYER = "damaged_by_buyer"
+    """Damaged after delivery, by the buyer."""
     MISSING_PARTS = "missing_parts"
+    """Parts the seller sent are missing."""
     DIFFERENT_ITEM = "different_item"
+    """Not the item the seller sent."""
 
 
 class ClaimKind(enum.StrEnum):
     """An A-to-z Guarantee claim or a card chargeback."""
 
     A_TO_Z = "a_to_z"
+    """An A-to-z Guarantee claim, filed with Amazon."""
     CHARGEBACK = "chargeback"
+    """A chargeback, filed with the buyer's card issuer."""
 
 
 class ClaimReason(enum.StrEnum):
     """The ground a claim is filed on."""
 
     NOT_RECEIVED = "not_received"
+    """The item did not arrive (SP602)."""
     DAMAGED_DEFECTIVE_DIFFERENT = "damaged_defective_different"
+    """Damaged, defective or materially different (SP603)."""
     REFUND_NOT_ISSUED = "refund_not_issued"
+    """A refund was agreed and not issued, or was wrong (SP604)."""
     SERVICE_UNSATISFACTORY = "service_unsatisfactory"
+    """An eligible service was unsatisfactory (SP605)."""
     UNAUTHORIZED = "unauthorized"
+    """Payment fraud: the card holder did not authorise it (Amazon is liable, SP801)."""
     OTHER = "other"
+    """Any other ground (for a chargeback: a service chargeback, the seller is liable)."""
 
 
 class ClaimStatus(enum.StrEnum):
     """Where a claim stands."""
 
     OPEN = "open"
+    """Filed and not yet decided."""
     GRANTED = "granted"
+    """Decided for the buyer."""
     DENIED = "denied"
+    """Decided for the seller."""
     WITHDRAWN = "withdrawn"
+    """Withdrawn by the buyer before a decision."""
 
 
 # --- field helpers ---------------------------------------------------------------------------

@@ -64,7 +64,7 @@ class ParameterSpec:
         defaults: Its value per edition, already parsed.
         choices: The allowed values of a ``choice``.
         minimum: The smallest value an ``int`` may take.
-        weak: Whether POLICY.md marks the number as weakly sourced.
+        weak: Whether the specification marks the number as weakly sourced (⚠).
     """
 
     name: str

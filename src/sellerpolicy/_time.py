@@ -1,4 +1,4 @@
-"""How time is counted (POLICY.md §13): durations with units, windows in the marketplace's zone."""
+"""How time is counted: durations with units, windows in the marketplace's zone."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ _LIMITS = {
 
 @attrs.frozen
 class Duration:
-    """A window length with its unit, as POLICY.md writes it: ``24h``, ``2bd``, ``30d``, ``6mo``.
+    """A window length with its unit, as the specification writes it: ``24h``, ``2bd``, ``30d``.
+
+    [How time is counted][counting-time] says what each unit means; ``6mo`` is six months.
 
     Attributes:
         amount: How many units (0 or more).
@@ -80,7 +82,7 @@ class Duration:
         return f"{self.amount}{self.unit.value}"
 
     def after(self, start: dt.datetime, marketplace: Marketplace) -> dt.datetime:
-        """The instant this long after ``start``, counted as POLICY.md §13 says.
+        """The instant this long after ``start``, as [the counting rules][counting-time] say.
 
         Hours are elapsed time; days keep the local wall-clock time across DST changes; business
         days skip weekends and the marketplace's public holidays; months keep the local day,
@@ -88,6 +90,10 @@ class Duration:
 
         The result is in UTC: Python adds and compares datetimes that share a zone by wall-clock
         time, so every computed instant is kept in UTC, where wall-clock and elapsed time agree.
+
+        Raises:
+            InvalidTypeError: ``start`` is not a datetime.
+            InvalidValueError: ``start`` is naive.
         """
         _checks.aware_datetime(start, "start")
         if self.unit is TimeUnit.HOURS:
@@ -105,7 +111,12 @@ class Duration:
         return _localize(wall, marketplace)
 
     def before(self, end: dt.datetime, marketplace: Marketplace) -> dt.datetime:
-        """The instant this long before ``end`` (hours, days and months only)."""
+        """The instant this long before ``end`` (hours, days and months only), in UTC.
+
+        Raises:
+            InvalidValueError: ``end`` is naive, or the unit is business days (the policy never
+                counts them backwards).
+        """
         _checks.aware_datetime(end, "end")
         if self.unit is TimeUnit.HOURS:
             return end.astimezone(dt.UTC) - dt.timedelta(hours=self.amount)
