@@ -7,10 +7,12 @@ Measures, over the same messages of the labelled corpus, in one run:
 - urlextract's URLExtract.find_urls (links only),
 - phonenumbers' PhoneNumberMatcher (phone numbers only),
 - one pass of a single compiled `regex` pattern (a typical URL/email/phone pattern),
-and reports messages per second and microseconds per ~300-character message. Then it checks
-linear growth on adversarial inputs (100 KB and 1 MB of repeated dots, spaces, '@', digits,
-'a.' pairs, mixed confusables and unbroken runs of Cyrillic and Greek look-alike letters): time
-per character must not grow with size.
+and reports messages per second and microseconds per ~300-character message, and how far the
+check is from the targets: at least 10x urlextract's throughput and at most 3x the time of one
+regex pass. Then it checks linear growth on adversarial inputs (100 KB and 1 MB of repeated dots,
+spaces, '@', digits, 'a.' pairs, mixed confusables, unbroken runs of look-alike letters of every
+script the normaliser folds, and HTML whose markup splits words): time per character must not
+grow with size.
 """
 
 from __future__ import annotations
@@ -99,11 +101,9 @@ def throughput(quick: bool) -> None:
     print(
         f"vs urlextract:   {results['urlextract URLExtract.find_urls'] / ours:6.1f}x faster (target >= 10x)"
     )
+    print(f"vs phonenumbers: {results['phonenumbers PhoneNumberMatcher'] / ours:6.1f}x faster")
     print(
-        f"vs phonenumbers: {results['phonenumbers PhoneNumberMatcher'] / ours:6.1f}x faster (target >= 1x)"
-    )
-    print(
-        f"vs one regex:    {ours / results['one compiled regex pass']:6.1f}x slower (target <= 8x)"
+        f"vs one regex:    {ours / results['one compiled regex pass']:6.1f}x slower (target <= 3x)"
     )
 
 
@@ -126,7 +126,14 @@ ADVERSARIAL = {
     "mixed look-alike run": "аррӏеαοο𝛂𝛐",  # Cyrillic, Greek and mathematical Greek
     "look-alikes+latin": "ѕhοpаpple",
     "look-alike domains": "οοο.сом",
+    # TR39 look-alikes of other scripts: Armenian, Cherokee, Lisu and astral Warang Citi letters
+    "other-script look-alike run": "օսհոꭺꮯꭰꓮꓐꓚ𑣈𑢵",
+    "other-script domains": "shօp.ꓚꓳꓟ ",
+    # HTML whose markup splits words, and tags with attributes between them
+    "html split words": "sh<span></span>op.com ",
+    "html attributes": '<a href="https://x.com/a">y</a><img src=b.png alt="c">',
 }
+HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 
 
 def linearity(quick: bool) -> None:
@@ -140,7 +147,7 @@ def linearity(quick: bool) -> None:
         per_char = []
         for size in sizes:
             text = (unit * (size // len(unit) + 1))[:size]
-            fmt = "html" if name == "html" else "text"
+            fmt = "html" if name in HTML_INPUTS else "text"
             message = Message(body=text, kind=MessageKind.REPLY, format=fmt)
             seconds = _timeit(lambda m=message: check_message(m), repeat=1 if size > 500_000 else 2)
             per_char.append(seconds / size * 1e9)

@@ -410,6 +410,19 @@ class TestFastPath:
         assert norm._offsets is None
         assert norm._disguises is None
 
+    @given(st.text(alphabet=st.characters(max_codepoint=0xFF), max_size=40))
+    def test_latin1_fast_path_is_the_full_normalisation(self, text: str) -> None:
+        """Latin-1 text that takes the fast path normalises exactly as the full path does."""
+        fast = normalize(text)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(normalize_module, "_plain", lambda _: False)
+            full = normalize(text)
+        assert fast.text == full.text
+        for i in range(len(fast.text) + 1):
+            assert fast.span(0, i) == full.span(0, i)
+            assert fast.span(i, len(fast.text)) == full.span(i, len(full.text))
+        assert fast.disguises(0, len(fast.text)) == full.disguises(0, len(full.text))
+
     def test_one_to_one_disguises_keep_the_identity_map(self) -> None:
         """Full-width and look-alike letters change no length, so offsets stay implicit."""
         norm = normalize("ｓhоp")

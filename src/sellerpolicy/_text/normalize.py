@@ -498,8 +498,8 @@ class NormalizedText:
         if _OTHER_SCRIPTS in labels:
             # name the scripts of the look-alikes folded in the range ("Armenian letters")
             ostart, oend = self.span(start, end)
-            found = set(self.original[ostart:oend])
-            scripts = {label for c, label in _OTHER_SCRIPT_LABELS.items() if c in found}
+            found = set(self.original[ostart:oend]) & _OTHER_SCRIPT_LABELS.keys()
+            scripts = {_OTHER_SCRIPT_LABELS[c] for c in found}
             labels = (labels - {_OTHER_SCRIPTS}) | (scripts or {_OTHER_SCRIPTS})
         return tuple(sorted(labels))
 
@@ -733,6 +733,28 @@ def _plain_ascii(text: str) -> bool:
     ) == len(text)
 
 
+_LATIN1_KEPT: Final = bytes(
+    code for code in range(256) if _piece.__wrapped__(chr(code)) == (chr(code), 0)
+)
+"""The Latin-1 characters `normalize` keeps as they are (letters such as 'é' and 'ß')."""
+
+
+def _plain(text: str) -> bool:
+    """Whether normalising ``text`` only lower-cases it, one character for one.
+
+    True for ASCII without control characters, and for Latin-1 text (German, French, Spanish,
+    Italian) whose other characters are letters that no step changes; Latin-1 has no
+    look-alike of another script.
+    """
+    if text.isascii():
+        return _plain_ascii(text)
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not raw.translate(None, _LATIN1_KEPT)
+
+
 def normalize(text: str) -> NormalizedText:
     r"""Normalise ``text`` so that disguised contact details read plainly.
 
@@ -755,7 +777,7 @@ def normalize(text: str) -> NormalizedText:
     Returns:
         The normalised text with its map back to ``text`` and the disguises it undid.
     """
-    if _plain_ascii(text):
+    if _plain(text):
         return NormalizedText(text, text.lower())
     offsets: _OffsetMap | None = None
     gaps: dict[int, int] = {}

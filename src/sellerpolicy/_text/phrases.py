@@ -170,11 +170,13 @@ def _spaced(text: str) -> str:
     return spaced
 
 
-def _starts(spaced: str) -> list[int]:
-    """Where each word of ``spaced`` (from `_spaced`) starts, computed in C."""
-    pieces = spaced.split(" ")  # the words, and an empty piece for each further space of a run
+def _starts(pieces: list[str]) -> list[int]:
+    """Where each word starts, from ``_spaced(text).split(" ")``, computed in C.
+
+    The pieces are the words and an empty piece for each further space of a run: piece k
+    starts after the pieces before it and one space after each of them.
+    """
     before = itertools.accumulate(map(len, pieces), initial=0)
-    # piece k starts after the pieces before it and one space after each of them
     return list(
         map(
             operator.add,
@@ -186,11 +188,11 @@ def _starts(spaced: str) -> list[int]:
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens of ``text`` with their spans."""
-    spaced = _spaced(text)
-    words = spaced.split()
+    pieces = _spaced(text).split(" ")
+    words = list(filter(None, pieces))
     if not words:
         return []
-    starts = _starts(spaced)
+    starts = _starts(pieces)
     return list(zip(words, starts, map(operator.add, starts, map(len, words)), strict=True))
 
 
@@ -351,8 +353,8 @@ class Lexicon:
         """
         if self._automaton is None:
             return []
-        spaced = _spaced(text)
-        words = spaced.split()
+        pieces = _spaced(text).split(" ")
+        words = list(filter(None, pieces))
         if not words:
             return []
         matches = self._automaton.find_matches_as_indexes(
@@ -385,7 +387,7 @@ class Lexicon:
         if not found:
             return []
         found.sort()
-        starts = _starts(spaced)
+        starts = _starts(pieces)
         # tuple.__new__ builds each hit in C, without the Python frame of Hit.__new__
         return [
             _new_hit(Hit, (name, starts[first], starts[last] + len(words[last]), first))
