@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import sys
@@ -146,12 +147,19 @@ _LATIN1_TOKEN_CHARS = bytes(
 """The same for text encoded as Latin-1, one byte per character."""
 # An apostrophe joins two words only between word characters ("don't"); any other is a space.
 _LONE_APOSTROPHE = regex.compile(r"(?<![^ '])'|'(?![^ '])", regex.V1)
-# Digits that can start a word: a word of them is a number for '#' (str.isdigit).
-_DIGITS = tuple(
-    char
-    for char in map(chr, range(sys.maxunicode + 1))
-    if char.isdigit() and _WORD_CHAR.fullmatch(char)
-)
+
+
+@functools.cache
+def _digits() -> tuple[str, ...]:
+    """Digits that can start a word: a word of them is a number for '#' (str.isdigit).
+
+    Only a phrase of numbers alone needs them, so they are listed on first use.
+    """
+    return tuple(
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if char.isdigit() and _WORD_CHAR.fullmatch(char)
+    )
 
 
 def _spaced(text: str) -> str:
@@ -336,7 +344,7 @@ class Lexicon:
             for word in sorted(_NUMBER_WORDS):
                 by_key[f" {word} "].extend(numbers)
             starting_with_digit = [entry._replace(digits=True) for entry in numbers]
-            for digit in _DIGITS:
+            for digit in _digits():
                 by_key[" " + digit].extend(starting_with_digit)
         if not by_key:
             return cls(None, ())
