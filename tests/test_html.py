@@ -834,6 +834,7 @@ class TestReading:
             ("<p>Visit sh<span></span>op.com</p>", "Visit shop.com\n"),
             ("sh<b>o</b>p<!-- x -->.com", "shop.com"),
             ('sh<span title="x">op</span>.com', "shop.com"),  # attributes inside a word: left out
+            ('Shop<a href="https://x.com" class="c">Now</a>', 'Shop href="https://x.com" Now'),
             ('<a href="https://x.com/a">here</a>', 'href="https://x.com/a" here'),
             ("<a href='https://x.com/?a=1&amp;b=2'>x</a>", "href='https://x.com/?a=1&b=2' x"),
             (
@@ -849,6 +850,7 @@ class TestReading:
             "empty-span",
             "tags-and-comment",
             "attribute-in-word",
+            "address-in-word",
             "link",
             "entity-in-attribute",
             "image",

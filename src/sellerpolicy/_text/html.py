@@ -189,7 +189,7 @@ class _Attributes(NamedTuple):
 
     start: int  # the tag
     end: int
-    values: tuple[_Piece, ...]  # names, quotes and values, each with its span
+    attributes: tuple[tuple[str, tuple[_Piece, ...]], ...]  # name, and the pieces written
 
 
 _DATA, _REFERENCE, _SEPARATOR = 0, 1, 2
@@ -234,15 +234,20 @@ def _assemble(items: Sequence[_Piece | _Attributes], visible: str) -> HtmlText:
             )
             == (item.start, item.end)
         )
+        attributes = item.attributes
         if not separated and last and not last.isspace() and after and not after.isspace():
-            continue  # inside a word: the word reads whole
-        first = item.values[0].start
+            # inside a word: only addresses are read, so that the word reads whole otherwise
+            attributes = tuple(a for a in attributes if a[0] in _ADDRESS_ATTRIBUTES)
+            if not attributes:
+                continue
+        values = [piece for _, written in attributes for piece in written]
+        first = values[0].start
         if separated:  # the tag's own separator stands for the tag up to the attributes
             pieces[-1] = pieces[-1]._replace(end=first)
         elif last and not last.isspace():
             pieces.append(_Piece(" ", item.start, first, linear=False, kind=_SEPARATOR))
         done = first
-        for value in item.values:
+        for value in values:
             if value.start > done:  # the space between two attributes
                 pieces.append(_Piece(" ", done, value.start, linear=False, kind=_SEPARATOR))
             pieces.append(value)
@@ -330,6 +335,14 @@ _INLINE_TAGS: Final = _words(
     a abbr acronym b bdi bdo big blink cite code data del dfn em font i ins kbd label mark nobr
     q rb rp rt rtc ruby s samp small span strike strong sub sup time tt u var wbr
     base link meta script style template
+    """
+)
+# Attributes whose value is an address (a link, an image, a form's target): read even where their
+# tag stands inside a word, since the address is evidence of its own.
+_ADDRESS_ATTRIBUTES: Final = _words(
+    """
+    action archive background cite codebase data dynsrc formaction href icon longdesc lowsrc
+    manifest ping poster profile src srcset usemap xlink:href
     """
 )
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -954,6 +967,7 @@ class _Builder:
         if not found:
             return
         source, at = self.source, event.start
+        attributes: list[tuple[str, tuple[_Piece, ...]]] = []
         pieces: list[_Piece] = []
 
         def written(start: int, end: int) -> None:
@@ -965,19 +979,22 @@ class _Builder:
                 )
 
         for name, (start, end, value_start, value_end) in self._attribute_spans(event).items():
+            pieces = []
             value = found.get(name)
             if value_start < 0 or value is None:  # a boolean attribute: its name
                 written(start, end)
-                continue
-            written(start, value_start)  # name, '=' and the opening quote
-            if value == source[at + value_start : at + value_end]:
-                written(value_start, value_end)
-            elif value:
-                where = (at + value_start, at + value_end)
-                pieces.append(_Piece(value, *where, linear=False, kind=_REFERENCE))
-            written(value_end, end)  # the closing quote
-        if pieces:
-            self.reading.append(_Attributes(event.start, event.end, tuple(pieces)))
+            else:
+                written(start, value_start)  # name, '=' and the opening quote
+                if value == source[at + value_start : at + value_end]:
+                    written(value_start, value_end)
+                elif value:
+                    where = (at + value_start, at + value_end)
+                    pieces.append(_Piece(value, *where, linear=False, kind=_REFERENCE))
+                written(value_end, end)  # the closing quote
+            if pieces:
+                attributes.append((name, tuple(pieces)))
+        if attributes:
+            self.reading.append(_Attributes(event.start, event.end, tuple(attributes)))
 
     def _image(self, event: _Event, found: Mapping[str, str | None]) -> Image:
         style = found.get("style")
