@@ -1,4 +1,5 @@
 import datetime as dt
+from collections import Counter
 
 import pytest
 from hypothesis import given
@@ -23,14 +24,30 @@ example = engine.example_message
 
 
 class TestRuleExamples:
+    @pytest.mark.parametrize("edition", ["current", "seed"])
     @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
-    def test_good_example_is_clean(self, code):
-        """Each rule's documented good example has no error findings at all."""
+    def test_good_example_is_clean(self, code, edition):
+        """Each rule's documented good example has no error findings, in either edition."""
         message, history = example(code, "good")
 
-        report = check_message(message, history=history)
+        report = check_message(message, history=history, policy=Policy.for_edition(edition))
 
         assert report.ok, str(report)
+        assert code not in report.codes, str(report)
+
+    @pytest.mark.parametrize("edition", ["current", "seed"])
+    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
+    def test_bad_example_fires_where_the_rule_exists(self, code, edition):
+        """Each rule's bad example is reported in every edition that has the rule, only there.
+
+        The severity per edition is pinned in tests/test_policy_examples.py.
+        """
+        policy = Policy.for_edition(edition)
+        message, history = example(code, "bad")
+
+        report = check_message(message, history=history, policy=policy)
+
+        assert (code in report.codes) == (policy.severity(code) is not None), str(report)
 
 
 CASES = [
@@ -70,6 +87,50 @@ class TestCases:
     def test_codes(self, text, kind, expected):
         """Known texts give exactly the expected codes."""
         assert expected == set(check_message(text, kind=kind).codes)
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="_text/detectors.py joins 'shop.com.' with the next line's first word "
+        "('shop.com.thanks' is no domain), so the address is lost; found by "
+        "test_spans_point_at_each_violation. Remove this mark when the detector is fixed.",
+    )
+    def test_link_before_line_break(self):
+        """A web address that ends a sentence and a line is SP101 whatever the next line says."""
+        assert "SP101" in check_message("See www.kettleco.com.\nthanks", kind="reply").codes
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="_text/detectors.py reads a spoken ' at ' only with a spoken ' dot ', not with "
+        "'[dot]' or '(dot)', so the address is reported as a link (SP101) instead; found by "
+        "test_spans_point_at_each_violation. Remove this mark when the detector is fixed.",
+    )
+    def test_spoken_at_with_bracket_dot(self):
+        """'jane at mail [dot] com' is an email address (SP103), not a link."""
+        report = check_message("Send photos to jane at mail [dot] com please", kind="reply")
+
+        assert {"SP103"} == set(report.codes)
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="_text/detectors.py misses a web address written 'www .LABEL .com' when the "
+        "label is in capitals (the same in lower case is found); found by "
+        "test_spans_point_at_each_violation. Remove this mark when the detector is fixed.",
+    )
+    def test_upper_case_label_with_spaced_dots(self):
+        """'www .KETTLECO .com' is a web address like 'www .kettleco .com'."""
+        assert "SP101" in check_message("See www .KETTLECO .com today", kind="reply").codes
+
+    @pytest.mark.xfail(
+        strict=True,
+        reason="_text/detectors.py reads '+44 20 7946 0958. 113-4567890-1234567' as one number "
+        "of too many digits and drops it; found by test_spans_point_at_each_violation. Remove "
+        "this mark when the detector is fixed.",
+    )
+    def test_phone_before_a_number(self):
+        """A phone number that ends a sentence is found when the next sentence starts with digits."""
+        report = check_message("Call us on +44 20 7946 0958. 113-4567890-1234567", kind="reply")
+
+        assert "SP104" in report.codes
 
     def test_span_covers_disguised_link(self):
         """The span of a disguised link is the disguise, as written."""
@@ -188,8 +249,12 @@ class TestInput:
 
     def test_wrong_types(self):
         """Wrong argument types are clear TypeErrors."""
-        with pytest.raises(InvalidTypeError):
+        with pytest.raises(InvalidTypeError, match=r"expected a str or a Message, got b'bytes'"):
             check_message(b"bytes")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match=r"history must be a sequence of Message"):
+            check_message("hi", history="not a list")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match=r"policy must be a Policy"):
+            check_message("hi", policy="current")  # type: ignore[arg-type]
         with pytest.raises(InvalidTypeError, match=r"history\[0\]"):
             check_message("hi", history=["not a message"])  # type: ignore[list-item]
 
@@ -213,8 +278,75 @@ class TestInput:
         assert "SP117" in check_message(message, kind="proactive").codes
 
 
+def _SPOKEN_AT_BRACKET_DOT(text: str) -> bool:  # noqa: N802 - reads as a constant predicate
+    """'jane AT shop [dot] com': missed today (see test_spoken_at_with_bracket_dot)."""
+    return " AT " in text and ("dot]" in text.lower() or "dot)" in text.lower())
+
+
+def _UPPER_SPACED_DOT(text: str) -> bool:  # noqa: N802 - reads as a constant predicate
+    """'www .SHOP .com': missed today (see test_upper_case_label_with_spaced_dots)."""
+    return text.startswith("www .") and any(c.isupper() for c in text)
+
+
+SELLER_KINDS = ["reply", "proactive", "review_request", "unexpected_problem", "confirm_delivery"]
+_FILLER = st.lists(
+    st.sampled_from(
+        [
+            "thanks", "for", "your", "order", "the", "kettle", "arrives", "on", "Friday", "e.g.",
+            "v2.0", "3.30pm", "$19.99", "manual.pdf", "113-4567890-1234567", "\u200b", "\n",
+        ]
+    ),
+    max_size=6,
+).map(" ".join)  # fmt: skip
+# sentence ends: a phrase rule reports one span per sentence
+_SEPARATORS = st.sampled_from([". ", ".\n", "\n\n", "! ", "? "])
+# not ".\n" after a web address: 'shop.com.\nthanks' is missed (test_link_before_line_break)
+_AFTER = st.sampled_from([". ", "\n\n", "! ", "? "])
+# (text before the evidence, the evidence, the code it must raise) -- POLICY.md §3 examples
+_VIOLATIONS = st.one_of(
+    s.obfuscated_domains()
+    .filter(lambda pair: not _UPPER_SPACED_DOT(pair[0]))
+    .map(lambda pair: ("For the manual see ", pair[0], "SP101")),
+    s.obfuscated_emails()
+    .filter(lambda pair: not _SPOKEN_AT_BRACKET_DOT(pair[0]))
+    .map(lambda pair: ("Send photos to ", pair[0], "SP103")),
+    st.sampled_from(["(555) 123-4567", "+44 20 7946 0958", "020 7946 0958", "555.123.4567"]).map(
+        lambda number: ("Call us on ", number, "SP104")
+    ),
+    st.sampled_from(
+        [
+            ("", "You are a liar", "SP111"),
+            ("", "Stop being an idiot", "SP111"),
+            ("", "we will see you in small claims court", "SP112"),
+            ("", "We will send this to a collection agency", "SP112"),
+            ("", "Check out our other products", "SP113"),
+            ("", "Follow us on Instagram", "SP105"),
+            ("Your order is on its way ", "\U0001f4e6", "SP201"),
+        ]
+    ),
+)
+
+
+@st.composite
+def violating_bodies(draw: st.DrawFn) -> tuple[str, list[tuple[str, int, int]]]:
+    """A body with one to three violations, and each one's code and place in the body."""
+    body = draw(_FILLER)
+    expected = []
+    for _ in range(draw(st.integers(1, 3))):
+        before, evidence, code = draw(_VIOLATIONS)
+        body += draw(_SEPARATORS) + before
+        expected.append((code, len(body), len(body) + len(evidence)))
+        # a word, then filler: a line break or a number right after a web address or phone
+        # number joins them today (test_link_before_line_break, test_phone_before_a_number)
+        body += evidence + draw(_AFTER) + "Thanks " + draw(_FILLER)
+    return body, expected
+
+
 class TestProperties:
-    @given(s.obfuscated_domains(), st.sampled_from(["reply", "proactive", "unexpected_problem"]))
+    @given(
+        s.obfuscated_domains().filter(lambda pair: not _UPPER_SPACED_DOT(pair[0])),
+        st.sampled_from(["reply", "proactive", "unexpected_problem"]),
+    )
     def test_obfuscated_links_fire(self, pair, kind):
         """Any disguise of a web address is still SP101, and the span covers it."""
         disguised, _ = pair
@@ -228,7 +360,7 @@ class TestProperties:
         assert links[0].span.start <= where
         assert links[0].span.end >= where + len(disguised)
 
-    @given(s.obfuscated_emails())
+    @given(s.obfuscated_emails().filter(lambda pair: not _SPOKEN_AT_BRACKET_DOT(pair[0])))
     def test_obfuscated_emails_fire(self, pair):
         """Any disguise of an email address is still SP103."""
         disguised, _ = pair
@@ -238,27 +370,50 @@ class TestProperties:
 
         assert "SP103" in report.codes, (text, str(report))
 
-    @given(s.messages())
-    def test_spans_inside_original(self, message):
-        """Every span lies inside the text of its field."""
-        report = check_message(message)
+    @given(violating_bodies(), st.sampled_from(SELLER_KINDS))
+    def test_spans_point_at_each_violation(self, body_and_expected, kind):
+        """Every span lies inside the original text, and each planted violation is reported
+        with a span that covers at least part of it (no generated message is clean)."""
+        body, expected = body_and_expected
 
+        report = check_message(body, kind=kind)
+
+        assert report.findings, (body, str(report))
         for f in report.findings:
-            if f.span is None:
-                continue
-            text = message.subject if f.field == "subject" else message.body
-            assert 0 <= f.span.start <= f.span.end <= len(text or "")
+            if f.span is not None:
+                assert 0 <= f.span.start <= f.span.end <= len(body), (body, str(report))
+        for code, start, end in expected:
+            spans = [f.span for f in report.findings if f.code == code and f.span is not None]
+            assert any(sp.start < end and start < sp.end for sp in spans), (
+                code,
+                body[start:end],
+                body,
+                str(report),
+            )
 
     @given(
-        s.messages(
-            body=st.text(
-                alphabet=st.sampled_from(list("ab .@/:-\u200b\u043e0123456789wcom\n")), max_size=200
-            )
+        st.text(
+            alphabet=st.sampled_from(list("ab .@/:-\u200b\u043e0123456789wcom\n")), max_size=200
         )
     )
-    def test_deterministic(self, message):
-        """The same input always gives the same report."""
-        assert check_message(message) == check_message(message)
+    def test_greeting_shifts_spans_only(self, body):
+        """A greeting line before the text moves every span by its length and changes nothing else.
+
+        (Determinism is the special case; this also catches state leaking between calls and
+        offsets mapped from the wrong text.)"""
+        greeting = "Hello Sam,\n\n"
+
+        plain = check_message(body, kind="reply")
+        greeted = check_message(greeting + body, kind="reply")
+
+        def shifted(report, by):
+            return [
+                (f.code, f.severity, f.excerpt, f.span and (f.span.start + by, f.span.end + by))
+                for f in report.findings
+            ]
+
+        assert shifted(plain, len(greeting)) == shifted(greeted, 0)
+        assert check_message(body, kind="reply") == plain
 
     @given(
         st.randoms(use_true_random=False),
@@ -299,24 +454,49 @@ ADVERSARIAL = {
     "spoken-and-plain-emails": "jane at mail dot com b@c.com ",
     "feedback-requests": "please change your feedback. ",
     "whatsapp-and-phones": "wa.me/15551234567 call 555 123 4567 ",
+    # contact invitations against the numbers they give (SP105 dropped for each, by bisection)
+    "rings-and-phones": "give us a ring on 555 123 4567. ",
+}
+
+
+# what each unit raises per repetition (beyond SP208, which 100 KB always raises once)
+ADVERSARIAL_PER_UNIT = {
+    "links-and-emails": {"SP101": 1, "SP103": 1},
+    "spoken-and-plain-emails": {"SP103": 2},
+    "feedback-requests": {"SP116": 1},
+    "whatsapp-and-phones": {"SP101": 1, "SP104": 2},
+    "rings-and-phones": {"SP104": 1},
 }
 
 
 class TestAdversarial:
-    @pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
-    def test_large_input_completes(self, unit):
-        """100 KB of adversarial repetition is checked without error (speed is in benchmarks/)."""
+    @pytest.mark.parametrize("name", list(ADVERSARIAL))
+    def test_large_input_completes(self, name):
+        """100 KB of adversarial repetition is checked to the end: every repetition of a
+        violation is found, nothing else is (speed is in benchmarks/)."""
+        unit = ADVERSARIAL[name]
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        whole = 100_000 // len(unit)
 
         report = check_message(Message(body=text, kind="reply"))
 
-        assert isinstance(report.ok, bool)
+        counts = Counter(str(f.code) for f in report.findings)
+        per_unit = ADVERSARIAL_PER_UNIT.get(name, {})
+        assert set(counts) == {"SP208", *per_unit}, counts
+        assert counts["SP208"] == 1
+        for code, n in per_unit.items():
+            assert whole * n <= counts[code] <= (whole + 1) * n, (code, counts[code], whole)
+        last = max((f.span.end for f in report.findings if f.code != "SP208"), default=None)
+        if per_unit:
+            assert last is not None and last > 99_000  # found up to the very end
 
     def test_html_adversarial(self):
-        """Broken HTML of 100 KB is checked without error."""
+        """Broken HTML of 100 KB is checked: only its length is reported."""
         text = "<img src=" * 10_000
 
-        assert isinstance(check_message(Message(body=text, format="html")).ok, bool)
+        report = check_message(Message(body=text, format="html"))
+
+        assert ["SP208"] == [str(f.code) for f in report.findings]
 
 
 _INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u00ad", "\u2060", "\ufeff"])
@@ -368,3 +548,302 @@ class TestPolicyPhrases:
         assert "SP106" in extended.codes
         finding = next(f for f in extended.findings if f.code == "SP106")
         assert "kettle karma" in text[finding.span.start : finding.span.end]
+
+
+def _at(day: int) -> dt.datetime:
+    return dt.datetime(2026, 3, day, 10, tzinfo=dt.UTC)
+
+
+class TestSellerMessagesOnly:
+    """POLICY.md §3: the rules apply to every seller message, never to a buyer's or Amazon's."""
+
+    RUDE = "You are an idiot. Call me on (555) 123-4567 or see www.kettleco.com 📦"
+
+    @pytest.mark.parametrize(
+        ("sender", "kind"),
+        [
+            ("buyer", "inquiry"),
+            ("buyer", "return_request"),
+            ("amazon", "brand_or_suspicious"),
+            ("amazon", "reply"),
+            ("buyer", "proactive"),
+            ("seller", "inquiry"),  # a kind only buyers send
+        ],
+    )
+    def test_no_findings_for_buyer_or_amazon(self, sender, kind):
+        """A buyer's insult is not the seller's SP111; nor their links, numbers or emoji."""
+        message = Message(body=self.RUDE, kind=kind, sender=sender, subject="[Important] 😡")
+
+        assert () == check_message(message).findings
+
+    def test_same_text_from_the_seller_is_judged(self):
+        """The same words in a seller's reply raise every rule they break."""
+        report = check_message(Message(body=self.RUDE, kind="reply", sender="seller"))
+
+        assert {"SP101", "SP104", "SP111", "SP201"} <= set(report.codes)
+
+    def test_buyer_text_by_kind(self):
+        """A text checked as a buyer kind is a buyer's message."""
+        assert check_message(self.RUDE, kind="inquiry").ok
+        assert not check_message(self.RUDE, kind="inquiry").findings
+
+    def test_buyer_message_in_history_is_no_earlier_request(self):
+        """A buyer's message that mentions a review is no earlier solicitation (SP122)."""
+        buyer = Message(
+            body="Could you please tell me how to leave a review?",
+            kind="inquiry",
+            sender="buyer",
+            sent_at=_at(1),
+        )
+
+        report = check_message(
+            "We'd appreciate your feedback on your order.", kind="review_request", history=[buyer]
+        )
+
+        assert "SP122" not in report.codes
+
+
+class TestDoubleReporting:
+    """Item 3: one piece of evidence raises one finding unless both rules truly apply."""
+
+    @pytest.mark.parametrize(
+        ("text", "codes"),
+        [
+            ("Give us a ring on oh one two three four five six seven eight nine.", {"SP104"}),
+            ("Give us a ring on (555) 123-4567.", {"SP104"}),
+            ("Give us a ring. Our number is (555) 123-4567.", {"SP104"}),
+            ("Text us on 07700 900123 and we will sort it.", {"SP104"}),
+            ("WhatsApp us on +44 7700 900123.", {"SP104"}),
+            ("Email us directly at jane@kettleco.com.", {"SP103"}),
+            (
+                "The photos are on Google Drive: https://drive.google.com/drive/folders/abc",
+                {"SP101"},
+            ),
+            ("I've put them on our Google Drive: drive.google.com/file/d/xyz", {"SP101"}),
+            ("The video is on instagram.com/kettleco (pinned post).", {"SP101"}),
+        ],
+    )
+    def test_one_finding(self, text, codes):
+        """The number, address or link is reported; the invitation to use it is not SP105."""
+        assert codes == set(check_message(text, kind="reply").codes)
+
+    @pytest.mark.parametrize(
+        ("text", "codes"),
+        [
+            # paying outside Amazon is both an extra payment and an off-Amazon act
+            ("Please pay the extra $5 for shipping via PayPal.", {"SP105", "SP108"}),
+            ("Please send the $12 price difference by bank transfer.", {"SP105", "SP108"}),
+            ("Please pay the remaining balance of $8 on Venmo.", {"SP105", "SP108"}),
+            # following an account is a call to act off Amazon besides the link itself
+            ("Follow us on instagram.com/kettleco for tips.", {"SP101", "SP105"}),
+            # the link is to another place than the channel the invitation names
+            ("We're on Instagram. Order at www.kettleco.com", {"SP101", "SP105"}),
+            # an invitation without the number is still a call to act off Amazon
+            ("Give us a ring if anything is wrong.", {"SP105"}),
+            # a WhatsApp link is a link and a phone number
+            ("Message me at wa.me/447700900456 please.", {"SP101", "SP104"}),
+        ],
+    )
+    def test_both_rules_apply(self, text, codes):
+        """Where both rules truly apply, both are reported."""
+        assert codes == set(check_message(text, kind="reply").codes)
+
+
+class TestPhoneAttribution:
+    """SP104: only a number the text attributes to a carrier, manufacturer or warranty service
+    is info; standing near such a word is not enough."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "If the parcel is missing, call UPS at 1-800-742-5877.",
+            "USPS can be reached at 1-800-275-8777 to arrange redelivery.",
+            "You can call Royal Mail on 03457 740 740 and quote the reference.",
+            "The manufacturer's warranty line is 1-866-555-0142.",
+            "Manufacturer warranty line (Vortex UK): 0800 028 6644.",
+            "FedEx has the parcel at their depot. Their customer line is 1.800.463.3339.",
+            "Die DHL-Hotline erreichen Sie unter 0228 4333 112.",
+            "Call the manufacturer directly on 1-800-555-0199.",
+        ],
+    )
+    def test_attributed_number_is_info(self, text):
+        """The text gives the number as the carrier's or the manufacturer's."""
+        report = check_message(text, kind="reply")
+
+        assert [Severity.INFO] == [f.severity for f in report.findings if f.code == "SP104"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "If UPS hasn't delivered by Friday, call us on (555) 123-4567.",
+            "We guarantee a fast answer: call us on (555) 123-4567.",
+            "Our warranty line is (555) 123-4567.",
+            "Warranty questions? Call (555) 123-4567.",
+            "The courier will ring you first; my mobile is 07700 900123.",
+            "UPS told us it was delivered. Call us on (555) 123-4567 if not.",
+        ],
+    )
+    def test_seller_number_near_a_carrier_word_is_error(self, text):
+        """A number the seller offers as its own is SP104 whatever words are near it."""
+        report = check_message(text, kind="reply")
+
+        assert [Severity.ERROR] == [f.severity for f in report.findings if f.code == "SP104"]
+
+    def test_each_number_judged_on_its_own(self):
+        """UPS's number is info, the seller's in the same sentence an error."""
+        report = check_message("Call UPS at 1-800-742-5877, or us at (555) 123-4567.", kind="reply")
+
+        assert [("1-800-742-5877", Severity.INFO), ("(555) 123-4567", Severity.ERROR)] == [
+            (f.excerpt, f.severity) for f in report.findings if f.code == "SP104"
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The carrier's delivery window is 0900-1200 on Friday.",
+            "Your DHL parcel locker PIN: 0445 566 778.",
+            "The manufacturer part number is 020 7946 0958.",
+        ],
+    )
+    def test_ids_and_times_near_a_carrier_word_are_no_phone(self, text):
+        """A time range or an id introduced as one is not a phone number (POLICY.md §3)."""
+        assert "SP104" not in check_message(text, kind="reply").codes
+
+
+class TestDepartures:
+    """Item 5: behaviour that departed from POLICY.md (the tables' examples are in
+    tests/test_policy_examples.py)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Please post your review when you have a moment.",
+            "Feel free to post your photos with your review.",
+            "You can publish your review from Your Orders.",
+        ],
+    )
+    def test_review_request_is_no_threat(self, text):
+        """Asking the buyer to post a review or photos is not publishing their information."""
+        assert "SP112" not in check_message(text, kind="review_request").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "We will post your name and address online.",
+            "We'll publish your details on every seller forum.",
+            "We will file a police report against you.",
+            "Otherwise we will have no choice but to file a police report.",
+        ],
+    )
+    def test_publishing_and_reporting_are_threats(self, text):
+        """Publishing the buyer's information and reporting them to the police are threats."""
+        assert "SP112" in check_message(text, kind="reply").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "If the parcel was stolen, please file a police report against whoever took it and "
+                "we will send a replacement."
+            ),
+            "We can help you file a police report.",
+            "We can file a police report for you.",
+            "We have asked the courier to file a police report about the missing van.",
+        ],
+    )
+    def test_police_report_advice_is_no_threat(self, text):
+        """Advising the buyer to report a theft is not a threat (the 'file a police report'
+        exception)."""
+        assert "SP112" not in check_message(text, kind="reply").codes
+
+    def test_request_in_a_reply_counts(self):
+        """SP122: a review request made inside a reply counts, in history and as the message."""
+        earlier_reply = Message(
+            body="Glad the replacement works! Could you leave us a review?",
+            kind="reply",
+            sent_at=_at(1),
+        )
+        request = Message(
+            body="Please share your feedback on your order.", kind="review_request", sent_at=_at(1)
+        )
+        reply = "Thanks for confirming it arrived. We'd appreciate your feedback on the order."
+
+        assert "SP122" in check_message(reply, kind="reply", history=[request]).codes
+        assert "SP122" in check_message(reply, kind="reply", history=[earlier_reply]).codes
+        assert (
+            "SP122"
+            in check_message(
+                "We'd appreciate your feedback.", kind="review_request", history=[earlier_reply]
+            ).codes
+        )
+        assert "SP122" not in check_message(reply, kind="reply").codes
+
+    def test_reply_without_a_request_is_no_repeat(self):
+        """A reply that asks for nothing is no second request, and a removal request is
+        SP116's business, not a solicitation."""
+        request = Message(
+            body="Please share your feedback on your order.", kind="review_request", sent_at=_at(1)
+        )
+
+        assert (
+            "SP122"
+            not in check_message(
+                "Thanks for the feedback, please let us know if anything else comes up.",
+                kind="reply",
+                history=[request],
+            ).codes
+        )
+        assert (
+            "SP122"
+            not in check_message(
+                "We have resolved your issue and respectfully ask you to consider removing the "
+                "negative feedback.",
+                kind="negative_feedback_removal",
+                history=[request],
+            ).codes
+        )
+
+    def test_not_saying_lying(self):
+        """SP111: denying an accusation is not making it."""
+        text = "We are not saying you are lying, but the tracking shows it was delivered."
+
+        assert "SP111" not in check_message(text, kind="reply").codes
+        assert "SP111" in check_message("You are lying.", kind="reply").codes
+
+
+class TestPinnedExceptions:
+    """Deliberate bugs that used to survive the suite: each of these fails if it comes back."""
+
+    def test_free_of_charge_is_no_incentive(self):
+        """'free of charge' (incentive exceptions) is a fix, not something of value for a
+        review."""
+        text = (
+            "The new lid ships free of charge, and we'd welcome your honest review once it arrives."
+        )
+
+        assert "SP106" not in check_message(text, kind="reply").codes
+        assert (
+            "SP106"
+            in check_message(
+                "A free lid ships today, and we'd welcome your honest review once it arrives.",
+                kind="reply",
+            ).codes
+        )
+
+    def test_allow_list_requires_https(self):
+        """An allow-listed host is allowed over https only (SP101's exception)."""
+        policy = Policy.current().with_parameters(link_allowlist=["example-print.com"])
+
+        def codes(text):
+            return check_message(text, kind="confirm_customization", policy=policy).codes
+
+        assert "SP101" not in codes("Approve at https://proofs.example-print.com/a1")
+        assert "SP101" in codes("Approve at http://proofs.example-print.com/a1")
+        assert "SP101" in codes("Approve at proofs.example-print.com/a1")
+
+    def test_seed_ignores_the_allow_list(self):
+        """POLICY.md gives the allow-list to the current edition only."""
+        text = "Please approve your proof at https://proofs.example-print.com/a1"
+        seed = Policy.seed().with_parameters(link_allowlist=["example-print.com"])
+
+        assert "SP101" in check_message(text, kind="confirm_customization", policy=seed).codes

@@ -11,6 +11,7 @@ from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words
 from sellerpolicy._text.detectors import Evidence, find_links
 from sellerpolicy._text.normalize import normalize
+from sellerpolicy._text.phrases import tokens
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -81,9 +82,94 @@ def email_address(a: Analysis) -> Iterator[Found]:
         )
 
 
+# Words that may stand between a carrier, manufacturer or warranty service and its number when
+# the text gives the number as theirs: "call UPS at", "the manufacturer's warranty line is",
+# "USPS can be reached at", "die DHL-Hotline erreichen Sie unter". Anything else between them
+# ("If UPS hasn't delivered by Friday, call us on") means the number is not attributed to them.
+_LINK_WORDS = frozenset(
+    {
+     "on", "at", "via", "is", "are", "was", "be", "can", "could", "may", "will", "reached",
+     "contacted", "called", "dialled", "dialed", "ring", "call", "phone", "telephone", "tel", "no",
+     "number", "numbers", "line", "lines", "hotline", "helpline", "support", "service", "services",
+     "customer", "customers", "care", "desk", "team", "department", "dept", "centre", "center",
+     "office", "uk", "directly", "direct", "free", "toll", "freephone", "the", "a", "an", "its",
+     "their", "s", "warranty", "repair", "repairs", "reachable", "contactable", "contact",
+     "helpdesk", "24", "7", "24h", "unter", "erreichen", "erreichbar", "sie", "ist", "die", "der",
+     "das", "telefonisch", "nummer", "rufnummer", "kundenservice", "au", "est", "le", "la",
+     "joignable", "numéro", "client", "clients", "de", "du", "al", "es", "en", "el",
+     "número", "atención", "cliente", "teléfono", "è", "numero", "servizio", "il",
+    }
+)  # fmt: skip
+_MAX_LINK_WORDS = 7
+_THEIR = frozenset({"their", "they", "them", "ihre", "leur", "leurs"})
+# a possessive of the seller's just before the owner word: "our warranty line", "my courier"
+_SELF = frozenset(
+    {
+     "our", "ours", "my", "mine", "us", "we", "me", "i", "unser", "unsere", "unserer", "unseren",
+     "unserem", "unseres", "mein", "meine", "meiner", "notre", "nos", "mon", "ma", "mes", "nuestro",
+     "nuestra", "nuestros", "nuestras", "mi", "mis", "nostro", "nostra", "nostri", "nostre", "mio",
+     "mia",
+    }
+)  # fmt: skip
+_PAREN = regex.compile(r"\([^()]{0,40}\)", regex.V1)
+_WIDER = 240  # characters before a number searched for the company 'their line' refers to
+
+
+def _linked(tail: str) -> bool:
+    """Whether ``tail``, the text from an owner word to the number, only links the two."""
+    words = [w for w, _, _ in tokens(_PAREN.sub(" ", tail))]
+    return len(words) <= _MAX_LINK_WORDS and all(w in _LINK_WORDS for w in words)
+
+
+def _attributed(a: Analysis, phone: Evidence) -> bool:
+    """Whether the text gives the number as a carrier's, manufacturer's or warranty service's.
+
+    POLICY.md §3 SP104: "call UPS on ...", "the manufacturer's warranty line is ..." are theirs;
+    a number merely near such a word, or offered as the seller's own ("call us", "our
+    warranty line", "my mobile"), is not.
+    """
+    context = phone.context
+    owners = [h for h in a.lex.scan(context) if h.vocab == "phone_owner"]
+    pronouns = [(start, end) for w, start, end in tokens(context) if w in _THEIR]
+    last_owner = max(owners, key=lambda h: h.end, default=None)
+    last_pronoun = max(pronouns, default=None)
+    if last_pronoun is not None and (last_owner is None or last_pronoun[1] > last_owner.end):
+        # "FedEx has it at their depot. Their customer line is ...": 'their' must name an owner
+        # in the text before it
+        if not _linked(context[last_pronoun[1] :]):
+            return False
+        earlier = a.message.body[max(0, phone.start - _WIDER) : phone.start]
+        return any(h.vocab == "phone_owner" for h in a.scan(earlier)[1])
+    if last_owner is None or not _linked(context[last_owner.end :]):
+        return False
+    before = [w for w, _, _ in tokens(context[: last_owner.start])][-2:]
+    return not any(w in _SELF for w in before)
+
+
+# What the detector takes for a phone number is an id or a time when the text introduces it as
+# one ("locker PIN: 0445 566 778", "part number 020 7946 0958") or it reads as a time range
+# ("between 0900-1200"); POLICY.md §3 lists ids, model numbers and times as benign look-alikes.
+_ID_BEFORE = regex.compile(
+    r"""(?x)\b(?:id|pin|code|ref|reference|serial|part|model|claim|case|ticket|certificate|cert
+    |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
+    |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma)
+    (?:\s*(?:number|no|nr|\#|is|was|:|\.))*\s*$""",
+    regex.V1,
+)
+_TIME_RANGE = regex.compile(
+    r"^(?:[01]\d|2[0-3])[0-5]\d\s?[-\u2013]\s?(?:[01]\d|2[0-3])[0-5]\d$", regex.V1
+)
+
+
+def _not_a_phone(phone: Evidence) -> bool:
+    return bool(_TIME_RANGE.match(phone.value) or _ID_BEFORE.search(phone.context))
+
+
 def phone_number(a: Analysis) -> Iterator[Found]:
     for phone in a.phones:
-        owner = any(h.vocab == "phone_owner" for h in a.lex.scan(phone.context))
+        if _not_a_phone(phone):
+            continue
+        owner = _attributed(a, phone)
         yield Found(
             phone.start,
             phone.end,

@@ -1,4 +1,11 @@
-"""The message rule set: each code with its check, and the run that turns results into findings."""
+"""The message rule set: each code with its check, and the run that turns results into findings.
+
+The rules judge what a *seller* says (POLICY.md §3: "applies to every seller message ..., never to a
+buyer's or Amazon's message"). A message whose sender is the buyer or Amazon, or whose kind only a
+buyer sends (inquiry, return request, brand or suspicious message), gets no content (SP1xx) or
+formatting (SP2xx) finding: a buyer's insult is not the seller's SP111. In the history, only the
+seller's own messages count as earlier requests (SP116, SP122). See `is_seller_message`.
+"""
 
 from __future__ import annotations
 
@@ -43,13 +50,20 @@ from sellerpolicy._rules.messages.purpose import (
     shipping_notification,
     thank_you_only,
 )
+from sellerpolicy._rules.messages.scope import is_seller_message
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from sellerpolicy._policy import Policy
 
-__all__ = ["MESSAGE_RULES", "MessageRule", "example_message", "run_message_rules"]
+__all__ = [
+    "MESSAGE_RULES",
+    "MessageRule",
+    "example_message",
+    "is_seller_message",
+    "run_message_rules",
+]
 
 
 @attrs.frozen
@@ -135,7 +149,12 @@ def run_message_rules(
     policy: Policy,
     rules: tuple[MessageRule, ...] = MESSAGE_RULES,
 ) -> tuple[Finding, ...]:
-    """Run every enabled message rule and return their findings."""
+    """Run every enabled message rule and return their findings.
+
+    A buyer's or Amazon's message (see `is_seller_message`) has none: the rules judge sellers.
+    """
+    if not is_seller_message(message):
+        return ()
     analysis = Analysis(message, history, policy)
     findings: list[Finding] = []
     active = policy.active

@@ -5,11 +5,16 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+import regex
+
 from sellerpolicy._codes import RULES, Code
 from sellerpolicy._model import MessageKind
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
+from sellerpolicy._rules.messages.scope import is_seller_message
+from sellerpolicy._text.phrases import tokens
+from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -55,10 +60,57 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     return a.memo(f"phrases:{code}", lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
 
 
+# An invitation to make contact by a means the message also gives ("give us a ring on 555 ...")
+# is one piece of evidence: the number, address or link is reported (SP104, SP103, SP101), the
+# invitation is not reported again as SP105. A link must be to the channel the invitation names
+# ("it's on Instagram: instagram.com/...").
+_CONTACT_VOCABS = frozenset({"contact_by_phone", "contact_by_email", "contact_by_link"})
+_NOT_A_CHANNEL = frozenset({"on", "us", "me", "our", "my"})
+
+
+def _sentence_starts(a: Analysis) -> list[int]:
+    return a.memo("sentence starts", lambda: [s.start for s in a.sentences])  # type: ignore[return-value]
+
+
+def _contact_given(a: Analysis, vocab: str, start: int, end: int) -> SpanSet:
+    """Where the message gives the means the invitation at ``start:end`` invites to use."""
+    if vocab == "contact_by_phone":
+        return a.memo("given:phones", lambda: SpanSet((e.start, e.end) for e in a.phones))  # type: ignore[return-value]
+    if vocab == "contact_by_email":
+        return a.memo("given:emails", lambda: SpanSet((e.start, e.end) for e in a.emails))  # type: ignore[return-value]
+    words = frozenset(w for w, _, _ in tokens(a.norm.text[start:end])) - _NOT_A_CHANNEL
+
+    def named() -> SpanSet:
+        return SpanSet(
+            (e.start, e.end)
+            for e in a.links
+            if any(label.startswith(w) for w in words for label in e.host.split("."))
+        )
+
+    return a.memo("given:links:" + " ".join(sorted(words)), named)  # type: ignore[return-value]
+
+
+def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
+    """Whether the means lies in the sentence of ``start:end`` or the one after it."""
+    given = _contact_given(a, vocab, start, end)
+    if not given:
+        return False
+    i = max(0, bisect.bisect_right(_sentence_starts(a), start) - 1)
+    scope = a.sentences[i : i + 2]
+    if not scope:
+        return True
+    lo, hi = a.norm.span(min(start, scope[0].start), max(end, scope[-1].end))
+    return given.overlaps(lo, hi)
+
+
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
     spans: list[tuple[int, int]] = []
     for clause in data.clauses:
+        if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
+            vocab = clause.all[0]
+            spans.extend(m for m in _clause_matches(a, clause) if not _given_nearby(a, vocab, *m))
+            continue
         spans.extend(_clause_matches(a, clause))
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
@@ -136,14 +188,38 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
             yield a.found(start, end, note="; ".join(reasons))
 
 
+_THANKED = regex.compile(
+    r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
+    r"(?:(?:kind|honest|detailed|lovely|great|quick)\s+)?(?:feedback|review|rating|comments?)\b",
+    regex.V1,
+)
+
+
+def _solicits(a: Analysis) -> bool:
+    """Whether a seller message asks for a review or feedback, whatever its kind.
+
+    A reply counts too ("glad it works now; we'd appreciate your feedback"), but a request to
+    change or remove feedback or a review is SP115 / SP116's business, not a solicitation.
+    """
+    if not is_seller_message(a.message):
+        return False
+    if a.kind is MessageKind.REVIEW_REQUEST:
+        return True
+    if a.kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL:
+        return False
+    thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+    starts = _sentence_starts(a)
+    for hit in a.hits:
+        if hit.vocab != "review" or thanked.overlaps(hit.start, hit.end):
+            continue  # "thanks for your feedback, please ..." thanks for one already left
+        vocabs = a.sentences[max(0, bisect.bisect_right(starts, hit.start) - 1)].vocabs()
+        if "ask" in vocabs and "change_verb" not in vocabs:
+            return True
+    return False
+
+
 def repeat_solicitation(a: Analysis) -> Iterator[Found]:
-    soliciting = a.kind is MessageKind.REVIEW_REQUEST or (
-        a.kind is MessageKind.PROACTIVE and is_review_request(a)
-    )
-    if not soliciting:
+    if not _solicits(a):
         return
-    if any(
-        h.kind is MessageKind.REVIEW_REQUEST or (h.kind.is_proactive and is_review_request(h))
-        for h in a.history_analyses()
-    ):
+    if any(_solicits(h) for h in a.history_analyses()):
         yield Found(field="history", note="the history already has a review or feedback request")
