@@ -844,7 +844,9 @@ class TestReading:
             ("<p>one</p><p>two</p>", "one\ntwo\n"),
             ("<img hidden src=a.png>", "hidden src=a.png "),
             ("shop&#46;com", "shop.com"),
-            ("a<script>alert('<b>x</b>')</script>b", "ab"),
+            ("a<script>alert('<b>x</b>')</script>b", "ab"),  # inside a word: left out
+            ("<p>Hi</p><!-- call 555 0100 -->", "Hi\n<!-- call 555 0100 --> "),
+            ("<style>p{background:url(x.png)}</style>Hi", "p{background:url(x.png)} Hi"),
         ],
         ids=[
             "empty-span",
@@ -858,6 +860,8 @@ class TestReading:
             "boolean-attribute",
             "reference",
             "script",
+            "comment",
+            "style",
         ],
     )
     def test_text(self, source: str, text: str) -> None:

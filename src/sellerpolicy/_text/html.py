@@ -112,12 +112,14 @@ class HtmlFacts:
     )
 
     def reading(self) -> HtmlText:
-        """The text a checker reads: :attr:`text`, with the values of each tag's attributes.
+        """The text a checker reads: :attr:`text`, with the markup that carries text of its own.
 
         Link targets and image sources are where a message's addresses hide in HTML
-        (``<a href="https://...">here</a>``), so the values of a tag's attributes are read
-        where the tag stands, between spaces; inside a word they are left out, so that markup
-        cannot split the word (``sh<span title="x"></span>op.com`` reads ``shop.com``).
+        (``<a href="https://...">here</a>``), so each tag's attributes are read as written
+        where the tag stands, between spaces, and so are comments and the bodies of
+        ``<script>`` and ``<style>``. Inside a word only address attributes (``href``,
+        ``src`` ...) are read, so that markup cannot split the word
+        (``sh<span title="x"></span>op.com`` reads ``shop.com``).
         """
         return _assemble(self._reading, self.text)
 
@@ -345,6 +347,9 @@ _ADDRESS_ATTRIBUTES: Final = _words(
     manifest ping poster profile src srcset usemap xlink:href
     """
 )
+# Parser events of markup that shows nothing: comments, the bodies of <script> and <style>,
+# declarations and the like.
+_UNSEEN: Final = frozenset({"raw", "comment", "decl", "other"})
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _RAW_TEXT_TAGS: Final = frozenset({"script", "style"})
 _IMAGE_TAGS: Final = frozenset({"img", "image"})  # browsers read <image> as <img>
@@ -837,6 +842,8 @@ class _Builder:
                 self._data(event.start, event.end)
             elif event.kind == "raw" and event.name == "style":
                 self._style_sheet(event.start, event.end)
+            if event.kind in _UNSEEN:
+                self._unseen(event)
         self._end_breaks()
         return HtmlFacts(
             images=tuple(self.images),
@@ -957,6 +964,13 @@ class _Builder:
         if name in _IMAGE_TAGS:
             self.images.append(self._image(event, found))
         self._tag_styles(event, name, found)
+
+    def _unseen(self, event: _Event) -> None:
+        """Note markup the buyer does not see (a comment, a script), read as written."""
+        if event.end > event.start:
+            text = self.source[event.start : event.end]
+            piece = _Piece(text, event.start, event.end, linear=True, kind=_DATA)
+            self.reading.append(_Attributes(event.start, event.end, (("", (piece,)),)))
 
     def _attribute_values(self, event: _Event, found: Mapping[str, str | None]) -> None:
         """Note the tag's attributes, for the reading (see `HtmlFacts.reading`).
