@@ -19,7 +19,7 @@ from sellerpolicy import (
     Shipment,
     account_health,
 )
-from sellerpolicy._rules.feedback import feedback_stats
+from sellerpolicy import feedback_stats
 from sellerpolicy.plotting import plot_feedback, plot_health, plot_timeline
 
 ASSETS = Path(__file__).parent / "assets"

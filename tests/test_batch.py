@@ -634,11 +634,6 @@ class TestResume:
 
 
 class TestPickling:
-    @pytest.mark.xfail(
-        strict=True,
-        reason="Policy holds MappingProxyType fields, which do not pickle: _policy.py needs a "
-        "__reduce__ (integrator); run_jsonl and sellerpolicy.dask send _PolicyState meanwhile",
-    )
     def test_policy_pickles(self):
         """A policy survives a pickle round trip."""
         policy = Policy.seed().disable("SP121").with_parameters(reply_to_buyer="48h")

@@ -32,7 +32,15 @@ class TestPublicApi:
 
     def test_submodules_have_all(self):
         """Public submodules declare __all__."""
-        for module in (sellerpolicy.exceptions, sellerpolicy.testing):
+        import sellerpolicy.dask
+        import sellerpolicy.plotting
+
+        for module in (
+            sellerpolicy.exceptions,
+            sellerpolicy.testing,
+            sellerpolicy.plotting,
+            sellerpolicy.dask,
+        ):
             assert all(hasattr(module, name) for name in module.__all__)
 
     def test_version(self):

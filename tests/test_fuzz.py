@@ -573,10 +573,7 @@ def _anchored(where: str) -> bool:
 
 # Found by this audit; the fix, a lookbehind so that a run of dots is tried from its first dot
 # only ('(?<!\.)\.+(?=\s|$)'), belongs to the feedback family's module.
-QUADRATIC = {
-    "sellerpolicy._rules.feedback._CLAUSE_BREAK": "'.' * n + '!' tries every dot of the run: "
-    "40,000 dots take 110 s in check_feedback",
-}
+QUADRATIC: dict[str, str] = {}
 UNITS = [
     "a", "1", " ", ".", "@", "-", "/", ":", "a.", "a ", "1 ", "1-", "a@", "a-", ".a", "a1",
     "\n", "<a ", "&#", "%", "_", "é", "о", "\u200b", "#", "a'", "+1", "(", "[dot]", " dot ",

@@ -2,6 +2,17 @@
 
 from sellerpolicy import _parameters, exceptions
 from sellerpolicy._api import check_message
+from sellerpolicy._batch import (
+    BatchSummary,
+    check_many,
+    run_jsonl,
+)
+from sellerpolicy._catalogue import (
+    RuleDocumentation,
+    RulesTable,
+    rule_doc,
+    rules_table,
+)
 from sellerpolicy._codes import RULES, Code, Edition, Family, RuleInfo, RuleStatus, Severity
 from sellerpolicy._decisions import EventRef, Finding, MessageReport, NotJudged, Report, Span
 from sellerpolicy._events import (
@@ -49,6 +60,10 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._parameters import Parameters, ParameterSpec
 from sellerpolicy._policy import Policy
+from sellerpolicy._repr import (
+    Highlighted,
+    highlight,
+)
 from sellerpolicy._rules.chargebacks import (
     CancellationAdvice,
     ChargebackDecision,
@@ -58,6 +73,14 @@ from sellerpolicy._rules.chargebacks import (
 )
 from sellerpolicy._rules.claims import AtoZDecision, a_to_z
 from sellerpolicy._rules.context import Campaign
+from sellerpolicy._rules.feedback import (
+    FeedbackReport,
+    FeedbackStats,
+    ScoreWindow,
+    TrendBucket,
+    check_feedback,
+    feedback_stats,
+)
 from sellerpolicy._rules.health import (
     AccountHealth,
     Comparison,
@@ -89,6 +112,11 @@ from sellerpolicy._rules.returns import (
 )
 from sellerpolicy._rules.solicitation import SolicitationDecision, solicitation
 from sellerpolicy._serialization import from_dict, from_json, to_dict, to_json
+from sellerpolicy._templates import (
+    Placeholder,
+    find_placeholders,
+    mask_placeholders,
+)
 from sellerpolicy._time import Duration, TimeUnit
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.adapters.sp_api import (
@@ -112,6 +140,7 @@ __all__ = [
     "ActionKind",
     "AtoZDecision",
     "Attachment",
+    "BatchSummary",
     "Campaign",
     "Cancellation",
     "CancellationAdvice",
@@ -132,12 +161,15 @@ __all__ = [
     "FbaUnit",
     "Feedback",
     "FeedbackClass",
+    "FeedbackReport",
+    "FeedbackStats",
     "Finding",
     "FulfillmentChannel",
     "Grade",
     "GradedUnit",
     "HealthMetric",
     "HealthStatus",
+    "Highlighted",
     "InboxItem",
     "InformationRequest",
     "ItemCondition",
@@ -163,6 +195,7 @@ __all__ = [
     "Parameters",
     "Party",
     "PhoneCall",
+    "Placeholder",
     "Policy",
     "ProblemKind",
     "ProductCategory",
@@ -172,8 +205,11 @@ __all__ = [
     "ReturnReason",
     "ReturnRequest",
     "ReturnedLine",
+    "RuleDocumentation",
     "RuleInfo",
     "RuleStatus",
+    "RulesTable",
+    "ScoreWindow",
     "SellerAction",
     "Severity",
     "Shipment",
@@ -182,6 +218,7 @@ __all__ = [
     "SolicitationDecision",
     "Span",
     "TimeUnit",
+    "TrendBucket",
     "__version__",
     "a_to_z",
     "account_health",
@@ -189,20 +226,29 @@ __all__ = [
     "assess_return",
     "cancellation_advice",
     "chargeback",
+    "check_feedback",
+    "check_many",
     "check_message",
     "events_from_notification",
     "exceptions",
     "fba_fee",
+    "feedback_stats",
+    "find_placeholders",
     "from_dict",
     "from_json",
     "grading_summary",
+    "highlight",
     "inbox",
     "is_business_day",
+    "mask_placeholders",
     "obligations",
     "order_from_sp_api",
     "order_items_from_sp_api",
     "orders_from_sp_api",
     "refund_administration_fee",
+    "rule_doc",
+    "rules_table",
+    "run_jsonl",
     "solicitation",
     "timeline_from_sp_api",
     "to_dict",

@@ -129,6 +129,18 @@ class Policy:
             self, "_parameters", Parameters.for_edition(self.edition, self.overrides)
         )
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle the policy as its plain fields; the resolved tables are rebuilt on load."""
+        state = (
+            self.edition,
+            self.disabled,
+            self.enabled,
+            dict(self.severities),
+            dict(self.overrides),
+            dict(self.phrases),
+        )
+        return (_rebuild, state)
+
     @property
     def parameters(self) -> Parameters:
         """Every parameter's value: the edition's default unless `overrides` replaces it."""
@@ -295,6 +307,24 @@ class Policy:
         if phrases:
             policy = policy.with_phrases(**phrases)
         return policy
+
+
+def _rebuild(
+    edition: Edition,
+    disabled: frozenset[Code],
+    enabled: frozenset[Code],
+    severities: dict[Code, Severity],
+    overrides: dict[str, Any],
+    phrases: dict[str, tuple[str, ...]],
+) -> Policy:
+    return Policy(
+        edition=edition,
+        disabled=disabled,
+        enabled=enabled,
+        severities=severities,
+        overrides=overrides,
+        phrases=phrases,
+    )
 
 
 @functools.cache

@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._api import check_message
 from sellerpolicy._codes import RULES, Code, Family
-from sellerpolicy._rules import chargebacks, claims, context, health, obligations, returns
+from sellerpolicy._rules import chargebacks, claims, context, feedback, health, obligations, returns
 from sellerpolicy._rules.data import family_docs, rule_data
 from sellerpolicy._rules.messages import example_message
 
@@ -92,6 +92,14 @@ RULE_SETS: tuple[RuleSet, ...] = (
         entry="check_message",
         docs=rule_data,
         flags=_message_flags,
+    ),
+    RuleSet(
+        family=Family.FEEDBACK,
+        title="Seller feedback",
+        reads="a feedback (rating, comment, time left), its order and now",
+        entry="check_feedback, feedback_stats",
+        docs=lambda: family_docs("feedback.toml"),
+        flags=feedback.flags,
     ),
     RuleSet(
         family=Family.CONTEXT,

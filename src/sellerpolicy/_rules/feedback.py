@@ -248,7 +248,7 @@ _NOT: Final = ".not"
 _CLAUSE_BREAK = regex.compile(
     r"""(?x)
     [!?;:\n()]+                       # sentence and clause punctuation
-  | \.+(?=\s|$)                       # a full stop, not the dot of '4.99' or 'shop.com'
+  | (?<!\.)\.+(?=\s|$)                # a full stop (a whole run: linear), not '4.99'
   | ,(?!\d)                           # a comma, not the one of '1,000'
   | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
   | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 import sellerpolicy
 from sellerpolicy import Edition, Family, MessageKind, Severity
 from sellerpolicy.cli._check import run_check, selectors, write_safely
-from sellerpolicy.cli._common import EXIT_OK, EXIT_USAGE, UsageError
+from sellerpolicy.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from sellerpolicy.cli._config import CliOverrides, Resolver
 from sellerpolicy.cli._formats import FORMATS
 from sellerpolicy.cli._rules import diff_policies, list_rules, show_rule
@@ -70,7 +70,27 @@ def _parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
         description="Check template files, the templates in folders, or standard input (-).",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", metavar="PATH")
+    batch = check.add_argument_group("JSON Lines records (see the batch how-to)")
+    batch.add_argument(
+        "--jsonl",
+        metavar="IN",
+        help="check every record of a JSON Lines file (- for standard input) instead of templates",
+    )
+    batch.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="with --jsonl: write the results here (default: stdout)",
+    )
+    batch.add_argument(
+        "--jobs", type=int, metavar="N", help="with --jsonl: worker processes (default: the CPUs)"
+    )
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="with --jsonl -o OUT: continue after the last complete result line in OUT",
+    )
     check.add_argument(
         "--kind",
         choices=[k.value for k in MessageKind],
@@ -170,8 +190,44 @@ def _policy(args: argparse.Namespace) -> sellerpolicy.Policy:
     return resolver.for_path(None).policy
 
 
+def _run_jsonl(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.paths:
+        raise UsageError("--jsonl checks records, not template files: drop the paths")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.resume and not args.output:
+        raise UsageError("--resume continues an output file: give it with -o OUT")
+    source: str | IO[bytes] = "-" if args.jsonl == "-" else args.jsonl
+    if source == "-":
+        source = sys.stdin.buffer
+    try:
+        summary = sellerpolicy.run_jsonl(
+            source,
+            args.output or out,
+            jobs=args.jobs,
+            resume=args.resume,
+            policy=_policy(args),
+            progress=None,
+        )
+    except (
+        sellerpolicy.exceptions.InvalidValueError,
+        sellerpolicy.exceptions.InvalidTypeError,
+    ) as exc:
+        raise UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise UsageError(f"{args.jsonl}: {exc.strerror or exc}") from exc
+    except BrokenPipeError:  # pragma: no cover - the reader left; results so far are written
+        write_safely(out, lambda _: None)
+        return EXIT_OK
+    return EXIT_OK if summary.clean else EXIT_FINDINGS
+
+
 def _run(args: argparse.Namespace, out: IO[str], stdin: IO[str]) -> int:
     if args.command == "check":
+        if args.jsonl is not None:
+            return _run_jsonl(args, out)
+        if not args.paths:
+            raise UsageError("give template files or folders to check, - for standard input")
         return run_check(args, out, stdin)
     if args.command == "rule":
         policy = _policy(args)
