@@ -139,7 +139,7 @@ class Policy:
             dict(self.overrides),
             dict(self.phrases),
         )
-        return (_rebuild, state)
+        return (_rebuild, (state,))
 
     @property
     def parameters(self) -> Parameters:
@@ -309,14 +309,8 @@ class Policy:
         return policy
 
 
-def _rebuild(
-    edition: Edition,
-    disabled: frozenset[Code],
-    enabled: frozenset[Code],
-    severities: dict[Code, Severity],
-    overrides: dict[str, Any],
-    phrases: dict[str, tuple[str, ...]],
-) -> Policy:
+def _rebuild(state: tuple[Any, ...]) -> Policy:
+    edition, disabled, enabled, severities, overrides, phrases = state
     return Policy(
         edition=edition,
         disabled=disabled,
