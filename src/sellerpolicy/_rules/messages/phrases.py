@@ -33,27 +33,114 @@ __all__ = [
 ]
 
 
-def _clause_matches(a: Analysis, clause: Clause) -> Iterator[tuple[int, int]]:
-    """Normalised spans where ``clause`` holds, one per sentence (or pair of sentences)."""
+# Negation scope: the rules whose clauses say what the seller asks, offers or threatens read a
+# phrase after a negator in its own clause as refused, not said ("we can't offer anything in
+# exchange for feedback", "we would never report you", "nothing to pay on delivery").
+NEGATABLE = frozenset(
+    {
+        Code.SP105,
+        Code.SP106,
+        Code.SP107,
+        Code.SP108,
+        Code.SP111,
+        Code.SP112,
+        Code.SP115,
+        Code.SP123,
+    }
+)
+_NEGATOR = "negator"
+# What sets the scene of a clause is not negated with it: the condition of a threat ("if it isn't
+# back by Friday ..."), the buyer's unhappiness, the problem, the buyer being addressed.
+_NOT_NEGATED = frozenset(
+    {"threat_condition", "conditional", "you", "unhappy", "problem", "order_ref", "ask"}
+)
+_SCOPE_WORDS = 8  # a negator reaches this many words ahead, within its clause
+# What ends a negator's clause: punctuation, a contrast or condition, a new first-person subject
+# ("if you don't remove it we will take legal action": the threat is not negated).
+_CLAUSE_BREAK = regex.compile(
+    r"[.,;:!?()\u2014\u2013\n]|\s-\s|\b(?:but|however|if|unless|otherwise|or|we|we'll|we'd|we're|"
+    r"i|i'll|they|aber|sondern|wenn|falls|sonst|wir|ich|mais|si|sinon|nous|je|pero|sino|ma|se|"
+    r"altrimenti|noi|so|please|bitte|donc|quindi|also|deshalb)\b",
+    regex.V1,
+)
+
+
+def negated(a: Analysis) -> frozenset[tuple[str, int]]:
+    """The hits (vocabulary, start) that a negator before them in their clause cancels."""
+
+    def make() -> frozenset[tuple[str, int]]:
+        negators = [h for h in a.hits if h.vocab == _NEGATOR]
+        if not negators:
+            return frozenset()
+        text = a.norm.text
+        out = set()
+        for hit in a.hits:
+            if hit.vocab == _NEGATOR or hit.vocab in _NOT_NEGATED:
+                continue
+            for neg in negators:
+                if neg.end > hit.start or hit.token - neg.token > _SCOPE_WORDS:
+                    continue
+                if not _CLAUSE_BREAK.search(text, neg.end, hit.start):
+                    out.add((hit.vocab, hit.start))
+                    break
+        return frozenset(out)
+
+    return a.memo("negated", make)  # type: ignore[return-value]
+
+
+def _affirmed(a: Analysis, sentence: Sentence) -> frozenset[str]:
+    """The sentence's vocabularies, counting only hits no negator cancels."""
+    gone = negated(a)
+    if not gone:
+        return sentence.vocabs()
+    return frozenset(h.vocab for h in sentence.hits if (h.vocab, h.start) not in gone)
+
+
+def _clause_matches(
+    a: Analysis, clause: Clause, *, negatable: bool = False
+) -> Iterator[tuple[int, int]]:
+    """Normalised spans where ``clause`` holds, one per sentence (or pair of sentences).
+
+    With ``negatable``, a vocabulary of ``all`` counts only where a hit of it is not negated.
+    """
     if not all(v in a.vocabs for v in clause.all):
         return  # most clauses fail here: a vocabulary the message never uses
     sents = a.sentences
     width = 2 if clause.scope == "pair" else 1
+    gone = negated(a) if negatable else frozenset()
     for i in range(len(sents)):
         scope = sents[i : i + width]
         vocabs = frozenset().union(*(s.vocabs() for s in scope))
         if not all(v in vocabs for v in clause.all) or any(v in vocabs for v in clause.none):
             continue
-        first = [h for v in clause.all if (h := _first_hit(scope, v)) is not None]
+        if gone:
+            said = frozenset().union(*(_affirmed(a, s) for s in scope))
+            if not all(v in said for v in clause.all):
+                continue
+        first = [h for v in clause.all if (h := _first_hit(scope, v, gone)) is not None]
         yield min(h.start for h in first), max(h.end for h in first)
 
 
-def _first_hit(scope: list[Sentence], vocab: str) -> Hit | None:
+def _first_hit(
+    scope: list[Sentence], vocab: str, gone: frozenset[tuple[str, int]] = frozenset()
+) -> Hit | None:
     for s in scope:
-        hit = s.first(vocab)
-        if hit is not None:
-            return hit
+        for hit in s.hits:
+            if hit.vocab == vocab and (vocab, hit.start) not in gone:
+                return hit
     return None
+
+
+def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
+    """Whether the money at ``start:end`` is the buyer's to pay (SP108).
+
+    Not when the same sentences say the seller pays, refunds or covers it, or Amazon collected it.
+    """
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    vocabs = frozenset().union(*(_affirmed(a, s) for s in a.sentences[first : last + 1]))
+    return "seller_pays" not in vocabs or "ask" in vocabs
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
@@ -106,12 +193,17 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
     spans: list[tuple[int, int]] = []
+    negatable = code in NEGATABLE
     for clause in data.clauses:
+        found = _clause_matches(a, clause, negatable=negatable)
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
             vocab = clause.all[0]
-            spans.extend(m for m in _clause_matches(a, clause) if not _given_nearby(a, vocab, *m))
+            spans.extend(m for m in found if not _given_nearby(a, vocab, *m))
             continue
-        spans.extend(_clause_matches(a, clause))
+        if code is Code.SP108:
+            spans.extend(m for m in found if _buyer_pays(a, *m))
+            continue
+        spans.extend(found)
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
     return _merge(spans)
