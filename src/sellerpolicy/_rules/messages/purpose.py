@@ -25,6 +25,64 @@ def _first_of(a: Analysis, vocab: str) -> Hit | None:
     return next((h for h in a.hits if h.vocab == vocab), None)
 
 
+# The message-purpose model: each purpose scores one point per sentence with a word of it, and
+# the kind the seller chose scores one more for its own purpose. SP109 and SP110 fire only when
+# their purpose dominates: a refund notice that says "we received your return" is a return
+# notice, a review request that mentions the delivery date is a review request.
+_PURPOSES: dict[str, frozenset[str]] = {
+    "confirmation": frozenset({"order_received", "order_status"}),
+    "shipping": frozenset({"shipped"}),
+    "problem": frozenset({"problem", "delay_notice"}),
+    "return": frozenset({"topic_return"}),
+    "review": frozenset({"review"}),
+    # purposes whose words are too common to count per sentence ("size", "total", "service"):
+    # only the kind the seller chose speaks for them
+    "invoice": frozenset(),
+    "warranty": frozenset(),
+    "appointment": frozenset(),
+    "customization": frozenset(),
+}
+_KIND_PURPOSE = {
+    MessageKind.REVIEW_REQUEST: "review",
+    MessageKind.INVOICE: "invoice",
+    MessageKind.WARRANTY: "warranty",
+    MessageKind.CONFIRM_SERVICE: "appointment",
+    MessageKind.CONFIRM_DELIVERY: "appointment",
+    MessageKind.CONFIRM_CUSTOMIZATION: "customization",
+    MessageKind.UNEXPECTED_PROBLEM: "problem",
+}
+
+
+def purpose_scores(a: Analysis) -> dict[str, int]:
+    """How many sentences speak to each purpose, plus one for the purpose of the chosen kind."""
+
+    def make() -> dict[str, int]:
+        scores = dict.fromkeys(_PURPOSES, 0)
+        for sentence in a.sentences:
+            vocabs = sentence.vocabs()
+            for purpose, words in _PURPOSES.items():
+                if vocabs & words:
+                    scores[purpose] += 1
+        own = _KIND_PURPOSE.get(a.kind)
+        if own is not None:
+            scores[own] += 1
+        return scores
+
+    return a.memo("purposes", make)  # type: ignore[return-value]
+
+
+def dominates(a: Analysis, purpose: str, *, besides: frozenset[str] = frozenset()) -> bool:
+    """Whether ``purpose`` outscores every other purpose of the message but ``besides``."""
+    scores = purpose_scores(a)
+    mine = scores[purpose]
+    return mine > 0 and all(
+        mine > n for p, n in scores.items() if p != purpose and p not in besides
+    )
+
+
+_ALONG_WITH_CONFIRMATION = frozenset({"shipping"})  # "we received it and it ships tomorrow"
+
+
 _NEAR = 10  # words from 'your order' to what happened to it ('... 113-4567890-1234567 has been')
 
 
@@ -33,6 +91,10 @@ def order_confirmation(a: Analysis) -> Iterator[Found]:
         return
     if a.vocabs & {"problem", "buyer_question"}:
         return  # a delay or problem notice, or an answer to the buyer
+    if not dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION) and not (
+        purpose_scores(a)["confirmation"] == 0 and "order_status" in a.vocabs
+    ):
+        return  # another purpose outweighs the order's status (a return or refund notice)
     hit = _first_of(a, "order_received")
     if hit is not None:
         yield a.found(hit.start, hit.end)
@@ -55,6 +117,8 @@ def shipping_notification(a: Analysis) -> Iterator[Found]:
     excluded = {"problem", "buyer_question", "order_received", "pay"}
     if hit is None or a.vocabs & excluded or is_review_request(a):
         return
+    if not dominates(a, "shipping", besides=frozenset({"confirmation"})):
+        return  # a review request naming the delivery date, an appointment being arranged
     yield a.found(hit.start, hit.end)
 
 
@@ -161,11 +225,17 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         return "only says thank you"
     if kind is not MessageKind.UNEXPECTED_PROBLEM and has_match(a, Code.SP123):
         return "asks the buyer to cancel"
-    if kind not in _DELAY_KINDS and "shipped" in vocabs and "problem" not in vocabs:
+    if (
+        kind not in _DELAY_KINDS
+        and "shipped" in vocabs
+        and "problem" not in vocabs
+        and dominates(a, "shipping", besides=frozenset({"confirmation"}))
+    ):
         return "is a shipping notice"
     if (
         kind is not MessageKind.CONFIRM_ORDER_DETAILS
         and "order_received" in vocabs
+        and dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION)
         and not (vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
     ):
         return "is an order confirmation"
