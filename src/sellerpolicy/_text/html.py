@@ -1116,7 +1116,9 @@ class _Builder:
 # --- entry points -----------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)  # the message rules and the reading of one body share it
+_CACHED_LENGTH: Final = 32_768
+
+
 def analyze_html(source: str) -> HtmlFacts:
     """Read an HTML message template.
 
@@ -1124,12 +1126,23 @@ def analyze_html(source: str) -> HtmlFacts:
     or quoted attribute value) and everything after it counts as text. Time and memory are
     linear in the length of ``source``.
 
+    The facts of the last few templates of ordinary size are kept: the reading of a message
+    and its formatting rules ask for the same body. Longer ones, whose facts take tens of
+    times their size, are read again.
+
     Args:
         source: The HTML.
 
     Returns:
         Images, layout overrides, tags and visible text, with spans into ``source``.
     """
+    if len(source) <= _CACHED_LENGTH:
+        return _analyze_cached(source)
+    return _Builder(source).build(_parse(source))
+
+
+@functools.lru_cache(maxsize=4)
+def _analyze_cached(source: str) -> HtmlFacts:
     return _Builder(source).build(_parse(source))
 
 
