@@ -43,6 +43,26 @@ def _page_links(a: Analysis) -> list[Evidence]:
     return [ln for ln in a.links if not images.overlaps(ln.start, ln.end)]
 
 
+# A spelled-out "dot" or "point" read as a domain is prose when the "domain" is an article or
+# preposition ("un point de collecte") or the "address" runs on into a number ("the Echo Dot de
+# 4.ª generación"): nobody disguises a web address that way.
+_PROSE_LABELS = frozenset(
+    {"un", "une", "le", "la", "a", "an", "the", "el", "il", "ein", "eine", "der", "die", "das"}
+)
+_RUNS_ON = regex.compile(r"^\s+\d", regex.V1)
+
+
+def _spelled_prose(a: Analysis, link: Evidence) -> bool:
+    if link.explicit or not link.disguises or "/" in link.value:
+        return False
+    if not all("spelled" in d for d in link.disguises):
+        return False
+    labels = link.host.split(".")
+    if labels and labels[0] in _PROSE_LABELS:
+        return True
+    return bool(_RUNS_ON.match(a.message.body[link.end : link.end + 4]))
+
+
 def external_link(a: Analysis) -> Iterator[Found]:
     params = a.policy.parameters
     emails = SpanSet((e.start, e.end) for e in a.emails)
@@ -51,6 +71,8 @@ def external_link(a: Analysis) -> Iterator[Found]:
             continue
         if emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
+        if _spelled_prose(a, link):
+            continue
         allowed = (
             a.kind in params.members("order_completion_kinds")
             and link.value.startswith("https://")
@@ -152,8 +174,10 @@ def _attributed(a: Analysis, phone: Evidence) -> bool:
 _ID_BEFORE = regex.compile(
     r"""(?x)\b(?:id|pin|code|ref|reference|serial|part|model|claim|case|ticket|certificate|cert
     |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
-    |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma)
-    (?:\s*(?:number|no|nr|\#|is|was|:|\.))*\s*$""",
+    |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
+    |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
+    |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione)
+    (?:\s*(?:number|no|nr|nummer|\#|is|was|:|\.))*\s*\(?\s*$""",
     regex.V1,
 )
 _TIME_RANGE = regex.compile(
