@@ -42,6 +42,7 @@ from sellerpolicy._rules.messages.phrases import (
     feedback_removal_pressure,
     marketing,
     phrase_rule,
+    positive_feedback_request,
     repeat_solicitation,
 )
 from sellerpolicy._rules.messages.purpose import (
@@ -79,6 +80,7 @@ _CUSTOM: dict[Code, Callable[[Analysis], Iterator[Found]]] = {
     Code.SP102: amazon_link,
     Code.SP103: email_address,
     Code.SP104: phone_number,
+    Code.SP107: positive_feedback_request,
     Code.SP109: order_confirmation,
     Code.SP110: shipping_notification,
     Code.SP113: marketing,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from sellerpolicy._codes import RULES, Code
-from sellerpolicy._model import MessageKind
+from sellerpolicy._model import MessageKind, MessageSender
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
@@ -29,6 +29,7 @@ __all__ = [
     "is_review_request",
     "marketing",
     "phrase_rule",
+    "positive_feedback_request",
     "repeat_solicitation",
 ]
 
@@ -236,8 +237,77 @@ def is_review_request(a: Analysis) -> bool:
     return any({"ask", "review"} <= s.vocabs() for s in a.sentences)
 
 
+_STEM = 4  # letters two words must share to be taken for the same word ("jar" / "jars")
+_QUESTION_STOP = frozenset(
+    {
+        "what", "when", "where", "which", "will", "would", "could", "have", "this", "that",
+        "there", "they", "your", "with", "from", "about", "does", "just", "than", "then",
+        "like", "also", "been", "were", "them", "some", "more", "other", "thanks", "hello",
+    }
+)  # fmt: skip
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(
+        w[:_STEM] for w, _, _ in tokens(text) if len(w) >= _STEM and w not in _QUESTION_STOP
+    )
+
+
+def _buyer_questions(a: Analysis) -> frozenset[str]:
+    """Word stems of the buyer's questions in the history (for a reply)."""
+
+    def make() -> frozenset[str]:
+        if a.kind is not MessageKind.REPLY:
+            return frozenset()
+        asked = [
+            m.body
+            for m in a.history
+            if m.sender is MessageSender.BUYER and ("?" in m.body or "¿" in m.body)
+        ]
+        return frozenset().union(*(_stems(a.scan(body)[0].text) for body in asked))
+
+    return a.memo("buyer questions", make)  # type: ignore[return-value]
+
+
+def answers_buyer(a: Analysis, start: int, end: int) -> bool:
+    """Whether the text at ``start:end`` answers the buyer's own question in the history.
+
+    It does when its own sentence shares a word with the question ("Will the navy one be
+    back?" - "navy in size M came back in stock this morning"); an upsell after an answer
+    ("... the medium fits. While you're at it, our liners ...") shares none.
+    """
+    asked = _buyer_questions(a)
+    if not asked:
+        return False
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    near = a.sentences[first : last + 1]
+    if not near:
+        return False
+    return bool(asked & _stems(a.norm.text[near[0].start : near[-1].end]))
+
+
+def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    return frozenset().union(*(s.vocabs() for s in a.sentences[first : last + 1]))
+
+
+_AVAILABILITY = regex.compile(r"\b(?:stock|lager|disponib\w*|existencias)\b", regex.V1)
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
+        if answers_buyer(a, start, end):
+            continue  # the buyer asked about another colour, a discount, a restock
+        if a.kind is MessageKind.UNEXPECTED_PROBLEM and _AVAILABILITY.search(
+            a.norm.text, start, end
+        ):
+            continue  # when the buyer's missing item is back in stock: the problem's own news
+        if "amazon_applies" in _sentence_vocabs(a, start, end):
+            continue  # a discount Amazon applies at checkout, explained
         yield a.found(start, end)
     for i, att in enumerate(a.message.attachments):
         if promotional(a, att):
@@ -315,3 +385,24 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
         return
     if any(_solicits(h) for h in a.history_analyses()):
         yield Found(field="history", note="the history already has a review or feedback request")
+
+
+_STARS = regex.compile(r"\b(?:stars?|sterne?n?|étoiles?|estrellas?|stelle)\b", regex.V1)
+# Kinds whose purpose is the item's design: "five stars embroidered" is a motif there.
+_DESIGN_KINDS = frozenset({MessageKind.CONFIRM_CUSTOMIZATION, MessageKind.CONFIRM_ORDER_DETAILS})
+
+
+def positive_feedback_request(a: Analysis) -> Iterator[Found]:
+    """SP107, except stars that are the design the buyer is asked to confirm.
+
+    In a message whose kind is about the item's design, a star phrase is read as a rating only
+    when the message also speaks of reviews, ratings or feedback in other words.
+    """
+    matches = _phrase_matches(a, Code.SP107)
+    if matches and a.kind in _DESIGN_KINDS:
+        text = a.norm.text
+        rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
+        if not rated:
+            return
+    for start, end in matches:
+        yield a.found(start, end)
