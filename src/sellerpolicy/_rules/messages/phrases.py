@@ -24,13 +24,17 @@ if TYPE_CHECKING:
     from sellerpolicy._text.phrases import Hit, Sentence
 
 __all__ = [
+    "NEGATABLE",
+    "answers_buyer",
     "feedback_removal_pressure",
     "has_match",
     "is_review_request",
     "marketing",
+    "negated",
     "phrase_rule",
     "positive_feedback_request",
     "repeat_solicitation",
+    "stars_are_design",
 ]
 
 
@@ -392,12 +396,20 @@ _STARS = regex.compile(r"\b(?:stars?|sterne?n?|étoiles?|estrellas?|stelle)\b", 
 _DESIGN_KINDS = frozenset({MessageKind.CONFIRM_CUSTOMIZATION, MessageKind.CONFIRM_ORDER_DETAILS})
 
 
-def positive_feedback_request(a: Analysis) -> Iterator[Found]:
-    """SP107, except stars that are the design the buyer is asked to confirm.
+def stars_are_design(a: Analysis) -> bool:
+    """Whether the message's star phrases are the item's design, not a rating.
 
     In a message whose kind is about the item's design, a star phrase is read as a rating only
     when the message also speaks of reviews, ratings or feedback in other words.
     """
+    if a.kind not in _DESIGN_KINDS:
+        return False
+    text = a.norm.text
+    return not any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
+
+
+def positive_feedback_request(a: Analysis) -> Iterator[Found]:
+    """SP107, except stars that are the design the buyer is asked to confirm."""
     matches = _phrase_matches(a, Code.SP107)
     if matches and a.kind in _DESIGN_KINDS:
         text = a.norm.text

@@ -9,7 +9,13 @@ from sellerpolicy._model import MessageKind
 from sellerpolicy._rules.data import filler_words
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.formatting import SP_API_KINDS
-from sellerpolicy._rules.messages.phrases import has_match, is_review_request
+from sellerpolicy._rules.messages.phrases import (
+    has_match,
+    is_review_request,
+    marketing,
+    negated,
+    stars_are_design,
+)
 from sellerpolicy._text.phrases import tokens
 
 if TYPE_CHECKING:
@@ -112,7 +118,9 @@ def order_confirmation(a: Analysis) -> Iterator[Found]:
 def shipping_notification(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
-    hit = _first_of(a, "shipped")
+    gone = negated(a)
+    hit = next((h for h in a.hits if h.vocab == "shipped" and (h.vocab, h.start) not in gone), None)
+    # "it can't be shipped to your address" is not a shipping notice (negation scope);
     # an order confirmation is SP109; a request for money is SP108
     excluded = {"problem", "buyer_question", "order_received", "pay"}
     if hit is None or a.vocabs & excluded or is_review_request(a):
@@ -215,11 +223,13 @@ _DELAY_KINDS = frozenset(
 def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
     """What the body is really for, when that is not what its SP-API kind is for."""
     kind, vocabs = a.kind, a.vocabs
-    if is_review_request(a) and not (
-        kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs
+    if (
+        is_review_request(a)
+        and not stars_are_design(a)
+        and not (kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs)
     ):
         return "asks for a review"
-    if has_match(a, Code.SP113) or has_match(a, Code.SP105):
+    if any(marketing(a)) or has_match(a, Code.SP105):
         return "promotes"
     if _only_thanks(a):
         return "only says thank you"
