@@ -229,7 +229,10 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         and not (kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs)
     ):
         return "asks for a review"
-    if any(marketing(a)) or has_match(a, Code.SP105):
+    # the body's marketing (a promotional attachment is SP113 and SP119's), or an off-Amazon
+    # call that is not the channel of a payment demand (that is SP108 and SP105's)
+    promotes = any(f.field == "body" for f in marketing(a))
+    if promotes or (has_match(a, Code.SP105) and not has_match(a, Code.SP108)):
         return "promotes"
     if _only_thanks(a):
         return "only says thank you"
