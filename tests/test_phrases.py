@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -156,3 +157,10 @@ class TestAutomaton:
         text = unit * (1_000_000 // len(unit))
         hits = Lexicon.build(VOCABS).scan(text)
         assert len(hits) == len(Lexicon.build(VOCABS).scan(unit)) * (1_000_000 // len(unit))
+
+    def test_pickles(self) -> None:
+        """A lexicon pickles as its keys and phrases; the automaton is compiled again."""
+        lexicon = Lexicon.build(VOCABS)
+        again = pickle.loads(pickle.dumps(lexicon))  # noqa: S301 - our own bytes
+        text = "leave a review request: your 5 star review, don't"
+        assert again.scan(text) == lexicon.scan(text) != []

@@ -308,9 +308,23 @@ class Lexicon:
     ``5 star`` matches "5-star" and "5 star".
     """
 
-    _automaton: ahocorasick_rs.AhoCorasick | None
+    _keys: tuple[str, ...]
     _entries: tuple[tuple[_Entry, ...], ...]
     """The phrases of each key of the automaton, by the key's index."""
+    _automaton: ahocorasick_rs.AhoCorasick | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Compile the keys into the automaton (also after unpickling)."""
+        automaton = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
+        object.__setattr__(self, "_automaton", automaton)
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[Lexicon], tuple[tuple[str, ...], tuple[tuple[_Entry, ...], ...]]]:
+        """Pickle the keys and phrases; the automaton is compiled again from the keys."""
+        return (type(self), (self._keys, self._entries))
 
     @classmethod
     def build(cls, vocabularies: Mapping[str, Iterable[str]]) -> Lexicon:
@@ -346,10 +360,8 @@ class Lexicon:
             starting_with_digit = [entry._replace(digits=True) for entry in numbers]
             for digit in _digits():
                 by_key[" " + digit].extend(starting_with_digit)
-        if not by_key:
-            return cls(None, ())
-        keys = list(by_key)
-        return cls(ahocorasick_rs.AhoCorasick(keys), tuple(tuple(by_key[k]) for k in keys))
+        keys = tuple(by_key)
+        return cls(keys, tuple(tuple(by_key[k]) for k in keys))
 
     def scan(self, text: str) -> list[Hit]:
         """Every phrase occurrence in ``text`` (already normalised and lower-cased).
