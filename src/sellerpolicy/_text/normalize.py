@@ -763,13 +763,14 @@ def normalize(text: str) -> NormalizedText:
     characters other than tab, line feed and carriage return; variation selectors silently),
     applies NFKC (full-width and compatibility forms, mathematical letters), turns every
     Unicode space into ``" "`` and every line separator into ``"\n"``, writes curly quotes,
-    dashes and look-alike dots and slashes as ASCII, folds Cyrillic and Greek look-alikes to
+    dashes and look-alike dots and slashes as ASCII, folds the letters of other scripts that
+    Unicode TR39 finds confusable with Latin ones (Cyrillic, Greek, Armenian, Cherokee ...) to
     Latin inside words that also hold Latin evidence, and lower-cases. It does not collapse
     whitespace nor decode spelled-out punctuation (``dot``, ``[at]``): detectors do that with
     `NormalizedText.sub`.
 
-    ASCII text without control characters takes a fast path: the result is ``text.lower()``
-    mapped one to one.
+    ASCII text without control characters, and Latin-1 text whose letters no step changes,
+    take a fast path: the result is ``text.lower()`` mapped one to one.
 
     Args:
         text: The caller's text.
@@ -877,7 +878,7 @@ def normalize_html(source: str) -> NormalizedText:
 
 
 def fold_lookalikes(text: str) -> str:
-    """Map Cyrillic and Greek look-alike letters to the Latin letters they imitate.
+    """Map look-alike letters of other scripts (TR39) to the Latin letters they imitate.
 
     `normalize` folds them only inside words that show Latin evidence; detectors call this on a
     token they already know is an address (a Cyrillic 'shop' before ' . com').
