@@ -136,6 +136,26 @@ def _first_hit(
     return None
 
 
+def _leads_to_amazon(a: Analysis, start: int, end: int) -> bool:
+    """Whether the call at ``start:end`` leads to an Amazon page.
+
+    It does when its sentence (or the next) gives Amazon links and no other ("rate us directly
+    here: amazon.com/review/...").
+    """
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    scope = a.sentences[first : last + 2]
+    if not scope or not a.links:
+        return False
+    lo, hi = a.norm.span(scope[0].start, scope[-1].end)
+    near = [ln for ln in a.links if lo <= ln.start < hi]
+    domains = a.policy.parameters.amazon_domains
+    return bool(near) and all(
+        any(ln.host == d or ln.host.endswith("." + d) for d in domains) for ln in near
+    )
+
+
 def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
@@ -207,6 +227,9 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
             continue
         if code is Code.SP108:
             spans.extend(m for m in found if _buyer_pays(a, *m))
+            continue
+        if code is Code.SP105:
+            spans.extend(m for m in found if not _leads_to_amazon(a, *m))
             continue
         spans.extend(found)
     for pattern in data.patterns:
@@ -389,6 +412,19 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
         return
     if any(_solicits(h) for h in a.history_analyses()):
         yield Found(field="history", note="the history already has a review or feedback request")
+        return
+    # without the history, the message may say itself that it asks again ("following up on our
+    # earlier message: could you leave a review?")
+    # ("this is the only time we'll ask - we won't contact you again" promises the opposite)
+    gone = negated(a)
+    marker = next(
+        (h for h in a.hits if h.vocab == "repeat_marker" and (h.vocab, h.start) not in gone),
+        None,
+    )
+    if marker is not None:
+        yield a.found(
+            marker.start, marker.end, note="the message says it repeats an earlier request"
+        )
 
 
 _STARS = regex.compile(r"\b(?:stars?|sterne?n?|étoiles?|estrellas?|stelle)\b", regex.V1)
