@@ -148,6 +148,12 @@ _PURPOSE_VOCABS = frozenset(
         "buyer_cancel",
         "topic_delivery",
         "topic_service",
+        # what a narrow kind is for: "Attached is your VAT invoice. Thank you!" is an invoice
+        "topic_invoice",
+        "topic_warranty",
+        "topic_digital_key",
+        "topic_legal",
+        "topic_return",
     }
 )
 _FLUFF = frozenset({"pleasantry", "thanks", "opt_out"})
