@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import html
+import weakref
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -1116,7 +1116,8 @@ class _Builder:
 # --- entry points -----------------------------------------------------------------------------
 
 
-_CACHED_LENGTH: Final = 32_768
+_READ: weakref.WeakValueDictionary[str, HtmlFacts] = weakref.WeakValueDictionary()
+"""The facts of each body still in use, by the body: kept while something holds them."""
 
 
 def analyze_html(source: str) -> HtmlFacts:
@@ -1126,9 +1127,9 @@ def analyze_html(source: str) -> HtmlFacts:
     or quoted attribute value) and everything after it counts as text. Time and memory are
     linear in the length of ``source``.
 
-    The facts of the last few templates of ordinary size are kept: the reading of a message
-    and its formatting rules ask for the same body. Longer ones, whose facts take tens of
-    times their size, are read again.
+    While the facts of a body are in use (the normalised reading of a message holds them), the
+    same body gets them again without being read again: the message rules and the reading
+    share one parse. Nothing is kept once they are no longer used.
 
     Args:
         source: The HTML.
@@ -1136,14 +1137,10 @@ def analyze_html(source: str) -> HtmlFacts:
     Returns:
         Images, layout overrides, tags and visible text, with spans into ``source``.
     """
-    if len(source) <= _CACHED_LENGTH:
-        return _analyze_cached(source)
-    return _Builder(source).build(_parse(source))
-
-
-@functools.lru_cache(maxsize=4)
-def _analyze_cached(source: str) -> HtmlFacts:
-    return _Builder(source).build(_parse(source))
+    facts = _READ.get(source)
+    if facts is None:
+        facts = _READ[source] = _Builder(source).build(_parse(source))
+    return facts
 
 
 def _plausible(attributes: Iterable[tuple[str, str | None]]) -> bool:

@@ -437,6 +437,9 @@ class NormalizedText:
     """``None`` when ``text[i]`` came from ``original[i]`` for every ``i``."""
     _disguises: _DisguiseMap | None = attrs.field(default=None, repr=False)
     """``None`` when nothing was disguised."""
+    _source: object = attrs.field(default=None, repr=False, alias="source")
+    """What the text was read from, kept alive with it (the facts of an HTML body, which the
+    rules reading the same body then find in `analyze_html`'s cache)."""
 
     def _check(self, start: int, end: int) -> None:
         if not 0 <= start <= end <= len(self.text):
@@ -824,7 +827,8 @@ def normalize_html(source: str) -> NormalizedText:
     Returns:
         The normalised text, with ``source`` as its original.
     """
-    reading = analyze_html(source).reading()
+    facts = analyze_html(source)
+    reading = facts.reading()
     plain = normalize(reading.text)
     size = len(plain.text)
     offsets, disguises = _maps(plain)
@@ -843,6 +847,7 @@ def normalize_html(source: str) -> NormalizedText:
             plain.text,
             _OffsetMap(tuple(new_starts), tuple(new_ends)),
             plain._disguises,  # noqa: SLF001
+            source=facts,
         )
     palette = _Palette(disguises.palette)
     chars = list(disguises.chars)
@@ -874,6 +879,7 @@ def normalize_html(source: str) -> NormalizedText:
         plain.text,
         _OffsetMap(tuple(new_starts), tuple(new_ends)),
         _DisguiseMap(tuple(palette.entries), "".join(chars), "".join(gaps)),
+        source=facts,
     )
 
 

@@ -124,27 +124,12 @@ def phrase_problem(phrase: object) -> str:
     return ""
 
 
-class _CharTable(dict[int, str]):
-    """A `str.translate` table filled in character by character as characters turn up."""
-
-    __slots__ = ()
-
-    def __missing__(self, code: int) -> str:
-        if len(self) >= _TABLE_LIMIT:
-            self.clear()  # bounded memory, whatever characters callers send
-        char = chr(code)
-        value = self[code] = char if char == "'" or _WORD_CHAR.fullmatch(char) else " "
-        return value
-
-
-_TABLE_LIMIT = 20_000
 _WORD_CHAR = regex.compile(r"[\w]", regex.V1)  # the characters `_TOKEN` makes words of
-_TOKEN_CHARS = _CharTable()
-"""Word characters and apostrophes stay; every other character becomes a space."""
+_NOT_WORD_CHAR = regex.compile(r"[^\w']", regex.V1)
 _LATIN1_TOKEN_CHARS = bytes(
     code if chr(code) == "'" or _WORD_CHAR.fullmatch(chr(code)) else ord(" ") for code in range(256)
 )
-"""The same for text encoded as Latin-1, one byte per character."""
+"""For text encoded as Latin-1: word characters and apostrophes stay, others become spaces."""
 # An apostrophe joins two words only between word characters ("don't"); any other is a space.
 _LONE_APOSTROPHE = regex.compile(r"(?<![^ '])'|'(?![^ '])", regex.V1)
 
@@ -171,8 +156,8 @@ def _spaced(text: str) -> str:
     try:
         # most text is Latin-1 (English, German, French, Spanish, Italian): bytes.translate
         spaced = text.encode("latin-1").translate(_LATIN1_TOKEN_CHARS).decode("latin-1")
-    except UnicodeEncodeError:  # one character at a time, through a table lookup in C
-        spaced = text.translate(_TOKEN_CHARS)
+    except UnicodeEncodeError:  # other scripts: a substitution, faster than str.translate
+        spaced = _NOT_WORD_CHAR.sub(" ", text)
     if "'" in spaced:
         spaced = _LONE_APOSTROPHE.sub(" ", spaced)
     return spaced
