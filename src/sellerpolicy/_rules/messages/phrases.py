@@ -54,6 +54,8 @@ NEGATABLE = frozenset(
     }
 )
 _NEGATOR = "negator"
+_POST_NEGATOR = "post_negation"
+_POST_SCOPE_WORDS = 4  # "five stars [are really] not required"
 # What sets the scene of a clause is not negated with it: the condition of a threat ("if it isn't
 # back by Friday ..."), the buyer's unhappiness, the problem, the buyer being addressed.
 _NOT_NEGATED = frozenset(
@@ -71,23 +73,36 @@ _CLAUSE_BREAK = regex.compile(
 
 
 def negated(a: Analysis) -> frozenset[tuple[str, int]]:
-    """The hits (vocabulary, start) that a negator before them in their clause cancels."""
+    """The hits (vocabulary, start) that a negator in their clause cancels.
+
+    A negator before the hit ("we never ask for five stars") or a negated predicate just after
+    it ("five stars aren't required"), with no clause break between them.
+    """
 
     def make() -> frozenset[tuple[str, int]]:
         negators = [h for h in a.hits if h.vocab == _NEGATOR]
-        if not negators:
+        after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
+        if not negators and not after:
             return frozenset()
         text = a.norm.text
         out = set()
         for hit in a.hits:
-            if hit.vocab == _NEGATOR or hit.vocab in _NOT_NEGATED:
+            if hit.vocab in (_NEGATOR, _POST_NEGATOR) or hit.vocab in _NOT_NEGATED:
                 continue
-            for neg in negators:
-                if neg.end > hit.start or hit.token - neg.token > _SCOPE_WORDS:
-                    continue
-                if not _CLAUSE_BREAK.search(text, neg.end, hit.start):
-                    out.add((hit.vocab, hit.start))
-                    break
+            before = any(
+                neg.end <= hit.start
+                and hit.token - neg.token <= _SCOPE_WORDS
+                and not _CLAUSE_BREAK.search(text, neg.end, hit.start)
+                for neg in negators
+            )
+            behind = any(  # "five stars aren't required"
+                neg.start >= hit.end
+                and neg.token - hit.token <= _POST_SCOPE_WORDS
+                and not _CLAUSE_BREAK.search(text, hit.end, neg.start)
+                for neg in after
+            )
+            if before or behind:
+                out.add((hit.vocab, hit.start))
         return frozenset(out)
 
     return a.memo("negated", make)  # type: ignore[return-value]
