@@ -5,6 +5,7 @@ from sellerpolicy._api import check_message
 from sellerpolicy._batch import (
     BatchSummary,
     check_many,
+    decide,
     run_jsonl,
 )
 from sellerpolicy._catalogue import (
@@ -229,6 +230,7 @@ __all__ = [
     "check_feedback",
     "check_many",
     "check_message",
+    "decide",
     "events_from_notification",
     "exceptions",
     "fba_fee",

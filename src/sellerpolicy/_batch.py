@@ -24,12 +24,13 @@ import regex
 from sellerpolicy._api import check_message
 from sellerpolicy._converter import InvalidDataError, converter, resolve
 from sellerpolicy._events import Event  # noqa: TC001 - attrs.resolve_types reads it
-from sellerpolicy._model import Claim, Feedback, Message, Order
+from sellerpolicy._model import Claim, Feedback, Message, Order, ReturnRequest
 from sellerpolicy._policy import Policy
 from sellerpolicy._rules.chargebacks import cancellation_advice, chargeback
 from sellerpolicy._rules.claims import a_to_z
 from sellerpolicy._rules.feedback import check_feedback
 from sellerpolicy._rules.obligations import obligations
+from sellerpolicy._rules.returns import assess_return
 from sellerpolicy._rules.solicitation import solicitation
 from sellerpolicy.exceptions import (
     InputTooLargeError,
@@ -42,7 +43,14 @@ if TYPE_CHECKING:
     from sellerpolicy._codes import Edition
     from sellerpolicy._decisions import Report
 
-__all__ = ["RECORD_TYPES", "TIMELINE_DECISIONS", "BatchSummary", "check_many", "run_jsonl"]
+__all__ = [
+    "RECORD_TYPES",
+    "TIMELINE_DECISIONS",
+    "BatchSummary",
+    "check_many",
+    "decide",
+    "run_jsonl",
+]
 
 RECORD_TYPES = ("message", "feedback", "timeline")
 """What a record can be; a line names it with ``"type"`` (see `check_many`)."""
@@ -94,6 +102,7 @@ class _Timeline:
     events: tuple[Event, ...] = ()
     decision: str = "obligations"
     claim: Claim | None = None
+    request: ReturnRequest | None = None
 
 
 for _cls in (_MessageContext, _FeedbackContext, _Timeline):
@@ -224,6 +233,8 @@ def _error_field(exc: SellerPolicyError, text: str) -> str | None:
 def _claim_not_read(record: _Timeline, decision: str) -> None:
     if record.claim is not None:
         raise _LineError("claim", f"the {decision} decision reads no claim; leave 'claim' out")
+    if record.request is not None and decision != "return":
+        raise _LineError("request", f"the {decision} decision reads no return request")
 
 
 def _obligations(record: _Timeline, policy: Policy) -> Report:
@@ -255,8 +266,18 @@ def _cancellation_advice(record: _Timeline, policy: Policy) -> Report:
     return cancellation_advice(record.order, events=record.events, now=record.now, policy=policy)
 
 
+def _return(record: _Timeline, policy: Policy) -> Report:
+    _claim_not_read(record, "return")
+    if record.request is None:
+        raise _LineError("request", "the return decision needs the return request as 'request'")
+    return assess_return(
+        record.request, record.order, events=record.events, now=record.now, policy=policy
+    )
+
+
 TIMELINE_DECISIONS: Mapping[str, Callable[[_Timeline, Policy], Report]] = MappingProxyType(
     {
+        "return": _return,
         "obligations": _obligations,
         "solicitation": _solicitation,
         "a_to_z": _a_to_z,
@@ -381,6 +402,22 @@ def _check_record(
     result["decision"] = decision
     result["result"] = report.to_dict()
     return result
+
+
+def decide(record: Mapping[str, Any], *, policy: Policy | None = None) -> Report:
+    """Take the decision one record asks for (a line of `run_jsonl`, already parsed).
+
+    Raises:
+        InvalidValueError: The record is malformed; ``field`` names the field.
+    """
+    if not isinstance(record, Mapping):
+        msg = f"record must be a JSON object, got {type(record).__name__}"
+        raise InvalidValueError(msg, field="record", value=record)
+    try:
+        _, report = _CHECKS[_kind(record)](record, _policy(policy))
+    except _LineError as exc:
+        raise InvalidValueError(exc.message, field=exc.field) from None
+    return report
 
 
 def _error(number: int, field: str | None, message: str, ident: str | int | None) -> dict[str, Any]:

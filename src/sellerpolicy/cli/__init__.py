@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -170,6 +171,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     _policy_options(rules)
 
+    for name, help_text in _DECISION_COMMANDS.items():
+        decision = sub.add_parser(name, help=help_text, allow_abbrev=False)
+        decision.add_argument(
+            "record",
+            metavar="FILE",
+            help="a JSON record, as one line of --jsonl takes it (- for standard input)",
+        )
+        decision.add_argument("--format", choices=["text", "json"], default="text")
+        _policy_options(decision)
+
     rule = sub.add_parser(
         "rule", help="show a rule's page: what, why, examples, source", allow_abbrev=False
     )
@@ -188,6 +199,56 @@ def _policy(args: argparse.Namespace) -> sellerpolicy.Policy:
     )
     resolver = Resolver(overrides, config=args.config, isolated=args.isolated, cwd=Path.cwd())
     return resolver.for_path(None).policy
+
+
+_DECISION_COMMANDS = {
+    "feedback": "can this feedback be removed or struck through, how, by when",
+    "solicitation": "may a review request be sent now",
+    "obligations": "what the seller owes the buyer, by when",
+    "a-to-z": "may the buyer file an A-to-z claim, on which grounds",
+    "chargeback": "who is liable for a chargeback, and by when to answer",
+    "return": "must the return be accepted, with what fee and refund",
+}
+_LIMIT = 16 * 1024 * 1024  # one record: a timeline with its events, never a stream
+
+
+def _run_decision(args: argparse.Namespace, out: IO[str], stdin: IO[str]) -> int:
+    try:
+        if args.record == "-":
+            text = stdin.read(_LIMIT + 1)
+        else:
+            path = Path(args.record)
+            if not path.is_file():
+                raise UsageError(f"{args.record}: not a regular file")
+            with path.open(encoding="utf-8-sig") as handle:
+                text = handle.read(_LIMIT + 1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{args.record}: cannot read: {exc}") from exc
+    if len(text) > _LIMIT:
+        raise UsageError(f"{args.record}: a record is at most {_LIMIT:,} characters")
+    try:
+        record = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise UsageError(f"{args.record}: not JSON: {exc}") from exc
+    if not isinstance(record, dict):
+        raise UsageError(f"{args.record}: a record is a JSON object")
+    if args.command == "feedback":
+        record.setdefault("type", "feedback")
+    else:
+        record.setdefault("type", "timeline")
+        record.setdefault("decision", args.command.replace("-", "_"))
+    try:
+        report = sellerpolicy.decide(record, policy=_policy(args))
+    except sellerpolicy.exceptions.SellerPolicyError as exc:
+        where = f" ({exc.field})" if exc.field else ""
+        raise UsageError(f"{args.record}{where}: {exc}") from exc
+    text_out = (
+        json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+        if args.format == "json"
+        else str(report)
+    )
+    write_safely(out, lambda stream: print(text_out, file=stream))
+    return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
 def _run_jsonl(args: argparse.Namespace, out: IO[str]) -> int:
@@ -223,6 +284,8 @@ def _run_jsonl(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _run(args: argparse.Namespace, out: IO[str], stdin: IO[str]) -> int:
+    if args.command in _DECISION_COMMANDS:
+        return _run_decision(args, out, stdin)
     if args.command == "check":
         if args.jsonl is not None:
             return _run_jsonl(args, out)
