@@ -339,6 +339,7 @@ class TestRecords:
             "a_to_z",
             "chargeback",
             "cancellation_advice",
+            "return",
         ) == tuple(TIMELINE_DECISIONS)
 
 

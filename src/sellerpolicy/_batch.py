@@ -25,7 +25,7 @@ from sellerpolicy._api import check_message
 from sellerpolicy._converter import InvalidDataError, converter, resolve
 from sellerpolicy._events import Event  # noqa: TC001 - attrs.resolve_types reads it
 from sellerpolicy._model import Claim, Feedback, Message, Order, ReturnRequest
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.chargebacks import cancellation_advice, chargeback
 from sellerpolicy._rules.claims import a_to_z
 from sellerpolicy._rules.feedback import check_feedback
@@ -277,12 +277,12 @@ def _return(record: _Timeline, policy: Policy) -> Report:
 
 TIMELINE_DECISIONS: Mapping[str, Callable[[_Timeline, Policy], Report]] = MappingProxyType(
     {
-        "return": _return,
         "obligations": _obligations,
         "solicitation": _solicitation,
         "a_to_z": _a_to_z,
         "chargeback": _chargeback,
         "cancellation_advice": _cancellation_advice,
+        "return": _return,
     }
 )
 """The decisions a ``timeline`` line can ask for with ``"decision"`` (default: obligations)."""
@@ -570,12 +570,7 @@ def _jobs(jobs: int | None) -> int:
 
 
 def _policy(policy: Policy | None) -> Policy:
-    if policy is None:
-        return Policy.current()
-    if not isinstance(policy, Policy):
-        msg = f"policy must be a Policy, got {policy!r}"
-        raise InvalidTypeError(msg, field="policy", value=policy)
-    return policy
+    return resolve_policy(policy)
 
 
 # --- the public functions --------------------------------------------------------------------

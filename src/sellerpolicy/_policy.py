@@ -14,9 +14,9 @@ import attrs
 from sellerpolicy import _repr
 from sellerpolicy._codes import RULES, Code, Edition, RuleInfo, Severity
 from sellerpolicy._parameters import Parameters, parse_overrides
-from sellerpolicy.exceptions import InvalidPolicyError
+from sellerpolicy.exceptions import InvalidPolicyError, InvalidTypeError
 
-__all__ = ["Policy"]
+__all__ = ["Policy", "resolve_policy"]
 
 
 def _code(value: Code | str) -> Code:
@@ -319,6 +319,20 @@ def _rebuild(state: tuple[Any, ...]) -> Policy:
         overrides=overrides,
         phrases=phrases,
     )
+
+
+def resolve_policy(policy: object) -> Policy:
+    """``policy``, or `Policy.current` for ``None``: the check every decision starts with.
+
+    Raises:
+        InvalidTypeError: ``policy`` is neither a `Policy` nor ``None``.
+    """
+    if policy is None:
+        return Policy.current()
+    if not isinstance(policy, Policy):
+        msg = f"policy must be a Policy (e.g. Policy.current()), got {policy!r}"
+        raise InvalidTypeError(msg, field="policy", value=policy)
+    return policy
 
 
 @functools.cache

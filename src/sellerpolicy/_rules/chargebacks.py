@@ -34,7 +34,7 @@ from sellerpolicy._model import (
     MessageSender,
     Order,
 )
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.claims import Example, example_inputs
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
@@ -490,15 +490,6 @@ def _finding(note: _Note, policy: Policy) -> Finding | None:
     )
 
 
-def _checked_policy(policy: object) -> Policy:
-    if policy is None:
-        return Policy.current()
-    if not isinstance(policy, Policy):
-        msg = f"policy must be a Policy (e.g. Policy.current()), got {policy!r}"
-        raise InvalidTypeError(msg, field="policy", value=policy)
-    return policy
-
-
 def _checked_now(now: object, order: Order) -> dt.datetime:
     checked = _checks.aware_datetime(now, "now")
     if isinstance(order, Order) and checked < order.purchased_at:
@@ -571,7 +562,7 @@ def chargeback(
             or before the purchase, or an event is invalid (``events[3].order_id``).
     """
     checked_now = _checked_now(now, order)
-    checked_policy = _checked_policy(policy)
+    checked_policy = resolve_policy(policy)
     timeline = OrderTimeline.build(order, events)
     checked_claim = _checked_claim(claim, order, checked_now)
     facts = _Facts(timeline, now=checked_now, claim=checked_claim, policy=checked_policy)
@@ -636,7 +627,7 @@ def cancellation_advice(
         InvalidValueError: ``now`` is naive or before the purchase, or an event is invalid.
     """
     checked_now = _checked_now(now, order)
-    checked_policy = _checked_policy(policy)
+    checked_policy = resolve_policy(policy)
     timeline = OrderTimeline.build(order, events)
     facts = _Facts(timeline, now=checked_now, claim=None, policy=checked_policy)
     cancelling = ask_buyer_to_cancel(facts)

@@ -24,7 +24,7 @@ from sellerpolicy._model import (
     ProductCategory,
     ReturnRequest,
 )
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
@@ -689,15 +689,6 @@ def _finding(note: _Note, policy: Policy) -> Finding | None:
     )
 
 
-def _checked_policy(policy: object) -> Policy:
-    if policy is None:
-        return Policy.current()
-    if not isinstance(policy, Policy):
-        msg = f"policy must be a Policy (e.g. Policy.current()), got {policy!r}"
-        raise InvalidTypeError(msg, field="policy", value=policy)
-    return policy
-
-
 def _checked_claim(claim: object, order: Order, now: dt.datetime) -> Claim | None:
     if claim is None:
         return None
@@ -768,7 +759,7 @@ def a_to_z(
             an event is invalid (``events[3].order_id``, see `OrderTimeline.build`).
     """
     _checks.aware_datetime(now, "now")
-    checked_policy = _checked_policy(policy)
+    checked_policy = resolve_policy(policy)
     timeline = OrderTimeline.build(order, events)
     if now < order.purchased_at:
         msg = f"now ({now.isoformat()}) is before the purchase ({order.purchased_at.isoformat()})"

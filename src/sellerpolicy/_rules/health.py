@@ -37,7 +37,7 @@ from sellerpolicy._model import (
     ReturnRequest,
 )
 from sellerpolicy._parameters import parameter_specs
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import RuleDoc, family_docs
 from sellerpolicy._rules.obligations import Obligation, ObligationStatus, obligations
 from sellerpolicy._time import Duration
@@ -1004,15 +1004,6 @@ _EVENT_METRICS = frozenset({Code.SP906, Code.SP907, Code.SP908})
 # --- the public entry --------------------------------------------------------------------------
 
 
-def _checked_policy(policy: object) -> Policy:
-    if policy is None:
-        return Policy.current()
-    if not isinstance(policy, Policy):
-        msg = f"policy must be a Policy (e.g. Policy.current()), got {policy!r}"
-        raise InvalidTypeError(msg, field="policy", value=policy)
-    return policy
-
-
 def account_health(
     orders: Iterable[Order],
     events: Iterable[Event],
@@ -1048,7 +1039,7 @@ def account_health(
             given twice. The error's ``field`` names the argument.
     """
     _checks.aware_datetime(now, "now")
-    checked = _checked_policy(policy)
+    checked = resolve_policy(policy)
     given_orders: tuple[Order, ...] = _checks.sequence_of(orders, Order, "orders")
     given_events: tuple[Event, ...] = _checks.sequence_of(events, _EVENT_CLASSES, "events")
     account = _Account(given_orders, given_events, now, checked)

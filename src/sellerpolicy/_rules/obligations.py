@@ -44,7 +44,7 @@ from sellerpolicy._model import (
     OrderStatus,
     ReturnRequest,
 )
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import RuleDoc, family_docs
 from sellerpolicy._time import Duration
 from sellerpolicy._timeline import OrderTimeline, describe
@@ -809,15 +809,6 @@ def _finding(ob: Obligation, doc: RuleDoc, scan: _Scan) -> Finding:
 # --- the public entries ---------------------------------------------------------------------
 
 
-def _checked_policy(policy: object) -> Policy:
-    if policy is None:
-        return Policy.current()
-    if not isinstance(policy, Policy):
-        msg = f"policy must be a Policy (e.g. Policy.current()), got {policy!r}"
-        raise InvalidTypeError(msg, field="policy", value=policy)
-    return policy
-
-
 def obligations(
     order: Order,
     events: Iterable[Event],
@@ -849,7 +840,7 @@ def obligations(
             twice. The error's ``field`` names the argument (``now``, ``events[3].order_id``).
     """
     _checks.aware_datetime(now, "now")
-    checked = _checked_policy(policy)
+    checked = resolve_policy(policy)
     timeline = OrderTimeline.build(order, events)
     return _decide(timeline, now, checked)
 
@@ -930,7 +921,7 @@ def inbox(
             order's timeline is invalid (see `obligations`).
     """
     _checks.aware_datetime(now, "now")
-    checked = _checked_policy(policy)
+    checked = resolve_policy(policy)
     horizon = _horizon(within)
     if isinstance(timelines, str | bytes) or not isinstance(timelines, Iterable):
         msg = f"timelines must be an iterable of (order, events) pairs, got {timelines!r}"

@@ -30,7 +30,7 @@ from sellerpolicy._model import (
     ProductCategory,
     ReturnRequest,
 )
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._time import end_of_local_day
 from sellerpolicy._timeline import OrderTimeline
@@ -842,7 +842,7 @@ def refund_administration_fee(
     if not isinstance(full_refund, bool):
         msg = f"full_refund must be a bool, got {full_refund!r}"
         raise InvalidTypeError(msg, field="full_refund", value=full_refund)
-    checked = _checked_policy(policy)
+    checked = resolve_policy(policy)
     exempt = checked.parameters.members("admin_fee_exempt_categories")
     if full_refund and checked_category in exempt:
         return _round(_ZERO, referral_fee.currency)
@@ -1101,7 +1101,7 @@ def fba_fee(
     if not _CURRENCY.fullmatch(currency):
         msg = f"currency must be an ISO 4217 code like 'USD', got {currency!r}"
         raise InvalidValueError(msg, field="currency", value=currency)
-    checked = _checked_policy(policy)
+    checked = resolve_policy(policy)
     rows = checked.parameters.fee_table(_FEE_TABLES[checked_service]).rows(tier.value)
     per_unit = _band_fee(rows, weight)
     with decimal.localcontext(_MONEY):
@@ -1226,15 +1226,6 @@ def _finding(note: _Note, policy: Policy) -> Finding | None:
     )
 
 
-def _checked_policy(policy: object) -> Policy:
-    if policy is None:
-        return Policy.current()
-    if not isinstance(policy, Policy):
-        msg = f"policy must be a Policy (e.g. Policy.current()), got {policy!r}"
-        raise InvalidTypeError(msg, field="policy", value=policy)
-    return policy
-
-
 def _checked_request(request: object, order: Order, now: dt.datetime) -> ReturnRequest:
     if not isinstance(request, ReturnRequest):
         msg = f"request must be a ReturnRequest, got {request!r}"
@@ -1350,7 +1341,7 @@ def assess_return(
             (``order.items[1].price``); the current fee table needs ``fba_unit.weight_lb``.
     """
     _checks.aware_datetime(now, "now")
-    checked_policy = _checked_policy(policy)
+    checked_policy = resolve_policy(policy)
     timeline = OrderTimeline.build(order, events)
     checked_request = _checked_request(request, order, now)
     if fba_unit is not None and not isinstance(fba_unit, FbaUnit):
