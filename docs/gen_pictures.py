@@ -18,8 +18,8 @@ from sellerpolicy import (
     SellerAction,
     Shipment,
     account_health,
+    feedback_stats,
 )
-from sellerpolicy import feedback_stats
 from sellerpolicy.plotting import plot_feedback, plot_health, plot_timeline
 
 ASSETS = Path(__file__).parent / "assets"
