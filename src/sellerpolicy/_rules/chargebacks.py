@@ -10,9 +10,9 @@ import attrs
 
 from sellerpolicy import _checks
 from sellerpolicy._api import check_message
-from sellerpolicy._codes import RULES, Code, Severity
+from sellerpolicy._codes import Code, Severity
 from sellerpolicy._converter import resolve
-from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report
+from sellerpolicy._decisions import EventRef, NotJudged, Report
 from sellerpolicy._events import (
     ActionKind,
     Cancellation,
@@ -36,6 +36,7 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.claims import Example, example_inputs
+from sellerpolicy._rules.common import note_finding
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
@@ -475,21 +476,6 @@ def ask_buyer_to_cancel(facts: _Facts) -> _Cancelling:
 # --- the decisions ---------------------------------------------------------------------------
 
 
-def _finding(note: _Note, policy: Policy) -> Finding | None:
-    severity = policy.severity(note.code)
-    if severity is None:
-        return None
-    return Finding(
-        code=note.code,
-        name=RULES[note.code].name,
-        severity=note.severity or severity,
-        message=note.message,
-        source=RULES[note.code].source,
-        field=note.field,
-        event=note.event,
-    )
-
-
 def _checked_now(now: object, order: Order) -> dt.datetime:
     checked = _checks.aware_datetime(now, "now")
     if isinstance(order, Order) and checked < order.purchased_at:
@@ -580,7 +566,7 @@ def chargeback(
     cancelling = ask_buyer_to_cancel(facts)
     notes += [n for n in (liability_note, outcome_note, response_note, records_note) if n]
     notes += cancelling.notes
-    findings = [f for n in notes if (f := _finding(n, checked_policy)) is not None]
+    findings = [f for n in notes if (f := note_finding(n, checked_policy)) is not None]
     risks = {f.code for f in findings if f.code in {Code.SP802, Code.SP803}}
     return ChargebackDecision(
         order_id=order.order_id,
@@ -637,7 +623,7 @@ def cancellation_advice(
         problem=cancelling.problem,
         cancelled=cancelling.cancelled,
         assumptions=facts.assumptions(),
-        findings=tuple(f for n in cancelling.notes if (f := _finding(n, checked_policy))),
+        findings=tuple(f for n in cancelling.notes if (f := note_finding(n, checked_policy))),
         edition=checked_policy.edition,
         as_of=checked_now,
         not_judged=tuple(cancelling.not_judged),

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from sellerpolicy import _checks
-from sellerpolicy._codes import RULES, Code, Severity
+from sellerpolicy._codes import Code, Severity
 from sellerpolicy._converter import converter, resolve
-from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report
+from sellerpolicy._decisions import EventRef, NotJudged, Report
 from sellerpolicy._events import ActionKind, Event, Refund, SellerAction, event_time
 from sellerpolicy._model import (
     Claim,
@@ -25,6 +25,7 @@ from sellerpolicy._model import (
     ReturnRequest,
 )
 from sellerpolicy._policy import Policy, resolve_policy
+from sellerpolicy._rules.common import note_finding
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
@@ -674,21 +675,6 @@ def _contact_reply(facts: _Facts, claim: Claim) -> tuple[dt.datetime | None, _No
 # --- the decision ----------------------------------------------------------------------------
 
 
-def _finding(note: _Note, policy: Policy) -> Finding | None:
-    severity = policy.severity(note.code)
-    if severity is None:
-        return None
-    return Finding(
-        code=note.code,
-        name=RULES[note.code].name,
-        severity=note.severity or severity,
-        message=note.message,
-        source=RULES[note.code].source,
-        field=note.field,
-        event=note.event,
-    )
-
-
 def _checked_claim(claim: object, order: Order, now: dt.datetime) -> Claim | None:
     if claim is None:
         return None
@@ -877,7 +863,7 @@ def _decide(facts: _Facts, now: dt.datetime) -> AtoZDecision:
         exclusions=(Code.SP607,) if whole else (),
         why_not=out.why_not,
         assumptions=assumptions,
-        findings=tuple(f for n in out.notes if (f := _finding(n, facts.policy)) is not None),
+        findings=tuple(f for n in out.notes if (f := note_finding(n, facts.policy)) is not None),
         edition=facts.policy.edition,
         as_of=now,
         not_judged=tuple(out.not_judged),

@@ -14,9 +14,9 @@ import attrs
 import regex
 
 from sellerpolicy import _checks
-from sellerpolicy._codes import RULES, Code, Severity
+from sellerpolicy._codes import Code, Severity
 from sellerpolicy._converter import converter, resolve
-from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report
+from sellerpolicy._decisions import EventRef, NotJudged, Report
 from sellerpolicy._events import ActionKind, Event, Party, Refund, SellerAction, event_time
 from sellerpolicy._marketplaces import Marketplace
 from sellerpolicy._model import (
@@ -31,6 +31,7 @@ from sellerpolicy._model import (
     ReturnRequest,
 )
 from sellerpolicy._policy import Policy, resolve_policy
+from sellerpolicy._rules.common import note_finding
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._time import end_of_local_day
 from sellerpolicy._timeline import OrderTimeline
@@ -1211,21 +1212,6 @@ def _recovery(sku: str, units: Sequence[tuple[int, GradedUnit]]) -> SkuRecovery:
 # --- the decision ----------------------------------------------------------------------------
 
 
-def _finding(note: _Note, policy: Policy) -> Finding | None:
-    severity = policy.severity(note.code)
-    if severity is None:
-        return None
-    return Finding(
-        code=note.code,
-        name=RULES[note.code].name,
-        severity=note.severity or severity,
-        message=note.message,
-        source=RULES[note.code].source,
-        field=note.field,
-        event=note.event,
-    )
-
-
 def _checked_request(request: object, order: Order, now: dt.datetime) -> ReturnRequest:
     if not isinstance(request, ReturnRequest):
         msg = f"request must be a ReturnRequest, got {request!r}"
@@ -1425,7 +1411,7 @@ def _decide(
         fba_removal_fee=removal,
         fba_disposal_fee=disposal,
         assumptions=facts.assumptions,
-        findings=tuple(f for n in notes if (f := _finding(n, facts.policy)) is not None),
+        findings=tuple(f for n in notes if (f := note_finding(n, facts.policy)) is not None),
         edition=facts.policy.edition,
         as_of=facts.now,
         not_judged=tuple(not_judged),
