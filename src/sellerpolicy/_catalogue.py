@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from sellerpolicy._codes import RULES, Code, Edition, Family, RuleStatus, Severity
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._registry import rule_set
 from sellerpolicy._repr import html_table, shorten
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
@@ -302,11 +302,7 @@ def rules_table(
         InvalidTypeError: ``policy`` is not a `Policy` or ``search`` not a string.
         InvalidValueError: ``family`` or ``severity`` is unknown.
     """
-    policy = Policy.current() if policy is None else policy
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy must be a Policy, got {policy!r}", field="policy", value=policy
-        )
+    policy = resolve_policy(policy)
     wanted_family = None if family is None else _choice(family, Family, "family")
     wanted_severity = None
     if severity is not None:

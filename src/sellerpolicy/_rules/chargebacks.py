@@ -36,7 +36,7 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.claims import Example, example_inputs
-from sellerpolicy._rules.common import note_finding
+from sellerpolicy._rules.common import check_claim_times, note_finding
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
@@ -496,21 +496,7 @@ def _checked_claim(claim: object, order: Order, now: dt.datetime) -> Claim:
             "A-to-z claim to a_to_z()"
         )
         raise InvalidValueError(msg, field="claim.kind", value=claim.kind)
-    if claim.order_id != order.order_id:
-        msg = f"claim.order_id is {claim.order_id!r}, but the order is {order.order_id!r}"
-        raise InvalidValueError(msg, field="claim.order_id", value=claim.order_id)
-    if claim.filed_at < order.purchased_at:
-        msg = (
-            f"claim.filed_at ({claim.filed_at.isoformat()}) is before the purchase "
-            f"({order.purchased_at.isoformat()})"
-        )
-        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
-    if claim.filed_at > now:
-        msg = (
-            f"claim.filed_at ({claim.filed_at.isoformat()}) is after now ({now.isoformat()}); "
-            "decide as of a moment after the filing"
-        )
-        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
+    check_claim_times(claim, order, now)
     return claim
 
 

@@ -25,7 +25,7 @@ from sellerpolicy._model import (
     ReturnRequest,
 )
 from sellerpolicy._policy import Policy, resolve_policy
-from sellerpolicy._rules.common import note_finding
+from sellerpolicy._rules.common import check_claim_times, note_finding
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
@@ -687,27 +687,8 @@ def _checked_claim(claim: object, order: Order, now: dt.datetime) -> Claim | Non
             "chargeback to chargeback()"
         )
         raise InvalidValueError(msg, field="claim.kind", value=claim.kind)
-    _check_claim_times(claim, order, now)
+    check_claim_times(claim, order, now)
     return claim
-
-
-def _check_claim_times(claim: Claim, order: Order, now: dt.datetime) -> None:
-    """The claim belongs to the order and was filed between the purchase and ``now``."""
-    if claim.order_id != order.order_id:
-        msg = f"claim.order_id is {claim.order_id!r}, but the order is {order.order_id!r}"
-        raise InvalidValueError(msg, field="claim.order_id", value=claim.order_id)
-    if claim.filed_at < order.purchased_at:
-        msg = (
-            f"claim.filed_at ({claim.filed_at.isoformat()}) is before the purchase "
-            f"({order.purchased_at.isoformat()})"
-        )
-        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
-    if claim.filed_at > now:
-        msg = (
-            f"claim.filed_at ({claim.filed_at.isoformat()}) is after now ({now.isoformat()}); "
-            "decide as of a moment after the filing"
-        )
-        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
 
 
 def a_to_z(

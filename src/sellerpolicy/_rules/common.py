@@ -6,11 +6,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from sellerpolicy._codes import RULES, Code, Severity
 from sellerpolicy._decisions import EventRef, Finding
+from sellerpolicy.exceptions import InvalidValueError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from sellerpolicy._model import Claim, Order
     from sellerpolicy._policy import Policy
 
-__all__ = ["RuleNote", "note_finding"]
+__all__ = ["RuleNote", "check_claim_times", "note_finding"]
 
 
 class RuleNote(Protocol):
@@ -51,3 +55,22 @@ def note_finding(note: RuleNote, policy: Policy) -> Finding | None:
         field=note.field,
         event=note.event,
     )
+
+
+def check_claim_times(claim: Claim, order: Order, now: dt.datetime) -> None:
+    """The claim belongs to the order and was filed between the purchase and ``now``."""
+    if claim.order_id != order.order_id:
+        msg = f"claim.order_id is {claim.order_id!r}, but the order is {order.order_id!r}"
+        raise InvalidValueError(msg, field="claim.order_id", value=claim.order_id)
+    if claim.filed_at < order.purchased_at:
+        msg = (
+            f"claim.filed_at ({claim.filed_at.isoformat()}) is before the purchase "
+            f"({order.purchased_at.isoformat()})"
+        )
+        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
+    if claim.filed_at > now:
+        msg = (
+            f"claim.filed_at ({claim.filed_at.isoformat()}) is after now ({now.isoformat()}); "
+            "decide as of a moment after the filing"
+        )
+        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)

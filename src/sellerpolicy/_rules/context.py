@@ -28,7 +28,7 @@ from sellerpolicy._model import (
     _instance,
     _to_optional_enum,
 )
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
@@ -161,11 +161,7 @@ class MessageContext:
             raise InvalidTypeError(
                 f"message must be a Message, got {message!r}", field="message", value=message
             )
-        policy = Policy.current() if policy is None else policy
-        if not isinstance(policy, Policy):
-            raise InvalidTypeError(
-                f"policy must be a Policy, got {policy!r}", field="policy", value=policy
-            )
+        policy = resolve_policy(policy)
         past: tuple[Message, ...] = _checks.sequence_of(history, Message, "history")
         given: tuple[Event, ...] = _checks.sequence_of(events, _EVENT_CLASSES, "events")
         if now is not None:

@@ -23,7 +23,7 @@ from sellerpolicy._codes import RULES, Code, Edition, Severity
 from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report, Span
 from sellerpolicy._marketplaces import Marketplace
 from sellerpolicy._model import Feedback, FeedbackClass, FulfillmentChannel, Order, Shipment
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._text.detectors import contact_view, find_emails, find_phones
 from sellerpolicy._text.normalize import NormalizedText, normalize
@@ -1078,11 +1078,7 @@ def _check_inputs(
     if not isinstance(feedback, Feedback):
         msg = f"feedback must be a Feedback, got {feedback!r}"
         raise InvalidTypeError(msg, field="feedback", value=feedback)
-    policy = Policy.current() if policy is None else policy
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy must be a Policy, got {policy!r}", field="policy", value=policy
-        )
+    policy = resolve_policy(policy)
     if order is not None:
         if not isinstance(order, Order):
             raise InvalidTypeError(
@@ -1507,11 +1503,7 @@ def feedback_stats(
     """
     items = list(_checks.sequence_of(feedbacks, Feedback, "feedbacks"))
     now = _checks.aware_datetime(now, "now")
-    policy = Policy.current() if policy is None else policy
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy must be a Policy, got {policy!r}", field="policy", value=policy
-        )
+    policy = resolve_policy(policy)
     market = Marketplace.get(marketplace_id)
     params = policy.parameters
     counted = [f for f in items if f.left_at <= now]

@@ -12,7 +12,7 @@ from sellerpolicy._codes import RULES, Code, Severity
 from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report, _optional_aware
 from sellerpolicy._events import Event  # noqa: TC001 - attrs.resolve_types reads annotations
 from sellerpolicy._model import Message, MessageKind, MessageSender, Order
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.context import (
     Campaign,
     opt_out_before,
@@ -204,11 +204,7 @@ def solicitation(
         InvalidValueError: ``now`` is naive; an event belongs to another order, has no time,
             comes before the purchase or is given twice.
     """
-    policy = Policy.current() if policy is None else policy
-    if not isinstance(policy, Policy):
-        raise InvalidTypeError(
-            f"policy must be a Policy, got {policy!r}", field="policy", value=policy
-        )
+    policy = resolve_policy(policy)
     _checks.aware_datetime(now, "now")
     past: tuple[Message, ...] = _checks.sequence_of(history, Message, "history")
     if campaign is not None and not isinstance(campaign, Campaign):
