@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -21,9 +22,14 @@ def command() -> list[str]:
 
 
 def run(
-    *args: str, stdin: str | None = None, cwd: Path | None = None, timeout: float = 120
+    *args: str,
+    stdin: str | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     # The console script is what users run; fall back to `python -m` when it is not installed.
+    base = {k: v for k, v in os.environ.items() if k != "SELLERPOLICY_DOCS_URL"}
     return subprocess.run(
         [*command(), *args],
         input=stdin,
@@ -33,7 +39,7 @@ def run(
         cwd=cwd or ROOT,
         check=False,
         timeout=timeout,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"},
+        env={**base, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})},
     )
 
 
@@ -107,7 +113,7 @@ class TestCheck:
             finding["end_line"],
             finding["end_column"],
         )
-        assert finding["url"].endswith("/reference/rules/#sp101")
+        assert finding["url"] is None  # no published site, so no link rather than a broken one
 
     def test_seed_edition(self):
         """--edition seed applies the seed's rules."""
@@ -535,7 +541,7 @@ class TestRuleCommands:
         assert (1, "seed") == (data["version"], data["edition"])
         assert rules["SP104"]["severity"] is None
         assert "error" == rules["SP104"]["editions"]["current"]
-        assert rules["SP101"]["url"].endswith("#sp101")
+        assert rules["SP101"]["url"] is None
         assert any(p["name"] == "reply_to_buyer" for p in data["parameters"])
 
     @pytest.mark.parametrize("name", ["SP101", "sp101", "external-link"])
@@ -588,3 +594,116 @@ class TestRuleCommands:
         assert {"name": "reply_to_buyer", "code": "SP501", "old": "24h", "new": "12h"} in data[
             "parameters_changed"
         ]
+
+
+class TestDocsUrl:
+    """Rule links point where SELLERPOLICY_DOCS_URL says the built site is served."""
+
+    SITE: ClassVar[dict[str, str]] = {
+        "SELLERPOLICY_DOCS_URL": "https://docs.example.com/sellerpolicy"
+    }
+
+    def test_json_links_each_finding_to_its_rule_page(self):
+        """A finding's url is the rule's anchor on the served rule reference."""
+        result = run("check", "-", "--format", "json", stdin="Visit shop dot com", env=self.SITE)
+        finding = json.loads(result.stdout)["files"][0]["findings"][0]
+
+        assert "https://docs.example.com/sellerpolicy/reference/rules/#sp101" == finding["url"]
+
+    def test_sarif_carries_help_uri_only_when_known(self):
+        """SARIF rules get helpUri and the driver informationUri from the variable, else neither."""
+        args = ("check", "-", "--format", "sarif")
+        served = json.loads(run(*args, stdin="Visit shop dot com", env=self.SITE).stdout)
+        bare = json.loads(run(*args, stdin="Visit shop dot com").stdout)
+        served_driver = served["runs"][0]["tool"]["driver"]
+        bare_driver = bare["runs"][0]["tool"]["driver"]
+
+        assert "https://docs.example.com/sellerpolicy/" == served_driver["informationUri"]
+        assert served_driver["rules"][0]["helpUri"].endswith("/reference/rules/#sp101")
+        assert "informationUri" not in bare_driver
+        assert "helpUri" not in bare_driver["rules"][0]
+        assert "sellerpolicy rule SP101" in bare_driver["rules"][0]["help"]["text"]
+
+    def test_rule_page_shows_docs_line_only_when_known(self):
+        """`sellerpolicy rule SP104` prints a Docs line with the link, and none without one."""
+        served = run("rule", "SP104", env=self.SITE).stdout
+        bare = run("rule", "SP104").stdout
+
+        assert (
+            "Docs:          https://docs.example.com/sellerpolicy/reference/rules/#sp104" in served
+        )
+        assert "Docs:" not in bare
+
+    def test_a_value_that_is_no_url_is_a_usage_error(self):
+        """A variable that is not an http(s) URL exits 2 and names the variable."""
+        result = run(
+            "check",
+            "-",
+            "--format",
+            "json",
+            stdin="Visit shop dot com",
+            env={"SELLERPOLICY_DOCS_URL": "docs.example.com"},
+        )
+
+        assert 2 == result.returncode
+        assert "SELLERPOLICY_DOCS_URL" in result.stderr
+
+
+class TestGitignore:
+    """Walking a folder skips what Git ignores, as Ruff does; named files are still checked."""
+
+    BAD = "See shop dot com\n"
+
+    def tree(self, root: Path) -> Path:
+        (root / ".git" / "info").mkdir(parents=True)
+        (root / ".git" / "info" / "exclude").write_text("local/\n", encoding="utf-8")
+        (root / ".gitignore").write_text("drafts/\n*.tmp.txt\n!keep.tmp.txt\n", encoding="utf-8")
+        for name in (
+            "live.txt",
+            "drafts/old.txt",
+            "scratch.tmp.txt",
+            "keep.tmp.txt",
+            "local/mine.txt",
+            "nested/a.txt",
+            "nested/b.txt",
+        ):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(self.BAD, encoding="utf-8")
+        (root / "nested" / ".gitignore").write_text("b.txt\n", encoding="utf-8")
+        return root
+
+    def files(self, result: subprocess.CompletedProcess[str]) -> list[str]:
+        return sorted(
+            {line.split(":")[0] for line in result.stdout.splitlines() if " SP101 " in line}
+        )
+
+    def test_ignored_paths_are_not_walked(self, tmp_path):
+        """Ignored folders, globs, nested ignore files and .git/info/exclude are honoured."""
+        result = run("check", ".", "--format", "concise", cwd=self.tree(tmp_path))
+
+        assert ["keep.tmp.txt", "live.txt", "nested/a.txt"] == self.files(result)
+
+    def test_no_respect_gitignore_walks_everything(self, tmp_path):
+        """--no-respect-gitignore checks the ignored templates too."""
+        result = run(
+            "check", ".", "--format", "concise", "--no-respect-gitignore", cwd=self.tree(tmp_path)
+        )
+
+        assert 7 == len(self.files(result))
+
+    def test_named_file_is_checked_unless_forced(self, tmp_path):
+        """A file named on the command line is checked; --force-exclude applies .gitignore too."""
+        root = self.tree(tmp_path)
+        named = run("check", "drafts/old.txt", "--format", "concise", cwd=root)
+        forced = run("check", "drafts/old.txt", "--force-exclude", cwd=root)
+
+        assert ["drafts/old.txt"] == self.files(named)
+        assert 2 == forced.returncode
+        assert "no template files found" in forced.stderr
+
+    def test_outside_a_work_tree_gitignore_means_nothing(self, tmp_path):
+        """Without a .git folder, .gitignore files are ordinary files, as they are to Git."""
+        (tmp_path / ".gitignore").write_text("*.txt\n", encoding="utf-8")
+        (tmp_path / "a.txt").write_text(self.BAD, encoding="utf-8")
+
+        assert ["a.txt"] == self.files(run("check", ".", "--format", "concise", cwd=tmp_path))

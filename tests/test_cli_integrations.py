@@ -150,6 +150,47 @@ class TestAction:
             ),
         ]
 
+    def test_install_then_check_from_a_clean_clone(self, tmp_path):
+        """The install step puts the action's checkout into a bare Python; the check step uses it.
+
+        As a runner does it: setup-python's interpreter first on PATH (here a fresh virtual
+        environment), ``GITHUB_ACTION_PATH`` the checkout of the ref ``uses:`` names, the
+        ``version`` input empty.
+        """
+        action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
+        steps = {s.get("name"): s for s in action["runs"]["steps"]}
+        checkout = tmp_path / "action"
+        subprocess.run([GIT, "clone", "-q", str(ROOT), str(checkout)], check=True)
+        venv = tmp_path / "python"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+        bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}},
+            "PATH": f"{bindir}{os.pathsep}{os.environ['PATH']}",
+            "GITHUB_ACTION_PATH": str(checkout),
+            "SELLERPOLICY_VERSION": "",
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        }
+
+        install = subprocess.run(
+            [BASH, "-e", "-c", steps["Install sellerpolicy"]["run"]],
+            env=env, capture_output=True, text=True, check=False, timeout=900,
+        )  # fmt: skip
+        assert 0 == install.returncode, install.stdout[-2000:] + install.stderr[-2000:]
+        check = subprocess.run(
+            [BASH, "-e", "-c", "command -v sellerpolicy; " + steps["Check templates"]["run"]],
+            cwd=BASIC,
+            env={**env, "SELLERPOLICY_PATHS": "templates", "SELLERPOLICY_ARGS": "--select SP206 --fail-on warning"},
+            capture_output=True, text=True, check=False, timeout=120,
+        )  # fmt: skip
+
+        where, *annotations = check.stdout.splitlines()
+        assert Path(where).parent == bindir  # the freshly installed command, not this one
+        assert 1 == check.returncode, check.stderr
+        assert [a.split("::")[1].split(",")[0] for a in annotations] == [
+            "warning file=templates/newsletter.html"
+        ]
+
     def test_inputs_reach_the_step_through_the_environment(self):
         """The check step reads its inputs from the environment, never pasted into the script."""
         action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))

@@ -136,7 +136,14 @@ def _parser() -> argparse.ArgumentParser:
     inputs.add_argument(
         "--force-exclude",
         action="store_true",
-        help="apply the configuration's exclude to files named on the command line too",
+        help="apply the configuration's exclude (and .gitignore) to files named on the "
+        "command line too",
+    )
+    inputs.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="walk into what .gitignore and .git/info/exclude ignore (by default skipped)",
     )
     inputs.add_argument(
         "--today",

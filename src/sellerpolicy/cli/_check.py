@@ -87,6 +87,7 @@ def run_check(args: argparse.Namespace, out: IO[str], stdin: IO[str]) -> int:
         stdin_filename=args.stdin_filename,
         excluded=lambda path: resolver.for_path(path).excluded(path),
         force_exclude=args.force_exclude,
+        respect_gitignore=args.respect_gitignore,
     )
     if not sources:
         raise UsageError(

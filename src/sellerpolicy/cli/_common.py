@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import enum
+import functools
+import os
+from importlib import metadata
 
 import attrs
 
 from sellerpolicy import Severity
 
 __all__ = [
-    "DOCS_URL",
+    "DOCS_URL_ENV",
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -18,23 +21,59 @@ __all__ = [
     "MetaRule",
     "Origin",
     "UsageError",
+    "docs_url",
     "rule_url",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-# The published documentation; rule pages are anchors on its rule reference.
-DOCS_URL = "https://sellerpolicy.readthedocs.io/en/latest/"
+DOCS_URL_ENV = "SELLERPOLICY_DOCS_URL"
+"""The environment variable naming where a team serves the built documentation."""
 
 
 class UsageError(Exception):
     """Bad arguments, configuration or input: exit status 2."""
 
 
-def rule_url(code: str) -> str:
-    """The documentation page of a rule code (or of a suppression diagnostic)."""
+@functools.cache
+def _published_docs() -> str | None:
+    """The ``Documentation`` project URL of the installed distribution, if it declares one."""
+    try:
+        entries: list[object] = metadata.metadata("sellerpolicy").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return None
+    for entry in entries:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() == "documentation" and url.strip():
+            return url.strip()
+    return None
+
+
+def docs_url() -> str | None:
+    """Where the documentation site is served, ending in ``/``; ``None`` when nobody says.
+
+    ``SELLERPOLICY_DOCS_URL`` wins (a team serving the built site on its own host), then the
+    installed package's ``Documentation`` project URL. The project has no public site yet, so
+    without the variable there is none, and reports carry no link rather than a broken one.
+
+    Raises:
+        UsageError: The variable is set to something other than an ``http(s)`` URL.
+    """
+    url = os.environ.get(DOCS_URL_ENV, "").strip() or _published_docs()
+    if not url:
+        return None
+    if not url.startswith(("https://", "http://")):
+        raise UsageError(f"{DOCS_URL_ENV}: not an http(s) URL: {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
+def rule_url(code: str) -> str | None:
+    """The documentation page of a rule code (or of a suppression diagnostic), if published."""
+    base = docs_url()
+    if base is None:
+        return None
     if code.startswith("SP0"):
-        return f"{DOCS_URL}reference/cli/#{code.lower()}"
-    return f"{DOCS_URL}reference/rules/#{code.lower()}"
+        return f"{base}reference/cli/#{code.lower()}"
+    return f"{base}reference/rules/#{code.lower()}"
 
 
 class Origin(enum.StrEnum):
@@ -71,8 +110,8 @@ class Diagnostic:
     origin: Origin = Origin.RULE
 
     @property
-    def url(self) -> str:
-        """The rule's documentation page."""
+    def url(self) -> str | None:
+        """The rule's documentation page (``None`` while no documentation URL is known)."""
         return rule_url(self.code)
 
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -14,7 +14,7 @@ import attrs
 
 import sellerpolicy
 from sellerpolicy import RULES, Code, Severity
-from sellerpolicy.cli._common import DOCS_URL, META_RULES, Diagnostic, rule_url
+from sellerpolicy.cli._common import META_RULES, Diagnostic, docs_url, rule_url
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -192,14 +192,17 @@ def _descriptor(code: str) -> dict[str, object]:
         info = RULES[Code(code)]
         severity = next(iter(info.severity.values()), Severity.WARNING)
         name, summary, level, tags = info.name, info.summary, _LEVEL[severity], [info.family.value]
-    return {
+    descriptor: dict[str, object] = {
         "id": code,
         "name": name,
         "shortDescription": {"text": summary},
-        "helpUri": rule_url(code),
+        "help": {"text": f"{summary} Run `sellerpolicy rule {code}` for the rule's page."},
         "defaultConfiguration": {"level": level},
         "properties": {"tags": tags},
     }
+    if url := rule_url(code):
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 def _sarif(run: Run, out: IO[str]) -> None:
@@ -238,19 +241,16 @@ def _sarif(run: Run, out: IO[str]) -> None:
                 "properties": {"field": d.field, "origin": d.origin.value},
             }
         )
+    driver: dict[str, object] = {"name": "sellerpolicy", "version": sellerpolicy.__version__}
+    if home := docs_url():
+        driver["informationUri"] = home
+    driver["rules"] = [_descriptor(code) for code in codes]
     data = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "sellerpolicy",
-                        "version": sellerpolicy.__version__,
-                        "informationUri": DOCS_URL,
-                        "rules": [_descriptor(code) for code in codes],
-                    }
-                },
+                "tool": {"driver": driver},
                 "originalUriBaseIds": {"SRCROOT": {"uri": cwd.as_uri() + "/"}},
                 "results": results,
             }

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from sellerpolicy.cli._common import UsageError
+from sellerpolicy.cli._gitignore import GitIgnore
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -77,13 +78,23 @@ def collect(
     stdin_filename: str | None,
     excluded: Callable[[Path], bool],
     force_exclude: bool,
+    respect_gitignore: bool = True,
 ) -> list[Source]:
     """The inputs ``names`` stand for: files, the templates under folders, standard input.
+
+    Walking a folder skips what the configuration excludes and, with ``respect_gitignore``,
+    what Git ignores. A file named on the command line is checked anyway, unless
+    ``force_exclude`` applies both to it too.
 
     Raises:
         UsageError: A name does not exist, a folder cannot be read, or ``-`` is given twice.
     """
     _check_stdin(names, stdin_filename)
+    git = GitIgnore() if respect_gitignore else None
+
+    def skip(path: Path) -> bool:
+        return excluded(path) or (git is not None and git.ignored(path, is_dir=path.is_dir()))
+
     sources: list[Source] = []
     seen: set[Path] = set()
 
@@ -100,10 +111,10 @@ def collect(
             continue
         path = Path(name)
         if path.is_dir():
-            for found in sorted(_walk(path, excluded)):
+            for found in sorted(_walk(path, skip)):
                 add(found)
         elif path.exists() or path.is_symlink():
-            if not (force_exclude and excluded(path)):
+            if not (force_exclude and skip(path)):
                 add(path)
         else:
             raise UsageError(f"{name}: no such file or directory")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sellerpolicy import PARAMETERS, RULES, Code, Edition, Family, Policy
-from sellerpolicy.cli._common import META_RULES, UsageError, rule_url
+from sellerpolicy.cli._common import META_RULES, MetaRule, UsageError, rule_url
 from sellerpolicy.cli._config import code_of
 from sellerpolicy.exceptions import SellerPolicyError
 
@@ -122,6 +122,25 @@ def _wrap(text: str) -> list[str]:
     return lines or [""]
 
 
+def _show_meta_rule(meta: MetaRule, *, fmt: str, out: IO[str]) -> None:
+    """Print the page of one of the command's own diagnostics (SP0xx)."""
+    if fmt == "json":
+        data: dict[str, Any] = {
+            "code": meta.code,
+            "name": meta.name,
+            "family": "suppressions",
+            "summary": meta.summary,
+            "severity": meta.severity.value,
+            "url": rule_url(meta.code),
+        }
+        json.dump(data, out, indent=2)
+        out.write("\n")
+        return
+    out.write(f"{meta.code} {meta.name}\n{meta.summary}\n\nSeverity:      {meta.severity}\n")
+    if url := rule_url(meta.code):
+        out.write(f"Docs:          {url}\n")
+
+
 def show_rule(name: str, policy: Policy, *, fmt: str, out: IO[str]) -> None:
     """Print a rule's page: what, why, examples, source, last checked, parameters.
 
@@ -132,21 +151,7 @@ def show_rule(name: str, policy: Policy, *, fmt: str, out: IO[str]) -> None:
     if code_text is None:
         raise UsageError(f"{name!r} is no rule code or name; see 'sellerpolicy rules'")
     if code_text in META_RULES:
-        meta = META_RULES[code_text]
-        if fmt == "json":
-            data: dict[str, Any] = {
-                "code": meta.code,
-                "name": meta.name,
-                "family": "suppressions",
-                "summary": meta.summary,
-                "severity": meta.severity.value,
-                "url": rule_url(meta.code),
-            }
-            json.dump(data, out, indent=2)
-            out.write("\n")
-            return
-        out.write(f"{meta.code} {meta.name}\n{meta.summary}\n\nSeverity:      {meta.severity}\n")
-        out.write(f"Docs:          {rule_url(meta.code)}\n")
+        _show_meta_rule(META_RULES[code_text], fmt=fmt, out=out)
         return
     code = Code(code_text)
     info = RULES[code]
@@ -172,8 +177,9 @@ def show_rule(name: str, policy: Policy, *, fmt: str, out: IO[str]) -> None:
         f"Status:        {info.status}",
         f"Source:        {info.source}",
         f"Last checked:  {info.checked.isoformat()}",
-        f"Docs:          {rule_url(code.value)}",
     ]
+    if url := rule_url(code.value):
+        lines.append(f"Docs:          {url}")
     for key, title in _SECTIONS:
         if docs.get(key):
             lines += ["", title, *_wrap(docs[key])]
