@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from sellerpolicy._batch import _PolicyState, check_many
-from sellerpolicy._policy import Policy
+from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy.exceptions import InvalidTypeError
 
 try:
@@ -70,9 +70,7 @@ def check_bag(bag: db.Bag, *, policy: Policy | None = None) -> db.Bag:
     """
     if not isinstance(bag, db.Bag):
         raise InvalidTypeError(f"bag must be a dask.bag.Bag, got {bag!r}", field="bag")
-    if policy is not None and not isinstance(policy, Policy):
-        raise InvalidTypeError(f"policy must be a Policy, got {policy!r}", field="policy")
-    state = _PolicyState.of(Policy.current() if policy is None else policy)
+    state = _PolicyState.of(resolve_policy(policy))
     lazy: Any = bag
     parts = lazy.to_delayed()
     checked: list[Delayed] = []
