@@ -510,10 +510,11 @@ def chargeback(
 ) -> ChargebackDecision:
     """Who is liable for a chargeback, when to answer it, and what weakens the seller's case.
 
-    POLICY.md §10 and §13: ``unauthorized`` (payment fraud) makes Amazon liable and every other
-    reason the seller (a service chargeback), unless the order went to an address Amazon did
-    not give (SP802: then the seller answers for any chargeback). The answer is due 7 days
-    after ``filed_at`` whoever is liable (SP506); the outcome may take 90 days (SP804).
+    As the specification's chargeback and counting pages set it: ``unauthorized`` (payment
+    fraud) makes Amazon liable and every other reason the seller (a service chargeback), unless
+    the order went to an address Amazon did not give (SP802: then the seller answers for any
+    chargeback). The answer is due 7 days after ``filed_at`` whoever is liable (SP506); the
+    outcome may take 90 days (SP804).
     Seller-fulfilled orders also get their tracking, signature (SP803) and records (SP513)
     checked; Amazon ships FBA orders and keeps their records.
 

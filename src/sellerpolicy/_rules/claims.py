@@ -701,9 +701,10 @@ def a_to_z(
 ) -> AtoZDecision:
     """Whether the buyer may file an A-to-z claim at ``now``, or whether ``claim`` was valid.
 
-    Eligibility (POLICY.md §8, §13): the buyer contacted the seller (the first buyer inquiry or
-    return request) and waited (SP601), a ground holds (SP602-SP605), nothing excludes the
-    order (SP607) and, in the current edition, the latest EDD + 90 days has not passed (SP606).
+    Eligibility, as the specification's A-to-z and counting pages set it: the buyer contacted
+    the seller (the first buyer inquiry or return request) and waited (SP601), a ground holds
+    (SP602-SP605), nothing excludes the order (SP607) and, in the current edition, the latest
+    EDD + 90 days has not passed (SP606).
     With a ``claim``, eligibility is judged at ``claim.filed_at`` and the claim's reason must
     name a ground that holds; what the claim means for the seller (SP610, SP611, SP510, SP504)
     is judged at ``now``. Events after the moment judged are ignored.

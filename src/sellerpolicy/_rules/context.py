@@ -628,7 +628,7 @@ def _pick(
 def solicitation_window_of(
     timeline: OrderTimeline, policy: Policy, *, assume_transit: bool = False
 ) -> SolicitationWindow | None:
-    """The review-request window of an order under ``policy`` (SP404, POLICY.md §13).
+    """The review-request window of an order under ``policy`` (SP404, counted as §13 says).
 
     Current: from ``solicitation_opens`` after the earliest EDD to ``solicitation_closes`` after
     the latest EDD. Seed: from ``solicitation_opens`` after the delivery (else the latest EDD),

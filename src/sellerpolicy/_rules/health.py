@@ -84,9 +84,13 @@ class Comparison(enum.StrEnum):
     """How a figure is compared with its target: ``value < target`` and so on."""
 
     LT = "<"
+    """Below the target passes (defect rates such as the order defect rate)."""
     LE = "<="
+    """At or below the target passes."""
     GT = ">"
+    """Above the target passes."""
     GE = ">="
+    """At or above the target passes (rates to reach, such as valid tracking)."""
 
     def holds(self, numerator: int, denominator: int, target: decimal.Decimal) -> bool:
         """Whether ``numerator / denominator`` compares so with ``target``, exactly.
@@ -133,7 +137,7 @@ def _percent(share: decimal.Decimal) -> str:
 
 
 def _target_text(target: decimal.Decimal) -> str:
-    """``0.025`` as ``2.5%``: the target as POLICY.md writes it."""
+    """``0.025`` as ``2.5%``: the target as the specification writes it."""
     return f"{(target * 100).normalize():f}%"
 
 
@@ -223,7 +227,7 @@ class AccountHealth(Report):
         order_count: How many orders were given.
         metrics: One metric per rule and window, in code order then window order (lifetime
             last).
-        assumptions: How the figures were counted where POLICY.md is silent, and what was
+        assumptions: How the figures were counted where the specification is silent, and what was
             left out.
     """
 

@@ -114,6 +114,7 @@ class SizeTier(enum.StrEnum):
     """An FBA size tier, as the removal and disposal fee tables use it."""
 
     STANDARD = "standard"
+    """Standard-size units: the first rows of the fee table."""
     OVERSIZE = "oversize"
     """Oversize and special handling."""
 
