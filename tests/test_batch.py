@@ -726,3 +726,23 @@ class TestMemory:
         large = memory_peak(tmp_path / "large.jsonl", 20_000, tmp_path)
 
         assert large < small * 1.25 + 256 * 1024, (small, large)
+
+
+class TestNullFields:
+    """A top-level null counts as not given, in lines and in parsed records alike."""
+
+    def test_null_kind_is_the_default_kind(self):
+        """`"kind": null` is checked as a message without a kind (proactive)."""
+        with_null, without = check_many(
+            ['{"body": "Visit shop dot com", "kind": null}', '{"body": "Visit shop dot com"}']
+        )
+
+        assert with_null["result"] == without["result"]
+        assert "SP101" in {f["code"] for f in with_null["result"]["findings"]}
+
+    def test_null_required_field_is_reported_missing(self):
+        """`"body": null` in a message record is an error naming body, not a crash."""
+        (result,) = check_many([{"type": "message", "body": None}])
+
+        assert "body" == result["error"]["field"]
+        assert "missing" in result["error"]["message"]

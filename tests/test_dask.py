@@ -97,3 +97,48 @@ class TestCheckBag:
             check_bag(LINES)  # type: ignore[arg-type]
         with pytest.raises(InvalidTypeError, match="Policy"):
             check_bag(db.from_sequence(LINES), policy="seed")  # type: ignore[arg-type]
+
+
+class TestParquetAndSpark:
+    """The two recipes of the batch how-to beyond JSON Lines, run as written (Spark's contract)."""
+
+    RECORDS = (
+        {"id": "p-1", "body": "Leave us a 5 star review at shop.com", "kind": "review_request"},
+        {"id": "p-2", "body": "Your parcel shipped today.", "kind": "confirm_delivery"},
+        {"id": "p-3", "body": "Call 555 123 4567 for a discount", "kind": None},
+    )
+
+    @pytest.mark.usefixtures("client")
+    def test_parquet_through_a_data_frame(self, tmp_path):
+        """`check_bag(dd.read_parquet(path).to_bag(format="dict"))` checks each row; None is absent."""
+        pd = pytest.importorskip("pandas")
+        pytest.importorskip("pyarrow", reason="Parquet needs pyarrow (the test extra has it)")
+        import dask.dataframe as dd
+
+        path = tmp_path / "messages.parquet"
+        pd.DataFrame(list(self.RECORDS)).to_parquet(path)
+
+        results = check_bag(dd.read_parquet(str(path)).to_bag(format="dict")).compute()
+        plain = [{k: v for k, v in r.items() if v is not None} for r in self.RECORDS]
+
+        assert ["p-1", "p-2", "p-3"] == [r["id"] for r in results]
+        assert [r["result"] for r in check_many(plain)] == [r["result"] for r in results]
+        assert {"SP101", "SP107"} <= {f["code"] for f in results[0]["result"]["findings"]}
+
+    def test_spark_map_in_pandas_function(self):
+        """The how-to's mapInPandas function, fed frames of JSON lines as Spark feeds it."""
+        pd = pytest.importorskip("pandas")
+
+        def check(frames):  # as docs/how-to/batch.md writes it
+            for frame in frames:
+                results = check_partition(frame["value"].tolist())
+                yield pd.DataFrame({"result": [json.dumps(r) for r in results]})
+
+        lines = [json.dumps(r) for r in self.RECORDS] + ["{broken"]
+        frames = [pd.DataFrame({"value": lines[:2]}), pd.DataFrame({"value": lines[2:]})]
+
+        out = [json.loads(v) for frame in check(iter(frames)) for v in frame["result"]]
+
+        assert 4 == len(out)
+        assert ["p-1", "p-2", "p-3"] == [r.get("id") for r in out[:3]]
+        assert "error" in out[3]

@@ -330,10 +330,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _present(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The record without its top-level ``null`` fields: null means "not given".
+
+    Tables (data frames, Parquet, CSV) have a cell for every column, empty ones included; a
+    field left empty so takes its default, and a required one is reported missing.
+    """
+    return {k: v for k, v in data.items() if v is not None}
+
+
 def _load(raw: bytes | str | Mapping[str, Any]) -> Mapping[str, Any]:
-    """The record of one line (or an already parsed record)."""
+    """The record of one line (or an already parsed record), without its null fields."""
     if isinstance(raw, Mapping):
-        return raw
+        return _present(raw)
     if isinstance(raw, bytes | bytearray):
         try:
             raw = raw.decode("utf-8")
@@ -354,7 +363,7 @@ def _load(raw: bytes | str | Mapping[str, Any]) -> Mapping[str, Any]:
         raise _LineError(None, f"invalid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise _LineError(None, f"a record is a JSON object, got a JSON {type(data).__name__}")
-    return data
+    return _present(data)
 
 
 class _Unread(NamedTuple):
@@ -413,6 +422,7 @@ def decide(record: Mapping[str, Any], *, policy: Policy | None = None) -> Report
     if not isinstance(record, Mapping):
         msg = f"record must be a JSON object, got {type(record).__name__}"
         raise InvalidValueError(msg, field="record", value=record)
+    record = _present(record)
     try:
         _, report = _CHECKS[_kind(record)](record, _policy(policy))
     except _LineError as exc:
