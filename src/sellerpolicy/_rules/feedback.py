@@ -335,6 +335,9 @@ _MONEY_FOR = regex.compile(
     r"""(?x)
     (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $49.99, € 30
       |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 euros
+    (?:\s+(?!(?:refund|refunded|back|credit|off|discount|voucher|coupon|gift|compensation
+        |rebate|remboursement|rembourse|reembolso|rimborso|erstattung|gutschrift)\b)
+        [a-z]+){0,2}?                                 # '$12.99 shipping for', not '$10 back'
     \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
     (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
       |esto|estos|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|so)\b  # ... this?
@@ -352,6 +355,16 @@ _MONEY = regex.compile(
 )
 
 
+_MONEY_MORE = regex.compile(
+    r"""(?x)
+    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $30, €12.50
+      |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 dollars
+    \s+(?:more|mehr|de\ plus|mas|di\ piu|in\ piu)\b      # ... more: what others paid
+    """,
+    regex.V1,
+)
+
+
 def _start(hit: Hit) -> int:
     return hit.start
 
@@ -363,9 +376,14 @@ _LABEL_WORDS: Final = 2
 def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     """A price named with a verdict in one clause is a price complaint ('postage was insane').
 
-    So is an amount paid for a thing ('$49.99 for a plastic toy?!').
+    So is an amount paid for a thing ('$49.99 for a plastic toy?!', '$12.99 shipping for an
+    envelope') and an amount more than someone else paid ('paid 30 dollars more').
     """
-    found = [Hit("price_complaint", m.start(), m.end(), -1) for m in _MONEY_FOR.finditer(text)]
+    found = [
+        Hit("price_complaint", m.start(), m.end(), -1)
+        for pattern in (_MONEY_FOR, _MONEY_MORE)
+        for m in pattern.finditer(text)
+    ]
     amounts = list(_MONEY.finditer(text))
     if len(amounts) > 1:  # '$39.99 for this?? walmart has it for 19': two prices compared
         found.append(Hit("price_complaint", amounts[0].start(), amounts[-1].end(), -1))
@@ -415,8 +433,15 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
     arrival = bool(vocabs & {"shipping", "late", "missing"})
     parcel = "item" not in vocabs and ("packaging" in vocabs or packaging_anywhere)
     if "damage" in vocabs:
-        # a crushed or torn parcel is the courier's doing; a damaged item is its condition
-        topics.add(Topic.HANDLING if parcel else Topic.CONDITION)
+        # a crushed or torn parcel is the courier's doing; an item torn after some use is the
+        # product wearing out ('the seam tore after two wears'); else a damaged item is its
+        # condition on arrival
+        if parcel:
+            topics.add(Topic.HANDLING)
+        elif "usage" in vocabs and not arrival:
+            topics.add(Topic.PRODUCT)
+        else:
+            topics.add(Topic.CONDITION)
     if "breakage" in vocabs:
         # broken: the parcel by the courier, the item on arrival, else the product in use
         if parcel and "product" not in vocabs:
@@ -558,8 +583,14 @@ def _late(comment: Comment, rating: int) -> bool:
         return False
     vocabs = comment.vocabs
     # 'took 9 days to get here'; 'needed it by friday, got it the next thursday'
-    arrival = Topic.SHIPPING in comment.topics and vocabs & {"duration", "expectation", "weekday"}
-    promised = "expectation" in vocabs and vocabs & {"duration", "weekday"}
+    # 'ordered for xmas, came in january': a later day or month than the one it was needed for
+    arrival = Topic.SHIPPING in comment.topics and vocabs & {
+        "duration",
+        "expectation",
+        "weekday",
+        "month",
+    }
+    promised = "expectation" in vocabs and vocabs & {"duration", "weekday", "month"}
     return bool(arrival or promised)
 
 
@@ -608,7 +639,9 @@ _MASK = frozenset("*#@$!%_^~0123456789")
 _MASKED_TOKEN = regex.compile(r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1)
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
-_COMPOUND = regex.compile(r"fuck|shit", regex.V1)
+_COMPOUND_ROOTS: Final = ("fuck", "shit")
+"""The roots buyers build compounds with ('clusterfuck', 'dogshit', masked: 'dogsh1t')."""
+_COMPOUND = regex.compile("|".join(_COMPOUND_ROOTS), regex.V1)
 _NOT_COMPOUND: Final = frozenset({"shitake", "shitakes", "shiitake"})
 
 
@@ -644,6 +677,18 @@ def _unmasks(token: str, root: str) -> bool:
     return walk(0, 0)
 
 
+def _masked_compound(token: str) -> bool:
+    """Whether ``token`` is a word and a masked compound root ('dogsh1t', 'bullsh*t')."""
+    lowered = token.lower()
+    for i in range(1, len(lowered)):
+        if not lowered[:i].isalpha():
+            return False
+        rest = lowered[i:]
+        if any(_unmasks(rest, root) for root in _COMPOUND_ROOTS):
+            return True
+    return False
+
+
 def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
     """Normalised spans of masked or spaced-out profanity."""
     text = comment.norm.text
@@ -661,6 +706,9 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
             if (plain and root == token) or (not plain and _unmasks(token, root)):
                 found.append((m.start(), m.start() + len(token)))
                 break
+        else:
+            if not plain and _masked_compound(token):
+                found.append((m.start(), m.start() + len(token)))
     for m in _SPACED_LETTERS.finditer(text):
         joined = "".join(c for c in m[0] if c.isalpha())
         if any(r == joined[: len(r)] and len(joined) - len(r) <= _MAX_SUFFIX for r in roots):
