@@ -126,7 +126,55 @@ _SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_intro", "name_title", 
 @functools.cache
 def _vocabularies() -> Mapping[str, tuple[str, ...]]:
     raw: Mapping[str, list[str]] = _data()["vocabularies"]
-    return {name: tuple(_fold_phrase(p) for p in phrases) for name, phrases in raw.items()}
+    folded = {name: tuple(_fold_phrase(p) for p in phrases) for name, phrases in raw.items()}
+    return _with_plurals(folded, _data()["inflection"]["vocabularies"])
+
+
+_MIN_INFLECTED = 3
+
+
+def _plurals(word: str) -> set[str]:
+    """Plural forms a buyer may write a word in (English, French, Spanish and Italian rules).
+
+    'costura' -> 'costuras', 'motor' -> 'motores', 'lampadina' -> 'lampadine', 'cinturino' ->
+    'cinturini'. German plurals change the stem too often to be guessed; they are listed.
+    """
+    forms = {f"{word}s"}
+    if word[-1] not in "aeiouy" or word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(f"{word}es")
+    if word.endswith(("o", "e")):
+        forms.add(f"{word[:-1]}i")
+    if word.endswith("a"):
+        forms.add(f"{word[:-1]}e")
+    return forms
+
+
+def _with_plurals(
+    vocabs: Mapping[str, tuple[str, ...]], inflected: Iterable[str]
+) -> Mapping[str, tuple[str, ...]]:
+    """``vocabs`` whose single words in ``inflected`` vocabularies also match their plurals.
+
+    A plural that is a word of another vocabulary or a filler word is left out: it means
+    something else there ('sale' in French is dirty, 'sales' is not).
+    """
+    wanted = frozenset(inflected)
+    elsewhere: set[str] = set(_data()["words"]["filler"])
+    for name, phrases in vocabs.items():
+        if name not in wanted:
+            elsewhere.update(w for p in phrases for w in p.split())
+    out = dict(vocabs)
+    for name in wanted:
+        phrases = vocabs[name]
+        have = set(phrases)
+        extra = {
+            form
+            for p in phrases
+            if p.isalpha() and len(p) >= _MIN_INFLECTED
+            for form in _plurals(p)
+            if form not in have and form not in elsewhere
+        }
+        out[name] = phrases + tuple(sorted(extra))
+    return out
 
 
 @functools.cache
@@ -387,25 +435,43 @@ def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     amounts = list(_MONEY.finditer(text))
     if len(amounts) > 1:  # '$39.99 for this?? walmart has it for 19': two prices compared
         found.append(Hit("price_complaint", amounts[0].start(), amounts[-1].end(), -1))
-    if not {"price_word", "price_bad"} <= {h.vocab for h in hits}:
+    vocabs = {h.vocab for h in hits}
+    if not ("price_word" in vocabs or amounts) or not vocabs & {"price_bad", "store"}:
         return found
     bounds = _clause_bounds(text)
-    prices = sorted((h for h in hits if h.vocab in {"price_word", "price_bad"}), key=_start)
-    starts = [h.start for h in prices]
+    parts = sorted((h for h in hits if h.vocab in _PRICE_PARTS), key=_start)
+    parts += [Hit("amount", m.start(), m.end(), -1) for m in amounts]
+    parts.sort(key=_start)
+    starts = [h.start for h in parts]
     for i, (start, clause_end) in enumerate(bounds):
         end = clause_end
         if len(tokens(text[start:end])) <= _LABEL_WORDS and i + 1 < len(bounds):
             end = bounds[i + 1][1]  # 'Price: ridiculous' - a price named as a label
-        inside = prices[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-        words = [h for h in inside if h.vocab == "price_word"]
-        verdicts = [h for h in inside if h.vocab == "price_bad"]
-        if words and verdicts:
-            first = min(words[0].start, verdicts[0].start)
-            last = max(words[-1].end, verdicts[-1].end)
-            found.append(
-                Hit("price_complaint", first, last, min(words[0].token, verdicts[0].token))
-            )
+        inside = parts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        found += _price_pair(inside)
     return found
+
+
+def _price_pair(inside: list[Hit]) -> list[Hit]:
+    """The price complaint one clause makes, if any.
+
+    A price word and a verdict ('postage was insane'), or a price word or an amount and another
+    shop ('10 euros en grande surface'); an amount with a verdict alone is not enough ('$30,
+    bad quality').
+    """
+    of = {vocab: [h for h in inside if h.vocab == vocab] for vocab in _PRICE_PARTS | {"amount"}}
+    prices = of["price_word"] or of["amount"]
+    if of["price_word"] and of["price_bad"]:
+        pair = (of["price_word"][0], of["price_bad"][0])
+    elif prices and of["store"]:
+        pair = (prices[0], of["store"][0])
+    else:
+        return []
+    first, last = min(h.start for h in pair), max(h.end for h in pair)
+    return [Hit("price_complaint", first, last, min(h.token for h in pair))]
+
+
+_PRICE_PARTS: Final = frozenset({"price_word", "price_bad", "store"})
 
 
 def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> frozenset[Topic]:
