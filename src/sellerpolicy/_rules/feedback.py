@@ -19,12 +19,12 @@ import attrs
 import regex
 
 from sellerpolicy import _checks
-from sellerpolicy._codes import RULES, Code, Edition, Severity
+from sellerpolicy._codes import RULES, Code, Edition, Family, Severity
 from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report, Span
 from sellerpolicy._marketplaces import Marketplace
 from sellerpolicy._model import Feedback, FeedbackClass, FulfillmentChannel, Order, Shipment
 from sellerpolicy._policy import Policy, resolve_policy
-from sellerpolicy._rules.data import family_docs
+from sellerpolicy._rules.data import family_docs, phrases_for
 from sellerpolicy._text.detectors import contact_view, find_emails, find_phones
 from sellerpolicy._text.normalize import NormalizedText, normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, tokens
@@ -123,11 +123,8 @@ _APOSTROPHE_SPACE = regex.compile(r"'", regex.V1)
 _SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_intro", "name_title", "phone_cue"})
 
 
-@functools.cache
-def _vocabularies() -> Mapping[str, tuple[str, ...]]:
-    raw: Mapping[str, list[str]] = _data()["vocabularies"]
-    folded = {name: tuple(_fold_phrase(p) for p in phrases) for name, phrases in raw.items()}
-    return _with_plurals(folded, _data()["inflection"]["vocabularies"])
+def _folded(phrases: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(_fold_phrase(p) for p in listed) for name, listed in phrases.items()}
 
 
 _MIN_INFLECTED = 3
@@ -177,27 +174,52 @@ def _with_plurals(
     return out
 
 
-@functools.cache
-def _lexicon() -> Lexicon:
-    """The topic vocabularies, compiled once."""
-    vocabs = _vocabularies()
-    return Lexicon.build({n: v for n, v in vocabs.items() if n not in _SCANNED_SEPARATELY})
+@attrs.frozen(eq=False)
+class _Reading:
+    """The feedback vocabularies of one policy (built-in plus its extra phrases), compiled.
+
+    Attributes:
+        lexicon: The topic vocabularies.
+        cue_lexicon: The cues read around a name or a number (``name_cue``, ``phone_cue``, ...).
+        known_words: Every word of every phrase, and the filler words: never corrected as typos.
+        stems: The stems (``deliver*``) whose words are never corrected either.
+    """
+
+    lexicon: Lexicon
+    cue_lexicon: Lexicon
+    known_words: frozenset[str]
+    stems: tuple[str, ...]
 
 
-@functools.cache
-def _cue_lexicon() -> Lexicon:
-    vocabs = _vocabularies()
-    return Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY})
-
-
-@functools.cache
-def _known_words() -> frozenset[str]:
-    """Every word of every phrase, and the filler words: never corrected as typos."""
+@functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
+def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Reading:
+    merged = _folded(_data()["vocabularies"])
+    for name, phrases in _folded(dict(extra)).items():
+        merged[name] += phrases
+    vocabs = _with_plurals(merged, _data()["inflection"]["vocabularies"])
     words: set[str] = set(_data()["words"]["filler"])
-    for phrases in _vocabularies().values():
+    stems: set[str] = set()
+    for phrases in vocabs.values():
         for phrase in phrases:
-            words.update(w for w in phrase.split() if w != "#" and not w.endswith("*"))
-    return frozenset(words)
+            for w in phrase.split():
+                if w.endswith("*"):
+                    stems.add(w[:-1])
+                elif w != "#":
+                    words.add(w)
+    return _Reading(
+        lexicon=Lexicon.build({n: v for n, v in vocabs.items() if n not in _SCANNED_SEPARATELY}),
+        cue_lexicon=Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY}),
+        known_words=frozenset(words),
+        stems=tuple(sorted(stems)),
+    )
+
+
+def _policy_reading(policy: Policy | None) -> _Reading:
+    """The reading of ``policy``'s feedback vocabularies (the built-in ones without a policy)."""
+    if policy is None:
+        return _reading()
+    extra = phrases_for(policy.phrases, Family.FEEDBACK)
+    return _reading(tuple(sorted(extra.items())))
 
 
 # --- reading the comment: accents, apostrophes, typos ------------------------------------------
@@ -219,21 +241,7 @@ def _typos() -> Mapping[str, str]:
     return {k.lower(): v.lower() for k, v in words.items()}
 
 
-@functools.cache
-def _stems() -> tuple[str, ...]:
-    return tuple(
-        sorted(
-            {
-                w[:-1]
-                for p in _vocabularies().values()
-                for w in " ".join(p).split()
-                if w.endswith("*")
-            }
-        )
-    )
-
-
-def _typo(word: str) -> str | None:
+def _typo(word: str, reading: _Reading) -> str | None:
     """The known word that ``word`` misspells, or ``None``.
 
     Listed misspellings ('definately'), and in words of six letters or more a letter doubled or
@@ -244,8 +252,8 @@ def _typo(word: str) -> str | None:
     listed = _typos().get(word)
     if listed is not None:
         return listed
-    known = _known_words()
-    if not _MIN_TYPO <= len(word) <= _MAX_TYPO or word in known or word.startswith(_stems()):
+    known = reading.known_words
+    if not _MIN_TYPO <= len(word) <= _MAX_TYPO or word in known or word.startswith(reading.stems):
         return None
     candidates: set[str] = set()
     for i in range(1, len(word)):
@@ -259,11 +267,7 @@ def _typo(word: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _fix_typo(match: regex.Match[str]) -> str:
-    return _typo(match[0]) or match[0]
-
-
-def _reading_view(norm: NormalizedText) -> NormalizedText:
+def _reading_view(norm: NormalizedText, reading: _Reading) -> NormalizedText:
     """The normalised comment as the vocabularies read it, still mapped to the original."""
     view = norm
     if _NON_ASCII.search(view.text):
@@ -271,7 +275,7 @@ def _reading_view(norm: NormalizedText) -> NormalizedText:
     if "'" in view.text:
         view = view.sub(_ELISION, " ", "elision")
         view = view.sub(_CONTRACTION, "", "contraction")
-    return view.sub(_WORD, _fix_typo, "typo")
+    return view.sub(_WORD, lambda m: _typo(m[0], reading) or m[0], "typo")
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -530,12 +534,13 @@ class Comment:
         clauses: The clauses with their topics.
     """
 
-    def __init__(self, text: str) -> None:
-        """Normalise and scan ``text``."""
+    def __init__(self, text: str, *, policy: Policy | None = None) -> None:
+        """Normalise and scan ``text`` with the vocabularies of ``policy`` (built-in if None)."""
         self.original = text
+        self.reading = _policy_reading(policy)
         self.norm = normalize(text)
-        self.view = _reading_view(self.norm)
-        hits = _lexicon().scan(self.view.text)
+        self.view = _reading_view(self.norm, self.reading)
+        hits = self.reading.lexicon.scan(self.view.text)
         text = self.view.text
         hits += [Hit("positive", m.start(), m.end(), -1) for m in _PRAISE_SIGNS.finditer(text)]
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
@@ -842,7 +847,8 @@ def _particles() -> frozenset[str]:
 def _is_plain_word(word: str) -> bool:
     """Whether ``word`` is a word of the vocabularies (so not a surname): 'Great', 'Lieferung'."""
     folded = _fold(word.lower())
-    return folded in _not_surnames() or bool(_lexicon().scan(folded))
+    # the built-in vocabularies: whether a word can be a surname does not depend on the policy
+    return folded in _not_surnames() or bool(_reading().lexicon.scan(folded))
 
 
 _NAME_CUES: Final = frozenset({"name_cue", "name_intro", "name_title"})
@@ -858,7 +864,7 @@ def _cues(comment: Comment, start: int) -> frozenset[str]:
         return frozenset()  # the name must follow the cue after a space
     return frozenset(
         h.vocab
-        for h in _cue_lexicon().scan(stripped)
+        for h in comment.reading.cue_lexicon.scan(stripped)
         if h.end == len(stripped) and h.vocab in _NAME_CUES
     )
 
@@ -1002,7 +1008,7 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
         if taken.overlaps(start, end):
             continue
         context = text[max(0, m.start() - _PHONE_CONTEXT) : m.start()]
-        if any(h.vocab == "phone_cue" for h in _cue_lexicon().scan(context)):
+        if any(h.vocab == "phone_cue" for h in comment.reading.cue_lexicon.scan(context)):
             yield start, end
 
 
@@ -1269,7 +1275,7 @@ def check_feedback(
         InputTooLargeError: The comment is longer than the policy's ``max_input_chars``.
     """
     feedback, order, now, policy = _check_inputs(feedback, order, now, policy)
-    comment = Comment(feedback.comment)
+    comment = Comment(feedback.comment, policy=policy)
     context = _Context(
         rating=feedback.rating, rating_class=feedback.rating_class, order=order, policy=policy
     )
