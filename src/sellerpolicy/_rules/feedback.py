@@ -528,6 +528,7 @@ class Comment:
 
     Attributes:
         original: The comment as the buyer wrote it.
+        reading: The vocabularies it is read with (the policy's extra phrases included).
         norm: The normalised comment (for the contact-detail detectors).
         view: The comment as the vocabularies read it (accents folded, typos fixed).
         hits: The phrase hits in ``view``.
