@@ -1031,6 +1031,10 @@ class TestReading:
             ("the price was more than fair", 5, "MFN", set(), set()),
             ("dogsh1t service", 1, "MFN", {"SP303"}, {"SP303"}),
             ("ordered for xmas, came in january", 1, "AFN", {"SP301"}, {"SP301"}),
+            ("stopped heating up after a week", 1, "MFN", {"SP302"}, {"SP302"}),
+            ("seller stopped replying after a week", 1, "AFN", set(), {"SP301"}),
+            ("stopped updating the tracking", 1, "AFN", {"SP301"}, {"SP301"}),
+            ("for 60 bucks I expected way better", 2, "MFN", set(), {"SP305"}),
         ],
         ids=[
             "damage-after-use-is-product",
@@ -1044,6 +1048,10 @@ class TestReading:
             "more-than-fair-is-praise",
             "masked-compound-profanity",
             "a-later-month-than-needed-is-late",
+            "stopped-doing-something-is-the-product",
+            "stopped-replying-is-the-seller",
+            "stopped-updating-the-tracking-is-delivery",
+            "what-an-amount-should-have-bought",
         ],
     )
     def test_grounds(self, comment, rating, channel, current, seed):

@@ -417,6 +417,19 @@ _MONEY_MORE = regex.compile(
 )
 
 
+_FOR_MONEY_EXPECTED = regex.compile(
+    r"""(?x)
+    \b(?:for|fur|pour|por|per)\s+                        # for ...
+    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # ... $60
+      |\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # ... 60 bucks
+    \s*,?\s*(?:i\s+|ich\s+|je\s+|j\s|)?                 # I ...
+    (?:expected|expect|would\ expect|d\ expect|erwarte|erwartet|attendais|attend
+      |esperaba|espero|aspettavo|aspetto)\b               # ... expected better: too dear
+    """,
+    regex.V1,
+)
+
+
 def _start(hit: Hit) -> int:
     return hit.start
 
@@ -429,11 +442,12 @@ def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     """A price named with a verdict in one clause is a price complaint ('postage was insane').
 
     So is an amount paid for a thing ('$49.99 for a plastic toy?!', '$12.99 shipping for an
-    envelope') and an amount more than someone else paid ('paid 30 dollars more').
+    envelope'), an amount more than someone else paid ('paid 30 dollars more') and what an
+    amount should have bought ('for 60 bucks I expected better').
     """
     found = [
         Hit("price_complaint", m.start(), m.end(), -1)
-        for pattern in (_MONEY_FOR, _MONEY_MORE)
+        for pattern in (_MONEY_FOR, _MONEY_MORE, _FOR_MONEY_EXPECTED)
         for m in pattern.finditer(text)
     ]
     amounts = list(_MONEY.finditer(text))
@@ -523,6 +537,40 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
     return frozenset(topics)
 
 
+_STOPPED = regex.compile(
+    r"""(?x)
+    \b(?:stopped|stops|quit|quits)\s+(?P<verb>[a-z]{3,}ing)\b   # 'stopped heating', 'quit charging'
+  | \bdejo\s+de\s+(?P<verb>[a-z]{3,}(?:ar|er|ir))\b           # 'dejó de calentar'
+  | \barrete\s+de\s+(?P<verb>[a-z]{3,}(?:er|ir|re))\b         # 'a arrêté de chauffer'
+  | \bsmesso\s+di\s+(?P<verb>[a-z]{3,}(?:are|ere|ire))\b      # 'ha smesso di caricare'
+  | \baufgehort\s+zu\s+(?P<verb>[a-z]{3,}en)\b                 # 'hat aufgehört zu laden'
+    """,
+    regex.V1,
+)
+_FEW_WORDS = regex.compile(r"(?:\W+[a-z]+){1,3}", regex.V1)
+_NOT_THE_PRODUCT: Final = frozenset(
+    {"service", "seller", "shipping", "missing", "late", "courier", "handling", "manner"}
+)
+"""Vocabularies whose verbs stop for another reason: 'stopped responding' is the seller."""
+
+
+def _stopped(text: str, reading: _Reading) -> list[Hit]:
+    """'stopped heating', 'dejó de funcionar': something the product did and does no more.
+
+    Unless the verb or the few words after it belong to the delivery or the seller ('stopped
+    replying', 'stopped updating the tracking', 'dejó de contestar'): those say what it is about.
+    """
+    found = []
+    for m in _STOPPED.finditer(text):
+        # the verb and what it stopped doing to: 'stopped updating the tracking'
+        after = _FEW_WORDS.match(text, m.end())
+        told = m["verb"] + (after[0] if after else "")
+        vocabs = {h.vocab for h in reading.lexicon.scan(told)}
+        if not vocabs & _NOT_THE_PRODUCT:
+            found.append(Hit("product", m.start(), m.end(), -1))
+    return found
+
+
 class Comment:
     """A buyer's comment read once: normalised, scanned for phrases and cut into clauses.
 
@@ -545,6 +593,7 @@ class Comment:
         text = self.view.text
         hits += [Hit("positive", m.start(), m.end(), -1) for m in _PRAISE_SIGNS.finditer(text)]
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
+        hits += _stopped(text, self.reading)
         hits = _drop_exceptions(hits)
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
