@@ -1035,6 +1035,11 @@ class TestReading:
             ("seller stopped replying after a week", 1, "AFN", set(), {"SP301"}),
             ("stopped updating the tracking", 1, "AFN", {"SP301"}, {"SP301"}),
             ("for 60 bucks I expected way better", 2, "MFN", set(), {"SP305"}),
+            ("scratched the first time I used it", 2, "MFN", {"SP302"}, {"SP302"}),
+            ("arrived scratched", 2, "MFN", set(), set()),
+            ("costa meno che al negozio, consigliato", 5, "MFN", set(), set()),
+            ("walmart has it cheaper than here", 2, "MFN", set(), {"SP305"}),
+            ("spese di spedizione carissime", 2, "MFN", set(), {"SP305"}),
         ],
         ids=[
             "damage-after-use-is-product",
@@ -1052,6 +1057,11 @@ class TestReading:
             "stopped-replying-is-the-seller",
             "stopped-updating-the-tracking-is-delivery",
             "what-an-amount-should-have-bought",
+            "wear-after-use-is-the-product",
+            "wear-on-arrival-is-the-condition",
+            "lower-than-another-shop-is-praise",
+            "cheaper-than-here-is-a-complaint",
+            "a-price-word-with-an-expensive-adjective",
         ],
     )
     def test_grounds(self, comment, rating, channel, current, seed):

@@ -474,14 +474,14 @@ def _price_pair(inside: list[Hit]) -> list[Hit]:
     """The price complaint one clause makes, if any.
 
     A price word and a verdict ('postage was insane'), or a price word or an amount and another
-    shop ('10 euros en grande surface'); an amount with a verdict alone is not enough ('$30,
-    bad quality').
+    shop ('10 euros en grande surface') unless this price is the lower ('costa meno che al
+    negozio'); an amount with a verdict alone is not enough ('$30, bad quality').
     """
     of = {vocab: [h for h in inside if h.vocab == vocab] for vocab in _PRICE_PARTS | {"amount"}}
     prices = of["price_word"] or of["amount"]
     if of["price_word"] and of["price_bad"]:
         pair = (of["price_word"][0], of["price_bad"][0])
-    elif prices and of["store"]:
+    elif prices and of["store"] and not of["price_good"]:
         pair = (prices[0], of["store"][0])
     else:
         return []
@@ -489,7 +489,7 @@ def _price_pair(inside: list[Hit]) -> list[Hit]:
     return [Hit("price_complaint", first, last, min(h.token for h in pair))]
 
 
-_PRICE_PARTS: Final = frozenset({"price_word", "price_bad", "store"})
+_PRICE_PARTS: Final = frozenset({"price_word", "price_bad", "store", "price_good"})
 
 
 def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> frozenset[Topic]:
@@ -571,6 +571,25 @@ def _stopped(text: str, reading: _Reading) -> list[Hit]:
     return found
 
 
+def _wear_as_damage(hits: Iterable[Hit]) -> frozenset[str]:
+    """The vocabularies of a clause's hits, where wear of the item counts as damage.
+
+    'Scratched', 'faded', 'like new' are the item's condition on arrival, but the product's
+    after some use ('scratched the first time I used it'): when every condition hit of the
+    clause is such a word, it is read like damage (the parcel's, the product's in use, else
+    the condition).
+    """
+    hits = tuple(hits)
+    vocabs = {h.vocab for h in hits}
+    if "condition" not in vocabs or "wear" not in vocabs:
+        return frozenset(vocabs)
+    wear = [(h.start, h.end) for h in hits if h.vocab == "wear"]
+    conditions = [h for h in hits if h.vocab == "condition"]
+    if all(any(s <= h.start and h.end <= e for s, e in wear) for h in conditions):
+        vocabs = (vocabs - {"condition"}) | {"damage"}
+    return frozenset(vocabs)
+
+
 class Comment:
     """A buyer's comment read once: normalised, scanned for phrases and cut into clauses.
 
@@ -610,7 +629,7 @@ class Comment:
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
-            vocabs = frozenset(h.vocab for h in inside)
+            vocabs = _wear_as_damage(inside)
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
