@@ -192,7 +192,7 @@ class _Reading:
 
 
 @functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
-def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Reading:
+def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> _Reading:
     merged = _folded(_data()["vocabularies"])
     for name, phrases in _folded(dict(extra)).items():
         merged[name] += phrases
@@ -217,7 +217,7 @@ def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> _Reading:
 def _policy_reading(policy: Policy | None) -> _Reading:
     """The reading of ``policy``'s feedback vocabularies (the built-in ones without a policy)."""
     if policy is None:
-        return _reading()
+        return _reading(())
     extra = phrases_for(policy.phrases, Family.FEEDBACK)
     return _reading(tuple(sorted(extra.items())))
 
@@ -917,7 +917,7 @@ def _is_plain_word(word: str) -> bool:
     """Whether ``word`` is a word of the vocabularies (so not a surname): 'Great', 'Lieferung'."""
     folded = _fold(word.lower())
     # the built-in vocabularies: whether a word can be a surname does not depend on the policy
-    return folded in _not_surnames() or bool(_reading().lexicon.scan(folded))
+    return folded in _not_surnames() or bool(_reading(()).lexicon.scan(folded))
 
 
 _NAME_CUES: Final = frozenset({"name_cue", "name_intro", "name_title"})
