@@ -2,9 +2,11 @@
 
 Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses] [--by-language]
 
-The tuning set (feedback_a.jsonl, feedback_b.jsonl) is what the vocabularies were tuned on. The
-blind set (blind/blind.jsonl) was written from POLICY.md alone and is never read to tune: only
-its aggregate figures may be looked at, so ``--misses`` is refused with ``--blind``.
+The tuning set is every ``feedback_*.jsonl`` file in that folder: what the vocabularies were
+tuned on (``feedback_c.jsonl`` is a retired blind set, ``feedback_d.jsonl`` pins the fixes made
+after it). The blind set is every ``*.jsonl`` file in ``blind/``, however many records they
+hold; it is written from POLICY.md alone and is never read to tune: only its aggregate figures
+may be looked at, so ``--misses`` is refused with ``--blind``.
 """
 
 from __future__ import annotations
@@ -135,6 +137,8 @@ def report(edition: Edition, folder: Path) -> list[str]:
     for code in codes_of(edition):
         precision, recall, f1 = figures(code, scores)
         ok = "ok" if precision >= TARGET[0] and recall >= TARGET[1] else "BELOW"
+        if not tp[code] + fn[code]:
+            ok += " (no positives: recall not measured)"
         lines.append(
             f"{code.value:<7}{code.info.name:<24}{tp[code]:>5}{fp[code]:>5}{fn[code]:>5}"
             f"{precision:>8.3f}{recall:>8.3f}{f1:>7.3f}  {ok}"
@@ -173,6 +177,8 @@ def main() -> None:
     folder = BLIND if args.blind else FOLDER
     editions = [Edition(args.edition)] if args.edition else list(Edition)
     total = sum(1 for _ in records(folder))
+    if not total:
+        parser.error(f"no comments in {folder}/*.jsonl to score")
     print(
         f"{total} comments; target on the blind set: precision >= {TARGET[0]}, recall >= {TARGET[1]}"
     )

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import sellerpolicy
 from sellerpolicy import Code, Edition, Feedback, FeedbackClass, Order, Policy, Severity, Shipment
 from sellerpolicy._rules import feedback as fb
-from sellerpolicy._rules.data import family_docs
+from sellerpolicy._rules.data import family_docs, lexicon
 from sellerpolicy._time import Duration
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
@@ -953,3 +953,124 @@ class TestRegistry:
         """The family's codes are listed in code order."""
         assert list(fb.FEEDBACK_CODES) == sorted(fb.FEEDBACK_CODES)
         assert all(a < b for a, b in itertools.pairwise(fb.FEEDBACK_CODES))
+
+
+class TestPolicyPhrases:
+    @pytest.mark.parametrize(
+        ("comment", "rating", "base", "phrases", "code"),
+        [
+            ("what a bunch of zorkheads", 1, CURRENT, {"profanity": ["zorkhead*"]}, "SP303"),
+            ("what a bunch of zorkheads", 1, SEED, {"profanity": ["zorkhead*"]}, "SP303"),
+            (
+                "costs an arm and a kidney",
+                2,
+                SEED,
+                {"price_complaint": ["arm and a kidney"]},
+                "SP305",
+            ),
+            ("the frobnicator wobbulates", 2, CURRENT, {"product": ["wobbulat*"]}, "SP302"),
+            ("meine Trömmel klappert", 2, CURRENT, {"product": ["trommel"]}, "SP302"),
+        ],
+        ids=[
+            "profanity-current",
+            "profanity-seed",
+            "price-complaint-seed",
+            "product-stem",
+            "product-accents-folded",
+        ],
+    )
+    def test_extra_phrases_move_check_feedback(self, comment, rating, base, phrases, code):
+        """A phrase added with with_phrases makes the feedback ground fire; without it, it does not."""
+        policy = base.with_phrases(**phrases)
+
+        before = sellerpolicy.check_feedback(feedback(comment, rating), policy=base)
+        after = sellerpolicy.check_feedback(feedback(comment, rating), policy=policy)
+
+        assert (False, True) == (code in before.codes, code in after.codes)
+
+    def test_policy_file_phrases_reach_feedback(self, tmp_path):
+        """A policy file's [phrases] table extends a feedback vocabulary too."""
+        path = tmp_path / "policy.toml"
+        path.write_text('[phrases]\nprofanity = ["zorkhead*"]\n', encoding="utf-8")
+        policy = Policy.from_toml(path)
+
+        report = sellerpolicy.check_feedback(feedback("zorkheads, all of them"), policy=policy)
+
+        assert "SP303" in report.codes
+        assert "zorkheads" == next(f.excerpt for f in report.findings if f.code == "SP303")
+
+    def test_each_phrase_reaches_only_its_rule_set(self):
+        """A feedback vocabulary's phrase extends the feedback reading only, a message one's not it."""
+        ours = CURRENT.with_phrases(profanity=["zorkhead"], incentive=["blorpcoin"])
+
+        message_hits = {h.vocab for h in lexicon(ours.phrases).scan("zorkhead blorpcoin")}
+        comment_hits = {h.vocab for h in fb.Comment("zorkhead blorpcoin", policy=ours).hits}
+
+        assert {"incentive"} == message_hits
+        assert {"profanity"} == comment_hits
+
+    def test_built_in_policies_read_the_same(self):
+        """With no extra phrases a policy reads comments exactly as the built-in vocabularies do."""
+        comment = "Reißverschluss nach einer Woche kaputt, $40 for this?"
+
+        assert fb.Comment(comment).hits == fb.Comment(comment, policy=SEED).hits
+
+
+class TestReading:
+    @pytest.mark.parametrize(
+        ("comment", "rating", "channel", "current", "seed"),
+        [
+            ("the seam ripped after two washes", 2, "MFN", {"SP302"}, {"SP302"}),
+            ("the seam arrived ripped", 2, "MFN", set(), set()),
+            ("box ripped after a week in transit", 2, "AFN", {"SP301"}, {"SP301"}),
+            ("las costuras se abrieron", 1, "MFN", {"SP302"}, {"SP302"}),
+            ("paid 30 dollars more than my neighbour", 2, "MFN", set(), {"SP305"}),
+            ("$12.99 postage for a tiny envelope", 1, "MFN", set(), {"SP305"}),
+            ("got a $10 refund for a late delivery", 4, "MFN", set(), set()),
+            ("le même est à 10 euros en grande surface", 2, "MFN", set(), {"SP305"}),
+            ("the price was more than fair", 5, "MFN", set(), set()),
+            ("dogsh1t service", 1, "MFN", {"SP303"}, {"SP303"}),
+            ("ordered for xmas, came in january", 1, "AFN", {"SP301"}, {"SP301"}),
+            ("stopped heating up after a week", 1, "MFN", {"SP302"}, {"SP302"}),
+            ("seller stopped replying after a week", 1, "AFN", set(), {"SP301"}),
+            ("stopped updating the tracking", 1, "AFN", {"SP301"}, {"SP301"}),
+            ("for 60 bucks I expected way better", 2, "MFN", set(), {"SP305"}),
+            ("scratched the first time I used it", 2, "MFN", {"SP302"}, {"SP302"}),
+            ("arrived scratched", 2, "MFN", set(), set()),
+            ("costa meno che al negozio, consigliato", 5, "MFN", set(), set()),
+            ("walmart has it cheaper than here", 2, "MFN", set(), {"SP305"}),
+            ("spese di spedizione carissime", 2, "MFN", set(), {"SP305"}),
+        ],
+        ids=[
+            "damage-after-use-is-product",
+            "damage-on-arrival-is-condition",
+            "parcel-damage-after-time-is-handling",
+            "plural-of-a-product-word",
+            "an-amount-more-than-others-paid",
+            "an-amount-a-word-and-for-a-thing",
+            "a-refund-amount-is-no-price-complaint",
+            "an-amount-in-another-shop",
+            "more-than-fair-is-praise",
+            "masked-compound-profanity",
+            "a-later-month-than-needed-is-late",
+            "stopped-doing-something-is-the-product",
+            "stopped-replying-is-the-seller",
+            "stopped-updating-the-tracking-is-delivery",
+            "what-an-amount-should-have-bought",
+            "wear-after-use-is-the-product",
+            "wear-on-arrival-is-the-condition",
+            "lower-than-another-shop-is-praise",
+            "cheaper-than-here-is-a-complaint",
+            "a-price-word-with-an-expensive-adjective",
+        ],
+    )
+    def test_grounds(self, comment, rating, channel, current, seed):
+        """The wording each reading rule generalises gives the grounds of both editions."""
+        got = {
+            name: grounds(
+                fb.check_feedback(feedback(comment, rating), order=order(channel), policy=p)
+            )
+            for name, p in POLICIES.items()
+        }
+
+        assert {"current": current, "seed": seed} == got

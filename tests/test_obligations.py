@@ -16,6 +16,7 @@ from sellerpolicy import (
     Feedback,
     Message,
     Order,
+    OrderItem,
     Policy,
     ReturnRequest,
     Severity,
@@ -543,6 +544,137 @@ class TestReturnRequestResponse:
         report = obligations(order(), events, now=FAR)
 
         assert status == only(report, "SP502").status
+
+
+JAN_31_END = dt.datetime(2026, 1, 31, 23, 59, 59, 999_999, tzinfo=LA)
+"""The last instant of the 2025 holiday season's return-by day (current edition)."""
+
+
+class TestReturnWindowOfSP502:
+    @pytest.mark.parametrize(
+        ("policy", "changes", "requested", "status", "due_at"),
+        [
+            (
+                CURRENT,
+                {"purchased_at": la(2025, 11, 20), "delivered_at": la(2025, 11, 25)},
+                la(2026, 1, 15),
+                NA,
+                la(2026, 1, 17),
+            ),
+            (
+                CURRENT,
+                {"purchased_at": la(2025, 11, 20), "delivered_at": la(2025, 11, 25)},
+                JAN_31_END,
+                NA,
+                JAN_31_END + dt.timedelta(hours=48),
+            ),
+            (
+                CURRENT,
+                {"purchased_at": la(2025, 11, 20), "delivered_at": la(2025, 11, 25)},
+                JAN_31_END + dt.timedelta(microseconds=1),
+                OVERDUE,
+                la(2026, 2, 3, 0),
+            ),
+            (
+                CURRENT,
+                {
+                    "purchased_at": la(2025, 10, 28),
+                    "shipments": [Shipment(shipped_at=la(2025, 11, 2))],
+                    "delivered_at": la(2025, 11, 5),
+                },
+                la(2026, 1, 20),
+                NA,
+                la(2026, 1, 22),
+            ),
+            (
+                CURRENT,
+                {"purchased_at": la(2025, 10, 20), "delivered_at": la(2025, 10, 25)},
+                la(2025, 12, 1),
+                OVERDUE,
+                la(2025, 12, 3),
+            ),
+            (
+                CURRENT,
+                {"purchased_at": la(2025, 12, 30), "delivered_at": la(2026, 1, 10)},
+                la(2026, 2, 5),
+                NA,
+                la(2026, 2, 7),
+            ),
+            (
+                SEED,
+                {"purchased_at": la(2025, 11, 20), "delivered_at": la(2025, 11, 25)},
+                la(2026, 1, 15),
+                OVERDUE,
+                la(2026, 1, 16),
+            ),
+            (
+                SEED,
+                {"purchased_at": la(2025, 10, 20), "delivered_at": la(2025, 10, 25)},
+                la(2025, 12, 1),
+                OVERDUE,
+                la(2025, 12, 2),
+            ),
+        ],
+        ids=[
+            "current-bought-in-season-jan-15-inside-extension",
+            "current-bought-in-season-end-of-jan-31-inside",
+            "current-bought-in-season-just-after-jan-31-reaches-seller",
+            "current-shipped-in-season-bought-before-inside-extension",
+            "current-bought-in-october-37d-after-delivery-reaches-seller",
+            "current-bought-dec-30-normal-30d-window-is-later",
+            "seed-no-extension-every-request-reaches-seller-24h",
+            "seed-outside-season-every-request-reaches-seller-24h",
+        ],
+    )
+    def test_holiday_extension(self, policy, changes, requested, status, due_at):
+        """SP502 reads the return window SP701 counts, holiday extension included (§9, §13)."""
+        report = obligations(order(**changes), [return_request(requested)], now=FAR, policy=policy)
+        ob = only(report, "SP502")
+
+        assert (status, due_at) == (ob.status, ob.due_at)
+
+    @pytest.mark.parametrize("policy", [CURRENT, SEED], ids=["current", "seed"])
+    @pytest.mark.parametrize(
+        "requested",
+        [la(2026, 1, 15), JAN_31_END, la(2026, 2, 1, 0), la(2025, 12, 20), la(2026, 3, 2)],
+        ids=["jan-15", "end-of-jan-31", "feb-1", "dec-20", "mar-2"],
+    )
+    def test_agrees_with_assess_return(self, policy, requested):
+        """A current-edition request reaches the seller exactly when assess_return finds it late."""
+        placed = order(
+            purchased_at=la(2025, 11, 20),
+            delivered_at=la(2025, 11, 25),
+            items=[OrderItem(asin="B000000001")],
+        )
+        request = return_request(requested)
+
+        decision = sellerpolicy.assess_return(request, placed, now=FAR, policy=policy)
+        ob = only(obligations(placed, [request], now=FAR, policy=policy), "SP502")
+
+        every = policy.parameters.choice("return_response_scope") == "every"
+        assert (every or not decision.within_window) == (ob.status is not NA)
+
+    def test_extension_override_moves_sp502(self):
+        """Overriding holiday_return_extension moves SP502 with the returns decision."""
+        placed = order(purchased_at=la(2025, 11, 20), delivered_at=la(2025, 11, 25))
+        events = [return_request(la(2026, 1, 15))]
+        policy = CURRENT.with_parameters(holiday_return_extension="none")
+
+        default = only(obligations(placed, events, now=FAR), "SP502")
+        without = only(obligations(placed, events, now=FAR, policy=policy), "SP502")
+
+        assert (NA, OVERDUE) == (default.status, without.status)
+
+    def test_return_window_override_moves_sp502(self):
+        """Overriding return_window (a returns parameter) moves SP502 too."""
+        placed = order(purchased_at=la(2026, 3, 1), delivered_at=la(2026, 3, 5))
+        events = [return_request(la(2026, 3, 20))]
+        policy = CURRENT.with_parameters(return_window="14d")
+
+        default = only(obligations(placed, events, now=FAR), "SP502")
+        shorter = only(obligations(placed, events, now=FAR, policy=policy), "SP502")
+
+        assert (NA, OVERDUE) == (default.status, shorter.status)
 
 
 class TestRefundAfterReturn:

@@ -1,6 +1,10 @@
+import tomllib
+from importlib import resources
+
 import pytest
 
-from sellerpolicy import RULES, Code, Edition, Policy, RuleStatus, Severity
+from sellerpolicy import RULES, Code, Edition, Family, Policy, RuleStatus, Severity
+from sellerpolicy._rules.data import phrase_vocabularies, phrases_for, vocabulary_names
 from sellerpolicy.exceptions import InvalidPolicyError
 
 
@@ -92,8 +96,50 @@ class TestDerivation:
         policy = Policy.current().with_phrases(incentive=["bonus points"])
 
         assert ("bonus points",) == policy.phrases["incentive"]
-        with pytest.raises(InvalidPolicyError, match="unknown vocabulary 'incentives'"):
+        with pytest.raises(InvalidPolicyError, match="unknown vocabulary 'incentives'") as info:
             Policy.current().with_phrases(incentives=["x"])
+        assert "phrases.incentives" == info.value.field
+
+    @pytest.mark.parametrize(
+        ("name", "family"),
+        [("incentive", Family.MESSAGES), ("profanity", Family.FEEDBACK)],
+        ids=["message-vocabulary", "feedback-vocabulary"],
+    )
+    def test_one_place_routes_phrases(self, name, family):
+        """Each vocabulary name belongs to one rule set, which alone gets its phrases."""
+        policy = Policy.current().with_phrases(**{name: ["zorkhead"]})
+
+        assert family is phrase_vocabularies()[name]
+        assert {name: ("zorkhead",)} == dict(phrases_for(policy.phrases, family))
+        for other in set(Family) - {family}:
+            assert {} == dict(phrases_for(policy.phrases, other))
+
+    def test_vocabulary_names_are_unique_across_rule_sets(self):
+        """No vocabulary name is in both the message and the feedback data."""
+        data = resources.files("sellerpolicy").joinpath("data")
+        names = [
+            set(tomllib.loads(data.joinpath(f).read_text(encoding="utf-8"))["vocabularies"])
+            for f in ("vocabularies.toml", "feedback_vocabularies.toml")
+        ]
+
+        assert set() == names[0] & names[1]
+        assert vocabulary_names() == {n for n in names[0] | names[1] if not n.endswith(".not")}
+
+    @pytest.mark.parametrize(
+        ("phrases", "field"),
+        [
+            ({"profanitee": ["x"]}, "phrases.profanitee"),
+            ({"profanity": "x"}, "phrases.profanity"),
+            ({"price_complaint": ["(a+)+$"]}, "phrases.price_complaint"),
+        ],
+        ids=["unknown-name", "not-a-list", "bad-phrase"],
+    )
+    def test_phrase_errors_name_the_field(self, phrases, field):
+        """A bad extra phrase is an InvalidPolicyError whose field names the vocabulary."""
+        with pytest.raises(InvalidPolicyError, match=field) as info:
+            Policy.current().with_phrases(**phrases)
+
+        assert field == info.value.field
 
     def test_rules_listing(self):
         """The enabled rules are listed from the table."""

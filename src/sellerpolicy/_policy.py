@@ -78,17 +78,22 @@ def _phrase_lists(value: Mapping[str, Iterable[str]]) -> Mapping[str, tuple[str,
     unknown = sorted(set(value) - vocabulary_names())
     if unknown:
         known = ", ".join(sorted(vocabulary_names()))
-        msg = f"unknown vocabulary {', '.join(map(repr, unknown))}; known vocabularies: {known}"
-        raise InvalidPolicyError(msg)
+        msg = (
+            f"phrases.{unknown[0]}: unknown vocabulary {', '.join(map(repr, unknown))}; "
+            f"known vocabularies: {known}"
+        )
+        raise InvalidPolicyError(msg, field=f"phrases.{unknown[0]}", value=unknown[0])
     out: dict[str, tuple[str, ...]] = {}
     for name, phrases in value.items():
+        field = f"phrases.{name}"
         if isinstance(phrases, str) or not isinstance(phrases, Iterable):
-            raise InvalidPolicyError(f"phrases.{name} must be a list of phrases, got {phrases!r}")
+            msg = f"{field} must be a list of phrases, got {phrases!r}"
+            raise InvalidPolicyError(msg, field=field, value=phrases)
         checked = tuple(phrases)
         for phrase in checked:
             problem = phrase_problem(phrase)
             if problem:
-                raise InvalidPolicyError(f"phrases.{name}: {problem}")
+                raise InvalidPolicyError(f"{field}: {problem}", field=field, value=phrase)
         out[name] = checked
     return MappingProxyType(out)
 
@@ -243,8 +248,14 @@ class Policy:
     def with_phrases(self, **phrases: Iterable[str]) -> Policy:
         """A copy whose vocabularies gain ``phrases`` (e.g. ``incentive=["bonus points"]``).
 
+        A name picks the vocabulary, whichever rule set reads it: the message checker's
+        (``incentive``, ``offsite``, ...) or the feedback grounds' (``profanity``,
+        ``price_complaint``, ``product``, ...). ``sellerpolicy._rules.data.phrase_vocabularies``
+        lists them all.
+
         Raises:
-            InvalidPolicyError: A name is not a vocabulary of the built-in rule data.
+            InvalidPolicyError: A name is not a vocabulary of the built-in rule data (its
+                ``field`` is ``phrases.<name>``), or a phrase is malformed.
         """
         merged = dict(self.phrases)
         for name, extra in _phrase_lists(phrases).items():

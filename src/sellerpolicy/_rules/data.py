@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import regex
 
-from sellerpolicy._codes import Code
+from sellerpolicy._codes import Code, Family
 from sellerpolicy._text.phrases import Lexicon
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ __all__ = [
     "family_docs",
     "filler_words",
     "lexicon",
+    "phrase_vocabularies",
+    "phrases_for",
     "rule_data",
     "vocabularies",
     "vocabulary_names",
@@ -135,9 +137,43 @@ def filler_words() -> frozenset[str]:
     return frozenset(_read("vocabularies.toml")["words"]["filler"])
 
 
+_PHRASE_FILES: Mapping[Family, str] = MappingProxyType(
+    {Family.MESSAGES: "vocabularies.toml", Family.FEEDBACK: "feedback_vocabularies.toml"}
+)
+"""The rule sets whose vocabularies a policy's phrases extend, and the data file of each."""
+
+
+@functools.cache
+def phrase_vocabularies() -> Mapping[str, Family]:
+    """Every vocabulary a policy's phrases may extend, and the rule set that reads it.
+
+    The one place that decides where an extra phrase goes: ``incentive`` is the message
+    checker's, ``profanity`` and ``price_complaint`` the feedback grounds'. The ``.not``
+    exception lists are not extended. A name is never in two rule sets.
+    """
+    owners: dict[str, Family] = {}
+    for family, file_name in _PHRASE_FILES.items():
+        for name in _read(file_name)["vocabularies"]:
+            if name.endswith(_NOT):
+                continue
+            if name in owners:  # pragma: no cover - guarded by tests over the shipped data
+                msg = f"vocabulary {name!r} is in both {owners[name]} and {family} data"
+                raise ValueError(msg)
+            owners[name] = family
+    return MappingProxyType(owners)
+
+
 def vocabulary_names() -> frozenset[str]:
-    """Names of the vocabularies a policy may extend (not the ``.not`` exception lists)."""
-    return frozenset(n for n in vocabularies() if not n.endswith(_NOT))
+    """Names of the vocabularies a policy may extend, in every rule set."""
+    return frozenset(phrase_vocabularies())
+
+
+def phrases_for(
+    phrases: Mapping[str, tuple[str, ...]], family: Family
+) -> Mapping[str, tuple[str, ...]]:
+    """The extra phrases of a policy that extend ``family``'s vocabularies."""
+    owners = phrase_vocabularies()
+    return MappingProxyType({n: p for n, p in phrases.items() if owners.get(n) is family})
 
 
 @functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
@@ -149,11 +185,12 @@ def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
 
 
 def lexicon(extra: Mapping[str, tuple[str, ...]]) -> Lexicon:
-    """The compiled lexicon of the built-in vocabularies plus a policy's extra phrases.
+    """The message checker's lexicon: the built-in vocabularies plus a policy's extra phrases.
 
-    Compiled once per distinct set of extra phrases.
+    Only the phrases of message vocabularies count (see `phrase_vocabularies`). Compiled once
+    per distinct set of extra phrases.
     """
-    return _lexicon(tuple(sorted(extra.items())))
+    return _lexicon(tuple(sorted(phrases_for(extra, Family.MESSAGES).items())))
 
 
 _RULE_KEYS = frozenset(

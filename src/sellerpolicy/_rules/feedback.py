@@ -19,12 +19,12 @@ import attrs
 import regex
 
 from sellerpolicy import _checks
-from sellerpolicy._codes import RULES, Code, Edition, Severity
+from sellerpolicy._codes import RULES, Code, Edition, Family, Severity
 from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report, Span
 from sellerpolicy._marketplaces import Marketplace
 from sellerpolicy._model import Feedback, FeedbackClass, FulfillmentChannel, Order, Shipment
 from sellerpolicy._policy import Policy, resolve_policy
-from sellerpolicy._rules.data import family_docs
+from sellerpolicy._rules.data import family_docs, phrases_for
 from sellerpolicy._text.detectors import contact_view, find_emails, find_phones
 from sellerpolicy._text.normalize import NormalizedText, normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, tokens
@@ -123,33 +123,103 @@ _APOSTROPHE_SPACE = regex.compile(r"'", regex.V1)
 _SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_intro", "name_title", "phone_cue"})
 
 
-@functools.cache
-def _vocabularies() -> Mapping[str, tuple[str, ...]]:
-    raw: Mapping[str, list[str]] = _data()["vocabularies"]
-    return {name: tuple(_fold_phrase(p) for p in phrases) for name, phrases in raw.items()}
+def _folded(phrases: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(_fold_phrase(p) for p in listed) for name, listed in phrases.items()}
 
 
-@functools.cache
-def _lexicon() -> Lexicon:
-    """The topic vocabularies, compiled once."""
-    vocabs = _vocabularies()
-    return Lexicon.build({n: v for n, v in vocabs.items() if n not in _SCANNED_SEPARATELY})
+_MIN_INFLECTED = 3
 
 
-@functools.cache
-def _cue_lexicon() -> Lexicon:
-    vocabs = _vocabularies()
-    return Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY})
+def _plurals(word: str) -> set[str]:
+    """Plural forms a buyer may write a word in (English, French, Spanish and Italian rules).
+
+    'costura' -> 'costuras', 'motor' -> 'motores', 'lampadina' -> 'lampadine', 'cinturino' ->
+    'cinturini'. German plurals change the stem too often to be guessed; they are listed.
+    """
+    forms = {f"{word}s"}
+    if word[-1] not in "aeiouy" or word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(f"{word}es")
+    if word.endswith(("o", "e")):
+        forms.add(f"{word[:-1]}i")
+    if word.endswith("a"):
+        forms.add(f"{word[:-1]}e")
+    return forms
 
 
-@functools.cache
-def _known_words() -> frozenset[str]:
-    """Every word of every phrase, and the filler words: never corrected as typos."""
+def _with_plurals(
+    vocabs: Mapping[str, tuple[str, ...]], inflected: Iterable[str]
+) -> Mapping[str, tuple[str, ...]]:
+    """``vocabs`` whose single words in ``inflected`` vocabularies also match their plurals.
+
+    A plural that is a word of another vocabulary or a filler word is left out: it means
+    something else there ('sale' in French is dirty, 'sales' is not).
+    """
+    wanted = frozenset(inflected)
+    elsewhere: set[str] = set(_data()["words"]["filler"])
+    for name, phrases in vocabs.items():
+        if name not in wanted:
+            elsewhere.update(w for p in phrases for w in p.split())
+    out = dict(vocabs)
+    for name in wanted:
+        phrases = vocabs[name]
+        have = set(phrases)
+        extra = {
+            form
+            for p in phrases
+            if p.isalpha() and len(p) >= _MIN_INFLECTED
+            for form in _plurals(p)
+            if form not in have and form not in elsewhere
+        }
+        out[name] = phrases + tuple(sorted(extra))
+    return out
+
+
+@attrs.frozen(eq=False)
+class _Reading:
+    """The feedback vocabularies of one policy (built-in plus its extra phrases), compiled.
+
+    Attributes:
+        lexicon: The topic vocabularies.
+        cue_lexicon: The cues read around a name or a number (``name_cue``, ``phone_cue``, ...).
+        known_words: Every word of every phrase, and the filler words: never corrected as typos.
+        stems: The stems (``deliver*``) whose words are never corrected either.
+    """
+
+    lexicon: Lexicon
+    cue_lexicon: Lexicon
+    known_words: frozenset[str]
+    stems: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
+def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> _Reading:
+    merged = _folded(_data()["vocabularies"])
+    for name, phrases in _folded(dict(extra)).items():
+        merged[name] += phrases
+    vocabs = _with_plurals(merged, _data()["inflection"]["vocabularies"])
     words: set[str] = set(_data()["words"]["filler"])
-    for phrases in _vocabularies().values():
+    stems: set[str] = set()
+    for phrases in vocabs.values():
         for phrase in phrases:
-            words.update(w for w in phrase.split() if w != "#" and not w.endswith("*"))
-    return frozenset(words)
+            for w in phrase.split():
+                if w.endswith("*"):
+                    stems.add(w[:-1])
+                elif w != "#":
+                    words.add(w)
+    return _Reading(
+        lexicon=Lexicon.build({n: v for n, v in vocabs.items() if n not in _SCANNED_SEPARATELY}),
+        cue_lexicon=Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY}),
+        known_words=frozenset(words),
+        stems=tuple(sorted(stems)),
+    )
+
+
+def _policy_reading(policy: Policy | None) -> _Reading:
+    """The reading of ``policy``'s feedback vocabularies (the built-in ones without a policy)."""
+    if policy is None:
+        return _reading(())
+    extra = phrases_for(policy.phrases, Family.FEEDBACK)
+    return _reading(tuple(sorted(extra.items())))
 
 
 # --- reading the comment: accents, apostrophes, typos ------------------------------------------
@@ -171,21 +241,7 @@ def _typos() -> Mapping[str, str]:
     return {k.lower(): v.lower() for k, v in words.items()}
 
 
-@functools.cache
-def _stems() -> tuple[str, ...]:
-    return tuple(
-        sorted(
-            {
-                w[:-1]
-                for p in _vocabularies().values()
-                for w in " ".join(p).split()
-                if w.endswith("*")
-            }
-        )
-    )
-
-
-def _typo(word: str) -> str | None:
+def _typo(word: str, reading: _Reading) -> str | None:
     """The known word that ``word`` misspells, or ``None``.
 
     Listed misspellings ('definately'), and in words of six letters or more a letter doubled or
@@ -196,8 +252,8 @@ def _typo(word: str) -> str | None:
     listed = _typos().get(word)
     if listed is not None:
         return listed
-    known = _known_words()
-    if not _MIN_TYPO <= len(word) <= _MAX_TYPO or word in known or word.startswith(_stems()):
+    known = reading.known_words
+    if not _MIN_TYPO <= len(word) <= _MAX_TYPO or word in known or word.startswith(reading.stems):
         return None
     candidates: set[str] = set()
     for i in range(1, len(word)):
@@ -211,11 +267,7 @@ def _typo(word: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _fix_typo(match: regex.Match[str]) -> str:
-    return _typo(match[0]) or match[0]
-
-
-def _reading_view(norm: NormalizedText) -> NormalizedText:
+def _reading_view(norm: NormalizedText, reading: _Reading) -> NormalizedText:
     """The normalised comment as the vocabularies read it, still mapped to the original."""
     view = norm
     if _NON_ASCII.search(view.text):
@@ -223,7 +275,7 @@ def _reading_view(norm: NormalizedText) -> NormalizedText:
     if "'" in view.text:
         view = view.sub(_ELISION, " ", "elision")
         view = view.sub(_CONTRACTION, "", "contraction")
-    return view.sub(_WORD, _fix_typo, "typo")
+    return view.sub(_WORD, lambda m: _typo(m[0], reading) or m[0], "typo")
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -335,6 +387,9 @@ _MONEY_FOR = regex.compile(
     r"""(?x)
     (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $49.99, € 30
       |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 euros
+    (?:\s+(?!(?:refund|refunded|back|credit|off|discount|voucher|coupon|gift|compensation
+        |rebate|remboursement|rembourse|reembolso|rimborso|erstattung|gutschrift)\b)
+        [a-z]+){0,2}?                                 # '$12.99 shipping for', not '$10 back'
     \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
     (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
       |esto|estos|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|so)\b  # ... this?
@@ -352,6 +407,29 @@ _MONEY = regex.compile(
 )
 
 
+_MONEY_MORE = regex.compile(
+    r"""(?x)
+    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $30, €12.50
+      |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 dollars
+    \s+(?:more|mehr|de\ plus|mas|di\ piu|in\ piu)\b      # ... more: what others paid
+    """,
+    regex.V1,
+)
+
+
+_FOR_MONEY_EXPECTED = regex.compile(
+    r"""(?x)
+    \b(?:for|fur|pour|por|per)\s+                        # for ...
+    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # ... $60
+      |\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # ... 60 bucks
+    \s*,?\s*(?:i\s+|ich\s+|je\s+|j\s|)?                 # I ...
+    (?:expected|expect|would\ expect|d\ expect|erwarte|erwartet|attendais|attend
+      |esperaba|espero|aspettavo|aspetto)\b               # ... expected better: too dear
+    """,
+    regex.V1,
+)
+
+
 def _start(hit: Hit) -> int:
     return hit.start
 
@@ -363,31 +441,55 @@ _LABEL_WORDS: Final = 2
 def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     """A price named with a verdict in one clause is a price complaint ('postage was insane').
 
-    So is an amount paid for a thing ('$49.99 for a plastic toy?!').
+    So is an amount paid for a thing ('$49.99 for a plastic toy?!', '$12.99 shipping for an
+    envelope'), an amount more than someone else paid ('paid 30 dollars more') and what an
+    amount should have bought ('for 60 bucks I expected better').
     """
-    found = [Hit("price_complaint", m.start(), m.end(), -1) for m in _MONEY_FOR.finditer(text)]
+    found = [
+        Hit("price_complaint", m.start(), m.end(), -1)
+        for pattern in (_MONEY_FOR, _MONEY_MORE, _FOR_MONEY_EXPECTED)
+        for m in pattern.finditer(text)
+    ]
     amounts = list(_MONEY.finditer(text))
     if len(amounts) > 1:  # '$39.99 for this?? walmart has it for 19': two prices compared
         found.append(Hit("price_complaint", amounts[0].start(), amounts[-1].end(), -1))
-    if not {"price_word", "price_bad"} <= {h.vocab for h in hits}:
+    vocabs = {h.vocab for h in hits}
+    if not ("price_word" in vocabs or amounts) or not vocabs & {"price_bad", "store"}:
         return found
     bounds = _clause_bounds(text)
-    prices = sorted((h for h in hits if h.vocab in {"price_word", "price_bad"}), key=_start)
-    starts = [h.start for h in prices]
+    parts = sorted((h for h in hits if h.vocab in _PRICE_PARTS), key=_start)
+    parts += [Hit("amount", m.start(), m.end(), -1) for m in amounts]
+    parts.sort(key=_start)
+    starts = [h.start for h in parts]
     for i, (start, clause_end) in enumerate(bounds):
         end = clause_end
         if len(tokens(text[start:end])) <= _LABEL_WORDS and i + 1 < len(bounds):
             end = bounds[i + 1][1]  # 'Price: ridiculous' - a price named as a label
-        inside = prices[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-        words = [h for h in inside if h.vocab == "price_word"]
-        verdicts = [h for h in inside if h.vocab == "price_bad"]
-        if words and verdicts:
-            first = min(words[0].start, verdicts[0].start)
-            last = max(words[-1].end, verdicts[-1].end)
-            found.append(
-                Hit("price_complaint", first, last, min(words[0].token, verdicts[0].token))
-            )
+        inside = parts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        found += _price_pair(inside)
     return found
+
+
+def _price_pair(inside: list[Hit]) -> list[Hit]:
+    """The price complaint one clause makes, if any.
+
+    A price word and a verdict ('postage was insane'), or a price word or an amount and another
+    shop ('10 euros en grande surface') unless this price is the lower ('costa meno che al
+    negozio'); an amount with a verdict alone is not enough ('$30, bad quality').
+    """
+    of = {vocab: [h for h in inside if h.vocab == vocab] for vocab in _PRICE_PARTS | {"amount"}}
+    prices = of["price_word"] or of["amount"]
+    if of["price_word"] and of["price_bad"]:
+        pair = (of["price_word"][0], of["price_bad"][0])
+    elif prices and of["store"] and not of["price_good"]:
+        pair = (prices[0], of["store"][0])
+    else:
+        return []
+    first, last = min(h.start for h in pair), max(h.end for h in pair)
+    return [Hit("price_complaint", first, last, min(h.token for h in pair))]
+
+
+_PRICE_PARTS: Final = frozenset({"price_word", "price_bad", "store", "price_good"})
 
 
 def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> frozenset[Topic]:
@@ -415,8 +517,15 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
     arrival = bool(vocabs & {"shipping", "late", "missing"})
     parcel = "item" not in vocabs and ("packaging" in vocabs or packaging_anywhere)
     if "damage" in vocabs:
-        # a crushed or torn parcel is the courier's doing; a damaged item is its condition
-        topics.add(Topic.HANDLING if parcel else Topic.CONDITION)
+        # a crushed or torn parcel is the courier's doing; an item torn after some use is the
+        # product wearing out ('the seam tore after two wears'); else a damaged item is its
+        # condition on arrival
+        if parcel:
+            topics.add(Topic.HANDLING)
+        elif "usage" in vocabs and not arrival:
+            topics.add(Topic.PRODUCT)
+        else:
+            topics.add(Topic.CONDITION)
     if "breakage" in vocabs:
         # broken: the parcel by the courier, the item on arrival, else the product in use
         if parcel and "product" not in vocabs:
@@ -428,26 +537,82 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
     return frozenset(topics)
 
 
+_STOPPED = regex.compile(
+    r"""(?x)
+    \b(?:stopped|stops|quit|quits)\s+(?P<verb>[a-z]{3,}ing)\b   # 'stopped heating', 'quit charging'
+  | \bdejo\s+de\s+(?P<verb>[a-z]{3,}(?:ar|er|ir))\b           # 'dejó de calentar'
+  | \barrete\s+de\s+(?P<verb>[a-z]{3,}(?:er|ir|re))\b         # 'a arrêté de chauffer'
+  | \bsmesso\s+di\s+(?P<verb>[a-z]{3,}(?:are|ere|ire))\b      # 'ha smesso di caricare'
+  | \baufgehort\s+zu\s+(?P<verb>[a-z]{3,}en)\b                 # 'hat aufgehört zu laden'
+    """,
+    regex.V1,
+)
+_FEW_WORDS = regex.compile(r"(?:\W+[a-z]+){1,3}", regex.V1)
+_NOT_THE_PRODUCT: Final = frozenset(
+    {"service", "seller", "shipping", "missing", "late", "courier", "handling", "manner"}
+)
+"""Vocabularies whose verbs stop for another reason: 'stopped responding' is the seller."""
+
+
+def _stopped(text: str, reading: _Reading) -> list[Hit]:
+    """'stopped heating', 'dejó de funcionar': something the product did and does no more.
+
+    Unless the verb or the few words after it belong to the delivery or the seller ('stopped
+    replying', 'stopped updating the tracking', 'dejó de contestar'): those say what it is about.
+    """
+    found = []
+    for m in _STOPPED.finditer(text):
+        # the verb and what it stopped doing to: 'stopped updating the tracking'
+        after = _FEW_WORDS.match(text, m.end())
+        told = m["verb"] + (after[0] if after else "")
+        vocabs = {h.vocab for h in reading.lexicon.scan(told)}
+        if not vocabs & _NOT_THE_PRODUCT:
+            found.append(Hit("product", m.start(), m.end(), -1))
+    return found
+
+
+def _wear_as_damage(hits: Iterable[Hit]) -> frozenset[str]:
+    """The vocabularies of a clause's hits, where wear of the item counts as damage.
+
+    'Scratched', 'faded', 'like new' are the item's condition on arrival, but the product's
+    after some use ('scratched the first time I used it'): when every condition hit of the
+    clause is such a word, it is read like damage (the parcel's, the product's in use, else
+    the condition).
+    """
+    hits = tuple(hits)
+    vocabs = {h.vocab for h in hits}
+    if "condition" not in vocabs or "wear" not in vocabs:
+        return frozenset(vocabs)
+    wear = [(h.start, h.end) for h in hits if h.vocab == "wear"]
+    conditions = [h for h in hits if h.vocab == "condition"]
+    if all(any(s <= h.start and h.end <= e for s, e in wear) for h in conditions):
+        vocabs = (vocabs - {"condition"}) | {"damage"}
+    return frozenset(vocabs)
+
+
 class Comment:
     """A buyer's comment read once: normalised, scanned for phrases and cut into clauses.
 
     Attributes:
         original: The comment as the buyer wrote it.
+        reading: The vocabularies it is read with (the policy's extra phrases included).
         norm: The normalised comment (for the contact-detail detectors).
         view: The comment as the vocabularies read it (accents folded, typos fixed).
         hits: The phrase hits in ``view``.
         clauses: The clauses with their topics.
     """
 
-    def __init__(self, text: str) -> None:
-        """Normalise and scan ``text``."""
+    def __init__(self, text: str, *, policy: Policy | None = None) -> None:
+        """Normalise and scan ``text`` with the vocabularies of ``policy`` (built-in if None)."""
         self.original = text
+        self.reading = _policy_reading(policy)
         self.norm = normalize(text)
-        self.view = _reading_view(self.norm)
-        hits = _lexicon().scan(self.view.text)
+        self.view = _reading_view(self.norm, self.reading)
+        hits = self.reading.lexicon.scan(self.view.text)
         text = self.view.text
         hits += [Hit("positive", m.start(), m.end(), -1) for m in _PRAISE_SIGNS.finditer(text)]
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
+        hits += _stopped(text, self.reading)
         hits = _drop_exceptions(hits)
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
@@ -464,7 +629,7 @@ class Comment:
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
-            vocabs = frozenset(h.vocab for h in inside)
+            vocabs = _wear_as_damage(inside)
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
@@ -558,8 +723,14 @@ def _late(comment: Comment, rating: int) -> bool:
         return False
     vocabs = comment.vocabs
     # 'took 9 days to get here'; 'needed it by friday, got it the next thursday'
-    arrival = Topic.SHIPPING in comment.topics and vocabs & {"duration", "expectation", "weekday"}
-    promised = "expectation" in vocabs and vocabs & {"duration", "weekday"}
+    # 'ordered for xmas, came in january': a later day or month than the one it was needed for
+    arrival = Topic.SHIPPING in comment.topics and vocabs & {
+        "duration",
+        "expectation",
+        "weekday",
+        "month",
+    }
+    promised = "expectation" in vocabs and vocabs & {"duration", "weekday", "month"}
     return bool(arrival or promised)
 
 
@@ -608,7 +779,9 @@ _MASK = frozenset("*#@$!%_^~0123456789")
 _MASKED_TOKEN = regex.compile(r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1)
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
-_COMPOUND = regex.compile(r"fuck|shit", regex.V1)
+_COMPOUND_ROOTS: Final = ("fuck", "shit")
+"""The roots buyers build compounds with ('clusterfuck', 'dogshit', masked: 'dogsh1t')."""
+_COMPOUND = regex.compile("|".join(_COMPOUND_ROOTS), regex.V1)
 _NOT_COMPOUND: Final = frozenset({"shitake", "shitakes", "shiitake"})
 
 
@@ -644,6 +817,18 @@ def _unmasks(token: str, root: str) -> bool:
     return walk(0, 0)
 
 
+def _masked_compound(token: str) -> bool:
+    """Whether ``token`` is a word and a masked compound root ('dogsh1t', 'bullsh*t')."""
+    lowered = token.lower()
+    for i in range(1, len(lowered)):
+        if not lowered[:i].isalpha():
+            return False
+        rest = lowered[i:]
+        if any(_unmasks(rest, root) for root in _COMPOUND_ROOTS):
+            return True
+    return False
+
+
 def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
     """Normalised spans of masked or spaced-out profanity."""
     text = comment.norm.text
@@ -661,6 +846,9 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
             if (plain and root == token) or (not plain and _unmasks(token, root)):
                 found.append((m.start(), m.start() + len(token)))
                 break
+        else:
+            if not plain and _masked_compound(token):
+                found.append((m.start(), m.start() + len(token)))
     for m in _SPACED_LETTERS.finditer(text):
         joined = "".join(c for c in m[0] if c.isalpha())
         if any(r == joined[: len(r)] and len(joined) - len(r) <= _MAX_SUFFIX for r in roots):
@@ -728,7 +916,8 @@ def _particles() -> frozenset[str]:
 def _is_plain_word(word: str) -> bool:
     """Whether ``word`` is a word of the vocabularies (so not a surname): 'Great', 'Lieferung'."""
     folded = _fold(word.lower())
-    return folded in _not_surnames() or bool(_lexicon().scan(folded))
+    # the built-in vocabularies: whether a word can be a surname does not depend on the policy
+    return folded in _not_surnames() or bool(_reading(()).lexicon.scan(folded))
 
 
 _NAME_CUES: Final = frozenset({"name_cue", "name_intro", "name_title"})
@@ -744,7 +933,7 @@ def _cues(comment: Comment, start: int) -> frozenset[str]:
         return frozenset()  # the name must follow the cue after a space
     return frozenset(
         h.vocab
-        for h in _cue_lexicon().scan(stripped)
+        for h in comment.reading.cue_lexicon.scan(stripped)
         if h.end == len(stripped) and h.vocab in _NAME_CUES
     )
 
@@ -888,7 +1077,7 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
         if taken.overlaps(start, end):
             continue
         context = text[max(0, m.start() - _PHONE_CONTEXT) : m.start()]
-        if any(h.vocab == "phone_cue" for h in _cue_lexicon().scan(context)):
+        if any(h.vocab == "phone_cue" for h in comment.reading.cue_lexicon.scan(context)):
             yield start, end
 
 
@@ -1155,7 +1344,7 @@ def check_feedback(
         InputTooLargeError: The comment is longer than the policy's ``max_input_chars``.
     """
     feedback, order, now, policy = _check_inputs(feedback, order, now, policy)
-    comment = Comment(feedback.comment)
+    comment = Comment(feedback.comment, policy=policy)
     context = _Context(
         rating=feedback.rating, rating_class=feedback.rating_class, order=order, policy=policy
     )

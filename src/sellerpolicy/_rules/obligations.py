@@ -45,6 +45,7 @@ from sellerpolicy._model import (
     ReturnRequest,
 )
 from sellerpolicy._policy import Policy, resolve_policy
+from sellerpolicy._rules.common import ReturnWindow, return_window
 from sellerpolicy._rules.data import RuleDoc, family_docs
 from sellerpolicy._time import Duration
 from sellerpolicy._timeline import OrderTimeline, describe
@@ -461,6 +462,7 @@ def return_request_response(scan: _Scan) -> Iterator[_Result]:
     """
     window = scan.window("return_response")
     every = scan.parameters.choice("return_response_scope") == "every"
+    returns = None if every else return_window(scan.timeline, scan.parameters)
     for position, request in scan.entries(ReturnRequest):
         raised = scan.ref(position)
         due = scan.due("return_response", scan.times[position])
@@ -470,8 +472,8 @@ def return_request_response(scan: _Scan) -> Iterator[_Result]:
                 Code.SP502, raised, due, "an FBA order: Amazon handles its returns"
             )
             continue
-        if not every:
-            reaches, why = _reaches_seller(scan, request)
+        if returns is not None:
+            reaches, why = _reaches_seller(returns, request)
             if not reaches:
                 yield scan.not_applicable(Code.SP502, raised, due, why)
                 continue
@@ -480,31 +482,30 @@ def return_request_response(scan: _Scan) -> Iterator[_Result]:
         yield scan.judge(Code.SP502, raised, due, met, note)
 
 
-def _reaches_seller(scan: _Scan, request: ReturnRequest) -> tuple[bool, str]:
-    """Whether Amazon passes a return request to the seller, and why (current edition)."""
+def _reaches_seller(window: ReturnWindow, request: ReturnRequest) -> tuple[bool, str]:
+    """Whether Amazon passes a return request to the seller, and why (current edition).
+
+    The window is SP701's (`return_window` and the holiday extension), counted as
+    `sellerpolicy.assess_return` counts it.
+    """
     if request.in_policy is False:
         return True, "marked outside the return policy (in_policy=False)"
     if request.in_policy is True:
         return False, "inside the return policy: Amazon authorises it"
-    start, anchor = scan.timeline.delivered_at, "delivery"
-    if start is None:
-        start, anchor = scan.order.latest_delivery, "the latest estimated delivery date"
-    if start is None:
+    if window.start is None or window.return_by is None:
         return True, (
             "in_policy not given and no delivery date or latest EDD: "
             "assumed outside the return window"
         )
-    window = scan.window("authorized_return_window")
-    ends = window.after(start, scan.marketplace)
-    if request.requested_at.astimezone(dt.UTC) <= ends:
+    how = f"{window.window} after the {window.anchor}"
+    if window.holiday_end is not None:
+        how += f", or the holiday extension ({window.holiday_why})"
+    if window.within(request.requested_at):
         return False, (
-            f"inside the return window ({window} after {anchor}, until {ends.isoformat()}): "
+            f"inside the return window ({how}, until {window.return_by.isoformat()}): "
             "Amazon authorises it"
         )
-    return True, (
-        f"outside the return window ({window} after {anchor}, ended {ends.isoformat()}; "
-        "holiday extension not applied, pass in_policy to decide)"
-    )
+    return True, f"outside the return window ({how}, ended {window.return_by.isoformat()})"
 
 
 def refund_after_return(scan: _Scan) -> Iterator[_Result]:

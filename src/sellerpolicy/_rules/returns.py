@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import decimal
 import enum
@@ -31,16 +30,16 @@ from sellerpolicy._model import (
     ReturnRequest,
 )
 from sellerpolicy._policy import Policy, resolve_policy
+from sellerpolicy._rules import common
 from sellerpolicy._rules.common import note_finding
 from sellerpolicy._rules.data import family_docs
-from sellerpolicy._time import end_of_local_day
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
-    from sellerpolicy._parameters import FeeBand, HolidaySeason
+    from sellerpolicy._parameters import FeeBand
 
 __all__ = [
     "Example",
@@ -492,51 +491,15 @@ def _at(event: Event) -> dt.datetime:
 
 @attrs.frozen(kw_only=True)
 class _Window:
-    start: dt.datetime | None
-    anchor: str
-    holiday_end: dt.datetime | None
-    holiday_why: str
-    return_by: dt.datetime | None
+    """The order's return window (shared with SP502) and where the request falls in it."""
+
+    shared: common.ReturnWindow
     within: bool | None
 
-
-def _on(year: int, month_day: tuple[int, int]) -> dt.date:
-    """The date of a month-day in ``year`` (Feb 29 is Feb 28 in other years)."""
-    month, day = month_day
-    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
-
-
-def _season_dates(season: HolidaySeason, year: int) -> tuple[dt.date, dt.date, dt.date]:
-    """The first and last day of the season starting in ``year``, and its return-by date."""
-    first = _on(year, season.start)
-    last = _on(year, season.end)
-    if last < first:
-        last = _on(year + 1, season.end)
-    return_by = _on(last.year, season.return_by)
-    if return_by < last:
-        return_by = _on(last.year + 1, season.return_by)
-    return first, last, return_by
-
-
-def _holiday_return_by(facts: _Facts) -> tuple[dt.datetime | None, str]:
-    """The latest holiday return-by date a purchase or shipment of the order earns."""
-    extension = facts.parameters.holiday_extension("holiday_return_extension")
-    moments = [("bought", facts.order.purchased_at)]
-    moments += [("shipped", s.shipped_at) for s in facts.order.shipments if s.shipped_at]
-    best: tuple[dt.datetime, str] | None = None
-    for what, when in moments:
-        day = when.astimezone(facts.marketplace.tz).date()
-        for year in (day.year - 1, day.year):
-            season = extension.for_year(year)
-            if season is None:
-                continue
-            first, last, return_by = _season_dates(season, year)
-            if first <= day <= last:
-                end = end_of_local_day(return_by, facts.marketplace)
-                why = f"{what} on {day.isoformat()}, between {first} and {last}"
-                if best is None or end > best[0]:
-                    best = (end, why)
-    return best if best is not None else (None, "")
+    @property
+    def return_by(self) -> dt.datetime | None:
+        """The last instant a return may be requested."""
+        return self.shared.return_by
 
 
 def return_window(facts: _Facts) -> tuple[_Window, _Note | NotJudged | None]:
@@ -546,43 +509,23 @@ def return_window(facts: _Facts) -> tuple[_Window, _Note | NotJudged | None]:
     return-by day, never less than the normal window. A request exactly at ``return_by`` is
     inside.
     """
-    window = facts.parameters.duration("return_window")
-    start, anchor = facts.timeline.delivered_at, "delivery"
-    if start is None:
-        start, anchor = facts.order.latest_delivery, "latest estimated delivery date"
-    holiday_end, holiday_why = _holiday_return_by(facts)
-    if start is None:
+    shared = common.return_window(facts.timeline, facts.parameters)
+    result = _Window(shared=shared, within=shared.within(facts.requested))
+    start, holiday_end = shared.start, shared.holiday_end
+    if start is None or shared.return_by is None:
         reason = "no delivery date and no latest estimated delivery date: no window to count"
-        empty = _Window(
-            start=None,
-            anchor="",
-            holiday_end=holiday_end,
-            holiday_why=holiday_why,
-            return_by=None,
-            within=None,
-        )
-        return empty, NotJudged(Code.SP701, reason)
-    normal_end = facts.after("return_window", start)
-    return_by = max(normal_end, holiday_end) if holiday_end is not None else normal_end
-    result = _Window(
-        start=_utc(start),
-        anchor=anchor,
-        holiday_end=holiday_end,
-        holiday_why=holiday_why,
-        return_by=return_by,
-        within=facts.requested <= return_by,
-    )
+        return result, NotJudged(Code.SP701, reason)
     if result.within:
         return result, None
-    how = f"{window} after the {anchor} ({facts.local(start)})"
+    how = f"{shared.window} after the {shared.anchor} ({facts.local(start)})"
     if holiday_end is not None:
         how = (
             f"the later of {how} and the holiday extension until {facts.local(holiday_end)} "
-            f"({holiday_why})"
+            f"({shared.holiday_why})"
         )
     message = (
         f"requested at {facts.local(facts.requested)}, after the return-by date "
-        f"{facts.local(return_by)} ({how})"
+        f"{facts.local(shared.return_by)} ({how})"
     )
     return result, _Note(Code.SP701, message, facts.request_ref())
 
@@ -1393,9 +1336,9 @@ def _decide(
         marketplace_id=facts.order.marketplace_id,
         request=facts.request,
         lines=tuple(lines),
-        window_start=window.start,
-        window_anchor=window.anchor,
-        holiday_return_by=window.holiday_end,
+        window_start=window.shared.start,
+        window_anchor=window.shared.anchor,
+        holiday_return_by=window.shared.holiday_end,
         return_by=window.return_by,
         within_window=window.within,
         must_accept=accept,
