@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 import regex
@@ -184,7 +185,13 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
-    return a.memo(f"phrases:{code}", lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+    return a.memo(code, lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+
+
+@functools.cache
+def _needs(code: Code) -> tuple[frozenset[str], ...]:
+    """The vocabularies each clause of ``code`` needs in the message, as sets (one C test)."""
+    return tuple(frozenset(clause.all) for clause in rule_data()[code].clauses)
 
 
 # An invitation to make contact by a means the message also gives ("give us a ring on 555 ...")
@@ -234,7 +241,10 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
     spans: list[tuple[int, int]] = []
     negatable = code in NEGATABLE
-    for clause in data.clauses:
+    vocabs = a.vocabs
+    for clause, needs in zip(data.clauses, _needs(code), strict=True):
+        if not needs <= vocabs:
+            continue  # most clauses stop here: a vocabulary the message never uses
         found = _clause_matches(a, clause, negatable=negatable)
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
             vocab = clause.all[0]
