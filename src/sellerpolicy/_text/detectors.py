@@ -397,6 +397,7 @@ def _suffix(host: str) -> str | None:
     return suffix
 
 
+@functools.lru_cache(maxsize=4096)  # the same domain written again is judged once
 def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # noqa: PLR0911
     # one early exit per kind of look-alike reads better than one long boolean expression
     labels = host.split(".")
@@ -618,6 +619,10 @@ _MIN_SPOKEN = 7
 
 def _spelled_digits(text: NormalizedText) -> NormalizedText:
     """'five five five, two zero one' written as digits (only when there are enough of them)."""
+    # each match is an occurrence of its word, so fewer occurrences in all (counted in C) than
+    # the matches needed spare the pattern's pass
+    if sum(map(text.text.count, _DIGIT_WORDS)) < _MIN_SPOKEN:
+        return text
     if len(_DIGIT_WORD.findall(text.text)) < _MIN_SPOKEN:
         return text
     spelled = text.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
@@ -647,8 +652,28 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
     return found
 
 
+_ASCII_DIGITS = "0123456789"
+_FEWEST_DIGITS = 4  # '1-800-flowers' has the fewest digits a phone number can have
+
+
+def _too_few_digits(s: str) -> bool:
+    r"""Whether ``s`` has too few digits for any phone number (tested in C; Latin-1 text only).
+
+    A number needs seven digits, or four with letters (1-800-FLOWERS); Latin-1 has no digits
+    (``\d``) but the ASCII ones, so counting those is exact there.
+    """
+    if not s.isascii():
+        try:
+            s.encode("latin-1")
+        except UnicodeEncodeError:
+            return False  # other scripts have digits of their own: let the pattern look
+    return sum(map(s.count, _ASCII_DIGITS)) < _FEWEST_DIGITS
+
+
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
+    if _too_few_digits(s):
+        return []
     found = []
     for m in _PHONE.finditer(s):
         value = m["number"].strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import regex
@@ -30,6 +31,7 @@ _OWN_PAGE = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a host turns up again and again; bounded memory
 def _is_amazon(host: str, domains: frozenset[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
@@ -65,16 +67,21 @@ def _spelled_prose(a: Analysis, link: Evidence) -> bool:
 
 def external_link(a: Analysis) -> Iterator[Found]:
     params = a.policy.parameters
+    links = _page_links(a)
+    if not links:
+        return
     emails = SpanSet((e.start, e.end) for e in a.emails)
-    for link in _page_links(a):
-        if _is_amazon(link.host, params.amazon_domains):
+    amazon = params.amazon_domains
+    completion = a.kind in params.members("order_completion_kinds")
+    for link in links:
+        if _is_amazon(link.host, amazon):
             continue
         if emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
         if _spelled_prose(a, link):
             continue
         allowed = (
-            a.kind in params.members("order_completion_kinds")
+            completion
             and link.value.startswith("https://")
             and _is_amazon(link.host, params.link_allowlist)
         )
@@ -83,9 +90,10 @@ def external_link(a: Analysis) -> Iterator[Found]:
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
+    amazon = a.policy.parameters.amazon_domains
     for link in _page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
-        if link.explicit and _is_amazon(link.host, a.policy.parameters.amazon_domains):
+        if link.explicit and _is_amazon(link.host, amazon):
             own = _OWN_PAGE.search(link.value) is not None
             yield Found(
                 link.start,
