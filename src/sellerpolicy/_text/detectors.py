@@ -425,18 +425,18 @@ _SPACE = re.compile(r"[ \t\n\r]")
 _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 
 
-def _link_chunks(s: str) -> Iterator[tuple[int, int]]:
-    """The runs of ``s`` between spaces that hold a hint of a web address, in order.
+def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The runs of ``s`` between spaces that hold a match of ``hints``, in order.
 
-    A match of `_LINK` holds no whitespace, so it lies in one such run, and `_LINK` finds the
-    same matches in the runs as in the whole text (its lookbehind reads before the run, and
-    at the run's end, as at a space, its lookahead succeeds). Most of a message is prose
-    without a hint: the pattern, tried at every position, then runs over a few short runs
-    only. Each run is found from the hint inside it, searching no further back than the end
-    of the run before, so this stays linear.
+    A match of `_LINK` or `_EMAIL` holds no whitespace, so it lies in one such run, and the
+    pattern finds the same matches in the runs as in the whole text (its lookbehind reads
+    before the run, and at the run's end, as at a space, its lookahead succeeds). Most of a
+    message is prose without a hint ('x.y', '://', '@'): the pattern, tried at every
+    position, then runs over a few short runs only. Each run is found from the hint inside
+    it, searching no further back than the end of the run before, so this stays linear.
     """
     done = 0
-    for hint in _LINK_HINT.finditer(s):
+    for hint in hints.finditer(s):
         at = hint.start()
         if at < done:
             continue  # a further hint in the run already found
@@ -452,7 +452,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     found: list[Evidence] = []
     s = view.text
-    for m in (m for span in _link_chunks(s) for m in _LINK.finditer(s, *span)):
+    for m in (m for span in _chunks(s, _LINK_HINT) for m in _LINK.finditer(s, *span)):
         start, end = m.span()
         while end > start and s[end - 1] in _TRAILING:
             end -= 1
@@ -497,6 +497,8 @@ _EMAIL = regex.compile(
 )
 
 
+_AT = re.compile("@")
+
 # Addresses read out loud: 'hello at sunleaf organics com', 'my gmail is harbourlane.fiona'.
 _SPOKEN_EMAIL = regex.compile(
     r"""(?x)
@@ -517,9 +519,16 @@ _SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "gmail", "hotmail", 
                  "icloud", "gmx", "proton", "aol", "web.de")  # fmt: skip
 
 
+# Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after
+# the domain of a spoken address, or a mail provider.
+_SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto", "gmail",
+                "googlemail", "hotmail", "yahoo", "outlook", "icloud", "gmx", "protonmail", "aol",
+                "web.de")  # fmt: skip
+
+
 def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     s = view.text
-    if not any(h in s for h in _SPOKEN_HINTS):
+    if not any(h in s for h in _SPOKEN_HINTS) or not any(w in s for w in _SPOKEN_ENDS):
         return []
     out = []
     for m in _SPOKEN_EMAIL.finditer(s):
@@ -537,7 +546,8 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
     if "@" not in view.text:
         return found
     spoken = SpanSet((e.start, e.end) for e in found)
-    for m in _EMAIL.finditer(view.text):
+    s = view.text
+    for m in (m for span in _chunks(s, _AT) for m in _EMAIL.finditer(s, *span)):
         if _suffix(m["host"]) is None:
             continue
         ostart, oend = view.span(*m.span())

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from sellerpolicy._model import Attachment
     from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.phrases import Hit
 
 __all__ = ["amazon_link", "email_address", "external_link", "logo_with_web_address", "phone_number"]
 
@@ -151,6 +152,17 @@ def _linked(tail: str) -> bool:
     return len(words) <= _MAX_LINK_WORDS and all(w in _LINK_WORDS for w in words)
 
 
+def _context_words(a: Analysis, context: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The owner words and the pronouns 'their' of a number's context, read once per context."""
+
+    def read() -> tuple[list[Hit], list[tuple[int, int]]]:
+        owners = [h for h in a.lex.scan(context) if h.vocab == "phone_owner"]
+        pronouns = [(start, end) for w, start, end in tokens(context) if w in _THEIR]
+        return owners, pronouns
+
+    return a.memo("phone context:" + context, read)  # type: ignore[return-value]
+
+
 def _attributed(a: Analysis, phone: Evidence) -> bool:
     """Whether the text gives the number as a carrier's, manufacturer's or warranty service's.
 
@@ -159,8 +171,7 @@ def _attributed(a: Analysis, phone: Evidence) -> bool:
     warranty line", "my mobile"), is not.
     """
     context = phone.context
-    owners = [h for h in a.lex.scan(context) if h.vocab == "phone_owner"]
-    pronouns = [(start, end) for w, start, end in tokens(context) if w in _THEIR]
+    owners, pronouns = _context_words(a, context)
     last_owner = max(owners, key=lambda h: h.end, default=None)
     last_pronoun = max(pronouns, default=None)
     if last_pronoun is not None and (last_owner is None or last_pronoun[1] > last_owner.end):
