@@ -425,26 +425,41 @@ _SPACE = re.compile(r"[ \t\n\r]")
 _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 
 
-def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    """The runs of ``s`` between spaces that hold a match of ``hints``, in order.
+_NEAR_RUNS = 200  # runs closer than this are read in one stretch
 
-    A match of `_LINK` or `_EMAIL` holds no whitespace, so it lies in one such run, and the
-    pattern finds the same matches in the runs as in the whole text (its lookbehind reads
-    before the run, and at the run's end, as at a space, its lookahead succeeds). Most of a
-    message is prose without a hint ('x.y', '://', '@'): the pattern, tried at every
-    position, then runs over a few short runs only. Each run is found from the hint inside
-    it, searching no further back than the end of the run before, so this stays linear.
+
+def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Stretches of ``s`` that hold every run between spaces with a match of ``hints``.
+
+    A match of `_LINK` or `_EMAIL` holds no whitespace and a hint ('x.y', '://', '@'), so it
+    lies in a run with a hint, and the pattern finds the same matches in a stretch that starts
+    and ends at such a run's edges as in the whole text (its lookbehind reads before the
+    stretch, and at the stretch's end, as at a space, its lookahead succeeds). Most of a
+    message is prose without a hint: the pattern, tried at every position, then reads a few
+    short stretches only. Runs less than `_NEAR_RUNS` characters apart make one stretch, so
+    that text dense with addresses is read in a few passes, not one per address. Each run is
+    found from the hint inside it, searching no further back than the end of the run before:
+    this stays linear.
     """
     done = 0
+    stretch: tuple[int, int] | None = None
     for hint in hints.finditer(s):
         at = hint.start()
         if at < done:
             continue  # a further hint in the run already found
-        before = _LAST_SPACE.search(s, done, at)
         after = _SPACE.search(s, hint.end())
+        if stretch is not None and at - done <= _NEAR_RUNS:
+            done = after.start() if after else len(s)
+            stretch = (stretch[0], done)
+            continue
+        if stretch is not None:
+            yield stretch
+        before = _LAST_SPACE.search(s, done, at)
         start = before.end() if before else done
         done = after.start() if after else len(s)
-        yield start, done
+        stretch = (start, done)
+    if stretch is not None:
+        yield stretch
 
 
 def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
