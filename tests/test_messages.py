@@ -466,6 +466,9 @@ ADVERSARIAL = {
     "whatsapp-and-phones": "wa.me/15551234567 call 555 123 4567 ",
     # contact invitations against the numbers they give (SP105 dropped for each, by bisection)
     "rings-and-phones": "give us a ring on 555 123 4567. ",
+    # one emoji over and over: one finding that counts them, not one per emoji
+    "emoji": "\N{GRINNING FACE}",
+    "emoji-and-words": "\N{THUMBS UP SIGN} ok ",
 }
 
 
@@ -476,6 +479,8 @@ ADVERSARIAL_PER_UNIT = {
     "feedback-requests": {"SP116": 1},
     "whatsapp-and-phones": {"SP101": 1, "SP104": 2},
     "rings-and-phones": {"SP104": 1},
+    "emoji": {"SP201": 1},
+    "emoji-and-words": {"SP201": 1},
 }
 
 

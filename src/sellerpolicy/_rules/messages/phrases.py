@@ -239,12 +239,14 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
 
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
+    vocabs = a.vocabs
+    # most clauses stop here: a vocabulary the message never uses
+    clauses = [c for c, needs in zip(data.clauses, _needs(code), strict=True) if needs <= vocabs]
+    if not clauses and not data.patterns:
+        return []
     spans: list[tuple[int, int]] = []
     negatable = code in NEGATABLE
-    vocabs = a.vocabs
-    for clause, needs in zip(data.clauses, _needs(code), strict=True):
-        if not needs <= vocabs:
-            continue  # most clauses stop here: a vocabulary the message never uses
+    for clause in clauses:
         found = _clause_matches(a, clause, negatable=negatable)
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
             vocab = clause.all[0]
@@ -259,7 +261,7 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(found)
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
-    return _merge(spans)
+    return _merge(spans) if spans else spans
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
