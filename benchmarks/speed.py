@@ -177,29 +177,40 @@ ADVERSARIAL = {
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 
 
+def _message(name: str, size: int) -> Message:
+    unit = ADVERSARIAL[name]
+    text = (unit * (size // len(unit) + 1))[:size]
+    fmt = "html" if name in HTML_INPUTS else "text"
+    return Message(body=text, kind=MessageKind.REPLY, format=fmt)
+
+
 def linearity(quick: bool, only: str = "") -> None:
     sizes = (100_000, 1_000_000) if not quick else (20_000, 200_000)
     print(
         f"\nAdversarial inputs: microseconds per 1,000 characters at {sizes[0]:,} and {sizes[1]:,};"
-        " 'vs prose' is the larger of the two sizes' ratios to plain prose (target <= 2x)"
+        " 'vs prose' is the larger of the two sizes' ratios to plain prose (target <= 2x), each"
+        " the median over rounds that time plain prose and the shape one after the other"
     )
+    check_message("warm up: shop.com b@c.com 020 7946 0958")  # compile everything once
     width = max(map(len, ADVERSARIAL)) + 2
     print(f"{'input':<{width}}{'small':>10}{'large':>10}{'growth':>9}{'vs prose':>10}")
-    prose: list[float] = []
-    for name, unit in ADVERSARIAL.items():
+    prose = {size: _message("plain prose", size) for size in sizes}
+    for name in ADVERSARIAL:
         if only and name != "plain prose" and only not in name:
             continue
         per_char = []
+        ratios = []
         for size in sizes:
-            text = (unit * (size // len(unit) + 1))[:size]
-            fmt = "html" if name in HTML_INPUTS else "text"
-            message = Message(body=text, kind=MessageKind.REPLY, format=fmt)
-            seconds = _timeit(lambda m=message: check_message(m), repeat=1 if size > 500_000 else 3)
-            per_char.append(seconds / size * 1e9)
-        if not prose:
-            prose = per_char
+            message = _message(name, size)
+            rounds = 1 if size > 500_000 else 3
+            theirs, ours = [], []
+            for _ in range(rounds):
+                theirs.append(_once(lambda m=prose[size]: check_message(m)))
+                ours.append(_once(lambda m=message: check_message(m)))
+            per_char.append(statistics.median(ours) / size * 1e9)
+            ratios.append(statistics.median(o / t for o, t in zip(ours, theirs, strict=True)))
         growth = per_char[1] / per_char[0]
-        versus = max(p / q for p, q in zip(per_char, prose, strict=True))
+        versus = max(ratios)
         flag = "  <-- super-linear?" if growth >= 3 else ""
         flag += "  <-- over 2x prose" if versus > 2 else ""
         print(
