@@ -2,6 +2,7 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -373,7 +374,8 @@ class TestProperties:
     @given(violating_bodies(), st.sampled_from(SELLER_KINDS))
     def test_spans_point_at_each_violation(self, body_and_expected, kind):
         """Every span lies inside the original text, and each planted violation is reported
-        with a span that covers at least part of it (no generated message is clean)."""
+        with a span that covers at least part of it, or by the finding of the same evidence
+        found earlier (repeats are one finding, at the first; no generated message is clean)."""
         body, expected = body_and_expected
 
         report = check_message(body, kind=kind)
@@ -384,7 +386,15 @@ class TestProperties:
                 assert 0 <= f.span.start <= f.span.end <= len(body), (body, str(report))
         for code, start, end in expected:
             spans = [f.span for f in report.findings if f.code == code and f.span is not None]
-            assert any(sp.start < end and start < sp.end for sp in spans), (
+            # a grouped finding stands for every occurrence of its evidence
+            repeats = [
+                m.span()
+                for f in report.findings
+                if f.code == code and f.span is not None and "the span is the first" in f.message
+                for m in regex.finditer(regex.escape(body[f.span.start : f.span.end]), body)
+            ]
+            found = [(sp.start, sp.end) for sp in spans] + repeats
+            assert any(lo < end and start < hi for lo, hi in found), (
                 code,
                 body[start:end],
                 body,
@@ -456,6 +466,9 @@ ADVERSARIAL = {
     "whatsapp-and-phones": "wa.me/15551234567 call 555 123 4567 ",
     # contact invitations against the numbers they give (SP105 dropped for each, by bisection)
     "rings-and-phones": "give us a ring on 555 123 4567. ",
+    # one emoji over and over: one finding that counts them, not one per emoji
+    "emoji": "\N{GRINNING FACE}",
+    "emoji-and-words": "\N{THUMBS UP SIGN} ok ",
 }
 
 
@@ -466,6 +479,8 @@ ADVERSARIAL_PER_UNIT = {
     "feedback-requests": {"SP116": 1},
     "whatsapp-and-phones": {"SP101": 1, "SP104": 2},
     "rings-and-phones": {"SP104": 1},
+    "emoji": {"SP201": 1},
+    "emoji-and-words": {"SP201": 1},
 }
 
 
@@ -480,15 +495,45 @@ class TestAdversarial:
 
         report = check_message(Message(body=text, kind="reply"))
 
-        counts = Counter(str(f.code) for f in report.findings)
+        # repeats of one piece of evidence are one finding that counts them
+        counts = Counter()
+        for f in report.findings:
+            repeated = regex.search(r"found (\d+) times; the span is the first", f.message)
+            counts[str(f.code)] += int(repeated[1]) if repeated else 1
         per_unit = ADVERSARIAL_PER_UNIT.get(name, {})
         assert set(counts) == {"SP208", *per_unit}, counts
         assert counts["SP208"] == 1
-        for code, n in per_unit.items():
+        for code, n in per_unit.items():  # found up to the very end
             assert whole * n <= counts[code] <= (whole + 1) * n, (code, counts[code], whole)
-        last = max((f.span.end for f in report.findings if f.code != "SP208"), default=None)
-        if per_unit:
-            assert last is not None and last > 99_000  # found up to the very end
+        assert len(report.findings) <= 1 + 2 * len(per_unit)  # a few findings, not thousands
+
+    def test_repeats_are_one_finding(self):
+        """A rule's evidence found again is one finding, at the first, counting the repeats."""
+        text = "Thanks \N{GRINNING FACE} and \N{GRINNING FACE}\N{GRINNING FACE}! Call 020 7946 0958 or 020 7946 0958."
+
+        report = check_message(text, kind="reply")
+
+        expected = [
+            (
+                "SP201",
+                (7, 8),
+                "contains an emoji: \N{GRINNING FACE} (found 3 times; the span is the first)",
+            ),
+            (
+                "SP104",
+                (22, 35),
+                "contains a phone number: 020 7946 0958 (found 2 times; the span is the first)",
+            ),
+        ]
+        assert expected == [
+            (f.code, (f.span.start, f.span.end), f.message) for f in report.findings
+        ]
+
+    def test_different_evidence_is_not_grouped(self):
+        """Two different emoji are two findings."""
+        report = check_message("Thanks \N{GRINNING FACE} \N{SPARKLES}", kind="reply")
+
+        assert [(7, 8), (9, 10)] == [(f.span.start, f.span.end) for f in report.findings]
 
     def test_html_adversarial(self):
         """Broken HTML of 100 KB is checked: only its length is reported."""

@@ -14,6 +14,8 @@ from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sellerpolicy._text.normalize import NormalizedText
 
 __all__ = ["Evidence", "contact_view", "find_emails", "find_links", "find_phones"]
@@ -125,6 +127,9 @@ _MAYBE_LOOKALIKE = regex.compile(r"[\u0370-\u052f]", regex.V1)
 _LETTER_SPACED_HINT = regex.compile(
     r"(?:^|[^a-z0-9.])[a-z0-9] [a-z0-9.] [a-z0-9.] [a-z0-9.] ", regex.V1
 )
+# true wherever the hint matches (its second and third characters and the spaces around them),
+# and found several times faster by the stdlib engine: most texts need not run the hint at all
+_SPACED_PAIR = re.compile(r" [a-z0-9.] [a-z0-9.] ")
 _AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
 _BRACKET_AT = regex.compile(
@@ -201,6 +206,9 @@ def _at_sign(text: str, match: regex.Match[str]) -> str:
     return match[0] if before and before[-1] in _NOT_LOCAL_PART else "@"
 
 
+_SPACED_SUFFIX = re.compile(r"\. (?:com|net|org|info|biz)")
+
+
 def contact_view(text: NormalizedText) -> NormalizedText:
     """The normalised text with spelled-out and spaced-out ``.``/``@`` written plainly.
 
@@ -210,7 +218,7 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     view = text
     # Each rewrite runs only when a cheap substring test says it might match: most messages
     # contain none of these disguises, and skipping a regular-expression pass is the saving.
-    if _LETTER_SPACED_HINT.search(s):
+    if _SPACED_PAIR.search(s) and _LETTER_SPACED_HINT.search(s):
         view = view.sub(_LETTER_SPACED, lambda m: m[0].replace(" ", ""), "letter-spaced text")
     if _MAYBE_LOOKALIKE.search(s):
         view = view.sub(_LOOKALIKE_RUN, _fold_by_address, "look-alike letters")
@@ -232,10 +240,8 @@ def contact_view(text: NormalizedText) -> NormalizedText:
         view = view.sub(_WORD_DOT, ".", "spelled-out dots")
     if " /" in s or "/ " in s or " slash " in s:
         view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
-    if any(
-        w in view.text
-        for w in (" .", "\t.", "\n.", ".\n", ". com", ". net", ". org", ". info", ". biz")
-    ):
+    t = view.text
+    if " ." in t or "\t." in t or "\n." in t or ".\n" in t or _SPACED_SUFFIX.search(t):
         spaced = view
         view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
     return view
@@ -391,6 +397,7 @@ def _suffix(host: str) -> str | None:
     return suffix
 
 
+@functools.lru_cache(maxsize=4096)  # the same domain written again is judged once
 def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # noqa: PLR0911
     # one early exit per kind of look-alike reads better than one long boolean expression
     labels = host.split(".")
@@ -414,6 +421,45 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
 
 
 _LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]|://")  # stdlib re: faster than regex for this
+_SPACE = re.compile(r"[ \t\n\r]")
+_LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
+
+
+_NEAR_RUNS = 200  # runs closer than this are read in one stretch
+
+
+def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Stretches of ``s`` that hold every run between spaces with a match of ``hints``.
+
+    A match of `_LINK` or `_EMAIL` holds no whitespace and a hint ('x.y', '://', '@'), so it
+    lies in a run with a hint, and the pattern finds the same matches in a stretch that starts
+    and ends at such a run's edges as in the whole text (its lookbehind reads before the
+    stretch, and at the stretch's end, as at a space, its lookahead succeeds). Most of a
+    message is prose without a hint: the pattern, tried at every position, then reads a few
+    short stretches only. Runs less than `_NEAR_RUNS` characters apart make one stretch, so
+    that text dense with addresses is read in a few passes, not one per address. Each run is
+    found from the hint inside it, searching no further back than the end of the run before:
+    this stays linear.
+    """
+    done = 0
+    stretch: tuple[int, int] | None = None
+    for hint in hints.finditer(s):
+        at = hint.start()
+        if at < done:
+            continue  # a further hint in the run already found
+        after = _SPACE.search(s, hint.end())
+        if stretch is not None and at - done <= _NEAR_RUNS:
+            done = after.start() if after else len(s)
+            stretch = (stretch[0], done)
+            continue
+        if stretch is not None:
+            yield stretch
+        before = _LAST_SPACE.search(s, done, at)
+        start = before.end() if before else done
+        done = after.start() if after else len(s)
+        stretch = (start, done)
+    if stretch is not None:
+        yield stretch
 
 
 def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
@@ -421,9 +467,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     found: list[Evidence] = []
     s = view.text
-    if not _LINK_HINT.search(s):
-        return found  # no 'x.y' and no '://': nothing can be a web address
-    for m in _LINK.finditer(s):
+    for m in (m for span in _chunks(s, _LINK_HINT) for m in _LINK.finditer(s, *span)):
         start, end = m.span()
         while end > start and s[end - 1] in _TRAILING:
             end -= 1
@@ -468,6 +512,8 @@ _EMAIL = regex.compile(
 )
 
 
+_AT = re.compile("@")
+
 # Addresses read out loud: 'hello at sunleaf organics com', 'my gmail is harbourlane.fiona'.
 _SPOKEN_EMAIL = regex.compile(
     r"""(?x)
@@ -488,9 +534,16 @@ _SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "gmail", "hotmail", 
                  "icloud", "gmx", "proton", "aol", "web.de")  # fmt: skip
 
 
+# Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after
+# the domain of a spoken address, or a mail provider.
+_SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto", "gmail",
+                "googlemail", "hotmail", "yahoo", "outlook", "icloud", "gmx", "protonmail", "aol",
+                "web.de")  # fmt: skip
+
+
 def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     s = view.text
-    if not any(h in s for h in _SPOKEN_HINTS):
+    if not any(h in s for h in _SPOKEN_HINTS) or not any(w in s for w in _SPOKEN_ENDS):
         return []
     out = []
     for m in _SPOKEN_EMAIL.finditer(s):
@@ -508,7 +561,8 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
     if "@" not in view.text:
         return found
     spoken = SpanSet((e.start, e.end) for e in found)
-    for m in _EMAIL.finditer(view.text):
+    s = view.text
+    for m in (m for span in _chunks(s, _AT) for m in _EMAIL.finditer(s, *span)):
         if _suffix(m["host"]) is None:
             continue
         ostart, oend = view.span(*m.span())
@@ -590,6 +644,10 @@ _MIN_SPOKEN = 7
 
 def _spelled_digits(text: NormalizedText) -> NormalizedText:
     """'five five five, two zero one' written as digits (only when there are enough of them)."""
+    # each match is an occurrence of its word, so fewer occurrences in all (counted in C) than
+    # the matches needed spare the pattern's pass
+    if sum(map(text.text.count, _DIGIT_WORDS)) < _MIN_SPOKEN:
+        return text
     if len(_DIGIT_WORD.findall(text.text)) < _MIN_SPOKEN:
         return text
     spelled = text.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
@@ -619,8 +677,28 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
     return found
 
 
+_ASCII_DIGITS = "0123456789"
+_FEWEST_DIGITS = 4  # '1-800-flowers' has the fewest digits a phone number can have
+
+
+def _too_few_digits(s: str) -> bool:
+    r"""Whether ``s`` has too few digits for any phone number (tested in C; Latin-1 text only).
+
+    A number needs seven digits, or four with letters (1-800-FLOWERS); Latin-1 has no digits
+    (``\d``) but the ASCII ones, so counting those is exact there.
+    """
+    if not s.isascii():
+        try:
+            s.encode("latin-1")
+        except UnicodeEncodeError:
+            return False  # other scripts have digits of their own: let the pattern look
+    return sum(map(s.count, _ASCII_DIGITS)) < _FEWEST_DIGITS
+
+
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
+    if _too_few_digits(s):
+        return []
     found = []
     for m in _PHONE.finditer(s):
         value = m["number"].strip()

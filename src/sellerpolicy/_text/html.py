@@ -1163,6 +1163,8 @@ def find_markup(text: str) -> tuple[tuple[str, int, int], ...]:
         ``(name, start, end)`` per piece of markup, in order: the lowercase element name, with
         ``/`` before it for end tags, ``"!--"`` for comments and ``"!doctype"``.
     """
+    if "<" not in text:
+        return ()  # every piece of markup starts with '<'
     found: list[tuple[str, int, int]] = []
     for event in _parse(text):
         if event.kind in {"start", "startend"}:

@@ -539,9 +539,14 @@ class NormalizedText:
                 replacement = repl(match)
             if replacement != match.group():
                 edits.append((match.start(), match.end(), replacement))
-        if pattern.flags & regex.REVERSE:
+        if not edits:
+            return self
+        if pattern.flags & _REVERSE:
             edits.reverse()
-        return _compose(self, edits, frozenset({disguise})) if edits else self
+        return _compose(self, edits, frozenset({disguise}))
+
+
+_REVERSE: Final = int(regex.REVERSE)  # an int: testing the flag enum's member is slow
 
 
 def _inserted_end(old: _OffsetMap, start: int) -> int:

@@ -86,6 +86,9 @@ _START = operator.attrgetter("start")
 _VOCAB = operator.attrgetter("vocab")
 
 
+_NO_VOCABS: frozenset[str] = frozenset()
+
+
 @attrs.frozen
 class Sentence:
     """A sentence of the scanned text: a character range and the hits inside it."""
@@ -97,7 +100,10 @@ class Sentence:
 
     def __attrs_post_init__(self) -> None:
         """Collect the sentence's vocabularies once; rules ask for them many times."""
-        object.__setattr__(self, "_vocabs", frozenset(map(_VOCAB, self.hits)))
+        # most sentences of a long text have no hit: they share one empty set, so that a
+        # megabyte of short 'sentences' (' . ' repeated) allocates half as much
+        vocabs = frozenset(map(_VOCAB, self.hits)) if self.hits else _NO_VOCABS
+        object.__setattr__(self, "_vocabs", vocabs)
 
     def vocabs(self) -> frozenset[str]:
         """The vocabularies with at least one hit in the sentence."""

@@ -42,6 +42,8 @@ class Found:
     field: str = "body"
     note: str = ""
     values: tuple[tuple[str, str], ...] = ()
+    count: int = 1
+    """How many identical occurrences this stands for (a rule may group them itself)."""
 
 
 _NOT = ".not"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import regex
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from sellerpolicy._model import Attachment
     from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.phrases import Hit
 
 __all__ = ["amazon_link", "email_address", "external_link", "logo_with_web_address", "phone_number"]
 
@@ -30,6 +32,7 @@ _OWN_PAGE = regex.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a host turns up again and again; bounded memory
 def _is_amazon(host: str, domains: frozenset[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
@@ -65,16 +68,21 @@ def _spelled_prose(a: Analysis, link: Evidence) -> bool:
 
 def external_link(a: Analysis) -> Iterator[Found]:
     params = a.policy.parameters
+    links = _page_links(a)
+    if not links:
+        return
     emails = SpanSet((e.start, e.end) for e in a.emails)
-    for link in _page_links(a):
-        if _is_amazon(link.host, params.amazon_domains):
+    amazon = params.amazon_domains
+    completion = a.kind in params.members("order_completion_kinds")
+    for link in links:
+        if _is_amazon(link.host, amazon):
             continue
         if emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
         if _spelled_prose(a, link):
             continue
         allowed = (
-            a.kind in params.members("order_completion_kinds")
+            completion
             and link.value.startswith("https://")
             and _is_amazon(link.host, params.link_allowlist)
         )
@@ -83,9 +91,10 @@ def external_link(a: Analysis) -> Iterator[Found]:
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
+    amazon = a.policy.parameters.amazon_domains
     for link in _page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
-        if link.explicit and _is_amazon(link.host, a.policy.parameters.amazon_domains):
+        if link.explicit and _is_amazon(link.host, amazon):
             own = _OWN_PAGE.search(link.value) is not None
             yield Found(
                 link.start,
@@ -143,6 +152,17 @@ def _linked(tail: str) -> bool:
     return len(words) <= _MAX_LINK_WORDS and all(w in _LINK_WORDS for w in words)
 
 
+def _context_words(a: Analysis, context: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """The owner words and the pronouns 'their' of a number's context, read once per context."""
+
+    def read() -> tuple[list[Hit], list[tuple[int, int]]]:
+        owners = [h for h in a.lex.scan(context) if h.vocab == "phone_owner"]
+        pronouns = [(start, end) for w, start, end in tokens(context) if w in _THEIR]
+        return owners, pronouns
+
+    return a.memo("phone context:" + context, read)  # type: ignore[return-value]
+
+
 def _attributed(a: Analysis, phone: Evidence) -> bool:
     """Whether the text gives the number as a carrier's, manufacturer's or warranty service's.
 
@@ -151,8 +171,7 @@ def _attributed(a: Analysis, phone: Evidence) -> bool:
     warranty line", "my mobile"), is not.
     """
     context = phone.context
-    owners = [h for h in a.lex.scan(context) if h.vocab == "phone_owner"]
-    pronouns = [(start, end) for w, start, end in tokens(context) if w in _THEIR]
+    owners, pronouns = _context_words(a, context)
     last_owner = max(owners, key=lambda h: h.end, default=None)
     last_pronoun = max(pronouns, default=None)
     if last_pronoun is not None and (last_owner is None or last_pronoun[1] > last_owner.end):

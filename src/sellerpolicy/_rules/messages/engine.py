@@ -10,7 +10,7 @@ seller's own messages count as earlier requests (SP116, SP122). See `is_seller_m
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -54,7 +54,7 @@ from sellerpolicy._rules.messages.purpose import (
 from sellerpolicy._rules.messages.scope import is_seller_message
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from sellerpolicy._policy import Policy
 
@@ -119,7 +119,7 @@ def _templates() -> dict[Code, str]:
     return {code: data.message for code, data in rule_data().items()}
 
 
-def _finding(code: Code, found: Found, severity: Severity) -> Finding:
+def _finding(code: Code, found: Found, severity: Severity, count: int = 1) -> Finding:
     info = RULES[code]
     values = dict(found.values)
     values.setdefault("evidence", _excerpt(found.evidence) if found.evidence else "")
@@ -129,6 +129,8 @@ def _finding(code: Code, found: Found, severity: Severity) -> Finding:
         message += f" ({found.note})"
     if found.disguises:
         message += f"; disguised with {', '.join(found.disguises)}"
+    if count > 1:
+        message += f" (found {count} times; the span is the first)"
     span = (
         Span(found.start, found.end) if found.start is not None and found.end is not None else None
     )
@@ -164,8 +166,32 @@ def run_message_rules(
         severity = active.get(rule.code)
         if severity is None:
             continue
-        findings.extend(_finding(rule.code, found, severity) for found in rule.check(analysis))
+        found = list(rule.check(analysis))
+        if len(found) == 1:
+            findings.append(_finding(rule.code, found[0], severity, found[0].count))
+        elif found:
+            findings.extend(_grouped(rule.code, found, severity))
     return tuple(findings)
+
+
+def _grouped(code: Code, found: Iterable[Found], severity: Severity) -> Iterator[Finding]:
+    """One finding per rule and piece of evidence: repeats of it are counted, not listed.
+
+    Results of one rule that would read the same (the same field, evidence, severity, note,
+    disguises and values) are one finding at the first occurrence's span, whose message says
+    how many times it was found. A megabyte of one emoji is one finding, not a million, and
+    the report stays small whatever the input repeats.
+    """
+    first: dict[tuple[object, ...], list[Any]] = {}
+    for f in found:
+        key = (f.field, f.evidence, f.severity, f.note, f.disguises, f.values)
+        seen = first.get(key)
+        if seen is None:
+            first[key] = [f, f.count]
+        else:
+            seen[1] += f.count
+    for f, count in first.values():
+        yield _finding(code, f, severity, count)
 
 
 def example_message(code: Code, which: str) -> tuple[Message, tuple[Message, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import regex
@@ -75,10 +76,31 @@ _ENTITY = regex.compile(r"&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));", regex.V1 | rege
 SP_API_KINDS = _NEEDED_KINDS | {MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
 
 
+def _may_have_emoji(text: str) -> bool:
+    """Whether ``text`` has a character past Latin-1, which every match of `_EMOJI` needs.
+
+    The only pictographs in Latin-1 are (c) and (r), and alone they are not emoji; testing this
+    in C spares the pattern's pass over most messages.
+    """
+    return not text.isascii() and max(text) > "\xff"
+
+
 def emoji(a: Analysis) -> Iterator[Found]:
     for field, text in (("body", a.message.body), ("subject", a.message.subject or "")):
+        if not _may_have_emoji(text):
+            continue
+        # one result per distinct emoji, with its count: the engine groups repeats anyway (see
+        # `engine._grouped`), and a megabyte of emoji must not make a million values first.
+        # Counted in C; the matches are then read only up to the last first occurrence.
+        counts = Counter(_EMOJI.findall(text))
+        first: dict[str, tuple[int, int]] = {}
         for m in _EMOJI.finditer(text):
-            yield Found(m.start(), m.end(), m[0], field=field)
+            if m[0] not in first:
+                first[m[0]] = m.span()
+                if len(first) == len(counts):
+                    break
+        for found, (start, end) in first.items():
+            yield Found(start, end, found, field=field, count=counts[found])
     if a.message.format is MessageFormat.HTML:
         # '&#x1F33F;' is an emoji once the template is rendered
         for m in _ENTITY.finditer(a.message.body):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 import regex
@@ -184,7 +185,13 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
-    return a.memo(f"phrases:{code}", lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+    return a.memo(code, lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+
+
+@functools.cache
+def _needs(code: Code) -> tuple[frozenset[str], ...]:
+    """The vocabularies each clause of ``code`` needs in the message, as sets (one C test)."""
+    return tuple(frozenset(clause.all) for clause in rule_data()[code].clauses)
 
 
 # An invitation to make contact by a means the message also gives ("give us a ring on 555 ...")
@@ -232,9 +239,14 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
 
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
+    vocabs = a.vocabs
+    # most clauses stop here: a vocabulary the message never uses
+    clauses = [c for c, needs in zip(data.clauses, _needs(code), strict=True) if needs <= vocabs]
+    if not clauses and not data.patterns:
+        return []
     spans: list[tuple[int, int]] = []
     negatable = code in NEGATABLE
-    for clause in data.clauses:
+    for clause in clauses:
         found = _clause_matches(a, clause, negatable=negatable)
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
             vocab = clause.all[0]
@@ -249,7 +261,7 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(found)
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
-    return _merge(spans)
+    return _merge(spans) if spans else spans
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
