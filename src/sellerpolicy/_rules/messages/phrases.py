@@ -50,6 +50,7 @@ NEGATABLE = frozenset(
         Code.SP111,
         Code.SP112,
         Code.SP115,
+        Code.SP116,
         Code.SP123,
     }
 )
@@ -72,15 +73,37 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
+# A negator inside a condition states a hypothesis, not a refusal ("if you don't return it we
+# will ...", "se non restituisce ... procederemo per vie legali"); a negator whose clause says
+# "yet" states what is still to come ("you haven't reviewed it yet - whenever you do ...").
+_CONDITION_BEFORE = regex.compile(
+    r"\b(?:if|unless|wenn|falls|sofern|si|se|sauf|salvo)\b(?:\W+\w+){0,2}\W*$", regex.V1
+)
+_PENDING = regex.compile(r"\b(?:yet|pas encore|todav[ií]a|ancora)\b", regex.V1)
+_PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)  # "noch nicht"
+_PENDING_REACH = 60  # characters after the negator, within its clause
+
+
+def _refuses(text: str, neg: Hit) -> bool:
+    """Whether the negator ``neg`` denies what follows (not a condition, not a "not yet")."""
+    if _CONDITION_BEFORE.search(text, max(0, neg.start - 30), neg.start):
+        return False
+    if _PENDING_BEFORE.search(text, max(0, neg.start - 12), neg.start):
+        return False
+    stop = _CLAUSE_BREAK.search(text, neg.end, neg.end + _PENDING_REACH)
+    return not _PENDING.search(text, neg.end, stop.start() if stop else neg.end + _PENDING_REACH)
+
+
 def negated(a: Analysis) -> frozenset[tuple[str, int]]:
     """The hits (vocabulary, start) that a negator in their clause cancels.
 
     A negator before the hit ("we never ask for five stars") or a negated predicate just after
-    it ("five stars aren't required"), with no clause break between them.
+    it ("five stars aren't required"), with no clause break between them. A negator in a
+    condition ("if you don't ...") or of what is still to come ("not ... yet") cancels nothing.
     """
 
     def make() -> frozenset[tuple[str, int]]:
-        negators = [h for h in a.hits if h.vocab == _NEGATOR]
+        negators = [h for h in a.hits if h.vocab == _NEGATOR and _refuses(a.norm.text, h)]
         after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
         if not negators and not after:
             return frozenset()
@@ -171,16 +194,33 @@ def _leads_to_amazon(a: Analysis, start: int, end: int) -> bool:
     )
 
 
+# An amount of money: a currency sign or code next to a figure ("$7", "6,90 €", "14.20 EUR").
+_MONEY = regex.compile(
+    r"(?:[$€£¥]|\b(?:eur|usd|gbp|chf)\b)\s?\d"
+    r"|\d(?:[.,]\d+)?\s?(?:[$€£]|(?:eur|euros?|usd|gbp|dollars?|pounds?|quid|bucks|p|cents?)\b)",
+    regex.V1,
+)
+
+
 def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
-    Not when the same sentences say the seller pays, refunds or covers it, or Amazon collected it.
+    Not when the same sentences say the seller pays, refunds or covers it, or Amazon collected
+    it; and a word that only says "more" ("one more detail", "the balance in your account",
+    "it cleared customs") is a cost only when the sentences name an amount or a cost as well.
     """
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_left(starts, end) - 1)
-    vocabs = frozenset().union(*(_affirmed(a, s) for s in a.sentences[first : last + 1]))
-    return "seller_pays" not in vocabs or "ask" in vocabs
+    scope = a.sentences[first : last + 1]
+    vocabs = frozenset().union(*(_affirmed(a, s) for s in scope))
+    if "seller_pays" in vocabs and "ask" not in vocabs:
+        return False
+    weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
+    costs = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
+    if all((h.start, h.end) in weak for h in costs):
+        return bool(scope) and bool(_MONEY.search(a.norm.text, scope[0].start, scope[-1].end))
+    return True
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
