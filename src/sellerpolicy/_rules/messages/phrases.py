@@ -499,13 +499,68 @@ def stars_are_design(a: Analysis) -> bool:
     return not any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
 
 
+def _only_stars(a: Analysis, start: int, end: int) -> bool:
+    """Whether a match speaks of ratings only through a count of stars, and asks nothing.
+
+    "The cushion has five stars embroidered on the corner" describes the item; a count of stars
+    is a rating when the sentence also asks or names a review, rating or feedback in words.
+    """
+    vocabs = _sentence_vocabs(a, start, end)
+    if vocabs & {"ask", "seller_feedback", "product_review"}:
+        return False
+    text = a.norm.text
+    return not any(
+        h.vocab == "review" and start <= h.start < end and not _STARS.search(text, h.start, h.end)
+        for h in a.hits
+    )
+
+
+_HAPPY_REACH = 8  # words from "if" to the satisfaction it makes the condition
+_PUNCTUATION = regex.compile(r"[.,;:!?()\n]", regex.V1)
+
+
+def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Reviews asked of satisfied buyers only, however the condition is worded.
+
+    "If" and, a few words on in the same clause, a word of satisfaction ("wenn Sie mit Ihrem
+    Wasserkocher rundum zufrieden sind"), in a sentence that (with the next) speaks of a review
+    and of no unhappiness.
+    """
+    text, sents = a.norm.text, a.sentences
+    for i, sentence in enumerate(sents):
+        ifs = [h for h in sentence.hits if h.vocab == "condition_if"]
+        if not ifs:
+            continue
+        near = frozenset().union(*(s.vocabs() for s in sents[i : i + 2]))
+        if "review" not in near or near & {"unhappy", "negation_strong", "discourage_review"}:
+            continue
+        for cond in ifs:
+            sat = next(
+                (
+                    h
+                    for h in sentence.hits
+                    if h.vocab == "satisfied"
+                    and 0 < h.token - cond.token <= _HAPPY_REACH
+                    and not _PUNCTUATION.search(text, cond.end, h.start)
+                    and not any(
+                        n.vocab == _NEGATOR and cond.end <= n.start < h.start for n in sentence.hits
+                    )
+                ),
+                None,
+            )
+            if sat is not None:
+                yield cond.start, sat.end
+                break
+
+
 def positive_feedback_request(a: Analysis) -> Iterator[Found]:
-    """SP107, except stars that are the design the buyer is asked to confirm."""
+    """SP107, except stars that are the item's design rather than a rating."""
     matches = _phrase_matches(a, Code.SP107)
     if matches and a.kind in _DESIGN_KINDS:
         text = a.norm.text
         rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
         if not rated:
             return
-    for start, end in matches:
+    found = [m for m in matches if not _only_stars(a, *m)]
+    for start, end in _merge([*found, *_happy_conditions(a)]):
         yield a.found(start, end)
