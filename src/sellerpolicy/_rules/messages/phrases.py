@@ -139,6 +139,9 @@ def _affirmed(a: Analysis, sentence: Sentence) -> frozenset[str]:
     return frozenset(h.vocab for h in sentence.hits if (h.vocab, h.start) not in gone)
 
 
+_SCOPE_WIDTH = {"pair": 2, "three": 3}  # sentences a clause's scope spans
+
+
 def _clause_matches(
     a: Analysis, clause: Clause, *, negatable: bool = False
 ) -> Iterator[tuple[int, int]]:
@@ -149,7 +152,7 @@ def _clause_matches(
     if not all(v in a.vocabs for v in clause.all):
         return  # most clauses fail here: a vocabulary the message never uses
     sents = a.sentences
-    width = 2 if clause.scope == "pair" else 1
+    width = _SCOPE_WIDTH.get(clause.scope, 1)
     gone = negated(a) if negatable else frozenset()
     for i in range(len(sents)):
         scope = sents[i : i + width]
@@ -287,9 +290,37 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
             spans.extend(m for m in found if not _leads_to_amazon(a, *m))
             continue
         spans.extend(found)
+    if code is Code.SP115:
+        spans.extend(_particle_changes(a))
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
     return _merge(spans)
+
+
+# A change said with a verb and its particle around the object: "take your review of the kettle
+# down", "bump it up a star", "mind taking it down?". Bounded gaps: linear.
+_PARTICLE_CHANGE = regex.compile(
+    r"\b(?:take|taking|took|taken|pull|pulling|bump|bumped|bumping|nudge|nudged|nudging|tone|"
+    r"toning|knock|knocking)\s+(?:your|the|that|this|it|its|them)\b(?:\s+[\w'-]+){0,5}?"
+    r"\s+(?:down|up)\b",
+    regex.V1,
+)
+
+
+def _particle_changes(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Particle-verb requests to change a product review named in the sentence or the one before."""
+    gone = negated(a)
+    starts = _sentence_starts(a)
+    for m in _PARTICLE_CHANGE.finditer(a.norm.text):
+        i = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        scope = a.sentences[max(0, i - 1) : i + 1]
+        named = any(
+            h.vocab == "product_review" and (h.vocab, h.start) not in gone
+            for s in scope
+            for h in s.hits
+        )
+        if named and "negation_strong" not in a.sentences[i].vocabs():
+            yield m.span()
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
