@@ -200,7 +200,8 @@ def _leads_to_amazon(a: Analysis, start: int, end: int) -> bool:
 # An amount of money: a currency sign or code next to a figure ("$7", "6,90 €", "14.20 EUR").
 _MONEY = regex.compile(
     r"(?:[$€£¥]|\b(?:eur|usd|gbp|chf)\b)\s?\d"
-    r"|\d(?:[.,]\d+)?\s?(?:[$€£]|(?:eur|euros?|usd|gbp|dollars?|pounds?|quid|bucks|p|cents?)\b)",
+    r"|\d(?:[.,]\d+)?\s?(?:[$€£]|(?:eur|euros?|usd|gbp|dollars?|pounds?|quid|bucks|cents?)\b)"
+    r"|\d+p\b",
     regex.V1,
 )
 
@@ -222,7 +223,9 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
     costs = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
     if all((h.start, h.end) in weak for h in costs):
-        return bool(scope) and bool(_MONEY.search(a.norm.text, scope[0].start, scope[-1].end))
+        # the amount may come first: "it's $6. Just send it over on PayPal"
+        said = a.sentences[max(0, first - 1) : last + 1]
+        return bool(said) and bool(_MONEY.search(a.norm.text, said[0].start, said[-1].end))
     return True
 
 
