@@ -363,6 +363,9 @@ _QUESTION_STOP = frozenset(
 )  # fmt: skip
 
 
+_SENTENCE_END = regex.compile(r"(?<=[.!?\n])", regex.V1)
+
+
 def _stems(text: str) -> frozenset[str]:
     return frozenset(
         w[:_STEM] for w, _, _ in tokens(text) if len(w) >= _STEM and w not in _QUESTION_STOP
@@ -375,12 +378,16 @@ def _buyer_questions(a: Analysis) -> frozenset[str]:
     def make() -> frozenset[str]:
         if a.kind is not MessageKind.REPLY:
             return frozenset()
+        # the questions themselves, not the buyer's other sentences: after "The throw is
+        # lovely, how do I wash it?" an answer speaks of washing, an upsell of the throw
         asked = [
-            m.body
+            q
             for m in a.history
-            if m.sender is MessageSender.BUYER and ("?" in m.body or "¿" in m.body)
+            if m.sender is MessageSender.BUYER
+            for q in _SENTENCE_END.split(m.body)
+            if "?" in q or "¿" in q
         ]
-        return frozenset().union(*(_stems(a.scan(body)[0].text) for body in asked))
+        return frozenset().union(*(_stems(a.scan(q)[0].text) for q in asked))
 
     return a.memo("buyer questions", make)  # type: ignore[return-value]
 
