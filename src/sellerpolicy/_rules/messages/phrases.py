@@ -425,10 +425,11 @@ def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         if answers_buyer(a, start, end):
             continue  # the buyer asked about another colour, a discount, a restock
-        if a.kind is MessageKind.UNEXPECTED_PROBLEM and _AVAILABILITY.search(
-            a.norm.text, start, end
-        ):
-            continue  # when the buyer's missing item is back in stock: the problem's own news
+        answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
+            a.kind is MessageKind.REPLY and not _buyer_questions(a)
+        )
+        if answering and _AVAILABILITY.search(a.norm.text, start, end):
+            continue  # the problem's own news, or a reply whose question we are not shown
         if "amazon_applies" in _sentence_vocabs(a, start, end):
             continue  # a discount Amazon applies at checkout, explained
         yield a.found(start, end)
