@@ -476,7 +476,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
 
 _THANKED = regex.compile(
     r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
-    r"(?:(?:kind|honest|detailed|lovely|great|quick)\s+)?(?:feedback|review|rating|comments?)\b",
+    r"(?:(?:kind|honest|detailed|lovely|great|quick|glowing|positive|[\w]+-stars?)\s+)?"
+    r"(?:feedback|review|rating|comments?)\b",
     regex.V1,
 )
 
@@ -557,6 +558,7 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
     )
 
 
+_NOT_ONLY_HAPPY = frozenset({"unhappy", "negation_strong", "discourage_review", "either_way"})
 _HAPPY_REACH = 8  # words from "if" to the satisfaction it makes the condition
 _PUNCTUATION = regex.compile(r"[.,;:!?()\n]", regex.V1)
 
@@ -574,7 +576,7 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
         if not ifs:
             continue
         near = frozenset().union(*(s.vocabs() for s in sents[i : i + 2]))
-        if "review" not in near or near & {"unhappy", "negation_strong", "discourage_review"}:
+        if "review" not in near or near & _NOT_ONLY_HAPPY:
             continue
         for cond in ifs:
             sat = next(
@@ -603,6 +605,7 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
         rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
         if not rated:
             return
-    found = [m for m in matches if not _only_stars(a, *m)]
+    thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+    found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
     for start, end in _merge([*found, *_happy_conditions(a)]):
         yield a.found(start, end)
