@@ -206,6 +206,16 @@ _MONEY = regex.compile(
 )
 
 
+def _refunded_through(a: Analysis, start: int, end: int) -> bool:
+    """Whether the payment channel at ``start:end`` is where the seller sends money back.
+
+    "We've refunded the $15 to the PayPal account you paid with" names PayPal without asking
+    the buyer to act outside Amazon.
+    """
+    channel = any(h.vocab == "pay_channel" and h.start < end and start < h.end for h in a.hits)
+    return channel and not _buyer_pays(a, start, end)
+
+
 def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
@@ -290,7 +300,9 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
             spans.extend(m for m in found if _buyer_pays(a, *m))
             continue
         if code is Code.SP105:
-            spans.extend(m for m in found if not _leads_to_amazon(a, *m))
+            spans.extend(
+                m for m in found if not _leads_to_amazon(a, *m) and not _refunded_through(a, *m)
+            )
             continue
         spans.extend(found)
     if code is Code.SP115:
