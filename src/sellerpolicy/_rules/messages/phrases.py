@@ -200,8 +200,8 @@ def _leads_to_amazon(a: Analysis, start: int, end: int) -> bool:
 # An amount of money: a currency sign or code next to a figure ("$7", "6,90 €", "14.20 EUR").
 _MONEY = regex.compile(
     r"(?:[$€£¥]|\b(?:eur|usd|gbp|chf)\b)\s?\d"
-    r"|\d(?:[.,]\d+)?\s?(?:[$€£]|(?:eur|euros?|usd|gbp|dollars?|pounds?|quid|bucks|cents?)\b)"
-    r"|\d+p\b",
+    r"|(?<![\d.,])\d+(?:[.,]\d+){0,2}\s?(?:[$€£]|(?:eur|euros?|usd|gbp|dollars?|pounds?|quid|bucks|cents?)\b)"
+    r"|(?<!\d)\d+p\b",  # only from the first digit of a run: linear on long runs of digits
     regex.V1,
 )
 
