@@ -305,7 +305,7 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
             )
             continue
         spans.extend(found)
-    if code is Code.SP115:
+    if code is Code.SP115 and "product_review" in a.vocabs:
         spans.extend(_particle_changes(a))
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
@@ -558,10 +558,11 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
     """Whether a match speaks of ratings only through a count of stars, and asks nothing.
 
     "The cushion has five stars embroidered on the corner" describes the item; a count of stars
-    is a rating when the sentence also asks or names a review, rating or feedback in words.
+    is a rating when the sentence also asks, names a review, rating or feedback in words, or
+    trades the stars for something ("a 10% discount if you leave 5 stars").
     """
     vocabs = _sentence_vocabs(a, start, end)
-    if vocabs & {"ask", "seller_feedback", "product_review"}:
+    if vocabs & {"ask", "seller_feedback", "product_review", "incentive", "exchange"}:
         return False
     text = a.norm.text
     return not any(
@@ -617,7 +618,7 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
         rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
         if not rated:
             return
-    thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+    thanked = SpanSet(m.span() for m in (_THANKED.finditer(a.norm.text) if matches else ()))
     found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
     for start, end in _merge([*found, *_happy_conditions(a)]):
         yield a.found(start, end)
