@@ -4,7 +4,7 @@ The tuning set (``tests/corpus/*.jsonl``) is held to the targets of the issue. T
 (``tests/corpus/holdout/``) was written independently of the rules and is not tuned against; it
 is held to the figures the rules reached on it (each rounded down to three places), not to the
 targets: a change that lowers a held-out figure fails here, one that raises it should raise the
-floor. (The blind set, ``tests/corpus/blind/``, is gated separately.)
+floor. The first blind set (``tests/corpus/blind/``), retired to tuning, is held the same way.
 """
 
 import sys
@@ -16,7 +16,7 @@ from sellerpolicy import Code, Policy, Severity, check_message
 from sellerpolicy._registry import rule_set
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.corpus import HOLDOUT, records, to_message
+from benchmarks.corpus import BLIND, HOLDOUT, records, to_message
 from benchmarks.quality import EXACT, compliant_warned, evaluate
 
 RECORDS = list(records())
@@ -32,17 +32,17 @@ HOLDOUT_FLOORS = {
     Code.SP105: (0.909, 0.769),
     Code.SP106: (1.000, 0.800),
     Code.SP107: (1.000, 0.928),
-    Code.SP108: (1.000, 0.600),
+    Code.SP108: (1.000, 0.900),
     Code.SP109: (1.000, 0.900),
     Code.SP110: (1.000, 1.000),
-    Code.SP111: (1.000, 0.636),
-    Code.SP112: (1.000, 0.818),
+    Code.SP111: (1.000, 1.000),
+    Code.SP112: (1.000, 1.000),
     Code.SP113: (0.812, 0.866),
     Code.SP114: (1.000, 0.909),
-    Code.SP115: (1.000, 0.700),
-    Code.SP116: (1.000, 0.909),
+    Code.SP115: (1.000, 1.000),
+    Code.SP116: (1.000, 1.000),
     Code.SP117: (0.833, 0.909),
-    Code.SP118: (1.000, 0.900),
+    Code.SP118: (1.000, 1.000),
     Code.SP119: (0.952, 1.000),
     Code.SP120: (1.000, 1.000),
     Code.SP121: (1.000, 1.000),
@@ -60,6 +60,47 @@ HOLDOUT_FLOORS = {
 }
 HOLDOUT_SIZE, HOLDOUT_COMPLIANT, HOLDOUT_WARNED = 475, 149, 1
 
+# (precision, recall) per rule reached on the retired blind set, rounded down. It was scored blind
+# first (before: 14 of 445 compliant messages warned; SP106 recall 0.54, SP107 0.70/0.64, SP108
+# precision 0.63, SP111 recall 0.64, SP112 0.75/0.60, SP115 recall 0.70, SP120 recall 0.30), then
+# retired to tuning on 2026-12-03. SP103 and SP104 are held where the contact detectors leave
+# them: an Instagram handle read as an address, a spaced UPS tracking number read as a phone.
+BLIND_FLOORS = {
+    Code.SP101: (1.000, 1.000),
+    Code.SP102: (1.000, 1.000),
+    Code.SP103: (0.888, 1.000),
+    Code.SP104: (0.923, 0.923),
+    Code.SP105: (1.000, 1.000),
+    Code.SP106: (1.000, 1.000),
+    Code.SP107: (1.000, 1.000),
+    Code.SP108: (1.000, 1.000),
+    Code.SP109: (1.000, 1.000),
+    Code.SP110: (1.000, 1.000),
+    Code.SP111: (1.000, 1.000),
+    Code.SP112: (1.000, 1.000),
+    Code.SP113: (0.923, 0.923),
+    Code.SP114: (1.000, 1.000),
+    Code.SP115: (1.000, 1.000),
+    Code.SP116: (1.000, 1.000),
+    Code.SP117: (1.000, 1.000),
+    Code.SP118: (1.000, 1.000),
+    Code.SP119: (1.000, 1.000),
+    Code.SP120: (1.000, 1.000),
+    Code.SP121: (1.000, 1.000),
+    Code.SP122: (1.000, 1.000),
+    Code.SP123: (1.000, 1.000),
+    Code.SP124: (1.000, 1.000),
+    Code.SP201: (1.000, 1.000),
+    Code.SP202: (1.000, 1.000),
+    Code.SP203: (1.000, 1.000),
+    Code.SP204: (1.000, 1.000),
+    Code.SP205: (1.000, 1.000),
+    Code.SP206: (1.000, 1.000),
+    Code.SP207: (1.000, 1.000),
+    Code.SP208: (1.000, 1.000),
+}
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 727, 445, 1
+
 
 def figures(code, scores):
     tp, fp, fn, *_ = scores
@@ -76,6 +117,11 @@ def scores():
 @pytest.fixture(scope="module")
 def holdout_scores():
     return evaluate(Policy.current(), HOLDOUT)
+
+
+@pytest.fixture(scope="module")
+def blind_scores():
+    return evaluate(Policy.current(), BLIND)
 
 
 class TestCorpus:
@@ -150,3 +196,29 @@ class TestHoldout:
 
         assert 0 == with_errors
         assert compliant_warned(Policy.current(), HOLDOUT) <= HOLDOUT_WARNED
+
+
+class TestRetiredBlind:
+    def test_size(self):
+        """The retired blind set is the one the floors were measured on."""
+        blind = list(records(BLIND))
+
+        assert BLIND_SIZE == len(blind)
+        assert BLIND_COMPLIANT == sum(1 for r in blind if not r["labels"])
+
+    def test_floors_cover_every_rule(self):
+        """Every message rule has a floor on the retired blind set."""
+        assert set(MESSAGE_CODES) == set(BLIND_FLOORS)
+
+    @pytest.mark.parametrize("code", MESSAGE_CODES, ids=str)
+    def test_rule_holds_its_figures(self, code, blind_scores):
+        """Each rule keeps the precision and recall it reached on the retired blind set."""
+        precision, recall = figures(code, blind_scores)
+        want_precision, want_recall = BLIND_FLOORS[code]
+
+        assert precision >= want_precision, (precision, want_precision)
+        assert recall >= want_recall, (recall, want_recall)
+
+    def test_compliant_messages(self):
+        """At most one compliant message of the retired blind set gets an error or warning."""
+        assert compliant_warned(Policy.current(), BLIND) <= BLIND_WARNED

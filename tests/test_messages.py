@@ -892,3 +892,81 @@ class TestPinnedExceptions:
         seed = Policy.seed().with_parameters(link_allowlist=["example-print.com"])
 
         assert "SP101" in check_message(text, kind="confirm_customization", policy=seed).codes
+
+
+def _asked(question: str) -> list[Message]:
+    return [Message(body=question, kind="inquiry", sender="buyer", sent_at=_at(1))]
+
+
+CLAUSE_CASES = [
+    # (id, text, kind, history question or None, code, fires)
+    ("negated condition is a threat", "If the drill isn't back by Friday we will contact our lawyers.", "reply", None, "SP112", True),
+    ("refused offer", "We can't give anything in return for a rating, not even a voucher.", "reply", None, "SP106", False),
+    ("not yet is pending", "You haven't rated the lamp yet. Once you do, send us a screenshot and a gift is yours.", "proactive", None, "SP106", True),
+    ("non appena is no negation", "Le invieremo il rimborso non appena avrà tolto il feedback negativo.", "reply", None, "SP116", True),
+    ("more without an amount", "We need one more detail: please send the wording for the plaque.", "confirm_customization", None, "SP108", False),
+    ("more with an amount", "The second colour costs a bit more, $4, which you can send by PayPal.", "reply", None, "SP108", True),
+    ("advice before paying", "If the driver asks you for a fee, message us before paying.", "reply", None, "SP108", False),
+    ("stars as a design", "The pillow has five stars embroidered on the front.", "reply", None, "SP107", False),
+    ("stars asked for", "Please leave us five stars!", "review_request", None, "SP107", True),
+    ("stars traded", "A 10% discount if you leave 5 stars!", "proactive", None, "SP107", True),
+    ("satisfaction as a condition", "Wenn Sie mit dem Mixer wirklich zufrieden sind, freuen wir uns über eine Bewertung.", "review_request", None, "SP107", True),
+    ("happy to is willingness", "If you're happy to share your honest review, we'd be grateful.", "review_request", None, "SP107", False),
+    ("particle verb on the review", "Could you take your review of the kettle down now?", "reply", None, "SP115", True),
+    ("particle verb on the item", "Take the old filter out and push the new one down.", "reply", None, "SP115", False),
+    ("seller reports the buyer", "We have passed your name to the police; expect a call from them.", "reply", None, "SP112", True),
+    ("seller reports a theft", "We've reported the stolen parcel to the police and a new one is on its way to you.", "reply", None, "SP112", False),
+    ("shaming", "Keep this up and we'll post this whole exchange, your name included, on our Facebook page.", "reply", None, "SP112", True),
+    ("gating as advice", "Any gripes are best shared with us here rather than on the product page.", "review_request", None, "SP114", True),
+    ("upsell after praise", "Yes, we ship to Canada. Since you like the mug, our matching saucers are new this month.", "reply", "I love the mug. Do you ship to Canada?", "SP113", True),
+    ("restock answer", "The sage saucers are back in stock this week.", "reply", "Will the sage saucers be back?", "SP113", False),
+    ("reminder repeats a request", "Just a gentle reminder about the review we asked for last week.", "review_request", None, "SP122", True),
+]  # fmt: skip
+
+
+class TestClauseReading:
+    """Issue 8 parts 1-2: clause-level reading decides the semantic rules, not single phrases."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "question", "code", "fires"),
+        [c[1:] for c in CLAUSE_CASES],
+        ids=[c[0] for c in CLAUSE_CASES],
+    )
+    def test_clause(self, text, kind, question, code, fires):
+        """Negation scope, conditions, who pays whom and the buyer's question decide the rule."""
+        history = _asked(question) if question else []
+
+        assert fires == (code in check_message(text, kind=kind, history=history).codes)
+
+    def test_inline_image_alt_text_shows_address(self):
+        """An inline image whose alt text shows a web address is SP120, not SP101."""
+        body = '<p>Descale monthly.</p><img src="https://cdn.x-media.net/f.png" alt="See brew-home.de">'
+
+        codes = check_message(Message(body=body, kind="proactive", format="html")).codes
+
+        assert "SP120" in codes
+        assert "SP101" not in codes
+
+    def test_customization_proof_is_allowed(self):
+        """A proof named after the engraving is what a customization message attaches (SP119)."""
+        proof = sellerpolicy.Attachment(
+            file_name="epreuve-gravure.pdf", media_type="application/pdf"
+        )
+        leaflet = sellerpolicy.Attachment(file_name="catalogue.pdf", media_type="application/pdf")
+
+        def codes(*attachments):
+            message = Message(
+                body="Voici l'épreuve de votre gravure.",
+                kind="confirm_customization",
+                attachments=attachments,
+            )
+            return check_message(message).codes
+
+        assert "SP119" not in codes(proof)
+        assert "SP119" in codes(proof, leaflet)
+
+    def test_sign_off_line_is_not_content(self):
+        """A short last line after a blank one is a sign-off: thanks and a shop name are SP117."""
+        text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"
+
+        assert "SP117" in check_message(text, kind="proactive").codes

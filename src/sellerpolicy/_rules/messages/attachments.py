@@ -43,8 +43,16 @@ def is_image(att: Attachment) -> bool:
     return (att.media_type or "").lower().startswith("image/") or _extension(att) in IMAGE_EXT
 
 
+# A web address written with dashes for dots in a file name ("www-myshop-co-uk-logo.png").
+_DASHED_ADDRESS = regex.compile(
+    r"\bwww-(?:[a-z0-9]+-){1,4}(?:com|net|org|shop|store|de|fr|es|it|eu|uk)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
 def name_words(att: Attachment) -> str:
     stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    stem = _DASHED_ADDRESS.sub(lambda m: m.group().replace("-", ".") + " ", stem)
     return f"{SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
 
 
@@ -95,6 +103,11 @@ def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _names_mention(a, att, "attachment_allowed"):
         return True
     fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
+    # in a customization message, a PDF or picture named after the engraving or print is its proof
+    proof = _extension(att) == "pdf" or is_image(att)
+    customization = a.kind is MessageKind.CONFIRM_CUSTOMIZATION
+    if customization and proof and _names_mention(a, att, "topic_customization"):
+        return True
     return a.kind in fixed_purpose and _extension(att) == "pdf"
 
 

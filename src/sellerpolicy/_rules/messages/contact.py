@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from sellerpolicy._codes import Severity
+from sellerpolicy._model import Attachment
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words
 from sellerpolicy._text.detectors import Evidence, find_links
@@ -18,7 +19,6 @@ from sellerpolicy._text.spans import SpanSet
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from sellerpolicy._model import Attachment
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.phrases import Hit
 
@@ -227,15 +227,23 @@ def _image_links(att: Attachment) -> list[Evidence]:
     return find_links(normalize(name_words(att)))
 
 
+def _shown_address(a: Analysis, att: Attachment) -> str:
+    links = [
+        link
+        for link in _image_links(att)
+        if not _is_amazon(link.host, a.policy.parameters.amazon_domains)
+        and link.host.rsplit(".", 1)[-1] not in IMAGE_EXT
+    ]
+    return links[0].value if links else ""
+
+
 def logo_with_web_address(a: Analysis) -> Iterator[Found]:
     for i, att in enumerate(a.message.attachments):
-        if not is_image(att):
-            continue
-        links = [
-            link
-            for link in _image_links(att)
-            if not _is_amazon(link.host, a.policy.parameters.amazon_domains)
-            and link.host.rsplit(".", 1)[-1] not in IMAGE_EXT
-        ]
-        if links:
-            yield Found(field=f"attachments[{i}]", evidence=links[0].value)
+        if is_image(att) and (shown := _shown_address(a, att)):
+            yield Found(field=f"attachments[{i}]", evidence=shown)
+    # an inline <img>: its file name (the end of its src) and its alt text are what it shows
+    for img in a.html.images if a.html is not None else ():
+        src = "" if (img.src or "").startswith("data:") else (img.src or "")
+        name = src.split("?")[0].rsplit("/", 1)[-1] or "image"
+        if _shown_address(a, Attachment(file_name=name, alt_text=img.alt)):
+            yield Found(img.start, img.end, a.message.body[img.start : img.end])

@@ -51,6 +51,7 @@ NEGATABLE = frozenset(
         Code.SP111,
         Code.SP112,
         Code.SP115,
+        Code.SP116,
         Code.SP123,
     }
 )
@@ -73,15 +74,37 @@ _CLAUSE_BREAK = regex.compile(
 )
 
 
+# A negator inside a condition states a hypothesis, not a refusal ("if you don't return it we
+# will ...", "se non restituisce ... procederemo per vie legali"); a negator whose clause says
+# "yet" states what is still to come ("you haven't reviewed it yet - whenever you do ...").
+_CONDITION_BEFORE = regex.compile(
+    r"\b(?:if|unless|wenn|falls|sofern|si|se|sauf|salvo)\b(?:\W+\w+){0,2}\W*$", regex.V1
+)
+_PENDING = regex.compile(r"\b(?:yet|pas encore|todav[ií]a|ancora)\b", regex.V1)
+_PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)  # "noch nicht"
+_PENDING_REACH = 60  # characters after the negator, within its clause
+
+
+def _refuses(text: str, neg: Hit) -> bool:
+    """Whether the negator ``neg`` denies what follows (not a condition, not a "not yet")."""
+    if _CONDITION_BEFORE.search(text, max(0, neg.start - 30), neg.start):
+        return False
+    if _PENDING_BEFORE.search(text, max(0, neg.start - 12), neg.start):
+        return False
+    stop = _CLAUSE_BREAK.search(text, neg.end, neg.end + _PENDING_REACH)
+    return not _PENDING.search(text, neg.end, stop.start() if stop else neg.end + _PENDING_REACH)
+
+
 def negated(a: Analysis) -> frozenset[tuple[str, int]]:
     """The hits (vocabulary, start) that a negator in their clause cancels.
 
     A negator before the hit ("we never ask for five stars") or a negated predicate just after
-    it ("five stars aren't required"), with no clause break between them.
+    it ("five stars aren't required"), with no clause break between them. A negator in a
+    condition ("if you don't ...") or of what is still to come ("not ... yet") cancels nothing.
     """
 
     def make() -> frozenset[tuple[str, int]]:
-        negators = [h for h in a.hits if h.vocab == _NEGATOR]
+        negators = [h for h in a.hits if h.vocab == _NEGATOR and _refuses(a.norm.text, h)]
         after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
         if not negators and not after:
             return frozenset()
@@ -117,6 +140,9 @@ def _affirmed(a: Analysis, sentence: Sentence) -> frozenset[str]:
     return frozenset(h.vocab for h in sentence.hits if (h.vocab, h.start) not in gone)
 
 
+_SCOPE_WIDTH = {"pair": 2, "three": 3}  # sentences a clause's scope spans
+
+
 def _clause_matches(
     a: Analysis, clause: Clause, *, negatable: bool = False
 ) -> Iterator[tuple[int, int]]:
@@ -127,7 +153,7 @@ def _clause_matches(
     if not all(v in a.vocabs for v in clause.all):
         return  # most clauses fail here: a vocabulary the message never uses
     sents = a.sentences
-    width = 2 if clause.scope == "pair" else 1
+    width = _SCOPE_WIDTH.get(clause.scope, 1)
     gone = negated(a) if negatable else frozenset()
     for i in range(len(sents)):
         scope = sents[i : i + width]
@@ -172,16 +198,46 @@ def _leads_to_amazon(a: Analysis, start: int, end: int) -> bool:
     )
 
 
+# An amount of money: a currency sign or code next to a figure ("$7", "6,90 €", "14.20 EUR").
+_MONEY = regex.compile(
+    r"(?:[$€£¥]|\b(?:eur|usd|gbp|chf)\b)\s?\d"
+    r"|(?<![\d.,])\d+(?:[.,]\d+){0,2}\s?(?:[$€£]|(?:eur|euros?|usd|gbp|dollars?|pounds?|quid|bucks|cents?)\b)"
+    r"|(?<!\d)\d+p\b",  # only from the first digit of a run: linear on long runs of digits
+    regex.V1,
+)
+
+
+def _refunded_through(a: Analysis, start: int, end: int) -> bool:
+    """Whether the payment channel at ``start:end`` is where the seller sends money back.
+
+    "We've refunded the $15 to the PayPal account you paid with" names PayPal without asking
+    the buyer to act outside Amazon.
+    """
+    channel = any(h.vocab == "pay_channel" and h.start < end and start < h.end for h in a.hits)
+    return channel and not _buyer_pays(a, start, end)
+
+
 def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
-    Not when the same sentences say the seller pays, refunds or covers it, or Amazon collected it.
+    Not when the same sentences say the seller pays, refunds or covers it, or Amazon collected
+    it; and a word that only says "more" ("one more detail", "the balance in your account",
+    "it cleared customs") is a cost only when the sentences name an amount or a cost as well.
     """
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_left(starts, end) - 1)
-    vocabs = frozenset().union(*(_affirmed(a, s) for s in a.sentences[first : last + 1]))
-    return "seller_pays" not in vocabs or "ask" in vocabs
+    scope = a.sentences[first : last + 1]
+    vocabs = frozenset().union(*(_affirmed(a, s) for s in scope))
+    if "seller_pays" in vocabs and "ask" not in vocabs:
+        return False
+    weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
+    costs = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
+    if all((h.start, h.end) in weak for h in costs):
+        # the amount may come first: "it's $6. Just send it over on PayPal"
+        said = a.sentences[max(0, first - 1) : last + 1]
+        return bool(said) and bool(_MONEY.search(a.norm.text, said[0].start, said[-1].end))
+    return True
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
@@ -256,12 +312,42 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
             spans.extend(m for m in found if _buyer_pays(a, *m))
             continue
         if code is Code.SP105:
-            spans.extend(m for m in found if not _leads_to_amazon(a, *m))
+            spans.extend(
+                m for m in found if not _leads_to_amazon(a, *m) and not _refunded_through(a, *m)
+            )
             continue
         spans.extend(found)
+    if code is Code.SP115 and "product_review" in a.vocabs:
+        spans.extend(_particle_changes(a))
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
     return _merge(spans) if spans else spans
+
+
+# A change said with a verb and its particle around the object: "take your review of the kettle
+# down", "bump it up a star", "mind taking it down?". Bounded gaps: linear.
+_PARTICLE_CHANGE = regex.compile(
+    r"\b(?:take|taking|took|taken|pull|pulling|bump|bumped|bumping|nudge|nudged|nudging|tone|"
+    r"toning|knock|knocking)\s+(?:your|the|that|this|it|its|them)\b(?:\s+[\w'-]+){0,5}?"
+    r"\s+(?:down|up)\b",
+    regex.V1,
+)
+
+
+def _particle_changes(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Particle-verb requests to change a product review named in the sentence or the one before."""
+    gone = negated(a)
+    starts = _sentence_starts(a)
+    for m in _PARTICLE_CHANGE.finditer(a.norm.text):
+        i = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        scope = a.sentences[max(0, i - 1) : i + 1]
+        named = any(
+            h.vocab == "product_review" and (h.vocab, h.start) not in gone
+            for s in scope
+            for h in s.hits
+        )
+        if named and "negation_strong" not in a.sentences[i].vocabs():
+            yield m.span()
 
 
 def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -301,6 +387,9 @@ _QUESTION_STOP = frozenset(
 )  # fmt: skip
 
 
+_SENTENCE_END = regex.compile(r"(?<=[.!?\n])", regex.V1)
+
+
 def _stems(text: str) -> frozenset[str]:
     return frozenset(
         w[:_STEM] for w, _, _ in tokens(text) if len(w) >= _STEM and w not in _QUESTION_STOP
@@ -313,12 +402,16 @@ def _buyer_questions(a: Analysis) -> frozenset[str]:
     def make() -> frozenset[str]:
         if a.kind is not MessageKind.REPLY:
             return frozenset()
+        # the questions themselves, not the buyer's other sentences: after "The throw is
+        # lovely, how do I wash it?" an answer speaks of washing, an upsell of the throw
         asked = [
-            m.body
+            q
             for m in a.history
-            if m.sender is MessageSender.BUYER and ("?" in m.body or "¿" in m.body)
+            if m.sender is MessageSender.BUYER
+            for q in _SENTENCE_END.split(m.body)
+            if "?" in q or "¿" in q
         ]
-        return frozenset().union(*(_stems(a.scan(body)[0].text) for body in asked))
+        return frozenset().union(*(_stems(a.scan(q)[0].text) for q in asked))
 
     return a.memo("buyer questions", make)  # type: ignore[return-value]
 
@@ -356,10 +449,11 @@ def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         if answers_buyer(a, start, end):
             continue  # the buyer asked about another colour, a discount, a restock
-        if a.kind is MessageKind.UNEXPECTED_PROBLEM and _AVAILABILITY.search(
-            a.norm.text, start, end
-        ):
-            continue  # when the buyer's missing item is back in stock: the problem's own news
+        answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
+            a.kind is MessageKind.REPLY and not _buyer_questions(a)
+        )
+        if answering and _AVAILABILITY.search(a.norm.text, start, end):
+            continue  # the problem's own news, or a reply whose question we are not shown
         if "amazon_applies" in _sentence_vocabs(a, start, end):
             continue  # a discount Amazon applies at checkout, explained
         yield a.found(start, end)
@@ -406,7 +500,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
 
 _THANKED = regex.compile(
     r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
-    r"(?:(?:kind|honest|detailed|lovely|great|quick)\s+)?(?:feedback|review|rating|comments?)\b",
+    r"(?:(?:kind|honest|detailed|lovely|great|quick|glowing|positive|[\w]+-stars?)\s+)?"
+    r"(?:feedback|review|rating|comments?)\b",
     regex.V1,
 )
 
@@ -471,13 +566,71 @@ def stars_are_design(a: Analysis) -> bool:
     return not any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
 
 
+def _only_stars(a: Analysis, start: int, end: int) -> bool:
+    """Whether a match speaks of ratings only through a count of stars, and asks nothing.
+
+    "The cushion has five stars embroidered on the corner" describes the item; a count of stars
+    is a rating when the sentence also asks, names a review, rating or feedback in words, or
+    trades the stars for something ("a 10% discount if you leave 5 stars").
+    """
+    vocabs = _sentence_vocabs(a, start, end)
+    if vocabs & {"ask", "seller_feedback", "product_review", "incentive", "exchange"}:
+        return False
+    text = a.norm.text
+    return not any(
+        h.vocab == "review" and start <= h.start < end and not _STARS.search(text, h.start, h.end)
+        for h in a.hits
+    )
+
+
+_NOT_ONLY_HAPPY = frozenset({"unhappy", "negation_strong", "discourage_review", "either_way"})
+_HAPPY_REACH = 8  # words from "if" to the satisfaction it makes the condition
+_PUNCTUATION = regex.compile(r"[.,;:!?()\n]", regex.V1)
+
+
+def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Reviews asked of satisfied buyers only, however the condition is worded.
+
+    "If" and, a few words on in the same clause, a word of satisfaction ("wenn Sie mit Ihrem
+    Wasserkocher rundum zufrieden sind"), in a sentence that (with the next) speaks of a review
+    and of no unhappiness.
+    """
+    text, sents = a.norm.text, a.sentences
+    for i, sentence in enumerate(sents):
+        ifs = [h for h in sentence.hits if h.vocab == "condition_if"]
+        if not ifs:
+            continue
+        near = frozenset().union(*(s.vocabs() for s in sents[i : i + 2]))
+        if "review" not in near or near & _NOT_ONLY_HAPPY:
+            continue
+        for cond in ifs:
+            sat = next(
+                (
+                    h
+                    for h in sentence.hits
+                    if h.vocab == "satisfied"
+                    and 0 < h.token - cond.token <= _HAPPY_REACH
+                    and not _PUNCTUATION.search(text, cond.end, h.start)
+                    and not any(
+                        n.vocab == _NEGATOR and cond.end <= n.start < h.start for n in sentence.hits
+                    )
+                ),
+                None,
+            )
+            if sat is not None:
+                yield cond.start, sat.end
+                break
+
+
 def positive_feedback_request(a: Analysis) -> Iterator[Found]:
-    """SP107, except stars that are the design the buyer is asked to confirm."""
+    """SP107, except stars that are the item's design rather than a rating."""
     matches = _phrase_matches(a, Code.SP107)
     if matches and a.kind in _DESIGN_KINDS:
         text = a.norm.text
         rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
         if not rated:
             return
-    for start, end in matches:
+    thanked = SpanSet(m.span() for m in (_THANKED.finditer(a.norm.text) if matches else ()))
+    found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
+    for start, end in _merge([*found, *_happy_conditions(a)]):
         yield a.found(start, end)

@@ -158,6 +158,7 @@ _PURPOSE_VOCABS = frozenset(
 )
 _FLUFF = frozenset({"pleasantry", "thanks", "opt_out"})
 _MAX_LOOSE_SHARE = 0.34
+_SIGN_OFF_WORDS = 4
 
 
 def _only_thanks(a: Analysis) -> bool:
@@ -168,7 +169,12 @@ def _only_thanks(a: Analysis) -> bool:
         return False
     if a.links or a.emails or a.phones:
         return False  # contact details are a purpose of their own (SP101-SP104 judge them)
-    words = tokens(a.norm.text)
+    text = a.norm.text
+    # a short last line after a blank one is the sign-off ("Tè & Tisane"), not what is said
+    body, blank, last = text.rstrip().rpartition("\n\n")
+    if blank and len(tokens(last)) <= _SIGN_OFF_WORDS:
+        text = body
+    words = tokens(text)
     if not words:
         return False
     covered = sorted((h.start, h.end) for h in a.hits if h.vocab in _FLUFF)
