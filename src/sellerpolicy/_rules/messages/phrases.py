@@ -298,7 +298,8 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     vocabs = a.vocabs
     # most clauses stop here: a vocabulary the message never uses
     clauses = [c for c, needs in zip(data.clauses, _needs(code), strict=True) if needs <= vocabs]
-    if not clauses and not data.patterns:
+    particles = code is Code.SP115 and "product_review" in vocabs
+    if not clauses and not data.patterns and not particles:
         return []
     spans: list[tuple[int, int]] = []
     negatable = code in NEGATABLE
@@ -317,7 +318,7 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
             )
             continue
         spans.extend(found)
-    if code is Code.SP115 and "product_review" in a.vocabs:
+    if particles:
         spans.extend(_particle_changes(a))
     for pattern in data.patterns:
         spans.extend(m.span() for m in pattern.finditer(a.norm.text))
