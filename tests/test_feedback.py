@@ -241,6 +241,17 @@ class TestGrounds:
         assert Code.SP301 not in before.codes
         assert Code.SP301 in after.codes
 
+    def test_email_scope_is_a_parameter(self):
+        """SP304's emails are data: the current policy with the seed's scope flags a no-reply one."""
+        comment = feedback("got an email from no-reply@amazon.com, then nothing", 2)
+        policy = CURRENT.with_parameters(personal_email_scope="any")
+
+        before = fb.check_feedback(comment, order=order("AFN"))
+        after = fb.check_feedback(comment, order=order("AFN"), policy=policy)
+
+        assert Code.SP304 not in before.codes
+        assert Code.SP304 in after.codes
+
 
 class TestSpans:
     @pytest.mark.parametrize(
@@ -850,11 +861,12 @@ class TestPolicyNumbers:
         [
             ("removal_path", "feedback_manager", "seller_support"),
             ("fba_strike_scope", "delivery", "delivery_or_service"),
+            ("personal_email_scope", "seller_specific", "any"),
         ],
         ids=str,
     )
     def test_choices(self, name, current, seed):
-        """The request path and SP301's scope differ per edition."""
+        """The request path, SP301's scope and SP304's emails differ per edition."""
         assert (current, seed) == (CURRENT.parameters.choice(name), SEED.parameters.choice(name))
 
     @pytest.mark.parametrize(

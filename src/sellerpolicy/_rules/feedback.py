@@ -183,12 +183,15 @@ class _Reading:
         cue_lexicon: The cues read around a name or a number (``name_cue``, ``phone_cue``, ...).
         known_words: Every word of every phrase, and the filler words: never corrected as typos.
         stems: The stems (``deliver*``) whose words are never corrected either.
+        substrings: Per vocabulary, a pattern of its phrases found anywhere in the comment, not
+            word by word (Japanese: no spaces between words).
     """
 
     lexicon: Lexicon
     cue_lexicon: Lexicon
     known_words: frozenset[str]
     stems: tuple[str, ...]
+    substrings: tuple[tuple[str, regex.Pattern[str]], ...]
 
 
 @functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
@@ -211,7 +214,31 @@ def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> _Reading:
         cue_lexicon=Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY}),
         known_words=frozenset(words),
         stems=tuple(sorted(stems)),
+        substrings=_substring_patterns(),
     )
+
+
+def _substring_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """One pattern per vocabulary of ``[substrings]``: its folded phrases, as literals."""
+    out = []
+    for name, phrases in sorted(_folded(_data()["substrings"]).items()):
+        literals = sorted(set(phrases), key=len, reverse=True)  # the longest phrase first
+        out.append((name, regex.compile("|".join(regex.escape(p) for p in literals), regex.V1)))
+    return tuple(out)
+
+
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]", regex.V1)
+
+
+def _substring_hits(text: str, reading: _Reading) -> list[Hit]:
+    """Hits of the ``[substrings]`` phrases in ``text`` (only where it has Japanese script)."""
+    if not _UNSPACED.search(text):
+        return []
+    return [
+        Hit(name, m.start(), m.end(), -1)
+        for name, pattern in reading.substrings
+        for m in pattern.finditer(text)
+    ]
 
 
 def _policy_reading(policy: Policy | None) -> _Reading:
@@ -300,7 +327,8 @@ _NOT: Final = ".not"
 _CLAUSE_BREAK = regex.compile(
     r"""(?x)
     [!?;:\n()]+                       # sentence and clause punctuation
-  | (?<!\.)\.+(?=\s|$)                # a full stop (a whole run: linear), not '4.99'
+  | (?<!\.)\.+(?=\s|$|[\p{Han}\p{Hiragana}\p{Katakana}])  # a full stop ('。' reads '.'), not '4.99'
+  | 、                                # a Japanese comma (NFKC has made a full-width one ",")
   | ,(?!\d)                           # a comma, not the one of '1,000'
   | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
   | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma
@@ -613,6 +641,7 @@ class Comment:
         hits += [Hit("positive", m.start(), m.end(), -1) for m in _PRAISE_SIGNS.finditer(text)]
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
         hits += _stopped(text, self.reading)
+        hits += _substring_hits(text, self.reading)
         hits = _drop_exceptions(hits)
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
@@ -951,18 +980,47 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         if not _BETWEEN_NAMES.fullmatch(text[first.end : last.start]):
             i += 1
             continue
-        end = last.end
+        j = i + 1
         particle = _fold(last.text.lower())
         if particle in _particles() and i + 2 < len(words) and _style(words[i + 2].text) != "lower":
-            last = words[i + 2]  # 'Lucía de la Cruz' reads 'de' then the surname
-            end = last.end
+            j = i + 2  # 'Lucía de la Cruz' reads 'de' then the surname
+            last = words[j]
         styles = {_style(first.text), _style(last.text)}
         known = _fold(first.text.lower()) in first_names
         if _is_full_name(comment, first, last, styles, known=known):
-            yield first.start, end
+            if not _names_a_product(text, words, i, j):
+                yield first.start, last.end
             i += 2
             continue
         i += 1
+
+
+def _names_a_product(text: str, words: list[_Word], first: int, last: int) -> bool:
+    """Whether the name ``words[first..last]`` names a product: a brand, author or designer.
+
+    'the Stephen King box set', 'Paul Mitchell shampoo', 'Jimmy Choo knockoffs': a determiner
+    right before the name, or a product noun right after it.
+    """
+    before = words[first - 1] if first else None
+    if (
+        before is not None
+        and _BETWEEN_NAMES.fullmatch(text[before.end : words[first].start])
+        and before.text.lower() in _brand_words("brand_before")
+    ):
+        return True
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is None or not _BETWEEN_NAMES.fullmatch(text[words[last].end : after.start]):
+        return False
+    noun = _fold(after.text.lower())
+    return noun in _brand_words("brand_after") or any(
+        h.vocab == "item" for h in _reading(()).lexicon.scan(noun)
+    )
+
+
+@functools.cache
+def _brand_words(key: str) -> frozenset[str]:
+    words: list[str] = _data()["names"][key]
+    return frozenset(words)
 
 
 def _is_full_name(
@@ -1010,7 +1068,7 @@ def _address_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.P
         \b(?P<prefix>{_alternation(spec["prefix"])})\.?\s+        # rue, calle, via
         (?P<particles>(?:(?:{_STREET_PARTICLES})\s*)*)              # 'des', 'de la'
         (?P<name>[\p{{L}}'\u2019-]+(?:\s+[\p{{L}}'\u2019-]+){{0,2}}?)       # the street's name
-        (?:,?\s*(?:n[º°o]\.?\s*)?(?P<after>\d{{1,4}})\b)?          # 'calle Mayor 5'
+        (?:(?:,\s*|\s+)(?:n[º°o]\.?\s*)?(?P<after>\d{{1,4}})\b)?   # 'calle Mayor 5', not 'Barn77'
         """,
         regex.V1,
     )
@@ -1081,13 +1139,28 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
             yield start, end
 
 
+def _generic_email(address: str, host: str) -> bool:
+    """Whether an address is nobody's in particular: a no-reply one or one of Amazon's."""
+    spec = _data()["email"]
+    local = address.partition("@")[0].strip().lower()
+    labels = host.lower().split(".")
+    return local in spec["generic_local"] or any(
+        label in spec["generic_domains"] for label in labels[:-1]
+    )
+
+
 def personal_information(comment: Comment, context: _Context) -> _RuleResult:
-    """SP304: an email address, a phone number, a full name or a street address."""
-    del context
+    """SP304: an email address, a phone number, a full name or a street address.
+
+    In the current edition (``personal_email_scope = seller_specific``) a no-reply address or
+    one of Amazon's is no one's personal information.
+    """
     view = contact_view(comment.norm)
+    any_email = context.policy.parameters.choice("personal_email_scope") == "any"
     found = [
         _Found(e.start, e.end, "an email address", e.disguises)
         for e in find_emails(comment.norm, view)
+        if any_email or not _generic_email(comment.original[e.start : e.end], e.host)
     ]
     found += [
         _Found(p.start, p.end, "a phone number", p.disguises) for p in find_phones(comment.norm)
