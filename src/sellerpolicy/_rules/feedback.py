@@ -533,6 +533,7 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "condition": Topic.CONDITION,
         "price_complaint": Topic.PRICE,
         "price_word": Topic.PRICE,
+        "price_praise": Topic.PRICE,
         "product": Topic.PRODUCT,
     }
     topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
@@ -575,6 +576,24 @@ _STOPPED = regex.compile(
     """,
     regex.V1,
 )
+_NEVER_BETTER = regex.compile(
+    r"""(?x)
+    \bnever\s+(?:been|looked|felt|tasted|smelled|smelt|sounded|worked|slept|run|ran)\s+
+    (?:so\s+)?(?P<praise>better|[a-z]{3,}er)\b       # 'my skin has never been softer'
+    """,
+    regex.V1,
+)
+
+
+def _never_better(text: str) -> list[Hit]:
+    """'Never been softer', 'never looked better': praise, so its 'never' is no complaint."""
+    found = []
+    for m in _NEVER_BETTER.finditer(text):
+        found.append(Hit("negative.not", m.start(), m.end(), -1))
+        found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
+    return found
+
+
 _FEW_WORDS = regex.compile(r"(?:\W+[a-z]+){1,3}", regex.V1)
 _NOT_THE_PRODUCT: Final = frozenset(
     {"service", "seller", "shipping", "missing", "late", "courier", "handling", "manner"}
@@ -642,6 +661,7 @@ class Comment:
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
         hits += _stopped(text, self.reading)
         hits += _substring_hits(text, self.reading)
+        hits += _never_better(text)
         hits = _drop_exceptions(hits)
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
@@ -659,6 +679,9 @@ class Comment:
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
             vocabs = _wear_as_damage(inside)
+            if clauses and content <= 1 and "verdict" in vocabs:
+                # 'chat support kept transferring me, useless': the verdict of what came before
+                vocabs -= {"product"}
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
@@ -731,7 +754,7 @@ _TOPIC_VOCABS: Final = {
     Topic.SERVICE: ("service", "manner"),
     Topic.SELLER: ("seller",),
     Topic.CONDITION: ("condition", "damage", "breakage"),
-    Topic.PRICE: ("price_complaint", "price_word"),
+    Topic.PRICE: ("price_complaint", "price_word", "price_praise"),
     Topic.PRODUCT: ("product", "item", "breakage"),
 }
 """The vocabularies whose words a finding quotes as evidence of each topic."""
