@@ -673,7 +673,7 @@ class Comment:
         filler = frozenset(_data()["words"]["filler"])
         packaging_anywhere = "packaging" in self.vocabs
         starts = [h.start for h in self.hits]
-        clauses = []
+        clauses: list[_Clause] = []
         for start, end in _clause_bounds(self.view.text):
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
