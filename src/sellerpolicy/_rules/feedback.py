@@ -585,12 +585,28 @@ _NEVER_BETTER = regex.compile(
 )
 
 
-def _never_better(text: str) -> list[Hit]:
-    """'Never been softer', 'never looked better': praise, so its 'never' is no complaint."""
+_GOOD_UNTIL = regex.compile(
+    r"""(?x)
+    \b(?:good|great|fine|well|perfect|perfectly|nice)\s+
+    (?:until|till|til                                  # 'worked fine until it died'
+      |for\s+(?:a|an|one|two|three|a\ few|a\ couple\ of|a\ couple|about|the\ first|\d+)
+       \s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|hours?|uses?|washes|wears|while)\b)
+    """,
+    regex.V1,
+)
+
+
+def _praise_turned(text: str) -> list[Hit]:
+    """Praise that is no praise, and a 'never' that is no complaint.
+
+    'My skin has never been softer' praises; 'worked fine for a week', 'was good until it
+    stopped' tell a failure, not a buyer's confusion of the rating scale.
+    """
     found = []
     for m in _NEVER_BETTER.finditer(text):
         found.append(Hit("negative.not", m.start(), m.end(), -1))
         found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
+    found += [Hit("positive.not", m.start(), m.end(), -1) for m in _GOOD_UNTIL.finditer(text)]
     return found
 
 
@@ -661,7 +677,7 @@ class Comment:
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
         hits += _stopped(text, self.reading)
         hits += _substring_hits(text, self.reading)
-        hits += _never_better(text)
+        hits += _praise_turned(text)
         hits = _drop_exceptions(hits)
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
