@@ -165,6 +165,43 @@ CASES = [
     ("great... NOT", 1, "MFN", False, set(), set()),
     ("great product terrible seller", 2, "MFN", False, set(), set()),
     ("fantastico, ordinato rosso e arrivato verde. complimenti", 1, "MFN", False, set(), set()),
+    # a brand, author or shop name is no person; a no-reply or Amazon address is nobody's (current)
+    ("the Nigella Lawson cookbook had loose pages", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("Vera Wang dress runs small", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    ("the seller Vera Wang never answered", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("bought from ShopKing9, wrong colour sent", 1, "MFN", False, set(), set()),
+    (
+        "no-reply@amazon.de says delivered but no parcel",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301", "SP304"},
+    ),
+    # praise of the item or the price beside the delivery; Amazon's customer service (seed)
+    ("quick delivery and just what I needed", 5, "AFN", False, set(), set()),
+    ("arrived fast, great value", 5, "AFN", False, set(), set()),
+    ("amazon customer service hung up on me twice", 1, "AFN", False, set(), {"SP301"}),
+    # Japanese delivery wording, read without spaces between words
+    ("予定日を過ぎても届きません。", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("配送が遅れました。", 2, "MFN", True, {"SP306"}, set()),
+    ("配送は遅れましたが、商品はとても良いです。", 2, "AFN", False, set(), set()),
+    # praise in other languages and with a masked swear word; failures told with praise are not
+    ("迅速な対応ありがとうございました。", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    ("tolle Qualität, sehr zufrieden", 1, "MFN", False, {"SP302", "SP310"}, {"SP302", "SP310"}),
+    (
+        "this lamp is sh*tting good",
+        2,
+        "MFN",
+        False,
+        {"SP302", "SP303", "SP310"},
+        {"SP302", "SP303", "SP310"},
+    ),
+    ("my hair has never looked better", 2, "MFN", False, {"SP310"}, {"SP310"}),
+    ("worked fine for two weeks then died", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    # 'puto'; a refund told with the verb is the seller, not the product
+    ("puto vendedor", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("no me reembolsaron la lámpara rota", 1, "MFN", False, set(), set()),
 ]
 
 

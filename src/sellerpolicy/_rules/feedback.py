@@ -316,6 +316,7 @@ class Topic(enum.StrEnum):
     HANDLING = "the courier's handling"
     SHIPPING = "the delivery"
     SERVICE = "the seller's service"
+    AMAZON_SERVICE = "Amazon's customer service"
     SELLER = "the seller"
     CONDITION = "the item's condition"
     PRICE = "the price"
@@ -529,6 +530,7 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "shipping": Topic.SHIPPING,
         "packaging": Topic.SHIPPING,
         "service": Topic.SERVICE,
+        "amazon_service": Topic.AMAZON_SERVICE,
         "seller": Topic.SELLER,
         "condition": Topic.CONDITION,
         "price_complaint": Topic.PRICE,
@@ -678,12 +680,19 @@ class Comment:
         hits += _stopped(text, self.reading)
         hits += _substring_hits(text, self.reading)
         hits += _praise_turned(text)
-        hits = _drop_exceptions(hits)
+        hits = self._outside_emails(_drop_exceptions(hits))
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
         self.vocabs = frozenset(h.vocab for h in self.hits)
         self.clauses = self._cut()
         self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
+
+    def _outside_emails(self, hits: list[Hit]) -> list[Hit]:
+        """The hits that are not words of an email address ('parcel' in 'no-reply@parcel.com')."""
+        if "@" not in self.norm.text:
+            return hits
+        emails = SpanSet((e.start, e.end) for e in find_emails(self.norm))
+        return [h for h in hits if not emails.overlaps(*self.span(h.start, h.end))]
 
     def _cut(self) -> tuple[_Clause, ...]:
         filler = frozenset(_data()["words"]["filler"])
@@ -768,6 +777,7 @@ _TOPIC_VOCABS: Final = {
     Topic.HANDLING: ("handling", "damage", "breakage"),
     Topic.SHIPPING: ("shipping", "packaging", "courier"),
     Topic.SERVICE: ("service", "manner"),
+    Topic.AMAZON_SERVICE: ("amazon_service",),
     Topic.SELLER: ("seller",),
     Topic.CONDITION: ("condition", "damage", "breakage"),
     Topic.PRICE: ("price_complaint", "price_word", "price_praise"),
@@ -803,7 +813,7 @@ def _late(comment: Comment, rating: int) -> bool:
 
 
 _OTHER_THAN_DELIVERY: Final = frozenset(
-    {Topic.PRODUCT, Topic.CONDITION, Topic.SERVICE, Topic.SELLER, Topic.PRICE}
+    {Topic.PRODUCT, Topic.CONDITION, Topic.SERVICE, Topic.AMAZON_SERVICE, Topic.SELLER, Topic.PRICE}
 )
 
 
@@ -811,17 +821,17 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     """SP301: an FBA order's feedback wholly about Amazon's part is struck through.
 
     Current edition: the whole comment is about the delivery (late, lost, parcel damaged, the
-    courier); any part about the item's condition or a service the seller gave refuses it.
-    Seed edition (``fba_strike_scope = delivery_or_service``): about fulfilment or customer
-    service.
+    courier); any part about the item's condition, a service the seller gave or Amazon's
+    customer service refuses it. Seed edition (``fba_strike_scope = delivery_or_service``):
+    about fulfilment or customer service (the seller's or Amazon's).
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = comment.topics
     if scope == "delivery":
         allowed, needed = _DELIVERY, _DELIVERY
     else:
-        allowed = _DELIVERY | {Topic.SERVICE, Topic.SELLER}
-        needed = _DELIVERY | {Topic.SERVICE}
+        allowed = _DELIVERY | {Topic.SERVICE, Topic.AMAZON_SERVICE, Topic.SELLER}
+        needed = _DELIVERY | {Topic.SERVICE, Topic.AMAZON_SERVICE}
     fits = bool(topics & needed) and topics <= allowed
     about = f"the whole comment is about {_topic_names(topics & needed)}"
     if context.order is None:
