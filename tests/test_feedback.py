@@ -182,6 +182,8 @@ CASES = [
     ("quick delivery and just what I needed", 5, "AFN", False, set(), set()),
     ("arrived fast, great value", 5, "AFN", False, set(), set()),
     ("amazon customer service hung up on me twice", 1, "AFN", False, set(), {"SP301"}),
+    ("good seller, fast delivery", 5, "AFN", False, set(), set()),
+    ("got an email saying it shipped, then nothing", 1, "AFN", False, {"SP301"}, {"SP301"}),
     # Japanese delivery wording, read without spaces between words
     ("予定日を過ぎても届きません。", 1, "AFN", False, {"SP301"}, {"SP301"}),
     ("配送が遅れました。", 2, "MFN", True, {"SP306"}, set()),

@@ -832,7 +832,11 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     else:
         allowed = _DELIVERY | {Topic.SERVICE, Topic.AMAZON_SERVICE, Topic.SELLER}
         needed = _DELIVERY | {Topic.SERVICE, Topic.AMAZON_SERVICE}
-    fits = bool(topics & needed) and topics <= allowed
+    # 'el vendedor muy atento': a clause about the seller alone judges the seller, not the
+    # fulfilment or a service ('seller never replied' is a service, 'seller shipped late' is
+    # the delivery)
+    seller_alone = any(c.topics == {Topic.SELLER} for c in comment.clauses)
+    fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"
     if context.order is None:
         what = about if fits else "the comment is not wholly about the fulfilment"
