@@ -169,6 +169,8 @@ CASES = [
     ("the Nigella Lawson cookbook had loose pages", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("Vera Wang dress runs small", 1, "MFN", False, {"SP302"}, {"SP302"}),
     ("the seller Vera Wang never answered", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("John Grisham 2019 paperback, the print is tiny", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("told Jessica Moore my order was wrong, she laughed", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("bought from ShopKing9, wrong colour sent", 1, "MFN", False, set(), set()),
     (
         "no-reply@amazon.de says delivered but no parcel",

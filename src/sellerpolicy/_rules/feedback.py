@@ -1041,19 +1041,24 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         styles = {_style(first.text), _style(last.text)}
         known = _fold(first.text.lower()) in first_names
         if _is_full_name(comment, first, last, styles, known=known):
-            if not _names_a_product(text, words, i, j):
+            if not _names_a_product(comment, words, i, j):
                 yield first.start, last.end
             i += 2
             continue
         i += 1
 
 
-def _names_a_product(text: str, words: list[_Word], first: int, last: int) -> bool:
+def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int) -> bool:
     """Whether the name ``words[first..last]`` names a product: a brand, author or designer.
 
     'the Stephen King box set', 'Paul Mitchell shampoo', 'Jimmy Choo knockoffs': a determiner
-    right before the name, or a product noun right after it.
+    right before the name, or a product noun right after it; a year or a volume number and
+    one describing word may stand between ('George Orwell 1984 hardcover', "Stephen King's
+    new novel"). After a cue the name is a person's whatever follows ('seller Daniel Okafor').
     """
+    text = comment.original
+    if _cues(comment, words[first].start):
+        return False
     before = words[first - 1] if first else None
     if (
         before is not None
@@ -1061,13 +1066,24 @@ def _names_a_product(text: str, words: list[_Word], first: int, last: int) -> bo
         and before.text.lower() in _brand_words("brand_before")
     ):
         return True
-    after = words[last + 1] if last + 1 < len(words) else None
-    if after is None or not _BETWEEN_NAMES.fullmatch(text[words[last].end : after.start]):
-        return False
-    noun = _fold(after.text.lower())
-    return noun in _brand_words("brand_after") or any(
-        h.vocab == "item" for h in _reading(()).lexicon.scan(noun)
-    )
+    filler = frozenset(_data()["words"]["filler"])
+    for step in (1, 2):
+        at = last + step
+        if at >= len(words) or not _BETWEEN_PRODUCT.fullmatch(
+            text[words[at - 1].end : words[at].start]
+        ):
+            return False
+        word = _fold(words[at].text.lower())
+        if word in _brand_words("brand_after") or any(
+            h.vocab == "item" for h in _reading(()).lexicon.scan(word)
+        ):
+            return True
+        if _style(words[at].text) != "lower" or word in filler:
+            return False  # 'told Marcus Bell my shoes were wrong': the name is a person's
+    return False
+
+
+_BETWEEN_PRODUCT = regex.compile(r"[ \t]+(?:\d{1,4}[ \t]+)?", regex.V1)
 
 
 @functools.cache
