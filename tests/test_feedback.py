@@ -183,6 +183,7 @@ CASES = [
     # praise of the item or the price beside the delivery; Amazon's customer service (seed)
     ("quick delivery and just what I needed", 5, "AFN", False, set(), set()),
     ("arrived fast, great value", 5, "AFN", False, set(), set()),
+    ("quick delivery, my daughter adores it", 5, "AFN", False, set(), set()),
     ("amazon customer service hung up on me twice", 1, "AFN", False, set(), {"SP301"}),
     ("good seller, fast delivery", 5, "AFN", False, set(), set()),
     ("got an email saying it shipped, then nothing", 1, "AFN", False, {"SP301"}, {"SP301"}),
