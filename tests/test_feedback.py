@@ -204,6 +204,15 @@ CASES = [
     ),
     ("my hair has never looked better", 2, "MFN", False, {"SP310"}, {"SP310"}),
     ("worked fine for two weeks then died", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    (
+        "bought it for my sister's wedding last month, thank you!",
+        1,
+        "MFN",
+        False,
+        {"SP310"},
+        {"SP310"},
+    ),
+    ("wonderful, my whole afternoon wasted waiting at home", 1, "MFN", False, set(), set()),
     # 'puto'; a refund told with the verb is the seller, not the product
     ("puto vendedor", 1, "MFN", False, {"SP303"}, {"SP303"}),
     ("no me reembolsaron la lámpara rota", 1, "MFN", False, set(), set()),

@@ -1312,11 +1312,14 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
         return []  # 'hat fast drei Wochen gedauert': took three weeks, however it is put
     if Topic.HANDLING in comment.topics:
         return []
-    # every clause that says much must say something good: 'fantastico, ordinato rosso e
-    # arrivato verde' is sarcasm, 'thanks, got it today' is not
+    # a clause that says much without praise tells a complaint ('fantastico, ordinato rosso e
+    # arrivato verde' is sarcasm, 'thanks, got it today' is not) when it names a topic, or
+    # when the praise is only a word opening the comment ('great job, nobody has told me
+    # anything for two weeks'); else it tells a story ('bought it for my husband last week')
+    clauses = comment.clauses
+    opener = len(clauses) > 1 and clauses[0].content <= _OPENER_WORDS and _praises(clauses[0])
     if any(
-        c.content > _NEUTRAL_WORDS and not any(h.vocab in {"positive", "on_time"} for h in c.hits)
-        for c in comment.clauses
+        c.content > _NEUTRAL_WORDS and (opener or c.topics) and not _praises(c) for c in clauses
     ):
         return []
     start, end = comment.span(positive[0].start, positive[-1].end)
@@ -1326,6 +1329,13 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
 
 _NEUTRAL_WORDS: Final = 3
 """A clause of praise may carry this many words that are neither praise nor filler."""
+_OPENER_WORDS: Final = 2
+"""A clause this short opening a comment is an interjection ('great job', 'thanks a lot')."""
+
+
+def _praises(clause: _Clause) -> bool:
+    return any(h.vocab in {"positive", "on_time"} for h in clause.hits)
+
 
 _RULES: Final[Mapping[Code, Callable[[Comment, _Context], _RuleResult]]] = {
     Code.SP301: fulfilled_by_amazon,
