@@ -191,6 +191,8 @@ CASES = [
     ("予定日を過ぎても届きません。", 1, "AFN", False, {"SP301"}, {"SP301"}),
     ("配送が遅れました。", 2, "MFN", True, {"SP306"}, set()),
     ("配送は遅れましたが、商品はとても良いです。", 2, "AFN", False, set(), set()),
+    ("別の商品が届きました。", 1, "AFN", False, set(), set()),
+    ("画像と全然違う。", 2, "MFN", False, {"SP302"}, {"SP302"}),
     # praise in other languages and with a masked swear word; failures told with praise are not
     ("迅速な対応ありがとうございました。", 1, "MFN", False, {"SP310"}, {"SP310"}),
     ("tolle Qualität, sehr zufrieden", 1, "MFN", False, {"SP302", "SP310"}, {"SP302", "SP310"}),
@@ -213,6 +215,7 @@ CASES = [
         {"SP310"},
     ),
     ("wonderful, my whole afternoon wasted waiting at home", 1, "MFN", False, set(), set()),
+    ("lovely seller, wrong colour sent", 1, "MFN", False, set(), set()),
     # 'puto'; a refund told with the verb is the seller, not the product
     ("puto vendedor", 1, "MFN", False, {"SP303"}, {"SP303"}),
     ("no me reembolsaron la lámpara rota", 1, "MFN", False, set(), set()),

@@ -1312,15 +1312,14 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
         return []  # 'hat fast drei Wochen gedauert': took three weeks, however it is put
     if Topic.HANDLING in comment.topics:
         return []
-    # a clause that says much without praise tells a complaint ('fantastico, ordinato rosso e
-    # arrivato verde' is sarcasm, 'thanks, got it today' is not) when it names a topic, or
-    # when the praise is only a word opening the comment ('great job, nobody has told me
-    # anything for two weeks'); else it tells a story ('bought it for my husband last week')
+    # a clause without praise tells a complaint ('fantastico, ordinato rosso e arrivato verde'
+    # is sarcasm, 'thanks, got it today' is not) when it is about what was sent ('great seller,
+    # wrong size sent'), or says much and names a topic, or says much after praise that is
+    # only a word opening the comment ('great job, nobody has told me anything for two
+    # weeks'); else it tells a story ('bought it for my husband last week')
     clauses = comment.clauses
     opener = len(clauses) > 1 and clauses[0].content <= _OPENER_WORDS and _praises(clauses[0])
-    if any(
-        c.content > _NEUTRAL_WORDS and (opener or c.topics) and not _praises(c) for c in clauses
-    ):
+    if any(_complains(c, after_opener=opener) for c in clauses):
         return []
     start, end = comment.span(positive[0].start, positive[-1].end)
     words = comment.words_of(["positive"])
@@ -1335,6 +1334,15 @@ _OPENER_WORDS: Final = 2
 
 def _praises(clause: _Clause) -> bool:
     return any(h.vocab in {"positive", "on_time"} for h in clause.hits)
+
+
+def _complains(clause: _Clause, *, after_opener: bool) -> bool:
+    """Whether a clause without praise complains (see `rating_text_mismatch`)."""
+    if _praises(clause):
+        return False
+    if Topic.CONDITION in clause.topics:
+        return True
+    return clause.content > _NEUTRAL_WORDS and (after_opener or bool(clause.topics))
 
 
 _RULES: Final[Mapping[Code, Callable[[Comment, _Context], _RuleResult]]] = {
