@@ -183,6 +183,7 @@ CASES = [
     # praise of the item or the price beside the delivery; Amazon's customer service (seed)
     ("quick delivery and just what I needed", 5, "AFN", False, set(), set()),
     ("arrived fast, great value", 5, "AFN", False, set(), set()),
+    ("genuine leather strap snapped in a week", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("quick delivery, my daughter adores it", 5, "AFN", False, set(), set()),
     ("amazon customer service hung up on me twice", 1, "AFN", False, set(), {"SP301"}),
     ("good seller, fast delivery", 5, "AFN", False, set(), set()),
