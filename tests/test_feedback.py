@@ -983,8 +983,20 @@ class TestTextReading:
             ("smells like chemicals", {fb.Topic.PRODUCT}),
             ("llegó tarde", {fb.Topic.SHIPPING, fb.Topic.LATE}),
             ("l'article est arrivé cassé", {fb.Topic.CONDITION, fb.Topic.SHIPPING}),
+            ("まだ届いていません", {fb.Topic.SHIPPING, fb.Topic.MISSING}),
+            ("返品の対応が遅かった", {fb.Topic.SERVICE, fb.Topic.LATE}),
+            ("write to no-reply@parcel.com", set()),
         ],
-        ids=["typo-swap", "typo-ie", "no-false-typo", "accents", "elision"],
+        ids=[
+            "typo-swap",
+            "typo-ie",
+            "no-false-typo",
+            "accents",
+            "elision",
+            "japanese-voiced",
+            "japanese-service",
+            "words-of-an-email",
+        ],
     )
     def test_topics(self, comment, expected):
         """Typos, accents and elisions are read as the words they stand for, and no more."""
@@ -995,6 +1007,18 @@ class TestTextReading:
         comment = fb.Comment("jacket is nice but the seller took 12 days to ship it")
 
         assert 2 == len(comment.clauses)
+
+    def test_japanese_punctuation_ends_clauses(self):
+        """'、' and '。' end a clause, as a comma and a full stop do."""
+        comment = fb.Comment("配送は遅れましたが、商品はとても良いです。ありがとう")
+
+        assert 3 == len(comment.clauses)
+
+    def test_substring_lists_add_to_known_vocabularies(self):
+        """Every Japanese substring list adds to a vocabulary (or its exceptions) that exists."""
+        data = fb._data()
+
+        assert set(data["substrings"]) <= set(data["vocabularies"])
 
     @given(text=st.text(max_size=300))
     def test_any_text(self, text):
