@@ -165,6 +165,61 @@ CASES = [
     ("great... NOT", 1, "MFN", False, set(), set()),
     ("great product terrible seller", 2, "MFN", False, set(), set()),
     ("fantastico, ordinato rosso e arrivato verde. complimenti", 1, "MFN", False, set(), set()),
+    # a brand, author or shop name is no person; a no-reply or Amazon address is nobody's (current)
+    ("the Nigella Lawson cookbook had loose pages", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("Vera Wang dress runs small", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    ("the seller Vera Wang never answered", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("John Grisham 2019 paperback, the print is tiny", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("told Jessica Moore my order was wrong, she laughed", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("bought from ShopKing9, wrong colour sent", 1, "MFN", False, set(), set()),
+    (
+        "no-reply@amazon.de says delivered but no parcel",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301", "SP304"},
+    ),
+    # praise of the item or the price beside the delivery; Amazon's customer service (seed)
+    ("quick delivery and just what I needed", 5, "AFN", False, set(), set()),
+    ("arrived fast, great value", 5, "AFN", False, set(), set()),
+    ("genuine leather strap snapped in a week", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("quick delivery, my daughter adores it", 5, "AFN", False, set(), set()),
+    ("amazon customer service hung up on me twice", 1, "AFN", False, set(), {"SP301"}),
+    ("good seller, fast delivery", 5, "AFN", False, set(), set()),
+    ("got an email saying it shipped, then nothing", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    # Japanese delivery wording, read without spaces between words
+    ("予定日を過ぎても届きません。", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("配送が遅れました。", 2, "MFN", True, {"SP306"}, set()),
+    ("配送は遅れましたが、商品はとても良いです。", 2, "AFN", False, set(), set()),
+    ("別の商品が届きました。", 1, "AFN", False, set(), set()),
+    ("画像と全然違う。", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    # praise in other languages and with a masked swear word; failures told with praise are not
+    ("迅速な対応ありがとうございました。", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    ("tolle Qualität, sehr zufrieden", 1, "MFN", False, {"SP302", "SP310"}, {"SP302", "SP310"}),
+    (
+        "this lamp is sh*tting good",
+        2,
+        "MFN",
+        False,
+        {"SP302", "SP303", "SP310"},
+        {"SP302", "SP303", "SP310"},
+    ),
+    ("my hair has never looked better", 2, "MFN", False, {"SP310"}, {"SP310"}),
+    ("worked fine for two weeks then died", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    (
+        "bought it for my sister's wedding last month, thank you!",
+        1,
+        "MFN",
+        False,
+        {"SP310"},
+        {"SP310"},
+    ),
+    ("wonderful, my whole afternoon wasted waiting at home", 1, "MFN", False, set(), set()),
+    ("lovely seller, wrong colour sent", 1, "MFN", False, set(), set()),
+    # 'puto'; a refund told with the verb is the seller, not the product
+    ("puto vendedor", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("no me reembolsaron la lámpara rota", 1, "MFN", False, set(), set()),
 ]
 
 
@@ -240,6 +295,17 @@ class TestGrounds:
 
         assert Code.SP301 not in before.codes
         assert Code.SP301 in after.codes
+
+    def test_email_scope_is_a_parameter(self):
+        """SP304's emails are data: the current policy with the seed's scope flags a no-reply one."""
+        comment = feedback("got an email from no-reply@amazon.com, then nothing", 2)
+        policy = CURRENT.with_parameters(personal_email_scope="any")
+
+        before = fb.check_feedback(comment, order=order("AFN"))
+        after = fb.check_feedback(comment, order=order("AFN"), policy=policy)
+
+        assert Code.SP304 not in before.codes
+        assert Code.SP304 in after.codes
 
 
 class TestSpans:
@@ -850,11 +916,12 @@ class TestPolicyNumbers:
         [
             ("removal_path", "feedback_manager", "seller_support"),
             ("fba_strike_scope", "delivery", "delivery_or_service"),
+            ("personal_email_scope", "seller_specific", "any"),
         ],
         ids=str,
     )
     def test_choices(self, name, current, seed):
-        """The request path and SP301's scope differ per edition."""
+        """The request path, SP301's scope and SP304's emails differ per edition."""
         assert (current, seed) == (CURRENT.parameters.choice(name), SEED.parameters.choice(name))
 
     @pytest.mark.parametrize(
@@ -916,8 +983,20 @@ class TestTextReading:
             ("smells like chemicals", {fb.Topic.PRODUCT}),
             ("llegó tarde", {fb.Topic.SHIPPING, fb.Topic.LATE}),
             ("l'article est arrivé cassé", {fb.Topic.CONDITION, fb.Topic.SHIPPING}),
+            ("まだ届いていません", {fb.Topic.SHIPPING, fb.Topic.MISSING}),
+            ("返品の対応が遅かった", {fb.Topic.SERVICE, fb.Topic.LATE}),
+            ("write to no-reply@parcel.com", set()),
         ],
-        ids=["typo-swap", "typo-ie", "no-false-typo", "accents", "elision"],
+        ids=[
+            "typo-swap",
+            "typo-ie",
+            "no-false-typo",
+            "accents",
+            "elision",
+            "japanese-voiced",
+            "japanese-service",
+            "words-of-an-email",
+        ],
     )
     def test_topics(self, comment, expected):
         """Typos, accents and elisions are read as the words they stand for, and no more."""
@@ -928,6 +1007,18 @@ class TestTextReading:
         comment = fb.Comment("jacket is nice but the seller took 12 days to ship it")
 
         assert 2 == len(comment.clauses)
+
+    def test_japanese_punctuation_ends_clauses(self):
+        """'、' and '。' end a clause, as a comma and a full stop do."""
+        comment = fb.Comment("配送は遅れましたが、商品はとても良いです。ありがとう")
+
+        assert 3 == len(comment.clauses)
+
+    def test_substring_lists_add_to_known_vocabularies(self):
+        """Every Japanese substring list adds to a vocabulary (or its exceptions) that exists."""
+        data = fb._data()
+
+        assert set(data["substrings"]) <= set(data["vocabularies"])
 
     @given(text=st.text(max_size=300))
     def test_any_text(self, text):

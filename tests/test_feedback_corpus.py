@@ -3,7 +3,9 @@
 The tuning set (every feedback_*.jsonl file) is held to the targets: precision >= 0.92 and
 recall >= 0.85 for every ground, in both editions. feedback_c.jsonl is the first blind set,
 retired to tuning once its figures were recorded (SP302 recall 0.839 and SP305 recall 0.786 were
-below 0.85); feedback_d.jsonl pins the fixes made after it.
+below 0.85); feedback_d.jsonl pins the fixes made after it. feedback_e.jsonl is half of a second
+independent writer's set (the other half is the blind set), read to tune; feedback_f.jsonl pins
+the fixes made after it, with look-alikes that must not fire.
 
 The blind set is every *.jsonl file in blind/, whatever its size, written from POLICY.md alone and
 never read to tune. BLIND_GATES holds, per ground, the figures the code reached on it, each
@@ -60,7 +62,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1172 comments in its files; the blind set holds at least one."""
+        """The tuning set has 1464 comments in its files; the blind set holds at least one."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -69,6 +71,8 @@ class TestCorpus:
             "feedback_b.jsonl": 255,
             "feedback_c.jsonl": 370,
             "feedback_d.jsonl": 292,
+            "feedback_e.jsonl": 210,
+            "feedback_f.jsonl": 82,
         } == sizes
         assert blind
 

@@ -183,12 +183,15 @@ class _Reading:
         cue_lexicon: The cues read around a name or a number (``name_cue``, ``phone_cue``, ...).
         known_words: Every word of every phrase, and the filler words: never corrected as typos.
         stems: The stems (``deliver*``) whose words are never corrected either.
+        substrings: Per vocabulary, a pattern of its phrases found anywhere in the comment, not
+            word by word (Japanese: no spaces between words).
     """
 
     lexicon: Lexicon
     cue_lexicon: Lexicon
     known_words: frozenset[str]
     stems: tuple[str, ...]
+    substrings: tuple[tuple[str, regex.Pattern[str]], ...]
 
 
 @functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
@@ -211,7 +214,31 @@ def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> _Reading:
         cue_lexicon=Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY}),
         known_words=frozenset(words),
         stems=tuple(sorted(stems)),
+        substrings=_substring_patterns(),
     )
+
+
+def _substring_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """One pattern per vocabulary of ``[substrings]``: its folded phrases, as literals."""
+    out = []
+    for name, phrases in sorted(_folded(_data()["substrings"]).items()):
+        literals = sorted(set(phrases), key=len, reverse=True)  # the longest phrase first
+        out.append((name, regex.compile("|".join(regex.escape(p) for p in literals), regex.V1)))
+    return tuple(out)
+
+
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]", regex.V1)
+
+
+def _substring_hits(text: str, reading: _Reading) -> list[Hit]:
+    """Hits of the ``[substrings]`` phrases in ``text`` (only where it has Japanese script)."""
+    if not _UNSPACED.search(text):
+        return []
+    return [
+        Hit(name, m.start(), m.end(), -1)
+        for name, pattern in reading.substrings
+        for m in pattern.finditer(text)
+    ]
 
 
 def _policy_reading(policy: Policy | None) -> _Reading:
@@ -289,6 +316,7 @@ class Topic(enum.StrEnum):
     HANDLING = "the courier's handling"
     SHIPPING = "the delivery"
     SERVICE = "the seller's service"
+    AMAZON_SERVICE = "Amazon's customer service"
     SELLER = "the seller"
     CONDITION = "the item's condition"
     PRICE = "the price"
@@ -300,7 +328,8 @@ _NOT: Final = ".not"
 _CLAUSE_BREAK = regex.compile(
     r"""(?x)
     [!?;:\n()]+                       # sentence and clause punctuation
-  | (?<!\.)\.+(?=\s|$)                # a full stop (a whole run: linear), not '4.99'
+  | (?<!\.)\.+(?=\s|$|[\p{Han}\p{Hiragana}\p{Katakana}])  # a full stop ('。' reads '.'), not '4.99'
+  | 、                                # a Japanese comma (NFKC has made a full-width one ",")
   | ,(?!\d)                           # a comma, not the one of '1,000'
   | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
   | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma
@@ -501,10 +530,12 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "shipping": Topic.SHIPPING,
         "packaging": Topic.SHIPPING,
         "service": Topic.SERVICE,
+        "amazon_service": Topic.AMAZON_SERVICE,
         "seller": Topic.SELLER,
         "condition": Topic.CONDITION,
         "price_complaint": Topic.PRICE,
         "price_word": Topic.PRICE,
+        "price_praise": Topic.PRICE,
         "product": Topic.PRODUCT,
     }
     topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
@@ -547,6 +578,40 @@ _STOPPED = regex.compile(
     """,
     regex.V1,
 )
+_NEVER_BETTER = regex.compile(
+    r"""(?x)
+    \bnever\s+(?:been|looked|felt|tasted|smelled|smelt|sounded|worked|slept|run|ran)\s+
+    (?:so\s+)?(?P<praise>better|[a-z]{3,}er)\b       # 'my skin has never been softer'
+    """,
+    regex.V1,
+)
+
+
+_GOOD_UNTIL = regex.compile(
+    r"""(?x)
+    \b(?:good|great|fine|well|perfect|perfectly|nice)\s+
+    (?:until|till|til                                  # 'worked fine until it died'
+      |for\s+(?:a|an|one|two|three|a\ few|a\ couple\ of|a\ couple|about|the\ first|\d+)
+       \s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|hours?|uses?|washes|wears|while)\b)
+    """,
+    regex.V1,
+)
+
+
+def _praise_turned(text: str) -> list[Hit]:
+    """Praise that is no praise, and a 'never' that is no complaint.
+
+    'My skin has never been softer' praises; 'worked fine for a week', 'was good until it
+    stopped' tell a failure, not a buyer's confusion of the rating scale.
+    """
+    found = []
+    for m in _NEVER_BETTER.finditer(text):
+        found.append(Hit("negative.not", m.start(), m.end(), -1))
+        found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
+    found += [Hit("positive.not", m.start(), m.end(), -1) for m in _GOOD_UNTIL.finditer(text)]
+    return found
+
+
 _FEW_WORDS = regex.compile(r"(?:\W+[a-z]+){1,3}", regex.V1)
 _NOT_THE_PRODUCT: Final = frozenset(
     {"service", "seller", "shipping", "missing", "late", "courier", "handling", "manner"}
@@ -613,23 +678,35 @@ class Comment:
         hits += [Hit("positive", m.start(), m.end(), -1) for m in _PRAISE_SIGNS.finditer(text)]
         hits += [Hit("negative", m.start(), m.end(), -1) for m in _COMPLAINT_SIGNS.finditer(text)]
         hits += _stopped(text, self.reading)
-        hits = _drop_exceptions(hits)
+        hits += _substring_hits(text, self.reading)
+        hits += _praise_turned(text)
+        hits = self._outside_emails(_drop_exceptions(hits))
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
         self.vocabs = frozenset(h.vocab for h in self.hits)
         self.clauses = self._cut()
         self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
 
+    def _outside_emails(self, hits: list[Hit]) -> list[Hit]:
+        """The hits that are not words of an email address ('parcel' in 'no-reply@parcel.com')."""
+        if "@" not in self.norm.text:
+            return hits
+        emails = SpanSet((e.start, e.end) for e in find_emails(self.norm))
+        return [h for h in hits if not emails.overlaps(*self.span(h.start, h.end))]
+
     def _cut(self) -> tuple[_Clause, ...]:
         filler = frozenset(_data()["words"]["filler"])
         packaging_anywhere = "packaging" in self.vocabs
         starts = [h.start for h in self.hits]
-        clauses = []
+        clauses: list[_Clause] = []
         for start, end in _clause_bounds(self.view.text):
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
             vocabs = _wear_as_damage(inside)
+            if clauses and content <= 1 and "verdict" in vocabs:
+                # 'chat support kept transferring me, useless': the verdict of what came before
+                vocabs -= {"product"}
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
@@ -700,9 +777,10 @@ _TOPIC_VOCABS: Final = {
     Topic.HANDLING: ("handling", "damage", "breakage"),
     Topic.SHIPPING: ("shipping", "packaging", "courier"),
     Topic.SERVICE: ("service", "manner"),
+    Topic.AMAZON_SERVICE: ("amazon_service",),
     Topic.SELLER: ("seller",),
     Topic.CONDITION: ("condition", "damage", "breakage"),
-    Topic.PRICE: ("price_complaint", "price_word"),
+    Topic.PRICE: ("price_complaint", "price_word", "price_praise"),
     Topic.PRODUCT: ("product", "item", "breakage"),
 }
 """The vocabularies whose words a finding quotes as evidence of each topic."""
@@ -735,7 +813,7 @@ def _late(comment: Comment, rating: int) -> bool:
 
 
 _OTHER_THAN_DELIVERY: Final = frozenset(
-    {Topic.PRODUCT, Topic.CONDITION, Topic.SERVICE, Topic.SELLER, Topic.PRICE}
+    {Topic.PRODUCT, Topic.CONDITION, Topic.SERVICE, Topic.AMAZON_SERVICE, Topic.SELLER, Topic.PRICE}
 )
 
 
@@ -743,18 +821,22 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     """SP301: an FBA order's feedback wholly about Amazon's part is struck through.
 
     Current edition: the whole comment is about the delivery (late, lost, parcel damaged, the
-    courier); any part about the item's condition or a service the seller gave refuses it.
-    Seed edition (``fba_strike_scope = delivery_or_service``): about fulfilment or customer
-    service.
+    courier); any part about the item's condition, a service the seller gave or Amazon's
+    customer service refuses it. Seed edition (``fba_strike_scope = delivery_or_service``):
+    about fulfilment or customer service (the seller's or Amazon's).
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = comment.topics
     if scope == "delivery":
         allowed, needed = _DELIVERY, _DELIVERY
     else:
-        allowed = _DELIVERY | {Topic.SERVICE, Topic.SELLER}
-        needed = _DELIVERY | {Topic.SERVICE}
-    fits = bool(topics & needed) and topics <= allowed
+        allowed = _DELIVERY | {Topic.SERVICE, Topic.AMAZON_SERVICE, Topic.SELLER}
+        needed = _DELIVERY | {Topic.SERVICE, Topic.AMAZON_SERVICE}
+    # 'el vendedor muy atento': a clause about the seller alone judges the seller, not the
+    # fulfilment or a service ('seller never replied' is a service, 'seller shipped late' is
+    # the delivery)
+    seller_alone = any(c.topics == {Topic.SELLER} for c in comment.clauses)
+    fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"
     if context.order is None:
         what = about if fits else "the comment is not wholly about the fulfilment"
@@ -951,18 +1033,63 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         if not _BETWEEN_NAMES.fullmatch(text[first.end : last.start]):
             i += 1
             continue
-        end = last.end
+        j = i + 1
         particle = _fold(last.text.lower())
         if particle in _particles() and i + 2 < len(words) and _style(words[i + 2].text) != "lower":
-            last = words[i + 2]  # 'Lucía de la Cruz' reads 'de' then the surname
-            end = last.end
+            j = i + 2  # 'Lucía de la Cruz' reads 'de' then the surname
+            last = words[j]
         styles = {_style(first.text), _style(last.text)}
         known = _fold(first.text.lower()) in first_names
         if _is_full_name(comment, first, last, styles, known=known):
-            yield first.start, end
+            if not _names_a_product(comment, words, i, j):
+                yield first.start, last.end
             i += 2
             continue
         i += 1
+
+
+def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int) -> bool:
+    """Whether the name ``words[first..last]`` names a product: a brand, author or designer.
+
+    'the Stephen King box set', 'Paul Mitchell shampoo', 'Jimmy Choo knockoffs': a determiner
+    right before the name, or a product noun right after it; a year or a volume number and
+    one describing word may stand between ('George Orwell 1984 hardcover', "Stephen King's
+    new novel"). After a cue the name is a person's whatever follows ('seller Daniel Okafor').
+    """
+    text = comment.original
+    if _cues(comment, words[first].start):
+        return False
+    before = words[first - 1] if first else None
+    if (
+        before is not None
+        and _BETWEEN_NAMES.fullmatch(text[before.end : words[first].start])
+        and before.text.lower() in _brand_words("brand_before")
+    ):
+        return True
+    filler = frozenset(_data()["words"]["filler"])
+    for step in (1, 2):
+        at = last + step
+        if at >= len(words) or not _BETWEEN_PRODUCT.fullmatch(
+            text[words[at - 1].end : words[at].start]
+        ):
+            return False
+        word = _fold(words[at].text.lower())
+        if word in _brand_words("brand_after") or any(
+            h.vocab == "item" for h in _reading(()).lexicon.scan(word)
+        ):
+            return True
+        if _style(words[at].text) != "lower" or word in filler:
+            return False  # 'told Marcus Bell my shoes were wrong': the name is a person's
+    return False
+
+
+_BETWEEN_PRODUCT = regex.compile(r"[ \t]+(?:\d{1,4}[ \t]+)?", regex.V1)
+
+
+@functools.cache
+def _brand_words(key: str) -> frozenset[str]:
+    words: list[str] = _data()["names"][key]
+    return frozenset(words)
 
 
 def _is_full_name(
@@ -1010,7 +1137,7 @@ def _address_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.P
         \b(?P<prefix>{_alternation(spec["prefix"])})\.?\s+        # rue, calle, via
         (?P<particles>(?:(?:{_STREET_PARTICLES})\s*)*)              # 'des', 'de la'
         (?P<name>[\p{{L}}'\u2019-]+(?:\s+[\p{{L}}'\u2019-]+){{0,2}}?)       # the street's name
-        (?:,?\s*(?:n[º°o]\.?\s*)?(?P<after>\d{{1,4}})\b)?          # 'calle Mayor 5'
+        (?:(?:,\s*|\s+)(?:n[º°o]\.?\s*)?(?P<after>\d{{1,4}})\b)?   # 'calle Mayor 5', not 'Barn77'
         """,
         regex.V1,
     )
@@ -1081,13 +1208,28 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
             yield start, end
 
 
+def _generic_email(address: str, host: str) -> bool:
+    """Whether an address is nobody's in particular: a no-reply one or one of Amazon's."""
+    spec = _data()["email"]
+    local = address.partition("@")[0].strip().lower()
+    labels = host.lower().split(".")
+    return local in spec["generic_local"] or any(
+        label in spec["generic_domains"] for label in labels[:-1]
+    )
+
+
 def personal_information(comment: Comment, context: _Context) -> _RuleResult:
-    """SP304: an email address, a phone number, a full name or a street address."""
-    del context
+    """SP304: an email address, a phone number, a full name or a street address.
+
+    In the current edition (``personal_email_scope = seller_specific``) a no-reply address or
+    one of Amazon's is no one's personal information.
+    """
     view = contact_view(comment.norm)
+    any_email = context.policy.parameters.choice("personal_email_scope") == "any"
     found = [
         _Found(e.start, e.end, "an email address", e.disguises)
         for e in find_emails(comment.norm, view)
+        if any_email or not _generic_email(comment.original[e.start : e.end], e.host)
     ]
     found += [
         _Found(p.start, p.end, "a phone number", p.disguises) for p in find_phones(comment.norm)
@@ -1170,12 +1312,14 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
         return []  # 'hat fast drei Wochen gedauert': took three weeks, however it is put
     if Topic.HANDLING in comment.topics:
         return []
-    # every clause that says much must say something good: 'fantastico, ordinato rosso e
-    # arrivato verde' is sarcasm, 'thanks, got it today' is not
-    if any(
-        c.content > _NEUTRAL_WORDS and not any(h.vocab in {"positive", "on_time"} for h in c.hits)
-        for c in comment.clauses
-    ):
+    # a clause without praise tells a complaint ('fantastico, ordinato rosso e arrivato verde'
+    # is sarcasm, 'thanks, got it today' is not) when it is about what was sent ('great seller,
+    # wrong size sent'), or says much and names a topic, or says much after praise that is
+    # only a word opening the comment ('great job, nobody has told me anything for two
+    # weeks'); else it tells a story ('bought it for my husband last week')
+    clauses = comment.clauses
+    opener = len(clauses) > 1 and clauses[0].content <= _OPENER_WORDS and _praises(clauses[0])
+    if any(_complains(c, after_opener=opener) for c in clauses):
         return []
     start, end = comment.span(positive[0].start, positive[-1].end)
     words = comment.words_of(["positive"])
@@ -1184,6 +1328,22 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
 
 _NEUTRAL_WORDS: Final = 3
 """A clause of praise may carry this many words that are neither praise nor filler."""
+_OPENER_WORDS: Final = 2
+"""A clause this short opening a comment is an interjection ('great job', 'thanks a lot')."""
+
+
+def _praises(clause: _Clause) -> bool:
+    return any(h.vocab in {"positive", "on_time"} for h in clause.hits)
+
+
+def _complains(clause: _Clause, *, after_opener: bool) -> bool:
+    """Whether a clause without praise complains (see `rating_text_mismatch`)."""
+    if _praises(clause):
+        return False
+    if Topic.CONDITION in clause.topics:
+        return True
+    return clause.content > _NEUTRAL_WORDS and (after_opener or bool(clause.topics))
+
 
 _RULES: Final[Mapping[Code, Callable[[Comment, _Context], _RuleResult]]] = {
     Code.SP301: fulfilled_by_amazon,
