@@ -5,9 +5,10 @@ Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses]
 The tuning set is every ``feedback_*.jsonl`` file in that folder: what the vocabularies were
 tuned on (``feedback_c.jsonl`` is a retired blind set, ``feedback_d.jsonl`` pins the fixes made
 after it; ``feedback_e.jsonl`` is half of a second independent writer's set, whose other half is
-the blind set, and ``feedback_f.jsonl`` pins the fixes made after it). The blind set is every ``*.jsonl`` file in ``blind/``, however many records they
-hold; it is written from POLICY.md alone and is never read to tune: only its aggregate figures
-may be looked at, so ``--misses`` is refused with ``--blind``.
+the blind set, and ``feedback_f.jsonl`` pins the fixes made after it). The blind set is every
+``*.jsonl`` file in ``blind/`` (today 210 comments, frozen on 2026-12-03); it is written from
+POLICY.md alone and is never read to tune: only its aggregate figures may be looked at, so
+``--misses`` is refused with ``--blind``.
 """
 
 from __future__ import annotations
