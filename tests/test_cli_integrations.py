@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import regex
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,3 +197,32 @@ class TestAction:
         action = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))
         for step in action["runs"]["steps"]:
             assert "${{" not in step.get("run", "")
+
+
+class TestHowToSnippets:
+    """The how-to's copy-paste YAML names what the hook manifest and action.yml provide."""
+
+    def blocks(self):
+        text = (ROOT / "docs" / "how-to" / "lint-templates.md").read_text("utf-8")
+        return [yaml.safe_load(b) for b in regex.findall(r"```yaml\n(.*?)```", text, regex.DOTALL)]
+
+    def test_pre_commit_snippet_names_the_hook(self):
+        """The pre-commit snippet's hook id is the manifest's."""
+        hooks = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+        config = next(b for b in self.blocks() if isinstance(b, dict) and "repos" in b)
+
+        assert {h["id"] for r in config["repos"] for h in r["hooks"]} <= hooks
+
+    def test_workflow_snippet_passes_inputs_the_action_has(self):
+        """The workflow's `with:` keys are inputs of action.yml, and its required ones are given."""
+        inputs = yaml.safe_load((ROOT / "action.yml").read_text("utf-8"))["inputs"]
+        workflow = next(b for b in self.blocks() if isinstance(b, dict) and "jobs" in b)
+        step = next(
+            s
+            for job in workflow["jobs"].values()
+            for s in job["steps"]
+            if s.get("uses", "").split("@")[0].endswith("/sellerpolicy")
+        )
+
+        assert set(step["with"]) <= set(inputs)
+        assert {k for k, v in inputs.items() if v.get("required")} <= set(step["with"])

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 import regex
+import yaml
 
 import sellerpolicy
 from sellerpolicy import MARKETPLACES, PARAMETERS, RULES, Code, Edition, Policy
@@ -142,6 +143,15 @@ class TestCodeBlocks:
             json.loads(text)
         except ValueError as error:
             pytest.fail(f"{where}: {error}")
+
+    @pytest.mark.parametrize(("where", "text"), of("yaml"))
+    def test_yaml_loads(self, where, text):
+        """Every YAML block (pre-commit, the Action, front matter) is YAML a reader accepts."""
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            pytest.fail(f"{where}: {error}")
+        assert loaded, where
 
     @pytest.mark.parametrize(("where", "text"), of("console"))
     def test_pip_installs_from_the_clone(self, where, text):
