@@ -933,3 +933,51 @@ class TestTables:
         normalize_module._PIECES.clear()
         assert normalize("ａｂｃｄｅｆｇｈｉｊ").text == "abcdefghij"
         assert len(normalize_module._PIECES) <= 5
+
+
+# Pieces of emoji sequences, with what may break them: other removals, expansions, letters.
+EMOJI_PIECES = ["👨", "👩", "\u200d", "\ufe0f", "\U0001f3fd", "a", " ", ZWSP, "ﬁ", "\xad"]
+
+
+def _silenced_one_by_one(text: str) -> str:
+    """``text`` with each joiner between two emoji written as a variation selector, one at a time."""
+    before = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]")
+    after = regex.compile(r"\p{Extended_Pictographic}")
+    return "".join(
+        "\ufe0f"
+        if char == "\u200d"
+        and index > 0
+        and before.match(text, index - 1)
+        and after.match(text, index + 1)
+        else char
+        for index, char in enumerate(text)
+    )
+
+
+class TestEmojiJoiners:
+    @given(st.text(alphabet=st.sampled_from(EMOJI_PIECES), max_size=30))
+    def test_one_pass_reads_each_joiner_alike(self, text: str) -> None:
+        """Finding the joiners of emoji sequences in one pass labels what reading each joiner does.
+
+        A joiner between two emoji is removed silently, like a variation selector; any other
+        joiner is a zero-width character.
+        """
+        reference = normalize(_silenced_one_by_one(text))
+
+        norm = normalize(text)
+
+        assert reference.text == norm.text
+        size = len(norm.text)
+        for i in range(size + 1):
+            for j in range(i, size + 1):
+                assert reference.span(i, j) == norm.span(i, j)
+                assert reference.disguises(i, j) == norm.disguises(i, j)
+
+    def test_joiners_silenced_in_one_pass(self) -> None:
+        """Only the joiners between two emoji are silenced, each in place."""
+        text = "👩\u200d👧 a\u200db 👩\u200d\u200d👧 👍\U0001f3fd\u200d👧"
+
+        marked = normalize_module._silence_emoji_joiners(text)
+
+        assert _silenced_one_by_one(text) == marked
+        assert marked.count("\u200d") == 3

@@ -269,8 +269,12 @@ def _char_class(chars: Iterable[str]) -> str:
     return "".join(regex.escape(c) for c in sorted(chars))
 
 
-_EMOJI_BEFORE_ZWJ = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]")
-_EMOJI_AFTER_ZWJ = regex.compile(r"\p{Extended_Pictographic}")
+# A ZERO WIDTH JOINER inside an emoji sequence: after an emoji (or its skin tone or emoji
+# presentation selector) and before an emoji. The lookarounds read one character each.
+_EMOJI_JOINER = regex.compile(
+    r"(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D(?=\p{Extended_Pictographic})"
+)
+_VARIATION_SELECTOR_16: Final = "\ufe0f"
 
 # Words, for deciding whether a look-alike is a disguise: letters, marks, digits and the
 # characters that join the parts of an address.
@@ -363,15 +367,20 @@ _LENGTHS: Final = _Table(lambda char: chr(min(len(_piece(char)[0]), _MANY)))
 """Each character -> how many characters it becomes, as a character (capped at `_MANY`)."""
 _SCRIPT_CODES: Final = _Table(lambda char: chr(_SCRIPT_BITS.get(char, 0)))
 """Each character -> the label code of folding it if it is a look-alike."""
+_LABELLED_REMOVALS: Final = _Table(
+    lambda char: _PLAIN if not _piece(char)[0] and _piece(char)[1] else "\x01"
+)
+"""Each character -> `_PLAIN` if it is removed with labels (a zero-width space), else ``"\x01"``."""
 
 
-def _joins_emoji(text: str, index: int) -> bool:
-    """Whether the ZERO WIDTH JOINER at ``text[index]`` is part of an emoji sequence."""
-    return (
-        index > 0
-        and _EMOJI_BEFORE_ZWJ.match(text, index - 1) is not None
-        and _EMOJI_AFTER_ZWJ.match(text, index + 1) is not None
-    )
+def _silence_emoji_joiners(text: str) -> str:
+    """``text`` with each ZERO WIDTH JOINER of an emoji sequence written as a variation selector.
+
+    Both are removed; a joiner between two emoji (``👩‍👧``) is no disguise, so it is removed
+    silently, as a variation selector is. One pass of `_EMOJI_JOINER` over the text, whatever the
+    number of joiners; the length and every other character stay as they are.
+    """
+    return _EMOJI_JOINER.sub(_VARIATION_SELECTOR_16, text) if _ZWJ in text else text
 
 
 class _OffsetMap(NamedTuple):
@@ -643,31 +652,41 @@ def _map_irregular(text: str) -> tuple[_OffsetMap | None, dict[int, int]]:
     if lengths.count("\x01") == len(lengths):
         return None, {}
     gaps: dict[int, int] = {}
+    marked = _silence_emoji_joiners(text)
     if chr(_MANY) not in lengths:  # only removals: keep the others, in C
         kept = lengths.encode("latin-1")
         starts = list(itertools.compress(range(len(text)), kept))
         ends = list(itertools.compress(range(1, len(text) + 1), kept))
-        removed = 0
-        index = lengths.find(_PLAIN)
+        # Visit only the removals that carry labels (not the silent ones, such as the joiners
+        # of emoji sequences); count the removals before each one in C.
+        labelled = marked.translate(_LABELLED_REMOVALS)
+        removed = done = 0
+        index = labelled.find(_PLAIN)
         while index >= 0:
-            _gap_labels(text, index, index - removed, gaps)
-            removed += 1
-            index = lengths.find(_PLAIN, index + 1)
+            removed += lengths.count(_PLAIN, done, index)
+            done = index
+            _gap_labels(marked, index, index - removed, gaps)
+            index = labelled.find(_PLAIN, index + 1)
         starts.append(len(text))
         return _OffsetMap(tuple(starts), tuple(ends)), gaps
-    return _map_expansions(text, lengths, gaps), gaps
+    return _map_expansions(text, marked, lengths, gaps), gaps
 
 
-def _gap_labels(text: str, index: int, position: int, gaps: dict[int, int]) -> None:
-    """Record the labels of removing ``text[index]`` at normalised ``position``."""
-    char = text[index]
-    mask = _piece(char)[1]
-    if mask and not (char == _ZWJ and _joins_emoji(text, index)):
+def _gap_labels(marked: str, index: int, position: int, gaps: dict[int, int]) -> None:
+    """Record the labels of removing ``marked[index]`` at normalised ``position``.
+
+    ``marked`` is the original text with its emoji joiners silenced (`_silence_emoji_joiners`).
+    """
+    mask = _piece(marked[index])[1]
+    if mask:
         gaps[position] = gaps.get(position, 0) | mask
 
 
-def _map_expansions(text: str, lengths: str, gaps: dict[int, int]) -> _OffsetMap:
-    """The offset map when some characters become several (and others may be removed)."""
+def _map_expansions(text: str, marked: str, lengths: str, gaps: dict[int, int]) -> _OffsetMap:
+    """The offset map when some characters become several (and others may be removed).
+
+    ``marked`` is ``text`` with its emoji joiners silenced (`_silence_emoji_joiners`).
+    """
     starts: list[int] = []
     ends: list[int] = []
     done = 0
@@ -680,7 +699,7 @@ def _map_expansions(text: str, lengths: str, gaps: dict[int, int]) -> _OffsetMap
             starts.extend([index] * count)
             ends.extend([index + 1] * count)
         else:
-            _gap_labels(text, index, len(starts), gaps)
+            _gap_labels(marked, index, len(starts), gaps)
         done = index + 1
     starts.extend(range(done, len(text) + 1))
     ends.extend(range(done + 1, len(text) + 1))
