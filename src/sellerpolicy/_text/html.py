@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
+import regex
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -568,10 +569,25 @@ def _first_attrs(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str | Non
     return found
 
 
-def _skip_ws(text: str, i: int) -> int:
-    while i < len(text) and text[i] in _WHITESPACE:
-        i += 1
-    return i
+# One attribute of a start tag, from where the previous one (or the tag name) ends: the
+# separators before it, its name, and `=` with its value if it has one. A value in quotes that
+# never closes runs to the end of the tag. Each part is a run of one character class, tried once
+# per attribute: linear in the length of the tag.
+_ATTRIBUTE: Final = regex.compile(
+    r"""(?x)
+    [\ \t\n\r\f/]*+                       # separators
+    (?P<name>[^\ \t\n\r\f/>][^\ \t\n\r\f/>=]*+)  # the name: anything but '>' starts one
+    (?:
+        [\ \t\n\r\f]*+=++[\ \t\n\r\f]*+      # '=', perhaps repeated, perhaps spaced
+        (?:
+            "(?P<double>[^"]*+)"?+         # a value in double quotes
+          | '(?P<single>[^']*+)'?+         # ... in single quotes
+          | (?P<bare>[^\ \t\n\r\f>]*+)     # ... or bare
+        )
+    )?+
+    """
+)
+_TAG_NAME_END: Final = regex.compile(r"[^\ \t\n\r\f/>]*+")
 
 
 def _attribute_spans(tag: str) -> dict[str, tuple[int, int, int, int]]:
@@ -582,40 +598,15 @@ def _attribute_spans(tag: str) -> dict[str, tuple[int, int, int, int]]:
         is ``(-1, -1)`` for an attribute without a value. The first of duplicates wins.
     """
     spans: dict[str, tuple[int, int, int, int]] = {}
-    size = len(tag)
-    i = 1
-    while i < size and tag[i] not in _WHITESPACE and tag[i] not in "/>":
-        i += 1
-    while True:
-        while i < size and (tag[i] in _WHITESPACE or tag[i] == "/"):
-            i += 1
-        if i >= size or tag[i] == ">":
-            return spans
-        name_start = i
-        i += 1
-        while i < size and tag[i] not in _WHITESPACE and tag[i] not in "/>=":
-            i += 1
-        name = tag[name_start:i].lower()
-        value_start = value_end = -1
-        j = _skip_ws(tag, i)
-        if j < size and tag[j] == "=":
-            while j < size and tag[j] == "=":
-                j += 1
-            value_start, value_end, i = _attribute_value(tag, _skip_ws(tag, j))
-        spans.setdefault(name, (name_start, i, value_start, value_end))
-
-
-def _attribute_value(tag: str, i: int) -> tuple[int, int, int]:
-    """``(value start, value end, attribute end)`` of the value starting at ``i``."""
-    if i < len(tag) and tag[i] in "'\"":
-        close = tag.find(tag[i], i + 1)
-        if close < 0:
-            return i + 1, len(tag), len(tag)
-        return i + 1, close, close + 1
-    j = i
-    while j < len(tag) and tag[j] not in _WHITESPACE and tag[j] != ">":
-        j += 1
-    return i, j, j
+    at = _TAG_NAME_END.match(tag, 1).end()  # type: ignore[union-attr]
+    match = _ATTRIBUTE.match(tag, at)
+    while match is not None:
+        value = match.lastgroup or "name"  # the value's group, or the name's if it has none
+        value_start, value_end = match.span(value) if value != "name" else (-1, -1)
+        name_start, end = match.start("name"), match.end()
+        spans.setdefault(match["name"].lower(), (name_start, end, value_start, value_end))
+        match = _ATTRIBUTE.match(tag, end)
+    return spans
 
 
 def _split_number(value: str) -> tuple[float, str] | None:
