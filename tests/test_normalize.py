@@ -981,3 +981,68 @@ class TestEmojiJoiners:
 
         assert _silenced_one_by_one(text) == marked
         assert marked.count("\u200d") == 3
+
+
+class TestNamedDisguises:
+    @given(tricky_texts)
+    def test_remembered_like_worked_out(self, text: str) -> None:
+        """Disguises remembered for a range are those worked out afresh, asked twice over."""
+        norm = normalize(text).sub(regex.compile(r"\s+"), " ", "spaces")
+        size = len(norm.text)
+        disguised = norm._disguises
+        for _ in range(2):
+            for i in range(size + 1):
+                for j in range(i + 1, size + 1):
+                    expected = norm._name_disguises(disguised, i, j) if disguised else ()
+                    assert expected == norm.disguises(i, j)
+
+    def test_an_address_named_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An address written a hundred times over has its disguises worked out once."""
+        calls: list[tuple[int, int]] = []
+        work = NormalizedText._name_disguises
+
+        def counting(self: NormalizedText, disguised: object, start: int, end: int) -> object:
+            calls.append((start, end))
+            return work(self, disguised, start, end)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(NormalizedText, "_name_disguises", counting)
+        norm = normalize("shօp.ꓚꓳꓟ " * 100)
+
+        named = {norm.disguises(i * 9, i * 9 + 8) for i in range(100)}
+
+        assert ({("Armenian letters", "Lisu letters")}, 1) == (named, len(calls))
+
+    def test_memory_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A text remembers the disguises of a bounded number of ranges."""
+        monkeypatch.setattr(normalize_module, "_NAMED_LIMIT", 3)
+        norm = normalize("shօp.ꓚꓳꓟ " * 20)
+
+        for i in range(20):
+            norm.disguises(i, i + 8)
+
+        assert len(norm._named) <= 3
+
+
+ADDRESS_PIECES = ["shop.com", "b@c.com", "x", " ", "  ", ".", "@", "://", "http", "a" * 30, "\n"]
+
+
+class TestStretches:
+    @pytest.mark.parametrize("near", [0, 5, 200], ids=["apart", "near", "dense"])
+    @given(text=st.lists(st.sampled_from(ADDRESS_PIECES), max_size=40).map("".join))
+    def test_stretches_find_what_the_whole_text_holds(self, near: int, text: str) -> None:
+        """Links and emails read stretch by stretch are those of the whole text, dense or not."""
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(detectors, "_NEAR_RUNS", near)
+            for hints, pattern in (
+                (detectors._LINK_HINT, detectors._LINK),
+                (detectors._AT, detectors._EMAIL),
+            ):
+                expected = [m.span() for m in pattern.finditer(text)]
+
+                found = [
+                    m.span()
+                    for start, end in detectors._chunks(text, hints)
+                    for m in pattern.finditer(text, start, end)
+                ]
+
+                assert expected == found

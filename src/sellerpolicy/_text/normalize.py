@@ -449,6 +449,11 @@ class NormalizedText:
     _source: object = attrs.field(default=None, repr=False, alias="source")
     """What the text was read from, kept alive with it (the facts of an HTML body, which the
     rules reading the same body then find in `analyze_html`'s cache)."""
+    _named: dict[tuple[str, str, str], tuple[str, ...]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+    """`disguises` of short ranges by what decides them (their label codes and original text):
+    an address written again and again is named once. Bounded by `_NAMED_LIMIT`."""
 
     def _check(self, start: int, end: int) -> None:
         if not 0 <= start <= end <= len(self.text):
@@ -476,13 +481,15 @@ class NormalizedText:
         Raises:
             ValueError: If not ``0 <= start <= end <= len(text)``.
         """
-        self._check(start, end)
-        if self._offsets is None:
+        if not 0 <= start <= end <= len(self.text):  # `_check`, inline: spans are hot
+            self._check(start, end)
+        offsets = self._offsets
+        if offsets is None:
             return start, end
-        first = self._offsets.starts[start]
+        first = offsets.starts[start]
         if start == end:
             return first, first
-        return first, self._offsets.ends[end - 1]
+        return first, offsets.ends[end - 1]
 
     def disguises(self, start: int, end: int) -> tuple[str, ...]:
         """How the characters of normalised ``text[start:end]`` were disguised.
@@ -501,9 +508,27 @@ class NormalizedText:
             ValueError: If not ``0 <= start <= end <= len(text)``.
         """
         self._check(start, end)
-        if self._disguises is None or start == end:
+        disguised = self._disguises
+        if disguised is None or start == end:
             return ()
-        palette, chars, gaps = self._disguises
+        if end - start > _NAMED_SIZE:
+            return self._name_disguises(disguised, start, end)
+        ostart, oend = self.span(start, end)
+        key = (
+            disguised.chars[start:end],
+            disguised.gaps[start + 1 : end],
+            self.original[ostart:oend],
+        )
+        named = self._named.get(key)
+        if named is None:
+            if len(self._named) >= _NAMED_LIMIT:
+                self._named.clear()
+            named = self._named[key] = self._name_disguises(disguised, start, end)
+        return named
+
+    def _name_disguises(self, disguised: _DisguiseMap, start: int, end: int) -> tuple[str, ...]:
+        """`disguises`, worked out: from the range's label codes and original text only."""
+        palette, chars, gaps = disguised
         codes = set(chars[start:end])
         codes.update(gaps[start + 1 : end])
         labels = frozenset().union(*(palette[ord(code)] for code in codes))
@@ -555,6 +580,8 @@ class NormalizedText:
         return _compose(self, edits, frozenset({disguise}))
 
 
+_NAMED_SIZE: Final = 64  # ranges up to this long (an address) have their disguises remembered
+_NAMED_LIMIT: Final = 1024  # ... this many per text, at most
 _REVERSE: Final = int(regex.REVERSE)  # an int: testing the flag enum's member is slow
 
 
@@ -706,6 +733,17 @@ def _map_expansions(text: str, marked: str, lengths: str, gaps: dict[int, int]) 
     return _OffsetMap(tuple(starts), tuple(ends))
 
 
+def _fold_word(word: str) -> tuple[str, str] | tuple[()]:
+    """A word folded and the label codes of folding it, or ``()`` if it is no disguise.
+
+    A word is a disguise when it holds a look-alike and Latin evidence (a letter, digit or joiner
+    inside it).
+    """
+    if _LOOKALIKE.search(word) is None or not _LATIN_EVIDENCE.search(word.strip(_JOINERS)):
+        return ()
+    return word.translate(_CONFUSABLES), word.translate(_SCRIPT_CODES)
+
+
 def _fold(text: str, codes: str) -> tuple[str, str]:
     """Fold the look-alikes in words that also hold Latin evidence, adding their labels.
 
@@ -719,6 +757,7 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
     if _MAYBE_LOOKALIKE.search(text) is None:
         return text, codes
     plain = codes.count(_PLAIN) == len(codes)
+    seen: dict[str, tuple[str, str] | tuple[()]] = {}  # words met before: text repeats them
     out: list[str] = []
     out_codes: list[str] = []
     done = position = 0
@@ -733,14 +772,17 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
         start = before.end() if before else position
         position = end
         word = text[start:end]
-        if _LOOKALIKE.search(word) is None or not _LATIN_EVIDENCE.search(word.strip(_JOINERS)):
+        folded = seen.get(word)
+        if folded is None:
+            folded = seen[word] = _fold_word(word)
+        if not folded:
             continue
-        word_codes = word.translate(_SCRIPT_CODES)
+        word_codes = folded[1]
         if not plain:
             word_codes = "".join(
                 [chr(ord(a) | ord(b)) for a, b in zip(word_codes, codes[start:end], strict=True)]
             )
-        out.extend((text[done:start], word.translate(_CONFUSABLES)))
+        out.extend((text[done:start], folded[0]))
         out_codes.extend((codes[done:start], word_codes))
         done = end
     if not out:
