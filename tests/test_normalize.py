@@ -1046,3 +1046,17 @@ class TestStretches:
                 ]
 
                 assert expected == found
+
+    @given(
+        st.lists(
+            st.sampled_from([*ADDRESS_PIECES, "_", "%", "+", "-", "/", "a.b", "1@2.de", "é"]),
+            max_size=30,
+        ).map("".join)
+    )
+    def test_email_engines_agree_on_ascii(self, text: str) -> None:
+        """On ASCII text the stdlib email pattern finds what the `regex` one does."""
+        expected = [m.groups() + m.span() for m in detectors._EMAIL.finditer(text)]
+
+        found = [m.groups() + m.span() for m in detectors._EMAIL_ASCII.finditer(text)]
+
+        assert (expected == found) or not text.isascii()
