@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html as stdlib_html
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,9 @@ from sellerpolicy import Code, Message, check_message
 from sellerpolicy._text import html as html_module
 from sellerpolicy._text.html import HtmlFacts, Image, StyleUse, analyze_html, find_markup
 from sellerpolicy._text.normalize import normalize_html
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def only_image(source: str) -> Image:
@@ -1049,3 +1054,75 @@ class TestAttributeSpans:
         spans = html_module._attribute_spans(tag)
 
         assert (200, 201) == (len(spans), len(calls))
+
+
+class _LineCountingRecorder(html_module._Recorder):
+    """The former recorder: positions from the parser's line and column and a line-start table."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(len(source))
+        self._starts = [0] + [at + 1 for at, char in enumerate(source) if char == "\n"]
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self._starts[line - 1] + column
+
+    def _note(
+        self, kind: str, name: str = "", pairs: Iterable[tuple[str, str | None]] = ()
+    ) -> None:
+        self._pending.append((kind, name, tuple(pairs), self._here()))
+
+    def updatepos(self, i: int, j: int) -> int:
+        if j > i and self._pending:
+            self._close_pending(self._here() + (j - i))
+        return HTMLParser.updatepos(self, i, j)
+
+
+MARKUP_PIECES = [
+    *"<>/='\" \n\r\t&#!?[]-;x",
+    "amp;",
+    "#46;",
+    "!--",
+    "--",
+    "a",
+    "p",
+    "br",
+    "img",
+    "src",
+    "style",
+    "script",
+    "</script>",
+    "<style>",
+    "font-size:1px",
+    "é",
+    "<![",
+    "CDATA",
+    "if",
+    "!DOCTYPE html",
+    "<?x",
+    "\u200b",
+]
+
+
+class TestRecorder:
+    @settings(max_examples=1000, deadline=None)
+    @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=40).map("".join))
+    def test_positions_like_counting_lines(self, source: str) -> None:
+        """Events have the spans the parser's line and column gave them."""
+        reference = _LineCountingRecorder(source)
+        reference.run(source)
+
+        assert reference.events == html_module._parse(source)
+
+    def test_no_line_counting(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Positions come without counting lines: the parser's own position is never read."""
+
+        def unused(self: HTMLParser) -> tuple[int, int]:
+            raise AssertionError
+
+        monkeypatch.setattr(HTMLParser, "getpos", unused)
+        source = "<p>a\n<b>b</b>\n<img src=x.png>\n" * 50
+
+        events = html_module._parse(source)
+
+        assert (len(source), "start") == (events[-1].end, events[-2].kind)

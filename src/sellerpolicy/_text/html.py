@@ -390,14 +390,18 @@ _NO_ATTRS: tuple[tuple[str, str | None], ...] = ()
 class _Recorder(HTMLParser):
     """An :class:`HTMLParser` that records every event with its span.
 
-    Handlers note the start (from :meth:`getpos` and a line-start table); the parser then
-    calls :meth:`updatepos` with the extent of the construct just handled, which gives the end.
-    Consecutive text is merged into one event.
+    The parser calls :meth:`updatepos` with the extent of each construct it handled, in the
+    buffer it still holds, the end of the document; the offset in the document where it stands
+    is therefore the length of the document less that of the buffer, plus the buffer offset.
+    Handlers note that position as their start, and the next :meth:`updatepos` gives their end.
+    Nothing counts lines (the parser's own :meth:`getpos` is not kept up to date). Consecutive
+    text is merged into one event.
     """
 
-    def __init__(self, line_starts: Sequence[int]) -> None:
+    def __init__(self, size: int) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = line_starts
+        self._size = size  # of the document
+        self._position = 0  # where the parser stands in the document
         self.events: list[_Event] = []
         self._pending: list[tuple[str, str, tuple[tuple[str, str | None], ...], int]] = []
         self._text_start = self._text_end = -1  # the run of text not yet in `events`
@@ -435,8 +439,7 @@ class _Recorder(HTMLParser):
         self._flush_text()
 
     def _here(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+        return self._position
 
     def _data_kind(self) -> tuple[str, str]:
         """``("raw", "script")`` inside ``<script>`` or ``<style>``, else ``("data", "")``."""
@@ -447,7 +450,7 @@ class _Recorder(HTMLParser):
     def _note(
         self, kind: str, name: str = "", pairs: Iterable[tuple[str, str | None]] = ()
     ) -> None:
-        self._pending.append((kind, name, tuple(pairs), self._here()))
+        self._pending.append((kind, name, tuple(pairs), self._position))
 
     def _text(self, start: int, end: int, kind: tuple[str, str]) -> None:
         if start >= end:
@@ -474,9 +477,12 @@ class _Recorder(HTMLParser):
 
     def updatepos(self, i: int, j: int) -> int:
         """Close the events handled since the last call: they end where this construct ends."""
-        if j > i and self._pending:
-            self._close_pending(self._here() + (j - i))
-        return super().updatepos(i, j)
+        if j > i:
+            end = self._size - len(self.rawdata) + j  # the buffer is the rest of the document
+            if self._pending:
+                self._close_pending(end)
+            self._position = end
+        return j
 
     def parse_html_declaration(self, i: int) -> int:
         """Read ``<!...>``; a ``<![`` section the stdlib would reject is a bogus comment."""
@@ -541,19 +547,9 @@ def _marked_section_ok(rawdata: str, i: int) -> bool:
     }
 
 
-def _line_starts(source: str) -> list[int]:
-    """Offsets where lines start, counting newlines only, like :meth:`HTMLParser.getpos`."""
-    starts = [0]
-    at = source.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = source.find("\n", at + 1)
-    return starts
-
-
 def _parse(source: str) -> list[_Event]:
     """All parser events of ``source``, in order, with spans (see :meth:`_Recorder.run`)."""
-    recorder = _Recorder(_line_starts(source))
+    recorder = _Recorder(len(source))
     recorder.run(source)
     return recorder.events
 
@@ -986,13 +982,15 @@ class _Builder:
         for name, (start, end, value_start, value_end) in self._attribute_spans(event).items():
             pieces = []
             value = found.get(name)
-            if value_start < 0 or value is None:  # a boolean attribute: its name
-                written(start, end)
+            if (
+                value_start < 0  # a boolean attribute: its name
+                or value is None
+                or value == source[at + value_start : at + value_end]  # written as read
+            ):
+                written(start, end)  # one piece: its parts would read the same, one by one
             else:
                 written(start, value_start)  # name, '=' and the opening quote
-                if value == source[at + value_start : at + value_end]:
-                    written(value_start, value_end)
-                elif value:
+                if value:
                     where = (at + value_start, at + value_end)
                     pieces.append(_Piece(value, *where, linear=False, kind=_REFERENCE))
                 written(value_end, end)  # the closing quote
