@@ -6,6 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
+import re  # noqa: TID251 - see `_SEAM`
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -283,7 +284,8 @@ _JOINERS = "./@"
 _LOOKALIKE = regex.compile("[" + _char_class(_LOOKALIKES) + "]")
 # Where an ASCII letter, digit or joiner and a non-ASCII character stand side by side: a word
 # with both Latin evidence and a look-alike has such a seam.
-_SEAM = regex.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
+# (stdlib re: classes of code points only, the same in both engines, and 4x faster to search)
+_SEAM = re.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
 _MAYBE_LOOKALIKE = _LOOKALIKE  # the pre-check of `_fold`: is there a look-alike at all
 _WORD_FORWARDS = regex.compile(rf"[{_WORD_CHARS}]*+")
 _NOT_WORD_BACKWARDS = regex.compile(rf"(?r)[^{_WORD_CHARS}]")
@@ -760,17 +762,17 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
     seen: dict[str, tuple[str, str] | tuple[()]] = {}  # words met before: text repeats them
     out: list[str] = []
     out_codes: list[str] = []
-    done = position = 0
-    for seam in _SEAM.finditer(text, overlapped=True):
+    done = position = at = 0
+    # each seam from `at` on: past a word once it is read, so that no seam of it is met again
+    while (seam := _SEAM.search(text, at)) is not None:
         inside = seam.start()
-        if inside < position:
-            continue  # another seam of a word already seen
         end = _WORD_FORWARDS.match(text, inside).end()  # type: ignore[union-attr]
         if end < inside + 2:  # the seam is not inside a word
+            at = inside + 1
             continue
         before = _NOT_WORD_BACKWARDS.search(text, position, inside)
         start = before.end() if before else position
-        position = end
+        position = at = end
         word = text[start:end]
         folded = seen.get(word)
         if folded is None:
