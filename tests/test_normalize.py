@@ -1060,3 +1060,24 @@ class TestStretches:
         found = [m.groups() + m.span() for m in detectors._EMAIL_ASCII.finditer(text)]
 
         assert (expected == found) or not text.isascii()
+
+
+class TestEmojiWork:
+    def test_no_step_per_joiner(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Emoji sequences normalise without a step per joiner; a zero-width space takes one."""
+        calls: list[int] = []
+        work = normalize_module._gap_labels
+
+        def counting(marked: str, index: int, position: int, gaps: dict[int, int]) -> None:
+            calls.append(index)
+            work(marked, index, position, gaps)
+
+        monkeypatch.setattr(normalize_module, "_gap_labels", counting)
+        family = "\N{WOMAN}\u200d\N{WOMAN}\u200d\N{GIRL} "
+
+        normalize(family * 1000)
+        quiet = len(calls)
+        norm = normalize(family * 1000 + f"a{ZWSP}b")
+
+        assert (0, 1) == (quiet, len(calls))
+        assert (ZERO_WIDTH,) == norm.disguises(len(norm.text) - 2, len(norm.text))

@@ -667,11 +667,12 @@ def _compose(
     )
 
 
-def _map_irregular(text: str) -> tuple[_OffsetMap | None, dict[int, int]]:
+def _map_irregular(text: str, distinct: set[str]) -> tuple[_OffsetMap | None, dict[int, int]]:
     """Offsets for characters that are removed or become several, and what removals hid.
 
     Args:
         text: The original text.
+        distinct: The characters of ``text``, each once.
 
     Returns:
         The offset map (``None`` if every character becomes exactly one) and the label bits of
@@ -688,6 +689,11 @@ def _map_irregular(text: str) -> tuple[_OffsetMap | None, dict[int, int]]:
         ends = list(itertools.compress(range(1, len(text) + 1), kept))
         # Visit only the removals that carry labels (not the silent ones, such as the joiners
         # of emoji sequences); count the removals before each one in C.
+        if _ZWJ not in marked and not any(
+            _LABELLED_REMOVALS[ord(char)] == _PLAIN for char in distinct if char != _ZWJ
+        ):  # every removal is silent: no gap to label
+            starts.append(len(text))
+            return _OffsetMap(tuple(starts), tuple(ends)), gaps
         labelled = marked.translate(_LABELLED_REMOVALS)
         removed = done = 0
         index = labelled.find(_PLAIN)
@@ -857,8 +863,12 @@ def normalize(text: str) -> NormalizedText:
     if pieces == text:  # no character changed (a changed one never appears in a piece)
         codes = _PLAIN * len(text)
     else:
-        offsets, gaps = _map_irregular(text)
-        codes = text.translate(_CODES)
+        distinct = set(text)
+        offsets, gaps = _map_irregular(text, distinct)
+        if any(_piece(char)[1] for char in distinct):
+            codes = text.translate(_CODES)
+        else:  # nothing labelled (emoji, accented letters): one plain code per character
+            codes = _PLAIN * len(pieces)
     pieces, codes = _fold(pieces, codes)
     normalized = pieces.lower()
     disguises = None
