@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import html as stdlib_html
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sellerpolicy import Code, Message, check_message
+from sellerpolicy._text import html as html_module
 from sellerpolicy._text.html import HtmlFacts, Image, StyleUse, analyze_html, find_markup
 from sellerpolicy._text.normalize import normalize_html
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def only_image(source: str) -> Image:
@@ -985,3 +991,138 @@ class TestReading:
             assert start >= previous[0]
             assert end >= previous[1]
             previous = (start, end)
+
+
+def _attribute_spans_char_by_char(tag: str) -> dict[str, tuple[int, int, int, int]]:
+    """The attribute spans of a start tag, read one character at a time (the former reader)."""
+    space = " \t\n\r\f"
+
+    def skip(i: int, chars: str) -> int:
+        while i < len(tag) and tag[i] in chars:
+            i += 1
+        return i
+
+    def until(i: int, chars: str) -> int:
+        while i < len(tag) and tag[i] not in chars:
+            i += 1
+        return i
+
+    spans: dict[str, tuple[int, int, int, int]] = {}
+    i = until(1, space + "/>")
+    while True:
+        i = skip(i, space + "/")
+        if i >= len(tag) or tag[i] == ">":
+            return spans
+        name_start, i = i, until(i + 1, space + "/>=")
+        name = tag[name_start:i].lower()
+        value_start = value_end = -1
+        j = skip(i, space)
+        if j < len(tag) and tag[j] == "=":
+            j = skip(skip(j, "="), space)
+            if j < len(tag) and tag[j] in "'\"":
+                close = tag.find(tag[j], j + 1)
+                value_start, value_end = j + 1, len(tag) if close < 0 else close
+                i = len(tag) if close < 0 else close + 1
+            else:
+                value_start = j
+                value_end = i = until(j, space + ">")
+        spans.setdefault(name, (name_start, i, value_start, value_end))
+
+
+class TestAttributeSpans:
+    @settings(max_examples=1000)
+    @given(st.text(alphabet=st.sampled_from(list("<>/=\"' \t\nAaxé")), max_size=30))
+    def test_like_reading_char_by_char(self, tag: str) -> None:
+        """One pattern per attribute finds the spans that reading character by character did."""
+        expected = _attribute_spans_char_by_char("<" + tag)
+
+        assert expected == html_module._attribute_spans("<" + tag)
+
+    def test_work_per_attribute(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A tag is read with one match per attribute, plus one that finds the end."""
+        calls = []
+        pattern = html_module._ATTRIBUTE
+
+        class Counting:
+            def match(self, text: str, pos: int) -> object:
+                calls.append(pos)
+                return pattern.match(text, pos)
+
+        monkeypatch.setattr(html_module, "_ATTRIBUTE", Counting())
+        tag = "<img " + " ".join(f'a{i}="v{i}"' for i in range(200)) + ">"
+
+        spans = html_module._attribute_spans(tag)
+
+        assert (200, 201) == (len(spans), len(calls))
+
+
+class _LineCountingRecorder(html_module._Recorder):
+    """The former recorder: positions from the parser's line and column and a line-start table."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(len(source))
+        self._starts = [0] + [at + 1 for at, char in enumerate(source) if char == "\n"]
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self._starts[line - 1] + column
+
+    def _note(
+        self, kind: str, name: str = "", pairs: Iterable[tuple[str, str | None]] = ()
+    ) -> None:
+        self._pending.append((kind, name, tuple(pairs), self._here()))
+
+    def updatepos(self, i: int, j: int) -> int:
+        if j > i and self._pending:
+            self._close_pending(self._here() + (j - i))
+        return HTMLParser.updatepos(self, i, j)
+
+
+MARKUP_PIECES = [
+    *"<>/='\" \n\r\t&#!?[]-;x",
+    "amp;",
+    "#46;",
+    "!--",
+    "--",
+    "a",
+    "p",
+    "br",
+    "img",
+    "src",
+    "style",
+    "script",
+    "</script>",
+    "<style>",
+    "font-size:1px",
+    "é",
+    "<![",
+    "CDATA",
+    "if",
+    "!DOCTYPE html",
+    "<?x",
+    "\u200b",
+]
+
+
+class TestRecorder:
+    @settings(max_examples=1000, deadline=None)
+    @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=40).map("".join))
+    def test_positions_like_counting_lines(self, source: str) -> None:
+        """Events have the spans the parser's line and column gave them."""
+        reference = _LineCountingRecorder(source)
+        reference.run(source)
+
+        assert reference.events == html_module._parse(source)
+
+    def test_no_line_counting(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Positions come without counting lines: the parser's own position is never read."""
+
+        def unused(self: HTMLParser) -> tuple[int, int]:
+            raise AssertionError
+
+        monkeypatch.setattr(HTMLParser, "getpos", unused)
+        source = "<p>a\n<b>b</b>\n<img src=x.png>\n" * 50
+
+        events = html_module._parse(source)
+
+        assert (len(source), "start") == (events[-1].end, events[-2].kind)

@@ -933,3 +933,151 @@ class TestTables:
         normalize_module._PIECES.clear()
         assert normalize("ａｂｃｄｅｆｇｈｉｊ").text == "abcdefghij"
         assert len(normalize_module._PIECES) <= 5
+
+
+# Pieces of emoji sequences, with what may break them: other removals, expansions, letters.
+EMOJI_PIECES = ["👨", "👩", "\u200d", "\ufe0f", "\U0001f3fd", "a", " ", ZWSP, "ﬁ", "\xad"]
+
+
+def _silenced_one_by_one(text: str) -> str:
+    """``text`` with each joiner between two emoji written as a variation selector, one at a time."""
+    before = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]")
+    after = regex.compile(r"\p{Extended_Pictographic}")
+    return "".join(
+        "\ufe0f"
+        if char == "\u200d"
+        and index > 0
+        and before.match(text, index - 1)
+        and after.match(text, index + 1)
+        else char
+        for index, char in enumerate(text)
+    )
+
+
+class TestEmojiJoiners:
+    @given(st.text(alphabet=st.sampled_from(EMOJI_PIECES), max_size=30))
+    def test_one_pass_reads_each_joiner_alike(self, text: str) -> None:
+        """Finding the joiners of emoji sequences in one pass labels what reading each joiner does.
+
+        A joiner between two emoji is removed silently, like a variation selector; any other
+        joiner is a zero-width character.
+        """
+        reference = normalize(_silenced_one_by_one(text))
+
+        norm = normalize(text)
+
+        assert reference.text == norm.text
+        size = len(norm.text)
+        for i in range(size + 1):
+            for j in range(i, size + 1):
+                assert reference.span(i, j) == norm.span(i, j)
+                assert reference.disguises(i, j) == norm.disguises(i, j)
+
+    def test_joiners_silenced_in_one_pass(self) -> None:
+        """Only the joiners between two emoji are silenced, each in place."""
+        text = "👩\u200d👧 a\u200db 👩\u200d\u200d👧 👍\U0001f3fd\u200d👧"
+
+        marked = normalize_module._silence_emoji_joiners(text)
+
+        assert _silenced_one_by_one(text) == marked
+        assert marked.count("\u200d") == 3
+
+
+class TestNamedDisguises:
+    @given(tricky_texts)
+    def test_remembered_like_worked_out(self, text: str) -> None:
+        """Disguises remembered for a range are those worked out afresh, asked twice over."""
+        norm = normalize(text).sub(regex.compile(r"\s+"), " ", "spaces")
+        size = len(norm.text)
+        disguised = norm._disguises
+        for _ in range(2):
+            for i in range(size + 1):
+                for j in range(i + 1, size + 1):
+                    expected = norm._name_disguises(disguised, i, j) if disguised else ()
+                    assert expected == norm.disguises(i, j)
+
+    def test_an_address_named_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An address written a hundred times over has its disguises worked out once."""
+        calls: list[tuple[int, int]] = []
+        work = NormalizedText._name_disguises
+
+        def counting(self: NormalizedText, disguised: object, start: int, end: int) -> object:
+            calls.append((start, end))
+            return work(self, disguised, start, end)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(NormalizedText, "_name_disguises", counting)
+        norm = normalize("shօp.ꓚꓳꓟ " * 100)
+
+        named = {norm.disguises(i * 9, i * 9 + 8) for i in range(100)}
+
+        assert ({("Armenian letters", "Lisu letters")}, 1) == (named, len(calls))
+
+    def test_memory_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A text remembers the disguises of a bounded number of ranges."""
+        monkeypatch.setattr(normalize_module, "_NAMED_LIMIT", 3)
+        norm = normalize("shօp.ꓚꓳꓟ " * 20)
+
+        for i in range(20):
+            norm.disguises(i, i + 8)
+
+        assert len(norm._named) <= 3
+
+
+ADDRESS_PIECES = ["shop.com", "b@c.com", "x", " ", "  ", ".", "@", "://", "http", "a" * 30, "\n"]
+
+
+class TestStretches:
+    @pytest.mark.parametrize("near", [0, 5, 200], ids=["apart", "near", "dense"])
+    @given(text=st.lists(st.sampled_from(ADDRESS_PIECES), max_size=40).map("".join))
+    def test_stretches_find_what_the_whole_text_holds(self, near: int, text: str) -> None:
+        """Links and emails read stretch by stretch are those of the whole text, dense or not."""
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(detectors, "_NEAR_RUNS", near)
+            for hints, pattern in (
+                (detectors._LINK_HINT, detectors._LINK),
+                (detectors._AT, detectors._EMAIL),
+            ):
+                expected = [m.span() for m in pattern.finditer(text)]
+
+                found = [
+                    m.span()
+                    for start, end in detectors._chunks(text, hints)
+                    for m in pattern.finditer(text, start, end)
+                ]
+
+                assert expected == found
+
+    @given(
+        st.lists(
+            st.sampled_from([*ADDRESS_PIECES, "_", "%", "+", "-", "/", "a.b", "1@2.de", "é"]),
+            max_size=30,
+        ).map("".join)
+    )
+    def test_email_engines_agree_on_ascii(self, text: str) -> None:
+        """On ASCII text the stdlib email pattern finds what the `regex` one does."""
+        expected = [m.groups() + m.span() for m in detectors._EMAIL.finditer(text)]
+
+        found = [m.groups() + m.span() for m in detectors._EMAIL_ASCII.finditer(text)]
+
+        assert (expected == found) or not text.isascii()
+
+
+class TestEmojiWork:
+    def test_no_step_per_joiner(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Emoji sequences normalise without a step per joiner; a zero-width space takes one."""
+        calls: list[int] = []
+        work = normalize_module._gap_labels
+
+        def counting(marked: str, index: int, position: int, gaps: dict[int, int]) -> None:
+            calls.append(index)
+            work(marked, index, position, gaps)
+
+        monkeypatch.setattr(normalize_module, "_gap_labels", counting)
+        family = "\N{WOMAN}\u200d\N{WOMAN}\u200d\N{GIRL} "
+
+        normalize(family * 1000)
+        quiet = len(calls)
+        norm = normalize(family * 1000 + f"a{ZWSP}b")
+
+        assert (0, 1) == (quiet, len(calls))
+        assert (ZERO_WIDTH,) == norm.disguises(len(norm.text) - 2, len(norm.text))

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
+import regex
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -389,14 +390,18 @@ _NO_ATTRS: tuple[tuple[str, str | None], ...] = ()
 class _Recorder(HTMLParser):
     """An :class:`HTMLParser` that records every event with its span.
 
-    Handlers note the start (from :meth:`getpos` and a line-start table); the parser then
-    calls :meth:`updatepos` with the extent of the construct just handled, which gives the end.
-    Consecutive text is merged into one event.
+    The parser calls :meth:`updatepos` with the extent of each construct it handled, in the
+    buffer it still holds, the end of the document; the offset in the document where it stands
+    is therefore the length of the document less that of the buffer, plus the buffer offset.
+    Handlers note that position as their start, and the next :meth:`updatepos` gives their end.
+    Nothing counts lines (the parser's own :meth:`getpos` is not kept up to date). Consecutive
+    text is merged into one event.
     """
 
-    def __init__(self, line_starts: Sequence[int]) -> None:
+    def __init__(self, size: int) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = line_starts
+        self._size = size  # of the document
+        self._position = 0  # where the parser stands in the document
         self.events: list[_Event] = []
         self._pending: list[tuple[str, str, tuple[tuple[str, str | None], ...], int]] = []
         self._text_start = self._text_end = -1  # the run of text not yet in `events`
@@ -434,8 +439,7 @@ class _Recorder(HTMLParser):
         self._flush_text()
 
     def _here(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+        return self._position
 
     def _data_kind(self) -> tuple[str, str]:
         """``("raw", "script")`` inside ``<script>`` or ``<style>``, else ``("data", "")``."""
@@ -446,7 +450,7 @@ class _Recorder(HTMLParser):
     def _note(
         self, kind: str, name: str = "", pairs: Iterable[tuple[str, str | None]] = ()
     ) -> None:
-        self._pending.append((kind, name, tuple(pairs), self._here()))
+        self._pending.append((kind, name, tuple(pairs), self._position))
 
     def _text(self, start: int, end: int, kind: tuple[str, str]) -> None:
         if start >= end:
@@ -473,9 +477,12 @@ class _Recorder(HTMLParser):
 
     def updatepos(self, i: int, j: int) -> int:
         """Close the events handled since the last call: they end where this construct ends."""
-        if j > i and self._pending:
-            self._close_pending(self._here() + (j - i))
-        return super().updatepos(i, j)
+        if j > i:
+            end = self._size - len(self.rawdata) + j  # the buffer is the rest of the document
+            if self._pending:
+                self._close_pending(end)
+            self._position = end
+        return j
 
     def parse_html_declaration(self, i: int) -> int:
         """Read ``<!...>``; a ``<![`` section the stdlib would reject is a bogus comment."""
@@ -540,19 +547,9 @@ def _marked_section_ok(rawdata: str, i: int) -> bool:
     }
 
 
-def _line_starts(source: str) -> list[int]:
-    """Offsets where lines start, counting newlines only, like :meth:`HTMLParser.getpos`."""
-    starts = [0]
-    at = source.find("\n")
-    while at >= 0:
-        starts.append(at + 1)
-        at = source.find("\n", at + 1)
-    return starts
-
-
 def _parse(source: str) -> list[_Event]:
     """All parser events of ``source``, in order, with spans (see :meth:`_Recorder.run`)."""
-    recorder = _Recorder(_line_starts(source))
+    recorder = _Recorder(len(source))
     recorder.run(source)
     return recorder.events
 
@@ -568,10 +565,25 @@ def _first_attrs(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str | Non
     return found
 
 
-def _skip_ws(text: str, i: int) -> int:
-    while i < len(text) and text[i] in _WHITESPACE:
-        i += 1
-    return i
+# One attribute of a start tag, from where the previous one (or the tag name) ends: the
+# separators before it, its name, and `=` with its value if it has one. A value in quotes that
+# never closes runs to the end of the tag. Each part is a run of one character class, tried once
+# per attribute: linear in the length of the tag.
+_ATTRIBUTE: Final = regex.compile(
+    r"""(?x)
+    [\ \t\n\r\f/]*+                       # separators
+    (?P<name>[^\ \t\n\r\f/>][^\ \t\n\r\f/>=]*+)  # the name: anything but '>' starts one
+    (?:
+        [\ \t\n\r\f]*+=++[\ \t\n\r\f]*+      # '=', perhaps repeated, perhaps spaced
+        (?:
+            "(?P<double>[^"]*+)"?+         # a value in double quotes
+          | '(?P<single>[^']*+)'?+         # ... in single quotes
+          | (?P<bare>[^\ \t\n\r\f>]*+)     # ... or bare
+        )
+    )?+
+    """
+)
+_TAG_NAME_END: Final = regex.compile(r"[^\ \t\n\r\f/>]*+")
 
 
 def _attribute_spans(tag: str) -> dict[str, tuple[int, int, int, int]]:
@@ -582,40 +594,15 @@ def _attribute_spans(tag: str) -> dict[str, tuple[int, int, int, int]]:
         is ``(-1, -1)`` for an attribute without a value. The first of duplicates wins.
     """
     spans: dict[str, tuple[int, int, int, int]] = {}
-    size = len(tag)
-    i = 1
-    while i < size and tag[i] not in _WHITESPACE and tag[i] not in "/>":
-        i += 1
-    while True:
-        while i < size and (tag[i] in _WHITESPACE or tag[i] == "/"):
-            i += 1
-        if i >= size or tag[i] == ">":
-            return spans
-        name_start = i
-        i += 1
-        while i < size and tag[i] not in _WHITESPACE and tag[i] not in "/>=":
-            i += 1
-        name = tag[name_start:i].lower()
-        value_start = value_end = -1
-        j = _skip_ws(tag, i)
-        if j < size and tag[j] == "=":
-            while j < size and tag[j] == "=":
-                j += 1
-            value_start, value_end, i = _attribute_value(tag, _skip_ws(tag, j))
-        spans.setdefault(name, (name_start, i, value_start, value_end))
-
-
-def _attribute_value(tag: str, i: int) -> tuple[int, int, int]:
-    """``(value start, value end, attribute end)`` of the value starting at ``i``."""
-    if i < len(tag) and tag[i] in "'\"":
-        close = tag.find(tag[i], i + 1)
-        if close < 0:
-            return i + 1, len(tag), len(tag)
-        return i + 1, close, close + 1
-    j = i
-    while j < len(tag) and tag[j] not in _WHITESPACE and tag[j] != ">":
-        j += 1
-    return i, j, j
+    at = _TAG_NAME_END.match(tag, 1).end()  # type: ignore[union-attr]
+    match = _ATTRIBUTE.match(tag, at)
+    while match is not None:
+        value = match.lastgroup or "name"  # the value's group, or the name's if it has none
+        value_start, value_end = match.span(value) if value != "name" else (-1, -1)
+        name_start, end = match.start("name"), match.end()
+        spans.setdefault(match["name"].lower(), (name_start, end, value_start, value_end))
+        match = _ATTRIBUTE.match(tag, end)
+    return spans
 
 
 def _split_number(value: str) -> tuple[float, str] | None:
@@ -995,13 +982,15 @@ class _Builder:
         for name, (start, end, value_start, value_end) in self._attribute_spans(event).items():
             pieces = []
             value = found.get(name)
-            if value_start < 0 or value is None:  # a boolean attribute: its name
-                written(start, end)
+            if (
+                value_start < 0  # a boolean attribute: its name
+                or value is None
+                or value == source[at + value_start : at + value_end]  # written as read
+            ):
+                written(start, end)  # one piece: its parts would read the same, one by one
             else:
                 written(start, value_start)  # name, '=' and the opening quote
-                if value == source[at + value_start : at + value_end]:
-                    written(value_start, value_end)
-                elif value:
+                if value:
                     where = (at + value_start, at + value_end)
                     pieces.append(_Piece(value, *where, linear=False, kind=_REFERENCE))
                 written(value_end, end)  # the closing quote

@@ -74,12 +74,13 @@ def external_link(a: Analysis) -> Iterator[Found]:
     emails = SpanSet((e.start, e.end) for e in a.emails)
     amazon = params.amazon_domains
     completion = a.kind in params.members("order_completion_kinds")
+    body = a.message.body
     for link in links:
         if _is_amazon(link.host, amazon):
             continue
-        if emails.overlaps(link.start, link.end):
+        if emails and emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
-        if _spelled_prose(a, link):
+        if link.disguises and _spelled_prose(a, link):
             continue
         allowed = (
             completion
@@ -87,7 +88,7 @@ def external_link(a: Analysis) -> Iterator[Found]:
             and _is_amazon(link.host, params.link_allowlist)
         )
         if not allowed:
-            yield Found(link.start, link.end, a.message.body[link.start : link.end], link.disguises)
+            yield Found(link.start, link.end, body[link.start : link.end], link.disguises)
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
