@@ -970,3 +970,138 @@ class TestClauseReading:
         text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"
 
         assert "SP117" in check_message(text, kind="proactive").codes
+
+
+# (id, body, SP-API kind, SP124 expected): the purpose model reads positive evidence of another
+# purpose; a body that is short, unusual or polite, or names other things in passing, is on topic.
+PURPOSE_CASES = [
+    ("invoice-plain", "Please see the attached document for your records.", "invoice", False),
+    (
+        "warranty-no-word",
+        "Please keep the attached document safe; you will need it if the motor ever fails within five years.",
+        "warranty",
+        False,
+    ),
+    (
+        "key-no-word",
+        "Hi, here is what you need to get started: 4421-9981-3310. Type it into the app.",
+        "digital_access_key",
+        False,
+    ),
+    (
+        "key-german",
+        "Hallo, hier ist Ihr Aktivierungscode: 88AB-12CD. Viel Spaß!",
+        "digital_access_key",
+        False,
+    ),
+    (
+        "delivery-statement",
+        "Our driver will be in your area on Monday between 2 and 4 pm.",
+        "confirm_delivery",
+        False,
+    ),
+    (
+        "service-statement",
+        "Hello, we've booked your piano tuning for Thursday 4pm. The tuner, Alice, will bring everything she needs.",
+        "confirm_service",
+        False,
+    ),
+    (
+        "service-short",
+        "Hi, just confirming our electrician will be with you on the 12th in the morning.",
+        "confirm_service",
+        False,
+    ),
+    (
+        "legal-withdrawal",
+        "You have the right to withdraw from this contract within 14 days without giving any reason.",
+        "legal_disclosure",
+        False,
+    ),
+    (
+        "legal-age",
+        "Please note: the knife set you ordered may only be sold to adults over 18. By accepting delivery you confirm you are over 18.",
+        "legal_disclosure",
+        False,
+    ),
+    (
+        "proof-review",
+        "Hello, please review the attached mockup and let us know if you'd like any changes.",
+        "confirm_customization",
+        False,
+    ),
+    (
+        "proof-feedback",
+        "Here is the proof of your engraving. We'd appreciate your feedback on the layout before we go ahead.",
+        "confirm_customization",
+        False,
+    ),
+    (
+        "proof-thoughts",
+        "Could you share your thoughts on the two font options below?",
+        "confirm_customization",
+        False,
+    ),
+    # what the body is for, said in its words
+    (
+        "care-tips",
+        "To keep your leather boots looking great, apply conditioner every few weeks.",
+        "confirm_delivery",
+        True,
+    ),
+    (
+        "shop-closed",
+        "Le ricordiamo che il nostro negozio sarà chiuso per ferie dal 10 al 20 agosto.",
+        "confirm_customization",
+        True,
+    ),
+    (
+        "check-in",
+        "How are you finding the wallet? We'd really value your honest review on Amazon.",
+        "confirm_customization",
+        True,
+    ),
+    (
+        "shipped-as-warranty",
+        "Your order has shipped with DPD and arrives tomorrow.",
+        "warranty",
+        True,
+    ),
+    (
+        "delivery-as-invoice",
+        "Which day next week suits you for the delivery of your wardrobe?",
+        "invoice",
+        True,
+    ),
+    (
+        "refund-as-customization",
+        "Your return arrived at our warehouse and your refund of $29.00 has been issued.",
+        "confirm_customization",
+        True,
+    ),
+    (
+        "review-as-order-details",
+        "If you're happy with your order, please leave us a 5-star review.",
+        "confirm_order_details",
+        True,
+    ),
+]
+
+
+class TestPurposeModel:
+    """SP124 fires on what the body says it is for, never on what it merely lacks."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "fires"), [c[1:] for c in PURPOSE_CASES], ids=[c[0] for c in PURPOSE_CASES]
+    )
+    def test_purpose(self, text, kind, fires):
+        """A body with another purpose's words is SP124; an unusual or short one is not."""
+        assert fires == ("SP124" in check_message(text, kind=kind).codes)
+
+    def test_opening_hours_are_not_an_appointment(self):
+        """'Available Monday to Friday' is an offer of help (SP117); 'on Monday at 9am' is a date."""
+        hours = "Thanks a lot for buying from us. Our support team is available Monday to Friday."
+        date = "Thanks a lot for buying from us. Our fitter comes on Monday at 9am."
+
+        assert "SP117" in check_message(hours, kind="proactive").codes
+        assert "SP117" not in check_message(date, kind="proactive").codes
