@@ -110,7 +110,7 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 1
 # was frozen, 26 of its 421 compliant messages got an error or warning finding.
 # SP124's recall floor was lowered from 0.777 to 0.666 on purpose: the purpose model now fires
 # on positive evidence of another purpose only, not on a body lacking its kind's words, which
-# cut its false alarms from 11 to 2 (precision 0.39 -> 0.75) and cost one true positive.
+# cut its false alarms from 11 to 1 (precision 0.39 -> 0.86) and cost one true positive.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
@@ -124,7 +124,7 @@ BLIND_FLOORS = {
     Code.SP110: (1.000, 0.875),
     Code.SP111: (0.857, 0.666),
     Code.SP112: (1.000, 0.888),
-    Code.SP113: (0.687, 0.785),
+    Code.SP113: (0.733, 0.785),
     Code.SP114: (1.000, 0.777),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
@@ -135,7 +135,7 @@ BLIND_FLOORS = {
     Code.SP121: (1.000, 1.000),
     Code.SP122: (0.888, 1.000),
     Code.SP123: (0.857, 0.750),
-    Code.SP124: (0.750, 0.666),
+    Code.SP124: (0.857, 0.666),
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
@@ -145,7 +145,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 17
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 16
 
 
 def figures(code, scores):

@@ -1105,3 +1105,72 @@ class TestPurposeModel:
 
         assert "SP117" in check_message(hours, kind="proactive").codes
         assert "SP117" not in check_message(date, kind="proactive").codes
+
+
+# (id, body, kind, SP113 expected): marketing read clause by clause.
+MARKETING_CASES = [
+    (
+        "no-code",
+        "No, we don't have a discount code, sorry. The price on Amazon is the best we can do.",
+        "reply",
+        False,
+    ),
+    (
+        "no-discounts",
+        "Sorry, we don't offer discounts for bulk orders, and we can't offer discount codes through messages.",
+        "reply",
+        False,
+    ),
+    (
+        "key-code",
+        "Your premium unlock code: MK-PREM-88QX. In the app go to Settings / Premium / Enter code.",
+        "digital_access_key",
+        False,
+    ),
+    (
+        "fit-kitchen",
+        "Wir montieren den Türanschlag vor dem Versand kostenlos passend zu Ihrer Küche.",
+        "confirm_order_details",
+        False,
+    ),
+    (
+        "dont-miss",
+        "No te pierdas nuestra nueva línea de velas aromáticas, ya disponible en Amazon.",
+        "proactive",
+        True,
+    ),
+    (
+        "never-run-out",
+        "Subscribe & Save is now available on all our treats. Never run out again and save 10% on every delivery.",
+        "proactive",
+        True,
+    ),
+    (
+        "promo-as-key",
+        "Here is your key: 88AB-12CD. Use code SAVE10 on your next order with us.",
+        "digital_access_key",
+        True,
+    ),
+]
+
+
+class TestMarketingReading:
+    """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "fires"),
+        [c[1:] for c in MARKETING_CASES],
+        ids=[c[0] for c in MARKETING_CASES],
+    )
+    def test_marketing(self, text, kind, fires):
+        """A refused or negated offer is no promotion; a sales call with 'don't miss' is."""
+        assert fires == ("SP113" in check_message(text, kind=kind).codes)
+
+    def test_upsell_after_an_answer(self):
+        """An answer that shares the question's words, then turns 'while you're here' to a sale."""
+        question = _asked("Which screws come with the oak shelf?")
+        answer = "The shelf comes with 4 screws. While you're here: our matching shelf hooks are 20% off this week."
+        plain = "The shelf comes with 4 screws and wall plugs for brick."
+
+        assert "SP113" in check_message(answer, kind="reply", history=question).codes
+        assert "SP113" not in check_message(plain, kind="reply", history=question).codes

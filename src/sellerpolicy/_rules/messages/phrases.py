@@ -41,7 +41,8 @@ __all__ = [
 
 # Negation scope: the rules whose clauses say what the seller asks, offers or threatens read a
 # phrase after a negator in its own clause as refused, not said ("we can't offer anything in
-# exchange for feedback", "we would never report you", "nothing to pay on delivery").
+# exchange for feedback", "we would never report you", "nothing to pay on delivery", "we don't
+# have a discount code").
 NEGATABLE = frozenset(
     {
         Code.SP105,
@@ -50,6 +51,7 @@ NEGATABLE = frozenset(
         Code.SP108,
         Code.SP111,
         Code.SP112,
+        Code.SP113,
         Code.SP115,
         Code.SP116,
         Code.SP123,
@@ -446,9 +448,31 @@ def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
 _AVAILABILITY = regex.compile(r"\b(?:stock|lager|disponib\w*|existencias)\b", regex.V1)
 
 
+def _only_the_key(a: Analysis, start: int, end: int) -> bool:
+    """Whether every marketing word of the sentences at ``start:end`` names the key itself.
+
+    "Settings / Premium / Enter code" tells the buyer where the key goes; "use code SAVE10 on
+    your next order" says more than the key (another marketing word, a percentage).
+    """
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    scope = a.sentences[first : last + 1]
+    if not scope or "%" in a.norm.text[scope[0].start : scope[-1].end]:
+        return False
+    keys = [(h.start, h.end) for s in scope for h in s.hits if h.vocab == "topic_digital_key"]
+    return all(
+        any(ks < h.end and h.start < ke for ks, ke in keys)
+        for s in scope
+        for h in s.hits
+        if h.vocab == "marketing"
+    )
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
-        if answers_buyer(a, start, end):
+        turns = "upsell_pivot" in _sentence_vocabs(a, start, end)
+        if answers_buyer(a, start, end) and not turns:
             continue  # the buyer asked about another colour, a discount, a restock
         answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
             a.kind is MessageKind.REPLY and not _buyer_questions(a)
@@ -457,6 +481,8 @@ def marketing(a: Analysis) -> Iterator[Found]:
             continue  # the problem's own news, or a reply whose question we are not shown
         if "amazon_applies" in _sentence_vocabs(a, start, end):
             continue  # a discount Amazon applies at checkout, explained
+        if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
+            continue  # "in the app, enter code": the key the kind delivers, not a promo code
         yield a.found(start, end)
     for i, att in enumerate(a.message.attachments):
         if promotional(a, att):
