@@ -304,6 +304,11 @@ def _asks_for_review(a: Analysis) -> bool:
     return False
 
 
+# What an order confirmation in a message that asks something may lead to: a personalisation,
+# a delivery or a service to arrange.
+_ON_THE_WAY_TO = frozenset({"problem", "topic_customization", "topic_delivery", "topic_service"})
+
+
 def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
     """What the body is really for, when that is not what its SP-API kind is for.
 
@@ -346,11 +351,17 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         and dominates(a, "shipping", besides=frozenset({"confirmation"}))
     ):
         return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
+    # a question, or a request to confirm that is not the seller confirming receipt itself
+    # such as "this is just to confirm that we have received it"
+    asks = "?" in a.norm.text or any(
+        s.vocabs() & {"question", "confirm_request"} and "order_received" not in s.vocabs()
+        for s in a.sentences
+    )
     if (
-        kind is not MessageKind.CONFIRM_ORDER_DETAILS
+        (kind is not MessageKind.CONFIRM_ORDER_DETAILS or not asks)
         and "order_received" in vocabs
         and dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION)
-        and not (vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
+        and not (vocabs & ({"problem"} if not asks else _ON_THE_WAY_TO))
     ):
         return "is an order confirmation"
     if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
