@@ -1154,6 +1154,81 @@ MARKETING_CASES = [
 ]
 
 
+# (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
+RECALL_CASES = [
+    ("scam after not", "Let's not pretend: you are trying to scam us.", "reply", "SP111", True),
+    (
+        "not saying lying",
+        "We are not saying you are lying; the courier may have misread it.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "cannot read",
+        "Maybe ask someone who can actually read to help you with the manual.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "fr cancel",
+        "Merci d'annuler la commande depuis votre compte Amazon.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "es cancel",
+        "Te pedimos que canceles tú el pedido desde Mis pedidos.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "seller cancels fr",
+        "Nous pouvons annuler la commande de notre côté et vous rembourser.",
+        "unexpected_problem",
+        "SP123",
+        False,
+    ),
+    (
+        "es edit review",
+        "¿Podrías editar tu reseña del producto y quitar la parte del olor?",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "de surcharge",
+        "Für die Insel fällt ein Zuschlag von 15,00 € an. Bitte begleichen Sie diesen Betrag.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "after removal",
+        "We'll ship the replacement as soon as you've removed the negative feedback.",
+        "reply",
+        "SP116",
+        True,
+    ),
+]
+
+
+class TestRecallWording:
+    """Wording that the rules missed before: insults after a 'not', FR/ES/DE requests."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code", "fires"),
+        [c[1:] for c in RECALL_CASES],
+        ids=[c[0] for c in RECALL_CASES],
+    )
+    def test_wording(self, text, kind, code, fires):
+        """Each wording gives (or does not give) its code."""
+        assert fires == (code in check_message(text, kind=kind).codes)
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 
