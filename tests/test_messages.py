@@ -1216,6 +1216,58 @@ RECALL_CASES = [
 ]
 
 
+# (id, body, kind, SP122 expected): a repeat marker counts only when it speaks of the request.
+REPEAT_CASES = [
+    (
+        "thanks once again",
+        "Thank you once again for your purchase! If you have a moment, we'd appreciate an honest review on Amazon.",
+        "review_request",
+        False,
+    ),
+    (
+        "reminder of warranty",
+        "Just a friendly reminder that your kettle has a 2-year warranty. If you have a moment, we'd welcome your honest review.",
+        "review_request",
+        False,
+    ),
+    (
+        "as we mentioned",
+        "As we mentioned, the replacement ships Monday. If you'd like to leave a review later, please do.",
+        "reply",
+        False,
+    ),
+    (
+        "noch einmal danke",
+        "Vielen Dank noch einmal für Ihre Bestellung. Wir freuen uns über Ihre ehrliche Bewertung auf Amazon.",
+        "review_request",
+        False,
+    ),
+    (
+        "pivot then ask",
+        "Just a quick reminder! Would you leave a review of the lamp on Amazon?",
+        "review_request",
+        True,
+    ),
+    (
+        "marker in the ask",
+        "Following up on our earlier message: could you leave a review of the lamp?",
+        "review_request",
+        True,
+    ),
+]
+
+
+class TestRepeatMarker:
+    """SP122 from the text: the marker must repeat the review request, not thanks or news."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "fires"), [c[1:] for c in REPEAT_CASES], ids=[c[0] for c in REPEAT_CASES]
+    )
+    def test_repeat(self, text, kind, fires):
+        """'Thank you once again' is thanks; 'a quick reminder! would you review it?' repeats."""
+        assert fires == ("SP122" in check_message(text, kind=kind).codes)
+
+
 class TestRecallWording:
     """Wording that the rules missed before: insults after a 'not', FR/ES/DE requests."""
 

@@ -10,7 +10,7 @@ import regex
 
 from sellerpolicy._codes import RULES, Code
 from sellerpolicy._model import MessageKind, MessageSender
-from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.data import filler_words, rule_data
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
@@ -556,6 +556,40 @@ def _solicits(a: Analysis) -> bool:
     return False
 
 
+_PIVOT_VOCABS = frozenset({"repeat_marker", "pressure", "you", "order_ref", "image_not_product"})
+_PIVOT_WORDS = 2  # "Just a quick reminder!", "Following up on our last message."
+
+
+def _repeats_the_request(a: Analysis, marker: Hit) -> bool:
+    """Whether a repeat marker speaks of the review request, not of thanks or other news.
+
+    "Following up: could you leave a review?" and "A quick reminder. Would you review the
+    lamp?" repeat the request; "thank you once again for your purchase", "a reminder that
+    the kettle has a 2-year warranty" and "as we mentioned, the replacement ships Monday"
+    repeat something else, whatever the message asks later.
+    """
+    i = max(0, bisect.bisect_right(_sentence_starts(a), marker.start) - 1)
+    if i >= len(a.sentences):
+        return False
+    own = a.sentences[i]
+    if own.vocabs() & {"thanks", "pleasantry"} and "review" not in own.vocabs():
+        return False  # "thanks again", "hola de nuevo"
+    if "review" in own.vocabs():
+        return True
+    # the marker's sentence says nothing else: at most two words beside the markers are not filler
+    markers = [(h.start, h.end) for h in own.hits if h.vocab == "repeat_marker"]
+    filler = filler_words()
+    other = [
+        w
+        for w, ws, we in tokens(a.norm.text[own.start : own.end])
+        if w not in filler
+        and not any(ms <= own.start + ws and own.start + we <= me for ms, me in markers)
+    ]
+    short = len(other) <= _PIVOT_WORDS and not own.vocabs() - _PIVOT_VOCABS
+    after = a.sentences[i + 1] if i + 1 < len(a.sentences) else None
+    return short and after is not None and {"ask", "review"} <= after.vocabs()
+
+
 def repeat_solicitation(a: Analysis) -> Iterator[Found]:
     if not _solicits(a):
         return
@@ -567,7 +601,13 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
     # ("this is the only time we'll ask - we won't contact you again" promises the opposite)
     gone = negated(a)
     marker = next(
-        (h for h in a.hits if h.vocab == "repeat_marker" and (h.vocab, h.start) not in gone),
+        (
+            h
+            for h in a.hits
+            if h.vocab == "repeat_marker"
+            and (h.vocab, h.start) not in gone
+            and _repeats_the_request(a, h)
+        ),
         None,
     )
     if marker is not None:
