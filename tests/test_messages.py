@@ -1156,6 +1156,20 @@ MARKETING_CASES = [
 
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
+    (
+        "third-party scam",
+        "Please ignore any emails asking you to pay a customs fee - that's a scam.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "ignore the fee",
+        "Please ignore any emails asking you to pay a customs fee - that's a scam.",
+        "reply",
+        "SP108",
+        False,
+    ),
     ("scam after not", "Let's not pretend: you are trying to scam us.", "reply", "SP111", True),
     (
         "not saying lying",
