@@ -1157,6 +1157,41 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "neutral update, taken care of",
+        "Your replacement was delivered yesterday. Should you feel your issue has been taken care of, you are welcome to revise your feedback.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "neutral update, fr",
+        "Votre remboursement a été effectué. Si vous estimez que nous avons répondu à votre demande, vous pouvez mettre à jour votre évaluation.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "happy with handling",
+        "If you're happy with how we handled it, you may update your feedback.",
+        "negative_feedback_removal",
+        "SP107",
+        False,
+    ),
+    (
+        "update to five stars",
+        "If you're happy with how we handled it, please update your feedback to five stars.",
+        "negative_feedback_removal",
+        "SP107",
+        True,
+    ),
+    (
+        "remove before fixing",
+        "Please remove your negative feedback now; the replacement will follow next week.",
+        "negative_feedback_removal",
+        "SP116",
+        True,
+    ),
+    (
         "third-party scam",
         "Please ignore any emails asking you to pay a customs fee - that's a scam.",
         "reply",

@@ -496,7 +496,7 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     if not requests:
         return
     repeated = any(has_match(h, Code.SP116) for h in a.history_analyses())
-    resolved = bool(a.vocabs & {"resolved", "fix_already"}) or any(
+    resolved = bool(a.vocabs & {"resolved", "fix_already", "buyer_judges"}) or any(
         h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
     )
     starts = [s.start for s in a.sentences]
@@ -700,4 +700,7 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
     thanked = SpanSet(m.span() for m in (_THANKED.finditer(a.norm.text) if matches else ()))
     found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
     for start, end in _merge([*found, *_happy_conditions(a)]):
+        said = _sentence_vocabs(a, start, end)
+        if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
+            continue  # "if you're happy with how we handled it, you may update your feedback"
         yield a.found(start, end)
