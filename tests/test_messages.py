@@ -1157,6 +1157,20 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "receipt then a question",
+        "We have received your payment confirmation from Amazon for the custom order. Could you send us the text you want engraved?",
+        "proactive",
+        "SP109",
+        False,
+    ),
+    (
+        "receipt then help",
+        "We've received your order and are preparing it. Any questions? Let us know.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
         "neutral update, taken care of",
         "Your replacement was delivered yesterday. Should you feel your issue has been taken care of, you are welcome to revise your feedback.",
         "negative_feedback_removal",

@@ -94,11 +94,27 @@ _ALONG_WITH_CONFIRMATION = frozenset({"shipping"})  # "we received it and it shi
 _NEAR = 10  # words from 'your order' to what happened to it ('... 113-4567890-1234567 has been')
 
 
+def _asks_the_buyer(a: Analysis) -> bool:
+    """Whether a sentence asks the buyer something other than whether they need help.
+
+    A question of its own ("could you send us the text you want engraved?") is the message's
+    purpose; "any questions? let us know" is a pleasantry.
+    """
+    text = a.norm.text
+    return any(
+        ("?" in text[s.start : s.end] or "confirm_request" in s.vocabs())
+        and not s.vocabs() & {"order_received", "pleasantry", "thanks"}
+        for s in a.sentences
+    )
+
+
 def order_confirmation(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
     if a.vocabs & {"problem", "buyer_question"}:
         return  # a delay or problem notice, or an answer to the buyer
+    if _asks_the_buyer(a):
+        return  # "we've received your order - which text would you like engraved?"
     if not dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION) and not (
         purpose_scores(a)["confirmation"] == 0 and "order_status" in a.vocabs
     ):
