@@ -111,10 +111,10 @@ def _asks_the_buyer(a: Analysis) -> bool:
 def order_confirmation(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
-    if a.vocabs & {"problem", "buyer_question"}:
-        return  # a delay or problem notice, or an answer to the buyer
-    if _asks_the_buyer(a):
-        return  # "we've received your order - which text would you like engraved?"
+    if a.vocabs & {"problem", "buyer_question"} or _asks_the_buyer(a):
+        # a delay or problem notice, an answer to the buyer, or a question of the message's
+        # own, such as which text the buyer wants engraved
+        return
     if not dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION) and not (
         purpose_scores(a)["confirmation"] == 0 and "order_status" in a.vocabs
     ):
