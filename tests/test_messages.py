@@ -1157,6 +1157,27 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "greeting and a note",
+        "Hello, a quick note on your order 113-2234567-1234567: the lamp needs an E27 bulb, which is not included.",
+        "proactive",
+        "SP117",
+        False,
+    ),
+    (
+        "thanks and help",
+        "Thank you kindly for your purchase! If you need anything, just let us know.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "shipped without",
+        "Hi, thanks for your order. Please note the plant is shipped without its pot.",
+        "proactive",
+        "SP110",
+        False,
+    ),
+    (
         "receipt then a question",
         "We have received your payment confirmation from Amazon for the custom order. Could you send us the text you want engraved?",
         "proactive",

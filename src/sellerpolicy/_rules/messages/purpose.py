@@ -196,16 +196,31 @@ _MAX_LOOSE_SHARE = 0.34
 _SIGN_OFF_WORDS = 4
 
 
-def _only_thanks(a: Analysis) -> bool:
-    """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
+def _thanks_someone(a: Analysis) -> bool:
+    """Whether the message thanks or offers help: a greeting and a sign-off thank nobody."""
     if not a.vocabs & {"thanks", "pleasantry"} or a.vocabs & _PURPOSE_VOCABS:
         return False
-    if a.message.attachments:
+    greetings = [(h.start, h.end) for h in a.hits if h.vocab == "greeting"]
+    return any(
+        h.vocab in ("thanks", "pleasantry")
+        and not any(gs <= h.start and h.end <= ge for gs, ge in greetings)
+        for h in a.hits
+    )
+
+
+def _says_more(a: Analysis) -> bool:
+    """Whether the message carries something besides words: a file, contact details, a date."""
+    # contact details are a purpose of their own (SP101-SP104 judge them); a day or a time says
+    # when something happens (an appointment, a date)
+    return bool(
+        a.message.attachments or a.links or a.emails or a.phones or _WHEN.search(a.norm.text)
+    )
+
+
+def _only_thanks(a: Analysis) -> bool:
+    """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
+    if not _thanks_someone(a) or _says_more(a):
         return False
-    if a.links or a.emails or a.phones:
-        return False  # contact details are a purpose of their own (SP101-SP104 judge them)
-    if _WHEN.search(a.norm.text):
-        return False  # a day or a time says when something happens: an appointment, a date
     text = a.norm.text
     # a short last line after a blank one is the sign-off ("Tè & Tisane"), not what is said
     body, blank, last = text.rstrip().rpartition("\n\n")
