@@ -1157,6 +1157,13 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "free item beside a request",
+        "A free e-book of recipes is included in the box. When you've had a chance to use the blender, an honest review would be appreciated.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
         "greeting and a note",
         "Hello, a quick note on your order 113-2234567-1234567: the lamp needs an E27 bulb, which is not included.",
         "proactive",
