@@ -1157,6 +1157,20 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "once you receive",
+        "Once you receive your order, we'd appreciate an honest review. If anything is damaged, our free replacement policy covers you.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "once you post",
+        "Once you post your review, we'll send you a free replacement lid.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
         "free item beside a request",
         "A free e-book of recipes is included in the box. When you've had a chance to use the blender, an honest review would be appreciated.",
         "review_request",
