@@ -1157,6 +1157,27 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "sobald das Paket",
+        "Sobald Sie das Paket erhalten haben, freuen wir uns über eine ehrliche Bewertung. Die Rücksendung ist kostenlos.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "dès que le colis",
+        "Dès que vous aurez reçu votre colis, votre avis sincère nous aiderait. Le retour est gratuit.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "sobald die Bewertung",
+        "Sobald Ihre Bewertung online ist, schicken wir Ihnen einen Gutschein.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
         "once you receive",
         "Once you receive your order, we'd appreciate an honest review. If anything is damaged, our free replacement policy covers you.",
         "review_request",

@@ -295,6 +295,31 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
     return given.overlaps(lo, hi)
 
 
+_AWAITED = frozenset({"review", "seller_feedback", "product_review", "change_verb"})
+_CLAUSE_END = regex.compile(r"[.,;:!?\n]", regex.V1)
+
+
+def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
+    """Whether an exchange word at ``start:end`` trades something for the review.
+
+    A plain exchange word ("in return", "as a thank-you") does; a conjunction of time does
+    only when what it waits for, in its own clause, is the review or its change ("once your
+    review is up", "sobald Ihre Bewertung online ist"), not the parcel ("sobald Sie das Paket
+    erhalten haben, freuen wir uns über eine Bewertung").
+    """
+    timing = {(h.start, h.end) for h in a.hits if h.vocab == "timing" and start <= h.start < end}
+    for h in a.hits:
+        if h.vocab != "exchange" or not start <= h.start < end:
+            continue
+        if (h.start, h.end) not in timing:
+            return True
+        stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + 120)
+        limit = stop.start() if stop else h.end + 120
+        if any(v.vocab in _AWAITED and h.end <= v.start < limit for v in a.hits):
+            return True
+    return False
+
+
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
     vocabs = a.vocabs
@@ -310,6 +335,9 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
             vocab = clause.all[0]
             spans.extend(m for m in found if not _given_nearby(a, vocab, *m))
+            continue
+        if code in (Code.SP106, Code.SP116) and "exchange" in clause.all:
+            spans.extend(m for m in found if _exchange_bound(a, *m))
             continue
         if code is Code.SP108:
             spans.extend(m for m in found if _buyer_pays(a, *m))
