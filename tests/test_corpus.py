@@ -53,7 +53,7 @@ HOLDOUT_FLOORS = {
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 0.909),
     Code.SP123: (1.000, 1.000),
-    Code.SP124: (0.916, 0.916),
+    Code.SP124: (1.000, 1.000),
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
@@ -63,7 +63,7 @@ HOLDOUT_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-HOLDOUT_SIZE, HOLDOUT_COMPLIANT, HOLDOUT_WARNED = 475, 149, 1
+HOLDOUT_SIZE, HOLDOUT_COMPLIANT, HOLDOUT_WARNED = 475, 149, 0
 
 # (precision, recall) per rule reached on the retired blind set, rounded down. It was scored blind
 # first (before: 14 of 445 compliant messages warned; SP106 recall 0.54, SP107 0.70/0.64, SP108
@@ -108,6 +108,9 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 1
 
 # (precision, recall) per rule reached on the blind set, rounded down. Before any tuning after it
 # was frozen, 26 of its 421 compliant messages got an error or warning finding.
+# SP124's recall floor was lowered from 0.777 to 0.666 on purpose: the purpose model now fires
+# on positive evidence of another purpose only, not on a body lacking its kind's words, which
+# cut its false alarms from 11 to 1 (precision 0.39 -> 0.86) and cost one true positive.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
@@ -119,9 +122,9 @@ BLIND_FLOORS = {
     Code.SP108: (0.800, 1.000),
     Code.SP109: (0.857, 0.750),
     Code.SP110: (1.000, 0.875),
-    Code.SP111: (0.857, 0.666),
+    Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 0.888),
-    Code.SP113: (0.687, 0.785),
+    Code.SP113: (0.733, 0.785),
     Code.SP114: (1.000, 0.777),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
@@ -130,9 +133,9 @@ BLIND_FLOORS = {
     Code.SP119: (1.000, 1.000),
     Code.SP120: (1.000, 1.000),
     Code.SP121: (1.000, 1.000),
-    Code.SP122: (0.888, 1.000),
+    Code.SP122: (1.000, 1.000),
     Code.SP123: (0.857, 0.750),
-    Code.SP124: (0.388, 0.777),
+    Code.SP124: (0.857, 0.666),
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
@@ -142,7 +145,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 25
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 15
 
 
 def figures(code, scores):

@@ -970,3 +970,460 @@ class TestClauseReading:
         text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"
 
         assert "SP117" in check_message(text, kind="proactive").codes
+
+
+# (id, body, SP-API kind, SP124 expected): the purpose model reads positive evidence of another
+# purpose; a body that is short, unusual or polite, or names other things in passing, is on topic.
+PURPOSE_CASES = [
+    ("invoice-plain", "Please see the attached document for your records.", "invoice", False),
+    (
+        "warranty-no-word",
+        "Please keep the attached document safe; you will need it if the motor ever fails within five years.",
+        "warranty",
+        False,
+    ),
+    (
+        "key-no-word",
+        "Hi, here is what you need to get started: 4421-9981-3310. Type it into the app.",
+        "digital_access_key",
+        False,
+    ),
+    (
+        "key-german",
+        "Hallo, hier ist Ihr Aktivierungscode: 88AB-12CD. Viel Spaß!",
+        "digital_access_key",
+        False,
+    ),
+    (
+        "delivery-statement",
+        "Our driver will be in your area on Monday between 2 and 4 pm.",
+        "confirm_delivery",
+        False,
+    ),
+    (
+        "service-statement",
+        "Hello, we've booked your piano tuning for Thursday 4pm. The tuner, Alice, will bring everything she needs.",
+        "confirm_service",
+        False,
+    ),
+    (
+        "service-short",
+        "Hi, just confirming our electrician will be with you on the 12th in the morning.",
+        "confirm_service",
+        False,
+    ),
+    (
+        "legal-withdrawal",
+        "You have the right to withdraw from this contract within 14 days without giving any reason.",
+        "legal_disclosure",
+        False,
+    ),
+    (
+        "legal-age",
+        "Please note: the knife set you ordered may only be sold to adults over 18. By accepting delivery you confirm you are over 18.",
+        "legal_disclosure",
+        False,
+    ),
+    (
+        "proof-review",
+        "Hello, please review the attached mockup and let us know if you'd like any changes.",
+        "confirm_customization",
+        False,
+    ),
+    (
+        "proof-feedback",
+        "Here is the proof of your engraving. We'd appreciate your feedback on the layout before we go ahead.",
+        "confirm_customization",
+        False,
+    ),
+    (
+        "proof-thoughts",
+        "Could you share your thoughts on the two font options below?",
+        "confirm_customization",
+        False,
+    ),
+    # what the body is for, said in its words
+    (
+        "care-tips",
+        "To keep your leather boots looking great, apply conditioner every few weeks.",
+        "confirm_delivery",
+        True,
+    ),
+    (
+        "shop-closed",
+        "Le ricordiamo che il nostro negozio sarà chiuso per ferie dal 10 al 20 agosto.",
+        "confirm_customization",
+        True,
+    ),
+    (
+        "check-in",
+        "How are you finding the wallet? We'd really value your honest review on Amazon.",
+        "confirm_customization",
+        True,
+    ),
+    (
+        "shipped-as-warranty",
+        "Your order has shipped with DPD and arrives tomorrow.",
+        "warranty",
+        True,
+    ),
+    (
+        "delivery-as-invoice",
+        "Which day next week suits you for the delivery of your wardrobe?",
+        "invoice",
+        True,
+    ),
+    (
+        "refund-as-customization",
+        "Your return arrived at our warehouse and your refund of $29.00 has been issued.",
+        "confirm_customization",
+        True,
+    ),
+    (
+        "review-as-order-details",
+        "If you're happy with your order, please leave us a 5-star review.",
+        "confirm_order_details",
+        True,
+    ),
+]
+
+
+class TestPurposeModel:
+    """SP124 fires on what the body says it is for, never on what it merely lacks."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "fires"), [c[1:] for c in PURPOSE_CASES], ids=[c[0] for c in PURPOSE_CASES]
+    )
+    def test_purpose(self, text, kind, fires):
+        """A body with another purpose's words is SP124; an unusual or short one is not."""
+        assert fires == ("SP124" in check_message(text, kind=kind).codes)
+
+    def test_opening_hours_are_not_an_appointment(self):
+        """'Available Monday to Friday' is an offer of help (SP117); 'on Monday at 9am' is a date."""
+        hours = "Thanks a lot for buying from us. Our support team is available Monday to Friday."
+        date = "Thanks a lot for buying from us. Our fitter comes on Monday at 9am."
+
+        assert "SP117" in check_message(hours, kind="proactive").codes
+        assert "SP117" not in check_message(date, kind="proactive").codes
+
+
+# (id, body, kind, SP113 expected): marketing read clause by clause.
+MARKETING_CASES = [
+    (
+        "no-code",
+        "No, we don't have a discount code, sorry. The price on Amazon is the best we can do.",
+        "reply",
+        False,
+    ),
+    (
+        "no-discounts",
+        "Sorry, we don't offer discounts for bulk orders, and we can't offer discount codes through messages.",
+        "reply",
+        False,
+    ),
+    (
+        "key-code",
+        "Your premium unlock code: MK-PREM-88QX. In the app go to Settings / Premium / Enter code.",
+        "digital_access_key",
+        False,
+    ),
+    (
+        "fit-kitchen",
+        "Wir montieren den Türanschlag vor dem Versand kostenlos passend zu Ihrer Küche.",
+        "confirm_order_details",
+        False,
+    ),
+    (
+        "dont-miss",
+        "No te pierdas nuestra nueva línea de velas aromáticas, ya disponible en Amazon.",
+        "proactive",
+        True,
+    ),
+    (
+        "never-run-out",
+        "Subscribe & Save is now available on all our treats. Never run out again and save 10% on every delivery.",
+        "proactive",
+        True,
+    ),
+    (
+        "promo-as-key",
+        "Here is your key: 88AB-12CD. Use code SAVE10 on your next order with us.",
+        "digital_access_key",
+        True,
+    ),
+]
+
+
+# (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
+RECALL_CASES = [
+    (
+        "sobald das Paket",
+        "Sobald Sie das Paket erhalten haben, freuen wir uns über eine ehrliche Bewertung. Die Rücksendung ist kostenlos.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "dès que le colis",
+        "Dès que vous aurez reçu votre colis, votre avis sincère nous aiderait. Le retour est gratuit.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "sobald die Bewertung",
+        "Sobald Ihre Bewertung online ist, schicken wir Ihnen einen Gutschein.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "once you receive",
+        "Once you receive your order, we'd appreciate an honest review. If anything is damaged, our free replacement policy covers you.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "once you post",
+        "Once you post your review, we'll send you a free replacement lid.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "free item beside a request",
+        "A free e-book of recipes is included in the box. When you've had a chance to use the blender, an honest review would be appreciated.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "greeting and a note",
+        "Hello, a quick note on your order 113-2234567-1234567: the lamp needs an E27 bulb, which is not included.",
+        "proactive",
+        "SP117",
+        False,
+    ),
+    (
+        "thanks and help",
+        "Thank you kindly for your purchase! If you need anything, just let us know.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "shipped without",
+        "Hi, thanks for your order. Please note the plant is shipped without its pot.",
+        "proactive",
+        "SP110",
+        False,
+    ),
+    (
+        "receipt then a question",
+        "We have received your payment confirmation from Amazon for the custom order. Could you send us the text you want engraved?",
+        "proactive",
+        "SP109",
+        False,
+    ),
+    (
+        "receipt then help",
+        "We've received your order and are preparing it. Any questions? Let us know.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "neutral update, taken care of",
+        "Your replacement was delivered yesterday. Should you feel your issue has been taken care of, you are welcome to revise your feedback.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "neutral update, fr",
+        "Votre remboursement a été effectué. Si vous estimez que nous avons répondu à votre demande, vous pouvez mettre à jour votre évaluation.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "happy with handling",
+        "If you're happy with how we handled it, you may update your feedback.",
+        "negative_feedback_removal",
+        "SP107",
+        False,
+    ),
+    (
+        "update to five stars",
+        "If you're happy with how we handled it, please update your feedback to five stars.",
+        "negative_feedback_removal",
+        "SP107",
+        True,
+    ),
+    (
+        "remove before fixing",
+        "Please remove your negative feedback now; the replacement will follow next week.",
+        "negative_feedback_removal",
+        "SP116",
+        True,
+    ),
+    (
+        "third-party scam",
+        "Please ignore any emails asking you to pay a customs fee - that's a scam.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "ignore the fee",
+        "Please ignore any emails asking you to pay a customs fee - that's a scam.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    ("scam after not", "Let's not pretend: you are trying to scam us.", "reply", "SP111", True),
+    (
+        "not saying lying",
+        "We are not saying you are lying; the courier may have misread it.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "cannot read",
+        "Maybe ask someone who can actually read to help you with the manual.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "fr cancel",
+        "Merci d'annuler la commande depuis votre compte Amazon.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "es cancel",
+        "Te pedimos que canceles tú el pedido desde Mis pedidos.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "seller cancels fr",
+        "Nous pouvons annuler la commande de notre côté et vous rembourser.",
+        "unexpected_problem",
+        "SP123",
+        False,
+    ),
+    (
+        "es edit review",
+        "¿Podrías editar tu reseña del producto y quitar la parte del olor?",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "de surcharge",
+        "Für die Insel fällt ein Zuschlag von 15,00 € an. Bitte begleichen Sie diesen Betrag.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "after removal",
+        "We'll ship the replacement as soon as you've removed the negative feedback.",
+        "reply",
+        "SP116",
+        True,
+    ),
+]
+
+
+# (id, body, kind, SP122 expected): a repeat marker counts only when it speaks of the request.
+REPEAT_CASES = [
+    (
+        "thanks once again",
+        "Thank you once again for your purchase! If you have a moment, we'd appreciate an honest review on Amazon.",
+        "review_request",
+        False,
+    ),
+    (
+        "reminder of warranty",
+        "Just a friendly reminder that your kettle has a 2-year warranty. If you have a moment, we'd welcome your honest review.",
+        "review_request",
+        False,
+    ),
+    (
+        "as we mentioned",
+        "As we mentioned, the replacement ships Monday. If you'd like to leave a review later, please do.",
+        "reply",
+        False,
+    ),
+    (
+        "noch einmal danke",
+        "Vielen Dank noch einmal für Ihre Bestellung. Wir freuen uns über Ihre ehrliche Bewertung auf Amazon.",
+        "review_request",
+        False,
+    ),
+    (
+        "pivot then ask",
+        "Just a quick reminder! Would you leave a review of the lamp on Amazon?",
+        "review_request",
+        True,
+    ),
+    (
+        "marker in the ask",
+        "Following up on our earlier message: could you leave a review of the lamp?",
+        "review_request",
+        True,
+    ),
+]
+
+
+class TestRepeatMarker:
+    """SP122 from the text: the marker must repeat the review request, not thanks or news."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "fires"), [c[1:] for c in REPEAT_CASES], ids=[c[0] for c in REPEAT_CASES]
+    )
+    def test_repeat(self, text, kind, fires):
+        """'Thank you once again' is thanks; 'a quick reminder! would you review it?' repeats."""
+        assert fires == ("SP122" in check_message(text, kind=kind).codes)
+
+
+class TestRecallWording:
+    """Wording that the rules missed before: insults after a 'not', FR/ES/DE requests."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code", "fires"),
+        [c[1:] for c in RECALL_CASES],
+        ids=[c[0] for c in RECALL_CASES],
+    )
+    def test_wording(self, text, kind, code, fires):
+        """Each wording gives (or does not give) its code."""
+        assert fires == (code in check_message(text, kind=kind).codes)
+
+
+class TestMarketingReading:
+    """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "fires"),
+        [c[1:] for c in MARKETING_CASES],
+        ids=[c[0] for c in MARKETING_CASES],
+    )
+    def test_marketing(self, text, kind, fires):
+        """A refused or negated offer is no promotion; a sales call with 'don't miss' is."""
+        assert fires == ("SP113" in check_message(text, kind=kind).codes)
+
+    def test_upsell_after_an_answer(self):
+        """An answer that shares the question's words, then turns 'while you're here' to a sale."""
+        question = _asked("Which screws come with the oak shelf?")
+        answer = "The shelf comes with 4 screws. While you're here: our matching shelf hooks are 20% off this week."
+        plain = "The shelf comes with 4 screws and wall plugs for brick."
+
+        assert "SP113" in check_message(answer, kind="reply", history=question).codes
+        assert "SP113" not in check_message(plain, kind="reply", history=question).codes

@@ -10,7 +10,7 @@ import regex
 
 from sellerpolicy._codes import RULES, Code
 from sellerpolicy._model import MessageKind, MessageSender
-from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.data import filler_words, rule_data
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
@@ -41,7 +41,8 @@ __all__ = [
 
 # Negation scope: the rules whose clauses say what the seller asks, offers or threatens read a
 # phrase after a negator in its own clause as refused, not said ("we can't offer anything in
-# exchange for feedback", "we would never report you", "nothing to pay on delivery").
+# exchange for feedback", "we would never report you", "nothing to pay on delivery", "we don't
+# have a discount code").
 NEGATABLE = frozenset(
     {
         Code.SP105,
@@ -50,6 +51,7 @@ NEGATABLE = frozenset(
         Code.SP108,
         Code.SP111,
         Code.SP112,
+        Code.SP113,
         Code.SP115,
         Code.SP116,
         Code.SP123,
@@ -293,6 +295,31 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
     return given.overlaps(lo, hi)
 
 
+_AWAITED = frozenset({"review", "seller_feedback", "product_review", "change_verb"})
+_CLAUSE_END = regex.compile(r"[.,;:!?\n]", regex.V1)
+
+
+def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
+    """Whether an exchange word at ``start:end`` trades something for the review.
+
+    A plain exchange word ("in return", "as a thank-you") does; a conjunction of time does
+    only when what it waits for, in its own clause, is the review or its change ("once your
+    review is up", "sobald Ihre Bewertung online ist"), not the parcel ("sobald Sie das Paket
+    erhalten haben, freuen wir uns über eine Bewertung").
+    """
+    timing = {(h.start, h.end) for h in a.hits if h.vocab == "timing" and start <= h.start < end}
+    for h in a.hits:
+        if h.vocab != "exchange" or not start <= h.start < end:
+            continue
+        if (h.start, h.end) not in timing:
+            return True
+        stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + 120)
+        limit = stop.start() if stop else h.end + 120
+        if any(v.vocab in _AWAITED and h.end <= v.start < limit for v in a.hits):
+            return True
+    return False
+
+
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     data = rule_data()[code]
     vocabs = a.vocabs
@@ -308,6 +335,9 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
             vocab = clause.all[0]
             spans.extend(m for m in found if not _given_nearby(a, vocab, *m))
+            continue
+        if code in (Code.SP106, Code.SP116) and "exchange" in clause.all:
+            spans.extend(m for m in found if _exchange_bound(a, *m))
             continue
         if code is Code.SP108:
             spans.extend(m for m in found if _buyer_pays(a, *m))
@@ -446,9 +476,31 @@ def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
 _AVAILABILITY = regex.compile(r"\b(?:stock|lager|disponib\w*|existencias)\b", regex.V1)
 
 
+def _only_the_key(a: Analysis, start: int, end: int) -> bool:
+    """Whether every marketing word of the sentences at ``start:end`` names the key itself.
+
+    "Settings / Premium / Enter code" tells the buyer where the key goes; "use code SAVE10 on
+    your next order" says more than the key (another marketing word, a percentage).
+    """
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    scope = a.sentences[first : last + 1]
+    if not scope or "%" in a.norm.text[scope[0].start : scope[-1].end]:
+        return False
+    keys = [(h.start, h.end) for s in scope for h in s.hits if h.vocab == "topic_digital_key"]
+    return all(
+        any(ks < h.end and h.start < ke for ks, ke in keys)
+        for s in scope
+        for h in s.hits
+        if h.vocab == "marketing"
+    )
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
-        if answers_buyer(a, start, end):
+        turns = "upsell_pivot" in _sentence_vocabs(a, start, end)
+        if answers_buyer(a, start, end) and not turns:
             continue  # the buyer asked about another colour, a discount, a restock
         answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
             a.kind is MessageKind.REPLY and not _buyer_questions(a)
@@ -457,6 +509,8 @@ def marketing(a: Analysis) -> Iterator[Found]:
             continue  # the problem's own news, or a reply whose question we are not shown
         if "amazon_applies" in _sentence_vocabs(a, start, end):
             continue  # a discount Amazon applies at checkout, explained
+        if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
+            continue  # "in the app, enter code": the key the kind delivers, not a promo code
         yield a.found(start, end)
     for i, att in enumerate(a.message.attachments):
         if promotional(a, att):
@@ -470,7 +524,7 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     if not requests:
         return
     repeated = any(has_match(h, Code.SP116) for h in a.history_analyses())
-    resolved = bool(a.vocabs & {"resolved", "fix_already"}) or any(
+    resolved = bool(a.vocabs & {"resolved", "fix_already", "buyer_judges"}) or any(
         h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
     )
     starts = [s.start for s in a.sentences]
@@ -530,6 +584,40 @@ def _solicits(a: Analysis) -> bool:
     return False
 
 
+_PIVOT_VOCABS = frozenset({"repeat_marker", "pressure", "you", "order_ref", "image_not_product"})
+_PIVOT_WORDS = 2  # "Just a quick reminder!", "Following up on our last message."
+
+
+def _repeats_the_request(a: Analysis, marker: Hit) -> bool:
+    """Whether a repeat marker speaks of the review request, not of thanks or other news.
+
+    "Following up: could you leave a review?" and "A quick reminder. Would you review the
+    lamp?" repeat the request; "thank you once again for your purchase", "a reminder that
+    the kettle has a 2-year warranty" and "as we mentioned, the replacement ships Monday"
+    repeat something else, whatever the message asks later.
+    """
+    i = max(0, bisect.bisect_right(_sentence_starts(a), marker.start) - 1)
+    if i >= len(a.sentences):
+        return False
+    own = a.sentences[i]
+    if own.vocabs() & {"thanks", "pleasantry"} and "review" not in own.vocabs():
+        return False  # "thanks again", "hola de nuevo"
+    if "review" in own.vocabs():
+        return True
+    # the marker's sentence says nothing else: at most two words beside the markers are not filler
+    markers = [(h.start, h.end) for h in own.hits if h.vocab == "repeat_marker"]
+    filler = filler_words()
+    other = [
+        w
+        for w, ws, we in tokens(a.norm.text[own.start : own.end])
+        if w not in filler
+        and not any(ms <= own.start + ws and own.start + we <= me for ms, me in markers)
+    ]
+    short = len(other) <= _PIVOT_WORDS and not own.vocabs() - _PIVOT_VOCABS
+    after = a.sentences[i + 1] if i + 1 < len(a.sentences) else None
+    return short and after is not None and {"ask", "review"} <= after.vocabs()
+
+
 def repeat_solicitation(a: Analysis) -> Iterator[Found]:
     if not _solicits(a):
         return
@@ -541,7 +629,13 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
     # ("this is the only time we'll ask - we won't contact you again" promises the opposite)
     gone = negated(a)
     marker = next(
-        (h for h in a.hits if h.vocab == "repeat_marker" and (h.vocab, h.start) not in gone),
+        (
+            h
+            for h in a.hits
+            if h.vocab == "repeat_marker"
+            and (h.vocab, h.start) not in gone
+            and _repeats_the_request(a, h)
+        ),
         None,
     )
     if marker is not None:
@@ -634,4 +728,7 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
     thanked = SpanSet(m.span() for m in (_THANKED.finditer(a.norm.text) if matches else ()))
     found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
     for start, end in _merge([*found, *_happy_conditions(a)]):
+        said = _sentence_vocabs(a, start, end)
+        if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
+            continue  # "if you're happy with how we handled it, you may update your feedback"
         yield a.found(start, end)

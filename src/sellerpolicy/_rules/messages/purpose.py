@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from sellerpolicy._codes import Code
 from sellerpolicy._model import MessageKind
 from sellerpolicy._rules.data import filler_words
@@ -92,11 +94,27 @@ _ALONG_WITH_CONFIRMATION = frozenset({"shipping"})  # "we received it and it shi
 _NEAR = 10  # words from 'your order' to what happened to it ('... 113-4567890-1234567 has been')
 
 
+def _asks_the_buyer(a: Analysis) -> bool:
+    """Whether a sentence asks the buyer something other than whether they need help.
+
+    A question of its own ("could you send us the text you want engraved?") is the message's
+    purpose; "any questions? let us know" is a pleasantry.
+    """
+    text = a.norm.text
+    return any(
+        ("?" in text[s.start : s.end] or "confirm_request" in s.vocabs())
+        and not s.vocabs() & {"order_received", "pleasantry", "thanks"}
+        for s in a.sentences
+    )
+
+
 def order_confirmation(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
-    if a.vocabs & {"problem", "buyer_question"}:
-        return  # a delay or problem notice, or an answer to the buyer
+    if a.vocabs & {"problem", "buyer_question"} or _asks_the_buyer(a):
+        # a delay or problem notice, an answer to the buyer, or a question of the message's
+        # own, such as which text the buyer wants engraved
+        return
     if not dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION) and not (
         purpose_scores(a)["confirmation"] == 0 and "order_status" in a.vocabs
     ):
@@ -156,19 +174,53 @@ _PURPOSE_VOCABS = frozenset(
         "topic_return",
     }
 )
+# A day or a time of day: "on the 12th in the morning", "Tuesday between 9 and 11", "at 2pm".
+_WEEKDAY = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|"
+    r"venerdì|sabato|domenica"
+)
+_RANGE = r"(?:to|through|till|until|bis|au|à|a|al)\s+|[-\u2013]\s*"
+# A day or a time of day: "on the 12th in the morning", "Tuesday between 9 and 11", "at 2pm";
+# not opening hours ("Monday to Friday").
+_WHEN = regex.compile(
+    rf"(?x) \b(?<!(?:{_RANGE}))(?:{_WEEKDAY})\b(?!\s*(?:{_RANGE}))"
+    r"| \b(?:tomorrow|morgen|demain|mañana|domani)\b"
+    r"| \b\d{1,2}(?:st|nd|rd|th)\b"  # the 12th
+    r"| \b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|uhr)\b",  # 9am, 14.30 Uhr
+    regex.V1,
+)
 _FLUFF = frozenset({"pleasantry", "thanks", "opt_out"})
 _MAX_LOOSE_SHARE = 0.34
 _SIGN_OFF_WORDS = 4
 
 
-def _only_thanks(a: Analysis) -> bool:
-    """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
+def _thanks_someone(a: Analysis) -> bool:
+    """Whether the message thanks or offers help: a greeting and a sign-off thank nobody."""
     if not a.vocabs & {"thanks", "pleasantry"} or a.vocabs & _PURPOSE_VOCABS:
         return False
-    if a.message.attachments:
+    greetings = [(h.start, h.end) for h in a.hits if h.vocab == "greeting"]
+    return any(
+        h.vocab in ("thanks", "pleasantry")
+        and not any(gs <= h.start and h.end <= ge for gs, ge in greetings)
+        for h in a.hits
+    )
+
+
+def _says_more(a: Analysis) -> bool:
+    """Whether the message carries something besides words: a file, contact details, a date."""
+    # contact details are a purpose of their own (SP101-SP104 judge them); a day or a time says
+    # when something happens (an appointment, a date)
+    return bool(
+        a.message.attachments or a.links or a.emails or a.phones or _WHEN.search(a.norm.text)
+    )
+
+
+def _only_thanks(a: Analysis) -> bool:
+    """Only thanks, pleasantries and offers of help: at most a third of the words say more."""
+    if not _thanks_someone(a) or _says_more(a):
         return False
-    if a.links or a.emails or a.phones:
-        return False  # contact details are a purpose of their own (SP101-SP104 judge them)
     text = a.norm.text
     # a short last line after a blank one is the sign-off ("Tè & Tisane"), not what is said
     body, blank, last = text.rstrip().rpartition("\n\n")
@@ -207,38 +259,99 @@ _TOPICS = {
     MessageKind.NEGATIVE_FEEDBACK_REMOVAL: "seller_feedback",
     MessageKind.UNEXPECTED_PROBLEM: "problem",
 }
-# Kinds with one narrow purpose: text without a word of that purpose is off topic.
-_NARROW_KINDS = frozenset(
-    {
-        MessageKind.DIGITAL_ACCESS_KEY,
-        MessageKind.WARRANTY,
-        MessageKind.INVOICE,
-        MessageKind.LEGAL_DISCLOSURE,
-        MessageKind.NEGATIVE_FEEDBACK_REMOVAL,
-    }
-)
-# Kinds that ask the buyer to confirm something: off topic when they neither touch their
-# subject nor ask anything.
-_CONFIRM_KINDS = frozenset(
-    {
-        MessageKind.CONFIRM_CUSTOMIZATION,
-        MessageKind.CONFIRM_DELIVERY,
-        MessageKind.CONFIRM_SERVICE,
-        MessageKind.CONFIRM_ORDER_DETAILS,
-    }
-)
 _DELAY_KINDS = frozenset(
     {MessageKind.UNEXPECTED_PROBLEM, MessageKind.CONFIRM_DELIVERY, MessageKind.CONFIRM_SERVICE}
 )
+_SCHEDULING_KINDS = _DELAY_KINDS | {MessageKind.CONFIRM_ORDER_DETAILS}
+_DESIGN_KINDS = frozenset(
+    {
+        MessageKind.CONFIRM_CUSTOMIZATION,
+        MessageKind.CONFIRM_ORDER_DETAILS,
+        MessageKind.UNEXPECTED_PROBLEM,
+    }
+)
+_RETURN_KINDS = frozenset(
+    {
+        MessageKind.UNEXPECTED_PROBLEM,
+        MessageKind.INVOICE,
+        MessageKind.WARRANTY,
+        MessageKind.NEGATIVE_FEEDBACK_REMOVAL,
+        MessageKind.LEGAL_DISCLOSURE,
+    }
+)
+
+# Kinds that carry no document but their own: a manual sent as a digital access key.
+_NOT_DOCUMENT_KINDS = frozenset(
+    {MessageKind.DIGITAL_ACCESS_KEY, MessageKind.INVOICE, MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
+)
+
+
+def _foreign_topic(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
+    """What another purpose the body speaks to, read from its words (not from what it lacks).
+
+    Only asked when the body has no word of its own kind's purpose: a warranty message that
+    says how to oil the board, an invoice that arranges the delivery day.
+    """
+    kind, vocabs = a.kind, a.vocabs
+    if vocabs & {"care_tips", "shop_notice"}:
+        return "gives care tips or shop news" if "care_tips" in vocabs else "is shop news"
+    asks = "?" in a.norm.text or "question" in vocabs
+    if kind not in _SCHEDULING_KINDS and "topic_delivery" in vocabs and asks:
+        return "arranges a delivery"
+    if kind not in _DESIGN_KINDS and "purpose_customization" in vocabs:
+        return "is about a personalisation"
+    if kind not in _RETURN_KINDS and "topic_return" in vocabs:
+        return "is a return or refund notice"
+    if kind is not MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "satisfaction_check" in vocabs:
+        return "asks how the buyer likes the item"
+    if kind in _NOT_DOCUMENT_KINDS and "other_document" in vocabs:
+        return "sends another document"
+    if kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "review" in vocabs:
+        return "speaks of a product review, not seller feedback"
+    return ""
+
+
+_PLAINLY_A_REVIEW = frozenset({"positive_review", "product_review", "on_amazon", "happy_condition"})
+
+
+def _asks_for_review(a: Analysis) -> bool:
+    """A sentence that asks for a review or feedback, not for the buyer's view of what to confirm.
+
+    "Please review the attached proof", "your feedback on the layout" and "your thoughts on the
+    two fonts" ask the buyer to check what the kind is for; "please leave us a review" does not.
+    """
+    if stars_are_design(a) or not is_review_request(a):
+        return False
+    own = _TOPICS[a.kind]
+    gone = negated(a)
+    for sentence in a.sentences:
+        vocabs = sentence.vocabs()
+        if not {"ask", "review"} <= vocabs:
+            continue
+        if own in vocabs and not vocabs & _PLAINLY_A_REVIEW:
+            continue  # "your feedback on the layout", "please review the proof"
+        if any(h.vocab == "review" and (h.vocab, h.start) not in gone for h in sentence.hits):
+            return True
+    return False
+
+
+# What an order confirmation in a message that asks something may lead to: a personalisation,
+# a delivery or a service to arrange.
+_ON_THE_WAY_TO = frozenset({"problem", "topic_customization", "topic_delivery", "topic_service"})
 
 
 def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
-    """What the body is really for, when that is not what its SP-API kind is for."""
+    """What the body is really for, when that is not what its SP-API kind is for.
+
+    The purpose model reads positive evidence only: the body asks for a review, promotes,
+    only thanks, asks the buyer to cancel, or its words make it a shipping notice, an order
+    confirmation, a delay notice or another kind's business. A body that is merely short,
+    unusual or polite, or that names other things in passing beside its own purpose, is not
+    a mismatch: a warranty message need not say "warranty" to be one.
+    """
     kind, vocabs = a.kind, a.vocabs
-    if (
-        is_review_request(a)
-        and not stars_are_design(a)
-        and not (kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs)
+    if _asks_for_review(a) and not (
+        kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs
     ):
         return "asks for a review"
     # the body's marketing (a promotional attachment is SP113 and SP119's), or an off-Amazon
@@ -250,28 +363,42 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         return "only says thank you"
     if kind is not MessageKind.UNEXPECTED_PROBLEM and has_match(a, Code.SP123):
         return "asks the buyer to cancel"
+    topical = _TOPICS[kind] in vocabs
     if (
         kind not in _DELAY_KINDS
         and "shipped" in vocabs
         and "problem" not in vocabs
-        and dominates(a, "shipping", besides=frozenset({"confirmation"}))
+        and (
+            dominates(a, "shipping", besides=frozenset({"confirmation"}))
+            or (not topical and "shipped" not in {v for v, _ in negated(a)})
+        )
     ):
         return "is a shipping notice"
     if (
-        kind is not MessageKind.CONFIRM_ORDER_DETAILS
+        kind in _DELAY_KINDS
+        and "shipped" in vocabs
+        and not vocabs & {"problem", "delay_notice", "question"}
+        and "?" not in a.norm.text
+        and dominates(a, "shipping", besides=frozenset({"confirmation"}))
+    ):
+        return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
+    # a question, or a request to confirm that is not the seller confirming receipt itself
+    # such as "this is just to confirm that we have received it"
+    asks = "?" in a.norm.text or any(
+        s.vocabs() & {"question", "confirm_request"} and "order_received" not in s.vocabs()
+        for s in a.sentences
+    )
+    if (
+        (kind is not MessageKind.CONFIRM_ORDER_DETAILS or not asks)
         and "order_received" in vocabs
         and dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION)
-        and not (vocabs & {"problem", "topic_customization", "topic_delivery", "topic_service"})
+        and not (vocabs & ({"problem"} if not asks else _ON_THE_WAY_TO))
     ):
         return "is an order confirmation"
-    topical = _TOPICS[kind] in vocabs
     if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
         return "is a delay notice"
-    if kind in _NARROW_KINDS and not topical:
-        return "is off topic"
-    asks = "?" in a.norm.text or "question" in vocabs
-    if kind in _CONFIRM_KINDS and not topical and not asks:
-        return "neither asks anything nor touches the order detail to confirm"
+    if not topical:
+        return _foreign_topic(a)
     return ""
 
 
