@@ -89,12 +89,6 @@ class TestCases:
         """Known texts give exactly the expected codes."""
         assert expected == set(check_message(text, kind=kind).codes)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="_text/detectors.py joins 'shop.com.' with the next line's first word "
-        "('shop.com.thanks' is no domain), so the address is lost; found by "
-        "test_spans_point_at_each_violation. Remove this mark when the detector is fixed.",
-    )
     def test_link_before_line_break(self):
         """A web address that ends a sentence and a line is SP101 whatever the next line says."""
         assert "SP101" in check_message("See www.kettleco.com.\nthanks", kind="reply").codes

@@ -73,7 +73,9 @@ _SPACED_DOT = regex.compile(
     (?:
         [ \t]+\.[ \t]*(?:\n[ \t]*)?     # 'shop . com', 'shop .com', 'www.shop\n.com'
       | \n[ \t]*\.[ \t]*
-      | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line
+      | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line,
+        (?=[a-z0-9-]{1,63}\.[a-z0-9]     # only if the next line goes on with a dotted host
+          |(?:com|net|org|info|biz|co|uk|de)\b)  # or a suffix: 'shop.com.\nthanks' ends
       | \.[ \t]+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
     )
     (?=[a-z0-9])
