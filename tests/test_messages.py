@@ -93,12 +93,6 @@ class TestCases:
         """A web address that ends a sentence and a line is SP101 whatever the next line says."""
         assert "SP101" in check_message("See www.kettleco.com.\nthanks", kind="reply").codes
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="_text/detectors.py reads a spoken ' at ' only with a spoken ' dot ', not with "
-        "'[dot]' or '(dot)', so the address is reported as a link (SP101) instead; found by "
-        "test_spans_point_at_each_violation. Remove this mark when the detector is fixed.",
-    )
     def test_spoken_at_with_bracket_dot(self):
         """'jane at mail [dot] com' is an email address (SP103), not a link."""
         report = check_message("Send photos to jane at mail [dot] com please", kind="reply")

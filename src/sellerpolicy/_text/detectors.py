@@ -141,7 +141,14 @@ _BRACKET_AT = regex.compile(
 )
 # 'jane at mail dot com': only when a spelled-out dot follows too, so 'arrives at 5 pm' stays prose
 _WORD_AT = regex.compile(
-    rf"(?<=[a-z0-9._-])\s+{_AT_WORDS}\s+(?=[a-z0-9-]+\s+{_DOT_WORDS}\s+[a-z]{{2,}}\b)", regex.V1
+    rf"""(?x)
+    (?<=[a-z0-9._-])\s+{_AT_WORDS}\s+
+    (?=[a-z0-9-]+
+        (?:\s+{_DOT_WORDS}\s+                      # 'mail dot com'
+          |\s*[\[\(\{{<]\s*{_DOT_WORDS}\s*[\]\)\}}>]\s*  # 'mail [dot] com', 'mail (dot) com'
+        )[a-z]{{2,}}\b(?!/))                        # 'at shop(dot)com/guide' is a link
+    """,
+    regex.V1,
 )
 
 
@@ -228,7 +235,8 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     if "xxp" in s or "**p" in s:
         view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
     spelled_dot = any(w in s for w in (" dot ", " punkt ", " point ", " punto "))
-    if spelled_dot and any(
+    bracket_dot = any(w in s for w in ("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"))
+    if (spelled_dot or bracket_dot) and any(
         w in s for w in (" at ", "arobase", "arroba", "chiocciola", "klammeraffe")
     ):
         plain = view
