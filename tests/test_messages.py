@@ -99,12 +99,6 @@ class TestCases:
 
         assert {"SP103"} == set(report.codes)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="_text/detectors.py misses a web address written 'www .LABEL .com' when the "
-        "label is in capitals (the same in lower case is found); found by "
-        "test_spans_point_at_each_violation. Remove this mark when the detector is fixed.",
-    )
     def test_upper_case_label_with_spaced_dots(self):
         """'www .KETTLECO .com' is a web address like 'www .kettleco .com'."""
         assert "SP101" in check_message("See www .KETTLECO .com today", kind="reply").codes

@@ -152,17 +152,29 @@ _WORD_AT = regex.compile(
 )
 
 
+# a label and another dot after 'www .': 'www .KETTLECO .com', not 'www .NET servers'
+_LABEL_THEN_DOT = regex.compile(r"[A-Za-z0-9-]{1,63}[ \t]*\.", regex.V1)
+
+
+def _www_host(original: str, start: int, end: int) -> bool:
+    """Whether the dot at ``start:end`` follows 'www' and a label and another dot follow it."""
+    return original[max(0, start - 3) : start].lower() == "www" and bool(
+        _LABEL_THEN_DOT.match(original, end, end + 80)
+    )
+
+
 def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[str]) -> str:
     r"""Join a spaced-out dot only where the original reads as one address, not two sentences.
 
     'needs .NET' and 'arrived.\nAs' switch from lower to upper case across the dot: prose.
-    'shop . com' and 'SHOP . COM' keep their case: an address.
+    'shop . com' and 'SHOP . COM' keep their case: an address, and so is 'www .KETTLECO .com'
+    (nobody ends a sentence with 'www').
     """
     start, end = view.span(match.start(), match.end())
     original = text.original
     before = original[start - 1 : start] if start else ""
     after = original[end : end + 1]
-    if before.islower() and after.isupper():
+    if before.islower() and after.isupper() and not _www_host(original, start, end):
         return match[0]
     return "."
 
