@@ -615,28 +615,35 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
 
 # --- phone numbers ---------------------------------------------------------------------------
 
+# Separators between a number's groups. A dot followed by a space is a full stop, never a
+# separator: '+44 20 7946 0958. 113-4567890-1234567' is a number, then a sentence.
+_SEP = r"(?:[\s\-/]|\.(?!\s))"  # space, hyphen, slash or a dot within the number
+_SEP_NO_SLASH = r"(?:[\s\-]|\.(?!\s))"
+_SEP_SPACE = r"(?:[ \-]|\.(?!\s))"  # one line only
 _PHONE = regex.compile(
-    r"""(?x)
+    rf"""(?x)
     (?<![\w+/.,$€£¥#:-])                  # not inside another number, id, price or time
     (?P<number>
-        (?:\+|00)\d{1,3}[\s.\-/]{0,2}       # +44, 0044: international prefix
-        (?:\(0?\d{1,4}\)[\s.\-/]{0,2})?     # (0)20, (212)
-        \d{1,8}(?:[\s.\-/]{1,2}\d{1,8}){0,5}
+        (?:\+|00)\d{{1,3}}{_SEP}{{0,2}}           # +44, 0044: international prefix
+        (?:\(0?\d{{1,4}}\){_SEP}{{0,2}})?         # (0)20, (212)
+        \d{{1,8}}(?:{_SEP}{{1,2}}\d{{1,8}}){{0,5}}
       |
-        (?:1[\s.\-]{1,2})?                  # US/CA: optional 1 and a separator
-        \(\d{3}\)[\s.\-]{0,2}\d{3}[\s.\-]{1,2}\d{4}  # (555) 123-4567
+        (?:1{_SEP_NO_SLASH}{{1,2}})?              # US/CA: optional 1 and a separator
+        \(\d{{3}}\){_SEP_NO_SLASH}{{0,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}  # (555) 123-4567
       |
-        (?:1[\s.\-]{1,2})?\d{3}[\s.\-]{1,2}\d{3}[\s.\-]{1,2}\d{4}  # 555-123-4567
+        (?:1{_SEP_NO_SLASH}{{1,2}})?\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}
+                                            # 555-123-4567
       |
-        1[\s.\-]?8(?:00|88|77|66|55|44|33)[\s.\-]?[a-z0-9]{3}[\s.\-]?[a-z0-9]{4}  # 1-800-flowers
+        1{_SEP_NO_SLASH}?8(?:00|88|77|66|55|44|33){_SEP_NO_SLASH}?[a-z0-9]{{3}}
+        {_SEP_NO_SLASH}?[a-z0-9]{{4}}       # 1-800-flowers
       |
-        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,8}){1,4}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
+        0\d{{1,4}}(?:{_SEP}{{1,2}}\d{{2,8}}){{1,4}}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
       |
         (?P<loose>                          # shapes ids share too: only with a phone word nearby
-            \d{3}[\s.\-]\d{4}                # 555-0198: a local number
-          | \d(?:[ .\-]\d){6,14}             # 5 5 5 2 0 1 8: spaced digits
-          | \d{2,4}(?:[ .\-]\d{2,4}){2,4}    # 912 345 678: grouped digits
-          | \d{7,12}                        # a run of digits
+            \d{{3}}{_SEP_NO_SLASH}\d{{4}}      # 555-0198: a local number
+          | \d(?:{_SEP_SPACE}\d){{6,14}}       # 5 5 5 2 0 1 8: spaced digits
+          | \d{{2,4}}(?:{_SEP_SPACE}\d{{2,4}}){{2,4}}  # 912 345 678: grouped digits
+          | \d{{7,12}}                        # a run of digits
         )
     )
     (?![\w/-]|[.,]\d)                       # not followed by more of an id or a decimal
