@@ -73,7 +73,9 @@ _SPACED_DOT = regex.compile(
     (?:
         [ \t]+\.[ \t]*(?:\n[ \t]*)?     # 'shop . com', 'shop .com', 'www.shop\n.com'
       | \n[ \t]*\.[ \t]*
-      | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line
+      | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line,
+        (?=[a-z0-9-]{1,63}\.[a-z0-9]     # only if the next line goes on with a dotted host
+          |(?:com|net|org|info|biz|co|uk|de)\b)  # or a suffix: 'shop.com.\nthanks' ends
       | \.[ \t]+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
     )
     (?=[a-z0-9])
@@ -139,21 +141,40 @@ _BRACKET_AT = regex.compile(
 )
 # 'jane at mail dot com': only when a spelled-out dot follows too, so 'arrives at 5 pm' stays prose
 _WORD_AT = regex.compile(
-    rf"(?<=[a-z0-9._-])\s+{_AT_WORDS}\s+(?=[a-z0-9-]+\s+{_DOT_WORDS}\s+[a-z]{{2,}}\b)", regex.V1
+    rf"""(?x)
+    (?<=[a-z0-9._-])\s+{_AT_WORDS}\s+
+    (?=[a-z0-9-]+
+        (?:\s+{_DOT_WORDS}\s+                      # 'mail dot com'
+          |\s*[\[\(\{{<]\s*{_DOT_WORDS}\s*[\]\)\}}>]\s*  # 'mail [dot] com', 'mail (dot) com'
+        )[a-z]{{2,}}\b(?!/))                        # 'at shop(dot)com/guide' is a link
+    """,
+    regex.V1,
 )
+
+
+# a label and another dot after 'www .': 'www .KETTLECO .com', not 'www .NET servers'
+_LABEL_THEN_DOT = regex.compile(r"[A-Za-z0-9-]{1,63}[ \t]*\.", regex.V1)
+
+
+def _www_host(original: str, start: int, end: int) -> bool:
+    """Whether the dot at ``start:end`` follows 'www' and a label and another dot follow it."""
+    return original[max(0, start - 3) : start].lower() == "www" and bool(
+        _LABEL_THEN_DOT.match(original, end, end + 80)
+    )
 
 
 def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[str]) -> str:
     r"""Join a spaced-out dot only where the original reads as one address, not two sentences.
 
     'needs .NET' and 'arrived.\nAs' switch from lower to upper case across the dot: prose.
-    'shop . com' and 'SHOP . COM' keep their case: an address.
+    'shop . com' and 'SHOP . COM' keep their case: an address, and so is 'www .KETTLECO .com'
+    (nobody ends a sentence with 'www').
     """
     start, end = view.span(match.start(), match.end())
     original = text.original
     before = original[start - 1 : start] if start else ""
     after = original[end : end + 1]
-    if before.islower() and after.isupper():
+    if before.islower() and after.isupper() and not _www_host(original, start, end):
         return match[0]
     return "."
 
@@ -226,7 +247,8 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     if "xxp" in s or "**p" in s:
         view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
     spelled_dot = any(w in s for w in (" dot ", " punkt ", " point ", " punto "))
-    if spelled_dot and any(
+    bracket_dot = any(w in s for w in ("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"))
+    if (spelled_dot or bracket_dot) and any(
         w in s for w in (" at ", "arobase", "arroba", "chiocciola", "klammeraffe")
     ):
         plain = view
@@ -593,28 +615,35 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
 
 # --- phone numbers ---------------------------------------------------------------------------
 
+# Separators between a number's groups. A dot followed by a space is a full stop, never a
+# separator: '+44 20 7946 0958. 113-4567890-1234567' is a number, then a sentence.
+_SEP = r"(?:[\s\-/]|\.(?!\s))"  # space, hyphen, slash or a dot within the number
+_SEP_NO_SLASH = r"(?:[\s\-]|\.(?!\s))"
+_SEP_SPACE = r"(?:[ \-]|\.(?!\s))"  # one line only
 _PHONE = regex.compile(
-    r"""(?x)
+    rf"""(?x)
     (?<![\w+/.,$€£¥#:-])                  # not inside another number, id, price or time
     (?P<number>
-        (?:\+|00)\d{1,3}[\s.\-/]{0,2}       # +44, 0044: international prefix
-        (?:\(0?\d{1,4}\)[\s.\-/]{0,2})?     # (0)20, (212)
-        \d{1,8}(?:[\s.\-/]{1,2}\d{1,8}){0,5}
+        (?:\+|00)\d{{1,3}}{_SEP}{{0,2}}           # +44, 0044: international prefix
+        (?:\(0?\d{{1,4}}\){_SEP}{{0,2}})?         # (0)20, (212)
+        \d{{1,8}}(?:{_SEP}{{1,2}}\d{{1,8}}){{0,5}}
       |
-        (?:1[\s.\-]{1,2})?                  # US/CA: optional 1 and a separator
-        \(\d{3}\)[\s.\-]{0,2}\d{3}[\s.\-]{1,2}\d{4}  # (555) 123-4567
+        (?:1{_SEP_NO_SLASH}{{1,2}})?              # US/CA: optional 1 and a separator
+        \(\d{{3}}\){_SEP_NO_SLASH}{{0,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}  # (555) 123-4567
       |
-        (?:1[\s.\-]{1,2})?\d{3}[\s.\-]{1,2}\d{3}[\s.\-]{1,2}\d{4}  # 555-123-4567
+        (?:1{_SEP_NO_SLASH}{{1,2}})?\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}
+                                            # 555-123-4567
       |
-        1[\s.\-]?8(?:00|88|77|66|55|44|33)[\s.\-]?[a-z0-9]{3}[\s.\-]?[a-z0-9]{4}  # 1-800-flowers
+        1{_SEP_NO_SLASH}?8(?:00|88|77|66|55|44|33){_SEP_NO_SLASH}?[a-z0-9]{{3}}
+        {_SEP_NO_SLASH}?[a-z0-9]{{4}}       # 1-800-flowers
       |
-        0\d{1,4}(?:[\s.\-/]{1,2}\d{2,8}){1,4}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
+        0\d{{1,4}}(?:{_SEP}{{1,2}}\d{{2,8}}){{1,4}}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
       |
         (?P<loose>                          # shapes ids share too: only with a phone word nearby
-            \d{3}[\s.\-]\d{4}                # 555-0198: a local number
-          | \d(?:[ .\-]\d){6,14}             # 5 5 5 2 0 1 8: spaced digits
-          | \d{2,4}(?:[ .\-]\d{2,4}){2,4}    # 912 345 678: grouped digits
-          | \d{7,12}                        # a run of digits
+            \d{{3}}{_SEP_NO_SLASH}\d{{4}}      # 555-0198: a local number
+          | \d(?:{_SEP_SPACE}\d){{6,14}}       # 5 5 5 2 0 1 8: spaced digits
+          | \d{{2,4}}(?:{_SEP_SPACE}\d{{2,4}}){{2,4}}  # 912 345 678: grouped digits
+          | \d{{7,12}}                        # a run of digits
         )
     )
     (?![\w/-]|[.,]\d)                       # not followed by more of an id or a decimal
