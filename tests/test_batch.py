@@ -485,7 +485,8 @@ class TestRunJsonl:
         """Results can go to a text stream, such as the command's stdout."""
         out = io.StringIO()
 
-        run_jsonl(io.BytesIO(b'{"body": "hi \\ud800"}\n'), out, jobs=1, progress=False)
+        # a thank-you-only message: its finding's excerpt carries the lone surrogate
+        run_jsonl(io.BytesIO(b'{"body": "Thanks \\ud800"}\n'), out, jobs=1, progress=False)
 
         assert 1 == json.loads(out.getvalue())["line"]
         assert "\\ud800" in out.getvalue()
