@@ -5,7 +5,10 @@ recall >= 0.85 for every ground, in both editions. feedback_c.jsonl is the first
 retired to tuning once its figures were recorded (SP302 recall 0.839 and SP305 recall 0.786 were
 below 0.85); feedback_d.jsonl pins the fixes made after it. feedback_e.jsonl is half of a second
 independent writer's set (the other half is the blind set), read to tune; feedback_f.jsonl pins
-the fixes made after it, with look-alikes that must not fire.
+the fixes made after it, with look-alikes that must not fire. feedback_g.jsonl (260 comments) is
+an independent writer's set aimed at the weak grounds (SP310 in many languages, FBA delivery
+against mixed comments, personal information against brand names); feedback_h.jsonl pins the
+fixes made after it.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -63,7 +66,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1464 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 1724 comments in its files; the blind set the 210 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -74,6 +77,7 @@ class TestCorpus:
             "feedback_d.jsonl": 292,
             "feedback_e.jsonl": 210,
             "feedback_f.jsonl": 82,
+            "feedback_g.jsonl": 260,
         } == sizes
         assert 210 == len(blind)
 
