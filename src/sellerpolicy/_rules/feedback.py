@@ -1059,12 +1059,7 @@ def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int
     text = comment.original
     if _cues(comment, words[first].start):
         return False
-    before = words[first - 1] if first else None
-    if (
-        before is not None
-        and _BETWEEN_NAMES.fullmatch(text[before.end : words[first].start])
-        and before.text.lower() in _brand_words("brand_before")
-    ):
+    if _after_product_noun(comment, words, first):
         return True
     filler = frozenset(_data()["words"]["filler"])
     for step in (1, 2):
@@ -1083,6 +1078,37 @@ def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int
     return False
 
 
+def _is_item(word: str) -> bool:
+    return any(h.vocab == "item" for h in _reading(()).lexicon.scan(_fold(word.lower())))
+
+
+def _after_product_noun(comment: Comment, words: list[_Word], first: int) -> bool:
+    """Whether the name ``words[first]...`` follows a determiner or names an item's maker.
+
+    'the Stephen King box set'; a product noun right before the name ('il profumo Giorgio
+    Armani', 'perfume Carolina Herrera'), or before 'by', 'de', 'di', 'von' and the name
+    ('le livre de Victor Hugo', 'the set by J.K. Rowling').
+    """
+    text = comment.original
+    chain: list[_Word] = []
+    at = first
+    while at > 0 and len(chain) < _MAKER_WORDS:
+        before = words[at - 1]
+        if not _BETWEEN_NAMES.fullmatch(text[before.end : words[at].start]):
+            break
+        chain.append(before)
+        at -= 1
+    if not chain:
+        return False
+    word = chain[0].text.lower()
+    if word in _brand_words("brand_before") or _is_item(word):
+        return True
+    maker = _fold(word) in _brand_words("maker_before")
+    return maker and len(chain) > 1 and _is_item(chain[1].text)
+
+
+_MAKER_WORDS: Final = 2
+"""A product noun and the word naming its maker ('livre de') may stand before a name."""
 _BETWEEN_PRODUCT = regex.compile(r"[ \t]+(?:\d{1,4}[ \t]+)?", regex.V1)
 
 
@@ -1209,7 +1235,7 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
 
 
 def _generic_email(address: str, host: str) -> bool:
-    """Whether an address is nobody's in particular: a no-reply one or one of Amazon's."""
+    """Whether an address is nobody's in particular: a no-reply one, Amazon's or a carrier's."""
     spec = _data()["email"]
     local = address.partition("@")[0].strip().lower()
     labels = host.lower().split(".")
