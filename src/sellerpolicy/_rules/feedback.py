@@ -334,7 +334,8 @@ _CLAUSE_BREAK = regex.compile(
   | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
   | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma
         |sin\ embargo|pero|tuttavia)\b  # contrast starts a new clause
-  | \b(?:and|und|et|y)\b            # so does 'and': 'late and the toy is cheap'
+  | (?<!\babove\s)\b(?:and|und|et|y)\b  # so does 'and' ('late and the toy is cheap'),
+                                    # not in 'above and beyond'
     """,
     regex.V1,
 )
@@ -589,10 +590,22 @@ _NEVER_BETTER = regex.compile(
 
 _GOOD_UNTIL = regex.compile(
     r"""(?x)
-    \b(?:good|great|fine|well|perfect|perfectly|nice)\s+
+    \b(?:good|great|fine|well|perfect|perfectly|nice
+      |(?:loved|liked|enjoyed)\s+(?:it|them))\s+     # 'my son loved it for the one day it worked'
     (?:until|till|til                                  # 'worked fine until it died'
-      |for\s+(?:a|an|one|two|three|a\ few|a\ couple\ of|a\ couple|about|the\ first|\d+)
+      |for\s+(?:a|an|one|two|three|a\ few|a\ couple\ of|a\ couple|about|the\ first|the\ one
+         |the\ two|the\ few|\d+)
        \s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|hours?|uses?|washes|wears|while)\b)
+    """,
+    regex.V1,
+)
+
+
+_ORDERED_GOT = regex.compile(
+    r"""(?x)
+    \b(?:ordered|bought|paid\ for)\s+(?:a|an|the|one|two|\d+)\s+   # 'ordered a charger,
+    (?:[a-z]+\s+){0,2}?[a-z]+\s*,?\s*(?:and\s+|but\s+)?             # ... got a box of rocks':
+    (?:got|received|they\ sent|sent\ me|came\ with)\s+(?:a|an|some|one)\b  # another thing sent
     """,
     regex.V1,
 )
@@ -602,13 +615,15 @@ def _praise_turned(text: str) -> list[Hit]:
     """Praise that is no praise, and a 'never' that is no complaint.
 
     'My skin has never been softer' praises; 'worked fine for a week', 'was good until it
-    stopped' tell a failure, not a buyer's confusion of the rating scale.
+    stopped', 'loved it for the one day it worked' tell a failure, not a buyer's confusion of
+    the rating scale; so does 'ordered a charger, got a box of rocks' (another thing was sent).
     """
     found = []
     for m in _NEVER_BETTER.finditer(text):
         found.append(Hit("negative.not", m.start(), m.end(), -1))
         found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
     found += [Hit("positive.not", m.start(), m.end(), -1) for m in _GOOD_UNTIL.finditer(text)]
+    found += [Hit("condition", m.start(), m.end(), -1) for m in _ORDERED_GOT.finditer(text)]
     return found
 
 
@@ -1332,7 +1347,11 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
     if context.rating_class is not FeedbackClass.NEGATIVE:
         return []
     positive = comment.of("positive")
-    if not positive or comment.vocabs & {"negative", "late", "missing", "price_complaint"}:
+    clauses = comment.clauses
+    doubted = _doubts_dispelled(comment)
+    excused = {id(h) for h in comment.of("negative") if _contrast_after(comment, h, doubted)}
+    negative = any(id(h) not in excused for h in comment.of("negative"))
+    if not positive or negative or comment.vocabs & {"late", "missing", "price_complaint"}:
         return []
     if _late(comment, context.rating):
         return []  # 'hat fast drei Wochen gedauert': took three weeks, however it is put
@@ -1343,13 +1362,42 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
     # wrong size sent'), or says much and names a topic, or says much after praise that is
     # only a word opening the comment ('great job, nobody has told me anything for two
     # weeks'); else it tells a story ('bought it for my husband last week')
-    clauses = comment.clauses
     opener = len(clauses) > 1 and clauses[0].content <= _OPENER_WORDS and _praises(clauses[0])
-    if any(_complains(c, after_opener=opener) for c in clauses):
+    if any(_complains(c, after_opener=opener) for i, c in enumerate(clauses) if i not in doubted):
         return []
     start, end = comment.span(positive[0].start, positive[-1].end)
     words = comment.words_of(["positive"])
     return [_Found(start, end, f"positive words ({words}) with {context.rating} star(s)")]
+
+
+_CONTRASTS: Final = frozenset(
+    {"but", "however", "though", "tho", "although", "yet", "aber", "mais", "pero", "ma"}
+)
+
+
+def _doubts_dispelled(comment: Comment) -> frozenset[int]:
+    """The clauses telling a doubt that a later clause of praise dispels.
+
+    'I was nervous ordering from a third party seller but they were fantastic', 'ok so i was
+    skeptical but WOW': the doubt is no complaint, and neither is the 'but' after it.
+    """
+    clauses = comment.clauses
+    return frozenset(
+        i
+        for i, clause in enumerate(clauses)
+        if any(h.vocab == "doubt" for h in clause.hits)
+        and not _praises(clause)
+        and any(_praises(later) for later in clauses[i + 1 :])
+    )
+
+
+def _contrast_after(comment: Comment, hit: Hit, doubted: frozenset[int]) -> bool:
+    """Whether ``hit`` is a 'but' right after a clause in ``doubted``."""
+    if comment.view.text[hit.start : hit.end] not in _CONTRASTS:
+        return False
+    ends = [c.end for c in comment.clauses]
+    before = bisect.bisect_right(ends, hit.start) - 1
+    return before in doubted and not comment.view.text[ends[before] : hit.start].strip()
 
 
 _NEUTRAL_WORDS: Final = 3
