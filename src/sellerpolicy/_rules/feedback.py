@@ -722,6 +722,9 @@ class Comment:
             if clauses and content <= 1 and "verdict" in vocabs:
                 # 'chat support kept transferring me, useless': the verdict of what came before
                 vocabs -= {"product"}
+            if "item_question" in vocabs and vocabs & {"service", "seller"}:
+                # 'the seller answered my question about sizing': a service, about the item
+                vocabs -= {"product", "item"}
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
@@ -850,7 +853,11 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     # 'el vendedor muy atento': a clause about the seller alone judges the seller, not the
     # fulfilment or a service ('seller never replied' is a service, 'seller shipped late' is
     # the delivery)
-    seller_alone = any(c.topics == {Topic.SELLER} for c in comment.clauses)
+    # unless another clause names the service the seller is praised or blamed for ('seller was
+    # great and sent a replacement right away')
+    seller_alone = Topic.SERVICE not in topics and any(
+        c.topics == {Topic.SELLER} for c in comment.clauses
+    )
     fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"
     if context.order is None:
