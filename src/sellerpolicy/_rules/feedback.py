@@ -1012,6 +1012,12 @@ def _not_surnames() -> frozenset[str]:
 
 
 @functools.cache
+def _surnames() -> frozenset[str]:
+    names: list[str] = _data()["names"]["surname"]
+    return frozenset(_fold(n.lower()) for n in names)
+
+
+@functools.cache
 def _particles() -> frozenset[str]:
     return frozenset(_data()["name_particles"]["words"])
 
@@ -1148,8 +1154,10 @@ def _is_full_name(
     'Jessica Moore', 'RACHEL BENNETT'; after a cue any capitalised pair ('seller is Daniel
     Okafor'); in lower case only after an introduction ('my name is john miller').
     """
-    if len(styles) != 1 or len(last.text) < _MIN_SURNAME or _is_plain_word(last.text):
+    if len(styles) != 1 or len(last.text) < _MIN_SURNAME:
         return False
+    if _is_plain_word(last.text) and not (known and _fold(last.text.lower()) in _surnames()):
+        return False  # 'Tom Reyes', 'Marcus Bell': a known first name before a word-like surname
     if not known and ("title" not in styles or _is_plain_word(first.text)):
         return False
     if styles != {"lower"} and known:
