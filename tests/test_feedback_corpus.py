@@ -66,7 +66,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1792 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 1794 comments in its files; the blind set the 210 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -78,7 +78,7 @@ class TestCorpus:
             "feedback_e.jsonl": 210,
             "feedback_f.jsonl": 82,
             "feedback_g.jsonl": 260,
-            "feedback_h.jsonl": 68,
+            "feedback_h.jsonl": 70,
         } == sizes
         assert 210 == len(blind)
 

@@ -1076,6 +1076,26 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         i += 1
 
 
+@functools.cache
+def _japanese_name() -> regex.Pattern[str]:
+    """A common Japanese surname, a given name of one to three letters, then an honorific."""
+    surnames: list[str] = _data()["names"]["japanese_surname"]
+    return regex.compile(
+        rf"""(?x)
+        (?:{_alternation(surnames)})                          # 佐藤, 鈴木
+        [\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]{{1,3}}?        # 健一
+        (?=さん|様|氏)                 # an honorific: '佐藤さん' alone is no full name
+        """,
+        regex.V1,
+    )
+
+
+def _japanese_names(comment: Comment) -> Iterator[tuple[int, int]]:
+    if _UNSPACED.search(comment.original):
+        for m in _japanese_name().finditer(comment.original):
+            yield m.start(), m.end()
+
+
 def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int) -> bool:
     """Whether the name ``words[first..last]`` names a product: a brand, author or designer.
 
@@ -1293,7 +1313,7 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
     taken = SpanSet((f.start, f.end) for f in found)
     found += [_Found(s, e, "a phone number") for s, e in _loose_phones(comment, taken)]
     taken = SpanSet((f.start, f.end) for f in found)
-    for start, end in _full_names(comment):
+    for start, end in itertools.chain(_full_names(comment), _japanese_names(comment)):
         if not taken.overlaps(start, end):
             found.append(_Found(start, end, "a full name"))
     for start, end in _addresses(comment):
