@@ -5,14 +5,19 @@ recall >= 0.85 for every ground, in both editions. feedback_c.jsonl is the first
 retired to tuning once its figures were recorded (SP302 recall 0.839 and SP305 recall 0.786 were
 below 0.85); feedback_d.jsonl pins the fixes made after it. feedback_e.jsonl is half of a second
 independent writer's set (the other half is the blind set), read to tune; feedback_f.jsonl pins
-the fixes made after it, with look-alikes that must not fire.
+the fixes made after it, with look-alikes that must not fire. feedback_g.jsonl (260 comments) is
+an independent writer's set aimed at the weak grounds (SP310 in many languages, FBA delivery
+against mixed comments, personal information against brand names); feedback_h.jsonl pins the
+fixes made after it.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
 1550c177…) before it was split; its records are never read to tune. Before any tuning after it
 was written it gave SP301 0.76/0.90 (seed 0.66/1.00), SP302 0.95/0.82, SP304 0.83/0.90,
 SP305 1.00/0.84, SP306 0.92/0.85 and SP310 1.00/0.41. BLIND_GATES holds, per ground, the
-figures the code reached on it, each rounded down to two places. A change that lowers a blind
+figures the code reached on it, each rounded down to two places (raised on 2026-12-03 after the
+fixes pinned by feedback_h.jsonl: SP301 0.84 -> 0.91 current and 0.77 -> 0.82 seed precision,
+SP304 0.90 -> 1.00 current precision; SP310 recall stayed at 0.64). A change that lowers a blind
 figure fails here; one that raises it should raise the gate.
 """
 
@@ -30,15 +35,15 @@ from benchmarks.feedback_quality import BLIND, FOLDER, TARGET, codes_of, evaluat
 # (precision, recall) reached on the blind set, rounded down
 BLIND_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.84, 1.00),
+        Code.SP301: (0.91, 1.00),
         Code.SP302: (0.95, 1.00),
         Code.SP303: (1.00, 1.00),
-        Code.SP304: (0.90, 0.90),
+        Code.SP304: (1.00, 0.90),
         Code.SP306: (1.00, 0.92),
         Code.SP310: (1.00, 0.64),
     },
     Edition.SEED: {
-        Code.SP301: (0.77, 1.00),
+        Code.SP301: (0.82, 1.00),
         Code.SP302: (0.95, 1.00),
         Code.SP303: (1.00, 1.00),
         Code.SP304: (1.00, 0.91),
@@ -63,7 +68,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1464 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 1794 comments in its files; the blind set the 210 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -74,6 +79,8 @@ class TestCorpus:
             "feedback_d.jsonl": 292,
             "feedback_e.jsonl": 210,
             "feedback_f.jsonl": 82,
+            "feedback_g.jsonl": 260,
+            "feedback_h.jsonl": 70,
         } == sizes
         assert 210 == len(blind)
 

@@ -334,7 +334,8 @@ _CLAUSE_BREAK = regex.compile(
   | \s[-/]\s                          # ' - ' and ' / ' between two thoughts
   | \b(?:but|tho|though|although|however|yet|aber|jedoch|sondern|mais|cependant|pero|ma
         |sin\ embargo|pero|tuttavia)\b  # contrast starts a new clause
-  | \b(?:and|und|et|y)\b            # so does 'and': 'late and the toy is cheap'
+  | (?<!\babove\s)\b(?:and|und|et|y)\b  # so does 'and' ('late and the toy is cheap'),
+                                    # not in 'above and beyond'
     """,
     regex.V1,
 )
@@ -589,10 +590,22 @@ _NEVER_BETTER = regex.compile(
 
 _GOOD_UNTIL = regex.compile(
     r"""(?x)
-    \b(?:good|great|fine|well|perfect|perfectly|nice)\s+
+    \b(?:good|great|fine|well|perfect|perfectly|nice
+      |(?:loved|liked|enjoyed)\s+(?:it|them))\s+     # 'my son loved it for the one day it worked'
     (?:until|till|til                                  # 'worked fine until it died'
-      |for\s+(?:a|an|one|two|three|a\ few|a\ couple\ of|a\ couple|about|the\ first|\d+)
+      |for\s+(?:a|an|one|two|three|a\ few|a\ couple\ of|a\ couple|about|the\ first|the\ one
+         |the\ two|the\ few|\d+)
        \s+(?:[a-z]+\s+)?(?:days?|weeks?|months?|hours?|uses?|washes|wears|while)\b)
+    """,
+    regex.V1,
+)
+
+
+_ORDERED_GOT = regex.compile(
+    r"""(?x)
+    \b(?:ordered|bought|paid\ for)\s+(?:a|an|the|one|two|\d+)\s+   # 'ordered a charger,
+    (?:[a-z]+\s+){0,2}?[a-z]+\s*,?\s*(?:and\s+|but\s+)?             # ... got a box of rocks':
+    (?:got|received|they\ sent|sent\ me|came\ with)\s+(?:a|an|some|one)\b  # another thing sent
     """,
     regex.V1,
 )
@@ -602,13 +615,15 @@ def _praise_turned(text: str) -> list[Hit]:
     """Praise that is no praise, and a 'never' that is no complaint.
 
     'My skin has never been softer' praises; 'worked fine for a week', 'was good until it
-    stopped' tell a failure, not a buyer's confusion of the rating scale.
+    stopped', 'loved it for the one day it worked' tell a failure, not a buyer's confusion of
+    the rating scale; so does 'ordered a charger, got a box of rocks' (another thing was sent).
     """
     found = []
     for m in _NEVER_BETTER.finditer(text):
         found.append(Hit("negative.not", m.start(), m.end(), -1))
         found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
     found += [Hit("positive.not", m.start(), m.end(), -1) for m in _GOOD_UNTIL.finditer(text)]
+    found += [Hit("condition", m.start(), m.end(), -1) for m in _ORDERED_GOT.finditer(text)]
     return found
 
 
@@ -707,6 +722,9 @@ class Comment:
             if clauses and content <= 1 and "verdict" in vocabs:
                 # 'chat support kept transferring me, useless': the verdict of what came before
                 vocabs -= {"product"}
+            if "item_question" in vocabs and vocabs & {"service", "seller"}:
+                # 'the seller answered my question about sizing': a service, about the item
+                vocabs -= {"product", "item"}
             topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
@@ -835,7 +853,11 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     # 'el vendedor muy atento': a clause about the seller alone judges the seller, not the
     # fulfilment or a service ('seller never replied' is a service, 'seller shipped late' is
     # the delivery)
-    seller_alone = any(c.topics == {Topic.SELLER} for c in comment.clauses)
+    # unless another clause names the service the seller is praised or blamed for ('seller was
+    # great and sent a replacement right away')
+    seller_alone = Topic.SERVICE not in topics and any(
+        c.topics == {Topic.SELLER} for c in comment.clauses
+    )
     fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"
     if context.order is None:
@@ -990,6 +1012,12 @@ def _not_surnames() -> frozenset[str]:
 
 
 @functools.cache
+def _surnames() -> frozenset[str]:
+    names: list[str] = _data()["names"]["surname"]
+    return frozenset(_fold(n.lower()) for n in names)
+
+
+@functools.cache
 def _particles() -> frozenset[str]:
     return frozenset(_data()["name_particles"]["words"])
 
@@ -1048,6 +1076,26 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         i += 1
 
 
+@functools.cache
+def _japanese_name() -> regex.Pattern[str]:
+    """A common Japanese surname, a given name of one to three letters, then an honorific."""
+    surnames: list[str] = _data()["names"]["japanese_surname"]
+    return regex.compile(
+        rf"""(?x)
+        (?:{_alternation(surnames)})                          # 佐藤, 鈴木
+        [\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]{{1,3}}?        # 健一
+        (?=さん|様|氏)                 # an honorific: '佐藤さん' alone is no full name
+        """,
+        regex.V1,
+    )
+
+
+def _japanese_names(comment: Comment) -> Iterator[tuple[int, int]]:
+    if _UNSPACED.search(comment.original):
+        for m in _japanese_name().finditer(comment.original):
+            yield m.start(), m.end()
+
+
 def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int) -> bool:
     """Whether the name ``words[first..last]`` names a product: a brand, author or designer.
 
@@ -1059,12 +1107,7 @@ def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int
     text = comment.original
     if _cues(comment, words[first].start):
         return False
-    before = words[first - 1] if first else None
-    if (
-        before is not None
-        and _BETWEEN_NAMES.fullmatch(text[before.end : words[first].start])
-        and before.text.lower() in _brand_words("brand_before")
-    ):
+    if _after_product_noun(comment, words, first):
         return True
     filler = frozenset(_data()["words"]["filler"])
     for step in (1, 2):
@@ -1083,6 +1126,37 @@ def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int
     return False
 
 
+def _is_item(word: str) -> bool:
+    return any(h.vocab == "item" for h in _reading(()).lexicon.scan(_fold(word.lower())))
+
+
+def _after_product_noun(comment: Comment, words: list[_Word], first: int) -> bool:
+    """Whether the name ``words[first]...`` follows a determiner or names an item's maker.
+
+    'the Stephen King box set'; a product noun right before the name ('il profumo Giorgio
+    Armani', 'perfume Carolina Herrera'), or before 'by', 'de', 'di', 'von' and the name
+    ('le livre de Victor Hugo', 'the set by J.K. Rowling').
+    """
+    text = comment.original
+    chain: list[_Word] = []
+    at = first
+    while at > 0 and len(chain) < _MAKER_WORDS:
+        before = words[at - 1]
+        if not _BETWEEN_NAMES.fullmatch(text[before.end : words[at].start]):
+            break
+        chain.append(before)
+        at -= 1
+    if not chain:
+        return False
+    word = chain[0].text.lower()
+    if word in _brand_words("brand_before") or _is_item(word):
+        return True
+    maker = _fold(word) in _brand_words("maker_before")
+    return maker and len(chain) > 1 and _is_item(chain[1].text)
+
+
+_MAKER_WORDS: Final = 2
+"""A product noun and the word naming its maker ('livre de') may stand before a name."""
 _BETWEEN_PRODUCT = regex.compile(r"[ \t]+(?:\d{1,4}[ \t]+)?", regex.V1)
 
 
@@ -1100,8 +1174,10 @@ def _is_full_name(
     'Jessica Moore', 'RACHEL BENNETT'; after a cue any capitalised pair ('seller is Daniel
     Okafor'); in lower case only after an introduction ('my name is john miller').
     """
-    if len(styles) != 1 or len(last.text) < _MIN_SURNAME or _is_plain_word(last.text):
+    if len(styles) != 1 or len(last.text) < _MIN_SURNAME:
         return False
+    if _is_plain_word(last.text) and not (known and _fold(last.text.lower()) in _surnames()):
+        return False  # 'Tom Reyes', 'Marcus Bell': a known first name before a word-like surname
     if not known and ("title" not in styles or _is_plain_word(first.text)):
         return False
     if styles != {"lower"} and known:
@@ -1209,7 +1285,7 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
 
 
 def _generic_email(address: str, host: str) -> bool:
-    """Whether an address is nobody's in particular: a no-reply one or one of Amazon's."""
+    """Whether an address is nobody's in particular: a no-reply one, Amazon's or a carrier's."""
     spec = _data()["email"]
     local = address.partition("@")[0].strip().lower()
     labels = host.lower().split(".")
@@ -1237,7 +1313,7 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
     taken = SpanSet((f.start, f.end) for f in found)
     found += [_Found(s, e, "a phone number") for s, e in _loose_phones(comment, taken)]
     taken = SpanSet((f.start, f.end) for f in found)
-    for start, end in _full_names(comment):
+    for start, end in itertools.chain(_full_names(comment), _japanese_names(comment)):
         if not taken.overlaps(start, end):
             found.append(_Found(start, end, "a full name"))
     for start, end in _addresses(comment):
@@ -1306,7 +1382,11 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
     if context.rating_class is not FeedbackClass.NEGATIVE:
         return []
     positive = comment.of("positive")
-    if not positive or comment.vocabs & {"negative", "late", "missing", "price_complaint"}:
+    clauses = comment.clauses
+    doubted = _doubts_dispelled(comment)
+    excused = {id(h) for h in comment.of("negative") if _contrast_after(comment, h, doubted)}
+    negative = any(id(h) not in excused for h in comment.of("negative"))
+    if not positive or negative or comment.vocabs & {"late", "missing", "price_complaint"}:
         return []
     if _late(comment, context.rating):
         return []  # 'hat fast drei Wochen gedauert': took three weeks, however it is put
@@ -1317,13 +1397,42 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
     # wrong size sent'), or says much and names a topic, or says much after praise that is
     # only a word opening the comment ('great job, nobody has told me anything for two
     # weeks'); else it tells a story ('bought it for my husband last week')
-    clauses = comment.clauses
     opener = len(clauses) > 1 and clauses[0].content <= _OPENER_WORDS and _praises(clauses[0])
-    if any(_complains(c, after_opener=opener) for c in clauses):
+    if any(_complains(c, after_opener=opener) for i, c in enumerate(clauses) if i not in doubted):
         return []
     start, end = comment.span(positive[0].start, positive[-1].end)
     words = comment.words_of(["positive"])
     return [_Found(start, end, f"positive words ({words}) with {context.rating} star(s)")]
+
+
+_CONTRASTS: Final = frozenset(
+    {"but", "however", "though", "tho", "although", "yet", "aber", "mais", "pero", "ma"}
+)
+
+
+def _doubts_dispelled(comment: Comment) -> frozenset[int]:
+    """The clauses telling a doubt that a later clause of praise dispels.
+
+    'I was nervous ordering from a third party seller but they were fantastic', 'ok so i was
+    skeptical but WOW': the doubt is no complaint, and neither is the 'but' after it.
+    """
+    clauses = comment.clauses
+    return frozenset(
+        i
+        for i, clause in enumerate(clauses)
+        if any(h.vocab == "doubt" for h in clause.hits)
+        and not _praises(clause)
+        and any(_praises(later) for later in clauses[i + 1 :])
+    )
+
+
+def _contrast_after(comment: Comment, hit: Hit, doubted: frozenset[int]) -> bool:
+    """Whether ``hit`` is a 'but' right after a clause in ``doubted``."""
+    if comment.view.text[hit.start : hit.end] not in _CONTRASTS:
+        return False
+    ends = [c.end for c in comment.clauses]
+    before = bisect.bisect_right(ends, hit.start) - 1
+    return before in doubted and not comment.view.text[ends[before] : hit.start].strip()
 
 
 _NEUTRAL_WORDS: Final = 3
