@@ -89,11 +89,6 @@ class TestBuild:
             page = site / "reference" / "rules" / info.family / "index.html"
             assert code.lower() in parse(page.read_text(encoding="utf-8")).ids, code
 
-    @pytest.mark.xfail(
-        reason="docstrings in _rules/obligations.py, claims.py, chargebacks.py, health.py and the "
-        "data in data/context.toml, data/parameters/health.toml still cite POLICY.md; "
-        "their owners are told, and this mark goes when they link the specification instead",
-    )
     def test_no_page_cites_policy_md(self, site):
         """No page but the changelog sends readers to POLICY.md: the specification is in the site."""
         citing = [

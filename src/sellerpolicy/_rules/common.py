@@ -87,7 +87,7 @@ def check_claim_times(claim: Claim, order: Order, now: dt.datetime) -> None:
 
 @attrs.frozen(kw_only=True)
 class ReturnWindow:
-    """Until when an order's items may be returned (POLICY.md §9 SP701 and §13).
+    """Until when an order's items may be returned (the specification: SP701 and §13).
 
     Attributes:
         window: The normal window (the ``return_window`` parameter).

@@ -72,7 +72,7 @@ _REMOVAL: Final = frozenset({Code.SP302, Code.SP303, Code.SP304, Code.SP305})
 _STRIKE: Final = frozenset({Code.SP301, Code.SP306})
 _US: Final = "ATVPDKIKX0DER"
 _NEUTRAL: Final = 3
-"""A 3-star rating; below it feedback is negative, above it positive (POLICY.md §6)."""
+"""A 3-star rating; below it feedback is negative, above it positive (the specification, §6)."""
 _DOCS: Final = "feedback.toml"
 
 

@@ -306,7 +306,7 @@ class _Scan:
         met: _Met | None,
         note: str,
     ) -> Obligation:
-        """An obligation's status as of ``now`` (POLICY.md §13: ends inclusive, late is met)."""
+        """An obligation's status as of ``now`` (§13: ends inclusive, late is met)."""
         due_at = due_at.astimezone(dt.UTC)
         name = RULES[code].name
         if met is not None:
@@ -820,7 +820,7 @@ def obligations(
     """Every obligation an order's timeline raises (SP501-SP513), as of ``now``.
 
     Each obligation says what raised it, when it is due (counted in the marketplace's zone and
-    calendar, POLICY.md §13), whether an event met it, and its status. Events after ``now``
+    calendar, §13), whether an event met it, and its status. Events after ``now``
     are ignored: the decision is as of ``now``. Rules the policy disables are not listed.
 
     Args:

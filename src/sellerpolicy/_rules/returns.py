@@ -76,7 +76,7 @@ _CURRENCY = regex.compile(r"[A-Z]{3}")
 
 
 def _round(amount: decimal.Decimal, currency: str) -> Money:
-    """``amount`` rounded half-up to the currency's minor unit (POLICY.md §13)."""
+    """``amount`` rounded half-up to the currency's minor unit (the specification, §13)."""
     quantum = decimal.Decimal(1).scaleb(-_MINOR_UNITS.get(currency, 2))
     return Money(amount.quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=_MONEY), currency)
 

@@ -167,7 +167,7 @@ def _context_words(a: Analysis, context: str) -> tuple[list[Hit], list[tuple[int
 def _attributed(a: Analysis, phone: Evidence) -> bool:
     """Whether the text gives the number as a carrier's, manufacturer's or warranty service's.
 
-    POLICY.md §3 SP104: "call UPS on ...", "the manufacturer's warranty line is ..." are theirs;
+    §3, SP104: "call UPS on ...", "the manufacturer's warranty line is ..." are theirs;
     a number merely near such a word, or offered as the seller's own ("call us", "our
     warranty line", "my mobile"), is not.
     """
@@ -190,7 +190,7 @@ def _attributed(a: Analysis, phone: Evidence) -> bool:
 
 # What the detector takes for a phone number is an id or a time when the text introduces it as
 # one ("locker PIN: 0445 566 778", "part number 020 7946 0958") or it reads as a time range
-# ("between 0900-1200"); POLICY.md §3 lists ids, model numbers and times as benign look-alikes.
+# ("between 0900-1200"); §3 lists ids, model numbers and times as benign look-alikes.
 _ID_BEFORE = regex.compile(
     r"""(?x)\b(?:id|pin|code|ref|reference|serial|part|model|claim|case|ticket|certificate|cert
     |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order

@@ -1,6 +1,6 @@
 """The message rule set: each code with its check, and the run that turns results into findings.
 
-The rules judge what a *seller* says (POLICY.md §3: "applies to every seller message ..., never to a
+The rules judge what a *seller* says (§3: "applies to every seller message ..., never to a
 buyer's or Amazon's message"). A message whose sender is the buyer or Amazon, or whose kind only a
 buyer sends (inquiry, return request, brand or suspicious message), gets no content (SP1xx) or
 formatting (SP2xx) finding: a buyer's insult is not the seller's SP111. In the history, only the

@@ -1,4 +1,4 @@
-"""Which messages the message rules judge: only what a seller sends (POLICY.md §3)."""
+"""Which messages the message rules judge: only what a seller sends (the specification, §3)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ __all__ = ["is_seller_message"]
 def is_seller_message(message: Message) -> bool:
     """Whether the content and formatting rules judge ``message``.
 
-    POLICY.md §3: the rules apply "to every seller message ..., never to a buyer's or Amazon's
+    §3: the rules apply "to every seller message ..., never to a buyer's or Amazon's
     message". A message whose sender is the buyer or Amazon, or whose kind only buyers send
     (inquiry, return request, brand or suspicious message), is not judged, and is no earlier
     request of the seller's when it appears in the history (SP116, SP122).
