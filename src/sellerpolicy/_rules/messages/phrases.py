@@ -256,7 +256,7 @@ def _needs(code: Code) -> tuple[frozenset[str], ...]:
 # is one piece of evidence: the number, address or link is reported (SP104, SP103, SP101), the
 # invitation is not reported again as SP105. A link must be to the channel the invitation names
 # ("it's on Instagram: instagram.com/...").
-_CONTACT_VOCABS = frozenset({"contact_by_phone", "contact_by_email", "contact_by_link"})
+_CONTACT_VOCABS = frozenset({"contact_by_phone", "contact_by_email", "contact_by_link", "own_site"})
 _NOT_A_CHANNEL = frozenset({"on", "us", "me", "our", "my"})
 
 
@@ -270,6 +270,16 @@ def _contact_given(a: Analysis, vocab: str, start: int, end: int) -> SpanSet:
         return a.memo("given:phones", lambda: SpanSet((e.start, e.end) for e in a.phones))  # type: ignore[return-value]
     if vocab == "contact_by_email":
         return a.memo("given:emails", lambda: SpanSet((e.start, e.end) for e in a.emails))  # type: ignore[return-value]
+    if vocab == "own_site":  # "on our site: www . shop . it": any address outside Amazon
+        domains = a.policy.parameters.amazon_domains
+        return a.memo(  # type: ignore[return-value]
+            "given:sites",
+            lambda: SpanSet(
+                (e.start, e.end)
+                for e in a.links
+                if not any(e.host == d or e.host.endswith("." + d) for d in domains)
+            ),
+        )
     words = frozenset(w for w, _, _ in tokens(a.norm.text[start:end])) - _NOT_A_CHANNEL
 
     def named() -> SpanSet:
@@ -497,6 +507,23 @@ def _only_the_key(a: Analysis, start: int, end: int) -> bool:
     )
 
 
+def _restates_question(a: Analysis, start: int, end: int) -> bool:
+    """Whether the sale words at ``start:end`` restate the buyer's question, in a reply.
+
+    "You asked whether the vacuum is in the Black Friday sale": the restatement comes first in
+    the same sentence, and the sentence does not turn to something else ("while you're here").
+    """
+    if a.kind is not MessageKind.REPLY:
+        return False
+    vocabs = _sentence_vocabs(a, start, end)
+    if "restated_question" not in vocabs or "upsell_pivot" in vocabs:
+        return False
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    lo = a.sentences[first].start if first < len(a.sentences) else start
+    return any(h.vocab == "restated_question" and lo <= h.start < start for h in a.hits)
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         turns = "upsell_pivot" in _sentence_vocabs(a, start, end)
@@ -509,6 +536,8 @@ def marketing(a: Analysis) -> Iterator[Found]:
             continue  # the problem's own news, or a reply whose question we are not shown
         if "amazon_applies" in _sentence_vocabs(a, start, end):
             continue  # a discount Amazon applies at checkout, explained
+        if _restates_question(a, start, end):
+            continue  # "you asked whether it is in the Black Friday sale": the buyer's words
         if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
             continue  # "in the app, enter code": the key the kind delivers, not a promo code
         yield a.found(start, end)
