@@ -63,7 +63,16 @@ _POST_SCOPE_WORDS = 4  # "five stars [are really] not required"
 # What sets the scene of a clause is not negated with it: the condition of a threat ("if it isn't
 # back by Friday ..."), the buyer's unhappiness, the problem, the buyer being addressed.
 _NOT_NEGATED = frozenset(
-    {"threat_condition", "conditional", "you", "unhappy", "problem", "order_ref", "ask"}
+    {
+        "threat_condition",
+        "conditional",
+        "you",
+        "unhappy",
+        "problem",
+        "order_ref",
+        "ask",
+        "not_on_amazon_but",
+    }
 )
 _SCOPE_WORDS = 8  # a negator reaches this many words ahead, within its clause
 # What ends a negator's clause: punctuation, a contrast or condition, a new first-person subject
