@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from sellerpolicy._time import Duration
     from sellerpolicy._timeline import OrderTimeline
 
-__all__ = ["ReturnWindow", "RuleNote", "check_claim_times", "note_finding", "return_window"]
+__all__ = [
+    "ReturnWindow",
+    "RuleNote",
+    "check_claim_times",
+    "check_order_times",
+    "note_finding",
+    "return_window",
+]
 
 
 class RuleNote(Protocol):
@@ -63,23 +70,56 @@ def note_finding(note: RuleNote, policy: Policy) -> Finding | None:
     )
 
 
+def check_order_times(
+    name: str,
+    order_id: str,
+    *,
+    at_name: str,
+    at: dt.datetime,
+    order: Order,
+    now: dt.datetime,
+    what: str,
+) -> None:
+    """``name`` (a claim, a return request) belongs to ``order`` and happened in its lifetime.
+
+    ``at`` (the field ``name.at_name``) must lie between the purchase and ``now``; ``what``
+    names the moment in the error ("the filing", "the request").
+
+    Raises:
+        InvalidValueError: Another order's, before the purchase, or after ``now``; ``field``
+            names the field.
+    """
+    if order_id != order.order_id:
+        msg = (
+            f"{name}.order_id is {order_id!r}, but the order is {order.order_id!r}; "
+            f"pass the {name} with its own order"
+        )
+        raise InvalidValueError(msg, field=f"{name}.order_id", value=order_id)
+    field = f"{name}.{at_name}"
+    if at < order.purchased_at:
+        msg = (
+            f"{field} ({at.isoformat()}) is before the purchase ({order.purchased_at.isoformat()})"
+        )
+        raise InvalidValueError(msg, field=field, value=at)
+    if at > now:
+        msg = (
+            f"{field} ({at.isoformat()}) is after now ({now.isoformat()}); "
+            f"decide as of a moment after {what}"
+        )
+        raise InvalidValueError(msg, field=field, value=at)
+
+
 def check_claim_times(claim: Claim, order: Order, now: dt.datetime) -> None:
     """The claim belongs to the order and was filed between the purchase and ``now``."""
-    if claim.order_id != order.order_id:
-        msg = f"claim.order_id is {claim.order_id!r}, but the order is {order.order_id!r}"
-        raise InvalidValueError(msg, field="claim.order_id", value=claim.order_id)
-    if claim.filed_at < order.purchased_at:
-        msg = (
-            f"claim.filed_at ({claim.filed_at.isoformat()}) is before the purchase "
-            f"({order.purchased_at.isoformat()})"
-        )
-        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
-    if claim.filed_at > now:
-        msg = (
-            f"claim.filed_at ({claim.filed_at.isoformat()}) is after now ({now.isoformat()}); "
-            "decide as of a moment after the filing"
-        )
-        raise InvalidValueError(msg, field="claim.filed_at", value=claim.filed_at)
+    check_order_times(
+        "claim",
+        claim.order_id,
+        at_name="filed_at",
+        at=claim.filed_at,
+        order=order,
+        now=now,
+        what="the filing",
+    )
 
 
 # --- the return window (SP701), which SP502 reads too ------------------------------------------

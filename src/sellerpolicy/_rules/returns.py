@@ -31,7 +31,7 @@ from sellerpolicy._model import (
 )
 from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules import common
-from sellerpolicy._rules.common import note_finding
+from sellerpolicy._rules.common import check_order_times, note_finding
 from sellerpolicy._rules.data import family_docs
 from sellerpolicy._timeline import OrderTimeline
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
@@ -1160,24 +1160,15 @@ def _checked_request(request: object, order: Order, now: dt.datetime) -> ReturnR
     if not isinstance(request, ReturnRequest):
         msg = f"request must be a ReturnRequest, got {request!r}"
         raise InvalidTypeError(msg, field="request", value=request)
-    if request.order_id != order.order_id:
-        msg = (
-            f"request.order_id is {request.order_id!r}, but the order is {order.order_id!r}; "
-            "pass the request with its own order"
-        )
-        raise InvalidValueError(msg, field="request.order_id", value=request.order_id)
-    if request.requested_at < order.purchased_at:
-        msg = (
-            f"request.requested_at ({request.requested_at.isoformat()}) is before the purchase "
-            f"({order.purchased_at.isoformat()})"
-        )
-        raise InvalidValueError(msg, field="request.requested_at", value=request.requested_at)
-    if request.requested_at > now:
-        msg = (
-            f"request.requested_at ({request.requested_at.isoformat()}) is after now "
-            f"({now.isoformat()}); decide as of a moment after the request"
-        )
-        raise InvalidValueError(msg, field="request.requested_at", value=request.requested_at)
+    check_order_times(
+        "request",
+        request.order_id,
+        at_name="requested_at",
+        at=request.requested_at,
+        order=order,
+        now=now,
+        what="the request",
+    )
     return request
 
 
