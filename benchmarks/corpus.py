@@ -17,6 +17,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 HOLDOUT = CORPUS / "holdout"
 BLIND = CORPUS / "blind"
 RETIRED = CORPUS / "retired"
+FRESH = CORPUS / "fresh"
 
 
 def records(folder: Path = CORPUS) -> Iterator[dict[str, Any]]:
