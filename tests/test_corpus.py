@@ -69,12 +69,13 @@ HOLDOUT_SIZE, HOLDOUT_COMPLIANT, HOLDOUT_WARNED = 475, 149, 0
 # first (before: 14 of 445 compliant messages warned; SP106 recall 0.54, SP107 0.70/0.64, SP108
 # precision 0.63, SP111 recall 0.64, SP112 0.75/0.60, SP115 recall 0.70, SP120 recall 0.30), then
 # retired to tuning on 2026-12-03. SP103 and SP104 are held where the contact detectors leave
-# them: an Instagram handle read as an address, a spaced UPS tracking number read as a phone.
+# them: an Instagram handle read as an address; a spaced UPS tracking number, once read as a
+# phone, is no longer (fresh_a round), so SP104's precision floor is now 1.
 RETIRED_FLOORS = {
     Code.SP101: (1.000, 1.000),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
-    Code.SP104: (0.923, 0.923),
+    Code.SP104: (1.000, 0.923),
     Code.SP105: (1.000, 1.000),
     Code.SP106: (1.000, 1.000),
     Code.SP107: (1.000, 1.000),
@@ -104,7 +105,7 @@ RETIRED_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 1
+RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 
 # (precision, recall) per rule reached on the blind set, rounded down. Before any tuning after it
 # was frozen, 26 of its 421 compliant messages got an error or warning finding.
