@@ -112,16 +112,18 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # SP124's recall floor was lowered from 0.777 to 0.666 on purpose: the purpose model now fires
 # on positive evidence of another purpose only, not on a body lacking its kind's words, which
 # cut its false alarms from 11 to 1 (precision 0.39 -> 0.86) and cost one true positive.
+# SP106 (0.714/0.769 -> 0.733/0.846) and SP109 (0.857/0.750 -> 0.875/0.875) were raised after the
+# fresh_a round, which changed no other figure of the set.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
     Code.SP104: (1.000, 1.000),
     Code.SP105: (0.777, 0.700),
-    Code.SP106: (0.714, 0.769),
+    Code.SP106: (0.733, 0.846),
     Code.SP107: (0.916, 1.000),
     Code.SP108: (0.800, 1.000),
-    Code.SP109: (0.857, 0.750),
+    Code.SP109: (0.875, 0.875),
     Code.SP110: (1.000, 0.875),
     Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 0.888),
