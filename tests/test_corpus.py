@@ -69,12 +69,13 @@ HOLDOUT_SIZE, HOLDOUT_COMPLIANT, HOLDOUT_WARNED = 475, 149, 0
 # first (before: 14 of 445 compliant messages warned; SP106 recall 0.54, SP107 0.70/0.64, SP108
 # precision 0.63, SP111 recall 0.64, SP112 0.75/0.60, SP115 recall 0.70, SP120 recall 0.30), then
 # retired to tuning on 2026-12-03. SP103 and SP104 are held where the contact detectors leave
-# them: an Instagram handle read as an address, a spaced UPS tracking number read as a phone.
+# them: an Instagram handle read as an address; a spaced UPS tracking number, once read as a
+# phone, is no longer (fresh_a round), so SP104's precision floor is now 1.
 RETIRED_FLOORS = {
     Code.SP101: (1.000, 1.000),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
-    Code.SP104: (0.923, 0.923),
+    Code.SP104: (1.000, 0.923),
     Code.SP105: (1.000, 1.000),
     Code.SP106: (1.000, 1.000),
     Code.SP107: (1.000, 1.000),
@@ -104,23 +105,25 @@ RETIRED_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 1
+RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 
 # (precision, recall) per rule reached on the blind set, rounded down. Before any tuning after it
 # was frozen, 26 of its 421 compliant messages got an error or warning finding.
 # SP124's recall floor was lowered from 0.777 to 0.666 on purpose: the purpose model now fires
 # on positive evidence of another purpose only, not on a body lacking its kind's words, which
 # cut its false alarms from 11 to 1 (precision 0.39 -> 0.86) and cost one true positive.
+# SP106 (0.714/0.769 -> 0.733/0.846) and SP109 (0.857/0.750 -> 0.875/0.875) were raised after the
+# fresh_a round, which changed no other figure of the set.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
     Code.SP104: (1.000, 1.000),
     Code.SP105: (0.777, 0.700),
-    Code.SP106: (0.714, 0.769),
+    Code.SP106: (0.733, 0.846),
     Code.SP107: (0.916, 1.000),
     Code.SP108: (0.800, 1.000),
-    Code.SP109: (0.857, 0.750),
+    Code.SP109: (0.875, 0.875),
     Code.SP110: (1.000, 0.875),
     Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 0.888),

@@ -637,7 +637,9 @@ _PHONE = regex.compile(
         1{_SEP_NO_SLASH}?8(?:00|88|77|66|55|44|33){_SEP_NO_SLASH}?[a-z0-9]{{3}}
         {_SEP_NO_SLASH}?[a-z0-9]{{4}}       # 1-800-flowers
       |
-        0\d{{1,4}}(?:{_SEP}{{1,2}}\d{{2,8}}){{1,4}}  # trunk prefix: 020 7946 0958, 01 23 45 67 89
+        0\d{{1,4}}(?:\s?/\s?|{_SEP}{{1,2}})\d{{2,8}}(?:{_SEP}{{1,2}}\d{{2,8}}){{0,3}}
+        (?:\s\d(?![\d.,]))?                   # trunk prefix: 020 7946 0958, 01 23 45 67 89,
+                                            # 0171 / 23 45 67 8 (area code, spaced slash)
       |
         (?P<loose>                          # shapes ids share too: only with a phone word nearby
             \d{{3}}{_SEP_NO_SLASH}\d{{4}}      # 555-0198: a local number
@@ -678,6 +680,11 @@ _DIGIT_WORDS = {
 _DIGIT_WORD = regex.compile(
     r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", regex.V1
 )
+_DIGIT_HYPHEN = regex.compile(
+    r"(?<=\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))-"
+    r"(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)",
+    regex.V1,
+)
 _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
 _MIN_SPOKEN = 7
 
@@ -690,7 +697,9 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
         return text
     if len(_DIGIT_WORD.findall(text.text)) < _MIN_SPOKEN:
         return text
-    spelled = text.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
+    # 'oh-one-six-one': digits spelled with hyphens between them are said one by one too
+    spelled = text.sub(_DIGIT_HYPHEN, " ", "spelled-out digits")
+    spelled = spelled.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
     # 'five five five, two zero one' -> '555 201': digits said one by one belong together
     spelled = spelled.sub(_DIGIT_COMMA, " ", "spelled-out digits")
     return spelled.sub(_SPACED_SINGLE_DIGITS, lambda m: m[0].replace(" ", ""), "spelled-out digits")

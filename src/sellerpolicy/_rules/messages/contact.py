@@ -205,8 +205,17 @@ _TIME_RANGE = regex.compile(
 )
 
 
+# A UPS tracking number written in groups ("1Z 9A4 V71 03 4521 8830"): its digit tail reads
+# like a number with a trunk prefix, but the "1Z" head of the same number stands just before it.
+_TRACKING_HEAD = regex.compile(r"\b1z(?:\s?[a-z0-9]){2,14}\s$", regex.V1)
+
+
 def _not_a_phone(phone: Evidence) -> bool:
-    return bool(_TIME_RANGE.match(phone.value) or _ID_BEFORE.search(phone.context))
+    return bool(
+        _TIME_RANGE.match(phone.value)
+        or _ID_BEFORE.search(phone.context)
+        or _TRACKING_HEAD.search(phone.context)
+    )
 
 
 def phone_number(a: Analysis) -> Iterator[Found]:
