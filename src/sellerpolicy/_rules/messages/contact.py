@@ -243,8 +243,13 @@ def logo_with_web_address(a: Analysis) -> Iterator[Found]:
         if is_image(att) and (shown := _shown_address(a, att)):
             yield Found(field=f"attachments[{i}]", evidence=shown)
     # an inline <img>: its file name (the end of its src) and its alt text are what it shows
+    shows: dict[tuple[str, str | None], bool] = {}  # templates repeat images: judge each once
     for img in a.html.images if a.html is not None else ():
         src = "" if (img.src or "").startswith("data:") else (img.src or "")
         name = src.split("?")[0].rsplit("/", 1)[-1] or "image"
-        if _shown_address(a, Attachment(file_name=name, alt_text=img.alt)):
+        address = shows.get((name, img.alt))
+        if address is None:
+            attachment = Attachment(file_name=name, alt_text=img.alt)
+            address = shows[name, img.alt] = bool(_shown_address(a, attachment))
+        if address:
             yield Found(img.start, img.end, a.message.body[img.start : img.end])
