@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import functools
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
 import regex
 from publicsuffixlist import PublicSuffixList
 
@@ -21,9 +20,11 @@ if TYPE_CHECKING:
 __all__ = ["Evidence", "contact_view", "find_emails", "find_links", "find_phones"]
 
 
-@attrs.frozen
-class Evidence:
+class Evidence(NamedTuple):
     """Something a detector found, located in the *original* text.
+
+    An immutable named tuple rather than an attrs class: a text dense with addresses has one
+    per address, and a tuple is made several times faster.
 
     Attributes:
         start: Original offset of the first character.
@@ -495,7 +496,8 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     found: list[Evidence] = []
     s = view.text
-    for m in (m for span in _chunks(s, _LINK_HINT) for m in _LINK.finditer(s, *span)):
+    matches = (m for span in _chunks(s, _LINK_HINT) for m in _LINK.finditer(s, *span))
+    for m in matches:
         start, end = m.span()
         while end > start and s[end - 1] in _TRAILING:
             end -= 1
@@ -506,9 +508,9 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
         explicit = bool(scheme or www or path)
         if www:
             host = f"www.{host}"  # keep 'www.' in the host so subdomain matching still works
-        suffix = _suffix(host)
         ostart, oend = view.span(start, end)
         if not scheme:
+            suffix = _suffix(host)
             if suffix is None:
                 continue
             # the host starts the match unless 'www.' does
