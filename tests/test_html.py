@@ -1156,6 +1156,8 @@ PLAIN_PIECES = [
     "</STYLE>",
     "<title>",
     "<textarea>",
+    "<!DOCTYPE html>",
+    "<!doctype",
     "\u0130",
     "\u017f",
 ]
@@ -1182,8 +1184,19 @@ class TestPlainReader:
             ("<p>\xa0<a b=x\xa0y>", 4),  # a bare value up to a non-ASCII space
             ("<style>a<b</style>", 0),
             ("<!-- a - b -->", 0),
+            ("<!DOCTYPE html><html><p>x</p></html>", 36),
         ],
-        ids=["tags", "style", "comment", "text-at-end", "slash", "nbsp", "raw-lt", "dash"],
+        ids=[
+            "tags",
+            "style",
+            "comment",
+            "text-at-end",
+            "slash",
+            "nbsp",
+            "raw-lt",
+            "dash",
+            "doctype",
+        ],
     )
     def test_what_is_read_plain(self, source: str, read: int) -> None:
         """The compiled reader reads plain markup and hands over where markup is not plain."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -496,8 +497,9 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     found: list[Evidence] = []
     s = view.text
-    matches = (m for span in _chunks(s, _LINK_HINT) for m in _LINK.finditer(s, *span))
-    for m in matches:
+    for m in itertools.chain.from_iterable(
+        _LINK.finditer(s, *span) for span in _chunks(s, _LINK_HINT)
+    ):
         start, end = m.span()
         while end > start and s[end - 1] in _TRAILING:
             end -= 1
@@ -524,13 +526,14 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
             ):
                 continue
         found.append(
-            Evidence(
+            Evidence(  # positional: twice as fast as by keyword, once per address
                 ostart,
                 oend,
                 s[start:end],
-                host=host.removeprefix("www.").removeprefix("www2."),
-                disguises=view.disguises(start, end),
-                explicit=explicit,
+                host.removeprefix("www.").removeprefix("www2."),
+                view.disguises(start, end),
+                "",
+                explicit,
             )
         )
     return found
@@ -611,7 +614,7 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
         ostart, oend = view.span(start, end)
         if spoken and spoken.overlaps(ostart, oend):
             continue  # already found in its spoken-out form
-        found.append(Evidence(ostart, oend, m[0], host=host, disguises=view.disguises(start, end)))
+        found.append(Evidence(ostart, oend, m[0], host, view.disguises(start, end)))
     return found
 
 

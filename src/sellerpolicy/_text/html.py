@@ -589,9 +589,9 @@ def _parse(source: str) -> list[_Event]:
 # one alternative of a single pattern: text up to a '<'; a start tag whose attributes are
 # written in the strict form (names of letters, digits and '-_:.', separated by ASCII whitespace,
 # each perhaps with '=' and a value in quotes, or bare: printable ASCII, followed by whitespace
-# or '>'); an end tag
-# of a name alone; a comment without '-' or '!' inside; and a '<' that starts no markup. Every
-# part is possessive or fixed, so a match, or its failure, takes time linear in its length.
+# or '>'); an end tag of a name alone; a comment without '-' or '!' inside; a plain
+# <!DOCTYPE ...>; and a '<' that starts no markup. Every part is possessive or fixed, so a match,
+# or its failure, takes time linear in its length.
 _PLAIN_TOKEN: Final = re.compile(
     r"""(?x)
     (?P<text>[^<]++)
@@ -608,6 +608,7 @@ _PLAIN_TOKEN: Final = re.compile(
     [\ \t\n\r\f]*+(?P<slash>/?)>
   | </(?P<end>[a-zA-Z][-a-zA-Z0-9]*+)>
   | (?P<comment><!--(?!>)[^-!]++-->)
+  | (?P<decl><![dD][oO][cC][tT][yY][pP][eE][\ \t\n\r\f]++[a-zA-Z][^-!<>"']*+>)
   | (?P<lt><)(?=[^a-zA-Z/!?])
     """
 )
@@ -663,8 +664,8 @@ def _read_plain(source: str, events: list[_Event]) -> tuple[int, int, int]:
             text_start = text_end = -1
         if start_tag:
             at = _append_start_tag(events, token, body, read)
-        else:  # an end tag or a comment
-            name = token["end"].lower() if kind == "end" else ""
+        else:  # an end tag, a comment or a document type
+            name = token["end"].lower() if kind == "end" else "doctype" if kind == "decl" else ""
             append(_Event(kind or "", name, _NO_ATTRS, at, end))
             at = end
     return at, text_start, text_end

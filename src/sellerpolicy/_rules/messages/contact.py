@@ -100,8 +100,12 @@ def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
     amazon = params.amazon_domains
     completion = a.kind in params.members("order_completion_kinds")
     body = a.message.body
+    amazon_hosts: dict[str, bool] = {}  # a text dense with links repeats its hosts
     for link in links:
-        if _is_amazon(link.host, amazon):
+        on_amazon = amazon_hosts.get(link.host)
+        if on_amazon is None:
+            on_amazon = amazon_hosts[link.host] = _is_amazon(link.host, amazon)
+        if on_amazon:
             continue
         if emails and emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
