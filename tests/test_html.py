@@ -1126,3 +1126,80 @@ class TestRecorder:
         events = html_module._parse(source)
 
         assert (len(source), "start") == (events[-1].end, events[-2].kind)
+
+
+# Pieces of markup that the compiled reader reads (plain tags, attributes in every way of
+# writing them, comments, raw text) and pieces that make it hand over to the parser.
+PLAIN_PIECES = [
+    *MARKUP_PIECES,
+    *"`\xa0\x0b\x00",
+    "<a ",
+    "<img src=",
+    "<b>",
+    "</b>",
+    "<span>",
+    "</span>",
+    "</SPAN>",
+    "<br/>",
+    "<BR />",
+    '="x"',
+    "='y'",
+    "=z",
+    "=a/b",
+    " alt=",
+    " hidden",
+    "-->",
+    "<!--c-->",
+    "<!---->",
+    "/>",
+    "</style>",
+    "</STYLE>",
+    "<title>",
+    "<textarea>",
+    "<!DOCTYPE html>",
+    "<!doctype",
+    "\u0130",
+    "\u017f",
+]
+
+
+class TestPlainReader:
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(st.sampled_from(PLAIN_PIECES), max_size=40).map("".join))
+    def test_like_the_parser(self, source: str) -> None:
+        """The compiled reader and the parser it hands over to give the parser's own events."""
+        reference = html_module._Recorder(len(source))
+        reference.run(source)
+
+        assert reference.events == html_module._parse(source)
+
+    @pytest.mark.parametrize(
+        ("source", "read"),
+        [
+            ('<p class="x">a <b>b</b> &amp; c</p>d', 35),
+            ("<style>p{color:red}</style><p>x</p>", 35),
+            ("<!--c--><br/><img src=a.png alt='b'>", 36),
+            ("a < b <3", 7),  # the text at the end is the parser's
+            ("<a href=x/>", 0),  # '/>' after a bare value: read by the parser
+            ("<p>\xa0<a b=x\xa0y>", 4),  # a bare value up to a non-ASCII space
+            ("<style>a<b</style>", 0),
+            ("<!-- a - b -->", 0),
+            ("<!DOCTYPE html><html><p>x</p></html>", 36),
+        ],
+        ids=[
+            "tags",
+            "style",
+            "comment",
+            "text-at-end",
+            "slash",
+            "nbsp",
+            "raw-lt",
+            "dash",
+            "doctype",
+        ],
+    )
+    def test_what_is_read_plain(self, source: str, read: int) -> None:
+        """The compiled reader reads plain markup and hands over where markup is not plain."""
+        events: list[html_module._Event] = []
+
+        assert read == html_module._read_plain(source, events)[0]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
 import regex
 from publicsuffixlist import PublicSuffixList
 
@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 __all__ = ["Evidence", "contact_view", "find_emails", "find_links", "find_phones"]
 
 
-@attrs.frozen
-class Evidence:
+class Evidence(NamedTuple):
     """Something a detector found, located in the *original* text.
+
+    An immutable named tuple rather than an attrs class: a text dense with addresses has one
+    per address, and a tuple is made several times faster.
 
     Attributes:
         start: Original offset of the first character.
@@ -495,7 +497,9 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     found: list[Evidence] = []
     s = view.text
-    for m in (m for span in _chunks(s, _LINK_HINT) for m in _LINK.finditer(s, *span)):
+    for m in itertools.chain.from_iterable(
+        _LINK.finditer(s, *span) for span in _chunks(s, _LINK_HINT)
+    ):
         start, end = m.span()
         while end > start and s[end - 1] in _TRAILING:
             end -= 1
@@ -506,9 +510,9 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
         explicit = bool(scheme or www or path)
         if www:
             host = f"www.{host}"  # keep 'www.' in the host so subdomain matching still works
-        suffix = _suffix(host)
         ostart, oend = view.span(start, end)
         if not scheme:
+            suffix = _suffix(host)
             if suffix is None:
                 continue
             # the host starts the match unless 'www.' does
@@ -522,13 +526,14 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
             ):
                 continue
         found.append(
-            Evidence(
+            Evidence(  # positional: twice as fast as by keyword, once per address
                 ostart,
                 oend,
                 s[start:end],
-                host=host.removeprefix("www.").removeprefix("www2."),
-                disguises=view.disguises(start, end),
-                explicit=explicit,
+                host.removeprefix("www.").removeprefix("www2."),
+                view.disguises(start, end),
+                "",
+                explicit,
             )
         )
     return found
@@ -609,7 +614,7 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
         ostart, oend = view.span(start, end)
         if spoken and spoken.overlaps(ostart, oend):
             continue  # already found in its spoken-out form
-        found.append(Evidence(ostart, oend, m[0], host=host, disguises=view.disguises(start, end)))
+        found.append(Evidence(ostart, oend, m[0], host, view.disguises(start, end)))
     return found
 
 

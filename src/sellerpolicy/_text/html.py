@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 import html
+import re  # noqa: TID251 - the tokenizer's one pattern runs faster in the stdlib engine
 import weakref
+from html import unescape
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -192,7 +194,9 @@ class _Attributes(NamedTuple):
 
     start: int  # the tag
     end: int
-    attributes: tuple[tuple[str, tuple[_Piece, ...]], ...]  # name, and the pieces written
+    # name, and the pieces written, with offsets from the start of the tag: tags written alike
+    # share them
+    attributes: tuple[tuple[str, tuple[_Piece, ...]], ...]
 
 
 _DATA, _REFERENCE, _SEPARATOR = 0, 1, 2
@@ -219,48 +223,60 @@ def _assemble(items: Sequence[_Piece | _Attributes], visible: str) -> HtmlText:
     if not items:
         size = len(visible)
         return HtmlText(visible, range(size), range(1, size + 1))
-    pieces: list[_Piece] = []
+    # plain tuples with the fields of `_Piece`: a document may have hundreds of thousands
+    pieces: list[tuple[str, int, int, bool, int]] = []
+    append = pieces.append
     following = _next_visible(items)
     last = ""  # the last character read so far
     for index, item in enumerate(items):
         if isinstance(item, _Piece):
-            pieces.append(item)
+            append(item)
             last = item.text[-1] if item.text else last
             continue
         after = following[index]
+        at, tag_end, attributes = item
         separated = (
-            bool(pieces)
-            and pieces[-1].kind == _SEPARATOR
-            and (
-                pieces[-1].start,
-                pieces[-1].end,
-            )
-            == (item.start, item.end)
+            bool(pieces) and pieces[-1][4] == _SEPARATOR and pieces[-1][1:3] == (at, tag_end)
         )
-        attributes = item.attributes
         if not separated and last and not last.isspace() and after and not after.isspace():
             # inside a word: only addresses are read, so that the word reads whole otherwise
             attributes = tuple(a for a in attributes if a[0] in _ADDRESS_ATTRIBUTES)
             if not attributes:
                 continue
-        values = [piece for _, written in attributes for piece in written]
-        first = values[0].start
+        first = at + attributes[0][1][0].start
         if separated:  # the tag's own separator stands for the tag up to the attributes
-            pieces[-1] = pieces[-1]._replace(end=first)
+            text, start, _, linear, kind = pieces[-1]
+            pieces[-1] = (text, start, first, linear, kind)
         elif last and not last.isspace():
-            pieces.append(_Piece(" ", item.start, first, linear=False, kind=_SEPARATOR))
-        done = first
-        for value in values:
-            if value.start > done:  # the space between two attributes
-                pieces.append(_Piece(" ", done, value.start, linear=False, kind=_SEPARATOR))
-            pieces.append(value)
-            done = value.end
-        pieces.append(_Piece(" ", done, item.end, linear=False, kind=_SEPARATOR))
+            append((" ", at, first, False, _SEPARATOR))
+        done = _append_attributes(pieces, at, attributes, first)
+        append((" ", done, tag_end, False, _SEPARATOR))
         last = " "
     return _mapped(pieces)
 
 
-def _mapped(pieces: Sequence[_Piece]) -> HtmlText:
+def _append_attributes(
+    pieces: list[tuple[str, int, int, bool, int]],
+    at: int,
+    attributes: tuple[tuple[str, tuple[_Piece, ...]], ...],
+    done: int,
+) -> int:
+    """Append the pieces of a tag's ``attributes`` with a space between two, from ``done``.
+
+    ``at`` is where the tag starts, the offsets in ``attributes`` are from there. Returns
+    where the last piece ends.
+    """
+    append = pieces.append
+    for _, written in attributes:
+        for text, start, end, linear, kind in written:
+            if at + start > done:  # the space between two attributes
+                append((" ", done, at + start, False, _SEPARATOR))
+            append((text, at + start, at + end, linear, kind))
+            done = at + end
+    return done
+
+
+def _mapped(pieces: Sequence[tuple[str, int, int, bool, int]]) -> HtmlText:
     """The text of ``pieces`` with its map, its references and where markup split words."""
     texts: list[str] = []
     starts: list[int] = []
@@ -268,29 +284,29 @@ def _mapped(pieces: Sequence[_Piece]) -> HtmlText:
     references: list[tuple[int, int]] = []
     splits: list[int] = []
     length = 0
-    previous: _Piece | None = None
-    for piece in pieces:
-        size = len(piece.text)
+    previous_end, previous_last = -1, ""  # of the last piece with text
+    for text, start, end, linear, kind in pieces:
+        size = len(text)
         if not size:
             continue
         if (
-            previous is not None
-            and previous.end < piece.start
-            and not previous.text[-1].isspace()
-            and not piece.text[0].isspace()
+            previous_end < start
+            and previous_last
+            and not previous_last.isspace()
+            and not text[0].isspace()
         ):
             splits.append(length)
-        if piece.linear:
-            starts.extend(range(piece.start, piece.start + size))
-            ends.extend(range(piece.start + 1, piece.start + size + 1))
+        if linear:
+            starts.extend(range(start, start + size))
+            ends.extend(range(start + 1, start + size + 1))
         else:
-            starts.extend([piece.start] * size)
-            ends.extend([piece.end] * size)
-        if piece.kind == _REFERENCE:
+            starts.extend([start] * size)
+            ends.extend([end] * size)
+        if kind == _REFERENCE:
             references.append((length, length + size))
-        texts.append(piece.text)
+        texts.append(text)
         length += size
-        previous = piece
+        previous_end, previous_last = end, text[-1]
     return HtmlText("".join(texts), starts, ends, tuple(references), tuple(splits))
 
 
@@ -407,8 +423,8 @@ class _Recorder(HTMLParser):
         self._text_start = self._text_end = -1  # the run of text not yet in `events`
         self._text_kind = ("data", "")
 
-    def run(self, source: str) -> None:
-        """Parse a whole document into :attr:`events`.
+    def run(self, source: str, start: int = 0) -> None:
+        """Parse a whole document into :attr:`events`, or the rest of it from ``start``.
 
         What the parser cannot finish (an unterminated tag, comment or quoted attribute value,
         as in ``<a <a <a`` or ``<img src=x``) and everything after it is text. Stopping there,
@@ -417,10 +433,13 @@ class _Recorder(HTMLParser):
 
         Args:
             source: The document.
+            start: Where to start: a place between two constructs, outside ``<script>`` and
+                ``<style>``, where the parser would stand after reading what comes before.
         """
         stop: int | None = None
+        self._position = start
         try:
-            self.feed(source)
+            self.feed(source[start:] if start else source)
             if self.cdata_elem is None and self.rawdata.startswith("<"):
                 stop = self._here()
             else:
@@ -548,10 +567,163 @@ def _marked_section_ok(rawdata: str, i: int) -> bool:
 
 
 def _parse(source: str) -> list[_Event]:
-    """All parser events of ``source``, in order, with spans (see :meth:`_Recorder.run`)."""
+    """All parser events of ``source``, in order, with spans (see :meth:`_Recorder.run`).
+
+    `_read_plain` reads the markup that every version of the parser reads alike, in one
+    compiled pass; the parser itself reads the rest of the document from the first construct
+    that is not plain.
+    """
+    events: list[_Event] = []
+    stop, text_start, text_end = _read_plain(source, events)
     recorder = _Recorder(len(source))
-    recorder.run(source)
+    recorder.events = events
+    recorder._text_start, recorder._text_end = text_start, text_end  # noqa: SLF001
+    if stop < len(source):
+        recorder.run(source, stop)
+    else:
+        recorder._flush_text()  # noqa: SLF001
     return recorder.events
+
+
+# Markup that `HTMLParser` reads the same way in every Python version we support, each token as
+# one alternative of a single pattern: text up to a '<'; a start tag whose attributes are
+# written in the strict form (names of letters, digits and '-_:.', separated by ASCII whitespace,
+# each perhaps with '=' and a value in quotes, or bare: printable ASCII, followed by whitespace
+# or '>'); an end tag of a name alone; a comment without '-' or '!' inside; a plain
+# <!DOCTYPE ...>; and a '<' that starts no markup. Every part is possessive or fixed, so a match,
+# or its failure, takes time linear in its length.
+_PLAIN_TOKEN: Final = re.compile(
+    r"""(?x)
+    (?P<text>[^<]++)
+  | <(?P<tag>[a-zA-Z][-a-zA-Z0-9]*+)
+    (?P<attrs>(?:[\ \t\n\r\f]++
+        [a-zA-Z_:][-a-zA-Z0-9_:.]*+
+        (?:[\ \t\n\r\f]*+=[\ \t\n\r\f]*+
+            (?:"[^"]*+"|'[^']*+'  # quoted, or bare: printable ASCII but for quotes and '=<>`'
+              |(?:[\x21\x23-\x26\x28-\x2e\x30-\x3b\x3f-\x5f\x61-\x7e]|/(?![\ \t\n\r\f>]))++
+               (?=[\ \t\n\r\f>])  # ... nor a '/' that ends it
+            )
+        )?+
+    )*+)
+    [\ \t\n\r\f]*+(?P<slash>/?)>
+  | </(?P<end>[a-zA-Z][-a-zA-Z0-9]*+)>
+  | (?P<comment><!--(?!>)[^-!]++-->)
+  | (?P<decl><![dD][oO][cC][tT][yY][pP][eE][\ \t\n\r\f]++[a-zA-Z][^-!<>"']*+>)
+  | (?P<lt><)(?=[^a-zA-Z/!?])
+    """
+)
+# One attribute of a start tag that `_PLAIN_TOKEN` matched.
+_PLAIN_ATTRIBUTE: Final = re.compile(
+    r"""(?x)
+    (?P<name>[a-zA-Z_:][-a-zA-Z0-9_:.]*+)
+    (?:[\ \t\n\r\f]*+=[\ \t\n\r\f]*+
+        (?:"(?P<double>[^"]*+)"|'(?P<single>[^']*+)'|(?P<bare>[^\ \t\n\r\f>]++))
+    )?+
+    """
+)
+# Elements whose content the parser reads as raw text (in some versions also escapable raw
+# text): only a plain <script> or <style> body is read here, the others by the parser.
+_RAW_CONTENT: Final = frozenset(getattr(HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) | frozenset(
+    getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())
+)
+
+
+def _read_plain(source: str, events: list[_Event]) -> tuple[int, int, int]:
+    """Read the plain markup at the start of ``source`` into ``events`` (see `_PLAIN_TOKEN`).
+
+    Returns:
+        Where the first construct that is not plain starts (the length of ``source`` when
+        there is none), and the span of the text read before it and not yet in ``events``
+        (``(-1, -1)`` when there is none): the parser goes on from there.
+    """
+    text_start = text_end = -1
+    at, size = 0, len(source)
+    read: dict[str, tuple[tuple[str, str | None], ...]] = {}  # attributes by their text
+    match = _PLAIN_TOKEN.match
+    append = events.append
+    while at < size:
+        token = match(source, at)
+        if token is None:
+            break
+        kind, end = token.lastgroup, token.end()
+        if kind in {"text", "lt"}:
+            if end == size and kind == "text":
+                break  # the parser reads text at the end of the document its own way
+            if text_end != at:
+                text_start = at
+            text_end = end
+            at = end
+            continue
+        start_tag = kind in {"tag", "attrs", "slash"}
+        raw = start_tag and token["tag"].lower() in _RAW_CONTENT and not token["slash"]
+        body = _raw_body(source, token["tag"].lower(), end) if raw else -1
+        if raw and body < 0:
+            break
+        if text_start >= 0:
+            append(_Event("data", "", _NO_ATTRS, text_start, text_end))
+            text_start = text_end = -1
+        if start_tag:
+            at = _append_start_tag(events, token, body, read)
+        else:  # an end tag, a comment or a document type
+            name = token["end"].lower() if kind == "end" else "doctype" if kind == "decl" else ""
+            append(_Event(kind or "", name, _NO_ATTRS, at, end))
+            at = end
+    return at, text_start, text_end
+
+
+def _append_start_tag(
+    events: list[_Event],
+    token: re.Match[str],
+    body: int,
+    read: dict[str, tuple[tuple[str, str | None], ...]],
+) -> int:
+    """Append a plain start tag, and the body and end tag of its raw text element if any.
+
+    ``body`` is where the end tag of a raw text element stands (``-1`` for other elements);
+    ``read`` holds the attributes already read, by their text (templates repeat their tags).
+    Returns where what was appended ends.
+    """
+    name, attrs, end = token["tag"].lower(), token["attrs"], token.end()
+    pairs = read.get(attrs) if attrs else _NO_ATTRS
+    if pairs is None:
+        pairs = read[attrs] = _plain_attributes(attrs)
+    kind = "startend" if token["slash"] else "start"
+    events.append(_Event(kind, name, pairs, token.start(), end))
+    if body < 0:
+        return end
+    if body > end:
+        events.append(_Event("raw", name, _NO_ATTRS, end, body))
+    events.append(_Event("end", name, _NO_ATTRS, body, body + len(name) + 3))
+    return body + len(name) + 3
+
+
+def _raw_body(source: str, name: str, start: int) -> int:
+    """Where the end tag of a plain ``<script>`` or ``<style>`` body from ``start`` stands.
+
+    Plain: the body holds no ``<`` and ends with ``</name>`` written so; ``-1`` otherwise, and
+    for the other elements whose content is raw text.
+    """
+    body = source.find("<", start)
+    if name not in _RAW_TEXT_TAGS or body < 0:
+        return -1
+    return body if source[body : body + len(name) + 3].lower() == f"</{name}>" else -1
+
+
+def _plain_attributes(written: str) -> tuple[tuple[str, str | None], ...]:
+    """The attributes of a plain start tag as the parser reads them.
+
+    Names are lowercase, values unquoted with character references decoded, and ``None`` for
+    an attribute without a value.
+    """
+    pairs: list[tuple[str, str | None]] = []
+    for attribute in _PLAIN_ATTRIBUTE.finditer(written):
+        value = attribute.lastgroup
+        if value == "name":
+            pairs.append((attribute["name"].lower(), None))
+        else:
+            raw = attribute[value]  # type: ignore[index]
+            pairs.append((attribute["name"].lower(), unescape(raw) if "&" in raw else raw))
+    return tuple(pairs)
 
 
 # --- small readers for attribute values -------------------------------------------------------
@@ -801,6 +973,66 @@ def _hides(declarations: Mapping[str, str]) -> bool:
 # --- building the facts -----------------------------------------------------------------------
 
 
+_TagKey = tuple[str, tuple[tuple[str, str | None], ...]]  # a tag's text, its attributes as read
+# What an <img> tag says, whatever its place: src, alt, width, height, style, hidden, tiny
+_ImageFacts = tuple[str | None, str | None, str | None, str | None, str | None, bool, bool]
+
+
+def _layout(
+    tag: str, found: Mapping[str, str | None], spans: Mapping[str, tuple[int, int, int, int]]
+) -> tuple[tuple[str, tuple[_Piece, ...]], ...]:
+    """The attributes of a start tag as pieces of text, with offsets from its start.
+
+    Each attribute as written (``href="https://..."``), its value with character references
+    decoded, as the parser reads it.
+    """
+    attributes: list[tuple[str, tuple[_Piece, ...]]] = []
+    pieces: list[_Piece] = []
+
+    def written(start: int, end: int) -> None:
+        if end > start:
+            pieces.append(_Piece(tag[start:end], start, end, linear=True, kind=_DATA))
+
+    for name, (start, end, value_start, value_end) in spans.items():
+        pieces = []
+        value = found.get(name)
+        if (
+            value_start < 0  # a boolean attribute: its name
+            or value is None
+            or value == tag[value_start:value_end]  # written as read
+        ):
+            written(start, end)  # one piece: its parts would read the same, one by one
+        else:
+            written(start, value_start)  # name, '=' and the opening quote
+            if value:
+                pieces.append(_Piece(value, value_start, value_end, linear=False, kind=_REFERENCE))
+            written(value_end, end)  # the closing quote
+        if pieces:
+            attributes.append((name, tuple(pieces)))
+    return tuple(attributes)
+
+
+def _image_facts(found: Mapping[str, str | None]) -> _ImageFacts:
+    """What an ``<img>`` tag with these attributes says (see `Image`)."""
+    style = found.get("style")
+    css = {prop: value for prop, value, _, _ in _declarations(style or "", sheet=False)}
+    width_attr, height_attr = found.get("width"), found.get("height")
+    dimensions = [
+        _attribute_pixels(width_attr),
+        _attribute_pixels(height_attr),
+        _css_pixels(css.get("width")),
+        _css_pixels(css.get("height")),
+    ]
+    zero = 0 in dimensions
+    width = dimensions[2] if dimensions[2] is not None else dimensions[0]
+    height = dimensions[3] if dimensions[3] is not None else dimensions[1]
+    small = (
+        width is not None and height is not None and width <= _ONE_PIXEL and height <= _ONE_PIXEL
+    )
+    hidden = zero or "hidden" in found or _hides(css)
+    return found.get("src"), found.get("alt"), width_attr, height_attr, style, hidden, zero or small
+
+
 class _Builder:
     """Turns parser events into :class:`HtmlFacts`."""
 
@@ -816,8 +1048,11 @@ class _Builder:
         self.text_map: list[tuple[int, int, int, bool]] = []
         self.reading: list[_Piece | _Attributes] = []
         self.breaks = self.breaks_start = self.breaks_end = self.max_breaks = 0
-        self.spans_of = -1  # the tag whose attribute spans `spans` holds
-        self.spans: dict[str, tuple[int, int, int, int]] = {}
+        # What is read from a tag's text, by the text (and its attributes as the parser read
+        # them): templates repeat their tags, each read once. Offsets are from the tag's start.
+        self.spans: dict[str, dict[str, tuple[int, int, int, int]]] = {}
+        self.layouts: dict[_TagKey, tuple[tuple[str, tuple[_Piece, ...]], ...]] = {}
+        self.image_facts: dict[_TagKey, _ImageFacts] = {}
 
     def build(self, events: Iterable[_Event]) -> HtmlFacts:
         for event in events:
@@ -956,7 +1191,7 @@ class _Builder:
         """Note markup the buyer does not see (a comment, a script), read as written."""
         if event.end > event.start:
             text = self.source[event.start : event.end]
-            piece = _Piece(text, event.start, event.end, linear=True, kind=_DATA)
+            piece = _Piece(text, 0, event.end - event.start, linear=True, kind=_DATA)
             self.reading.append(_Attributes(event.start, event.end, (("", (piece,)),)))
 
     def _attribute_values(self, event: _Event, found: Mapping[str, str | None]) -> None:
@@ -967,67 +1202,29 @@ class _Builder:
         """
         if not found:
             return
-        source, at = self.source, event.start
-        attributes: list[tuple[str, tuple[_Piece, ...]]] = []
-        pieces: list[_Piece] = []
-
-        def written(start: int, end: int) -> None:
-            if end > start:
-                pieces.append(
-                    _Piece(
-                        source[at + start : at + end], at + start, at + end, linear=True, kind=_DATA
-                    )
-                )
-
-        for name, (start, end, value_start, value_end) in self._attribute_spans(event).items():
-            pieces = []
-            value = found.get(name)
-            if (
-                value_start < 0  # a boolean attribute: its name
-                or value is None
-                or value == source[at + value_start : at + value_end]  # written as read
-            ):
-                written(start, end)  # one piece: its parts would read the same, one by one
-            else:
-                written(start, value_start)  # name, '=' and the opening quote
-                if value:
-                    where = (at + value_start, at + value_end)
-                    pieces.append(_Piece(value, *where, linear=False, kind=_REFERENCE))
-                written(value_end, end)  # the closing quote
-            if pieces:
-                attributes.append((name, tuple(pieces)))
-        if attributes:
-            self.reading.append(_Attributes(event.start, event.end, tuple(attributes)))
+        key = (self.source[event.start : event.end], event.attrs)
+        layout = self.layouts.get(key)
+        if layout is None:
+            layout = self.layouts[key] = _layout(key[0], found, self._attribute_spans(event))
+        if layout:
+            self.reading.append(_Attributes(event.start, event.end, layout))
 
     def _image(self, event: _Event, found: Mapping[str, str | None]) -> Image:
-        style = found.get("style")
-        css = {prop: value for prop, value, _, _ in _declarations(style or "", sheet=False)}
-        width_attr, height_attr = found.get("width"), found.get("height")
-        dimensions = [
-            _attribute_pixels(width_attr),
-            _attribute_pixels(height_attr),
-            _css_pixels(css.get("width")),
-            _css_pixels(css.get("height")),
-        ]
-        zero = 0 in dimensions
-        width = dimensions[2] if dimensions[2] is not None else dimensions[0]
-        height = dimensions[3] if dimensions[3] is not None else dimensions[1]
-        small = (
-            width is not None
-            and height is not None
-            and width <= _ONE_PIXEL
-            and height <= _ONE_PIXEL
-        )
+        key = (self.source[event.start : event.end], event.attrs)
+        facts = self.image_facts.get(key)
+        if facts is None:
+            facts = self.image_facts[key] = _image_facts(found)
+        src, alt, width, height, style, hidden, tiny = facts
         return Image(
-            src=found.get("src"),
-            alt=found.get("alt"),
-            width=width_attr,
-            height=height_attr,
+            src=src,
+            alt=alt,
+            width=width,
+            height=height,
             style=style,
             start=event.start,
             end=event.end,
-            hidden=zero or "hidden" in found or _hides(css),
-            tiny=zero or small,
+            hidden=hidden,
+            tiny=tiny,
         )
 
     def _use(self, kind: str, value: str, start: int, end: int) -> None:
@@ -1041,10 +1238,11 @@ class _Builder:
         return event.start + where[0], event.start + where[1]
 
     def _attribute_spans(self, event: _Event) -> dict[str, tuple[int, int, int, int]]:
-        if self.spans_of != event.start:
-            self.spans_of = event.start
-            self.spans = _attribute_spans(self.source[event.start : event.end])
-        return self.spans
+        tag = self.source[event.start : event.end]
+        spans = self.spans.get(tag)
+        if spans is None:
+            spans = self.spans[tag] = _attribute_spans(tag)
+        return spans
 
     def _tag_styles(self, event: _Event, name: str, found: Mapping[str, str | None]) -> None:
         if name == "center":

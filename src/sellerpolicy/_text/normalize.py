@@ -509,13 +509,17 @@ class NormalizedText:
         Raises:
             ValueError: If not ``0 <= start <= end <= len(text)``.
         """
-        self._check(start, end)
+        if not 0 <= start <= end <= len(self.text):  # `_check`, inline: one call per address
+            self._check(start, end)
         disguised = self._disguises
         if disguised is None or start == end:
             return ()
         if end - start > _NAMED_SIZE:
             return self._name_disguises(disguised, start, end)
-        ostart, oend = self.span(start, end)
+        offsets = self._offsets  # `span`, inline
+        ostart, oend = (
+            (start, end) if offsets is None else (offsets.starts[start], offsets.ends[end - 1])
+        )
         key = (
             disguised.chars[start:end],
             disguised.gaps[start + 1 : end],

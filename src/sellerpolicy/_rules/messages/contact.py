@@ -17,7 +17,7 @@ from sellerpolicy._text.phrases import tokens
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.phrases import Hit
@@ -66,17 +66,46 @@ def _spelled_prose(a: Analysis, link: Evidence) -> bool:
     return bool(_RUNS_ON.match(a.message.body[link.end : link.end + 4]))
 
 
+_Result = tuple[int, int, str, tuple[str, ...], Severity | None, str]
+"""A result before it is a `Found`: start, end, evidence, disguises, severity and note."""
+
+
+def _counted(results: Iterable[_Result]) -> Iterator[Found]:
+    """One `Found` per distinct result, at its first span, counting its repeats.
+
+    The engine reports repeats so anyway (`engine._grouped`: one finding per evidence, at the
+    first span, with the count); grouping here spares a text dense with the same address an
+    object per repeat.
+    """
+    first: dict[tuple[str, tuple[str, ...], Severity | None, str], list[int]] = {}
+    for start, end, evidence, disguises, severity, note in results:
+        seen = first.get((evidence, disguises, severity, note))
+        if seen is None:
+            first[evidence, disguises, severity, note] = [start, end, 1]
+        else:
+            seen[2] += 1
+    for (evidence, disguises, severity, note), (start, end, count) in first.items():
+        yield Found(start, end, evidence, disguises, severity=severity, note=note, count=count)
+
+
 def external_link(a: Analysis) -> Iterator[Found]:
-    params = a.policy.parameters
     links = _page_links(a)
-    if not links:
-        return
+    if links:
+        yield from _counted(_external_links(a, links))
+
+
+def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
+    params = a.policy.parameters
     emails = SpanSet((e.start, e.end) for e in a.emails)
     amazon = params.amazon_domains
     completion = a.kind in params.members("order_completion_kinds")
     body = a.message.body
+    amazon_hosts: dict[str, bool] = {}  # a text dense with links repeats its hosts
     for link in links:
-        if _is_amazon(link.host, amazon):
+        on_amazon = amazon_hosts.get(link.host)
+        if on_amazon is None:
+            on_amazon = amazon_hosts[link.host] = _is_amazon(link.host, amazon)
+        if on_amazon:
             continue
         if emails and emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
@@ -88,30 +117,34 @@ def external_link(a: Analysis) -> Iterator[Found]:
             and _is_amazon(link.host, params.link_allowlist)
         )
         if not allowed:
-            yield Found(link.start, link.end, body[link.start : link.end], link.disguises)
+            yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
+    yield from _counted(_amazon_links(a))
+
+
+def _amazon_links(a: Analysis) -> Iterator[_Result]:
     amazon = a.policy.parameters.amazon_domains
     for link in _page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
         if link.explicit and _is_amazon(link.host, amazon):
             own = _OWN_PAGE.search(link.value) is not None
-            yield Found(
+            yield (
                 link.start,
                 link.end,
                 a.message.body[link.start : link.end],
                 link.disguises,
-                severity=Severity.INFO if own else None,
-                note="a link to the buyer's own order or review page" if own else "",
+                Severity.INFO if own else None,
+                "a link to the buyer's own order or review page" if own else "",
             )
 
 
 def email_address(a: Analysis) -> Iterator[Found]:
-    for email in a.emails:
-        yield Found(
-            email.start, email.end, a.message.body[email.start : email.end], email.disguises
-        )
+    body = a.message.body
+    yield from _counted(
+        (e.start, e.end, body[e.start : e.end], e.disguises, None, "") for e in a.emails
+    )
 
 
 # Words that may stand between a carrier, manufacturer or warranty service and its number when
@@ -252,8 +285,13 @@ def logo_with_web_address(a: Analysis) -> Iterator[Found]:
         if is_image(att) and (shown := _shown_address(a, att)):
             yield Found(field=f"attachments[{i}]", evidence=shown)
     # an inline <img>: its file name (the end of its src) and its alt text are what it shows
+    shows: dict[tuple[str, str | None], bool] = {}  # templates repeat images: judge each once
     for img in a.html.images if a.html is not None else ():
         src = "" if (img.src or "").startswith("data:") else (img.src or "")
         name = src.split("?")[0].rsplit("/", 1)[-1] or "image"
-        if _shown_address(a, Attachment(file_name=name, alt_text=img.alt)):
+        address = shows.get((name, img.alt))
+        if address is None:
+            attachment = Attachment(file_name=name, alt_text=img.alt)
+            address = shows[name, img.alt] = bool(_shown_address(a, attachment))
+        if address:
             yield Found(img.start, img.end, a.message.body[img.start : img.end])

@@ -139,8 +139,13 @@ def insecure_image(a: Analysis) -> Iterator[Found]:
 
 
 def _beacon(a: Analysis, src: str) -> bool:
-    _, hits = a.scan(SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " ")))
-    return any(h.vocab == "beacon" for h in hits)
+    def read() -> bool:
+        words = SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " "))
+        _, hits = a.scan(words)
+        return any(h.vocab == "beacon" for h in hits)
+
+    # templates repeat an image: each source is read once per message
+    return a.memo("beacon:" + src, read)  # type: ignore[return-value]
 
 
 def tracking_pixel(a: Analysis) -> Iterator[Found]:
