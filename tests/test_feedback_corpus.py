@@ -8,7 +8,14 @@ independent writer's set (the other half is the blind set), read to tune; feedba
 the fixes made after it, with look-alikes that must not fire. feedback_g.jsonl (260 comments) is
 an independent writer's set aimed at the weak grounds (SP310 in many languages, FBA delivery
 against mixed comments, personal information against brand names); feedback_h.jsonl pins the
-fixes made after it.
+fixes made after it. feedback_i.jsonl (67 comments, written by the project) pins the fixes of
+issue 6 (praise in emoji, 'A+++' and other languages, an arrival day beside praise; the
+seller's conduct is no customer service; a product part that stopped responding; amounts in
+words; public figures' names), each beside a look-alike that stays silent. Issue 6 kept the
+convention that praise beside a complaint at 1-2 stars is no SP310: of the 1-2 star comments
+with genuine praise and a complaint, the independent writers labelled 0 of 17 (feedback_g),
+0 (feedback_c: none written; its one 'on time but used' comment is not SP310) and 1 of 2
+(feedback_e) SP310.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -68,7 +75,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1794 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 1861 comments in its files; the blind set the 210 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -81,6 +88,7 @@ class TestCorpus:
             "feedback_f.jsonl": 82,
             "feedback_g.jsonl": 260,
             "feedback_h.jsonl": 70,
+            "feedback_i.jsonl": 67,
         } == sizes
         assert 210 == len(blind)
 
