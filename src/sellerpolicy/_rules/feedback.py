@@ -673,12 +673,33 @@ _ORDERED_GOT = regex.compile(
 )
 
 
+_ORDERED_ARRIVED = regex.compile(
+    r"""(?x)
+    \b(?:ordered|ordinato|ordinata|ordinati|pedi|commande|commandee|bestellt)\s+  # ordered ...
+    (?P<wanted>\L<variants>)\s*,?\s*(?:and\s+|e\s+|y\s+|et\s+|und\s+)?      # ... red, and
+    (?:got|received|arrived|came|arrivato|arrivata|arrivati|ricevuto|ricevuta|llego|recibi
+      |recu|recue|arrive|arrivee|bekommen|erhalten|kam|geliefert)\s+
+    (?P<sent>\L<variants>)\b                     # ... green: another colour or size was sent
+    """,
+    regex.V1,
+    variants=(
+        *("red", "blue", "green", "black", "white", "grey", "gray", "pink", "yellow", "brown"),
+        *("purple", "orange", "rosso", "rossa", "blu", "verde", "nero", "nera", "bianco"),
+        *("bianca", "grigio", "rosa", "giallo", "marrone", "rojo", "roja", "azul", "negro"),
+        *("negra", "blanco", "blanca", "gris", "amarillo", "rouge", "bleu", "vert", "noir"),
+        *("noire", "blanc", "blanche", "jaune", "rot", "blau", "grun", "schwarz", "weiss"),
+        *("gelb", "xs", "s", "m", "l", "xl", "xxl", "small", "medium", "large"),
+    ),
+)
+
+
 def _praise_turned(text: str) -> list[Hit]:
     """Praise that is no praise, and a 'never' that is no complaint.
 
     'My skin has never been softer' praises; 'worked fine for a week', 'was good until it
     stopped', 'loved it for the one day it worked' tell a failure, not a buyer's confusion of
-    the rating scale; so does 'ordered a charger, got a box of rocks' (another thing was sent).
+    the rating scale; so does 'ordered a charger, got a box of rocks' or 'ordinato rosso e
+    arrivato verde' (another thing was sent).
     """
     found = []
     for m in _NEVER_BETTER.finditer(text):
@@ -686,6 +707,11 @@ def _praise_turned(text: str) -> list[Hit]:
         found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
     found += [Hit("positive.not", m.start(), m.end(), -1) for m in _GOOD_UNTIL.finditer(text)]
     found += [Hit("condition", m.start(), m.end(), -1) for m in _ORDERED_GOT.finditer(text)]
+    found += [
+        Hit("condition", m.start(), m.end(), -1)
+        for m in _ORDERED_ARRIVED.finditer(text)
+        if m["wanted"] != m["sent"]
+    ]
     return found
 
 
@@ -747,6 +773,9 @@ def _wear_as_damage(hits: Iterable[Hit]) -> frozenset[str]:
     return frozenset(vocabs)
 
 
+_ITALIAN_AND = regex.compile(r"(?<=\s)e(?=\s)", regex.V1)
+
+
 class Comment:
     """A buyer's comment read once: normalised, scanned for phrases and cut into clauses.
 
@@ -786,12 +815,37 @@ class Comment:
         emails = SpanSet((e.start, e.end) for e in find_emails(self.norm))
         return [h for h in hits if not emails.overlaps(*self.span(h.start, h.end))]
 
+    def _bounds(self) -> list[tuple[int, int]]:
+        """The clauses' bounds in ``view``, cut at the Italian 'e' too.
+
+        'in ritardo e le cuffie ronzano' is two clauses, as 'late and the earbuds buzz' is;
+        folded, 'è' (is) reads 'e' as well, so only a plain 'e' of the comment cuts.
+        """
+        text = self.view.text
+        bounds = _clause_bounds(text)
+        cuts = [
+            (m.start(), m.end())
+            for m in _ITALIAN_AND.finditer(text)
+            if self.original[slice(*self.span(m.start(), m.end()))] in {"e", "E"}
+        ]
+        if not cuts:
+            return bounds
+        out = []
+        for start, end in bounds:
+            rest = start
+            for cut_start, cut_end in cuts:
+                if rest < cut_start and cut_end < end:
+                    out.append((rest, cut_start))
+                    rest = cut_end
+            out.append((rest, end))
+        return [(s, e) for s, e in out if text[s:e].strip()]
+
     def _cut(self) -> tuple[_Clause, ...]:
         filler = frozenset(_data()["words"]["filler"])
         packaging_anywhere = "packaging" in self.vocabs
         starts = [h.start for h in self.hits]
         clauses: list[_Clause] = []
-        for start, end in _clause_bounds(self.view.text):
+        for start, end in self._bounds():
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
