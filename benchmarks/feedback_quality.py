@@ -5,7 +5,9 @@ Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses]
 The tuning set is every ``feedback_*.jsonl`` file in that folder: what the vocabularies were
 tuned on (``feedback_c.jsonl`` is a retired blind set, ``feedback_d.jsonl`` pins the fixes made
 after it; ``feedback_e.jsonl`` is half of a second independent writer's set, whose other half is
-the blind set, and ``feedback_f.jsonl`` pins the fixes made after it). The blind set is every
+the blind set, and ``feedback_f.jsonl`` pins the fixes made after it; ``feedback_g.jsonl`` is
+a third independent writer's set, ``feedback_h.jsonl`` and ``feedback_i.jsonl`` pin the fixes
+made after it and after issue 6). The blind set is every
 ``*.jsonl`` file in ``blind/`` (today 210 comments, frozen on 2026-12-03); it is written from
 POLICY.md alone and is never read to tune: only its aggregate figures may be looked at, so
 ``--misses`` is refused with ``--blind``.

@@ -986,6 +986,9 @@ class TestTextReading:
             ("まだ届いていません", {fb.Topic.SHIPPING, fb.Topic.MISSING}),
             ("返品の対応が遅かった", {fb.Topic.SERVICE, fb.Topic.LATE}),
             ("write to no-reply@parcel.com", set()),
+            ("seller asked me to change my review", {fb.Topic.SELLER, fb.Topic.CONDUCT}),
+            ("the buttons stopped responding", {fb.Topic.PRODUCT}),
+            ("the seller stopped responding", {fb.Topic.SELLER, fb.Topic.SERVICE}),
         ],
         ids=[
             "typo-swap",
@@ -996,6 +999,9 @@ class TestTextReading:
             "japanese-voiced",
             "japanese-service",
             "words-of-an-email",
+            "conduct-no-service",
+            "a-part-stopped-responding",
+            "the-seller-stopped-responding",
         ],
     )
     def test_topics(self, comment, expected):
@@ -1061,6 +1067,8 @@ class TestPolicyPhrases:
             ),
             ("the frobnicator wobbulates", 2, CURRENT, {"product": ["wobbulat*"]}, "SP302"),
             ("meine Trömmel klappert", 2, CURRENT, {"product": ["trommel"]}, "SP302"),
+            ("神対応でした", 1, CURRENT, {"positive": ["神対応"]}, "SP310"),
+            ("ケーブルがすぐ断線した", 2, SEED, {"product": ["断線"]}, "SP302"),
         ],
         ids=[
             "profanity-current",
@@ -1068,6 +1076,8 @@ class TestPolicyPhrases:
             "price-complaint-seed",
             "product-stem",
             "product-accents-folded",
+            "japanese-substring-positive",
+            "japanese-substring-product",
         ],
     )
     def test_extra_phrases_move_check_feedback(self, comment, rating, base, phrases, code):

@@ -8,7 +8,14 @@ independent writer's set (the other half is the blind set), read to tune; feedba
 the fixes made after it, with look-alikes that must not fire. feedback_g.jsonl (260 comments) is
 an independent writer's set aimed at the weak grounds (SP310 in many languages, FBA delivery
 against mixed comments, personal information against brand names); feedback_h.jsonl pins the
-fixes made after it.
+fixes made after it. feedback_i.jsonl (72 comments, written by the project) pins the fixes of
+issue 6 (praise in emoji, 'A+++' and other languages, an arrival day beside praise; the
+Italian 'e' cuts a clause; the seller's conduct is no customer service; a product part that stopped responding; amounts in
+words; public figures' names), each beside a look-alike that stays silent. Issue 6 kept the
+convention that praise beside a complaint at 1-2 stars is no SP310: of the 1-2 star comments
+with genuine praise and a complaint, the independent writers labelled 0 of 17 (feedback_g),
+0 (feedback_c: none written; its one 'on time but used' comment is not SP310) and 1 of 2
+(feedback_e) SP310.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -17,8 +24,9 @@ was written it gave SP301 0.76/0.90 (seed 0.66/1.00), SP302 0.95/0.82, SP304 0.8
 SP305 1.00/0.84, SP306 0.92/0.85 and SP310 1.00/0.41. BLIND_GATES holds, per ground, the
 figures the code reached on it, each rounded down to two places (raised on 2026-12-03 after the
 fixes pinned by feedback_h.jsonl: SP301 0.84 -> 0.91 current and 0.77 -> 0.82 seed precision,
-SP304 0.90 -> 1.00 current precision; SP310 recall stayed at 0.64). A change that lowers a blind
-figure fails here; one that raises it should raise the gate.
+SP304 0.90 -> 1.00 current precision; SP310 recall stayed at 0.64; after issue 6, SP306
+recall 0.92 -> 1.00, the others unchanged). A change that lowers a blind figure fails here; one
+that raises it should raise the gate.
 """
 
 import sys
@@ -39,7 +47,7 @@ BLIND_GATES = {
         Code.SP302: (0.95, 1.00),
         Code.SP303: (1.00, 1.00),
         Code.SP304: (1.00, 0.90),
-        Code.SP306: (1.00, 0.92),
+        Code.SP306: (1.00, 1.00),
         Code.SP310: (1.00, 0.64),
     },
     Edition.SEED: {
@@ -68,7 +76,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1794 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 1866 comments in its files; the blind set the 210 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -81,6 +89,7 @@ class TestCorpus:
             "feedback_f.jsonl": 82,
             "feedback_g.jsonl": 260,
             "feedback_h.jsonl": 70,
+            "feedback_i.jsonl": 72,
         } == sizes
         assert 210 == len(blind)
 

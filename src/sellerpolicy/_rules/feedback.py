@@ -174,6 +174,10 @@ def _with_plurals(
     return out
 
 
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]", regex.V1)
+"""Japanese script, written without spaces between words."""
+
+
 @attrs.frozen(eq=False)
 class _Reading:
     """The feedback vocabularies of one policy (built-in plus its extra phrases), compiled.
@@ -197,8 +201,10 @@ class _Reading:
 @functools.lru_cache(maxsize=32)  # one per distinct set of policy phrases; bounded
 def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> _Reading:
     merged = _folded(_data()["vocabularies"])
-    for name, phrases in _folded(dict(extra)).items():
-        merged[name] += phrases
+    added = _folded(dict(extra))
+    for name, phrases in added.items():
+        # a phrase in Japanese script has no spaces to match word by word: it is a substring
+        merged[name] += tuple(p for p in phrases if not _UNSPACED.search(p))
     vocabs = _with_plurals(merged, _data()["inflection"]["vocabularies"])
     words: set[str] = set(_data()["words"]["filler"])
     stems: set[str] = set()
@@ -214,20 +220,28 @@ def _reading(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> _Reading:
         cue_lexicon=Lexicon.build({n: vocabs[n] for n in _SCANNED_SEPARATELY}),
         known_words=frozenset(words),
         stems=tuple(sorted(stems)),
-        substrings=_substring_patterns(),
+        substrings=_substring_patterns(added),
     )
 
 
-def _substring_patterns() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    """One pattern per vocabulary of ``[substrings]``: its folded phrases, as literals."""
+def _substring_patterns(
+    added: Mapping[str, tuple[str, ...]],
+) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """One pattern per vocabulary of ``[substrings]``: its folded phrases, as literals.
+
+    ``added`` are a policy's extra phrases, folded like the built-in ones: those in Japanese
+    script join the substrings of their vocabulary (``with_phrases(positive=["神対応"])``).
+    """
+    lists = dict(_folded(_data()["substrings"]))
+    for name, phrases in added.items():
+        unspaced = tuple(p for p in phrases if _UNSPACED.search(p))
+        if unspaced:
+            lists[name] = lists.get(name, ()) + unspaced
     out = []
-    for name, phrases in sorted(_folded(_data()["substrings"]).items()):
+    for name, phrases in sorted(lists.items()):
         literals = sorted(set(phrases), key=len, reverse=True)  # the longest phrase first
         out.append((name, regex.compile("|".join(regex.escape(p) for p in literals), regex.V1)))
     return tuple(out)
-
-
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]", regex.V1)
 
 
 def _substring_hits(text: str, reading: _Reading) -> list[Hit]:
@@ -294,15 +308,54 @@ def _typo(word: str, reading: _Reading) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_TENS: Final = {
+    **dict.fromkeys(("twenty", "zwanzig", "vingt", "veinte", "venti"), 20),
+    **dict.fromkeys(("thirty", "dreissig", "trente", "treinta", "trenta"), 30),
+    **dict.fromkeys(("forty", "fourty", "vierzig", "quarante", "cuarenta", "quaranta"), 40),
+    **dict.fromkeys(("fifty", "funfzig", "cinquante", "cincuenta", "cinquanta"), 50),
+    **dict.fromkeys(("sixty", "sechzig", "soixante", "sesenta", "sessanta"), 60),
+    **dict.fromkeys(("seventy", "siebzig", "setenta", "settanta"), 70),
+    **dict.fromkeys(("eighty", "achtzig", "ochenta", "ottanta"), 80),
+    **dict.fromkeys(("ninety", "neunzig", "noventa", "novanta"), 90),
+    **dict.fromkeys(("hundred", "hundert", "cent", "cien", "cento"), 100),
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "zwolf": 12, "quinze": 15, "quince": 15,
+    "quindici": 15,
+}  # fmt: skip
+"""Number words above ten ('#' in a phrase already reads 'one' to 'ten' as a number)."""
+_UNITS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_AMOUNT_IN_WORDS = regex.compile(
+    r"""(?x)
+    \b(?P<tens>\L<tens>)(?:[\s-](?P<unit>\L<units>))?    # 'forty', 'twenty-five', 'vingt'
+    (?=\s?(?:dollars?|bucks|euros?|eur|pounds|quid)\b)     # ... an amount of money
+    """,
+    regex.V1,
+    tens=_TENS,
+    units=_UNITS,
+)
+
+
+def _amount_digits(m: regex.Match[str]) -> str:
+    return str(_TENS[m["tens"]] + (_UNITS[m["unit"]] if m["unit"] else 0))
+
+
 def _reading_view(norm: NormalizedText, reading: _Reading) -> NormalizedText:
-    """The normalised comment as the vocabularies read it, still mapped to the original."""
+    """The normalised comment as the vocabularies read it, still mapped to the original.
+
+    An amount written in words is read in digits ('forty dollars' as '40 dollars'), as the
+    price patterns and the '#' of the phrases read amounts.
+    """
     view = norm
     if _NON_ASCII.search(view.text):
         view = view.sub(_NON_ASCII, lambda m: _fold_char(m[0]), "accents")
     if "'" in view.text:
         view = view.sub(_ELISION, " ", "elision")
         view = view.sub(_CONTRACTION, "", "contraction")
-    return view.sub(_WORD, lambda m: _typo(m[0], reading) or m[0], "typo")
+    view = view.sub(_WORD, lambda m: _typo(m[0], reading) or m[0], "typo")
+    return view.sub(_AMOUNT_IN_WORDS, _amount_digits, "amount")
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -316,6 +369,7 @@ class Topic(enum.StrEnum):
     HANDLING = "the courier's handling"
     SHIPPING = "the delivery"
     SERVICE = "the seller's service"
+    CONDUCT = "the seller's conduct"
     AMAZON_SERVICE = "Amazon's customer service"
     SELLER = "the seller"
     CONDITION = "the item's condition"
@@ -341,12 +395,16 @@ _CLAUSE_BREAK = regex.compile(
 )
 _PRAISE_SIGNS = regex.compile(
     r"""(?x)
-    (?<![\w+])a\s?\+{1,}(?![\w+])             # A+, A+++
-  | \b10\s?/\s?10\b                          # 10/10
+    (?<![\w+])a{1,3}\s?\+{1,}(?![\w+])         # A+, A+++, AAA+++
+  | \b(?:10\s?/\s?10|5\s?/\s?5)\b              # 10/10, 5/5
   | (?<![\w:;=])[:;=]-?[)D\]](?![\w)])        # :) ;-) :D =]
   | <3
+  | \u2605{3,}                                # ★★★★★ (filled stars: ☆ is an empty one)
   | [\U0001F44C\U0001F44D\U0001F44F\U0001F600-\U0001F60D\U0001F618\U0001F642\U0001F970]
   | [\U0001F929\U0001F64F\U0001F4AF\U0001F31F\U0001F495\U0001F496\u2764\u2665\u2b50\u2705]
+  | [\U0001F64C\U0001F389\U0001F973\U0001F917\U0001F60E\U0001F63B\u263a\U0001F3C6\u2728]
+                                              # raised hands, party, hug, cool, trophy, sparkles
+  | [\U0001F493\U0001F497\U0001F49D\U0001F49E\U0001F499-\U0001F49C\U0001F9E1]  # hearts
     """,
     regex.V1,
 )
@@ -355,6 +413,9 @@ _COMPLAINT_SIGNS = regex.compile(
     (?<![\w:;=])>?[:;=]-?[(/\[](?![\w(])      # :( :-( :/
   | [\U0001F44E\U0001F620\U0001F621\U0001F624\U0001F92C\U0001F61E\U0001F622\U0001F62D]
   | [\U0001F4A9\U0001F641\U0001F612\U0001F92E\U0001F926\u2639]
+  | [\U0001F644\U0001F610\U0001F611\U0001F614\U0001F615\U0001F61F\U0001F623\U0001F629]
+  | [\U0001F62B\U0001F616\U0001F494]                # eye roll, blank, weary faces, broken heart
+  | \b[01]\s?/\s?(?:5|10)\b                        # 0/5, 1/10
     """,
     regex.V1,
 )
@@ -531,6 +592,7 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "shipping": Topic.SHIPPING,
         "packaging": Topic.SHIPPING,
         "service": Topic.SERVICE,
+        "conduct": Topic.CONDUCT,
         "amazon_service": Topic.AMAZON_SERVICE,
         "seller": Topic.SELLER,
         "condition": Topic.CONDITION,
@@ -611,12 +673,33 @@ _ORDERED_GOT = regex.compile(
 )
 
 
+_ORDERED_ARRIVED = regex.compile(
+    r"""(?x)
+    \b(?:ordered|ordinato|ordinata|ordinati|pedi|commande|commandee|bestellt)\s+  # ordered ...
+    (?P<wanted>\L<variants>)\s*,?\s*(?:and\s+|e\s+|y\s+|et\s+|und\s+)?      # ... red, and
+    (?:got|received|arrived|came|arrivato|arrivata|arrivati|ricevuto|ricevuta|llego|recibi
+      |recu|recue|arrive|arrivee|bekommen|erhalten|kam|geliefert)\s+
+    (?P<sent>\L<variants>)\b                     # ... green: another colour or size was sent
+    """,
+    regex.V1,
+    variants=(
+        *("red", "blue", "green", "black", "white", "grey", "gray", "pink", "yellow", "brown"),
+        *("purple", "orange", "rosso", "rossa", "blu", "verde", "nero", "nera", "bianco"),
+        *("bianca", "grigio", "rosa", "giallo", "marrone", "rojo", "roja", "azul", "negro"),
+        *("negra", "blanco", "blanca", "gris", "amarillo", "rouge", "bleu", "vert", "noir"),
+        *("noire", "blanc", "blanche", "jaune", "rot", "blau", "grun", "schwarz", "weiss"),
+        *("gelb", "xs", "s", "m", "l", "xl", "xxl", "small", "medium", "large"),
+    ),
+)
+
+
 def _praise_turned(text: str) -> list[Hit]:
     """Praise that is no praise, and a 'never' that is no complaint.
 
     'My skin has never been softer' praises; 'worked fine for a week', 'was good until it
     stopped', 'loved it for the one day it worked' tell a failure, not a buyer's confusion of
-    the rating scale; so does 'ordered a charger, got a box of rocks' (another thing was sent).
+    the rating scale; so does 'ordered a charger, got a box of rocks' or 'ordinato rosso e
+    arrivato verde' (another thing was sent).
     """
     found = []
     for m in _NEVER_BETTER.finditer(text):
@@ -624,6 +707,11 @@ def _praise_turned(text: str) -> list[Hit]:
         found.append(Hit("positive", m.start("praise"), m.end("praise"), -1))
     found += [Hit("positive.not", m.start(), m.end(), -1) for m in _GOOD_UNTIL.finditer(text)]
     found += [Hit("condition", m.start(), m.end(), -1) for m in _ORDERED_GOT.finditer(text)]
+    found += [
+        Hit("condition", m.start(), m.end(), -1)
+        for m in _ORDERED_ARRIVED.finditer(text)
+        if m["wanted"] != m["sent"]
+    ]
     return found
 
 
@@ -634,20 +722,35 @@ _NOT_THE_PRODUCT: Final = frozenset(
 """Vocabularies whose verbs stop for another reason: 'stopped responding' is the seller."""
 
 
+_THE_PRODUCT: Final = frozenset({"product", "item"})
+
+
 def _stopped(text: str, reading: _Reading) -> list[Hit]:
     """'stopped heating', 'dejó de funcionar': something the product did and does no more.
 
-    Unless the verb or the few words after it belong to the delivery or the seller ('stopped
-    replying', 'stopped updating the tracking', 'dejó de contestar'): those say what it is about.
+    Unless the words before it name the delivery or the seller as what stopped ('the tracking
+    stopped updating', 'the seller stopped caring'), or the verb or the few words after it
+    belong to them ('stopped replying', 'stopped updating the tracking', 'dejó de contestar')
+    and no part of the product stopped: 'the buttons stopped responding' is the product, and
+    its verb no service.
     """
     found = []
+    bounds = _clause_bounds(text)
+    starts = [s for s, _ in bounds]
     for m in _STOPPED.finditer(text):
+        # what stopped: the clause up to the verb ('the buttons', 'they', 'the seller')
+        clause = bounds[max(0, bisect.bisect_right(starts, m.start()) - 1)][0]
+        subject = {h.vocab for h in reading.lexicon.scan(text[clause : m.start()])}
         # the verb and what it stopped doing to: 'stopped updating the tracking'
         after = _FEW_WORDS.match(text, m.end())
         told = m["verb"] + (after[0] if after else "")
         vocabs = {h.vocab for h in reading.lexicon.scan(told)}
-        if not vocabs & _NOT_THE_PRODUCT:
-            found.append(Hit("product", m.start(), m.end(), -1))
+        if subject & _NOT_THE_PRODUCT:
+            continue
+        if vocabs & _NOT_THE_PRODUCT and not subject & _THE_PRODUCT:
+            continue
+        found.append(Hit("product", m.start(), m.end(), -1))
+        found += [Hit(f"{v}{_NOT}", m.start("verb"), m.end("verb"), -1) for v in vocabs]
     return found
 
 
@@ -668,6 +771,9 @@ def _wear_as_damage(hits: Iterable[Hit]) -> frozenset[str]:
     if all(any(s <= h.start and h.end <= e for s, e in wear) for h in conditions):
         vocabs = (vocabs - {"condition"}) | {"damage"}
     return frozenset(vocabs)
+
+
+_ITALIAN_AND = regex.compile(r"(?<=\s)e(?=\s)", regex.V1)
 
 
 class Comment:
@@ -709,12 +815,37 @@ class Comment:
         emails = SpanSet((e.start, e.end) for e in find_emails(self.norm))
         return [h for h in hits if not emails.overlaps(*self.span(h.start, h.end))]
 
+    def _bounds(self) -> list[tuple[int, int]]:
+        """The clauses' bounds in ``view``, cut at the Italian 'e' too.
+
+        'in ritardo e le cuffie ronzano' is two clauses, as 'late and the earbuds buzz' is;
+        folded, 'è' (is) reads 'e' as well, so only a plain 'e' of the comment cuts.
+        """
+        text = self.view.text
+        bounds = _clause_bounds(text)
+        cuts = [
+            (m.start(), m.end())
+            for m in _ITALIAN_AND.finditer(text)
+            if self.original[slice(*self.span(m.start(), m.end()))] in {"e", "E"}
+        ]
+        if not cuts:
+            return bounds
+        out = []
+        for start, end in bounds:
+            rest = start
+            for cut_start, cut_end in cuts:
+                if rest < cut_start and cut_end < end:
+                    out.append((rest, cut_start))
+                    rest = cut_end
+            out.append((rest, end))
+        return [(s, e) for s, e in out if text[s:e].strip()]
+
     def _cut(self) -> tuple[_Clause, ...]:
         filler = frozenset(_data()["words"]["filler"])
         packaging_anywhere = "packaging" in self.vocabs
         starts = [h.start for h in self.hits]
         clauses: list[_Clause] = []
-        for start, end in _clause_bounds(self.view.text):
+        for start, end in self._bounds():
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
@@ -795,6 +926,7 @@ _TOPIC_VOCABS: Final = {
     Topic.HANDLING: ("handling", "damage", "breakage"),
     Topic.SHIPPING: ("shipping", "packaging", "courier"),
     Topic.SERVICE: ("service", "manner"),
+    Topic.CONDUCT: ("conduct",),
     Topic.AMAZON_SERVICE: ("amazon_service",),
     Topic.SELLER: ("seller",),
     Topic.CONDITION: ("condition", "damage", "breakage"),
@@ -811,8 +943,24 @@ def _whole_comment(comment: Comment, topics: Iterable[Topic], about: str) -> lis
     return [_Found(start, end, f"{about} ({evidence})" if evidence else about)]
 
 
-def _late(comment: Comment, rating: int) -> bool:
-    """Whether the comment says the delivery was late, outright or by what it waited for."""
+_LONG_WAIT = regex.compile(
+    r"""(?x)
+    week|wk|month|fortnight|forever|ages|woche|monat|ewig|semaine|mois|semana|\bmes\b|settiman
+  | mese|週間|ヶ月|か月|カ月                  # weeks and months, in any language
+    """,
+    regex.V1,
+)
+
+
+def _late(comment: Comment, rating: int, *, arrival: bool = True) -> bool:
+    """Whether the comment says the delivery was late, outright or by what it waited for.
+
+    With ``arrival`` a low rating makes an arrival told with a day or a duration late ('took 9
+    days to get here'); without it only a wait of weeks, or a day or a duration set against
+    what was expected is ('hat fast drei Wochen gedauert', 'paid for 2 day shipping, got it in
+    6 days'), since praise beside the arrival may be about it ('arrived on wednesday, great
+    seller').
+    """
     if comment.of("late"):
         return True
     if rating > _NEUTRAL or comment.of("on_time"):
@@ -820,18 +968,29 @@ def _late(comment: Comment, rating: int) -> bool:
     vocabs = comment.vocabs
     # 'took 9 days to get here'; 'needed it by friday, got it the next thursday'
     # 'ordered for xmas, came in january': a later day or month than the one it was needed for
-    arrival = Topic.SHIPPING in comment.topics and vocabs & {
+    arrived = Topic.SHIPPING in comment.topics and vocabs & {
         "duration",
         "expectation",
         "weekday",
         "month",
     }
     promised = "expectation" in vocabs and vocabs & {"duration", "weekday", "month"}
-    return bool(arrival or promised)
+    waited = any(
+        _LONG_WAIT.search(comment.view.text[h.start : h.end]) for h in comment.of("duration")
+    )
+    return bool((arrival and arrived) or promised or waited)
 
 
 _OTHER_THAN_DELIVERY: Final = frozenset(
-    {Topic.PRODUCT, Topic.CONDITION, Topic.SERVICE, Topic.AMAZON_SERVICE, Topic.SELLER, Topic.PRICE}
+    {
+        Topic.PRODUCT,
+        Topic.CONDITION,
+        Topic.SERVICE,
+        Topic.CONDUCT,
+        Topic.AMAZON_SERVICE,
+        Topic.SELLER,
+        Topic.PRICE,
+    }
 )
 
 
@@ -841,7 +1000,9 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     Current edition: the whole comment is about the delivery (late, lost, parcel damaged, the
     courier); any part about the item's condition, a service the seller gave or Amazon's
     customer service refuses it. Seed edition (``fba_strike_scope = delivery_or_service``):
-    about fulfilment or customer service (the seller's or Amazon's).
+    about fulfilment or customer service (the seller's or Amazon's). In neither is the seller's
+    own conduct a service given to the buyer: pressing for a changed review or changing the
+    listing after the sale (`Topic.CONDUCT`) refuses it.
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = comment.topics
@@ -1069,7 +1230,9 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         styles = {_style(first.text), _style(last.text)}
         known = _fold(first.text.lower()) in first_names
         if _is_full_name(comment, first, last, styles, known=known):
-            if not _names_a_product(comment, words, i, j):
+            if not _names_a_product(comment, words, i, j) and not _public_figure(
+                comment, text[first.start : last.end], first.start
+            ):
                 yield first.start, last.end
             i += 2
             continue
@@ -1094,6 +1257,21 @@ def _japanese_names(comment: Comment) -> Iterator[tuple[int, int]]:
     if _UNSPACED.search(comment.original):
         for m in _japanese_name().finditer(comment.original):
             yield m.start(), m.end()
+
+
+@functools.cache
+def _public_figures() -> frozenset[str]:
+    names: list[str] = _data()["names"]["public_figure"]
+    return frozenset(_fold(n.lower()) for n in names)
+
+
+def _public_figure(comment: Comment, name: str, start: int) -> bool:
+    """Whether ``name`` is a public figure's, named as one ('Jeff Bezos should be ashamed').
+
+    Anyone's name is a person's after a cue ('the seller, Tom Brady, never replied').
+    """
+    folded = " ".join(_fold(name.lower()).split())
+    return folded in _public_figures() and not _cues(comment, start)
 
 
 def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int) -> bool:
@@ -1388,8 +1566,8 @@ def rating_text_mismatch(comment: Comment, context: _Context) -> _RuleResult:
     negative = any(id(h) not in excused for h in comment.of("negative"))
     if not positive or negative or comment.vocabs & {"late", "missing", "price_complaint"}:
         return []
-    if _late(comment, context.rating):
-        return []  # 'hat fast drei Wochen gedauert': took three weeks, however it is put
+    if _late(comment, context.rating, arrival=False):
+        return []  # 'paid for 2 day shipping, got it in 6 days': later than paid for
     if Topic.HANDLING in comment.topics:
         return []
     # a clause without praise tells a complaint ('fantastico, ordinato rosso e arrivato verde'
