@@ -1,6 +1,6 @@
 """Per-ground precision, recall and F1 of the feedback checker over tests/corpus/feedback/.
 
-Run: python -m benchmarks.feedback_quality [--blind] [--edition seed] [--misses] [--by-language]
+Run: python -m benchmarks.feedback_quality [--blind | --fresh] [--edition seed] [--misses] [--by-language]
 
 The tuning set is every ``feedback_*.jsonl`` file in that folder: what the vocabularies were
 tuned on (``feedback_c.jsonl`` is a retired blind set, ``feedback_d.jsonl`` pins the fixes made
@@ -10,7 +10,10 @@ a third independent writer's set, ``feedback_h.jsonl`` and ``feedback_i.jsonl`` 
 made after it and after issue 6). The blind set is every
 ``*.jsonl`` file in ``blind/`` (today 210 comments, frozen on 2026-12-03); it is written from
 POLICY.md alone and is never read to tune: only its aggregate figures may be looked at, so
-``--misses`` is refused with ``--blind``.
+``--misses`` is refused with ``--blind``. The second blind set is every ``*.jsonl`` file in
+``fresh/``: 160 comments (the even ids) of a fourth independent writer's 320, frozen on
+2026-12-03 before any tuning on them (``--fresh``, aggregates only too); the odd ids are the
+tuning file ``feedback_j.jsonl``.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "feedback"
 BLIND = FOLDER / "blind"
+FRESH = FOLDER / "fresh"
 TARGET = (0.92, 0.85)
 """Precision and recall every ground must reach on the blind set."""
 
@@ -169,16 +173,18 @@ def by_language(edition: Edition, folder: Path) -> list[str]:
 def main() -> None:
     """Print the tables (both editions unless ``--edition`` picks one)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--blind", action="store_true", help="score the blind set")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--blind", action="store_true", help="score the blind set")
+    which.add_argument("--fresh", action="store_true", help="score the second blind set")
     parser.add_argument("--edition", choices=[e.value for e in Edition], help="one edition only")
     parser.add_argument("--misses", action="store_true", help="list every miss (tuning set only)")
     parser.add_argument(
         "--by-language", action="store_true", help="false positives/negatives per language"
     )
     args = parser.parse_args()
-    if args.blind and args.misses:
-        parser.error("--misses reads the records; the blind set is scored in aggregate only")
-    folder = BLIND if args.blind else FOLDER
+    if (args.blind or args.fresh) and args.misses:
+        parser.error("--misses reads the records; a blind set is scored in aggregate only")
+    folder = BLIND if args.blind else FRESH if args.fresh else FOLDER
     editions = [Edition(args.edition)] if args.edition else list(Edition)
     total = sum(1 for _ in records(folder))
     if not total:
