@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections import defaultdict
 from typing import TYPE_CHECKING
@@ -88,7 +89,7 @@ class Analysis:
     """The normalised text of one message and everything derived from it, computed lazily."""
 
     def __init__(self, message: Message, history: tuple[Message, ...], policy: Policy) -> None:
-        """Normalise the body and scan it for phrases once."""
+        """Normalise the body and scan it for phrases once; the rest is read on demand."""
         self.message = message
         self.history = history
         self.policy = policy
@@ -99,10 +100,14 @@ class Analysis:
         self.norm: NormalizedText = (normalize_html if html_body else normalize)(message.body)
         self.lex: Lexicon = lexicon(policy.phrases)
         self.hits, self.vocabs = _read_hits(self.lex.scan(self.norm.text))
-        self.sentences: list[Sentence] = sentences(self.norm.text, self.hits)
         self.cache: dict[str, object] = {}
         """What `memo` computed, by key."""
         self._in_sentences: dict[str, list[int]] | None = None
+
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        """The sentences of the text with their hits (many messages need none)."""
+        return sentences(self.norm.text, self.hits)
 
     def in_sentences(self, vocab: str) -> list[int]:
         """The indices of the sentences with a hit of ``vocab``, in order."""

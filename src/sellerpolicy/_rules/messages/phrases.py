@@ -115,6 +115,8 @@ def negated(a: Analysis) -> frozenset[tuple[str, int]]:
     """
 
     def make() -> frozenset[tuple[str, int]]:
+        if _NEGATOR not in a.vocabs and _POST_NEGATOR not in a.vocabs:
+            return frozenset()  # most messages negate nothing
         negators = [h for h in a.hits if h.vocab == _NEGATOR and _refuses(a.norm.text, h)]
         after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
         if not negators and not after:
@@ -446,7 +448,7 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(_particle_changes(a))
     text = a.norm.text
     for pattern, hints in plan.patterns:
-        if hints and not any(hint in text for hint in hints):
+        if hints and not any(map(text.__contains__, hints)):
             continue
         spans.extend(m.span() for m in pattern.finditer(text))
     return _merge(spans) if spans else spans
@@ -502,6 +504,8 @@ def has_match(a: Analysis, code: Code) -> bool:
 
 
 def is_review_request(a: Analysis) -> bool:
+    if not a.vocabs >= _ASK_REVIEW:
+        return False  # no sentence can both ask and name a review
     return any({"ask", "review"} <= s.vocabs() for s in a.sentences)
 
 
@@ -846,13 +850,17 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
 def positive_feedback_request(a: Analysis) -> Iterator[Found]:
     """SP107, except stars that are the item's design rather than a rating."""
     matches = _phrase_matches(a, Code.SP107)
-    if matches and a.kind in _DESIGN_KINDS:
-        text = a.norm.text
-        rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
-        if not rated:
-            return
-    thanked = SpanSet(m.span() for m in (_THANKED.finditer(a.norm.text) if matches else ()))
-    found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
+    found = []
+    if matches:
+        if a.kind in _DESIGN_KINDS:
+            text = a.norm.text
+            rated = any(
+                h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits
+            )
+            if not rated:
+                return
+        thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+        found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
     for start, end in _merge([*found, *_happy_conditions(a)]):
         said = _sentence_vocabs(a, start, end)
         if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
