@@ -491,8 +491,20 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
+    plan: _Plan | None = None
+    particles = code is Code.SP115
+
     def rule(a: Analysis) -> Iterator[Found]:
-        # a plain function, not a generator: most messages give most rules nothing
+        nonlocal plan
+        plan = plan or _plan(code)
+        # a plain function, not a generator, that returns at once when no clause can hold and
+        # there is no pattern: most messages give most rules nothing
+        if (
+            plan.heads.isdisjoint(a.vocabs)
+            and not plan.patterns
+            and not (particles and "product_review" in a.vocabs)
+        ):
+            return iter(())
         return iter([a.found(start, end) for start, end in _phrase_matches(a, code)])
 
     rule.__name__ = RULES[code].name.replace("-", "_")
