@@ -190,6 +190,8 @@ def lexicon(extra: Mapping[str, tuple[str, ...]]) -> Lexicon:
     Only the phrases of message vocabularies count (see `phrase_vocabularies`). Compiled once
     per distinct set of extra phrases.
     """
+    if not extra:  # most policies add no phrases: skip sorting and hashing the extras
+        return _lexicon(())
     return _lexicon(tuple(sorted(phrases_for(extra, Family.MESSAGES).items())))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -47,6 +49,20 @@ class Found:
 
 
 _NOT = ".not"
+_VOCAB = operator.attrgetter("vocab")
+
+
+_IS_EXCEPTION = operator.methodcaller("endswith", _NOT)
+
+
+def _read_hits(hits: list[Hit]) -> tuple[list[Hit], frozenset[str]]:
+    """`_drop_exceptions` of ``hits``, and the vocabularies of the hits it keeps."""
+    vocabs = frozenset(map(_VOCAB, hits))
+    # most messages have no exception hit: one look at their few vocabularies says so
+    if not any(map(_IS_EXCEPTION, vocabs)):
+        return hits, vocabs
+    kept = _drop_exceptions(hits)
+    return kept, frozenset(map(_VOCAB, kept))
 
 
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
@@ -73,26 +89,44 @@ class Analysis:
     """The normalised text of one message and everything derived from it, computed lazily."""
 
     def __init__(self, message: Message, history: tuple[Message, ...], policy: Policy) -> None:
-        """Normalise the body and scan it for phrases once."""
+        """Normalise the body and scan it for phrases once; the rest is read on demand."""
         self.message = message
         self.history = history
         self.policy = policy
         self.kind = message.kind
         # An HTML body is read as the buyer reads it, mapped back to the HTML: entities decoded
         # and markup out of the words ('sh<span></span>op&#46;com' reads 'shop.com').
-        html_body = message.format is MessageFormat.HTML
+        html_body = self._html_body = message.format is MessageFormat.HTML
         self.norm: NormalizedText = (normalize_html if html_body else normalize)(message.body)
         self.lex: Lexicon = lexicon(policy.phrases)
-        self.hits = _drop_exceptions(self.lex.scan(self.norm.text))
-        self.vocabs = frozenset(h.vocab for h in self.hits)
-        self.sentences: list[Sentence] = sentences(self.norm.text, self.hits)
-        self._cache: dict[str, object] = {}
+        self.hits, self.vocabs = _read_hits(self.lex.scan(self.norm.text))
+        self.cache: dict[str, object] = {}
+        """What `memo` computed, by key."""
+        self._in_sentences: dict[str, list[int]] | None = None
+
+    @functools.cached_property
+    def sentences(self) -> list[Sentence]:
+        """The sentences of the text with their hits (many messages need none)."""
+        return sentences(self.norm.text, self.hits)
+
+    def in_sentences(self, vocab: str) -> list[int]:
+        """The indices of the sentences with a hit of ``vocab``, in order."""
+        index = self._in_sentences
+        if index is None:
+            index = defaultdict(list)
+            for i, sentence in enumerate(self.sentences):
+                for v in sentence.vocabs():
+                    index[v].append(i)
+            self._in_sentences = index
+        return index.get(vocab, [])
 
     def memo(self, key: str, make: Callable[[], object]) -> object:
         """``make()``, computed once per analysis and key."""
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
+        cache = self.cache
+        if key in cache:
+            return cache[key]
+        value = cache[key] = make()
+        return value
 
     @property
     def view(self) -> NormalizedText:
@@ -117,7 +151,7 @@ class Analysis:
     @property
     def html(self) -> HtmlFacts | None:
         """Facts about the HTML body, or ``None`` for plain text."""
-        if self.message.format is not MessageFormat.HTML:
+        if not self._html_body:
             return None
         return self.memo("html", lambda: analyze_html(self.message.body))  # type: ignore[return-value]
 

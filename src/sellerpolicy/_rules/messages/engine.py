@@ -54,7 +54,7 @@ from sellerpolicy._rules.messages.purpose import (
 from sellerpolicy._rules.messages.scope import is_seller_message
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
     from sellerpolicy._policy import Policy
 
@@ -161,17 +161,41 @@ def run_message_rules(
         return ()
     analysis = Analysis(message, history, policy)
     findings: list[Finding] = []
-    active = policy.active
-    for rule in rules:
-        severity = active.get(rule.code)
-        if severity is None:
-            continue
-        found = list(rule.check(analysis))
+    for code, check, severity in _enabled(policy.active, rules):
+        found = list(check(analysis))
         if len(found) == 1:
-            findings.append(_finding(rule.code, found[0], severity, found[0].count))
+            findings.append(_finding(code, found[0], severity, found[0].count))
         elif found:
-            findings.extend(_grouped(rule.code, found, severity))
+            findings.extend(_grouped(code, found, severity))
     return tuple(findings)
+
+
+_Enabled = tuple[tuple[Code, "Callable[[Analysis], Iterator[Found]]", Severity], ...]
+_ENABLED: dict[tuple[int, int], tuple[Mapping[Code, Severity], tuple[MessageRule, ...], _Enabled]]
+_ENABLED = {}
+_MAX_ENABLED = 64
+
+
+def _enabled(active: Mapping[Code, Severity], rules: tuple[MessageRule, ...]) -> _Enabled:
+    """The rules ``active`` enables, with their severities: worked out once per policy.
+
+    Looking up 32 codes in the policy for every message costs more than some rules take. The
+    entry keeps the mapping and the rules alive, so that their ids are not reused while it is
+    cached; a policy's severities never change.
+    """
+    key = (id(active), id(rules))
+    entry = _ENABLED.get(key)
+    if entry is not None and entry[0] is active and entry[1] is rules:
+        return entry[2]
+    enabled = tuple(
+        (rule.code, rule.check, severity)
+        for rule in rules
+        if (severity := active.get(rule.code)) is not None
+    )
+    if len(_ENABLED) >= _MAX_ENABLED:
+        _ENABLED.clear()
+    _ENABLED[key] = (active, rules, enabled)
+    return enabled
 
 
 def _grouped(code: Code, found: Iterable[Found], severity: Severity) -> Iterator[Finding]:

@@ -6,11 +6,12 @@ import bisect
 import functools
 from typing import TYPE_CHECKING
 
+import attrs
 import regex
 
 from sellerpolicy._codes import RULES, Code
 from sellerpolicy._model import MessageKind, MessageSender
-from sellerpolicy._rules.data import filler_words, rule_data
+from sellerpolicy._rules.data import Clause, filler_words, rule_data, vocabularies
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
@@ -20,7 +21,6 @@ from sellerpolicy._text.spans import SpanSet
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-    from sellerpolicy._rules.data import Clause
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.phrases import Hit, Sentence
 
@@ -115,6 +115,8 @@ def negated(a: Analysis) -> frozenset[tuple[str, int]]:
     """
 
     def make() -> frozenset[tuple[str, int]]:
+        if _NEGATOR not in a.vocabs and _POST_NEGATOR not in a.vocabs:
+            return frozenset()  # most messages negate nothing
         negators = [h for h in a.hits if h.vocab == _NEGATOR and _refuses(a.norm.text, h)]
         after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
         if not negators and not after:
@@ -166,7 +168,7 @@ def _clause_matches(
     sents = a.sentences
     width = _SCOPE_WIDTH.get(clause.scope, 1)
     gone = negated(a) if negatable else frozenset()
-    for i in range(len(sents)):
+    for i in _windows(a, clause.all, width):
         scope = sents[i : i + width]
         vocabs = frozenset().union(*(s.vocabs() for s in scope))
         if not all(v in vocabs for v in clause.all) or any(v in vocabs for v in clause.none):
@@ -177,6 +179,24 @@ def _clause_matches(
                 continue
         first = [h for v in clause.all if (h := _first_hit(scope, v, gone)) is not None]
         yield min(h.start for h in first), max(h.end for h in first)
+
+
+def _windows(a: Analysis, needed: tuple[str, ...], width: int) -> list[int]:
+    """The first sentences of the scopes of ``width`` sentences with a hit of every ``needed``.
+
+    Read from the index of sentences by vocabulary, not sentence by sentence: a clause needs
+    words that most sentences lack.
+    """
+    if not needed:
+        return list(range(len(a.sentences)))
+    found: set[int] | None = None
+    for vocab in needed:
+        at = a.in_sentences(vocab)
+        starts = set(at) if width == 1 else {i - d for i in at for d in range(width) if i >= d}
+        found = starts if found is None else found & starts
+        if not found:
+            return []
+    return sorted(found or ())
 
 
 def _first_hit(
@@ -252,13 +272,71 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
 
 
 def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
-    return a.memo(code, lambda: _compute_phrase_matches(a, code))  # type: ignore[return-value]
+    cache = a.cache
+    if code in cache:
+        return cache[code]  # type: ignore[return-value]
+    found = cache[code] = _compute_phrase_matches(a, code)
+    return found
+
+
+# Text that each pattern of the data needs, one piece at least: a pattern whose pieces are all
+# missing from a message cannot match it, and a few substring tests in C cost much less than a
+# pass of the pattern. Keyed by the pattern's text, so that a pattern changed in the data loses
+# its hints (and is simply run) rather than keep wrong ones.
+_PATTERN_HINTS: dict[str, tuple[str, ...]] = {
+    # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'
+    r"\b(?:f[*#@!]{2,4}(?![\w*#@!])|cr[*#@!]{1,2}p\b|h[*#@!]{1,2}ll\b|schei[*#@!_.\-]{1,4}"
+    r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "!", "schei"),
+    # SP111, masked words with a tail: a mask character, or a letter then '_', '.', '-' or '1'
+    r"(?:\b(?:f[*#@!_.\-]{1,4}(?:c?k|ck|ing|ed|er)\w{0,4}|f[u*#@]{1,2}[*#@!_.\-]{1,3}k\w{0,4}"
+    r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole)|(?:\b|bull)sh[*#@!1_.\-]{1,3}t"
+    r"\w{0,3})": (
+        *"*#@!$",
+        *("f_", "f.", "f-", "fu_", "fu.", "fu-", "fuu_", "fuu.", "fuu-"),
+        *("b_", "b.", "b-", "sh1", "sh_", "sh.", "sh-"),
+    ),
+    # SP112, the seller files a police report
+    r"\b(?:we|i)(?:'ll|'d|'re|'m|'ve)?(?:\s+(?:will|shall|would|must|may|might|can|could|are"
+    r"|am|going|to|have|has|had|no|choice|but|now|then|also|just|immediately|be|forced|left|with"
+    r"|not|hesitate|intend|plan|need|will|definitely|simply|otherwise|else)){0,8}\s+"
+    r"(?:fil(?:e|ing)|mak(?:e|ing)|lodg(?:e|ing)|submit(?:ting)?)\s+(?:a\s+)?(?:police|criminal)"
+    r"\s+(?:report|complaint)\b(?!\s+(?:for\s+you|on\s+your\s+behalf))": ("police", "criminal"),
+    # SP113: a percentage off
+    r"\b\d{1,2}\s?%\s?(?:off|rabatt|de r[ée]duction|de descuento|di sconto)\b": ("%",),
+}
+
+
+@attrs.frozen
+class _Plan:
+    """What `_compute_phrase_matches` reads of a rule's data, prepared once per rule."""
+
+    clauses: tuple[tuple[frozenset[str], Clause], ...]
+    """Each clause with the vocabularies it needs in the message, as a set (one C test)."""
+    heads: frozenset[str]
+    """A vocabulary of each clause, the one with the fewest phrases: without any of them in
+    the message, no clause holds."""
+    patterns: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]
+    """Each pattern with the text it needs (one piece at least), or ``()`` if not known."""
+    negatable: bool
+
+    def live(self, vocabs: frozenset[str]) -> list[Clause]:
+        """The clauses whose vocabularies all occur in the message (``vocabs``)."""
+        # most clauses stop here: a vocabulary the message never uses
+        if self.heads.isdisjoint(vocabs):
+            return []
+        return [clause for needs, clause in self.clauses if needs <= vocabs]
 
 
 @functools.cache
-def _needs(code: Code) -> tuple[frozenset[str], ...]:
-    """The vocabularies each clause of ``code`` needs in the message, as sets (one C test)."""
-    return tuple(frozenset(clause.all) for clause in rule_data()[code].clauses)
+def _plan(code: Code) -> _Plan:
+    data = rule_data()[code]
+    sizes = vocabularies()
+    return _Plan(
+        tuple((frozenset(clause.all), clause) for clause in data.clauses),
+        frozenset(min(clause.all, key=lambda v: len(sizes.get(v, ()))) for clause in data.clauses),
+        tuple((p, _PATTERN_HINTS.get(p.pattern, ())) for p in data.patterns),
+        code in NEGATABLE,
+    )
 
 
 # An invitation to make contact by a means the message also gives ("give us a ring on 555 ...")
@@ -340,15 +418,14 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
 
 
 def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
-    data = rule_data()[code]
+    plan = _plan(code)
     vocabs = a.vocabs
-    # most clauses stop here: a vocabulary the message never uses
-    clauses = [c for c, needs in zip(data.clauses, _needs(code), strict=True) if needs <= vocabs]
+    clauses = plan.live(vocabs)
     particles = code is Code.SP115 and "product_review" in vocabs
-    if not clauses and not data.patterns and not particles:
+    if not clauses and not plan.patterns and not particles:
         return []
     spans: list[tuple[int, int]] = []
-    negatable = code in NEGATABLE
+    negatable = plan.negatable
     for clause in clauses:
         found = _clause_matches(a, clause, negatable=negatable)
         if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
@@ -369,8 +446,11 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(found)
     if particles:
         spans.extend(_particle_changes(a))
-    for pattern in data.patterns:
-        spans.extend(m.span() for m in pattern.finditer(a.norm.text))
+    text = a.norm.text
+    for pattern, hints in plan.patterns:
+        if hints and not any(map(text.__contains__, hints)):
+            continue
+        spans.extend(m.span() for m in pattern.finditer(text))
     return _merge(spans) if spans else spans
 
 
@@ -411,9 +491,21 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
+    plan: _Plan | None = None
+    particles = code is Code.SP115
+
     def rule(a: Analysis) -> Iterator[Found]:
-        for start, end in _phrase_matches(a, code):
-            yield a.found(start, end)
+        nonlocal plan
+        plan = plan or _plan(code)
+        # a plain function, not a generator, that returns at once when no clause can hold and
+        # there is no pattern: most messages give most rules nothing
+        if (
+            plan.heads.isdisjoint(a.vocabs)
+            and not plan.patterns
+            and not (particles and "product_review" in a.vocabs)
+        ):
+            return iter(())
+        return iter([a.found(start, end) for start, end in _phrase_matches(a, code)])
 
     rule.__name__ = RULES[code].name.replace("-", "_")
     return rule
@@ -424,6 +516,8 @@ def has_match(a: Analysis, code: Code) -> bool:
 
 
 def is_review_request(a: Analysis) -> bool:
+    if not a.vocabs >= _ASK_REVIEW:
+        return False  # no sentence can both ask and name a review
     return any({"ask", "review"} <= s.vocabs() for s in a.sentences)
 
 
@@ -599,6 +693,9 @@ _THANKED = regex.compile(
 )
 
 
+_ASK_REVIEW = frozenset({"ask", "review"})
+
+
 def _solicits(a: Analysis) -> bool:
     """Whether a seller message asks for a review or feedback, whatever its kind.
 
@@ -611,6 +708,8 @@ def _solicits(a: Analysis) -> bool:
         return True
     if a.kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL:
         return False
+    if not a.vocabs >= _ASK_REVIEW:
+        return False  # a request is a review hit in a sentence that asks
     thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
     starts = _sentence_starts(a)
     for hit in a.hits:
@@ -721,6 +820,9 @@ _HAPPY_REACH = 8  # words from "if" to the satisfaction it makes the condition
 _PUNCTUATION = regex.compile(r"[.,;:!?()\n]", regex.V1)
 
 
+_HAPPY_CONDITION = frozenset({"condition_if", "satisfied", "review"})
+
+
 def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
     """Reviews asked of satisfied buyers only, however the condition is worded.
 
@@ -728,6 +830,8 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
     Wasserkocher rundum zufrieden sind"), in a sentence that (with the next) speaks of a review
     and of no unhappiness.
     """
+    if not a.vocabs >= _HAPPY_CONDITION:
+        return  # the condition, the satisfaction and the review all have to be there
     text, sents = a.norm.text, a.sentences
     for i, sentence in enumerate(sents):
         ifs = [h for h in sentence.hits if h.vocab == "condition_if"]
@@ -758,13 +862,17 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
 def positive_feedback_request(a: Analysis) -> Iterator[Found]:
     """SP107, except stars that are the item's design rather than a rating."""
     matches = _phrase_matches(a, Code.SP107)
-    if matches and a.kind in _DESIGN_KINDS:
-        text = a.norm.text
-        rated = any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
-        if not rated:
-            return
-    thanked = SpanSet(m.span() for m in (_THANKED.finditer(a.norm.text) if matches else ()))
-    found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
+    found = []
+    if matches:
+        if a.kind in _DESIGN_KINDS:
+            text = a.norm.text
+            rated = any(
+                h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits
+            )
+            if not rated:
+                return
+        thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+        found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
     for start, end in _merge([*found, *_happy_conditions(a)]):
         said = _sentence_vocabs(a, start, end)
         if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:

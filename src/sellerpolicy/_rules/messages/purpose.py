@@ -108,9 +108,14 @@ def _asks_the_buyer(a: Analysis) -> bool:
     )
 
 
-def order_confirmation(a: Analysis) -> Iterator[Found]:
+_REF_AND_STATUS = frozenset({"order_ref", "order_status"})
+
+
+def order_confirmation(a: Analysis) -> Iterator[Found]:  # noqa: PLR0911 - one early exit per reason
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
+    if "order_received" not in a.vocabs and not a.vocabs >= _REF_AND_STATUS:
+        return  # what the rule reports: the receipt, or the order's status beside the order
     if a.vocabs & {"problem", "buyer_question"} or _asks_the_buyer(a):
         # a delay or problem notice, an answer to the buyer, or a question of the message's
         # own, such as which text the buyer wants engraved
@@ -136,6 +141,8 @@ def order_confirmation(a: Analysis) -> Iterator[Found]:
 def shipping_notification(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
         return
+    if "shipped" not in a.vocabs:
+        return  # no word of shipping to report
     gone = negated(a)
     hit = next((h for h in a.hits if h.vocab == "shipped" and (h.vocab, h.start) not in gone), None)
     # "it can't be shipped to your address" is not a shipping notice (negation scope);

@@ -1,0 +1,55 @@
+"""The cheap guards that let message rules skip work stay exact."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages.phrases import _PATTERN_HINTS
+
+
+class TestPatternHints:
+    """The substring hints that let a phrase rule skip a pattern stay true to the patterns."""
+
+    def test_every_hint_names_a_pattern_of_the_data(self):
+        """A hint whose pattern the data no longer has is dropped, not kept by mistake."""
+        patterns = {p.pattern for data in rule_data().values() for p in data.patterns}
+
+        assert set() == set(_PATTERN_HINTS) - patterns
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "f**k",
+            "f.ck this",
+            "fu.k",
+            "fuu-king",
+            "sh1t",
+            "bullsh.t",
+            "b_tch",
+            "a$$hole",
+            "d*mn",
+            "schei_e",
+            "sch**sse",
+            "cr@p",
+            "h!ll",
+            "we will file a police report",
+            "we'll make a criminal complaint",
+            "20 % rabatt",
+        ],
+    )
+    def test_a_match_has_a_hint(self, text):
+        """Wherever a hinted pattern matches, one of its hints occurs in the text."""
+        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
+        matched = [p for p in _PATTERN_HINTS if compiled[p].search(text)]
+
+        assert matched
+        assert all(any(h in text for h in _PATTERN_HINTS[p]) for p in matched)
+
+    @given(st.text(alphabet="fubshdatcr*#@!$_.-1ilk ", max_size=30))
+    def test_no_hint_no_match(self, text):
+        """A text with none of a pattern's hints is never matched by it."""
+        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
+        for pattern, hints in _PATTERN_HINTS.items():
+            if compiled[pattern].search(text):
+                assert any(h in text for h in hints), (pattern, text)
