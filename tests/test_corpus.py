@@ -111,6 +111,8 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 1
 # SP124's recall floor was lowered from 0.777 to 0.666 on purpose: the purpose model now fires
 # on positive evidence of another purpose only, not on a body lacking its kind's words, which
 # cut its false alarms from 11 to 1 (precision 0.39 -> 0.86) and cost one true positive.
+# BLIND_WARNED went from 15 to 9 with the model gate (model_gate = "info"): six phrase findings
+# on compliant messages the per-rule model does not confirm are shown at info severity.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
@@ -145,7 +147,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 15
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 9
 
 
 def figures(code, scores):

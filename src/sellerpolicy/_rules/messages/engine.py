@@ -38,6 +38,7 @@ from sellerpolicy._rules.messages.formatting import (
     text_too_long,
     tracking_pixel,
 )
+from sellerpolicy._rules.messages.model import gate
 from sellerpolicy._rules.messages.phrases import (
     feedback_removal_pressure,
     marketing,
@@ -171,7 +172,7 @@ def run_message_rules(
             findings.append(_finding(rule.code, found[0], severity, found[0].count))
         elif found:
             findings.extend(_grouped(rule.code, found, severity))
-    return tuple(findings)
+    return gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
 
 
 def _grouped(code: Code, found: Iterable[Found], severity: Severity) -> Iterator[Finding]:
