@@ -114,6 +114,8 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # cut its false alarms from 11 to 1 (precision 0.39 -> 0.86) and cost one true positive.
 # SP106 (0.714/0.769 -> 0.733/0.846) and SP109 (0.857/0.750 -> 0.875/0.875) were raised after the
 # fresh_a round, which changed no other figure of the set.
+# BLIND_WARNED went from 15 to 9 with the model gate (model_gate = "info"): six phrase findings
+# on compliant messages the per-rule model does not confirm are shown at info severity.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
@@ -148,7 +150,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 15
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 9
 
 
 def figures(code, scores):

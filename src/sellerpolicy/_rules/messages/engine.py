@@ -38,6 +38,7 @@ from sellerpolicy._rules.messages.formatting import (
     text_too_long,
     tracking_pixel,
 )
+from sellerpolicy._rules.messages.model import gate
 from sellerpolicy._rules.messages.phrases import (
     feedback_removal_pressure,
     marketing,
@@ -167,7 +168,7 @@ def run_message_rules(
             findings.append(_finding(code, found[0], severity, found[0].count))
         elif found:
             findings.extend(_grouped(code, found, severity))
-    return tuple(findings)
+    return gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
 
 
 _Enabled = tuple[tuple[Code, "Callable[[Analysis], Iterator[Found]]", Severity], ...]

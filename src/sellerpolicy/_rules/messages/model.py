@@ -1,0 +1,124 @@
+"""A per-rule linear model that confirms the phrase rules' findings (the precision gate)."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+from sellerpolicy._codes import Code, Severity
+from sellerpolicy._rules.messages.phrases import negated
+from sellerpolicy._text.phrases import tokens
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sellerpolicy._decisions import Finding
+    from sellerpolicy._rules.messages.analysis import Analysis
+
+__all__ = ["GATED", "RuleModel", "features", "gate", "rule_models"]
+
+GATED = frozenset(Code(f"SP{n}") for n in (*range(105, 119), 123, 124))
+"""The semantic rules whose phrase findings the model confirms (SP119-SP122 read attachments,
+the subject and the history, not wording)."""
+
+_WEIGHTS = "message_model.json"
+_STRONGEST = 2  # features named in a finding's explanation
+
+
+def features(a: Analysis) -> frozenset[str]:
+    """The features the model reads in a message.
+
+    Word unigrams (``w:``) and bigrams (``b:``) of the normalised text (a number is ``#``), the
+    phrase vocabularies it uses (``v:``) and those a negator cancels (``n:``), and the kind
+    (``k:``).
+    """
+    words = [w if not w.isdigit() else "#" for w, _, _ in tokens(a.norm.text)]
+    out = {f"w:{w}" for w in words}
+    out.update(f"b:{x} {y}" for x, y in itertools.pairwise(words))
+    out.update(f"v:{v}" for v in a.vocabs)
+    out.update(f"n:{v}" for v, _ in negated(a))
+    out.add(f"k:{a.kind.value}")
+    return frozenset(out)
+
+
+def _label(feature: str) -> str:
+    """A feature as a reader sees it: ``'gift card'``, ``vocabulary incentive``."""
+    kind, _, value = feature.partition(":")
+    if kind in {"w", "b"}:
+        return f"'{value}'"
+    if kind == "n":
+        return f"negated {value}"
+    if kind == "k":
+        return f"kind {value}"
+    return f"vocabulary {value}"
+
+
+@attrs.frozen
+class RuleModel:
+    """One rule's logistic regression: a bias, feature weights and the gate's threshold."""
+
+    bias: float
+    threshold: float
+    weights: dict[str, float] = attrs.field(eq=False)
+
+    def probability(self, feats: Iterable[str]) -> float:
+        """The model's probability that a message with ``feats`` breaks the rule."""
+        weights = self.weights
+        score = self.bias + sum(weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0  # noqa: PLR2004 - exp overflow
+
+    def strongest(self, feats: Iterable[str], n: int = _STRONGEST) -> list[str]:
+        """The ``n`` features of ``feats`` that weigh most for the rule, strongest first."""
+        weights = self.weights
+        found = sorted((-weights[f], f) for f in feats if weights.get(f, 0.0) > 0)
+        return [f for _, f in found[:n]]
+
+    def explain(self, feats: Iterable[str], probability: float) -> str:
+        """'model: 0.93; strongest features: 'gift card' + vocabulary incentive'."""
+        strongest = " + ".join(map(_label, self.strongest(feats))) or "none"
+        return f"model: {probability:.2f}; strongest features: {strongest}"
+
+
+@functools.cache
+def rule_models() -> dict[Code, RuleModel]:
+    """The trained models shipped in ``sellerpolicy/data`` (see benchmarks/train_model.py)."""
+    raw = json.loads(resources.files("sellerpolicy.data").joinpath(_WEIGHTS).read_text("utf-8"))
+    return {
+        Code(code): RuleModel(bias=r["bias"], threshold=r["threshold"], weights=r["weights"])
+        for code, r in raw["rules"].items()
+    }
+
+
+def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding, ...]:
+    """The findings with the phrase findings the model does not confirm dropped or made info.
+
+    A finding of a `GATED` rule at error or warning severity stands as the phrase rule wrote it
+    (its evidence is the explanation) when the rule's model gives the message a probability at
+    or above its threshold. Otherwise it is dropped (``mode`` "drop") or kept at info severity
+    (``mode`` "info") with the model's probability and strongest features in its message.
+    """
+    if mode == "off" or not any(
+        f.code in GATED and f.severity is not Severity.INFO for f in findings
+    ):
+        return findings
+    models = rule_models()
+    feats = features(a)
+    out = []
+    for f in findings:
+        model = models.get(f.code)
+        if model is None or f.severity is Severity.INFO:
+            out.append(f)
+            continue
+        p = model.probability(feats)
+        if p >= model.threshold:
+            out.append(f)
+        elif mode == "info":
+            note = f"not confirmed, {model.explain(feats, p)}, below {model.threshold:.2f}"
+            out.append(attrs.evolve(f, severity=Severity.INFO, message=f"{f.message} ({note})"))
+    return tuple(out)

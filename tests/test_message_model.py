@@ -1,0 +1,146 @@
+import json
+from importlib import resources
+
+import pytest
+
+from sellerpolicy import Code, Message, Policy, Severity, check_message
+from sellerpolicy._rules.messages.analysis import Analysis
+from sellerpolicy._rules.messages.model import GATED, features, rule_models
+from sellerpolicy.exceptions import InvalidPolicyError
+
+CURRENT = Policy.current()
+OFF = CURRENT.with_parameters(model_gate="off")
+DROP = CURRENT.with_parameters(model_gate="drop")
+
+# A look-alike the phrase rules flag and the model does not confirm: TRAP_CODE at error/warning
+# with the gate off, at info with it on.
+# (semantic_c-074: the workshop's note is about the order, not its shipping).
+TRAP = (
+    "Hello Mr Whitfield,\n\nWe wanted to let you know that your order for the oak garden bench "
+    "(114-5520193-7738201) reached our workshop this morning. A little about what happens now: "
+    "each bench is cut from kiln-dried English oak that we season in our yard for at least a "
+    "year, so the timber for yours has already been picked out and marked with your order "
+    "number. Our joiner, Pete, will cut the mortise-and-tenon joints by hand over the next few "
+    "days, after which the bench gets two coats of a clear, breathable oil. We don't use varnish "
+    "because it cracks and traps moisture. Once the oil has cured we wrap the bench in blankets "
+    "rather than plastic, so it can breathe on its way to you. We'll be in touch again only if "
+    "something unexpected comes up.\n\nBest wishes,\nThe team at Longacre Joinery"
+)
+TRAP_CODE = Code.SP110
+# A violation the model confirms.
+VIOLATION = (
+    "We'd love a 5-star review! Leave one today and we will send you a $10 Amazon gift card "
+    "as a thank you."
+)
+
+
+def _loud(report, code):
+    return [f for f in report.findings if f.code is code and f.severity is not Severity.INFO]
+
+
+class TestWeights:
+    def test_weights_load_from_the_installed_package(self):
+        """The weights ship in sellerpolicy/data and cover every gated rule."""
+        raw = json.loads(
+            resources.files("sellerpolicy.data").joinpath("message_model.json").read_text("utf-8")
+        )
+
+        assert {Code(c) for c in raw["rules"]} == set(GATED) == set(rule_models())
+
+    def test_thresholds_are_probabilities(self):
+        """Each rule's threshold is a probability the gate can compare with."""
+        thresholds = {m.threshold for m in rule_models().values()}
+
+        assert all(0.0 < t <= 0.5 for t in thresholds)
+
+
+class TestFeatures:
+    def test_features(self):
+        """Words, pairs of words, vocabularies, negated vocabularies and the kind are read."""
+        from sellerpolicy import Message
+
+        a = Analysis(Message(body="We can't offer a gift card.", kind="reply"), (), CURRENT)
+
+        feats = features(a)
+
+        assert {"w:gift", "b:gift card", "k:reply"} <= feats
+        assert any(f.startswith("v:") for f in feats)
+        assert any(f.startswith("n:") for f in feats)
+
+    def test_deterministic(self):
+        """The same message gets the same probability every time."""
+        from sellerpolicy import Message
+
+        model = rule_models()[Code.SP106]
+
+        probabilities = {
+            model.probability(features(Analysis(Message(body=VIOLATION), (), CURRENT)))
+            for _ in range(3)
+        }
+
+        assert len(probabilities) == 1
+
+
+class TestGate:
+    def test_violation_is_kept(self):
+        """A violation the model confirms stays an error, as the phrase rule wrote it."""
+        report = check_message(VIOLATION, policy=CURRENT)
+
+        loud = _loud(report, Code.SP106)
+
+        assert [f.message for f in loud] == [
+            f.message for f in _loud(check_message(VIOLATION, policy=OFF), Code.SP106)
+        ]
+        assert loud[0].span is not None
+
+    def test_violation_is_confirmed_by_the_model(self):
+        """The model gives the violation a probability above the threshold."""
+        model = rule_models()[Code.SP106]
+
+        feats = features(Analysis(Message(body=VIOLATION), (), CURRENT))
+
+        assert model.probability(feats) >= model.threshold
+        assert "strongest features: " in model.explain(feats, model.probability(feats))
+
+    def test_trap_is_downgraded_to_info(self):
+        """A look-alike the model does not confirm is kept at info, saying why."""
+        report = check_message(TRAP, policy=CURRENT)
+
+        found = [f for f in report.findings if f.code is TRAP_CODE]
+
+        assert [f.severity for f in found] == [Severity.INFO]
+        assert "not confirmed, model: " in found[0].message
+        assert "strongest features: " in found[0].message
+        assert found[0].span is not None
+
+    def test_trap_is_dropped_in_drop_mode(self):
+        """With model_gate="drop" the unconfirmed finding is gone."""
+        report = check_message(TRAP, policy=DROP)
+
+        assert TRAP_CODE not in report.codes
+
+    def test_switch_off_restores_the_phrase_rules(self):
+        """With model_gate="off" the findings are the phrase rules' own."""
+        report = check_message(TRAP, policy=OFF)
+
+        assert len(_loud(report, TRAP_CODE)) == 1
+        assert "not confirmed" not in _loud(report, TRAP_CODE)[0].message
+
+    def test_seed_edition_has_no_gate(self):
+        """The seed edition reads with the phrase rules alone."""
+        seed = Policy.for_edition("seed")
+
+        assert seed.parameters.choice("model_gate") == "off"
+
+    @pytest.mark.parametrize("text", [VIOLATION, TRAP], ids=["violation", "trap"])
+    def test_off_and_on_find_the_same_codes(self, text):
+        """In info mode the gate changes severities, never which codes are reported."""
+        on = check_message(text, policy=CURRENT)
+        off = check_message(text, policy=OFF)
+
+        assert on.codes == off.codes
+
+    def test_unknown_mode_is_refused(self):
+        """A mode other than drop, info and off is a policy error."""
+        with pytest.raises(InvalidPolicyError, match="model_gate"):
+            CURRENT.with_parameters(model_gate="maybe")
