@@ -122,6 +122,8 @@ class TestCorpus:
             "feedback_g.jsonl": 260,
             "feedback_h.jsonl": 70,
             "feedback_i.jsonl": 72,
+            "feedback_j.jsonl": 160,
+            "feedback_k.jsonl": 14,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
