@@ -342,15 +342,22 @@ def _amount_digits(m: regex.Match[str]) -> str:
     return str(_TENS[m["tens"]] + (_UNITS[m["unit"]] if m["unit"] else 0))
 
 
+# 'Scheißlieferung', 'Kackladen': German glues a swear word before the noun it swears at; read
+# apart, the noun keeps its topic ('lieferung' is the delivery) and the swear word stays profane
+_SWEAR_COMPOUND = regex.compile(r"\b(?:scheiss|scheis|kack|drecks)(?=[a-z]{4,})", regex.V1)
+
+
 def _reading_view(norm: NormalizedText, reading: _Reading) -> NormalizedText:
     """The normalised comment as the vocabularies read it, still mapped to the original.
 
     An amount written in words is read in digits ('forty dollars' as '40 dollars'), as the
-    price patterns and the '#' of the phrases read amounts.
+    price patterns and the '#' of the phrases read amounts; a German swear word glued before a
+    noun is read apart from it ('Scheißlieferung' as 'scheiss lieferung').
     """
     view = norm
     if _NON_ASCII.search(view.text):
         view = view.sub(_NON_ASCII, lambda m: _fold_char(m[0]), "accents")
+    view = view.sub(_SWEAR_COMPOUND, lambda m: m[0] + " ", "compound")
     if "'" in view.text:
         view = view.sub(_ELISION, " ", "elision")
         view = view.sub(_CONTRACTION, "", "contraction")
