@@ -852,6 +852,17 @@ class Comment:
         packaging_anywhere = "packaging" in self.vocabs
         starts = [h.start for h in self.hits]
         clauses: list[_Clause] = []
+        # a mail from a carrier or from a no-reply address is a notice, no service of anyone's
+        # ('email from tracking@dhl-news.com, never came'); Amazon's may be its customer service
+        generic = (
+            [
+                (e.start, e.end)
+                for e in find_emails(self.norm)
+                if _generic_email(self.original[e.start : e.end], e.host, service_desks=False)
+            ]
+            if "@" in self.norm.text
+            else []
+        )
         for start, end in self._bounds():
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
@@ -860,6 +871,9 @@ class Comment:
             if clauses and content <= 1 and "verdict" in vocabs:
                 # 'chat support kept transferring me, useless': the verdict of what came before
                 vocabs -= {"product"}
+            first, last = self.span(start, end)
+            if any(first <= s and e <= last for s, e in generic):
+                vocabs -= {"service"}
             if "item_question" in vocabs and vocabs & {"service", "seller"}:
                 # 'the seller answered my question about sizing': a service, about the item
                 vocabs -= {"product", "item"}
@@ -1469,14 +1483,28 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
             yield start, end
 
 
-def _generic_email(address: str, host: str) -> bool:
-    """Whether an address is nobody's in particular: a no-reply one, Amazon's or a carrier's."""
+_EMAIL_SEPARATORS = regex.compile(r"[-_.+]", regex.V1)
+
+
+def _generic_email(address: str, host: str, *, service_desks: bool = True) -> bool:
+    """Whether an address is nobody's in particular: a no-reply one, Amazon's or a carrier's.
+
+    Separators are ignored and the local part may go on ('no_reply-tracking@'), and a domain
+    name may join a carrier's name to another word ('hermes-europe.de', 'dhl-news.com').
+    Without ``service_desks``, Amazon's and PayPal's addresses do not count: a mail to or from
+    them may be their customer service.
+    """
     spec = _data()["email"]
     local = address.partition("@")[0].strip().lower()
-    labels = host.lower().split(".")
-    return local in spec["generic_local"] or any(
-        label in spec["generic_domains"] for label in labels[:-1]
-    )
+    # the local part read up to each separator and to its end: 'no', 'no_reply', 'no_reply-de'
+    heads = {
+        _EMAIL_SEPARATORS.sub("", local[: m.start()]) for m in _EMAIL_SEPARATORS.finditer(local)
+    } | {_EMAIL_SEPARATORS.sub("", local)}
+    words = {w for label in host.lower().split(".")[:-1] for w in label.split("-")}
+    domains = set(spec["generic_domains"])
+    if not service_desks:
+        domains -= set(spec["service_desks"])
+    return bool(heads & set(spec["generic_local"]) or words & domains)
 
 
 def personal_information(comment: Comment, context: _Context) -> _RuleResult:
