@@ -123,7 +123,7 @@ class TestCorpus:
             "feedback_h.jsonl": 70,
             "feedback_i.jsonl": 72,
             "feedback_j.jsonl": 160,
-            "feedback_k.jsonl": 58,
+            "feedback_k.jsonl": 66,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))

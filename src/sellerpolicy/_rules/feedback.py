@@ -641,9 +641,12 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
 _STOPPED = regex.compile(
     r"""(?x)
     \b(?:stopped|stops|quit|quits)\s+(?P<verb>[a-z]{3,}ing)\b   # 'stopped heating', 'quit charging'
-  | \bdejo\s+de\s+(?P<verb>[a-z]{3,}(?:ar|er|ir))\b           # 'dejó de calentar'
-  | \barrete\s+de\s+(?P<verb>[a-z]{3,}(?:er|ir|re))\b         # 'a arrêté de chauffer'
-  | \bsmesso\s+di\s+(?P<verb>[a-z]{3,}(?:are|ere|ire))\b      # 'ha smesso di caricare'
+  | \b(?:dejo|deja|dejan|dejaron)\s+de\s+(?P<verb>[a-z]{3,}(?:ar|er|ir))\b
+                                                      # 'dejó de calentar', 'deja de cargar'
+  | \b(?:arrete|arretent|cesse|cessent)\s+de\s+(?P<verb>[a-z]{3,}(?:er|ir|re))\b
+                                                      # 'a arrêté de chauffer', 'cesse de charger'
+  | \b(?:smesso|smette|smettono|smise)\s+di\s+(?P<verb>[a-z]{3,}(?:are|ere|ire))\b
+                                                      # 'ha smesso di caricare', 'smette di andare'
   | \baufgehort\s+zu\s+(?P<verb>[a-z]{3,}en)\b                 # 'hat aufgehört zu laden'
     """,
     regex.V1,
