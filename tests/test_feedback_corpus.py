@@ -11,7 +11,14 @@ against mixed comments, personal information against brand names); feedback_h.js
 fixes made after it. feedback_i.jsonl (72 comments, written by the project) pins the fixes of
 issue 6 (praise in emoji, 'A+++' and other languages, an arrival day beside praise; the
 Italian 'e' cuts a clause; the seller's conduct is no customer service; a product part that stopped responding; amounts in
-words; public figures' names), each beside a look-alike that stays silent. Issue 6 kept the
+words; public figures' names), each beside a look-alike that stays silent. feedback_j.jsonl
+(160 comments) is the odd ids of a fourth independent writer's 320, committed as written (the
+even ids are the second blind set, fresh/); feedback_k.jsonl (written by the project) pins the
+fixes made after it (a problem the seller solved and plain praise in six languages, the stars a
+seller asks for; profane abbreviations, vulgar words, Japanese 'クソ' and a German swear word glued
+to a noun; stuck tracking; no-reply and carrier addresses and their mail; a product that stops
+working in the present tense; prices with outrage before 'for this'), each beside a look-alike
+that stays silent. Issue 6 kept the
 convention that praise beside a complaint at 1-2 stars is no SP310: of the 1-2 star comments
 with genuine praise and a complaint, the independent writers labelled 0 of 17 (feedback_g),
 0 (feedback_c: none written; its one 'on time but used' comment is not SP310) and 1 of 2
@@ -108,7 +115,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1866 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 2095 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -123,7 +130,7 @@ class TestCorpus:
             "feedback_h.jsonl": 70,
             "feedback_i.jsonl": 72,
             "feedback_j.jsonl": 160,
-            "feedback_k.jsonl": 66,
+            "feedback_k.jsonl": 69,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))

@@ -488,9 +488,11 @@ _MONEY_FOR = regex.compile(
     (?:\s+(?!(?:refund|refunded|back|credit|off|discount|voucher|coupon|gift|compensation
         |rebate|remboursement|rembourse|reembolso|rimborso|erstattung|gutschrift)\b)
         [a-z]+){0,2}?                                 # '$12.99 shipping for', not '$10 back'
+    [?!]*                                              # 'sixty dollars?!? for THIS??'
     \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
     (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
-      |esto|estos|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|so)\b  # ... this?
+      |esto|estos|eso|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|das|ca|so)\b
+                                                      # ... this?
     """,
     regex.V1,
 )
