@@ -13,7 +13,7 @@ POLICY.md alone and is never read to tune: only its aggregate figures may be loo
 ``--misses`` is refused with ``--blind``. The second blind set is every ``*.jsonl`` file in
 ``fresh/``: 160 comments (the even ids) of a fourth independent writer's 320, frozen on
 2026-12-03 before any tuning on them (``--fresh``, aggregates only too); the odd ids are the
-tuning file ``feedback_j.jsonl``.
+tuning file ``feedback_j.jsonl``, and ``feedback_k.jsonl`` pins the fixes made after it.
 """
 
 from __future__ import annotations

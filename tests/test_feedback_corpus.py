@@ -11,7 +11,14 @@ against mixed comments, personal information against brand names); feedback_h.js
 fixes made after it. feedback_i.jsonl (72 comments, written by the project) pins the fixes of
 issue 6 (praise in emoji, 'A+++' and other languages, an arrival day beside praise; the
 Italian 'e' cuts a clause; the seller's conduct is no customer service; a product part that stopped responding; amounts in
-words; public figures' names), each beside a look-alike that stays silent. Issue 6 kept the
+words; public figures' names), each beside a look-alike that stays silent. feedback_j.jsonl
+(160 comments) is the odd ids of a fourth independent writer's 320, committed as written (the
+even ids are the second blind set, fresh/); feedback_k.jsonl (written by the project) pins the
+fixes made after it (a problem the seller solved and plain praise in six languages, the stars a
+seller asks for; profane abbreviations, vulgar words, Japanese 'クソ' and a German swear word glued
+to a noun; stuck tracking; no-reply and carrier addresses and their mail; a product that stops
+working in the present tense; prices with outrage before 'for this'), each beside a look-alike
+that stays silent. Issue 6 kept the
 convention that praise beside a complaint at 1-2 stars is no SP310: of the 1-2 star comments
 with genuine praise and a complaint, the independent writers labelled 0 of 17 (feedback_g),
 0 (feedback_c: none written; its one 'on time but used' comment is not SP310) and 1 of 2
@@ -71,23 +78,26 @@ BLIND_GATES = {
 
 # (precision, recall) reached on the second blind set (fresh/: 160 comments, the even ids of a
 # fourth independent writer's 320, written from POLICY.md §1 and §6 alone; frozen on 2026-12-03,
-# sha256 213b3202…), rounded down. These are its figures before any tuning on the other half.
+# sha256 213b3202…), rounded down. These were its figures before any tuning on the other half,
+# raised after the fixes pinned by feedback_k.jsonl: SP303 recall 0.89 -> 0.94 and SP310
+# precision 0.92 -> 1.00 in both editions (SP304 current precision 0.875, SP306 recall 0.846 and
+# SP310 recall 0.684 stayed below target).
 FRESH_GATES = {
     Edition.CURRENT: {
         Code.SP301: (0.94, 0.85),
         Code.SP302: (1.00, 0.88),
-        Code.SP303: (1.00, 0.89),
+        Code.SP303: (1.00, 0.94),
         Code.SP304: (0.87, 0.93),
         Code.SP306: (1.00, 0.84),
-        Code.SP310: (0.92, 0.68),
+        Code.SP310: (1.00, 0.68),
     },
     Edition.SEED: {
         Code.SP301: (1.00, 0.85),
         Code.SP302: (1.00, 0.88),
-        Code.SP303: (1.00, 0.89),
+        Code.SP303: (1.00, 0.94),
         Code.SP304: (1.00, 0.94),
         Code.SP305: (0.94, 0.94),
-        Code.SP310: (0.92, 0.68),
+        Code.SP310: (1.00, 0.68),
     },
 }
 GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
@@ -108,7 +118,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 1866 comments in its files; the blind set the 210 frozen ones."""
+        """The tuning set has 2095 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -122,6 +132,8 @@ class TestCorpus:
             "feedback_g.jsonl": 260,
             "feedback_h.jsonl": 70,
             "feedback_i.jsonl": 72,
+            "feedback_j.jsonl": 160,
+            "feedback_k.jsonl": 69,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))

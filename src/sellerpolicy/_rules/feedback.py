@@ -342,15 +342,22 @@ def _amount_digits(m: regex.Match[str]) -> str:
     return str(_TENS[m["tens"]] + (_UNITS[m["unit"]] if m["unit"] else 0))
 
 
+# 'Scheißlieferung', 'Kackladen': German glues a swear word before the noun it swears at; read
+# apart, the noun keeps its topic ('lieferung' is the delivery) and the swear word stays profane
+_SWEAR_COMPOUND = regex.compile(r"\b(?:scheiss|scheis|kack|drecks)(?=[a-z]{4,})", regex.V1)
+
+
 def _reading_view(norm: NormalizedText, reading: _Reading) -> NormalizedText:
     """The normalised comment as the vocabularies read it, still mapped to the original.
 
     An amount written in words is read in digits ('forty dollars' as '40 dollars'), as the
-    price patterns and the '#' of the phrases read amounts.
+    price patterns and the '#' of the phrases read amounts; a German swear word glued before a
+    noun is read apart from it ('Scheißlieferung' as 'scheiss lieferung').
     """
     view = norm
     if _NON_ASCII.search(view.text):
         view = view.sub(_NON_ASCII, lambda m: _fold_char(m[0]), "accents")
+    view = view.sub(_SWEAR_COMPOUND, lambda m: m[0] + " ", "compound")
     if "'" in view.text:
         view = view.sub(_ELISION, " ", "elision")
         view = view.sub(_CONTRACTION, "", "contraction")
@@ -481,9 +488,11 @@ _MONEY_FOR = regex.compile(
     (?:\s+(?!(?:refund|refunded|back|credit|off|discount|voucher|coupon|gift|compensation
         |rebate|remboursement|rembourse|reembolso|rimborso|erstattung|gutschrift)\b)
         [a-z]+){0,2}?                                 # '$12.99 shipping for', not '$10 back'
+    [?!]*                                              # 'sixty dollars?!? for THIS??'
     \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
     (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
-      |esto|estos|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|so)\b  # ... this?
+      |esto|estos|eso|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|das|ca|so)\b
+                                                      # ... this?
     """,
     regex.V1,
 )
@@ -634,9 +643,12 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
 _STOPPED = regex.compile(
     r"""(?x)
     \b(?:stopped|stops|quit|quits)\s+(?P<verb>[a-z]{3,}ing)\b   # 'stopped heating', 'quit charging'
-  | \bdejo\s+de\s+(?P<verb>[a-z]{3,}(?:ar|er|ir))\b           # 'dejó de calentar'
-  | \barrete\s+de\s+(?P<verb>[a-z]{3,}(?:er|ir|re))\b         # 'a arrêté de chauffer'
-  | \bsmesso\s+di\s+(?P<verb>[a-z]{3,}(?:are|ere|ire))\b      # 'ha smesso di caricare'
+  | \b(?:dejo|deja|dejan|dejaron)\s+de\s+(?P<verb>[a-z]{3,}(?:ar|er|ir))\b
+                                                      # 'dejó de calentar', 'deja de cargar'
+  | \b(?:arrete|arretent|cesse|cessent)\s+de\s+(?P<verb>[a-z]{3,}(?:er|ir|re))\b
+                                                      # 'a arrêté de chauffer', 'cesse de charger'
+  | \b(?:smesso|smette|smettono|smise)\s+di\s+(?P<verb>[a-z]{3,}(?:are|ere|ire))\b
+                                                      # 'ha smesso di caricare', 'smette di andare'
   | \baufgehort\s+zu\s+(?P<verb>[a-z]{3,}en)\b                 # 'hat aufgehört zu laden'
     """,
     regex.V1,
@@ -845,6 +857,17 @@ class Comment:
         packaging_anywhere = "packaging" in self.vocabs
         starts = [h.start for h in self.hits]
         clauses: list[_Clause] = []
+        # a mail from a carrier or from a no-reply address is a notice, no service of anyone's
+        # ('email from tracking@dhl-news.com, never came'); Amazon's may be its customer service
+        generic = (
+            [
+                (e.start, e.end)
+                for e in find_emails(self.norm)
+                if _generic_email(self.original[e.start : e.end], e.host, service_desks=False)
+            ]
+            if "@" in self.norm.text
+            else []
+        )
         for start, end in self._bounds():
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
@@ -853,6 +876,9 @@ class Comment:
             if clauses and content <= 1 and "verdict" in vocabs:
                 # 'chat support kept transferring me, useless': the verdict of what came before
                 vocabs -= {"product"}
+            first, last = self.span(start, end)
+            if any(first <= s and e <= last for s, e in generic):
+                vocabs -= {"service"}
             if "item_question" in vocabs and vocabs & {"service", "seller"}:
                 # 'the seller answered my question about sizing': a service, about the item
                 vocabs -= {"product", "item"}
@@ -1462,14 +1488,28 @@ def _loose_phones(comment: Comment, taken: SpanSet) -> Iterator[tuple[int, int]]
             yield start, end
 
 
-def _generic_email(address: str, host: str) -> bool:
-    """Whether an address is nobody's in particular: a no-reply one, Amazon's or a carrier's."""
+_EMAIL_SEPARATORS = regex.compile(r"[-_.+]", regex.V1)
+
+
+def _generic_email(address: str, host: str, *, service_desks: bool = True) -> bool:
+    """Whether an address is nobody's in particular: a no-reply one, Amazon's or a carrier's.
+
+    Separators are ignored and the local part may go on ('no_reply-tracking@'), and a domain
+    name may join a carrier's name to another word ('hermes-europe.de', 'dhl-news.com').
+    Without ``service_desks``, Amazon's and PayPal's addresses do not count: a mail to or from
+    them may be their customer service.
+    """
     spec = _data()["email"]
     local = address.partition("@")[0].strip().lower()
-    labels = host.lower().split(".")
-    return local in spec["generic_local"] or any(
-        label in spec["generic_domains"] for label in labels[:-1]
-    )
+    # the local part read up to each separator and to its end: 'no', 'no_reply', 'no_reply-de'
+    heads = {
+        _EMAIL_SEPARATORS.sub("", local[: m.start()]) for m in _EMAIL_SEPARATORS.finditer(local)
+    } | {_EMAIL_SEPARATORS.sub("", local)}
+    words = {w for label in host.lower().split(".")[:-1] for w in label.split("-")}
+    domains = set(spec["generic_domains"])
+    if not service_desks:
+        domains -= set(spec["service_desks"])
+    return bool(heads & set(spec["generic_local"]) or words & domains)
 
 
 def personal_information(comment: Comment, context: _Context) -> _RuleResult:
