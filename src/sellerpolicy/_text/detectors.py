@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import regex
 from publicsuffixlist import PublicSuffixList
@@ -492,45 +492,78 @@ def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         yield stretch
 
 
+def _link_shape(matched: re.Match[str]) -> tuple[int, str, str, bool, str | None] | None:
+    """What a match of `_LINK` is, from its text alone; ``None`` if it is no address.
+
+    Returns:
+        How many trailing characters to drop, the host as matched, the host for the evidence,
+        whether the address is explicit, and the suffix to check a bare domain's plausibility
+        against (``None``: no check).
+    """
+    start, end = matched.span()
+    trimmed = end
+    s = matched.string
+    while trimmed > start and s[trimmed - 1] in _TRAILING:
+        trimmed -= 1
+    scheme, www, path, shost, whost, bare = matched.group(
+        "scheme", "www", "path", "shost", "whost", "host"
+    )
+    host = shost or whost or bare
+    explicit = bool(scheme or www or path)
+    if www:
+        host = f"www.{host}"  # keep 'www.' in the host so subdomain matching still works
+    suffix = None
+    if not scheme:
+        suffix = _suffix(host)
+        if suffix is None:
+            return None
+    return (
+        end - trimmed,
+        host,
+        host.removeprefix("www.").removeprefix("www2."),
+        explicit,
+        None if explicit else suffix,
+    )
+
+
+_SHAPES_LIMIT: Final = 1024
+"""Distinct matched texts `find_links` remembers the shape of, per text."""
+
+
 def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
     """Web addresses in the text: URLs, ``www.`` forms and bare domains with a real suffix."""
     view = view if view is not None else contact_view(text)
     found: list[Evidence] = []
     s = view.text
+    original = text.original
+    # A match's groups follow from its text alone (the lookarounds read the same characters
+    # wherever it succeeds), so a text dense with one address works its shape out once.
+    shapes: dict[str, tuple[int, str, str, bool, str | None] | None] = {}
     for m in itertools.chain.from_iterable(
         _LINK.finditer(s, *span) for span in _chunks(s, _LINK_HINT)
     ):
+        matched = m.group()
+        try:
+            shape = shapes[matched]
+        except KeyError:
+            if len(shapes) >= _SHAPES_LIMIT:
+                shapes.clear()
+            shape = shapes[matched] = _link_shape(m)
+        if shape is None:
+            continue
+        drop, host, bare_host, explicit, suffix = shape
         start, end = m.span()
-        while end > start and s[end - 1] in _TRAILING:
-            end -= 1
-        scheme, www, path, shost, whost, bare = m.group(
-            "scheme", "www", "path", "shost", "whost", "host"
-        )
-        host = shost or whost or bare
-        explicit = bool(scheme or www or path)
-        if www:
-            host = f"www.{host}"  # keep 'www.' in the host so subdomain matching still works
+        end -= drop
         ostart, oend = view.span(start, end)
-        if not scheme:
-            suffix = _suffix(host)
-            if suffix is None:
-                continue
-            # the host starts the match unless 'www.' does
-            hstart, hend = (
-                (ostart, oend)
-                if bare is None or m.start("host") == start
-                else (view.span(m.start("host"), end))
-            )
-            if not explicit and not _bare_domain_plausible(
-                host, suffix, text.original[hstart:hend]
-            ):
-                continue
+        # a bare domain (not explicit) is all host: the match starts with it
+        if suffix is not None and not _bare_domain_plausible(host, suffix, original[ostart:oend]):
+            continue
         found.append(
             Evidence(  # positional: twice as fast as by keyword, once per address
                 ostart,
                 oend,
                 s[start:end],
-                host.removeprefix("www.").removeprefix("www2."),
+                bare_host,
                 view.disguises(start, end),
                 "",
                 explicit,
