@@ -55,17 +55,6 @@ _PROSE_LABELS = frozenset(
 _RUNS_ON = regex.compile(r"^\s+\d", regex.V1)
 
 
-def _spelled_prose(a: Analysis, link: Evidence) -> bool:
-    if link.explicit or not link.disguises or "/" in link.value:
-        return False
-    if not all("spelled" in d for d in link.disguises):
-        return False
-    labels = link.host.split(".")
-    if labels and labels[0] in _PROSE_LABELS:
-        return True
-    return bool(_RUNS_ON.match(a.message.body[link.end : link.end + 4]))
-
-
 _Result = tuple[int, int, str, tuple[str, ...], Severity | None, str]
 """A result before it is a `Found`: start, end, evidence, disguises, severity and note."""
 
@@ -94,30 +83,52 @@ def external_link(a: Analysis) -> Iterator[Found]:
         yield from _counted(_external_links(a, links))
 
 
-def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
+_KEEP, _DROP, _DROP_IF_RUNS_ON = 0, 1, 2
+"""What `_external_links` does with a link, from its host, text, disguises and form alone."""
+_VERDICTS_LIMIT = 1024  # distinct links remembered per message
+
+
+def _link_verdict(a: Analysis, link: Evidence, *, completion: bool) -> int:
     params = a.policy.parameters
+    if _is_amazon(link.host, params.amazon_domains):
+        return _DROP
+    if (
+        completion
+        and link.value.startswith("https://")
+        and _is_amazon(link.host, params.link_allowlist)
+    ):
+        return _DROP
+    # a spelled-out dot in prose (see `_PROSE_LABELS`), but for the words after the link
+    if link.explicit or not link.disguises or "/" in link.value:
+        return _KEEP
+    if not all("spelled" in d for d in link.disguises):
+        return _KEEP
+    labels = link.host.split(".")
+    if labels and labels[0] in _PROSE_LABELS:
+        return _DROP
+    return _DROP_IF_RUNS_ON
+
+
+def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
     emails = SpanSet((e.start, e.end) for e in a.emails)
-    amazon = params.amazon_domains
-    completion = a.kind in params.members("order_completion_kinds")
+    completion = a.kind in a.policy.parameters.members("order_completion_kinds")
     body = a.message.body
-    amazon_hosts: dict[str, bool] = {}  # a text dense with links repeats its hosts
+    # a text dense with links repeats them: each distinct one is judged once
+    verdicts: dict[tuple[str, str, tuple[str, ...], bool], int] = {}
     for link in links:
-        on_amazon = amazon_hosts.get(link.host)
-        if on_amazon is None:
-            on_amazon = amazon_hosts[link.host] = _is_amazon(link.host, amazon)
-        if on_amazon:
+        key = (link.host, link.value, link.disguises, link.explicit)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if len(verdicts) >= _VERDICTS_LIMIT:
+                verdicts.clear()
+            verdict = verdicts[key] = _link_verdict(a, link, completion=completion)
+        if verdict == _DROP:
             continue
         if emails and emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
-        if link.disguises and _spelled_prose(a, link):
+        if verdict == _DROP_IF_RUNS_ON and _RUNS_ON.match(body[link.end : link.end + 4]):
             continue
-        allowed = (
-            completion
-            and link.value.startswith("https://")
-            and _is_amazon(link.host, params.link_allowlist)
-        )
-        if not allowed:
-            yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
+        yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
