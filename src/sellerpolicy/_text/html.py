@@ -729,6 +729,10 @@ def _plain_attributes(written: str) -> tuple[tuple[str, str | None], ...]:
 # --- small readers for attribute values -------------------------------------------------------
 
 
+_STYLED_BY_NAME: Final = frozenset({"center", "font"}) | _HEADINGS
+"""Tags that `_Builder._tag_styles` notes a style for even without attributes."""
+
+
 def _first_attrs(pairs: Iterable[tuple[str, str | None]]) -> dict[str, str | None]:
     """Attributes by name; like browsers, the first of duplicates wins."""
     found: dict[str, str | None] = {}
@@ -1157,6 +1161,8 @@ class _Builder:
         self.breaks_end = event.end
 
     def _end_breaks(self) -> None:
+        if not self.breaks:
+            return  # no run of breaks to end (most calls)
         if self.breaks > 1:
             self._use("line-breaks", f"<br> x{self.breaks}", self.breaks_start, self.breaks_end)
         self.max_breaks = max(self.max_breaks, self.breaks)
@@ -1181,6 +1187,8 @@ class _Builder:
         else:
             self._end_breaks()
         self._separate(name, event)
+        if not event.attrs and name not in _IMAGE_TAGS and name not in _STYLED_BY_NAME:
+            return  # nothing more to note: no attribute, no style of its own (most tags)
         found = _first_attrs(event.attrs)
         self._attribute_values(event, found)
         if name in _IMAGE_TAGS:
