@@ -296,7 +296,10 @@ def _mapped(pieces: Sequence[tuple[str, int, int, bool, int]]) -> HtmlText:
             and not text[0].isspace()
         ):
             splits.append(length)
-        if linear:
+        if size == 1:  # a separator, mostly: no list to build
+            starts.append(start)
+            ends.append(start + 1 if linear else end)
+        elif linear:
             starts.extend(range(start, start + size))
             ends.extend(range(start + 1, start + size + 1))
         else:
