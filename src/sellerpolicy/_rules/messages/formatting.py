@@ -90,9 +90,16 @@ def _may_have_emoji(text: str) -> bool:
     """Whether ``text`` has a character past Latin-1, which every match of `_EMOJI` needs.
 
     The only pictographs in Latin-1 are (c) and (r), and alone they are not emoji; testing this
-    in C spares the pattern's pass over most messages.
+    in C spares the pattern's pass over most messages. Encoding stops at the first character
+    past Latin-1, where `max` would read every character.
     """
-    return not text.isascii() and max(text) > "\xff"
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _emoji_counts(text: str) -> Counter[str]:
