@@ -80,6 +80,15 @@ _EMOJI_RUN = regex.compile(
     regex.V1 | regex.VERBOSE,
 )
 _RUN_SAMPLE: Final = 4096
+# A character that no match of `_EMOJI` holds, searched backwards: matches never span one, so
+# reading matches may start right after it.
+_OUTSIDE_EMOJI_BACKWARDS = regex.compile(
+    r"(?r)[^\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}"
+    r"\u2600-\u27bf0-9#*\u00a9\u00ae\u2122\ufe0f\u200d\u20e3]",
+    regex.V1,
+)
+_READ_FIRST: Final = 64
+_FEW_LATE: Final = 8
 _ENTITY = regex.compile(r"&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));", regex.V1 | regex.IGNORECASE)
 
 
@@ -119,6 +128,64 @@ def _emoji_counts(text: str) -> Counter[str]:
     return counts
 
 
+def _first_spans(text: str, counts: Counter[str]) -> dict[str, tuple[int, int]]:
+    """The span of the first match of each emoji of ``counts``, in the order of the text.
+
+    The matches are read up to the last first occurrence. When a few emoji first come late (a
+    megabyte of one sequence, another at its end), reading jumps to where one of them next
+    stands as text, starting again after a character no match holds or at a match's edge, so
+    that the matches read are the ones a reading from the start would find.
+    """
+    first: dict[str, tuple[int, int]] = {}
+    pos = 0  # matches read from here are those read from the start
+    matches = _EMOJI.finditer(text)
+    for read, m in enumerate(matches, 1):
+        if m[0] not in first:
+            first[m[0]] = m.span()
+            if len(first) == len(counts):
+                return first
+        pos = m.end()
+        if read >= _READ_FIRST:
+            break
+    missing = [found for found in counts if found not in first]
+    if len(missing) > _FEW_LATE:  # many: read every match on
+        for m in matches:
+            if m[0] not in first:
+                first[m[0]] = m.span()
+                if len(first) == len(counts):
+                    break
+        return first
+    _late_spans(text, missing, pos, first)
+    return first
+
+
+def _late_spans(text: str, missing: list[str], pos: int, first: dict[str, tuple[int, int]]) -> None:
+    """Add to ``first`` the first match of each of ``missing``.
+
+    None of them starts before ``pos``, and the matches read from ``pos`` are those read from
+    the start.
+    """
+    ahead = {found: text.find(found, pos) for found in missing}  # where each next stands
+    while ahead := {found: at for found, at in ahead.items() if at >= 0}:
+        at = min(ahead.values())  # no match of a missing emoji starts before
+        outside = _OUTSIDE_EMOJI_BACKWARDS.search(text, pos, at)
+        if outside is not None:
+            pos = outside.end()
+        for m in _EMOJI.finditer(text, pos):
+            if m[0] in ahead:  # its first match: none came before
+                first[m[0]] = m.span()
+                del ahead[m[0]]
+            if m.end() > at:
+                break
+        else:
+            break
+        pos = m.start() if m.start() > at else m.end()
+        ahead = {
+            found: where if where >= pos else text.find(found, pos)
+            for found, where in ahead.items()
+        }
+
+
 def emoji(a: Analysis) -> Iterator[Found]:
     for field, text in (("body", a.message.body), ("subject", a.message.subject or "")):
         if not _may_have_emoji(text):
@@ -127,12 +194,7 @@ def emoji(a: Analysis) -> Iterator[Found]:
         # `engine._grouped`), and a megabyte of emoji must not make a million values first.
         # Counted in C; the matches are then read only up to the last first occurrence.
         counts = _emoji_counts(text)
-        first: dict[str, tuple[int, int]] = {}
-        for m in _EMOJI.finditer(text):
-            if m[0] not in first:
-                first[m[0]] = m.span()
-                if len(first) == len(counts):
-                    break
+        first = _first_spans(text, counts)
         for found, (start, end) in first.items():
             yield Found(start, end, found, field=field, count=counts[found])
     if a.message.format is MessageFormat.HTML:
