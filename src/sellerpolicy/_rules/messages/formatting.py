@@ -89,6 +89,7 @@ _OUTSIDE_EMOJI_BACKWARDS = regex.compile(
 )
 _READ_FIRST: Final = 64
 _FEW_LATE: Final = 8
+_JUMPS: Final = 64
 _ENTITY = regex.compile(r"&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));", regex.V1 | regex.IGNORECASE)
 
 
@@ -166,7 +167,17 @@ def _late_spans(text: str, missing: list[str], pos: int, first: dict[str, tuple[
     the start.
     """
     ahead = {found: text.find(found, pos) for found in missing}  # where each next stands
+    jumps = 0
     while ahead := {found: at for found, at in ahead.items() if at >= 0}:
+        jumps += 1
+        if jumps > _JUMPS:  # they stand inside other matches again and again: read every match
+            for m in _EMOJI.finditer(text, pos):
+                if m[0] in ahead:
+                    first[m[0]] = m.span()
+                    del ahead[m[0]]
+                    if not ahead:
+                        break
+            return
         at = min(ahead.values())  # no match of a missing emoji starts before
         outside = _OUTSIDE_EMOJI_BACKWARDS.search(text, pos, at)
         if outside is not None:
