@@ -276,6 +276,11 @@ _EMOJI_JOINER = regex.compile(
     r"(?<=[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D(?=\p{Extended_Pictographic})"
 )
 _VARIATION_SELECTOR_16: Final = "\ufe0f"
+# A ZERO WIDTH JOINER that `_EMOJI_JOINER` does not silence (a search, which makes no new text)
+_STRAY_JOINER = regex.compile(
+    r"(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D"
+    r"|\u200D(?!\p{Extended_Pictographic})"
+)
 
 # Words, for deciding whether a look-alike is a disguise: letters, marks, digits and the
 # characters that join the parts of an address.
@@ -686,18 +691,18 @@ def _map_irregular(text: str, distinct: set[str]) -> tuple[_OffsetMap | None, di
     if lengths.count("\x01") == len(lengths):
         return None, {}
     gaps: dict[int, int] = {}
-    marked = _silence_emoji_joiners(text)
     if chr(_MANY) not in lengths:  # only removals: keep the others, in C
         kept = lengths.encode("latin-1")
         starts = list(itertools.compress(range(len(text)), kept))
         ends = list(itertools.compress(range(1, len(text) + 1), kept))
         # Visit only the removals that carry labels (not the silent ones, such as the joiners
         # of emoji sequences); count the removals before each one in C.
-        if _ZWJ not in marked and not any(
+        if (_ZWJ not in text or _STRAY_JOINER.search(text) is None) and not any(
             _LABELLED_REMOVALS[ord(char)] == _PLAIN for char in distinct if char != _ZWJ
         ):  # every removal is silent: no gap to label
             starts.append(len(text))
             return _OffsetMap(tuple(starts), tuple(ends)), gaps
+        marked = _silence_emoji_joiners(text)
         labelled = marked.translate(_LABELLED_REMOVALS)
         removed = done = 0
         index = labelled.find(_PLAIN)
@@ -708,7 +713,7 @@ def _map_irregular(text: str, distinct: set[str]) -> tuple[_OffsetMap | None, di
             index = labelled.find(_PLAIN, index + 1)
         starts.append(len(text))
         return _OffsetMap(tuple(starts), tuple(ends)), gaps
-    return _map_expansions(text, marked, lengths, gaps), gaps
+    return _map_expansions(text, _silence_emoji_joiners(text), lengths, gaps), gaps
 
 
 def _gap_labels(marked: str, index: int, position: int, gaps: dict[int, int]) -> None:
@@ -869,9 +874,10 @@ def normalize(text: str) -> NormalizedText:
     else:
         distinct = set(text)
         offsets, gaps = _map_irregular(text, distinct)
-        if any(_piece(char)[1] for char in distinct):
+        if any(_piece(char)[1] and _piece(char)[0] for char in distinct):
             codes = text.translate(_CODES)
-        else:  # nothing labelled (emoji, accented letters): one plain code per character
+        else:  # nothing kept is labelled (emoji and their joiners, accented letters): the
+            # labels of removed characters are in `gaps`, so one plain code per character
             codes = _PLAIN * len(pieces)
     pieces, codes = _fold(pieces, codes)
     normalized = pieces.lower()

@@ -136,6 +136,26 @@ _LATIN1_TOKEN_CHARS = bytes(
     code if chr(code) == "'" or _WORD_CHAR.fullmatch(chr(code)) else ord(" ") for code in range(256)
 )
 """For text encoded as Latin-1: word characters and apostrophes stay, others become spaces."""
+_SPACED_SAMPLE = 4096
+_TABLE_LIMIT = 20_000
+
+
+class _SpacedTable(dict[int, str]):
+    """A `str.translate` table of `_NOT_WORD_CHAR`'s substitution, filled as characters turn up."""
+
+    __slots__ = ()
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _TABLE_LIMIT:
+            self.clear()  # bounded memory, whatever characters callers send
+        char = chr(code)
+        value = self[code] = " " if _NOT_WORD_CHAR.match(char) else char
+        return value
+
+
+_SPACED_TABLE = _SpacedTable()
+
+
 # An apostrophe joins two words only between word characters ("don't"); any other is a space.
 _LONE_APOSTROPHE = regex.compile(r"(?<![^ '])'|'(?![^ '])", regex.V1)
 
@@ -163,7 +183,12 @@ def _spaced(text: str) -> str:
         # most text is Latin-1 (English, German, French, Spanish, Italian): bytes.translate
         spaced = text.encode("latin-1").translate(_LATIN1_TOKEN_CHARS).decode("latin-1")
     except UnicodeEncodeError:  # other scripts: a substitution, faster than str.translate
-        spaced = _NOT_WORD_CHAR.sub(" ", text)
+        sample = text[:_SPACED_SAMPLE]
+        if len(_NOT_WORD_CHAR.findall(sample)) * 2 > len(sample):
+            # mostly characters outside words (emoji): a substitution per character costs more
+            spaced = text.translate(_SPACED_TABLE)
+        else:
+            spaced = _NOT_WORD_CHAR.sub(" ", text)
     if "'" in spaced:
         spaced = _LONE_APOSTROPHE.sub(" ", spaced)
     return spaced

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import regex
 
@@ -70,6 +70,26 @@ _EMOJI = regex.compile(
     """,
     regex.V1,
 )
+# A run of one emoji repeated (``😀😀😀``), in one match: the emoji (group 2) and the run (group 1).
+# A repeat counts only where `_EMOJI` itself would match exactly it there, that is where no
+# skin tone, presentation selector or joiner follows to lengthen it (flags, keycaps and
+# pictographs end otherwise where their characters end); elsewhere the run ends and the next
+# match starts, as `_EMOJI`'s would. The repeat is a back-reference, possessive: linear time.
+_EMOJI_RUN = regex.compile(
+    r"((" + _EMOJI.pattern.removeprefix("(?x)") + r")(?:\2(?![\ufe0f\p{Emoji_Modifier}\u200d]))*+)",
+    regex.V1 | regex.VERBOSE,
+)
+_RUN_SAMPLE: Final = 4096
+# A character that no match of `_EMOJI` holds, searched backwards: matches never span one, so
+# reading matches may start right after it.
+_OUTSIDE_EMOJI_BACKWARDS = regex.compile(
+    r"(?r)[^\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}"
+    r"\u2600-\u27bf0-9#*\u00a9\u00ae\u2122\ufe0f\u200d\u20e3]",
+    regex.V1,
+)
+_READ_FIRST: Final = 64
+_FEW_LATE: Final = 8
+_JUMPS: Final = 64
 _ENTITY = regex.compile(r"&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));", regex.V1 | regex.IGNORECASE)
 
 
@@ -80,9 +100,101 @@ def _may_have_emoji(text: str) -> bool:
     """Whether ``text`` has a character past Latin-1, which every match of `_EMOJI` needs.
 
     The only pictographs in Latin-1 are (c) and (r), and alone they are not emoji; testing this
-    in C spares the pattern's pass over most messages.
+    in C spares the pattern's pass over most messages. Encoding stops at the first character
+    past Latin-1, where `max` would read every character.
     """
-    return not text.isascii() and max(text) > "\xff"
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _emoji_counts(text: str) -> Counter[str]:
+    """How many times `_EMOJI` matches each emoji in ``text``, counted in C.
+
+    Where emoji repeat (a megabyte of one emoji), runs of them are matched whole
+    (`_EMOJI_RUN`), sparing a string per emoji; elsewhere each emoji is one match. A sample of
+    the text picks the cheaper; both count the same.
+    """
+    sample = text[:_RUN_SAMPLE]
+    runs = _EMOJI_RUN.findall(sample)
+    if len(runs) * 2 >= len(_EMOJI.findall(sample)):  # few repeats: one match per emoji
+        return Counter(_EMOJI.findall(text))
+    counts: Counter[str] = Counter()
+    for (run, found), times in Counter(_EMOJI_RUN.findall(text)).items():
+        counts[found] += times * (len(run) // len(found))
+    return counts
+
+
+def _first_spans(text: str, counts: Counter[str]) -> dict[str, tuple[int, int]]:
+    """The span of the first match of each emoji of ``counts``, in the order of the text.
+
+    The matches are read up to the last first occurrence. When a few emoji first come late (a
+    megabyte of one sequence, another at its end), reading jumps to where one of them next
+    stands as text, starting again after a character no match holds or at a match's edge, so
+    that the matches read are the ones a reading from the start would find.
+    """
+    first: dict[str, tuple[int, int]] = {}
+    pos = 0  # matches read from here are those read from the start
+    matches = _EMOJI.finditer(text)
+    for read, m in enumerate(matches, 1):
+        if m[0] not in first:
+            first[m[0]] = m.span()
+            if len(first) == len(counts):
+                return first
+        pos = m.end()
+        if read >= _READ_FIRST:
+            break
+    missing = [found for found in counts if found not in first]
+    if len(missing) > _FEW_LATE:  # many: read every match on
+        for m in matches:
+            if m[0] not in first:
+                first[m[0]] = m.span()
+                if len(first) == len(counts):
+                    break
+        return first
+    _late_spans(text, missing, pos, first)
+    return first
+
+
+def _late_spans(text: str, missing: list[str], pos: int, first: dict[str, tuple[int, int]]) -> None:
+    """Add to ``first`` the first match of each of ``missing``.
+
+    None of them starts before ``pos``, and the matches read from ``pos`` are those read from
+    the start.
+    """
+    ahead = {found: text.find(found, pos) for found in missing}  # where each next stands
+    jumps = 0
+    while ahead := {found: at for found, at in ahead.items() if at >= 0}:
+        jumps += 1
+        if jumps > _JUMPS:  # they stand inside other matches again and again: read every match
+            for m in _EMOJI.finditer(text, pos):
+                if m[0] in ahead:
+                    first[m[0]] = m.span()
+                    del ahead[m[0]]
+                    if not ahead:
+                        break
+            return
+        at = min(ahead.values())  # no match of a missing emoji starts before
+        outside = _OUTSIDE_EMOJI_BACKWARDS.search(text, pos, at)
+        if outside is not None:
+            pos = outside.end()
+        for m in _EMOJI.finditer(text, pos):
+            if m[0] in ahead:  # its first match: none came before
+                first[m[0]] = m.span()
+                del ahead[m[0]]
+            if m.end() > at:
+                break
+        else:
+            break
+        pos = m.start() if m.start() > at else m.end()
+        ahead = {
+            found: where if where >= pos else text.find(found, pos)
+            for found, where in ahead.items()
+        }
 
 
 def emoji(a: Analysis) -> Iterator[Found]:
@@ -92,13 +204,8 @@ def emoji(a: Analysis) -> Iterator[Found]:
         # one result per distinct emoji, with its count: the engine groups repeats anyway (see
         # `engine._grouped`), and a megabyte of emoji must not make a million values first.
         # Counted in C; the matches are then read only up to the last first occurrence.
-        counts = Counter(_EMOJI.findall(text))
-        first: dict[str, tuple[int, int]] = {}
-        for m in _EMOJI.finditer(text):
-            if m[0] not in first:
-                first[m[0]] = m.span()
-                if len(first) == len(counts):
-                    break
+        counts = _emoji_counts(text)
+        first = _first_spans(text, counts)
         for found, (start, end) in first.items():
             yield Found(start, end, found, field=field, count=counts[found])
     if a.message.format is MessageFormat.HTML:
