@@ -991,6 +991,47 @@ class TestClauseReading:
         assert "SP119" not in codes(proof)
         assert "SP119" in codes(proof, leaflet)
 
+    @pytest.mark.parametrize(
+        "file_name",
+        [
+            "Widerrufsbelehrung.pdf",
+            "allergen_information.pdf",
+            "packing_slip.pdf",
+            "manuel_utilisation.pdf",
+            "guía_de_tallas.pdf",
+            "certificat_authenticite.pdf",
+            "Pflegehinweise.pdf",
+        ],
+    )
+    def test_documents_the_order_needs_by_name(self, file_name):
+        """Legal notices, ingredients, packing slips and manuals in every language are allowed."""
+        attachment = sellerpolicy.Attachment(file_name=file_name)
+        message = Message(
+            body="Please find the document attached.", kind="reply", attachments=(attachment,)
+        )
+
+        assert "SP119" not in check_message(message).codes
+
+    @pytest.mark.parametrize(
+        ("body", "file_name", "fires"),
+        [
+            ("The invoice for your order is attached.", "scan0003.pdf", False),
+            ("Anbei die Rechnung zu Ihrer Bestellung.", "113-1234567-1234567.pdf", False),
+            ("Attached is our new catalogue.", "scan0003.pdf", True),
+            ("Here you go!", "IMG_4821.jpg", True),
+            ("The invoice is attached.", "summer_party.jpg", True),
+        ],
+    )
+    def test_generic_file_name_is_what_the_body_says(self, body, file_name, fires):
+        """A file named 'scan0003.pdf' is what the sentence attaching it says it is (SP119).
+
+        A name that says something ('summer_party.jpg') speaks for itself.
+        """
+        attachment = sellerpolicy.Attachment(file_name=file_name)
+        message = Message(body=body, kind="reply", attachments=(attachment,))
+
+        assert fires == ("SP119" in check_message(message).codes)
+
     def test_sign_off_line_is_not_content(self):
         """A short last line after a blank one is a sign-off: thanks and a shop name are SP117."""
         text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"

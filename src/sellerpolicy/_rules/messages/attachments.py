@@ -97,10 +97,49 @@ def promotional(a: Analysis, att: Attachment) -> bool:
     return _names_mention(a, att, "promo_attachment")
 
 
+# Words that name no document: camera and scanner file names, 'document', 'file', 'copy'.
+_GENERIC_NAME = regex.compile(
+    r"img|image|dsc[nf]?|pxl|pic|photo|foto|scan+|doc|document|dokument|file|datei|fichier|"
+    r"archivo|attachment|anhang|allegato|adjunto|copy|kopie|untitled|unbenannt|page|seite|"
+    r"[0-9]+|[a-z]",
+    regex.V1 | regex.IGNORECASE,
+)
+_NAME_WORD = regex.compile(r"[^\W\d_]+|\d+", regex.V1)
+_ORDER_WORDS = frozenset({"order", "id", "bestellung", "commande", "pedido", "ordine"})
+
+
+def _name_is_generic(att: Attachment) -> bool:
+    """Whether the file name says nothing of what the file is ('scan0003.pdf', 'IMG_4821.jpg').
+
+    An order id, a date or a placeholder ('{{order_id}}.pdf') names no document either.
+    """
+    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    return not att.alt_text and all(
+        _GENERIC_NAME.fullmatch(w) or w.lower() in _ORDER_WORDS for w in _NAME_WORD.findall(stem)
+    )
+
+
+def _body_names_allowed(a: Analysis) -> bool:
+    """Whether a sentence that attaches something names a document the order needs.
+
+    'The invoice for your order is attached', 'anbei die Montageanleitung': the file is what
+    that sentence says, when its own name says nothing. A sentence that also promotes
+    ('attached is our new catalogue') names no such document.
+    """
+    sentences = a.sentences
+    for i in a.in_sentences("attaching"):
+        vocabs = sentences[i].vocabs()
+        if "attachment_allowed" in vocabs and "promo_attachment" not in vocabs:
+            return True
+    return False
+
+
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _extension(att) in _NEVER_ATTACH or promotional(a, att):
         return False
     if _names_mention(a, att, "attachment_allowed"):
+        return True
+    if _name_is_generic(att) and _body_names_allowed(a):
         return True
     fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
     # in a customization message, a PDF or picture named after the engraving or print is its proof
