@@ -935,6 +935,8 @@ CLAUSE_CASES = [
     ("advice before paying", "If the driver asks you for a fee, message us before paying.", "reply", None, "SP108", False),
     ("stars as a design", "The pillow has five stars embroidered on the front.", "reply", None, "SP107", False),
     ("stars asked for", "Please leave us five stars!", "review_request", None, "SP107", True),
+    ("both answers welcome", "Whether you loved it or not, please tell others what you think.", "review_request", None, "SP107", False),
+    ("only if loved", "If you loved it, please tell others what you think.", "review_request", None, "SP107", True),
     ("stars traded", "A 10% discount if you leave 5 stars!", "proactive", None, "SP107", True),
     ("satisfaction as a condition", "Wenn Sie mit dem Mixer wirklich zufrieden sind, freuen wir uns über eine Bewertung.", "review_request", None, "SP107", True),
     ("happy to is willingness", "If you're happy to share your honest review, we'd be grateful.", "review_request", None, "SP107", False),
