@@ -116,6 +116,9 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # fresh_a round, which changed no other figure of the set.
 # BLIND_WARNED went from 15 to 9 with the model gate (model_gate = "info"): six phrase findings
 # on compliant messages the per-rule model does not confirm are shown at info severity.
+# SP117 (0.875/0.875 -> 1.000/1.000 here, 0.000 -> 0.666 recall on the second blind set) was
+# raised on 2026-12-04: greetings, sign-offs and placeholders in every language count as
+# pleasantries, and where the order stands counts as news.
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
@@ -133,7 +136,7 @@ BLIND_FLOORS = {
     Code.SP114: (1.000, 0.777),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
-    Code.SP117: (0.875, 0.875),
+    Code.SP117: (1.000, 1.000),
     Code.SP118: (1.000, 0.875),
     Code.SP119: (1.000, 1.000),
     Code.SP120: (1.000, 1.000),
@@ -267,7 +270,7 @@ FRESH_FLOORS = {
     Code.SP114: (1.000, 0.500),
     Code.SP115: (1.000, 0.666),
     Code.SP116: (1.000, 1.000),
-    Code.SP117: (1.000, 0.000),
+    Code.SP117: (1.000, 0.666),
     Code.SP118: (0.666, 1.000),
     Code.SP119: (0.400, 1.000),
     Code.SP120: (1.000, 1.000),

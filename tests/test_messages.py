@@ -1034,6 +1034,35 @@ class TestClauseReading:
 
         assert fires == ("SP119" in check_message(message).codes)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Bonjour {{prenom}},\nMerci beaucoup pour votre commande ! Nous espérons qu'elle vous"
+                " plaira. N'hésitez pas à nous contacter pour toute question.\nCordialement,\nL'équipe"
+            ),
+            (
+                "Hola {{nombre}}:\n¡Muchas gracias por tu pedido! Esperamos que lo disfrutes. Si tienes"
+                " cualquier duda, aquí estamos.\nUn saludo,\nEl equipo"
+            ),
+            (
+                "Ciao {{nome}},\ngrazie mille per il tuo ordine! Speriamo che ti piaccia. Per qualsiasi"
+                " domanda siamo a disposizione.\nUn caro saluto,\nIl team"
+            ),
+        ],
+    )
+    def test_thanks_in_every_language_with_placeholders(self, text):
+        """Greetings, sign-offs and a placeholder's name say nothing more than thanks (SP117)."""
+        assert "SP117" in check_message(text, kind="proactive").codes
+
+    def test_where_the_order_stands_is_more_than_thanks(self):
+        """An order that has arrived and is being processed is news, not only thanks (SP117)."""
+        text = (
+            "Guten Tag, Ihre Bestellung ist bei uns eingegangen und wird jetzt bearbeitet. Danke!"
+        )
+
+        assert "SP117" not in check_message(text, kind="proactive").codes
+
     def test_sign_off_line_is_not_content(self):
         """A short last line after a blank one is a sign-off: thanks and a shop name are SP117."""
         text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"

@@ -18,6 +18,7 @@ from sellerpolicy._rules.messages.phrases import (
     negated,
     stars_are_design,
 )
+from sellerpolicy._templates import find_placeholders
 from sellerpolicy._text.phrases import tokens
 
 if TYPE_CHECKING:
@@ -160,6 +161,8 @@ _PURPOSE_VOCABS = frozenset(
         "problem",
         "shipped",
         "order_received",
+        # where the order stands ('ist bei uns eingegangen und wird bearbeitet') is news of it
+        "order_status",
         "review",
         "marketing",
         "offsite",
@@ -198,7 +201,7 @@ _WHEN = regex.compile(
     r"| \b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|uhr)\b",  # 9am, 14.30 Uhr
     regex.V1,
 )
-_FLUFF = frozenset({"pleasantry", "thanks", "opt_out"})
+_FLUFF = frozenset({"pleasantry", "thanks", "opt_out", "greeting"})
 _MAX_LOOSE_SHARE = 0.34
 _SIGN_OFF_WORDS = 4
 
@@ -236,7 +239,12 @@ def _only_thanks(a: Analysis) -> bool:
     words = tokens(text)
     if not words:
         return False
-    covered = sorted((h.start, h.end) for h in a.hits if h.vocab in _FLUFF)
+    # thanks, pleasantries and greetings say nothing more; nor does a placeholder's name
+    # ('Hola {{nombre}}'), which the tool sending the template fills in
+    covered = sorted(
+        [(h.start, h.end) for h in a.hits if h.vocab in _FLUFF]
+        + [(p.start, p.end) for p in find_placeholders(text)]
+    )
     filler = filler_words()
     loose = 0
     j = 0
