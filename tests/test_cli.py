@@ -4,43 +4,16 @@ import os
 import pty
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 
+from .cli_run import command, run
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "templates"
 BASH = shutil.which("bash") or "bash"
-
-
-def command() -> list[str]:
-    """The console script pip installed beside this interpreter, else ``python -m``."""
-    script = Path(sys.executable).with_name("sellerpolicy")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "sellerpolicy"]
-
-
-def run(
-    *args: str,
-    stdin: str | None = None,
-    cwd: Path | None = None,
-    timeout: float = 120,
-    env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    # The console script is what users run; fall back to `python -m` when it is not installed.
-    base = {k: v for k, v in os.environ.items() if k != "SELLERPOLICY_DOCS_URL"}
-    return subprocess.run(
-        [*command(), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd or ROOT,
-        check=False,
-        timeout=timeout,
-        env={**base, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})},
-    )
 
 
 class TestCheck:

@@ -1,12 +1,12 @@
 """`sellerpolicy feedback|solicitation|obligations|a-to-z|chargeback|return`: decisions from JSON."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 import sellerpolicy
+
+from .cli_run import run
 
 ORDER = {
     "order_id": "113-0000000-0000001",
@@ -37,16 +37,6 @@ REQUEST = {
     "reason": "defective",
 }
 NOW = "2026-03-25T10:00:00+00:00"
-
-
-def run(*args, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "sellerpolicy", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 CASES = [

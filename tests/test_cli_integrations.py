@@ -12,6 +12,8 @@ import pytest
 import regex
 import yaml
 
+from .cli_run import command, run
+
 ROOT = Path(__file__).resolve().parents[1]
 BASIC = ROOT / "tests" / "fixtures" / "cli" / "basic"
 SUPPRESSIONS = ROOT / "tests" / "fixtures" / "cli" / "suppressions"
@@ -19,24 +21,6 @@ SUPPRESSIONS = ROOT / "tests" / "fixtures" / "cli" / "suppressions"
 GIT = shutil.which("git") or "git"
 BASH = shutil.which("bash") or "bash"
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-2.1.0.json").read_text("utf-8"))
-
-
-def command() -> list[str]:
-    script = Path(sys.executable).with_name("sellerpolicy")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "sellerpolicy"]
-
-
-def run(*args, cwd, stdin=""):
-    return subprocess.run(
-        [*command(), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        check=False,
-        timeout=120,
-    )
 
 
 class TestSarif:

@@ -1,8 +1,8 @@
 """`sellerpolicy check --jsonl`: the batch path of the installed command."""
 
 import json
-import subprocess
-import sys
+
+from .cli_run import run
 
 LINES = [
     '{"body": "Thanks for your order!", "kind": "reply"}',
@@ -11,16 +11,6 @@ LINES = [
     '{"body": 42}',
     '{"body": "See www.kettleco.com", "kind": "reply"}',
 ]
-
-
-def run(*args, stdin=None):
-    return subprocess.run(
-        [sys.executable, "-m", "sellerpolicy", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 class TestJsonl:
