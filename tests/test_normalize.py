@@ -766,16 +766,16 @@ class TestFolding:
 
         expected = _folded_word_by_word(text, codes)
 
-        assert expected == normalize_module._fold(text, codes)
+        assert expected == normalize_module._fold(text, codes, set(text))
         plain = "\x00" * len(text)
-        assert _folded_word_by_word(text, plain) == normalize_module._fold(text, plain)
+        assert _folded_word_by_word(text, plain) == normalize_module._fold(text, plain, set(text))
 
     def test_repeated_word_with_other_labels(self) -> None:
         """A word written again with other labels keeps the labels of each occurrence."""
         text = "shօp ꓚ shօp"
         codes = "\x00" * 7 + "\x01" * 4
 
-        folded, labels = normalize_module._fold(text, codes)
+        folded, labels = normalize_module._fold(text, codes, set(text))
 
         armenian = chr(normalize_module._SCRIPT_BITS["օ"])
         both = chr(ord(armenian) | 1)
@@ -989,6 +989,26 @@ class TestTables:
             assert target in string.ascii_lowercase
             assert chr(code) in normalize_module._MAYBE_LOOKALIKE
             assert normalize_module._LOOKALIKE.match(chr(code))
+
+    @given(tricky_texts)
+    def test_replacing_like_translating(self, text: str) -> None:
+        """Replacing the characters a text changes one by one gives its translation."""
+        pieces = normalize_module._PIECES
+        changed = {c: piece for c in set(text) if (piece := pieces[ord(c)]) != c}
+
+        assert text.translate(pieces) == normalize_module._replaced(text, changed)
+
+    @pytest.mark.parametrize("count", [1, 16, 17, 26], ids=lambda count: f"{count} letters")
+    def test_few_or_many_changed(self, count: int) -> None:
+        """Few changed characters are replaced one by one, many translated: alike."""
+        text = "".join(chr(0xFF41 + i) + "-\u200b" for i in range(count))  # full-width letters
+
+        norm = normalize(text)
+
+        assert ("-".join(string.ascii_lowercase[:count]) + "-", (0, 3 * count - 1)) == (
+            norm.text,
+            norm.span(0, len(norm.text)),
+        )
 
     def test_translation_tables_stay_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The lazily filled translation tables forget what they learnt past their limit."""

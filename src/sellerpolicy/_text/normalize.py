@@ -21,6 +21,7 @@ from sellerpolicy._text.html import analyze_html
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Set as AbstractSet
 
 __all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize", "normalize_html"]
 
@@ -292,8 +293,7 @@ _LOOKALIKE = regex.compile("[" + _char_class(_LOOKALIKES) + "]")
 # fold. (stdlib re: classes of code points only, the same in both engines, and 4x faster to search)
 _SEAM = re.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
 _MAYBE_LOOKALIKE: Final = frozenset(_LOOKALIKES)
-"""The pre-check of `_fold`: is there a look-alike at all (a set's membership, read in C, is
-20x faster than searching for the large class)."""
+"""The pre-check of `_fold`: is there a look-alike among the text's characters at all."""
 # The words, captured: splitting by them gives what stands between words at the even indices and
 # the words at the odd ones
 _WORDS = regex.compile(rf"([{_WORD_CHARS}]++)")
@@ -764,7 +764,7 @@ def _fold_word(word: str) -> tuple[str, str] | tuple[()]:
     return word.translate(_CONFUSABLES), word.translate(_SCRIPT_CODES)
 
 
-def _fold(text: str, codes: str) -> tuple[str, str]:
+def _fold(text: str, codes: str, chars: AbstractSet[str]) -> tuple[str, str]:
     """Fold the look-alikes in words that also hold Latin evidence, adding their labels.
 
     The text is split into its words once, in C; each distinct word is judged once (text dense
@@ -775,11 +775,12 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
     Args:
         text: The text so far, not yet lower-cased.
         codes: The label codes of its characters.
+        chars: The characters of ``text``, each once (a superset will do).
 
     Returns:
         The text and its label codes, look-alikes folded where they disguise a Latin word.
     """
-    if _MAYBE_LOOKALIKE.isdisjoint(text) or _SEAM.search(text) is None:
+    if _MAYBE_LOOKALIKE.isdisjoint(chars) or _SEAM.search(text) is None:
         return text, codes
     parts: list[str] = _WORDS.split(text)
     folded_words: dict[str, str] = {}
@@ -810,6 +811,23 @@ def _fold(text: str, codes: str) -> tuple[str, str]:
         done = end
     code_parts.append(codes[done:])
     return out, "".join(code_parts)
+
+
+_FEW_CHANGED: Final = 16
+
+
+def _replaced(text: str, changed: dict[str, str]) -> str:
+    """``text.translate(_PIECES)``, given the pieces of the characters it changes.
+
+    A few changed characters are replaced one by one: each replacement is a search in C, much
+    faster than a translation, which looks every character up. (No piece holds a changed
+    character, so the order does not matter.)
+    """
+    if len(changed) > _FEW_CHANGED:
+        return text.translate(_PIECES)
+    for char, piece in changed.items():
+        text = text.replace(char, piece)
+    return text
 
 
 def _plain_ascii(text: str) -> bool:
@@ -871,18 +889,22 @@ def normalize(text: str) -> NormalizedText:
         return NormalizedText(text, text.lower())
     offsets: _OffsetMap | None = None
     gaps: dict[int, int] = {}
-    pieces = text.translate(_PIECES)
-    if pieces == text:  # no character changed (a changed one never appears in a piece)
+    distinct = set(text)  # in C, and half the time of a translation of the text
+    changed = {char: piece for char in distinct if (piece := _PIECES[ord(char)]) != char}
+    if not changed:
+        pieces, chars = text, distinct
         codes = _PLAIN * len(text)
     else:
-        distinct = set(text)
+        pieces = _replaced(text, changed)
+        # the characters of the pieces: those kept, and those the changed ones became
+        chars = (distinct - changed.keys()).union(*changed.values())
         offsets, gaps = _map_irregular(text, distinct)
         if any(_piece(char)[1] and _piece(char)[0] for char in distinct):
             codes = text.translate(_CODES)
         else:  # nothing kept is labelled (emoji and their joiners, accented letters): the
             # labels of removed characters are in `gaps`, so one plain code per character
             codes = _PLAIN * len(pieces)
-    pieces, codes = _fold(pieces, codes)
+    pieces, codes = _fold(pieces, codes, chars)
     normalized = pieces.lower()
     disguises = None
     if gaps or codes.count(_PLAIN) != len(codes):
