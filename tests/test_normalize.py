@@ -728,6 +728,63 @@ class TestProperties:
         assert_well_formed(norm)
 
 
+# Pieces of words a look-alike may disguise: look-alikes of several scripts, Latin evidence,
+# joiners, a combining mark, genuine letters of other scripts, and what ends a word.
+FOLD_PIECES = ["օ", "ꓚ", "о", "α", "𑣈", "п", "ж", "é", "\u0301", "a", "Z", "7", ".", "@", "/"]
+FOLD_PIECES += [" ", ",", "-", "👨", "_"]
+# label codes a character may carry before folding: none, or one or two of `normalize`'s labels
+FOLD_CODES = ["\x00", "\x00", "\x01", "\x08", "\x48"]
+
+
+def _folded_word_by_word(text: str, codes: str) -> tuple[str, str]:
+    """Fold each word of ``text`` that holds a look-alike and Latin evidence, one at a time."""
+    lookalikes = normalize_module._LOOKALIKES
+    out: list[str] = []
+    out_codes: list[str] = []
+    for part in regex.finditer(r"[\p{L}\p{M}\p{N}./@]+|[^\p{L}\p{M}\p{N}./@]+", text):
+        word, word_codes = part[0], codes[part.start() : part.end()]
+        evidence = any((c.isascii() and c.isalnum()) or c in "./@" for c in word.strip("./@"))
+        if evidence and any(c in lookalikes for c in word):
+            word_codes = "".join(
+                chr(ord(code) | normalize_module._SCRIPT_BITS.get(c, 0))
+                for c, code in zip(word, word_codes, strict=True)
+            )
+            word = "".join(lookalikes[c][0] if c in lookalikes else c for c in word)
+        out.append(word)
+        out_codes.append(word_codes)
+    return "".join(out), "".join(out_codes)
+
+
+class TestFolding:
+    @given(
+        st.lists(st.tuples(st.sampled_from(FOLD_PIECES), st.sampled_from(FOLD_CODES)), max_size=40)
+    )
+    def test_like_word_by_word(self, pieces: list[tuple[str, str]]) -> None:
+        """Folding the whole text at once folds and labels what folding each word alone does."""
+        text = "".join(char for char, _ in pieces)
+        codes = "".join(code for _, code in pieces)
+
+        expected = _folded_word_by_word(text, codes)
+
+        assert expected == normalize_module._fold(text, codes, set(text))
+        plain = "\x00" * len(text)
+        assert _folded_word_by_word(text, plain) == normalize_module._fold(text, plain, set(text))
+
+    def test_repeated_word_with_other_labels(self) -> None:
+        """A word written again with other labels keeps the labels of each occurrence."""
+        text = "shօp ꓚ shօp"
+        codes = "\x00" * 7 + "\x01" * 4
+
+        folded, labels = normalize_module._fold(text, codes, set(text))
+
+        armenian = chr(normalize_module._SCRIPT_BITS["օ"])
+        both = chr(ord(armenian) | 1)
+        assert ("shop ꓚ shop", f"\x00\x00{armenian}\x00\x00\x00\x00\x01\x01{both}\x01") == (
+            folded,
+            labels,
+        )
+
+
 class TestLargeInput:
     def test_one_megabyte(self) -> None:
         """A megabyte of mixed disguises normalises and rewrites without trouble."""
@@ -751,7 +808,8 @@ class _CountingPattern:
 
     A search passes over its window from where it starts to the far end of its match, or to the
     end of the window if nothing matched (a backwards pattern from the end of the window); a
-    ``finditer`` passes over its whole window and restarts once per match.
+    ``finditer`` passes over its whole window and restarts once per match, a ``split`` over the
+    whole string, once more per part.
     """
 
     def __init__(self, pattern: regex.Pattern[str], name: str, counts: dict[str, int]) -> None:
@@ -801,11 +859,16 @@ class _CountingPattern:
         self._count(found, start, end)
         return found
 
+    def split(self, string: str) -> list[str]:
+        parts: list[str] = self._pattern.split(string)
+        self._add(len(string) + len(parts))
+        return parts
+
 
 # The searches of the two look-alike passes: the normaliser's, which folds look-alikes in words
 # with Latin evidence, and the contact view's, which folds the runs beside a dot or '@'.
 LOOKALIKE_PASSES = {
-    normalize_module: ["_SEAM", "_WORD_FORWARDS", "_NOT_WORD_BACKWARDS", "_LOOKALIKE", "_LATIN_EVIDENCE"],
+    normalize_module: ["_SEAM", "_WORDS", "_LOOKALIKE", "_LATIN_EVIDENCE"],
     detectors: ["_LOOKALIKE_RUN", "_ADDRESS_AFTER", "_ADDRESS_BEFORE"],
 }  # fmt: skip
 
@@ -892,7 +955,7 @@ class TestLookAlikeWork:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            pytest.param("ѕһор.сом", {"_SEAM", "_WORD_FORWARDS", "_LOOKALIKE", "_LATIN_EVIDENCE"}, id="normaliser"),
+            pytest.param("ѕһор.сом", {"_SEAM", "_WORDS", "_LOOKALIKE", "_LATIN_EVIDENCE"}, id="normaliser"),
             pytest.param("ѕһор . сом", {"_SEAM", "_LOOKALIKE_RUN", "_ADDRESS_AFTER", "_ADDRESS_BEFORE"}, id="contact view"),
         ],
     )  # fmt: skip
@@ -924,8 +987,28 @@ class TestTables:
         """Every look-alike folds to one lower-case ASCII letter and is found by the pre-check."""
         for code, target in normalize_module._CONFUSABLES.items():
             assert target in string.ascii_lowercase
-            assert normalize_module._MAYBE_LOOKALIKE.match(chr(code))
+            assert chr(code) in normalize_module._MAYBE_LOOKALIKE
             assert normalize_module._LOOKALIKE.match(chr(code))
+
+    @given(tricky_texts)
+    def test_replacing_like_translating(self, text: str) -> None:
+        """Replacing the characters a text changes one by one gives its translation."""
+        pieces = normalize_module._PIECES
+        changed = {c: piece for c in set(text) if (piece := pieces[ord(c)]) != c}
+
+        assert text.translate(pieces) == normalize_module._replaced(text, changed)
+
+    @pytest.mark.parametrize("count", [1, 16, 17, 26], ids=lambda count: f"{count} letters")
+    def test_few_or_many_changed(self, count: int) -> None:
+        """Few changed characters are replaced one by one, many translated: alike."""
+        text = "".join(chr(0xFF41 + i) + "-\u200b" for i in range(count))  # full-width letters
+
+        norm = normalize(text)
+
+        assert ("-".join(string.ascii_lowercase[:count]) + "-", (0, 3 * count - 1)) == (
+            norm.text,
+            norm.span(0, len(norm.text)),
+        )
 
     def test_translation_tables_stay_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The lazily filled translation tables forget what they learnt past their limit."""

@@ -492,14 +492,19 @@ def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         yield stretch
 
 
-def _link_shape(matched: re.Match[str]) -> tuple[int, str, str, bool, str | None] | None:
-    """What a match of `_LINK` is, from its text alone; ``None`` if it is no address.
+class _LinkShape(NamedTuple):
+    """What a match of `_LINK` is, from its text alone."""
 
-    Returns:
-        How many trailing characters to drop, the host as matched, the host for the evidence,
-        whether the address is explicit, and the suffix to check a bare domain's plausibility
-        against (``None``: no check).
-    """
+    drop: int  # how many trailing characters to drop
+    value: str  # the match without them: the evidence
+    host: str  # the host as matched
+    bare_host: str  # the host for the evidence
+    explicit: bool  # written with a scheme, 'www.' or a path
+    suffix: str | None  # to check a bare domain's plausibility against (`None`: no check)
+
+
+def _link_shape(matched: re.Match[str]) -> _LinkShape | None:
+    """What a match of `_LINK` is, from its text alone; ``None`` if it is no address."""
     start, end = matched.span()
     trimmed = end
     s = matched.string
@@ -517,8 +522,9 @@ def _link_shape(matched: re.Match[str]) -> tuple[int, str, str, bool, str | None
         suffix = _suffix(host)
         if suffix is None:
             return None
-    return (
+    return _LinkShape(
         end - trimmed,
+        s[start:trimmed],
         host,
         host.removeprefix("www.").removeprefix("www2."),
         explicit,
@@ -536,11 +542,13 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     found: list[Evidence] = []
     s = view.text
     original = text.original
+    span, disguises = view.span, view.disguises
     # A match's groups follow from its text alone (the lookarounds read the same characters
-    # wherever it succeeds), so a text dense with one address works its shape out once.
-    shapes: dict[str, tuple[int, str, str, bool, str | None] | None] = {}
+    # wherever it succeeds), so a text dense with one address works its shape out once, and
+    # its evidence is one string however often it is written.
+    shapes: dict[str, _LinkShape | None] = {}
     for m in itertools.chain.from_iterable(
-        _LINK.finditer(s, *span) for span in _chunks(s, _LINK_HINT)
+        _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT)
     ):
         matched = m.group()
         try:
@@ -551,22 +559,24 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
             shape = shapes[matched] = _link_shape(m)
         if shape is None:
             continue
-        drop, host, bare_host, explicit, suffix = shape
         start, end = m.span()
-        end -= drop
-        ostart, oend = view.span(start, end)
+        end -= shape.drop
+        ostart, oend = span(start, end)
         # a bare domain (not explicit) is all host: the match starts with it
-        if suffix is not None and not _bare_domain_plausible(host, suffix, original[ostart:oend]):
+        suffix = shape.suffix
+        if suffix is not None and not _bare_domain_plausible(
+            shape.host, suffix, original[ostart:oend]
+        ):
             continue
         found.append(
             Evidence(  # positional: twice as fast as by keyword, once per address
                 ostart,
                 oend,
-                s[start:end],
-                bare_host,
-                view.disguises(start, end),
+                shape.value,
+                shape.bare_host,
+                disguises(start, end),
                 "",
-                explicit,
+                shape.explicit,
             )
         )
     return found

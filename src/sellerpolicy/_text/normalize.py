@@ -21,6 +21,7 @@ from sellerpolicy._text.html import analyze_html
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Set as AbstractSet
 
 __all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize", "normalize_html"]
 
@@ -288,14 +289,16 @@ _WORD_CHARS = r"\p{L}\p{M}\p{N}./@"
 _JOINERS = "./@"
 _LOOKALIKE = regex.compile("[" + _char_class(_LOOKALIKES) + "]")
 # Where an ASCII letter, digit or joiner and a non-ASCII character stand side by side: a word
-# with both Latin evidence and a look-alike has such a seam.
-# (stdlib re: classes of code points only, the same in both engines, and 4x faster to search)
+# with both Latin evidence and a look-alike has such a seam, so a text without one has nothing to
+# fold. (stdlib re: classes of code points only, the same in both engines, and 4x faster to search)
 _SEAM = re.compile(r"[A-Za-z0-9./@][^\x00-\x7f]|[^\x00-\x7f][A-Za-z0-9./@]")
-_MAYBE_LOOKALIKE = _LOOKALIKE  # the pre-check of `_fold`: is there a look-alike at all
-_WORD_FORWARDS = regex.compile(rf"[{_WORD_CHARS}]*+")
-_NOT_WORD_BACKWARDS = regex.compile(rf"(?r)[^{_WORD_CHARS}]")
+_MAYBE_LOOKALIKE: Final = frozenset(_LOOKALIKES)
+"""The pre-check of `_fold`: is there a look-alike among the text's characters at all."""
+# The words, captured: splitting by them gives what stands between words at the even indices and
+# the words at the odd ones
+_WORDS = regex.compile(rf"([{_WORD_CHARS}]++)")
 _IRREGULAR_LENGTH = regex.compile(r"[^\x01]")
-_LATIN_EVIDENCE = regex.compile(r"[A-Za-z0-9./@]")
+_LATIN_EVIDENCE = re.compile(r"[A-Za-z0-9./@]")  # stdlib re: ASCII only, as `_SEAM`
 
 
 def _removal(char: str) -> int | None:
@@ -756,57 +759,75 @@ def _fold_word(word: str) -> tuple[str, str] | tuple[()]:
     A word is a disguise when it holds a look-alike and Latin evidence (a letter, digit or joiner
     inside it).
     """
-    if _LOOKALIKE.search(word) is None or not _LATIN_EVIDENCE.search(word.strip(_JOINERS)):
+    if not _LATIN_EVIDENCE.search(word.strip(_JOINERS)) or _LOOKALIKE.search(word) is None:
         return ()
     return word.translate(_CONFUSABLES), word.translate(_SCRIPT_CODES)
 
 
-def _fold(text: str, codes: str) -> tuple[str, str]:
+def _fold(text: str, codes: str, chars: AbstractSet[str]) -> tuple[str, str]:
     """Fold the look-alikes in words that also hold Latin evidence, adding their labels.
+
+    The text is split into its words once, in C; each distinct word is judged once (text dense
+    with a disguised address repeats it), and the folded words are put in place by a join that
+    looks each part up, also in C. Only text whose label codes are not all plain pays a step in
+    Python per folded word, to add the labels it had.
 
     Args:
         text: The text so far, not yet lower-cased.
         codes: The label codes of its characters.
+        chars: The characters of ``text``, each once (a superset will do).
 
     Returns:
         The text and its label codes, look-alikes folded where they disguise a Latin word.
     """
-    if _MAYBE_LOOKALIKE.search(text) is None:
+    if _MAYBE_LOOKALIKE.isdisjoint(chars) or _SEAM.search(text) is None:
         return text, codes
-    plain = codes.count(_PLAIN) == len(codes)
-    seen: dict[str, tuple[str, str] | tuple[()]] = {}  # words met before: text repeats them
-    out: list[str] = []
-    out_codes: list[str] = []
-    done = position = at = 0
-    # each seam from `at` on: past a word once it is read, so that no seam of it is met again
-    while (seam := _SEAM.search(text, at)) is not None:
-        inside = seam.start()
-        end = _WORD_FORWARDS.match(text, inside).end()  # type: ignore[union-attr]
-        if end < inside + 2:  # the seam is not inside a word
-            at = inside + 1
-            continue
-        before = _NOT_WORD_BACKWARDS.search(text, position, inside)
-        start = before.end() if before else position
-        position = at = end
-        word = text[start:end]
-        folded = seen.get(word)
-        if folded is None:
-            folded = seen[word] = _fold_word(word)
-        if not folded:
-            continue
-        word_codes = folded[1]
-        if not plain:
-            word_codes = "".join(
-                [chr(ord(a) | ord(b)) for a, b in zip(word_codes, codes[start:end], strict=True)]
+    parts: list[str] = _WORDS.split(text)
+    folded_words: dict[str, str] = {}
+    folded_codes: dict[str, str] = {}
+    for word in set(parts[1::2]):
+        if not word.isascii() and (folded := _fold_word(word)):
+            folded_words[word], folded_codes[word] = folded
+    if not folded_words:
+        return text, codes
+    # what stands between words holds no word character, so no such part is a folded word
+    out = "".join(map(folded_words.get, parts, parts))
+    if codes.count(_PLAIN) == len(codes):
+        plain_codes = map(_PLAIN.__mul__, map(len, parts))
+        return out, "".join(map(folded_codes.get, parts, plain_codes))
+    bounds = list(itertools.accumulate(map(len, parts), initial=0))
+    merged: dict[tuple[str, str], str] = {}  # a word repeats with the same codes, as a rule
+    code_parts: list[str] = []
+    done = 0
+    for index in itertools.compress(range(len(parts)), map(folded_codes.__contains__, parts)):
+        start, end = bounds[index], bounds[index + 1]
+        key = (parts[index], codes[start:end])
+        word_codes = merged.get(key)
+        if word_codes is None:
+            word_codes = merged[key] = "".join(
+                [chr(ord(a) | ord(b)) for a, b in zip(folded_codes[key[0]], key[1], strict=True)]
             )
-        out.extend((text[done:start], folded[0]))
-        out_codes.extend((codes[done:start], word_codes))
+        code_parts.extend((codes[done:start], word_codes))
         done = end
-    if not out:
-        return text, codes
-    out.append(text[done:])
-    out_codes.append(codes[done:])
-    return "".join(out), "".join(out_codes)
+    code_parts.append(codes[done:])
+    return out, "".join(code_parts)
+
+
+_FEW_CHANGED: Final = 16
+
+
+def _replaced(text: str, changed: dict[str, str]) -> str:
+    """``text.translate(_PIECES)``, given the pieces of the characters it changes.
+
+    A few changed characters are replaced one by one: each replacement is a search in C, much
+    faster than a translation, which looks every character up. (No piece holds a changed
+    character, so the order does not matter.)
+    """
+    if len(changed) > _FEW_CHANGED:
+        return text.translate(_PIECES)
+    for char, piece in changed.items():
+        text = text.replace(char, piece)
+    return text
 
 
 def _plain_ascii(text: str) -> bool:
@@ -868,18 +889,22 @@ def normalize(text: str) -> NormalizedText:
         return NormalizedText(text, text.lower())
     offsets: _OffsetMap | None = None
     gaps: dict[int, int] = {}
-    pieces = text.translate(_PIECES)
-    if pieces == text:  # no character changed (a changed one never appears in a piece)
+    distinct = set(text)  # in C, and half the time of a translation of the text
+    changed = {char: piece for char in distinct if (piece := _PIECES[ord(char)]) != char}
+    if not changed:
+        pieces, chars = text, distinct
         codes = _PLAIN * len(text)
     else:
-        distinct = set(text)
+        pieces = _replaced(text, changed)
+        # the characters of the pieces: those kept, and those the changed ones became
+        chars = (distinct - changed.keys()).union(*changed.values())
         offsets, gaps = _map_irregular(text, distinct)
         if any(_piece(char)[1] and _piece(char)[0] for char in distinct):
             codes = text.translate(_CODES)
         else:  # nothing kept is labelled (emoji and their joiners, accented letters): the
             # labels of removed characters are in `gaps`, so one plain code per character
             codes = _PLAIN * len(pieces)
-    pieces, codes = _fold(pieces, codes)
+    pieces, codes = _fold(pieces, codes, chars)
     normalized = pieces.lower()
     disguises = None
     if gaps or codes.count(_PLAIN) != len(codes):

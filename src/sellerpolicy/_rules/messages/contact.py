@@ -110,7 +110,8 @@ def _link_verdict(a: Analysis, link: Evidence, *, completion: bool) -> int:
 
 
 def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
-    emails = SpanSet((e.start, e.end) for e in a.emails)
+    # tested once, not once per link: a text dense with links often holds no email
+    emails = SpanSet((e.start, e.end) for e in a.emails) if a.emails else None
     completion = a.kind in a.policy.parameters.members("order_completion_kinds")
     body = a.message.body
     # a text dense with links repeats them: each distinct one is judged once
@@ -124,7 +125,7 @@ def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
             verdict = verdicts[key] = _link_verdict(a, link, completion=completion)
         if verdict == _DROP:
             continue
-        if emails and emails.overlaps(link.start, link.end):
+        if emails is not None and emails.overlaps(link.start, link.end):
             continue  # the domain of an email address (SP103), not a link of its own
         if verdict == _DROP_IF_RUNS_ON and _RUNS_ON.match(body[link.end : link.end + 4]):
             continue
