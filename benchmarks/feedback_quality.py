@@ -15,6 +15,8 @@ POLICY.md alone and is never read to tune: only its aggregate figures may be loo
 ``fresh/``: 160 comments (the even ids) of a fourth independent writer's 320, frozen on
 2026-12-03 before any tuning on them (``--fresh``, aggregates only too); the odd ids are the
 tuning file ``feedback_j.jsonl``, and ``feedback_k.jsonl`` pins the fixes made after it.
+``feedback_l.jsonl`` is a fifth independent writer's 260 comments, committed as written on
+2026-12-04 (sha256 cc5c27da…) after they were scored untouched with ``--folder``.
 """
 
 from __future__ import annotations
