@@ -165,6 +165,14 @@ CASES = [
     ("great... NOT", 1, "MFN", False, set(), set()),
     ("great product terrible seller", 2, "MFN", False, set(), set()),
     ("fantastico, ordinato rosso e arrivato verde. complimenti", 1, "MFN", False, set(), set()),
+    # praise first outweighs a small complaint: hedged, the price alone, or a defect put right
+    ("lovely seller, a bit slow to post", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    ("lovely seller, far too slow to post", 1, "MFN", False, set(), set()),
+    ("nice seller but too pricey", 1, "MFN", False, {"SP310"}, {"SP305", "SP310"}),
+    ("too pricey, nice seller though", 1, "MFN", False, set(), {"SP305"}),
+    ("thanks for the refund, it arrived broken", 2, "MFN", False, {"SP310"}, {"SP310"}),
+    ("thanks for the reply, it arrived broken", 2, "MFN", False, set(), set()),
+    ("great seller, a bit rude on the phone", 1, "MFN", False, set(), set()),
     # a brand, author or shop name is no person; a no-reply or Amazon address is nobody's (current)
     ("the Nigella Lawson cookbook had loose pages", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("Vera Wang dress runs small", 1, "MFN", False, {"SP302"}, {"SP302"}),

@@ -23,11 +23,23 @@ writer's set, committed as written on 2026-12-04; scored untouched before any tu
 (`python -m benchmarks.feedback_quality --folder DIR`, at commit 7614419) it gave, current
 edition, SP301 0.96/0.96, SP302 0.90/0.93, SP303 1.00/0.95, SP304 0.88/1.00, SP306 1.00/0.85,
 SP310 0.95/1.00; seed SP301 0.97/0.89, SP304 1.00/1.00, SP305 1.00/0.92 (the others as in the
-current edition). Issue 6 kept the
+current edition). Issue 6 first kept the
 convention that praise beside a complaint at 1-2 stars is no SP310: of the 1-2 star comments
 with genuine praise and a complaint, the independent writers labelled 0 of 17 (feedback_g),
 0 (feedback_c: none written; its one 'on time but used' comment is not SP310) and 1 of 2
-(feedback_e) SP310.
+(feedback_e) SP310. It was then changed by measurement (POLICY.md §6 says only 'positive words
+with a 1-2 star rating', and SP310 is info-level advice): praise that opens the comment
+outweighs a small complaint after it - hedged ('the case is a bit flimsy', 'nur etwas lang'),
+about the price alone ('nice seller but too pricey') or a defect answered by a refund or
+replacement the buyer thanks for - but not a complaint that leads, accuses the seller or is
+not hedged. SP310 recall went 0.647 -> 0.882 on the blind set (11 -> 15 of 17) and 0.684 ->
+0.895 on fresh/ (13 -> 17 of 19) in both editions, precision staying 1.00 on both; on the tuning
+set it gained fbblind2-373, fb-fresh-113 and fb-f-039 (relabelled SP310: it had pinned the old
+convention) with no new false positive; on feedback_l, scored untouched, the figures were the
+same before and after (0.95/1.00): its writer labels none of its 27 comments of praise beside a
+real complaint SP310, and the rule flags none of them. feedback_m.jsonl pins the change, each
+case beside a look-alike that stays silent ('a bit slow' / 'painfully slow', 'thanks for the
+quick refund' / 'thanks for the quick reply').
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -37,7 +49,8 @@ SP305 1.00/0.84, SP306 0.92/0.85 and SP310 1.00/0.41. BLIND_GATES holds, per gro
 figures the code reached on it, each rounded down to two places (raised on 2026-12-03 after the
 fixes pinned by feedback_h.jsonl: SP301 0.84 -> 0.91 current and 0.77 -> 0.82 seed precision,
 SP304 0.90 -> 1.00 current precision; SP310 recall stayed at 0.64; after issue 6, SP306
-recall 0.92 -> 1.00, the others unchanged). A change that lowers a blind figure fails here; one
+recall 0.92 -> 1.00, the others unchanged; after praise outweighing a small complaint, SP310
+recall 0.64 -> 0.88 in both editions). A change that lowers a blind figure fails here; one
 that raises it should raise the gate.
 """
 
@@ -69,7 +82,7 @@ BLIND_GATES = {
         Code.SP303: (1.00, 1.00),
         Code.SP304: (1.00, 0.90),
         Code.SP306: (1.00, 1.00),
-        Code.SP310: (1.00, 0.64),
+        Code.SP310: (1.00, 0.88),
     },
     Edition.SEED: {
         Code.SP301: (0.82, 1.00),
@@ -77,7 +90,7 @@ BLIND_GATES = {
         Code.SP303: (1.00, 1.00),
         Code.SP304: (1.00, 0.91),
         Code.SP305: (1.00, 0.94),
-        Code.SP310: (1.00, 0.64),
+        Code.SP310: (1.00, 0.88),
     },
 }
 
@@ -86,7 +99,8 @@ BLIND_GATES = {
 # sha256 213b3202…), rounded down. These were its figures before any tuning on the other half,
 # raised after the fixes pinned by feedback_k.jsonl: SP303 recall 0.89 -> 0.94 and SP310
 # precision 0.92 -> 1.00 in both editions (SP304 current precision 0.875, SP306 recall 0.846 and
-# SP310 recall 0.684 stayed below target).
+# SP310 recall 0.684 stayed below target), then SP310 recall 0.68 -> 0.89 in both editions
+# after praise outweighing a small complaint (see the module docstring).
 FRESH_GATES = {
     Edition.CURRENT: {
         Code.SP301: (0.94, 0.85),
@@ -94,7 +108,7 @@ FRESH_GATES = {
         Code.SP303: (1.00, 0.94),
         Code.SP304: (0.87, 0.93),
         Code.SP306: (1.00, 0.84),
-        Code.SP310: (1.00, 0.68),
+        Code.SP310: (1.00, 0.89),
     },
     Edition.SEED: {
         Code.SP301: (1.00, 0.85),
@@ -102,7 +116,7 @@ FRESH_GATES = {
         Code.SP303: (1.00, 0.94),
         Code.SP304: (1.00, 0.94),
         Code.SP305: (0.94, 0.94),
-        Code.SP310: (1.00, 0.68),
+        Code.SP310: (1.00, 0.89),
     },
 }
 GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
@@ -123,7 +137,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 2355 comments in its files; the blind sets the 210 and 160 frozen ones."""
+        """The tuning set has 2379 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -140,6 +154,7 @@ class TestCorpus:
             "feedback_j.jsonl": 160,
             "feedback_k.jsonl": 69,
             "feedback_l.jsonl": 260,
+            "feedback_m.jsonl": 24,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
