@@ -132,7 +132,11 @@ CASES = [
     ("ordered the cocktail shaker set, seller sent one shaker", 1, "MFN", False, set(), set()),
     ("the Dickens box set was missing volume 3, seller shrugged", 2, "MFN", False, set(), set()),
     # SP304: email, phone, full name, street address; not order ids, tracking or first names
-    ("email me: jay.patel.77@gmail.com, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("mailed jay.patel.77@gmail.com, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    # the buyer's own address is not seller-specific (current)
+    ("email me: jay.patel.77@gmail.com, no answer", 1, "MFN", False, set(), {"SP304"}),
+    ("mi email es laura.g@hotmail.com, no llegó", 1, "MFN", False, set(), {"SP304"}),
+    ("my number is 917-555-0143, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("call (415) 555-0198 before you buy", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("llamé al 612 345 678 mil veces", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("seller is Daniel Okafor, avoid him", 1, "MFN", False, {"SP304"}, {"SP304"}),
@@ -320,7 +324,7 @@ class TestSpans:
     @pytest.mark.parametrize(
         ("comment", "code", "excerpt"),
         [
-            ("email me: jay.patel.77@gmail.com pls", Code.SP304, "jay.patel.77@gmail.com"),
+            ("seller's mail: jay.patel.77@gmail.com pls", Code.SP304, "jay.patel.77@gmail.com"),
             ("write to jay [at] gmail [dot] com now", Code.SP304, "jay [at] gmail [dot] com"),
             (
                 "mail: j\u200bay@gm\u0430\u200bil.com asap",

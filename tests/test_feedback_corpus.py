@@ -39,7 +39,16 @@ convention) with no new false positive; on feedback_l, scored untouched, the fig
 same before and after (0.95/1.00): its writer labels none of its 27 comments of praise beside a
 real complaint SP310, and the rule flags none of them. feedback_m.jsonl pins the change, each
 case beside a look-alike that stays silent ('a bit slow' / 'painfully slow', 'thanks for the
-quick refund' / 'thanks for the quick reply').
+quick refund' / 'thanks for the quick reply'). SP304 in the current edition (POLICY.md §6:
+'seller-specific email, full name, phone'): an address the buyer gives as their own ('email me
+at', 'mi email es', 'contactez-moi') is not seller-specific, as a no-reply, Amazon or carrier
+address is not; a seller's shared address (info@, support@ of their shop) is; a phone number
+and a full name count whoever's they are. The writers of feedback_j and feedback_l label so
+(fb-fresh-211, fb-w5-106); fresh/ SP304 current precision went 0.875 -> 0.933, the blind set
+unchanged, and the earlier writers' seven buyer's-own addresses (fb-a-195, fb-b-024, fb-b-248,
+fb-blind-023, -030, -051, -135) were relabelled seed-only. fb-w5-229 (the buyer's own phone,
+labelled seed-only by its writer) stays a false positive: feedback_j's writer labels the
+buyer's own phone SP304 in both editions.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -100,13 +109,14 @@ BLIND_GATES = {
 # raised after the fixes pinned by feedback_k.jsonl: SP303 recall 0.89 -> 0.94 and SP310
 # precision 0.92 -> 1.00 in both editions (SP304 current precision 0.875, SP306 recall 0.846 and
 # SP310 recall 0.684 stayed below target), then SP310 recall 0.68 -> 0.89 in both editions
-# after praise outweighing a small complaint (see the module docstring).
+# after praise outweighing a small complaint, and SP304 current precision 0.87 -> 0.93 after
+# the buyer's own email address stopped counting (see the module docstring).
 FRESH_GATES = {
     Edition.CURRENT: {
         Code.SP301: (0.94, 0.85),
         Code.SP302: (1.00, 0.88),
         Code.SP303: (1.00, 0.94),
-        Code.SP304: (0.87, 0.93),
+        Code.SP304: (0.93, 0.93),
         Code.SP306: (1.00, 0.84),
         Code.SP310: (1.00, 0.89),
     },
@@ -137,7 +147,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 2379 comments in its files; the blind sets the 210 and 160 frozen ones."""
+        """The tuning set has 2385 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -154,7 +164,7 @@ class TestCorpus:
             "feedback_j.jsonl": 160,
             "feedback_k.jsonl": 69,
             "feedback_l.jsonl": 260,
-            "feedback_m.jsonl": 24,
+            "feedback_m.jsonl": 30,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))

@@ -120,7 +120,9 @@ def _fold_phrase(phrase: str) -> str:
 
 
 _APOSTROPHE_SPACE = regex.compile(r"'", regex.V1)
-_SCANNED_SEPARATELY: Final = frozenset({"name_cue", "name_intro", "name_title", "phone_cue"})
+_SCANNED_SEPARATELY: Final = frozenset(
+    {"name_cue", "name_intro", "name_title", "phone_cue", "own_email_cue"}
+)
 
 
 def _folded(phrases: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
@@ -1516,14 +1518,19 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
     """SP304: an email address, a phone number, a full name or a street address.
 
     In the current edition (``personal_email_scope = seller_specific``) a no-reply address or
-    one of Amazon's is no one's personal information.
+    one of Amazon's is no one's personal information, and the buyer's own address ('email me
+    at ...') is not the seller's.
     """
     view = contact_view(comment.norm)
     any_email = context.policy.parameters.choice("personal_email_scope") == "any"
     found = [
         _Found(e.start, e.end, "an email address", e.disguises)
         for e in find_emails(comment.norm, view)
-        if any_email or not _generic_email(comment.original[e.start : e.end], e.host)
+        if any_email
+        or not (
+            _generic_email(comment.original[e.start : e.end], e.host)
+            or _buyers_own(comment, e.start)
+        )
     ]
     found += [
         _Found(p.start, p.end, "a phone number", p.disguises) for p in find_phones(comment.norm)
@@ -1541,6 +1548,12 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
         f._replace(detail=f"{f.detail}: '{comment.original[f.start : f.end]}'")
         for f in sorted(found)
     ]
+
+
+def _buyers_own(comment: Comment, start: int) -> bool:
+    """Whether the words before ``start`` give what follows as the buyer's own ('email me at')."""
+    tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
+    return any(h.vocab == "own_email_cue" for h in comment.reading.cue_lexicon.scan(tail))
 
 
 # --- SP305, SP306, SP310 -------------------------------------------------------------------------
