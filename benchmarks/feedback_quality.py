@@ -16,7 +16,8 @@ POLICY.md alone and is never read to tune: only its aggregate figures may be loo
 2026-12-03 before any tuning on them (``--fresh``, aggregates only too); the odd ids are the
 tuning file ``feedback_j.jsonl``, and ``feedback_k.jsonl`` pins the fixes made after it.
 ``feedback_l.jsonl`` is a fifth independent writer's 260 comments, committed as written on
-2026-12-04 (sha256 cc5c27da…) after they were scored untouched with ``--folder``.
+2026-12-04 (sha256 cc5c27da…) after they were scored untouched with ``--folder``;
+``feedback_m.jsonl`` pins the fixes made after it and after issue 6's second round.
 """
 
 from __future__ import annotations
