@@ -1,6 +1,7 @@
 """Per-ground precision, recall and F1 of the feedback checker over tests/corpus/feedback/.
 
-Run: python -m benchmarks.feedback_quality [--blind | --fresh] [--edition seed] [--misses] [--by-language]
+Run: python -m benchmarks.feedback_quality [--blind | --fresh | --folder PATH] [--edition seed]
+[--misses] [--by-language]
 
 The tuning set is every ``feedback_*.jsonl`` file in that folder: what the vocabularies were
 tuned on (``feedback_c.jsonl`` is a retired blind set, ``feedback_d.jsonl`` pins the fixes made
@@ -14,6 +15,9 @@ POLICY.md alone and is never read to tune: only its aggregate figures may be loo
 ``fresh/``: 160 comments (the even ids) of a fourth independent writer's 320, frozen on
 2026-12-03 before any tuning on them (``--fresh``, aggregates only too); the odd ids are the
 tuning file ``feedback_j.jsonl``, and ``feedback_k.jsonl`` pins the fixes made after it.
+``feedback_l.jsonl`` is a fifth independent writer's 260 comments, committed as written on
+2026-12-04 (sha256 cc5c27da…) after they were scored untouched with ``--folder``;
+``feedback_m.jsonl`` pins the fixes made after it and after issue 6's second round.
 """
 
 from __future__ import annotations
@@ -138,8 +142,10 @@ def report(edition: Edition, folder: Path) -> list[str]:
     """The table of one edition."""
     scores = evaluate(edition, folder)
     tp, fp, fn, _ = scores
+    root = FOLDER.parents[2]
+    shown = folder.relative_to(root) if folder.is_relative_to(root) else folder
     lines = [
-        f"{edition} edition, {folder.relative_to(FOLDER.parents[2])}",
+        f"{edition} edition, {shown}",
         f"{'rule':<7}{'name':<24}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>7}",
     ]
     for code in codes_of(edition):
@@ -176,15 +182,18 @@ def main() -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--blind", action="store_true", help="score the blind set")
     which.add_argument("--fresh", action="store_true", help="score the second blind set")
+    which.add_argument(
+        "--folder", type=Path, help="score the *.jsonl files of another folder (a new set, untuned)"
+    )
     parser.add_argument("--edition", choices=[e.value for e in Edition], help="one edition only")
     parser.add_argument("--misses", action="store_true", help="list every miss (tuning set only)")
     parser.add_argument(
         "--by-language", action="store_true", help="false positives/negatives per language"
     )
     args = parser.parse_args()
-    if (args.blind or args.fresh) and args.misses:
+    folder = args.folder or (BLIND if args.blind else FRESH if args.fresh else FOLDER)
+    if args.misses and folder.resolve() in {BLIND.resolve(), FRESH.resolve()}:
         parser.error("--misses reads the records; a blind set is scored in aggregate only")
-    folder = BLIND if args.blind else FRESH if args.fresh else FOLDER
     editions = [Edition(args.edition)] if args.edition else list(Edition)
     total = sum(1 for _ in records(folder))
     if not total:

@@ -132,7 +132,11 @@ CASES = [
     ("ordered the cocktail shaker set, seller sent one shaker", 1, "MFN", False, set(), set()),
     ("the Dickens box set was missing volume 3, seller shrugged", 2, "MFN", False, set(), set()),
     # SP304: email, phone, full name, street address; not order ids, tracking or first names
-    ("email me: jay.patel.77@gmail.com, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    ("mailed jay.patel.77@gmail.com, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    # the buyer's own address is not seller-specific (current)
+    ("email me: jay.patel.77@gmail.com, no answer", 1, "MFN", False, set(), {"SP304"}),
+    ("mi email es laura.g@hotmail.com, no llegó", 1, "MFN", False, set(), {"SP304"}),
+    ("my number is 917-555-0143, no answer", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("call (415) 555-0198 before you buy", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("llamé al 612 345 678 mil veces", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("seller is Daniel Okafor, avoid him", 1, "MFN", False, {"SP304"}, {"SP304"}),
@@ -165,6 +169,14 @@ CASES = [
     ("great... NOT", 1, "MFN", False, set(), set()),
     ("great product terrible seller", 2, "MFN", False, set(), set()),
     ("fantastico, ordinato rosso e arrivato verde. complimenti", 1, "MFN", False, set(), set()),
+    # praise first outweighs a small complaint: hedged, the price alone, or a defect put right
+    ("lovely seller, a bit slow to post", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    ("lovely seller, far too slow to post", 1, "MFN", False, set(), set()),
+    ("nice seller but too pricey", 1, "MFN", False, {"SP310"}, {"SP305", "SP310"}),
+    ("too pricey, nice seller though", 1, "MFN", False, set(), {"SP305"}),
+    ("thanks for the refund, it arrived broken", 2, "MFN", False, {"SP310"}, {"SP310"}),
+    ("thanks for the reply, it arrived broken", 2, "MFN", False, set(), set()),
+    ("great seller, a bit rude on the phone", 1, "MFN", False, set(), set()),
     # a brand, author or shop name is no person; a no-reply or Amazon address is nobody's (current)
     ("the Nigella Lawson cookbook had loose pages", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("Vera Wang dress runs small", 1, "MFN", False, {"SP302"}, {"SP302"}),
@@ -312,7 +324,7 @@ class TestSpans:
     @pytest.mark.parametrize(
         ("comment", "code", "excerpt"),
         [
-            ("email me: jay.patel.77@gmail.com pls", Code.SP304, "jay.patel.77@gmail.com"),
+            ("seller's mail: jay.patel.77@gmail.com pls", Code.SP304, "jay.patel.77@gmail.com"),
             ("write to jay [at] gmail [dot] com now", Code.SP304, "jay [at] gmail [dot] com"),
             (
                 "mail: j\u200bay@gm\u0430\u200bil.com asap",

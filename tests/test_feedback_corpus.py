@@ -18,11 +18,40 @@ fixes made after it (a problem the seller solved and plain praise in six languag
 seller asks for; profane abbreviations, vulgar words, Japanese 'クソ' and a German swear word glued
 to a noun; stuck tracking; no-reply and carrier addresses and their mail; a product that stops
 working in the present tense; prices with outrage before 'for this'), each beside a look-alike
-that stays silent. Issue 6 kept the
+that stays silent. feedback_l.jsonl (260 comments, sha256 cc5c27da…) is a fifth independent
+writer's set, committed as written on 2026-12-04; scored untouched before any tuning on it
+(`python -m benchmarks.feedback_quality --folder DIR`, at commit 7614419) it gave, current
+edition, SP301 0.96/0.96, SP302 0.90/0.93, SP303 1.00/0.95, SP304 0.88/1.00, SP306 1.00/0.85,
+SP310 0.95/1.00; seed SP301 0.97/0.89, SP304 1.00/1.00, SP305 1.00/0.92 (the others as in the
+current edition). Issue 6 first kept the
 convention that praise beside a complaint at 1-2 stars is no SP310: of the 1-2 star comments
 with genuine praise and a complaint, the independent writers labelled 0 of 17 (feedback_g),
 0 (feedback_c: none written; its one 'on time but used' comment is not SP310) and 1 of 2
-(feedback_e) SP310.
+(feedback_e) SP310. It was then changed by measurement (POLICY.md §6 says only 'positive words
+with a 1-2 star rating', and SP310 is info-level advice): praise that opens the comment
+outweighs a small complaint after it - hedged ('the case is a bit flimsy', 'nur etwas lang'),
+about the price alone ('nice seller but too pricey') or a defect answered by a refund or
+replacement the buyer thanks for - but not a complaint that leads, accuses the seller or is
+not hedged. SP310 recall went 0.647 -> 0.882 on the blind set (11 -> 15 of 17) and 0.684 ->
+0.895 on fresh/ (13 -> 17 of 19) in both editions, precision staying 1.00 on both; on the tuning
+set it gained fbblind2-373, fb-fresh-113 and fb-f-039 (relabelled SP310: it had pinned the old
+convention) with no new false positive; on feedback_l, scored untouched, the figures were the
+same before and after (0.95/1.00): its writer labels none of its 27 comments of praise beside a
+real complaint SP310, and the rule flags none of them. feedback_m.jsonl pins the change, each
+case beside a look-alike that stays silent ('a bit slow' / 'painfully slow', 'thanks for the
+quick refund' / 'thanks for the quick reply'). SP304 in the current edition (POLICY.md §6:
+'seller-specific email, full name, phone'): an address the buyer gives as their own ('email me
+at', 'mi email es', 'contactez-moi') is not seller-specific, as a no-reply, Amazon or carrier
+address is not; a seller's shared address (info@, support@ of their shop) is; a phone number
+and a full name count whoever's they are. The writers of feedback_j and feedback_l label so
+(fb-fresh-211, fb-w5-106); fresh/ SP304 current precision went 0.875 -> 0.933, the blind set
+unchanged, and the earlier writers' seven buyer's-own addresses (fb-a-195, fb-b-024, fb-b-248,
+fb-blind-023, -030, -051, -135) were relabelled seed-only. fb-w5-229 (the buyer's own phone,
+labelled seed-only by its writer) stays a false positive: feedback_j's writer labels the
+buyer's own phone SP304 in both editions. feedback_m.jsonl (40 comments, written by the project)
+pins these fixes and those made after feedback_l (sarcasm told as 'if by fantastic you mean'
+and 'love waiting'; 'bon courage'; bent and squeaking products in Italian and German; 'der
+Inhalt' is the item), each beside a look-alike.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -32,7 +61,8 @@ SP305 1.00/0.84, SP306 0.92/0.85 and SP310 1.00/0.41. BLIND_GATES holds, per gro
 figures the code reached on it, each rounded down to two places (raised on 2026-12-03 after the
 fixes pinned by feedback_h.jsonl: SP301 0.84 -> 0.91 current and 0.77 -> 0.82 seed precision,
 SP304 0.90 -> 1.00 current precision; SP310 recall stayed at 0.64; after issue 6, SP306
-recall 0.92 -> 1.00, the others unchanged). A change that lowers a blind figure fails here; one
+recall 0.92 -> 1.00, the others unchanged; after praise outweighing a small complaint, SP310
+recall 0.64 -> 0.88 in both editions). A change that lowers a blind figure fails here; one
 that raises it should raise the gate.
 """
 
@@ -64,7 +94,7 @@ BLIND_GATES = {
         Code.SP303: (1.00, 1.00),
         Code.SP304: (1.00, 0.90),
         Code.SP306: (1.00, 1.00),
-        Code.SP310: (1.00, 0.64),
+        Code.SP310: (1.00, 0.88),
     },
     Edition.SEED: {
         Code.SP301: (0.82, 1.00),
@@ -72,7 +102,7 @@ BLIND_GATES = {
         Code.SP303: (1.00, 1.00),
         Code.SP304: (1.00, 0.91),
         Code.SP305: (1.00, 0.94),
-        Code.SP310: (1.00, 0.64),
+        Code.SP310: (1.00, 0.88),
     },
 }
 
@@ -81,15 +111,17 @@ BLIND_GATES = {
 # sha256 213b3202…), rounded down. These were its figures before any tuning on the other half,
 # raised after the fixes pinned by feedback_k.jsonl: SP303 recall 0.89 -> 0.94 and SP310
 # precision 0.92 -> 1.00 in both editions (SP304 current precision 0.875, SP306 recall 0.846 and
-# SP310 recall 0.684 stayed below target).
+# SP310 recall 0.684 stayed below target), then SP310 recall 0.68 -> 0.89 in both editions
+# after praise outweighing a small complaint, and SP304 current precision 0.87 -> 0.93 after
+# the buyer's own email address stopped counting (see the module docstring).
 FRESH_GATES = {
     Edition.CURRENT: {
         Code.SP301: (0.94, 0.85),
         Code.SP302: (1.00, 0.88),
         Code.SP303: (1.00, 0.94),
-        Code.SP304: (0.87, 0.93),
+        Code.SP304: (0.93, 0.93),
         Code.SP306: (1.00, 0.84),
-        Code.SP310: (1.00, 0.68),
+        Code.SP310: (1.00, 0.89),
     },
     Edition.SEED: {
         Code.SP301: (1.00, 0.85),
@@ -97,7 +129,7 @@ FRESH_GATES = {
         Code.SP303: (1.00, 0.94),
         Code.SP304: (1.00, 0.94),
         Code.SP305: (0.94, 0.94),
-        Code.SP310: (1.00, 0.68),
+        Code.SP310: (1.00, 0.89),
     },
 }
 GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
@@ -118,7 +150,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 2095 comments in its files; the blind sets the 210 and 160 frozen ones."""
+        """The tuning set has 2395 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -134,6 +166,8 @@ class TestCorpus:
             "feedback_i.jsonl": 72,
             "feedback_j.jsonl": 160,
             "feedback_k.jsonl": 69,
+            "feedback_l.jsonl": 260,
+            "feedback_m.jsonl": 40,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
