@@ -17,7 +17,7 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens"]
+__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
 
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
@@ -208,6 +208,14 @@ def _starts(pieces: list[str]) -> list[int]:
             itertools.compress(itertools.count(), pieces),
         )
     )
+
+
+def words(text: str) -> list[str]:
+    """The words of `tokens`, without their spans (the model's features need no more).
+
+    No character a word holds is whitespace to `str.split`, so it splits as `tokens` does.
+    """
+    return _spaced(text).split()
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._codes import Code, Severity
 from sellerpolicy._rules.messages.phrases import negated
-from sellerpolicy._text.phrases import tokens
+from sellerpolicy._text.phrases import words as split_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,7 +38,7 @@ def features(a: Analysis) -> frozenset[str]:
     phrase vocabularies it uses (``v:``) and those a negator cancels (``n:``), and the kind
     (``k:``).
     """
-    words = [w if not w.isdigit() else "#" for w, _, _ in tokens(a.norm.text)]
+    words = [w if not w.isdigit() else "#" for w in split_words(a.norm.text)]
     out = {f"w:{w}" for w in words}
     out.update(f"b:{x} {y}" for x, y in itertools.pairwise(words))
     out.update(f"v:{v}" for v in a.vocabs)
