@@ -444,12 +444,17 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
     return not (dot > 0 and original[dot - 1].islower() and original[dot + 1 : dot + 2].isupper())
 
 
-_LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]|://")  # stdlib re: faster than regex for this
+# The dot of 'x.y', or '://'. Starting with the dot (its neighbours read by lookarounds) lets
+# the stdlib engine skip to the next '.' or ':' in C: three times faster than `[a-z0-9]\.[a-z]`,
+# which it tries at every letter.
+_LINK_HINT = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z])|://")
 _SPACE = re.compile(r"[ \t\n\r]")
 _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 
 
-_NEAR_RUNS = 200  # runs closer than this are read in one stretch
+# Runs closer than this are read in one stretch. Reading the characters between two runs costs
+# the pattern about as much as a stretch of its own costs Python when they are some 40 apart.
+_NEAR_RUNS = 40
 
 
 def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
