@@ -1062,6 +1062,52 @@ class TestStretches:
         assert (expected == found) or not text.isascii()
 
 
+DISGUISE_PIECES = [
+    *("shop", "com", "co", "uk", "de", "x1", "www", "at", "ät", "arobase", "dot", "punkt"),
+    *("point", "punto", "@", ".", " ", "  ", "\t", "\n", "[", "(", "{", "<", "]", ")", "}", ">"),
+    *("\x1c", "\u2003", "-"),
+]
+
+
+class TestContactViewHints:
+    """The substring tests that let `contact_view` skip a rewrite hold wherever it would match."""
+
+    @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
+    def test_bracketed_at_and_dot(self, text: str) -> None:
+        """Without an '@', a bracketed '@' or dot is in text that its hint finds."""
+        if "@" not in text and detectors._BRACKET_AT.search(text):
+            assert detectors._BRACKETED_AT_HINT.search(text)
+        if detectors._BRACKET_DOT.search(text):
+            assert detectors._BRACKETED_DOT_HINT.search(text)
+
+    @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
+    def test_spaced_dot_after_a_line_end(self, text: str) -> None:
+        """A spaced-out dot with no space, tab or break before a dot is one the hint finds."""
+        if detectors._SPACED_DOT.search(text) and not (
+            " ." in text or "\t." in text or "\n." in text or detectors._SPACED_SUFFIX.search(text)
+        ):
+            assert detectors._LINE_END_DOT_HINT.search(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "see shop.\nco.uk",
+            "shop.\n\tcom",
+            "mail shop.\tcom.\n",
+            "jane ( at ) mail",
+            "jane {ät} mail",
+            "shop <\u2003punto\u2003> com",
+        ],
+    )
+    def test_examples_the_hints_keep(self, text: str) -> None:
+        """Disguises that only the hints' wider forms (tabs, breaks, other spaces) let through."""
+        norm = normalize(text)
+
+        view = contact_view(norm)
+
+        assert view.text != norm.text
+
+
 class TestEmojiWork:
     def test_no_step_per_joiner(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Emoji sequences normalise without a step per joiner; a zero-width space takes one."""

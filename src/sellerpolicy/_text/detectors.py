@@ -230,6 +230,20 @@ def _at_sign(text: str, match: regex.Match[str]) -> str:
 
 
 _SPACED_SUFFIX = re.compile(r"\. (?:com|net|org|info|biz)")
+# A dot at the end of a line ends most lines of a message ('your order.\nThanks'): with no other
+# sign of a spaced-out dot, `_SPACED_DOT` can match only where the next line goes on with a
+# dotted host or a suffix, or where a suffix stands spaced from a dot.
+_LINE_END_DOT_HINT = re.compile(
+    r"\.[ \t]*\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk|de)"
+    r"|\.[ \t]+(?:com|net|org|info|biz)"
+)
+# Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.
+_SPELLED_DOT_HINT = re.compile(" (?:dot|punkt|point|punto) ")
+_BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
+# What `_BRACKET_AT` and `_BRACKET_DOT` need but for an '@': an opening bracket and what it
+# disguises. The stdlib `\s` holds every character the `regex` one does.
+_BRACKETED_AT_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät)")
+_BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 
 
 def contact_view(text: NormalizedText) -> NormalizedText:
@@ -248,24 +262,31 @@ def contact_view(text: NormalizedText) -> NormalizedText:
         s = view.text
     if "xxp" in s or "**p" in s:
         view = view.sub(_HXXP, r"http\1", "defanged 'hxxp' scheme")
-    spelled_dot = any(w in s for w in (" dot ", " punkt ", " point ", " punto "))
-    bracket_dot = any(w in s for w in ("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"))
+    spelled_dot = _SPELLED_DOT_HINT.search(s) is not None
+    bracket_dot = _BRACKETED_DOT_WORD_HINT.search(s) is not None
     if (spelled_dot or bracket_dot) and any(
         w in s for w in (" at ", "arobase", "arroba", "chiocciola", "klammeraffe")
     ):
         plain = view
         view = plain.sub(_WORD_AT, lambda m: _at_sign(plain.text, m), "spelled-out '@'")
     brackets = any(c in s for c in "[({<")
-    if brackets or "@" in s:
+    # most brackets in a message hold words, not an '@' or a dot: the hints say where they can
+    if (brackets or "@" in s) and ("@" in view.text or _BRACKETED_AT_HINT.search(view.text)):
         view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
-    if brackets:
+    if brackets and _BRACKETED_DOT_HINT.search(view.text):
         view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
     if spelled_dot:
         view = view.sub(_WORD_DOT, ".", "spelled-out dots")
     if " /" in s or "/ " in s or " slash " in s:
         view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
     t = view.text
-    if " ." in t or "\t." in t or "\n." in t or ".\n" in t or _SPACED_SUFFIX.search(t):
+    if (
+        " ." in t
+        or "\t." in t
+        or "\n." in t
+        or (".\n" in t and _LINE_END_DOT_HINT.search(t))
+        or _SPACED_SUFFIX.search(t)
+    ):
         spaced = view
         view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
     return view
