@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sellerpolicy import Code, check_message
 from sellerpolicy._text import detectors
 from sellerpolicy._text import normalize as normalize_module
-from sellerpolicy._text.detectors import contact_view, find_emails, find_links
+from sellerpolicy._text.detectors import contact_view, find_emails, find_links, find_phones
 from sellerpolicy._text.normalize import NormalizedText, normalize
 
 if TYPE_CHECKING:
@@ -1106,6 +1106,36 @@ class TestContactViewHints:
         view = contact_view(norm)
 
         assert view.text != norm.text
+
+
+SPOKEN_PIECES = [
+    *("one", "oh", "zero", "seven", "eight", "nine", "someone", "phone", "john", "at", "my"),
+    *("gmail", "is", "jane", "dot", "com", "co", "uk", "web.de", " ", "  ", ",", "-", "\n"),
+]
+
+
+class TestWordFinders:
+    """The automata that let the phone and email detectors skip a pattern miss none of its matches."""
+
+    @given(st.lists(st.sampled_from(SPOKEN_PIECES), max_size=40).map("".join))
+    def test_digit_words_counted_at_least_as_often_as_matched(self, text: str) -> None:
+        """The automaton counts every digit word the pattern matches, and maybe more."""
+        counted = len(detectors._DIGIT_WORD_FINDER.find_matches_as_indexes(text, overlapping=True))
+
+        assert counted >= len(detectors._DIGIT_WORD.findall(text))
+
+    @given(st.lists(st.sampled_from(SPOKEN_PIECES), max_size=40).map("".join))
+    def test_spoken_email_hints(self, text: str) -> None:
+        """A spoken-out address holds a hint and an ending the automata find."""
+        if detectors._SPOKEN_EMAIL.search(text):
+            assert detectors._SPOKEN_HINT_FINDER.find_matches_as_indexes(text)
+            assert detectors._SPOKEN_END_FINDER.find_matches_as_indexes(text)
+
+    def test_spelled_out_number_still_read(self) -> None:
+        """Seven digits said one by one are still a phone number."""
+        found = find_phones(normalize("call me on five five five, oh one two three"))
+
+        assert [p.value for p in found] == ["5 5 5 0 1 2 3"]
 
 
 class TestEmojiWork:

@@ -7,6 +7,7 @@ import itertools
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+import ahocorasick_rs
 import regex
 from publicsuffixlist import PublicSuffixList
 
@@ -643,9 +644,16 @@ _SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto", "gm
                 "web.de")  # fmt: skip
 
 
+# Whether any of several words occurs, in one pass in Rust rather than a substring test each.
+_SPOKEN_HINT_FINDER = ahocorasick_rs.AhoCorasick(_SPOKEN_HINTS)
+_SPOKEN_END_FINDER = ahocorasick_rs.AhoCorasick(_SPOKEN_ENDS)
+
+
 def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     s = view.text
-    if not any(h in s for h in _SPOKEN_HINTS) or not any(w in s for w in _SPOKEN_ENDS):
+    if not _SPOKEN_HINT_FINDER.find_matches_as_indexes(s):
+        return []
+    if not _SPOKEN_END_FINDER.find_matches_as_indexes(s):
         return []
     out = []
     for m in _SPOKEN_EMAIL.finditer(s):
@@ -741,6 +749,7 @@ _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
     "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
+_DIGIT_WORD_FINDER = ahocorasick_rs.AhoCorasick(list(_DIGIT_WORDS))
 _DIGIT_WORD = regex.compile(
     r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", regex.V1
 )
@@ -755,9 +764,9 @@ _MIN_SPOKEN = 7
 
 def _spelled_digits(text: NormalizedText) -> NormalizedText:
     """'five five five, two zero one' written as digits (only when there are enough of them)."""
-    # each match is an occurrence of its word, so fewer occurrences in all (counted in C) than
-    # the matches needed spare the pattern's pass
-    if sum(map(text.text.count, _DIGIT_WORDS)) < _MIN_SPOKEN:
+    # each match is an occurrence of its word, so fewer occurrences in all (counted in one pass
+    # of an automaton) than the matches needed spare the pattern's pass
+    if len(_DIGIT_WORD_FINDER.find_matches_as_indexes(text.text, overlapping=True)) < _MIN_SPOKEN:
         return text
     if len(_DIGIT_WORD.findall(text.text)) < _MIN_SPOKEN:
         return text
