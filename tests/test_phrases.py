@@ -140,6 +140,19 @@ class TestAgainstTheReference:
             text = ". ".join(p.replace("*", "s").replace("#", "5") for p in items)
             assert lexicon.scan(text) == reference_scan(vocabs, text), name
 
+    def test_sentence_vocabularies_are_those_of_its_hits(self) -> None:
+        """A sentence knows the vocabularies of its hits; one without hits has none."""
+        text = "leave a review. hello there. five stars!"
+        found = sentences(text, Lexicon.build(VOCABS).scan(text))
+
+        vocabs = [(s.vocabs(), s.first("stars")) for s in found]
+
+        assert vocabs == [
+            ({"review"}, None),
+            (frozenset(), None),
+            ({"numbers only", "stars"}, Hit("stars", 29, 39, 5)),
+        ]
+
     def test_sentences_take_the_hits_in_their_range(self) -> None:
         text = "Leave a review. Five stars!\nyour 5 star review"
         hits = Lexicon.build(VOCABS).scan(text)
