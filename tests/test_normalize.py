@@ -1131,6 +1131,17 @@ class TestWordFinders:
             assert detectors._SPOKEN_HINT_FINDER.find_matches_as_indexes(text)
             assert detectors._SPOKEN_END_FINDER.find_matches_as_indexes(text)
 
+    def test_lone_surrogates_read_without_the_automata(self) -> None:
+        """Text the automata cannot encode (a lone surrogate) is still searched, word by word."""
+        text = "\ud800 call me on five five five, oh one two three, or jane at shop dot com"
+
+        found = (find_phones(normalize(text)), find_emails(normalize(text)))
+
+        assert [[e.value for e in f] for f in found] == [
+            ["5 5 5 0 1 2 3"],
+            ["jane at shop dot com"],
+        ]
+
     def test_spelled_out_number_still_read(self) -> None:
         """Seven digits said one by one are still a phone number."""
         found = find_phones(normalize("call me on five five five, oh one two three"))

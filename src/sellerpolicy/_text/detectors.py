@@ -649,11 +649,19 @@ _SPOKEN_HINT_FINDER = ahocorasick_rs.AhoCorasick(_SPOKEN_HINTS)
 _SPOKEN_END_FINDER = ahocorasick_rs.AhoCorasick(_SPOKEN_ENDS)
 
 
+def _occurs(finder: ahocorasick_rs.AhoCorasick, words: tuple[str, ...], s: str) -> bool:
+    """Whether one of ``words`` occurs in ``s``, read by ``finder``, their automaton."""
+    try:
+        return bool(finder.find_matches_as_indexes(s))
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        return any(w in s for w in words)
+
+
 def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     s = view.text
-    if not _SPOKEN_HINT_FINDER.find_matches_as_indexes(s):
+    if not _occurs(_SPOKEN_HINT_FINDER, _SPOKEN_HINTS, s):
         return []
-    if not _SPOKEN_END_FINDER.find_matches_as_indexes(s):
+    if not _occurs(_SPOKEN_END_FINDER, _SPOKEN_ENDS, s):
         return []
     out = []
     for m in _SPOKEN_EMAIL.finditer(s):
@@ -766,7 +774,11 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
     """'five five five, two zero one' written as digits (only when there are enough of them)."""
     # each match is an occurrence of its word, so fewer occurrences in all (counted in one pass
     # of an automaton) than the matches needed spare the pattern's pass
-    if len(_DIGIT_WORD_FINDER.find_matches_as_indexes(text.text, overlapping=True)) < _MIN_SPOKEN:
+    try:
+        said = len(_DIGIT_WORD_FINDER.find_matches_as_indexes(text.text, overlapping=True))
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        said = sum(map(text.text.count, _DIGIT_WORDS))
+    if said < _MIN_SPOKEN:
         return text
     if len(_DIGIT_WORD.findall(text.text)) < _MIN_SPOKEN:
         return text
