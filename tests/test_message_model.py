@@ -5,7 +5,7 @@ import pytest
 
 from sellerpolicy import Code, Message, Policy, Severity, check_message
 from sellerpolicy._rules.messages.analysis import Analysis
-from sellerpolicy._rules.messages.model import GATED, features, rule_models
+from sellerpolicy._rules.messages.model import GATED, _read, features, rule_models
 from sellerpolicy.exceptions import InvalidPolicyError
 
 CURRENT = Policy.current()
@@ -79,6 +79,26 @@ class TestFeatures:
         }
 
         assert len(probabilities) == 1
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            VIOLATION,
+            TRAP,
+            "We can't offer a gift card, but 5 stars would help. Call 555 0100.",
+            ".",
+        ],
+        ids=["violation", "trap", "negated-and-numbers", "no-words"],
+    )
+    def test_gate_scores_what_features_name(self, body):
+        """The gate's reading of a message, words and pairs unnamed, scores as its features do."""
+        a = Analysis(Message(body=body, kind="reply"), (), CURRENT)
+        feats = features(a)
+
+        for code, model in rule_models().items():
+            expected = model.probability(feats)
+
+            assert model._score(_read(a)) == pytest.approx(expected, rel=1e-12, abs=1e-300), code
 
 
 class TestGate:

@@ -16,6 +16,7 @@ from sellerpolicy import (
 from sellerpolicy._registry import rule_set
 from sellerpolicy._rules import messages as engine
 from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages.engine import PLAIN_TEXT_SILENT
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
 from . import strategies as s
@@ -508,6 +509,30 @@ ADVERSARIAL_PER_UNIT = {
     "emoji": {"SP201": 1},
     "emoji-and-words": {"SP201": 1},
 }
+
+
+HTML_LOOKING_TEXT = (
+    '<img src="http://track.example.com/open.gif?id=1" width="1" height="1"> '
+    '<p style="position:absolute;font-size:40px">Hi</p><br><br><br><br><br> [IMPORTANT] '
+    "see the attached logo_shop.com.png"
+)
+
+
+class TestPlainTextSilent:
+    @given(
+        st.sampled_from([HTML_LOOKING_TEXT, *(rule_data()[c].bad for c in MESSAGE_CODES)])
+        | st.text(min_size=1, max_size=120).filter(str.strip),
+        st.sampled_from(SELLER_KINDS),
+    )
+    def test_rules_skipped_for_plain_text_find_nothing_there(self, body, kind):
+        """The rules the engine skips for plain text without attachments or subject find nothing
+        in such a message, whatever its words."""
+        analysis = engine.Analysis(Message(body=body, kind=kind), (), Policy.current())
+        checks = {rule.code: rule.check for rule in engine.MESSAGE_RULES}
+
+        found = {code: list(checks[code](analysis)) for code in PLAIN_TEXT_SILENT}
+
+        assert found == {code: [] for code in PLAIN_TEXT_SILENT}
 
 
 class TestAdversarial:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sellerpolicy import Code, check_message
 from sellerpolicy._text import detectors
 from sellerpolicy._text import normalize as normalize_module
-from sellerpolicy._text.detectors import contact_view, find_emails, find_links
+from sellerpolicy._text.detectors import contact_view, find_emails, find_links, find_phones
 from sellerpolicy._text.normalize import NormalizedText, normalize
 
 if TYPE_CHECKING:
@@ -1143,6 +1143,93 @@ class TestStretches:
         found = [m.groups() + m.span() for m in detectors._EMAIL_ASCII.finditer(text)]
 
         assert (expected == found) or not text.isascii()
+
+
+DISGUISE_PIECES = [
+    *("shop", "com", "co", "uk", "de", "x1", "www", "at", "ät", "arobase", "dot", "punkt"),
+    *("point", "punto", "@", ".", " ", "  ", "\t", "\n", "[", "(", "{", "<", "]", ")", "}", ">"),
+    *("\x1c", "\u2003", "-"),
+]
+
+
+class TestContactViewHints:
+    """The substring tests that let `contact_view` skip a rewrite hold wherever it would match."""
+
+    @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
+    def test_bracketed_at_and_dot(self, text: str) -> None:
+        """Without an '@', a bracketed '@' or dot is in text that its hint finds."""
+        if "@" not in text and detectors._BRACKET_AT.search(text):
+            assert detectors._BRACKETED_AT_HINT.search(text)
+        if detectors._BRACKET_DOT.search(text):
+            assert detectors._BRACKETED_DOT_HINT.search(text)
+
+    @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
+    def test_spaced_dot_after_a_line_end(self, text: str) -> None:
+        """A spaced-out dot with no space, tab or break before a dot is one the hint finds."""
+        if detectors._SPACED_DOT.search(text) and not (
+            " ." in text or "\t." in text or "\n." in text or detectors._SPACED_SUFFIX.search(text)
+        ):
+            assert detectors._LINE_END_DOT_HINT.search(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "see shop.\nco.uk",
+            "shop.\n\tcom",
+            "mail shop.\tcom.\n",
+            "jane ( at ) mail",
+            "jane {ät} mail",
+            "shop <\u2003punto\u2003> com",
+        ],
+    )
+    def test_examples_the_hints_keep(self, text: str) -> None:
+        """Disguises that only the hints' wider forms (tabs, breaks, other spaces) let through."""
+        norm = normalize(text)
+
+        view = contact_view(norm)
+
+        assert view.text != norm.text
+
+
+SPOKEN_PIECES = [
+    *("one", "oh", "zero", "seven", "eight", "nine", "someone", "phone", "john", "at", "my"),
+    *("gmail", "is", "jane", "dot", "com", "co", "uk", "web.de", " ", "  ", ",", "-", "\n"),
+]
+
+
+class TestWordFinders:
+    """The automata that let the phone and email detectors skip a pattern miss none of its matches."""
+
+    @given(st.lists(st.sampled_from(SPOKEN_PIECES), max_size=40).map("".join))
+    def test_digit_words_counted_at_least_as_often_as_matched(self, text: str) -> None:
+        """The automaton counts every digit word the pattern matches, and maybe more."""
+        counted = len(detectors._DIGIT_WORD_FINDER.find_matches_as_indexes(text, overlapping=True))
+
+        assert counted >= len(detectors._DIGIT_WORD.findall(text))
+
+    @given(st.lists(st.sampled_from(SPOKEN_PIECES), max_size=40).map("".join))
+    def test_spoken_email_hints(self, text: str) -> None:
+        """A spoken-out address holds a hint and an ending the automata find."""
+        if detectors._SPOKEN_EMAIL.search(text):
+            assert detectors._SPOKEN_HINT_FINDER.find_matches_as_indexes(text)
+            assert detectors._SPOKEN_END_FINDER.find_matches_as_indexes(text)
+
+    def test_lone_surrogates_read_without_the_automata(self) -> None:
+        """Text the automata cannot encode (a lone surrogate) is still searched, word by word."""
+        text = "\ud800 call me on five five five, oh one two three, or jane at shop dot com"
+
+        found = (find_phones(normalize(text)), find_emails(normalize(text)))
+
+        assert [[e.value for e in f] for f in found] == [
+            ["5 5 5 0 1 2 3"],
+            ["jane at shop dot com"],
+        ]
+
+    def test_spelled_out_number_still_read(self) -> None:
+        """Seven digits said one by one are still a phone number."""
+        found = find_phones(normalize("call me on five five five, oh one two three"))
+
+        assert [p.value for p in found] == ["5 5 5 0 1 2 3"]
 
 
 class TestEmojiWork:

@@ -103,6 +103,18 @@ class TestAgainstTheReference:
     def test_tokens_of_word_shaped_text(self, text: str) -> None:
         assert tokens(text) == reference_tokens(text)
 
+    @given(st.text(max_size=80) | texts)
+    def test_words_are_the_words_of_the_tokens(self, text: str) -> None:
+        """`words` splits as `tokens` does, whatever whitespace and punctuation stand between."""
+        assert phrases.words(text) == [w for w, _, _ in reference_tokens(text)]
+
+    @pytest.mark.parametrize(
+        "text", ["a\x1cb\u2028c\x85d\xa0e\u3000f", "don't 'x' ''y'' \u0663\u0664 z\u0301"]
+    )
+    def test_words_apart_at_every_kind_of_space(self, text: str) -> None:
+        """Separators `str.split` reads as whitespace part words as the token pattern does."""
+        assert phrases.words(text) == [w for w, _, _ in reference_tokens(text)]
+
     @pytest.mark.parametrize(
         "text",
         [
@@ -127,6 +139,19 @@ class TestAgainstTheReference:
         for name, items in vocabs.items():
             text = ". ".join(p.replace("*", "s").replace("#", "5") for p in items)
             assert lexicon.scan(text) == reference_scan(vocabs, text), name
+
+    def test_sentence_vocabularies_are_those_of_its_hits(self) -> None:
+        """A sentence knows the vocabularies of its hits; one without hits has none."""
+        text = "leave a review. hello there. five stars!"
+        found = sentences(text, Lexicon.build(VOCABS).scan(text))
+
+        vocabs = [(s.vocabs(), s.first("stars")) for s in found]
+
+        assert vocabs == [
+            ({"review"}, None),
+            (frozenset(), None),
+            ({"numbers only", "stars"}, Hit("stars", 29, 39, 5)),
+        ]
 
     def test_sentences_take_the_hits_in_their_range(self) -> None:
         text = "Leave a review. Five stars!\nyour 5 star review"

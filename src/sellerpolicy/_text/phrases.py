@@ -17,7 +17,7 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens"]
+__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
 
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
 _SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
@@ -89,29 +89,42 @@ _VOCAB = operator.attrgetter("vocab")
 _NO_VOCABS: frozenset[str] = frozenset()
 
 
-@attrs.frozen
-class Sentence:
-    """A sentence of the scanned text: a character range and the hits inside it."""
+class Sentence(NamedTuple):
+    """A sentence of the scanned text: a character range and the hits inside it.
+
+    A named tuple, like `Hit`: `sentences` makes one per sentence of every message that a rule
+    reads by sentence, and a tuple is made several times faster than an attrs instance.
+
+    Attributes:
+        start: Offset of the sentence's first character.
+        end: Offset just past its last character.
+        hits: The hits that start inside it, in order.
+        vocab_set: The vocabularies of ``hits`` (see `vocabs`).
+    """
 
     start: int
     end: int
     hits: tuple[Hit, ...]
-    _vocabs: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    vocab_set: frozenset[str]
 
-    def __attrs_post_init__(self) -> None:
-        """Collect the sentence's vocabularies once; rules ask for them many times."""
+    @classmethod
+    def of(cls, start: int, end: int, hits: tuple[Hit, ...]) -> Sentence:
+        """The sentence ``start:end`` with ``hits``, its vocabularies collected once."""
         # most sentences of a long text have no hit: they share one empty set, so that a
         # megabyte of short 'sentences' (' . ' repeated) allocates half as much
-        vocabs = frozenset(map(_VOCAB, self.hits)) if self.hits else _NO_VOCABS
-        object.__setattr__(self, "_vocabs", vocabs)
+        vocabs = frozenset(map(_VOCAB, hits)) if hits else _NO_VOCABS
+        return _new_sentence(cls, (start, end, hits, vocabs))
 
     def vocabs(self) -> frozenset[str]:
         """The vocabularies with at least one hit in the sentence."""
-        return self._vocabs
+        return self.vocab_set
 
     def first(self, vocab: str) -> Hit | None:
         """The first hit of ``vocab``, if any."""
         return next((h for h in self.hits if h.vocab == vocab), None)
+
+
+_new_sentence = tuple.__new__
 
 
 def _phrase_words(phrase: str) -> tuple[str, ...]:
@@ -208,6 +221,14 @@ def _starts(pieces: list[str]) -> list[int]:
             itertools.compress(itertools.count(), pieces),
         )
     )
+
+
+def words(text: str) -> list[str]:
+    """The words of `tokens`, without their spans (the model's features need no more).
+
+    No character a word holds is whitespace to `str.split`, so it splits as `tokens` does.
+    """
+    return _spaced(text).split()
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:
@@ -441,10 +462,11 @@ def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     ordered = sorted(hits, key=_START)  # scans give hits in order: sorting them is one pass
     starts = list(map(_START, ordered))
     out = []
+    of = Sentence.of
     j = 0
     for start, end in itertools.pairwise(bounds):
         k = bisect.bisect_left(starts, end, j)  # the hits from j to k start in this sentence
         if k > j or text[start:end].strip():
-            out.append(Sentence(start, end, tuple(ordered[j:k])))
+            out.append(of(start, end, tuple(ordered[j:k])))
         j = k
     return out

@@ -16,7 +16,7 @@ import attrs
 
 from sellerpolicy._codes import RULES, Code, Family, Severity
 from sellerpolicy._decisions import Finding, Span
-from sellerpolicy._model import Attachment, Message
+from sellerpolicy._model import Attachment, Message, MessageFormat
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.messages.analysis import Analysis, Found
 from sellerpolicy._rules.messages.attachments import unnecessary_attachment
@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MESSAGE_RULES",
+    "PLAIN_TEXT_SILENT",
     "MessageRule",
     "example_message",
     "is_seller_message",
@@ -162,7 +163,10 @@ def run_message_rules(
         return ()
     analysis = Analysis(message, history, policy)
     findings: list[Finding] = []
-    for code, check, severity in _enabled(policy.active, rules):
+    enabled, plain = _enabled(policy.active, rules)
+    if message.format is MessageFormat.TEXT and not message.attachments and not message.subject:
+        enabled = plain
+    for code, check, severity in enabled:
         found = list(check(analysis))
         if len(found) == 1:
             findings.append(_finding(code, found[0], severity, found[0].count))
@@ -171,14 +175,39 @@ def run_message_rules(
     return gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
 
 
+# The rules that read only the HTML, the attachments or the subject (attachment limits are at
+# least 1): a plain-text message without attachments or a subject, most messages, gives them
+# nothing, and skipping them spares a call each.
+PLAIN_TEXT_SILENT = frozenset(
+    {
+        Code.SP119,
+        Code.SP120,
+        Code.SP121,
+        Code.SP202,
+        Code.SP203,
+        Code.SP204,
+        Code.SP205,
+        Code.SP206,
+    }
+)
+
 _Enabled = tuple[tuple[Code, "Callable[[Analysis], Iterator[Found]]", Severity], ...]
-_ENABLED: dict[tuple[int, int], tuple[Mapping[Code, Severity], tuple[MessageRule, ...], _Enabled]]
+_ENABLED: dict[
+    tuple[int, int],
+    tuple[Mapping[Code, Severity], tuple[MessageRule, ...], tuple[_Enabled, _Enabled]],
+]
 _ENABLED = {}
 _MAX_ENABLED = 64
 
 
-def _enabled(active: Mapping[Code, Severity], rules: tuple[MessageRule, ...]) -> _Enabled:
+def _enabled(
+    active: Mapping[Code, Severity], rules: tuple[MessageRule, ...]
+) -> tuple[_Enabled, _Enabled]:
     """The rules ``active`` enables, with their severities: worked out once per policy.
+
+    Returns:
+        Every enabled rule, and those a plain-text message without attachments or a subject
+        can break (all but `PLAIN_TEXT_SILENT`).
 
     Looking up 32 codes in the policy for every message costs more than some rules take. The
     entry keeps the mapping and the rules alive, so that their ids are not reused while it is
@@ -193,10 +222,11 @@ def _enabled(active: Mapping[Code, Severity], rules: tuple[MessageRule, ...]) ->
         for rule in rules
         if (severity := active.get(rule.code)) is not None
     )
+    plain = tuple(e for e in enabled if e[0] not in PLAIN_TEXT_SILENT)
     if len(_ENABLED) >= _MAX_ENABLED:
         _ENABLED.clear()
-    _ENABLED[key] = (active, rules, enabled)
-    return enabled
+    _ENABLED[key] = (active, rules, (enabled, plain))
+    return enabled, plain
 
 
 def _grouped(code: Code, found: Iterable[Found], severity: Severity) -> Iterator[Finding]:

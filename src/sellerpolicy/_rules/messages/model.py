@@ -7,13 +7,13 @@ import itertools
 import json
 import math
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
 from sellerpolicy._codes import Code, Severity
 from sellerpolicy._rules.messages.phrases import negated
-from sellerpolicy._text.phrases import tokens
+from sellerpolicy._text.phrases import words as split_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,13 +38,32 @@ def features(a: Analysis) -> frozenset[str]:
     phrase vocabularies it uses (``v:``) and those a negator cancels (``n:``), and the kind
     (``k:``).
     """
-    words = [w if not w.isdigit() else "#" for w, _, _ in tokens(a.norm.text)]
-    out = {f"w:{w}" for w in words}
-    out.update(f"b:{x} {y}" for x, y in itertools.pairwise(words))
-    out.update(f"v:{v}" for v in a.vocabs)
-    out.update(f"n:{v}" for v, _ in negated(a))
-    out.add(f"k:{a.kind.value}")
+    reading = _read(a)
+    out = {f"w:{w}" for w in reading.unigrams}
+    out.update(f"b:{x} {y}" for x, y in reading.bigrams)
+    out.update(reading.others)
     return frozenset(out)
+
+
+class _Reading(NamedTuple):
+    """The `features` of a message as the gate scores them: words and pairs left unnamed."""
+
+    unigrams: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    others: frozenset[str]
+    """The named features of the vocabularies, the negated vocabularies and the kind."""
+
+
+def _read(a: Analysis) -> _Reading:
+    words = [w if not w.isdigit() else "#" for w in split_words(a.norm.text)]
+    others = {f"v:{v}" for v in a.vocabs}
+    others.update(f"n:{v}" for v, _ in negated(a))
+    others.add(f"k:{a.kind.value}")
+    return _Reading(frozenset(words), frozenset(itertools.pairwise(words)), frozenset(others))
+
+
+def _logistic(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0  # noqa: PLR2004 - exp overflow
 
 
 def _label(feature: str) -> str:
@@ -66,12 +85,40 @@ class RuleModel:
     bias: float
     threshold: float
     weights: dict[str, float] = attrs.field(eq=False)
+    _unigrams: dict[str, float] = attrs.field(init=False, eq=False, repr=False)
+    _bigrams: dict[tuple[str, str], float] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """File the word and pair weights by the words themselves, for `_score`."""
+        unigrams, bigrams = {}, {}
+        for name, weight in self.weights.items():
+            kind, _, value = name.partition(":")
+            if kind == "w":
+                unigrams[value] = weight
+            elif kind == "b":
+                first, _, second = value.partition(" ")
+                bigrams[first, second] = weight
+        object.__setattr__(self, "_unigrams", unigrams)
+        object.__setattr__(self, "_bigrams", bigrams)
 
     def probability(self, feats: Iterable[str]) -> float:
         """The model's probability that a message with ``feats`` breaks the rule."""
         weights = self.weights
-        score = self.bias + sum(weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-score)) if score > -500 else 0.0  # noqa: PLR2004 - exp overflow
+        return _logistic(self.bias + sum(weights.get(f, 0.0) for f in feats))
+
+    def _score(self, reading: _Reading) -> float:
+        """`probability` of the features ``reading`` holds, without naming each word and pair.
+
+        The same weights summed in another order: the sum over a set of strings follows their
+        hashes, which change from one process to the next, so no order is the right one.
+        """
+        zero = itertools.repeat(0.0)
+        return _logistic(
+            self.bias
+            + sum(map(self._unigrams.get, reading.unigrams, zero))
+            + sum(map(self._bigrams.get, reading.bigrams, zero))
+            + sum(map(self.weights.get, reading.others, zero))
+        )
 
     def strongest(self, feats: Iterable[str], n: int = _STRONGEST) -> list[str]:
         """The ``n`` features of ``feats`` that weigh most for the rule, strongest first."""
@@ -108,17 +155,18 @@ def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding
     ):
         return findings
     models = rule_models()
-    feats = features(a)
+    reading = _read(a)
     out = []
     for f in findings:
         model = models.get(f.code)
         if model is None or f.severity is Severity.INFO:
             out.append(f)
             continue
-        p = model.probability(feats)
+        p = model._score(reading)  # noqa: SLF001 - the module's own model
         if p >= model.threshold:
             out.append(f)
         elif mode == "info":
+            feats = features(a)
             note = f"not confirmed, {model.explain(feats, p)}, below {model.threshold:.2f}"
             out.append(attrs.evolve(f, severity=Severity.INFO, message=f"{f.message} ({note})"))
     return tuple(out)
