@@ -128,7 +128,8 @@ BLIND_FLOORS = {
     Code.SP105: (0.777, 0.700),
     # raised on 2026-12-04 (fresh_c/fresh_d round): a negator reaching every item of a list
     # took SP106 from 0.733 to 0.785 precision; "let's talk it through here before you rate"
-    # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8
+    # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
+    # model gate was retrained on the grown tuning corpus
     Code.SP106: (0.785, 0.846),
     Code.SP107: (0.916, 1.000),
     Code.SP108: (0.800, 1.000),
@@ -157,7 +158,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 8
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 7
 
 
 def figures(code, scores):
