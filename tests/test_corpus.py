@@ -36,7 +36,8 @@ HOLDOUT_FLOORS = {
     Code.SP104: (1.000, 1.000),
     Code.SP105: (0.909, 0.769),
     Code.SP106: (1.000, 0.800),
-    Code.SP107: (1.000, 0.928),
+    # SP107 recall raised 0.928 -> 1.000 on 2026-12-04 (fresh_c round: conditions of success)
+    Code.SP107: (1.000, 1.000),
     Code.SP108: (1.000, 0.900),
     Code.SP109: (1.000, 0.900),
     Code.SP110: (1.000, 1.000),
@@ -125,7 +126,11 @@ BLIND_FLOORS = {
     Code.SP103: (0.888, 1.000),
     Code.SP104: (1.000, 1.000),
     Code.SP105: (0.777, 0.700),
-    Code.SP106: (0.733, 0.846),
+    # raised on 2026-12-04 (fresh_c/fresh_d round): a negator reaching every item of a list
+    # took SP106 from 0.733 to 0.785 precision; "let's talk it through here before you rate"
+    # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
+    # model gate was retrained on the grown tuning corpus
+    Code.SP106: (0.785, 0.846),
     Code.SP107: (0.916, 1.000),
     Code.SP108: (0.800, 1.000),
     Code.SP109: (0.875, 0.875),
@@ -133,7 +138,7 @@ BLIND_FLOORS = {
     Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 0.888),
     Code.SP113: (0.733, 0.785),
-    Code.SP114: (1.000, 0.777),
+    Code.SP114: (1.000, 0.888),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
     Code.SP117: (1.000, 1.000),
@@ -153,7 +158,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 9
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 7
 
 
 def figures(code, scores):
@@ -264,7 +269,8 @@ FRESH_FLOORS = {
     Code.SP108: (0.600, 1.000),
     Code.SP109: (1.000, 1.000),
     Code.SP110: (1.000, 1.000),
-    Code.SP111: (1.000, 0.250),
+    # raised 0.250 -> 0.500 on 2026-12-04: the buyer called a liar or a child without a swear word
+    Code.SP111: (1.000, 0.500),
     Code.SP112: (1.000, 1.000),
     Code.SP113: (0.800, 0.800),
     Code.SP114: (1.000, 0.500),

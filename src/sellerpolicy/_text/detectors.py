@@ -461,6 +461,8 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
         return False
     if original.isupper() and len(name) <= 3:  # noqa: PLR2004 - 'ASP.NET', 'VB.NET': acronyms
         return False
+    if len(name) <= 3 and any(c.isdigit() for c in name):  # noqa: PLR2004 - model codes
+        return False  # 'X5.Pro', 'S10.plus': a model's name, not a site
     # 'order.Best regards': a lowercase word, a dot and a capital is a missing space
     dot = original.rfind(".")
     return not (dot > 0 and original[dot - 1].islower() and original[dot + 1 : dot + 2].isupper())
@@ -759,6 +761,18 @@ _NOT_PHONE_WORDS = regex.compile(
     r"(?:\w+\W+){0,2}$",
     regex.V1,
 )
+# A part or reference number written in spaced groups ("OEM 038 121 132 D", "Bosch F 026 407
+# 022"): a part word just before it, or a lone letter after a word on the same line, the way a
+# catalogue writes a part code. Only when no phone word is near: "call me on T 020 ..." stays.
+_PART_BEFORE = regex.compile(
+    r"""(?x)(?:
+        \b(?:oem|part|parts|ref|reference|r[ée]f[ée]rence|referencia|riferimento|codice
+          |teilenummer|artikelnummer|ersatzteilnummer|pieza|recambio|ricambio|pi[eè]ce)\b
+        \W*(?:\w+\W+){0,2}                   # 'part no. 038 ...', 'OEM 038 ...'
+      | [^\W\d_]{2,}[ \t]+[^\W\d_][ \t]+      # 'bosch f 026 ...': a word, then a lone letter
+    )$""",
+    regex.V1,
+)
 _ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 
@@ -860,6 +874,12 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
             or _NOT_PHONE_WORDS.search(context)
         ):
             continue  # a bare run of digits is an id unless the text calls it a phone number
+        if (
+            value[0] not in "+("
+            and _PART_BEFORE.search(context)
+            and not (_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
+        ):
+            continue  # a part number in spaced groups, and nothing calls it a phone number
         ostart, oend = text.span(start, end)
         if skip.overlaps(ostart, oend):
             continue

@@ -22,7 +22,14 @@ if TYPE_CHECKING:
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.phrases import Hit
 
-__all__ = ["amazon_link", "email_address", "external_link", "logo_with_web_address", "phone_number"]
+__all__ = [
+    "amazon_link",
+    "email_address",
+    "external_link",
+    "logo_with_web_address",
+    "page_links",
+    "phone_number",
+]
 
 
 _OWN_PAGE = regex.compile(
@@ -37,7 +44,7 @@ def _is_amazon(host: str, domains: frozenset[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-def _page_links(a: Analysis) -> list[Evidence]:
+def page_links(a: Analysis) -> list[Evidence]:
     """Links a buyer could follow: an ``<img src>`` loads a picture and is judged by SP2xx."""
     html = a.html
     if html is None or not html.images:
@@ -78,7 +85,7 @@ def _counted(results: Iterable[_Result]) -> Iterator[Found]:
 
 
 def external_link(a: Analysis) -> Iterator[Found]:
-    links = _page_links(a)
+    links = page_links(a)
     if links:
         yield from _counted(_external_links(a, links))
 
@@ -138,7 +145,7 @@ def amazon_link(a: Analysis) -> Iterator[Found]:
 
 def _amazon_links(a: Analysis) -> Iterator[_Result]:
     amazon = a.policy.parameters.amazon_domains
-    for link in _page_links(a):
+    for link in page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
         if link.explicit and _is_amazon(link.host, amazon):
             own = _OWN_PAGE.search(link.value) is not None

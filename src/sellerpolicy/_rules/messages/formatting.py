@@ -264,6 +264,11 @@ def tracking_pixel(a: Analysis) -> Iterator[Found]:
             yield Found(img.start, img.end, a.message.body[img.start : img.end])
 
 
+_LOGO_FOLDER = regex.compile(
+    r"/(?:logos?|brand|branding|brand-assets|wordmarks?)/[^/]+$", regex.V1 | regex.IGNORECASE
+)
+
+
 def _product_photo(a: Analysis, words: str) -> bool:
     """An image is taken for a product photo unless its name says it is something else."""
     _, hits = a.scan(words)
@@ -283,9 +288,13 @@ def product_image(a: Analysis) -> Iterator[Found]:
         for img in html.images:
             if img.hidden or img.tiny or not img.src or _is_gif(img.src) or _beacon(a, img.src):
                 continue
-            # the file name and the alt text describe the picture; the host and folders do not
-            name = img.src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+            # the file name and the alt text describe the picture; the host and folders do not,
+            # but a folder of logos does ('/logo/odile-wordmark.png')
+            path = img.src.split("?", 1)[0].rstrip("/")
+            name = path.rsplit("/", 1)[-1]
             words = f"{SEPARATORS.sub(' ', name)}\n{img.alt or ''}"
+            if _LOGO_FOLDER.search(path):
+                continue
             if _product_photo(a, words):
                 yield Found(img.start, img.end, a.message.body[img.start : img.end])
 

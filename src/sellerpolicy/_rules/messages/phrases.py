@@ -96,6 +96,30 @@ _PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)
 _PENDING_REACH = 60  # characters after the negator, within its clause
 
 
+_LIST_ITEM_WORDS = 3  # "keine Gutscheine, Rabatte oder Gratisprodukte": short items
+_LIST_AND = regex.compile(r"\b(?:or|and|nor|oder|und|noch|ou|et|ni|o|y|e|né)\b", regex.V1)
+_LIST_REACH = 40  # characters after the hit where the list may close
+
+
+def _breaks_clause(text: str, start: int, end: int) -> bool:
+    """Whether a clause ends between a negator (ending at ``start``) and a hit (at ``end``).
+
+    Commas between short items of a list a conjunction closes do not end it: "we offer no
+    vouchers, discounts or free products for reviews" refuses all three.
+    """
+    stop = _CLAUSE_BREAK.search(text, start, end)
+    if stop is None:
+        return False
+    between = text[start:end]
+    if stop.group() != "," or _CLAUSE_BREAK.search(between.replace(",", " ")):
+        return True
+    if any(len(item.split()) > _LIST_ITEM_WORDS for item in between.split(",")[1:-1]):
+        return True
+    tail = _CLAUSE_BREAK.search(text, end, end + _LIST_REACH)
+    closing = text[start : tail.start() if tail else end + _LIST_REACH]
+    return not _LIST_AND.search(closing)
+
+
 def _refuses(text: str, neg: Hit) -> bool:
     """Whether the negator ``neg`` denies what follows (not a condition, not a "not yet")."""
     if _CONDITION_BEFORE.search(text, max(0, neg.start - 30), neg.start):
@@ -129,7 +153,7 @@ def negated(a: Analysis) -> frozenset[tuple[str, int]]:
             before = any(
                 neg.end <= hit.start
                 and hit.token - neg.token <= _SCOPE_WORDS
-                and not _CLAUSE_BREAK.search(text, neg.end, hit.start)
+                and not _breaks_clause(text, neg.end, hit.start)
                 for neg in negators
             )
             behind = any(  # "five stars aren't required"
@@ -252,22 +276,34 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
     Not when the same sentences say the seller pays, refunds or covers it, or Amazon collected
-    it; and a word that only says "more" ("one more detail", "the balance in your account",
-    "it cleared customs") is a cost only when the sentences name an amount or a cost as well.
+    it, nor when every cost they name sits in a sentence that says so ("Amazon collected the
+    duties at checkout. If anybody asks you for a payment, please don't pay"); and a word that
+    only says "more" ("one more detail", "the balance in your account", "it cleared customs")
+    is a cost only when the sentences name an amount or a cost as well.
     """
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_left(starts, end) - 1)
     scope = a.sentences[first : last + 1]
-    vocabs = frozenset().union(*(_affirmed(a, s) for s in scope))
+    said = [_affirmed(a, s) for s in scope]
+    vocabs = frozenset().union(*said)
     if "seller_pays" in vocabs and "ask" not in vocabs:
         return False
     weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
-    costs = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
+    every_cost = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
+    costs = [
+        h
+        for s, v in zip(scope, said, strict=True)
+        if not ("seller_pays" in v and "ask" not in v)
+        for h in s.hits
+        if h.vocab == "extra_cost"
+    ]
+    if every_cost and not costs:
+        return False  # each cost is one the seller or Amazon already took care of
     if all((h.start, h.end) in weak for h in costs):
         # the amount may come first: "it's $6. Just send it over on PayPal"
-        said = a.sentences[max(0, first - 1) : last + 1]
-        return bool(said) and bool(_MONEY.search(a.norm.text, said[0].start, said[-1].end))
+        around = a.sentences[max(0, first - 1) : last + 1]
+        return bool(around) and bool(_MONEY.search(a.norm.text, around[0].start, around[-1].end))
     return True
 
 
@@ -627,8 +663,19 @@ def _restates_question(a: Analysis, start: int, end: int) -> bool:
     return any(h.vocab == "restated_question" and lo <= h.start < start for h in a.hits)
 
 
+def _traded_for_review(a: Analysis, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` lie inside an offer made for a review (SP106's).
+
+    "Leave a review and we'll knock 15% off your next order": the discount is the incentive,
+    reported once, not a promotion as well.
+    """
+    return any(s < end and start < e for s, e in _phrase_matches(a, Code.SP106))
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
+        if _traded_for_review(a, start, end):
+            continue
         turns = "upsell_pivot" in _sentence_vocabs(a, start, end)
         if answers_buyer(a, start, end) and not turns:
             continue  # the buyer asked about another colour, a discount, a restock
@@ -820,25 +867,53 @@ _HAPPY_REACH = 8  # words from "if" to the satisfaction it makes the condition
 _PUNCTUATION = regex.compile(r"[.,;:!?()\n]", regex.V1)
 
 
-_HAPPY_CONDITION = frozenset({"condition_if", "satisfied", "review"})
+_HAPPY_CONDITION = frozenset({"satisfied", "review"})
+_HAPPY_QUESTION_WORDS = 6  # "Happy with them?", "Rundum zufrieden mit Ihrem Kocher?"
+# what may come before the satisfaction in such a question: an intensifier, not a verb or a
+# pronoun ("¿Le ha gustado su mesa?" asks how it went, and welcomes either answer)
+_HAPPY_QUESTION_LEAD = frozenset(
+    {"so", "really", "totally", "fully", "completely", "all", "rundum", "voll", "sehr",
+     "totalement", "vraiment", "muy", "totalmente", "molto", "davvero", "pienamente"}
+)  # fmt: skip
+
+
+def _happy_question(a: Analysis, sentence: Sentence) -> Hit | None:
+    """The satisfaction a short question opens with ("Happy with them? Your review helps").
+
+    The question stands for "if you are happy": it asks nothing else, and says no negator and
+    no unhappiness ("Not completely happy with them? Talk to us").
+    """
+    raw = a.norm.text[sentence.start : sentence.end]
+    if not raw.rstrip().endswith("?") or sentence.vocabs() & {"unhappy", _NEGATOR}:
+        return None
+    words = list(tokens(raw))
+    if not words or len(words) > _HAPPY_QUESTION_WORDS:
+        return None
+    opening = 1 if words[0][0] in _HAPPY_QUESTION_LEAD else 0
+    lead = {sentence.start + ws for _, ws, _ in words[: opening + 1]}
+    return next((h for h in sentence.hits if h.vocab == "satisfied" and h.start in lead), None)
 
 
 def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
     """Reviews asked of satisfied buyers only, however the condition is worded.
 
     "If" and, a few words on in the same clause, a word of satisfaction ("wenn Sie mit Ihrem
-    Wasserkocher rundum zufrieden sind"), in a sentence that (with the next) speaks of a review
-    and of no unhappiness.
+    Wasserkocher rundum zufrieden sind"), or a short question that opens with one ("Happy with
+    them?"), in a sentence that (with the next) speaks of a review and of no unhappiness.
     """
     if not a.vocabs >= _HAPPY_CONDITION:
-        return  # the condition, the satisfaction and the review all have to be there
+        return  # the satisfaction and the review both have to be there
     text, sents = a.norm.text, a.sentences
     for i, sentence in enumerate(sents):
         ifs = [h for h in sentence.hits if h.vocab == "condition_if"]
-        if not ifs:
+        asked = _happy_question(a, sentence) if "satisfied" in sentence.vocabs() else None
+        if not ifs and asked is None:
             continue
         near = frozenset().union(*(s.vocabs() for s in sents[i : i + 2]))
         if "review" not in near or near & _NOT_ONLY_HAPPY:
+            continue
+        if asked is not None:
+            yield asked.start, asked.end
             continue
         for cond in ifs:
             sat = next(

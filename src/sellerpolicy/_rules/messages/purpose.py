@@ -10,6 +10,7 @@ from sellerpolicy._codes import Code
 from sellerpolicy._model import MessageKind
 from sellerpolicy._rules.data import filler_words
 from sellerpolicy._rules.messages.analysis import Found
+from sellerpolicy._rules.messages.contact import page_links
 from sellerpolicy._rules.messages.formatting import SP_API_KINDS
 from sellerpolicy._rules.messages.phrases import (
     has_match,
@@ -20,6 +21,7 @@ from sellerpolicy._rules.messages.phrases import (
 )
 from sellerpolicy._templates import find_placeholders
 from sellerpolicy._text.phrases import tokens
+from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -221,9 +223,10 @@ def _thanks_someone(a: Analysis) -> bool:
 def _says_more(a: Analysis) -> bool:
     """Whether the message carries something besides words: a file, contact details, a date."""
     # contact details are a purpose of their own (SP101-SP104 judge them); a day or a time says
-    # when something happens (an appointment, a date)
+    # when something happens (an appointment, a date); a template's logo, loaded by its
+    # <img src>, is no link the buyer follows and says nothing
     return bool(
-        a.message.attachments or a.links or a.emails or a.phones or _WHEN.search(a.norm.text)
+        a.message.attachments or page_links(a) or a.emails or a.phones or _WHEN.search(a.norm.text)
     )
 
 
@@ -237,6 +240,10 @@ def _only_thanks(a: Analysis) -> bool:
     if blank and len(tokens(last)) <= _SIGN_OFF_WORDS:
         text = body
     words = tokens(text)
+    # an <img> tag of a template (its src and alt: the shop's logo) is neither said nor more
+    images = SpanSet((img.start, img.end) for img in a.html.images) if a.html else None
+    if images:
+        words = [w for w in words if not images.overlaps(*a.norm.span(w[1], w[2]))]
     if not words:
         return False
     # thanks, pleasantries and greetings say nothing more; nor does a placeholder's name
