@@ -1094,6 +1094,34 @@ class TestClauseReading:
 
         assert "SP117" not in check_message(text, kind="proactive").codes
 
+    @pytest.mark.parametrize(
+        ("question", "file_name", "fires"),
+        [
+            ("Could you send me a photo of the blue one?", "blue_version.jpg", False),
+            ("Could you send me a photo of the blue one?", "IMG_2201.jpg", False),
+            ("Kann ich ein Foto vom Etikett bekommen?", "etikett.jpg", False),
+            ("Do you have the measurements of the shelf?", "shelf_measurements.png", False),
+            ("Thanks for the quick dispatch!", "team-photo.jpg", True),
+            ("What does the lid look like?", "spring_catalogue.pdf", True),
+        ],
+    )
+    def test_what_the_buyer_asked_for(self, question, file_name, fires):
+        """In a reply, a file the buyer asked for answers the buyer (SP119).
+
+        A name the buyer never spoke of, or a promotion, answers nothing.
+        """
+        attachment = sellerpolicy.Attachment(file_name=file_name)
+        message = Message(body="Here you go.", kind="reply", attachments=(attachment,))
+
+        assert fires == ("SP119" in check_message(message, history=_asked(question)).codes)
+
+    def test_asked_for_only_in_a_reply(self):
+        """The same file sent unprompted is judged by its name alone (SP119)."""
+        attachment = sellerpolicy.Attachment(file_name="blue_version.jpg")
+        message = Message(body="Here you go.", kind="proactive", attachments=(attachment,))
+
+        assert "SP119" in check_message(message, history=_asked("A photo of the blue one?")).codes
+
     def test_sign_off_line_is_not_content(self):
         """A short last line after a blank one is a sign-off: thanks and a shop name are SP117."""
         text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"

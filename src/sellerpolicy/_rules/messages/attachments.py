@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from sellerpolicy._model import Attachment, MessageKind
+from sellerpolicy._model import Attachment, MessageKind, MessageSender
 from sellerpolicy._rules.data import vocabularies
 from sellerpolicy._rules.messages.analysis import Found
 
@@ -134,12 +134,49 @@ def _body_names_allowed(a: Analysis) -> bool:
     return False
 
 
+_STEM = 4
+"""Letters a file name's word and the buyer's word must share ('lid' is too short to tell)."""
+_LONG_WORD = regex.compile(r"[^\W\d_]{4,}", regex.V1)
+# words that name no particular thing the buyer could have asked for
+_NAME_STOP = frozenset({"file", "image", "photo", "foto", "scan", "copy", "page", "order", "your"})
+_PICTURE = regex.compile(
+    r"\b(?:photos?|pictures?|pics?|images?|fotos?|bilde?r?|imagen(?:es)?|immagin[ei])\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _stems(words: list[str]) -> frozenset[str]:
+    return frozenset(w[:_STEM] for w in map(str.lower, words) if w not in _NAME_STOP)
+
+
+def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
+    """Whether, in a reply, the buyer's own messages ask for what the file is.
+
+    'Could you send a photo of the blue one?' answered with ``blue_version.jpg``, or any picture
+    when the buyer asked for a photo: the seller answers the buyer, as with the buyer's own
+    question about stock (SP113). A name the buyer never spoke of ('team-photo.jpg' after 'thanks
+    for the quick dispatch') answers nothing.
+    """
+    if a.kind is not MessageKind.REPLY:
+        return False
+    said = " ".join(m.body for m in a.history if m.sender is MessageSender.BUYER)
+    if not said:
+        return False
+    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    named = _stems(_LONG_WORD.findall(stem))
+    if named & _stems(_LONG_WORD.findall(said)):
+        return True
+    return is_image(att) and bool(_PICTURE.search(said))
+
+
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _extension(att) in _NEVER_ATTACH or promotional(a, att):
         return False
     if _names_mention(a, att, "attachment_allowed"):
         return True
     if _name_is_generic(att) and _body_names_allowed(a):
+        return True
+    if _buyer_asked_for(a, att):
         return True
     fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
     # in a customization message, a PDF or picture named after the engraving or print is its proof
