@@ -18,6 +18,9 @@ tuning file ``feedback_j.jsonl``, and ``feedback_k.jsonl`` pins the fixes made a
 ``feedback_l.jsonl`` is a fifth independent writer's 260 comments, committed as written on
 2026-12-04 (sha256 cc5c27da…) after they were scored untouched with ``--folder``;
 ``feedback_m.jsonl`` pins the fixes made after it and after issue 6's second round.
+``feedback_n.jsonl`` is a sixth independent writer's 200 delivery comments (110 AFN, 90 MFN),
+committed as written on 2026-12-04 (sha256 0b57357d…) after they were scored untouched with
+``--folder``; ``feedback_o.jsonl`` pins the fixes made after it.
 """
 
 from __future__ import annotations

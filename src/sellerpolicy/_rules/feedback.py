@@ -1587,12 +1587,25 @@ def _buy_shipping_status(order: Order) -> bool | str:
 
 
 def buy_shipping_on_time(comment: Comment, context: _Context) -> _RuleResult:
-    """SP306: late or missing delivery, on an MFN order Buy Shipping delivered on time."""
+    """SP306: late or missing delivery, on an MFN order Buy Shipping delivered on time.
+
+    The courier's handling refuses it ('thrown over the fence' is neither late nor missing),
+    unless the parcel is missing and the handling is where it went ('dropped at the wrong
+    address, never got it', 'asked all my neighbours'): a damaged parcel arrived. The seller
+    named refuses it too, unless only to clear them ('the seller shipped it right away but
+    UPS lost it', 'not the seller's fault'): that is the ground's own premise.
+    """
     topics = comment.topics
+    if Topic.SELLER in topics and all(
+        any(h.vocab == "seller_cleared" for h in c.hits)
+        for c in comment.clauses
+        if Topic.SELLER in c.topics
+    ):
+        topics -= {Topic.SELLER}
     late = _late(comment, context.rating)
-    fits = (late or Topic.MISSING in topics) and not topics & (
-        _OTHER_THAN_DELIVERY | {Topic.HANDLING}
-    )
+    misdelivered = Topic.MISSING in topics and not comment.vocabs & {"damage", "breakage"}
+    refused = _OTHER_THAN_DELIVERY if misdelivered else _OTHER_THAN_DELIVERY | {Topic.HANDLING}
+    fits = (late or Topic.MISSING in topics) and not topics & refused
     about = "the whole comment is about " + ("a late delivery" if late else "a missing delivery")
     if context.order is None:
         what = about if fits else "the comment is not wholly about a late or missing delivery"
