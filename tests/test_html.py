@@ -914,6 +914,19 @@ class TestReading:
             "zero-width characters",
         )
 
+    def test_each_split_labels_its_own_gap(self) -> None:
+        """Markup inside many words labels each word's gap, and nothing around it."""
+        source = "ab<b></b>cd ef<i></i>gh sh<b></b>\u200b<i></i>op"
+        norm = normalize_html(source)
+
+        assert norm.text == "abcd efgh shop"
+        assert [norm.disguises(i, i + 2) for i in (1, 6, 11)] == [
+            ("HTML markup",),
+            ("HTML markup",),
+            ("HTML markup", "zero-width characters"),
+        ]
+        assert [norm.disguises(i, i + 2) for i in (0, 2, 4, 10, 12)] == [(), (), (), (), ()]
+
     @pytest.mark.parametrize(
         "source",
         [
