@@ -914,6 +914,19 @@ class TestReading:
             "zero-width characters",
         )
 
+    def test_each_split_labels_its_own_gap(self) -> None:
+        """Markup inside many words labels each word's gap, and nothing around it."""
+        source = "ab<b></b>cd ef<i></i>gh sh<b></b>\u200b<i></i>op"
+        norm = normalize_html(source)
+
+        assert norm.text == "abcd efgh shop"
+        assert [norm.disguises(i, i + 2) for i in (1, 6, 11)] == [
+            ("HTML markup",),
+            ("HTML markup",),
+            ("HTML markup", "zero-width characters"),
+        ]
+        assert [norm.disguises(i, i + 2) for i in (0, 2, 4, 10, 12)] == [(), (), (), (), ()]
+
     @pytest.mark.parametrize(
         "source",
         [
@@ -1163,6 +1176,37 @@ PLAIN_PIECES = [
 ]
 
 
+# Tags that say something of their own wherever they stand (images, styles, breaks, blocks),
+# written the ways templates write them, and repeated: the builder reads each distinct one once.
+STYLED_PIECES = [
+    *PLAIN_PIECES,
+    '<img src="a.png" width=1 height="1">',
+    "<img src=b.png alt='c' style=\"display:none\">",
+    "<IMG SRC=a.png>",
+    '<font size=3 color=red face="Arial">',
+    '<p style="font-size:14px;color:red" align=center>',
+    "<div align=center bgcolor=#fff>",
+    "<h1>",
+    "</h1>",
+    "<center>",
+    "<br>",
+    "</br>",
+    "<style>p{font-size:12px}</style>",
+    "<script>x</script>",
+    '<a href="https://x.com/a?b=1&amp;c=2">',
+    "&amp;",
+    "&#46;",
+    "&nbsp;",
+    "sh",
+    "op.com",
+]
+
+
+def _facts_as_read(facts: HtmlFacts) -> tuple[object, ...]:
+    """Everything `facts` holds, its maps and reading included."""
+    return (facts, facts._text_map, facts.reading())
+
+
 class TestPlainReader:
     @settings(max_examples=2000, deadline=None)
     @given(st.lists(st.sampled_from(PLAIN_PIECES), max_size=40).map("".join))
@@ -1172,6 +1216,14 @@ class TestPlainReader:
         reference.run(source)
 
         assert reference.events == html_module._parse(source)
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(st.sampled_from(STYLED_PIECES), max_size=40).map("".join))
+    def test_facts_like_the_events(self, source: str) -> None:
+        """Reading plain markup straight into the facts gives the facts of the parser's events."""
+        expected = html_module._Builder(source).build(html_module._parse(source))
+
+        assert _facts_as_read(expected) == _facts_as_read(html_module._read(source))
 
     @pytest.mark.parametrize(
         ("source", "read"),

@@ -179,14 +179,10 @@ class HtmlText:
     splits: tuple[int, ...] = ()
 
 
-class _Piece(NamedTuple):
-    """A piece of the visible text."""
-
-    text: str
-    start: int
-    end: int
-    linear: bool  # each character comes from one character of the HTML, in order
-    kind: int  # _DATA, _REFERENCE or _SEPARATOR
+# A piece of the visible text: its text, start and end in the HTML, whether each character comes
+# from one character of the HTML in order (linear), and its kind (_DATA, _REFERENCE or
+# _SEPARATOR). A plain tuple: a document may have hundreds of thousands.
+_Piece = tuple[str, int, int, bool, int]
 
 
 class _Attributes(NamedTuple):
@@ -209,8 +205,8 @@ def _next_visible(items: Sequence[_Piece | _Attributes]) -> list[str]:
     for index in range(len(items) - 1, -1, -1):
         following[index] = after
         item = items[index]
-        if isinstance(item, _Piece) and item.text:
-            after = item.text[0]
+        if not isinstance(item, _Attributes) and item[0]:
+            after = item[0][0]
     return following
 
 
@@ -223,15 +219,14 @@ def _assemble(items: Sequence[_Piece | _Attributes], visible: str) -> HtmlText:
     if not items:
         size = len(visible)
         return HtmlText(visible, range(size), range(1, size + 1))
-    # plain tuples with the fields of `_Piece`: a document may have hundreds of thousands
-    pieces: list[tuple[str, int, int, bool, int]] = []
+    pieces: list[_Piece] = []
     append = pieces.append
     following = _next_visible(items)
     last = ""  # the last character read so far
     for index, item in enumerate(items):
-        if isinstance(item, _Piece):
+        if not isinstance(item, _Attributes):
             append(item)
-            last = item.text[-1] if item.text else last
+            last = item[0][-1] if item[0] else last
             continue
         after = following[index]
         at, tag_end, attributes = item
@@ -243,7 +238,7 @@ def _assemble(items: Sequence[_Piece | _Attributes], visible: str) -> HtmlText:
             attributes = tuple(a for a in attributes if a[0] in _ADDRESS_ATTRIBUTES)
             if not attributes:
                 continue
-        first = at + attributes[0][1][0].start
+        first = at + attributes[0][1][0][1]
         if separated:  # the tag's own separator stands for the tag up to the attributes
             text, start, _, linear, kind = pieces[-1]
             pieces[-1] = (text, start, first, linear, kind)
@@ -456,7 +451,7 @@ class _Recorder(HTMLParser):
                 self._text(self._here(), len(source), self._data_kind())
         else:
             self._pending.clear()
-            done = max(self._text_end, self.events[-1].end if self.events else 0)
+            done = max(self._text_end, self.events[-1].end if self.events else start)
             self._text(max(stop, done), len(source), ("data", ""))
         self._flush_text()
 
@@ -998,7 +993,7 @@ def _layout(
 
     def written(start: int, end: int) -> None:
         if end > start:
-            pieces.append(_Piece(tag[start:end], start, end, linear=True, kind=_DATA))
+            pieces.append((tag[start:end], start, end, True, _DATA))
 
     for name, (start, end, value_start, value_end) in spans.items():
         pieces = []
@@ -1012,7 +1007,7 @@ def _layout(
         else:
             written(start, value_start)  # name, '=' and the opening quote
             if value:
-                pieces.append(_Piece(value, value_start, value_end, linear=False, kind=_REFERENCE))
+                pieces.append((value, value_start, value_end, False, _REFERENCE))
             written(value_end, end)  # the closing quote
         if pieces:
             attributes.append((name, tuple(pieces)))
@@ -1040,14 +1035,147 @@ def _image_facts(found: Mapping[str, str | None]) -> _ImageFacts:
     return found.get("src"), found.get("alt"), width_attr, height_attr, style, hidden, zero or small
 
 
+# How a tag separates the visible text around it (see `HtmlFacts.text`).
+_NO_SEPARATOR, _NEWLINE, _BLOCK, _SPACE = 0, 1, 2, 3
+
+
+def _separator(name: str) -> int:
+    """What a tag of element ``name`` puts in the visible text (one of the codes above)."""
+    if name == "br":
+        return _NEWLINE
+    if name in _INLINE_TAGS:
+        return _NO_SEPARATOR
+    if name in _BLOCK_TAGS:
+        return _BLOCK
+    return _SPACE
+
+
+class _TagPlan(NamedTuple):
+    """What a tag written a given way adds to the facts, wherever it stands.
+
+    Offsets are from the start of the tag: templates repeat their tags, and each distinct one is
+    read once.
+    """
+
+    name: str  # as in `HtmlFacts.tags`: "b", or "/b" for an end tag
+    element: str  # the element's lowercase name
+    separator: int  # `_NO_SEPARATOR`, `_NEWLINE`, `_BLOCK` or `_SPACE`
+    layout: tuple[tuple[str, tuple[_Piece, ...]], ...]  # attributes for the reading
+    image: _ImageFacts | None  # for <img>
+    uses: tuple[tuple[str, str, int, int], ...]  # layout overrides: kind, value, start, end
+    sizes: tuple[str, ...]  # font sizes
+    raw: bool  # a start tag whose element's content is raw text (<script>, <textarea> ...)
+
+
+def _end_plan(name: str) -> _TagPlan:
+    """The plan of an end tag of element ``name``."""
+    return _TagPlan("/" + name, name, _separator(name), (), None, (), (), raw=False)
+
+
+def _start_plan(
+    written: str, name: str, pairs: tuple[tuple[str, str | None], ...], kind: str
+) -> _TagPlan:
+    """The plan of a start tag ``written`` so, which the parser read as ``name`` and ``pairs``."""
+    raw = kind == "start" and name in _RAW_CONTENT
+    separator = _separator(name)
+    if not pairs and name not in _IMAGE_TAGS and name not in _STYLED_BY_NAME:
+        return _TagPlan(name, name, separator, (), None, (), (), raw=raw)  # most tags
+    found = _first_attrs(pairs)
+    spans = _attribute_spans(written)
+    layout = _layout(written, found, spans) if found else ()
+    image = _image_facts(found) if name in _IMAGE_TAGS else None
+    styles = _TagStyles(written, spans)
+    styles.read(name, found)
+    return _TagPlan(
+        name, name, separator, layout, image, tuple(styles.uses), tuple(styles.sizes), raw=raw
+    )
+
+
+class _TagStyles:
+    """The layout overrides of one start tag, with offsets from its start."""
+
+    def __init__(self, written: str, spans: Mapping[str, tuple[int, int, int, int]]) -> None:
+        self.written = written
+        self.spans = spans
+        self.uses: list[tuple[str, str, int, int]] = []
+        self.sizes: list[str] = []
+
+    def read(self, name: str, found: Mapping[str, str | None]) -> None:
+        whole = len(self.written)
+        if name == "center":
+            self.uses.append(("center", "center", 0, whole))
+        elif name in _HEADINGS:
+            self.uses.append(("font-size", name, 0, whole))
+            self.sizes.append(name)
+        elif name == "font":
+            self._font_tag(found)
+        if (found.get("align") or "").strip().lower() == "center":
+            self.uses.append(("center", "center", *self._span("align")))
+        bgcolor = (found.get("bgcolor") or "").strip()
+        if bgcolor:
+            self.uses.append(("color", bgcolor, *self._span("bgcolor")))
+        style = found.get("style")
+        if style:
+            self._inline_style(style)
+
+    def _span(self, attribute: str) -> tuple[int, int]:
+        """The span of an attribute, or of the whole tag."""
+        where = self.spans.get(attribute)
+        if where is None:
+            return 0, len(self.written)
+        return where[0], where[1]
+
+    def _font_tag(self, found: Mapping[str, str | None]) -> None:
+        self.uses.append(("font-tag", "<font>", 0, len(self.written)))
+        for attribute, kind in (("face", "font-family"), ("color", "color"), ("size", "font-size")):
+            value = (found.get(attribute) or "").strip()
+            if value:
+                self.uses.append((kind, value, *self._span(attribute)))
+                if kind == "font-size":
+                    self.sizes.append(f"size={value}")
+
+    def _inline_style(self, style: str) -> None:
+        whole = (0, len(self.written), -1, -1)
+        start, end, value_start, value_end = self.spans.get("style", whole)
+        # Declarations are located exactly when the attribute is written without entities.
+        exact = value_start >= 0 and self.written[value_start:value_end] == style
+        for prop, value, decl_start, decl_end in _declarations(style, sheet=False):
+            if exact:
+                start, end = value_start + decl_start, value_start + decl_end
+            _declare(self.uses, self.sizes, prop, value, start=start, end=end)
+
+
+def _declare(
+    uses: list[tuple[str, str, int, int]],
+    sizes: list[str],
+    prop: str,
+    value: str,
+    *,
+    start: int,
+    end: int,
+) -> None:
+    """Note the layout overrides of one CSS declaration in ``uses`` and ``sizes``."""
+    for kind, what in _classify(prop, value):
+        if kind == "font-size":
+            if what.lower() in _CSS_WIDE_KEYWORDS:
+                continue
+            sizes.append(_normal_size(what))
+        uses.append((kind, what, start, end))
+
+
 class _Builder:
-    """Turns parser events into :class:`HtmlFacts`."""
+    """Turns a document into :class:`HtmlFacts`: its plain markup read here, the rest from events.
+
+    `read_plain` reads the markup at the start of the document that `_PLAIN_TOKEN` reads (as
+    `_read_plain` does, without making events of it); `build` goes on with the parser's events.
+    Each distinct tag is read once into a `_TagPlan`.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
         self.images: list[Image] = []
-        self.styles: list[StyleUse] = []
-        self.sizes: set[str] = set()
+        self.uses: list[tuple[str, str, int, int]] = []
+        self.sizes: list[str] = []
         self.tags: list[tuple[str, int, int]] = []
         self.pieces: list[str] = []
         self.text_length = 0
@@ -1055,28 +1183,96 @@ class _Builder:
         self.text_map: list[tuple[int, int, int, bool]] = []
         self.reading: list[_Piece | _Attributes] = []
         self.breaks = self.breaks_start = self.breaks_end = self.max_breaks = 0
-        # What is read from a tag's text, by the text (and its attributes as the parser read
-        # them): templates repeat their tags, each read once. Offsets are from the tag's start.
-        self.spans: dict[str, dict[str, tuple[int, int, int, int]]] = {}
-        self.layouts: dict[_TagKey, tuple[tuple[str, tuple[_Piece, ...]], ...]] = {}
-        self.image_facts: dict[_TagKey, _ImageFacts] = {}
+        # plans by the text of the tag (plain markup), or by its text and attributes as the
+        # parser read them (parser events)
+        self.plans: dict[str, _TagPlan] = {}
+        self.event_plans: dict[_TagKey, _TagPlan] = {}
+        self.end_plans: dict[str, _TagPlan] = {}  # by the element's name
+
+    def read_plain(self) -> tuple[int, int, int]:
+        """Read the plain markup at the start of the document, as `_read_plain` does.
+
+        Returns:
+            Where the parser is to go on, and the span of the text read before it and not yet
+            noted (``(-1, -1)`` when there is none), as `_read_plain` returns them.
+        """
+        source = self.source
+        text_start = text_end = -1
+        at, size = 0, len(source)
+        plans = self.plans
+        match = _PLAIN_TOKEN.match
+        while at < size:
+            token = match(source, at)
+            if token is None:
+                break
+            kind, end = token.lastgroup, token.end()
+            if kind in {"text", "lt"}:
+                if end == size and kind == "text":
+                    break  # the parser reads text at the end of the document its own way
+                if text_end != at:
+                    text_start = at
+                text_end = end
+                at = end
+                continue
+            written = token.group()
+            plan = plans.get(written)
+            if plan is None:
+                plan = plans[written] = _plain_plan(token)
+            body = _raw_body(source, plan.element, end) if plan.raw else end
+            if body < 0:
+                break  # a raw text element the parser reads
+            if text_start >= 0:
+                self._data(text_start, text_end)
+                text_start = text_end = -1
+            if kind in {"comment", "decl"}:
+                self._unseen(at, end)
+                at = end
+            else:
+                at = self._plain_tag(plan, at, end, body)
+        return at, text_start, text_end
+
+    def _plain_tag(self, plan: _TagPlan, start: int, end: int, body: int) -> int:
+        """Note a plain tag, and the body and end tag of its raw text element if any.
+
+        ``body`` is where the end tag of a raw text element stands (``end`` for other
+        elements). Returns where what was noted ends.
+        """
+        self._tag(plan, start, end)
+        if not plan.raw:
+            return end
+        if body > end:
+            self._unseen(end, body)
+            if plan.element == "style":
+                self._style_sheet(end, body)
+        stop = body + len(plan.element) + 3
+        self._tag(self._end_plan(plan.element), body, stop)
+        return stop
 
     def build(self, events: Iterable[_Event]) -> HtmlFacts:
+        """Note the parser's events of the rest of the document, and make the facts."""
         for event in events:
-            if event.kind in {"start", "startend"}:
-                self._start_tag(event)
-            elif event.kind == "end":
-                self._end_tag(event)
-            elif event.kind == "data":
+            kind = event.kind
+            if kind in {"start", "startend"}:
+                key = (self.source[event.start : event.end], event.attrs)
+                plan = self.event_plans.get(key)
+                if plan is None:
+                    plan = self.event_plans[key] = _start_plan(
+                        key[0], event.name, event.attrs, kind
+                    )
+                self._tag(plan, event.start, event.end)
+            elif kind == "end":
+                self._tag(self._end_plan(event.name), event.start, event.end)
+            elif kind == "data":
                 self._data(event.start, event.end)
-            elif event.kind == "raw" and event.name == "style":
-                self._style_sheet(event.start, event.end)
-            if event.kind in _UNSEEN:
-                self._unseen(event)
+            else:  # markup that shows nothing
+                if kind == "raw" and event.name == "style":
+                    self._style_sheet(event.start, event.end)
+                self._unseen(event.start, event.end)
         self._end_breaks()
+        uses = sorted(self.uses, key=lambda use: (use[2], use[3]))
         return HtmlFacts(
             images=tuple(self.images),
-            styles=tuple(sorted(self.styles, key=lambda use: (use.start, use.end))),
+            styles=tuple(StyleUse(kind=k, value=v, start=s, end=e) for k, v, s, e in uses),
             font_sizes=frozenset(self.sizes),
             max_consecutive_breaks=self.max_breaks,
             tags=tuple(self.tags),
@@ -1085,12 +1281,18 @@ class _Builder:
             reading=tuple(self.reading),
         )
 
+    def _end_plan(self, name: str) -> _TagPlan:
+        plan = self.end_plans.get(name)
+        if plan is None:
+            plan = self.end_plans[name] = _end_plan(name)
+        return plan
+
     # text
 
     def _append(self, text: str, start: int, end: int, *, linear: bool, kind: int = _DATA) -> None:
         if not text:
             return
-        self.reading.append(_Piece(text, start, end, linear, kind))
+        self.reading.append((text, start, end, linear, kind))
         text_map = self.text_map
         if linear and text_map:
             text_start, orig_start, orig_end, was_linear = text_map[-1]
@@ -1108,7 +1310,12 @@ class _Builder:
 
     def _data(self, start: int, end: int) -> None:
         raw = self.source[start:end]
-        decoded = html.unescape(raw) if "&" in raw else raw
+        if "&" not in raw:  # most text: no reference to decode
+            if self.breaks and raw.strip():
+                self._end_breaks()
+            self._append(raw, start, end, linear=True)
+            return
+        decoded = html.unescape(raw)
         if decoded.strip():  # also strips no-break spaces: `<br>&nbsp;<br>` is two breaks
             self._end_breaks()
         if decoded == raw:
@@ -1140,175 +1347,83 @@ class _Builder:
         )
         self._append(piece[cut:], offset + cut, offset + len(piece), linear=True)
 
-    def _separate(self, name: str, event: _Event) -> None:
-        if name == "br":
-            separator = "\n"
-        elif name in _INLINE_TAGS:
-            return
-        elif name in _BLOCK_TAGS:
-            if self.last_char in {"", "\n"}:
-                return
-            separator = "\n"
-        elif self.last_char and not self.last_char.isspace():
-            separator = " "
-        else:
-            return
-        self._append(separator, event.start, event.end, linear=False, kind=_SEPARATOR)
-
     # line breaks
-
-    def _break(self, event: _Event) -> None:
-        if not self.breaks:
-            self.breaks_start = event.start
-        self.breaks += 1
-        self.breaks_end = event.end
 
     def _end_breaks(self) -> None:
         if not self.breaks:
             return  # no run of breaks to end (most calls)
         if self.breaks > 1:
-            self._use("line-breaks", f"<br> x{self.breaks}", self.breaks_start, self.breaks_end)
+            self.uses.append(
+                ("line-breaks", f"<br> x{self.breaks}", self.breaks_start, self.breaks_end)
+            )
         self.max_breaks = max(self.max_breaks, self.breaks)
         self.breaks = 0
 
     # tags
 
-    def _end_tag(self, event: _Event) -> None:
-        name = event.name
-        self.tags.append(("/" + name, event.start, event.end))
-        if name == "br":  # browsers read </br> as <br>
-            self._break(event)
+    def _tag(self, plan: _TagPlan, start: int, end: int) -> None:
+        """Note a tag that ``plan`` says what of, from ``start`` to ``end``."""
+        self.tags.append((plan.name, start, end))
+        separator = plan.separator
+        if separator == _NEWLINE:  # <br>, and </br>, which browsers read as <br>
+            if not self.breaks:
+                self.breaks_start = start
+            self.breaks += 1
+            self.breaks_end = end
+            self._append("\n", start, end, linear=False, kind=_SEPARATOR)
         else:
-            self._end_breaks()
-        self._separate(name, event)
-
-    def _start_tag(self, event: _Event) -> None:
-        name = event.name
-        self.tags.append((name, event.start, event.end))
-        if name == "br":
-            self._break(event)
-        else:
-            self._end_breaks()
-        self._separate(name, event)
-        if not event.attrs and name not in _IMAGE_TAGS and name not in _STYLED_BY_NAME:
-            return  # nothing more to note: no attribute, no style of its own (most tags)
-        found = _first_attrs(event.attrs)
-        self._attribute_values(event, found)
-        if name in _IMAGE_TAGS:
-            self.images.append(self._image(event, found))
-        self._tag_styles(event, name, found)
-
-    def _unseen(self, event: _Event) -> None:
-        """Note markup the buyer does not see (a comment, a script), read as written."""
-        if event.end > event.start:
-            text = self.source[event.start : event.end]
-            piece = _Piece(text, 0, event.end - event.start, linear=True, kind=_DATA)
-            self.reading.append(_Attributes(event.start, event.end, (("", (piece,)),)))
-
-    def _attribute_values(self, event: _Event, found: Mapping[str, str | None]) -> None:
-        """Note the tag's attributes, for the reading (see `HtmlFacts.reading`).
-
-        Each attribute as written (``href="https://..."``), its value with character
-        references decoded, as the parser reads it.
-        """
-        if not found:
-            return
-        key = (self.source[event.start : event.end], event.attrs)
-        layout = self.layouts.get(key)
-        if layout is None:
-            layout = self.layouts[key] = _layout(key[0], found, self._attribute_spans(event))
-        if layout:
-            self.reading.append(_Attributes(event.start, event.end, layout))
-
-    def _image(self, event: _Event, found: Mapping[str, str | None]) -> Image:
-        key = (self.source[event.start : event.end], event.attrs)
-        facts = self.image_facts.get(key)
-        if facts is None:
-            facts = self.image_facts[key] = _image_facts(found)
-        src, alt, width, height, style, hidden, tiny = facts
-        return Image(
-            src=src,
-            alt=alt,
-            width=width,
-            height=height,
-            style=style,
-            start=event.start,
-            end=event.end,
-            hidden=hidden,
-            tiny=tiny,
-        )
-
-    def _use(self, kind: str, value: str, start: int, end: int) -> None:
-        self.styles.append(StyleUse(kind=kind, value=value, start=start, end=end))
-
-    def _span(self, event: _Event, attribute: str) -> tuple[int, int]:
-        """The span of an attribute of a start tag, or of the whole tag."""
-        where = self._attribute_spans(event).get(attribute)
-        if where is None:
-            return event.start, event.end
-        return event.start + where[0], event.start + where[1]
-
-    def _attribute_spans(self, event: _Event) -> dict[str, tuple[int, int, int, int]]:
-        tag = self.source[event.start : event.end]
-        spans = self.spans.get(tag)
-        if spans is None:
-            spans = self.spans[tag] = _attribute_spans(tag)
-        return spans
-
-    def _tag_styles(self, event: _Event, name: str, found: Mapping[str, str | None]) -> None:
-        if name == "center":
-            self._use("center", "center", event.start, event.end)
-        elif name in _HEADINGS:
-            self._use("font-size", name, event.start, event.end)
-            self.sizes.add(name)
-        elif name == "font":
-            self._font_tag(event, found)
-        if (found.get("align") or "").strip().lower() == "center":
-            self._use("center", "center", *self._span(event, "align"))
-        bgcolor = (found.get("bgcolor") or "").strip()
-        if bgcolor:
-            self._use("color", bgcolor, *self._span(event, "bgcolor"))
-        style = found.get("style")
-        if style:
-            self._inline_style(event, style)
-
-    def _font_tag(self, event: _Event, found: Mapping[str, str | None]) -> None:
-        self._use("font-tag", "<font>", event.start, event.end)
-        for attribute, kind in (("face", "font-family"), ("color", "color"), ("size", "font-size")):
-            value = (found.get(attribute) or "").strip()
-            if value:
-                self._use(kind, value, *self._span(event, attribute))
-                if kind == "font-size":
-                    self.sizes.add(f"size={value}")
-
-    def _inline_style(self, event: _Event, style: str) -> None:
-        whole = (0, event.end - event.start, -1, -1)
-        start, end, value_start, value_end = self._attribute_spans(event).get("style", whole)
-        start, end = event.start + start, event.start + end
-        # Declarations are located exactly when the attribute is written without entities.
-        exact = (
-            value_start >= 0
-            and self.source[event.start + value_start : event.start + value_end] == style
-        )
-        for prop, value, decl_start, decl_end in _declarations(style, sheet=False):
-            if exact:
-                start, end = (
-                    event.start + value_start + decl_start,
-                    event.start + value_start + decl_end,
+            if self.breaks:
+                self._end_breaks()
+            if separator == _BLOCK:
+                if self.last_char not in {"", "\n"}:
+                    self._append("\n", start, end, linear=False, kind=_SEPARATOR)
+            elif separator == _SPACE and self.last_char and not self.last_char.isspace():
+                self._append(" ", start, end, linear=False, kind=_SEPARATOR)
+        if plan.layout:
+            self.reading.append(_Attributes(start, end, plan.layout))
+        if plan.image is not None:
+            src, alt, width, height, style, hidden, tiny = plan.image
+            self.images.append(
+                Image(
+                    src=src,
+                    alt=alt,
+                    width=width,
+                    height=height,
+                    style=style,
+                    start=start,
+                    end=end,
+                    hidden=hidden,
+                    tiny=tiny,
                 )
-            self._declare(prop, value, start, end)
+            )
+        if plan.uses:
+            self.uses.extend((kind, value, start + s, start + e) for kind, value, s, e in plan.uses)
+            self.sizes.extend(plan.sizes)
+
+    def _unseen(self, start: int, end: int) -> None:
+        """Note markup the buyer does not see (a comment, a script), read as written."""
+        if end > start:
+            piece = (self.source[start:end], 0, end - start, True, _DATA)
+            self.reading.append(_Attributes(start, end, (("", (piece,)),)))
 
     def _style_sheet(self, start: int, end: int) -> None:
         for prop, value, decl_start, decl_end in _declarations(self.source[start:end], sheet=True):
-            self._declare(prop, value, start + decl_start, start + decl_end)
+            _declare(
+                self.uses, self.sizes, prop, value, start=start + decl_start, end=start + decl_end
+            )
 
-    def _declare(self, prop: str, value: str, start: int, end: int) -> None:
-        for kind, what in _classify(prop, value):
-            if kind == "font-size":
-                if what.lower() in _CSS_WIDE_KEYWORDS:
-                    continue
-                self.sizes.add(_normal_size(what))
-            self._use(kind, what, start, end)
+
+def _plain_plan(token: re.Match[str]) -> _TagPlan:
+    """The plan of a tag, comment or document type that `_PLAIN_TOKEN` matched."""
+    kind = token.lastgroup
+    if kind == "end":
+        return _end_plan(token["end"].lower())
+    if kind in {"comment", "decl"}:
+        return _TagPlan("", "", _NO_SEPARATOR, (), None, (), (), raw=False)
+    attrs = token["attrs"]
+    pairs = _plain_attributes(attrs) if attrs else _NO_ATTRS
+    tag_kind = "startend" if token["slash"] else "start"
+    return _start_plan(token.group(), token["tag"].lower(), pairs, tag_kind)
 
 
 # --- entry points -----------------------------------------------------------------------------
@@ -1337,8 +1452,23 @@ def analyze_html(source: str) -> HtmlFacts:
     """
     facts = _READ.get(source)
     if facts is None:
-        facts = _READ[source] = _Builder(source).build(_parse(source))
+        facts = _READ[source] = _read(source)
     return facts
+
+
+def _read(source: str) -> HtmlFacts:
+    """The facts of ``source``: its plain markup read by `_Builder`, the rest by the parser."""
+    builder = _Builder(source)
+    stop, text_start, text_end = builder.read_plain()
+    if stop == len(source) and text_start < 0:
+        return builder.build(())
+    recorder = _Recorder(len(source))
+    recorder._text_start, recorder._text_end = text_start, text_end  # noqa: SLF001
+    if stop < len(source):
+        recorder.run(source, stop)
+    else:
+        recorder._flush_text()  # noqa: SLF001
+    return builder.build(recorder.events)
 
 
 def _plausible(attributes: Iterable[tuple[str, str | None]]) -> bool:

@@ -944,56 +944,72 @@ def normalize_html(source: str) -> NormalizedText:
     reading = facts.reading()
     plain = normalize(reading.text)
     size = len(plain.text)
-    offsets, disguises = _maps(plain)
     starts, ends = reading.starts, reading.ends
-    if plain._offsets is None:  # noqa: SLF001 - one character read, one normalised
-        new_starts = list(starts)
-        new_ends = list(ends)
+    offsets = plain._offsets  # noqa: SLF001 - a helper of NormalizedText
+    if offsets is None:  # one character read, one normalised
+        # `reading` made its lists for this call alone: they become the map as they are
+        new_starts = starts if isinstance(starts, list) else list(starts)
+        new_ends = ends if isinstance(ends, list) else list(ends)
     else:
         new_starts = list(map(starts.__getitem__, offsets.starts[:size]))
         last = map(operator.sub, offsets.ends, itertools.repeat(1))
         new_ends = list(map(ends.__getitem__, last))
     new_starts.append(len(source))
-    if not reading.references and not reading.splits:
-        return NormalizedText(
-            source,
-            plain.text,
-            _OffsetMap(tuple(new_starts), tuple(new_ends)),
-            plain._disguises,  # noqa: SLF001
-            source=facts,
-        )
+    disguises = plain._disguises  # noqa: SLF001
+    if reading.references or reading.splits:
+        disguises = _html_disguises(plain, reading.references, reading.splits)
+    return NormalizedText(
+        source, plain.text, _OffsetMap(new_starts, new_ends), disguises, source=facts
+    )
+
+
+def _html_disguises(
+    plain: NormalizedText, references: Sequence[tuple[int, int]], splits: Sequence[int]
+) -> _DisguiseMap:
+    """The disguises of ``plain``, read from HTML, with its references and splits labelled.
+
+    ``references`` are ranges, and ``splits`` offsets, of the text ``plain`` normalised.
+    """
+    size = len(plain.text)
+    read_offsets, disguises = _maps(plain)
+    read_starts = read_offsets.starts
+    one_to_one = plain._offsets is None  # noqa: SLF001
     palette = _Palette(disguises.palette)
-    chars = list(disguises.chars)
-    gaps = list(disguises.gaps)
-    read_starts = offsets.starts
 
     def first_at(position: int) -> int:
         """The first normalised character read at or after ``position``."""
+        if one_to_one:
+            return min(position, size)
         return bisect.bisect_left(read_starts, position, 0, size)
 
     tagged: dict[tuple[str, str], str] = {}
 
-    def tag(codes: list[str], index: int, label: str) -> None:
-        key = (codes[index], label)
-        code = tagged.get(key)
-        if code is None:
-            code = tagged[key] = palette.code(palette.entries[ord(key[0])] | {label})
-        codes[index] = code
+    def tagged_code(code: str, label: str) -> str:
+        """The code of the labels of ``code`` and ``label``."""
+        key = (code, label)
+        new = tagged.get(key)
+        if new is None:
+            new = tagged[key] = palette.code(palette.entries[ord(code)] | {label})
+        return new
 
-    for start, end in reading.references:
-        for index in range(first_at(start), first_at(end)):
-            tag(chars, index, _REFERENCES)
-    for position in reading.splits:
+    chars = disguises.chars
+    if references:
+        codes = list(chars)
+        for start, end in references:
+            for index in range(first_at(start), first_at(end)):
+                codes[index] = tagged_code(codes[index], _REFERENCES)
+        chars = "".join(codes)
+    # the gaps, rebuilt from stretches: a document may have a split in every word
+    gaps = disguises.gaps
+    stretches: list[str] = []
+    done = 0
+    for position in splits:
         index = first_at(position)
-        if 0 < index < size:  # a gap between two characters
-            tag(gaps, index, _MARKUP)
-    return NormalizedText(
-        source,
-        plain.text,
-        _OffsetMap(tuple(new_starts), tuple(new_ends)),
-        _DisguiseMap(tuple(palette.entries), "".join(chars), "".join(gaps)),
-        source=facts,
-    )
+        if 0 < index < size and index >= done:  # a gap between two characters, not yet tagged
+            stretches.extend((gaps[done:index], tagged_code(gaps[index], _MARKUP)))
+            done = index + 1
+    stretches.append(gaps[done:])
+    return _DisguiseMap(tuple(palette.entries), chars, "".join(stretches))
 
 
 def fold_lookalikes(text: str) -> str:
