@@ -179,6 +179,23 @@ class TestCases:
         assert report.ok
         assert [Severity.INFO] == [f.severity for f in report.findings if f.code == "SP104"]
 
+    def test_repeated_number_judged_by_the_text_before_each(self):
+        """A number repeated with the same words before it is a carrier's only where one is named.
+
+        'Their customer line' reads the text before each occurrence: judging the number once
+        per context would give the second the first one's verdict.
+        """
+        sentence = " It left the warehouse this morning, packed with care, as planned."
+        line = " Their customer line is 020 7946 0958."
+        text = "FedEx has your parcel." + sentence + line + sentence * 5 + line + line
+
+        report = check_message(text, kind="reply")
+
+        assert [(Severity.INFO, 112), (Severity.ERROR, 480)] == [
+            (f.severity, f.span.start) for f in report.findings if f.code == "SP104"
+        ]
+        assert "found 2 times" in report.findings[-1].message
+
     def test_allowlisted_link_in_completion_kind(self):
         """An https link on the allow-list is allowed in an order-completion kind only."""
         text = "Please approve your proof at https://proofs.example-print.com/a1"

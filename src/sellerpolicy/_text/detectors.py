@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import ahocorasick_rs
 import regex
@@ -241,9 +241,12 @@ _LINE_END_DOT_HINT = re.compile(
 # Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.
 _SPELLED_DOT_HINT = re.compile(" (?:dot|punkt|point|punto) ")
 _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
-# What `_BRACKET_AT` and `_BRACKET_DOT` need but for an '@': an opening bracket and what it
-# disguises. The stdlib `\s` holds every character the `regex` one does.
-_BRACKETED_AT_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät)")
+# What `_BRACKET_AT` and `_BRACKET_DOT` need: an opening bracket and what it disguises, or for
+# `_BRACKET_AT` an '@' with a space next to it. The stdlib `\s` holds every character the `regex`
+# one does; starting with '@' lets the stdlib engine skip to each '@' in C, so a text dense with
+# plain emails ('b@c.com') is not read by `_BRACKET_AT` at every position.
+_BRACKETED_AT_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät|@)")
+_SPACED_AT_HINT = re.compile(r"@(?:(?<=\s@)|\s)")
 _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 
 
@@ -272,7 +275,10 @@ def contact_view(text: NormalizedText) -> NormalizedText:
         view = plain.sub(_WORD_AT, lambda m: _at_sign(plain.text, m), "spelled-out '@'")
     brackets = any(c in s for c in "[({<")
     # most brackets in a message hold words, not an '@' or a dot: the hints say where they can
-    if (brackets or "@" in s) and ("@" in view.text or _BRACKETED_AT_HINT.search(view.text)):
+    t = view.text
+    if (brackets or "@" in s) and (
+        ("@" in t and _SPACED_AT_HINT.search(t)) or (brackets and _BRACKETED_AT_HINT.search(t))
+    ):
         view = view.sub(_BRACKET_AT, "@", "spelled-out '@'")
     if brackets and _BRACKETED_DOT_HINT.search(view.text):
         view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
@@ -839,27 +845,65 @@ def _too_few_digits(s: str) -> bool:
     return sum(map(s.count, _ASCII_DIGITS)) < _FEWEST_DIGITS
 
 
+_JUDGED_LIMIT: Final = 1024
+"""Distinct numbers, and surroundings of numbers, `_phones_in` remembers its verdict on."""
+
+
+_K = TypeVar("_K")
+
+
+def _remember(verdicts: dict[_K, bool], key: _K, verdict: bool) -> bool:  # noqa: FBT001 - a value
+    """``verdict``, kept in ``verdicts`` under ``key`` (at most `_JUDGED_LIMIT` of them)."""
+    if len(verdicts) >= _JUDGED_LIMIT:
+        verdicts.clear()
+    verdicts[key] = verdict
+    return verdict
+
+
+def _phone_shaped(value: str) -> bool:
+    """Whether a `_PHONE` match has a phone number's digits, not a date's or an id's shape."""
+    digits = sum(c.isdigit() for c in value)
+    letters = sum(c.isalpha() for c in value)
+    return (
+        _MIN_DIGITS - letters <= digits <= _MAX_DIGITS
+        and not _ORDER_ID.match(value)
+        and not _DATE_LIKE.match(value)
+    )
+
+
+def _called_a_phone(context: str, after: str) -> bool:
+    """Whether the text around a loose match of `_PHONE` calls it a phone number."""
+    return bool(
+        (_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
+        and not _NOT_PHONE_WORDS.search(context)
+    )
+
+
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
     if _too_few_digits(s):
         return []
     found = []
+    # A text dense with numbers repeats them, and their surroundings: each distinct number, and
+    # each distinct surrounding of a loose one, is judged once.
+    shapes: dict[str, bool] = {}
+    called: dict[tuple[str, str], bool] = {}
     for m in _PHONE.finditer(s):
         value = m["number"].strip()
-        digits = sum(c.isdigit() for c in value)
-        letters = sum(c.isalpha() for c in value)
-        if not (_MIN_DIGITS - letters <= digits <= _MAX_DIGITS) or _ORDER_ID.match(value):
-            continue
-        if _DATE_LIKE.match(value):
+        shaped = shapes.get(value)
+        if shaped is None:
+            shaped = _remember(shapes, value, _phone_shaped(value))
+        if not shaped:
             continue
         start, end = m.span("number")
         context = s[max(0, start - 60) : start]
-        after = s[end : end + 30]
-        if m["loose"] and (
-            not (_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
-            or _NOT_PHONE_WORDS.search(context)
-        ):
-            continue  # a bare run of digits is an id unless the text calls it a phone number
+        if m["loose"]:
+            around = (context, s[end : end + 30])
+            phone = called.get(around)
+            if phone is None:
+                phone = _remember(called, around, _called_a_phone(*around))
+            if not phone:
+                continue  # a bare run of digits is an id unless the text calls it a phone number
         ostart, oend = text.span(start, end)
         if skip.overlaps(ostart, oend):
             continue

@@ -216,17 +216,22 @@ def _attributed(a: Analysis, phone: Evidence) -> bool:
     a number merely near such a word, or offered as the seller's own ("call us", "our
     warranty line", "my mobile"), is not.
     """
-    context = phone.context
+    attributed = _attributed_by_context(a, phone.context)
+    if attributed is not None:
+        return attributed
+    # "FedEx has it at their depot. Their customer line is ...": 'their' must name an owner in
+    # the text before it
+    earlier = a.message.body[max(0, phone.start - _WIDER) : phone.start]
+    return any(h.vocab == "phone_owner" for h in a.scan(earlier)[1])
+
+
+def _attributed_by_context(a: Analysis, context: str) -> bool | None:
+    """`_attributed` from the number's context alone; ``None`` if 'their' needs the text before."""
     owners, pronouns = _context_words(a, context)
     last_owner = max(owners, key=lambda h: h.end, default=None)
     last_pronoun = max(pronouns, default=None)
     if last_pronoun is not None and (last_owner is None or last_pronoun[1] > last_owner.end):
-        # "FedEx has it at their depot. Their customer line is ...": 'their' must name an owner
-        # in the text before it
-        if not _linked(context[last_pronoun[1] :]):
-            return False
-        earlier = a.message.body[max(0, phone.start - _WIDER) : phone.start]
-        return any(h.vocab == "phone_owner" for h in a.scan(earlier)[1])
+        return None if _linked(context[last_pronoun[1] :]) else False
     if last_owner is None or not _linked(context[last_owner.end :]):
         return False
     before = [w for w, _, _ in tokens(context[: last_owner.start])][-2:]
@@ -264,18 +269,46 @@ def _not_a_phone(phone: Evidence) -> bool:
 
 
 def phone_number(a: Analysis) -> Iterator[Found]:
-    for phone in a.phones:
-        if _not_a_phone(phone):
+    phones = a.phones
+    if phones:
+        yield from _counted(_phone_numbers(a, phones))
+
+
+_THEIRS, _SELLERS, _NOT_A_PHONE, _ASK_EARLIER = 0, 1, 2, 3
+"""What `_phone_numbers` makes of a number from its value and context alone."""
+_PHONE_RESULTS: tuple[tuple[Severity | None, str], tuple[Severity | None, str]] = (
+    (Severity.INFO, "a warranty, manufacturer or carrier number"),
+    (None, ""),
+)
+
+
+def _phone_verdict(a: Analysis, phone: Evidence) -> int:
+    if _not_a_phone(phone):
+        return _NOT_A_PHONE
+    attributed = _attributed_by_context(a, phone.context)
+    if attributed is None:
+        return _ASK_EARLIER
+    return _THEIRS if attributed else _SELLERS
+
+
+def _phone_numbers(a: Analysis, phones: list[Evidence]) -> Iterator[_Result]:
+    body = a.message.body
+    # A text dense with numbers repeats them and the words before them: each distinct number
+    # and context is judged once, unless 'their' sends the judgement to the text before.
+    verdicts: dict[tuple[str, str], int] = {}
+    for phone in phones:
+        key = (phone.value, phone.context)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if len(verdicts) >= _VERDICTS_LIMIT:
+                verdicts.clear()
+            verdict = verdicts[key] = _phone_verdict(a, phone)
+        if verdict == _NOT_A_PHONE:
             continue
-        owner = _attributed(a, phone)
-        yield Found(
-            phone.start,
-            phone.end,
-            a.message.body[phone.start : phone.end],
-            phone.disguises,
-            severity=Severity.INFO if owner else None,
-            note="a warranty, manufacturer or carrier number" if owner else "",
-        )
+        if verdict == _ASK_EARLIER:
+            verdict = _THEIRS if _attributed(a, phone) else _SELLERS
+        severity, note = _PHONE_RESULTS[verdict]
+        yield phone.start, phone.end, body[phone.start : phone.end], phone.disguises, severity, note
 
 
 def _image_links(att: Attachment) -> list[Evidence]:
