@@ -1573,3 +1573,27 @@ class TestMarketingReading:
 
         assert "SP113" in check_message(answer, kind="reply", history=question).codes
         assert "SP113" not in check_message(plain, kind="reply", history=question).codes
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=12,
+)
+
+
+class TestOverlapping:
+    @given(spans=_SPANS, found=_SPANS)
+    def test_answers_as_a_span_set(self, spans, found):
+        """Overlaps read in one mapped pass are those `SpanSet.overlaps` answers one by one."""
+        from sellerpolicy._rules.messages.contact import _overlapping
+        from sellerpolicy._text.detectors import Evidence
+        from sellerpolicy._text.spans import SpanSet
+
+        index = SpanSet(spans)
+        expected = [index.overlaps(start, end) for start, end in found]
+
+        actual = list(
+            _overlapping([Evidence(*p, "") for p in spans], [Evidence(*p, "") for p in found])
+        )
+
+        assert expected == actual

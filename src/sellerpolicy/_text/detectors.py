@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
 
 import ahocorasick_rs
 import regex
@@ -15,7 +16,7 @@ from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -565,54 +566,80 @@ def _link_shape(matched: re.Match[str]) -> _LinkShape | None:
     )
 
 
-_SHAPES_LIMIT: Final = 1024
-"""Distinct matched texts `find_links` remembers the shape of, per text."""
+# The methods of a match, unbound: mapped over a list of matches, they run in C.
+_GROUP = re.Match.group
+_START = re.Match.start
+_END = re.Match.end
+_NEW_EVIDENCE = functools.partial(tuple.__new__, Evidence)
+"""An `Evidence` of a tuple of its fields, made in C: mapped over a text dense with addresses."""
+
+
+def _sliced(text: str, starts: Iterable[int], ends: Iterable[int]) -> Iterator[str]:
+    """``text[start:end]`` for each pair, in C."""
+    return map(text.__getitem__, map(slice, starts, ends))
 
 
 def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
     """Web addresses in the text: URLs, ``www.`` forms and bare domains with a real suffix."""
     view = view if view is not None else contact_view(text)
-    found: list[Evidence] = []
     s = view.text
-    original = text.original
-    span, disguises = view.span, view.disguises
-    # A match's groups follow from its text alone (the lookarounds read the same characters
-    # wherever it succeeds), so a text dense with one address works its shape out once, and
-    # its evidence is one string however often it is written.
-    shapes: dict[str, _LinkShape | None] = {}
-    for m in itertools.chain.from_iterable(
-        _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT)
-    ):
-        matched = m.group()
-        try:
-            shape = shapes[matched]
-        except KeyError:
-            if len(shapes) >= _SHAPES_LIMIT:
-                shapes.clear()
-            shape = shapes[matched] = _link_shape(m)
-        if shape is None:
-            continue
-        start, end = m.span()
-        end -= shape.drop
-        ostart, oend = span(start, end)
-        # a bare domain (not explicit) is all host: the match starts with it
-        suffix = shape.suffix
-        if suffix is not None and not _bare_domain_plausible(
-            shape.host, suffix, original[ostart:oend]
-        ):
-            continue
-        found.append(
-            Evidence(  # positional: twice as fast as by keyword, once per address
-                ostart,
-                oend,
-                shape.value,
-                shape.bare_host,
-                disguises(start, end),
-                "",
-                shape.explicit,
-            )
+    matches = list(
+        itertools.chain.from_iterable(
+            _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT)
         )
-    return found
+    )
+    if not matches:
+        return []
+    # A match's groups follow from its text alone (the lookarounds read the same characters
+    # wherever it succeeds), so each distinct address is worked out once, and the work per
+    # occurrence is done column by column, mostly in C: a text dense with one address costs
+    # one judgement and a few passes of `map`.
+    texts = list(map(_GROUP, matches))
+    shapes = {
+        matched: _link_shape(m) for matched, m in dict(zip(texts, matches, strict=True)).items()
+    }
+    if None in shapes.values():
+        kept = [shapes[matched] is not None for matched in texts]
+        matches = list(itertools.compress(matches, kept))
+        texts = list(itertools.compress(texts, kept))
+    found = cast("list[_LinkShape]", list(map(shapes.__getitem__, texts)))
+    starts = list(map(_START, matches))
+    ends = list(map(operator.sub, map(_END, matches), map(_DROP, found)))
+    spans = list(map(view.span, starts, ends))
+    if any(shape.suffix is not None for shape in shapes.values() if shape is not None):
+        # a bare domain (not explicit) is all host: the match starts with it
+        plausible = [
+            shape.suffix is None
+            or _bare_domain_plausible(shape.host, shape.suffix, text.original[ostart:oend])
+            for shape, (ostart, oend) in zip(found, spans, strict=True)
+        ]
+        if not all(plausible):
+            found = list(itertools.compress(found, plausible))
+            starts = list(itertools.compress(starts, plausible))
+            ends = list(itertools.compress(ends, plausible))
+            spans = list(itertools.compress(spans, plausible))
+    return list(
+        map(
+            _NEW_EVIDENCE,
+            zip(
+                map(_FIRST, spans),
+                map(_SECOND, spans),
+                map(_VALUE, found),
+                map(_BARE_HOST, found),
+                map(view.disguises, starts, ends),
+                itertools.repeat(""),
+                map(_EXPLICIT, found),
+            ),
+        )
+    )
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+_DROP = operator.attrgetter("drop")
+_VALUE = operator.attrgetter("value")
+_BARE_HOST = operator.attrgetter("bare_host")
+_EXPLICIT = operator.attrgetter("explicit")
 
 
 # --- emails ----------------------------------------------------------------------------------

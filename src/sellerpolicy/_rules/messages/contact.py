@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 from typing import TYPE_CHECKING
 
 import regex
@@ -111,12 +114,12 @@ def _link_verdict(a: Analysis, link: Evidence, *, completion: bool) -> int:
 
 def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
     # tested once, not once per link: a text dense with links often holds no email
-    emails = SpanSet((e.start, e.end) for e in a.emails) if a.emails else None
+    in_email = _overlapping(a.emails, links) if a.emails else itertools.repeat(False)  # noqa: FBT003 - a value, repeated
     completion = a.kind in a.policy.parameters.members("order_completion_kinds")
     body = a.message.body
     # a text dense with links repeats them: each distinct one is judged once
     verdicts: dict[tuple[str, str, tuple[str, ...], bool], int] = {}
-    for link in links:
+    for link, inside in zip(links, in_email):  # noqa: B905 - `repeat` is endless
         key = (link.host, link.value, link.disguises, link.explicit)
         verdict = verdicts.get(key)
         if verdict is None:
@@ -125,11 +128,29 @@ def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
             verdict = verdicts[key] = _link_verdict(a, link, completion=completion)
         if verdict == _DROP:
             continue
-        if emails is not None and emails.overlaps(link.start, link.end):
+        if inside:
             continue  # the domain of an email address (SP103), not a link of its own
         if verdict == _DROP_IF_RUNS_ON and _RUNS_ON.match(body[link.end : link.end + 4]):
             continue
         yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
+
+
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
+
+
+def _overlapping(spans: list[Evidence], found: list[Evidence]) -> Iterator[bool]:
+    """Whether each of ``found`` overlaps one of ``spans``: `SpanSet.overlaps`, mapped in C."""
+    ordered = sorted((e.start, e.end) for e in spans)
+    firsts = list(map(_START, ordered))
+    # the largest end among the spans that start before each index (-1 before the first)
+    reach = [-1, *itertools.accumulate(map(_END, ordered), max)]
+    ends = map(_END, found)
+    return map(
+        operator.gt,
+        map(reach.__getitem__, map(bisect.bisect_left, itertools.repeat(firsts), ends)),
+        map(_START, found),
+    )
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
