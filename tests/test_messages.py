@@ -179,6 +179,23 @@ class TestCases:
         assert report.ok
         assert [Severity.INFO] == [f.severity for f in report.findings if f.code == "SP104"]
 
+    def test_repeated_number_judged_by_the_text_before_each(self):
+        """A number repeated with the same words before it is a carrier's only where one is named.
+
+        'Their customer line' reads the text before each occurrence: judging the number once
+        per context would give the second the first one's verdict.
+        """
+        sentence = " It left the warehouse this morning, packed with care, as planned."
+        line = " Their customer line is 020 7946 0958."
+        text = "FedEx has your parcel." + sentence + line + sentence * 5 + line + line
+
+        report = check_message(text, kind="reply")
+
+        assert [(Severity.INFO, 112), (Severity.ERROR, 480)] == [
+            (f.severity, f.span.start) for f in report.findings if f.code == "SP104"
+        ]
+        assert "found 2 times" in report.findings[-1].message
+
     def test_allowlisted_link_in_completion_kind(self):
         """An https link on the allow-list is allowed in an order-completion kind only."""
         text = "Please approve your proof at https://proofs.example-print.com/a1"
@@ -1584,3 +1601,27 @@ class TestMarketingReading:
 
         assert "SP113" in check_message(answer, kind="reply", history=question).codes
         assert "SP113" not in check_message(plain, kind="reply", history=question).codes
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=12,
+)
+
+
+class TestOverlapping:
+    @given(spans=_SPANS, found=_SPANS)
+    def test_answers_as_a_span_set(self, spans, found):
+        """Overlaps read in one mapped pass are those `SpanSet.overlaps` answers one by one."""
+        from sellerpolicy._rules.messages.contact import _overlapping
+        from sellerpolicy._text.detectors import Evidence
+        from sellerpolicy._text.spans import SpanSet
+
+        index = SpanSet(spans)
+        expected = [index.overlaps(start, end) for start, end in found]
+
+        actual = list(
+            _overlapping([Evidence(*p, "") for p in spans], [Evidence(*p, "") for p in found])
+        )
+
+        assert expected == actual

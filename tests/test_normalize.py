@@ -1152,14 +1152,33 @@ DISGUISE_PIECES = [
 ]
 
 
+class TestRepeatedAddresses:
+    """A text that repeats addresses gives each occurrence, judged once per distinct address."""
+
+    def test_every_occurrence_with_its_span(self) -> None:
+        """Repeated links, and repeated look-alikes of them that are no address, keep their spans."""
+        text = "it.it shop.com www.Shop.com/a. it.it shop.com ASP.NET www.Shop.com/a."
+
+        found = [(e.start, e.end, e.value) for e in find_links(normalize(text))]
+
+        assert [
+            (6, 14, "shop.com"),
+            (15, 29, "www.shop.com/a"),
+            (37, 45, "shop.com"),
+            (54, 68, "www.shop.com/a"),
+        ] == found
+
+
 class TestContactViewHints:
     """The substring tests that let `contact_view` skip a rewrite hold wherever it would match."""
 
     @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
     def test_bracketed_at_and_dot(self, text: str) -> None:
-        """Without an '@', a bracketed '@' or dot is in text that its hint finds."""
-        if "@" not in text and detectors._BRACKET_AT.search(text):
-            assert detectors._BRACKETED_AT_HINT.search(text)
+        """A disguised '@' (spaced or bracketed) or a bracketed dot is in text its hint finds."""
+        if detectors._BRACKET_AT.search(text):
+            assert detectors._SPACED_AT_HINT.search(text) or detectors._BRACKETED_AT_HINT.search(
+                text
+            )
         if detectors._BRACKET_DOT.search(text):
             assert detectors._BRACKETED_DOT_HINT.search(text)
 
@@ -1180,6 +1199,9 @@ class TestContactViewHints:
             "jane ( at ) mail",
             "jane {ät} mail",
             "shop <\u2003punto\u2003> com",
+            "jane @ mail.com",
+            "jane\t@mail.com",
+            "jane[@]mail.com",
         ],
     )
     def test_examples_the_hints_keep(self, text: str) -> None:

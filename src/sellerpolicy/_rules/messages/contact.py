@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import operator
 from typing import TYPE_CHECKING
 
 import regex
@@ -118,12 +121,12 @@ def _link_verdict(a: Analysis, link: Evidence, *, completion: bool) -> int:
 
 def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
     # tested once, not once per link: a text dense with links often holds no email
-    emails = SpanSet((e.start, e.end) for e in a.emails) if a.emails else None
+    in_email = _overlapping(a.emails, links) if a.emails else itertools.repeat(False)  # noqa: FBT003 - a value, repeated
     completion = a.kind in a.policy.parameters.members("order_completion_kinds")
     body = a.message.body
     # a text dense with links repeats them: each distinct one is judged once
     verdicts: dict[tuple[str, str, tuple[str, ...], bool], int] = {}
-    for link in links:
+    for link, inside in zip(links, in_email):  # noqa: B905 - `repeat` is endless
         key = (link.host, link.value, link.disguises, link.explicit)
         verdict = verdicts.get(key)
         if verdict is None:
@@ -132,11 +135,29 @@ def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
             verdict = verdicts[key] = _link_verdict(a, link, completion=completion)
         if verdict == _DROP:
             continue
-        if emails is not None and emails.overlaps(link.start, link.end):
+        if inside:
             continue  # the domain of an email address (SP103), not a link of its own
         if verdict == _DROP_IF_RUNS_ON and _RUNS_ON.match(body[link.end : link.end + 4]):
             continue
         yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
+
+
+_START = operator.itemgetter(0)
+_END = operator.itemgetter(1)
+
+
+def _overlapping(spans: list[Evidence], found: list[Evidence]) -> Iterator[bool]:
+    """Whether each of ``found`` overlaps one of ``spans``: `SpanSet.overlaps`, mapped in C."""
+    ordered = sorted((e.start, e.end) for e in spans)
+    firsts = list(map(_START, ordered))
+    # the largest end among the spans that start before each index (-1 before the first)
+    reach = [-1, *itertools.accumulate(map(_END, ordered), max)]
+    ends = map(_END, found)
+    return map(
+        operator.gt,
+        map(reach.__getitem__, map(bisect.bisect_left, itertools.repeat(firsts), ends)),
+        map(_START, found),
+    )
 
 
 def amazon_link(a: Analysis) -> Iterator[Found]:
@@ -223,17 +244,22 @@ def _attributed(a: Analysis, phone: Evidence) -> bool:
     a number merely near such a word, or offered as the seller's own ("call us", "our
     warranty line", "my mobile"), is not.
     """
-    context = phone.context
+    attributed = _attributed_by_context(a, phone.context)
+    if attributed is not None:
+        return attributed
+    # "FedEx has it at their depot. Their customer line is ...": 'their' must name an owner in
+    # the text before it
+    earlier = a.message.body[max(0, phone.start - _WIDER) : phone.start]
+    return any(h.vocab == "phone_owner" for h in a.scan(earlier)[1])
+
+
+def _attributed_by_context(a: Analysis, context: str) -> bool | None:
+    """`_attributed` from the number's context alone; ``None`` if 'their' needs the text before."""
     owners, pronouns = _context_words(a, context)
     last_owner = max(owners, key=lambda h: h.end, default=None)
     last_pronoun = max(pronouns, default=None)
     if last_pronoun is not None and (last_owner is None or last_pronoun[1] > last_owner.end):
-        # "FedEx has it at their depot. Their customer line is ...": 'their' must name an owner
-        # in the text before it
-        if not _linked(context[last_pronoun[1] :]):
-            return False
-        earlier = a.message.body[max(0, phone.start - _WIDER) : phone.start]
-        return any(h.vocab == "phone_owner" for h in a.scan(earlier)[1])
+        return None if _linked(context[last_pronoun[1] :]) else False
     if last_owner is None or not _linked(context[last_owner.end :]):
         return False
     before = [w for w, _, _ in tokens(context[: last_owner.start])][-2:]
@@ -271,18 +297,46 @@ def _not_a_phone(phone: Evidence) -> bool:
 
 
 def phone_number(a: Analysis) -> Iterator[Found]:
-    for phone in a.phones:
-        if _not_a_phone(phone):
+    phones = a.phones
+    if phones:
+        yield from _counted(_phone_numbers(a, phones))
+
+
+_THEIRS, _SELLERS, _NOT_A_PHONE, _ASK_EARLIER = 0, 1, 2, 3
+"""What `_phone_numbers` makes of a number from its value and context alone."""
+_PHONE_RESULTS: tuple[tuple[Severity | None, str], tuple[Severity | None, str]] = (
+    (Severity.INFO, "a warranty, manufacturer or carrier number"),
+    (None, ""),
+)
+
+
+def _phone_verdict(a: Analysis, phone: Evidence) -> int:
+    if _not_a_phone(phone):
+        return _NOT_A_PHONE
+    attributed = _attributed_by_context(a, phone.context)
+    if attributed is None:
+        return _ASK_EARLIER
+    return _THEIRS if attributed else _SELLERS
+
+
+def _phone_numbers(a: Analysis, phones: list[Evidence]) -> Iterator[_Result]:
+    body = a.message.body
+    # A text dense with numbers repeats them and the words before them: each distinct number
+    # and context is judged once, unless 'their' sends the judgement to the text before.
+    verdicts: dict[tuple[str, str], int] = {}
+    for phone in phones:
+        key = (phone.value, phone.context)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if len(verdicts) >= _VERDICTS_LIMIT:
+                verdicts.clear()
+            verdict = verdicts[key] = _phone_verdict(a, phone)
+        if verdict == _NOT_A_PHONE:
             continue
-        owner = _attributed(a, phone)
-        yield Found(
-            phone.start,
-            phone.end,
-            a.message.body[phone.start : phone.end],
-            phone.disguises,
-            severity=Severity.INFO if owner else None,
-            note="a warranty, manufacturer or carrier number" if owner else "",
-        )
+        if verdict == _ASK_EARLIER:
+            verdict = _THEIRS if _attributed(a, phone) else _SELLERS
+        severity, note = _PHONE_RESULTS[verdict]
+        yield phone.start, phone.end, body[phone.start : phone.end], phone.disguises, severity, note
 
 
 def _image_links(att: Attachment) -> list[Evidence]:
