@@ -801,9 +801,9 @@ _PART_BEFORE = regex.compile(
     r"""(?x)(?:
         \b(?:oem|part|parts|ref|reference|r[ée]f[ée]rence|referencia|riferimento|codice
           |teilenummer|artikelnummer|ersatzteilnummer|pieza|recambio|ricambio|pi[eè]ce)\b
-        \W*(?:\w+\W+){0,2}                   # 'part no. 038 ...', 'OEM 038 ...'
-      | [^\W\d_]{2,}[ \t]+[^\W\d_][ \t]+      # 'bosch f 026 ...': a word, then a lone letter
-    )$""",
+        \W{0,8}(?:\w{1,30}\W{1,8}){0,2}        # 'part no. 038 ...', 'OEM 038 ...'
+      | [^\W\d_]{2,30}[ \t]{1,8}[^\W\d_][ \t]{1,8}  # 'bosch f 026 ...': a word, a lone letter
+    )$""",  # every run is bounded: searched from every start, the pattern stays linear
     regex.V1,
 )
 _ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
