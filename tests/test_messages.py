@@ -1139,6 +1139,41 @@ class TestClauseReading:
 
         assert "SP119" in check_message(message, history=_asked("A photo of the blue one?")).codes
 
+    @pytest.mark.parametrize(
+        ("img", "closing", "fires"),
+        [
+            (
+                '<img src="https://cdn.x.net/u/1/maison-lumiere.png" alt="Maison Lumière">',
+                "Cordialement, l'équipe Maison Lumière",
+                False,
+            ),
+            (
+                '<img src="https://cdn.x.net/u/1/bergwerk.png" alt="Bergwerk Outdoor Logo">',
+                "Beste Grüße\nBergwerk Outdoor",
+                False,
+            ),
+            (
+                '<img src="https://cdn.x.net/p/curtains.jpg" alt="blackout curtains" width="250">',
+                "Regards,\nDuskfall Interiors",
+                True,
+            ),
+            (
+                '<img src="https://cdn.x.net/p/oven.jpg" alt="Dutch oven in cherry red">',
+                "Kind regards,\nOakridge Kitchen",
+                True,
+            ),
+        ],
+    )
+    def test_the_shops_name_is_no_product_photo(self, img, closing, fires):
+        """An image whose alt text is the name the message signs with is the shop's logo (SP204).
+
+        A product the body speaks of ('your blackout curtains') is still a product photo.
+        """
+        body = f"<p>Hello,</p><p>Your blackout curtains ship today.</p>{img}<p>{closing}</p>"
+        message = Message(body=body, kind="proactive", format="html")
+
+        assert fires == ("SP204" in check_message(message).codes)
+
     def test_sign_off_line_is_not_content(self):
         """A short last line after a blank one is a sign-off: thanks and a shop name are SP117."""
         text = "Danke schön für Ihre Bestellung! Wir sind jederzeit für Sie da.\n\nHolzwerk Berger"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
@@ -269,6 +270,45 @@ _LOGO_FOLDER = regex.compile(
 )
 
 
+_SIGNATURE_CHARS = 200
+"""How far from the end of the text a shop signs its name (sign-off, footer)."""
+_MIN_NAME = 3
+_NO_CLOSING_CHARS = 60
+_CLOSING = regex.compile(
+    r"""(?xi)\b(?:regards|best|cheers|thanks|thank\s+you|sincerely|yours|wishes|the\s+team
+    |grü(?:ß|ss)en?|gruß|gruss|ihr\s+team|euer\s+team|cordialement|salutations|bien\s+à\s+vous
+    |l['\u2019]équipe|saludos|saludo|atentamente|el\s+equipo|saluti|saluto|cordiali|il\s+team
+    |©|\(c\))""",
+    regex.V1,
+)
+_IMG_TAG = regex.compile(r"<img\b[^>]*+>?", regex.V1 | regex.IGNORECASE)
+_TAG = regex.compile(r"<[^>]*+>?", regex.V1)
+_LOGO_WORD = regex.compile(
+    r"\b(?:logo|logotipo|logotype|header|banner)\b", regex.V1 | regex.IGNORECASE
+)
+
+
+def _names_the_sender(a: Analysis, alt: str | None) -> bool:
+    """Whether an image's alt text is the name the message signs with ('Maison Lumière').
+
+    A template's header or footer image shows the shop: its alt text repeats the name the
+    sign-off gives. A product photo describes the product ('6 qt Dutch oven in cherry red').
+    """
+    name = " ".join(_LOGO_WORD.sub(" ", alt or "").split()).casefold()
+    if len(name) < _MIN_NAME:
+        return False
+
+    def signature() -> str:
+        # the words a reader sees, without the images' own alt texts, after the last closing
+        # ('Kind regards, Maison Lumière'); without a closing, the last words
+        text = html_lib.unescape(_TAG.sub(" ", _IMG_TAG.sub(" ", a.message.body)))
+        text = " ".join(text.split())[-_SIGNATURE_CHARS:]
+        closings = list(_CLOSING.finditer(text))
+        return (text[closings[-1].end() :] if closings else text[-_NO_CLOSING_CHARS:]).casefold()
+
+    return name in a.memo("signature", signature)  # type: ignore[operator]
+
+
 def _product_photo(a: Analysis, words: str) -> bool:
     """An image is taken for a product photo unless its name says it is something else."""
     _, hits = a.scan(words)
@@ -293,7 +333,7 @@ def product_image(a: Analysis) -> Iterator[Found]:
             path = img.src.split("?", 1)[0].rstrip("/")
             name = path.rsplit("/", 1)[-1]
             words = f"{SEPARATORS.sub(' ', name)}\n{img.alt or ''}"
-            if _LOGO_FOLDER.search(path):
+            if _LOGO_FOLDER.search(path) or _names_the_sender(a, img.alt):
                 continue
             if _product_photo(a, words):
                 yield Found(img.start, img.end, a.message.body[img.start : img.end])
