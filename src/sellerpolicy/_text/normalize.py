@@ -8,7 +8,7 @@ import itertools
 import operator
 import re  # noqa: TID251 - see `_SEAM`
 import unicodedata
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 import regex
@@ -618,7 +618,9 @@ class NormalizedText:
             map(operator.lt, starts, ends) if empty else itertools.repeat(True),  # noqa: FBT003
         ]
         keys = list(zip(*columns))  # noqa: B905 - a column may be an endless `repeat`
-        named = {key: self.disguises(start, end) for key, start, end in _firsts(keys, starts, ends)}
+        # the labels follow from the key: any range of it names them (here its last)
+        where = dict(zip(keys, range(len(keys)), strict=True))
+        named = {key: self.disguises(starts[i], ends[i]) for key, i in where.items()}
         return list(map(named.__getitem__, keys))
 
     def sub(
@@ -661,24 +663,9 @@ class NormalizedText:
         return _compose(self, edits, frozenset({disguise}))
 
 
-_K = TypeVar("_K")
-
-
 def _sliced(text: str, starts: Iterable[int], ends: Iterable[int]) -> Iterator[str]:
     """``text[start:end]`` for each pair, in C."""
     return map(text.__getitem__, map(slice, starts, ends))
-
-
-def _firsts(
-    keys: list[_K], starts: Sequence[int], ends: Sequence[int]
-) -> Iterator[tuple[_K, int, int]]:
-    """Each distinct key of ``keys`` with the range of its first occurrence."""
-    first = dict(
-        zip(reversed(keys), zip(reversed(starts), reversed(ends), strict=True), strict=True)
-    )
-    for key in dict.fromkeys(keys):
-        start, end = first[key]
-        yield key, start, end
 
 
 _FIRST: Final = operator.itemgetter(0)
