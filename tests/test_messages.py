@@ -16,6 +16,7 @@ from sellerpolicy import (
 from sellerpolicy._registry import rule_set
 from sellerpolicy._rules import messages as engine
 from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages import formatting
 from sellerpolicy._rules.messages.engine import PLAIN_TEXT_SILENT
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
@@ -596,6 +597,36 @@ class TestAdversarial:
         assert expected == [
             (f.code, (f.span.start, f.span.end), f.message) for f in report.findings
         ]
+
+    @pytest.mark.parametrize("piece_chars", [1, 64], ids=["runs", "whole"])
+    @given(
+        text=st.lists(
+            st.sampled_from(
+                [
+                    *(" ", "  ", "ok", "7", "#", "\u00a9", "\ufe0f", "\u20e3", "\u200d"),
+                    *("\u2764", "\u0585", "\N{WOMAN}", "\N{GIRL}", "\N{GRINNING FACE}"),
+                    "\N{EMOJI MODIFIER FITZPATRICK TYPE-4}",
+                    "\N{REGIONAL INDICATOR SYMBOL LETTER D}",
+                    "\N{REGIONAL INDICATOR SYMBOL LETTER E}",
+                ]
+            ),
+            max_size=40,
+        ).map("".join)
+    )
+    def test_emoji_read_run_by_run_as_whole(self, piece_chars, text):
+        """Emoji counted once per distinct run between spaces are those the whole text holds."""
+        matches = list(formatting._EMOJI.finditer(text))
+        first = {}
+        for m in matches:
+            first.setdefault(m[0], m.span())
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(formatting, "_PIECE_CHARS", piece_chars)
+            assert formatting._may_have_emoji(text) or not matches
+            if matches:
+                counts, spans = formatting._emoji_found(text)
+                assert Counter(m[0] for m in matches) == counts
+                assert list(first.items()) == list(spans.items())
 
     def test_different_evidence_is_not_grouped(self):
         """Two different emoji are two findings."""

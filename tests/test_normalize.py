@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sellerpolicy import Code, check_message
@@ -1131,6 +1131,17 @@ class TestStretches:
                 assert expected == found
 
     @given(
+        text=st.lists(
+            st.sampled_from([*ADDRESS_PIECES, "\t", "Shop.com.", "it.it", "www.x.de/a", "a.b.c"]),
+            max_size=40,
+        ).map("".join)
+    )
+    @example(text="see http://x or  https://localhost:8080/a, then shop.com.")
+    def test_runs_read_once_find_what_the_stretches_hold(self, text: str) -> None:
+        """Links matched once per distinct run between spaces are those read in stretches."""
+        assert detectors._links_by_stretch(text) == detectors._links_by_piece(text)
+
+    @given(
         st.lists(
             st.sampled_from([*ADDRESS_PIECES, "_", "%", "+", "-", "/", "a.b", "1@2.de", "é"]),
             max_size=30,
@@ -1154,6 +1165,35 @@ DISGUISE_PIECES = [
 
 class TestRepeatedAddresses:
     """A text that repeats addresses gives each occurrence, judged once per distinct address."""
+
+    @given(
+        text=st.lists(
+            st.sampled_from(["shօp.ꓚꓳꓟ", "ѕhop", ZWSP, "İ", "ﬁ", "x", " ", ".", "com", "\u00ad"]),
+            max_size=30,
+        ).map("".join),
+        ranges=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=12),
+    )
+    @example(text="shօp.ꓚꓳꓟ", ranges=[(2, 3), (5, 6), (0, 8)])  # Armenian, Lisu, both
+    def test_ranges_at_once_as_one_by_one(self, text: str, ranges: list[tuple[int, int]]) -> None:
+        """`spans` and `disguises_each` give what `span` and `disguises` give for each range."""
+        norm = contact_view(normalize(text))
+        size = len(norm.text)
+        ranges = [(min(a, b, size), min(max(a, b), size)) for a, b in ranges]
+        starts, ends = [a for a, _ in ranges], [b for _, b in ranges]
+
+        ostarts, oends = norm.spans(starts, ends)
+
+        assert [norm.span(a, b) for a, b in ranges] == list(zip(ostarts, oends, strict=True))
+        assert [norm.disguises(a, b) for a, b in ranges] == norm.disguises_each(starts, ends)
+
+    def test_ranges_at_once_out_of_the_text(self) -> None:
+        """A range outside the text is refused, as `span` refuses it."""
+        norm = normalize("shօp.ꓚꓳꓟ")
+
+        with pytest.raises(ValueError, match="not within"):
+            norm.spans([0, 3], [2, 99])
+        with pytest.raises(ValueError, match="not within"):
+            norm.disguises_each([2], [1])
 
     def test_every_occurrence_with_its_span(self) -> None:
         """Repeated links, and repeated look-alikes of them that are no address, keep their spans."""

@@ -488,7 +488,7 @@ _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 _NEAR_RUNS = 40
 
 
-def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _chunks(s: str, hints: re.Pattern[str], *, sparse: bool = False) -> Iterator[tuple[int, int]]:
     """Stretches of ``s`` that hold every run between spaces with a match of ``hints``.
 
     A match of `_LINK` or `_EMAIL` holds no whitespace and a hint ('x.y', '://', '@'), so it
@@ -501,9 +501,10 @@ def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     found from the hint inside it, searching no further back than the end of the run before:
     this stays linear. Where hints stand less than `_NEAR_RUNS` characters apart on average (a
     text dense with addresses), the stretches would cover nearly all of it anyway: the whole
-    text is then one stretch, read without a step per hint.
+    text is then one stretch, read without a step per hint. A caller that already found them
+    sparse says so (``sparse``), sparing the count.
     """
-    if len(hints.findall(s)) * _NEAR_RUNS >= len(s):
+    if not sparse and len(hints.findall(s)) * _NEAR_RUNS >= len(s):
         if s:
             yield 0, len(s)
         return
@@ -581,21 +582,69 @@ def _sliced(text: str, starts: Iterable[int], ends: Iterable[int]) -> Iterator[s
     return map(text.__getitem__, map(slice, starts, ends))
 
 
-def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
-    """Web addresses in the text: URLs, ``www.`` forms and bare domains with a real suffix."""
-    view = view if view is not None else contact_view(text)
-    s = view.text
+def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
+    """The matches of `_LINK` in ``s``, read once per distinct run between spaces.
+
+    A match holds no whitespace, and its lookarounds read one character on either side, where
+    a space and the edge of the text read alike: a run's matches are the same wherever it
+    stands. A text dense with addresses repeats them, so each distinct run is matched once and
+    its matches are put at every place it stands, column by column in C: a megabyte of one
+    address costs one match and a few passes of `map`.
+
+    Returns:
+        The starts, the ends (less the trailing characters dropped) and the shapes of the links.
+    """
+    pieces = s.split(" ")  # in C; a run may hold other whitespace, and is then matched whole
+    starts_of = itertools.accumulate(
+        map(operator.add, map(len, pieces), itertools.repeat(1)), initial=0
+    )
+    shapes: dict[str, _LinkShape | None] = {}
+    found_in: dict[str, list[tuple[int, int, _LinkShape]]] = {}
+    for piece in dict.fromkeys(pieces):
+        if "." not in piece and "://" not in piece:  # every match holds one (`_LINK_HINT`)
+            continue
+        links = []
+        for m in _LINK.finditer(piece):
+            if m[0] not in shapes:
+                shapes[m[0]] = _link_shape(m)
+            shape = shapes[m[0]]
+            if shape is not None:
+                links.append((m.start(), m.end() - shape.drop, shape))
+        if links:
+            found_in[piece] = links
+    if not found_in:
+        return [], [], []
+    kept = list(map(found_in.__contains__, pieces))
+    held = itertools.compress(pieces, kept)
+    piece_starts = itertools.compress(starts_of, kept)
+    if all(len(links) == 1 for links in found_in.values()):  # one link a run, as a rule
+        only = {piece: links[0] for piece, links in found_in.items()}
+        entries = list(map(only.__getitem__, held))
+        bases = list(piece_starts)
+    else:
+        lists = list(map(found_in.__getitem__, held))
+        entries = list(itertools.chain.from_iterable(lists))
+        bases = list(
+            itertools.chain.from_iterable(map(itertools.repeat, piece_starts, map(len, lists)))
+        )
+    return (
+        list(map(operator.add, map(_FIRST, entries), bases)),
+        list(map(operator.add, map(_SECOND, entries), bases)),
+        list(map(_THIRD, entries)),
+    )
+
+
+def _links_by_stretch(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
+    """The matches of `_LINK` in ``s``, read in the stretches `_chunks` finds: `_links_by_piece`."""
     matches = list(
         itertools.chain.from_iterable(
-            _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT)
+            _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT, sparse=True)
         )
     )
     if not matches:
-        return []
+        return [], [], []
     # A match's groups follow from its text alone (the lookarounds read the same characters
-    # wherever it succeeds), so each distinct address is worked out once, and the work per
-    # occurrence is done column by column, mostly in C: a text dense with one address costs
-    # one judgement and a few passes of `map`.
+    # wherever it succeeds), so each distinct address is worked out once.
     texts = list(map(_GROUP, matches))
     shapes = {
         matched: _link_shape(m) for matched, m in dict(zip(texts, matches, strict=True)).items()
@@ -607,28 +656,48 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     found = cast("list[_LinkShape]", list(map(shapes.__getitem__, texts)))
     starts = list(map(_START, matches))
     ends = list(map(operator.sub, map(_END, matches), map(_DROP, found)))
-    spans = list(map(view.span, starts, ends))
-    if any(shape.suffix is not None for shape in shapes.values() if shape is not None):
+    return starts, ends, found
+
+
+def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list[Evidence]:
+    """Web addresses in the text: URLs, ``www.`` forms and bare domains with a real suffix."""
+    view = view if view is not None else contact_view(text)
+    s = view.text
+    # Where addresses are dense, runs repeat: each distinct one is matched once. Elsewhere the
+    # pattern reads only the stretches around the few hints.
+    dense = len(_LINK_HINT.findall(s)) * _NEAR_RUNS >= len(s)
+    starts, ends, found = _links_by_piece(s) if dense else _links_by_stretch(s)
+    if not found:
+        return []
+    # The work per occurrence is done column by column, mostly in C: each distinct address,
+    # with the original text it was read from, is judged once.
+    ostarts, oends = view.spans(starts, ends)
+    originals = list(_sliced(text.original, ostarts, oends))
+    if any(shape.suffix is not None for shape in dict.fromkeys(found)):
         # a bare domain (not explicit) is all host: the match starts with it
-        plausible = [
-            shape.suffix is None
-            or _bare_domain_plausible(shape.host, shape.suffix, text.original[ostart:oend])
-            for shape, (ostart, oend) in zip(found, spans, strict=True)
-        ]
+        keys = list(zip(found, originals, strict=True))
+        verdicts = {
+            (shape, original): shape.suffix is None
+            or _bare_domain_plausible(shape.host, shape.suffix, original)
+            for shape, original in dict.fromkeys(keys)
+        }
+        plausible = list(map(verdicts.__getitem__, keys))
         if not all(plausible):
             found = list(itertools.compress(found, plausible))
             starts = list(itertools.compress(starts, plausible))
             ends = list(itertools.compress(ends, plausible))
-            spans = list(itertools.compress(spans, plausible))
+            ostarts = list(itertools.compress(ostarts, plausible))
+            oends = list(itertools.compress(oends, plausible))
+            originals = list(itertools.compress(originals, plausible))
     return list(
         map(
             _NEW_EVIDENCE,
             zip(
-                map(_FIRST, spans),
-                map(_SECOND, spans),
+                ostarts,
+                oends,
                 map(_VALUE, found),
                 map(_BARE_HOST, found),
-                map(view.disguises, starts, ends),
+                view.disguises_each(starts, ends, originals),
                 itertools.repeat(""),
                 map(_EXPLICIT, found),
             ),
@@ -636,6 +705,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     )
 
 
+_THIRD = operator.itemgetter(2)
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
 _DROP = operator.attrgetter("drop")

@@ -20,7 +20,7 @@ from confusable_homoglyphs import (  # type: ignore[import-untyped]  # no type h
 from sellerpolicy._text.html import analyze_html
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from collections.abc import Set as AbstractSet
 
 __all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize", "normalize_html"]
@@ -554,6 +554,75 @@ class NormalizedText:
             labels = (labels - {_OTHER_SCRIPTS}) | (scripts or {_OTHER_SCRIPTS})
         return tuple(sorted(labels))
 
+    def spans(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+        """`span` of each range ``starts[i]:ends[i]``: the original starts and ends.
+
+        The same as a call of `span` per range, mapped in C: a text dense with addresses has
+        one range per address.
+
+        Raises:
+            ValueError: If a range is not within the text.
+        """
+        if not starts:
+            return [], []
+        if min(starts) < 0 or max(ends) > len(self.text) or any(map(operator.gt, starts, ends)):
+            for start, end in zip(starts, ends, strict=True):
+                self._check(start, end)
+        offsets = self._offsets
+        if offsets is None:
+            return list(starts), list(ends)
+        if not all(map(operator.lt, starts, ends)):  # an empty range: `span` says where it sits
+            pairs = list(map(self.span, starts, ends))
+            return list(map(_FIRST, pairs)), list(map(_SECOND, pairs))
+        return (
+            list(map(offsets.starts.__getitem__, starts)),
+            list(map(offsets.ends.__getitem__, map(operator.sub, ends, itertools.repeat(1)))),
+        )
+
+    def disguises_each(
+        self,
+        starts: Sequence[int],
+        ends: Sequence[int],
+        originals: Sequence[str] | None = None,
+    ) -> list[tuple[str, ...]]:
+        """`disguises` of each range ``starts[i]:ends[i]``.
+
+        The same as a call of `disguises` per range, with the work per range done in C: what
+        decides a range's labels (its label codes and original text) is sliced out for every
+        range by `map`, and each distinct one is named once.
+
+        Args:
+            starts: Normalised start offsets.
+            ends: Normalised end offsets (exclusive), as many.
+            originals: The original text of each range (``original[a:b]`` for ``(a, b)`` its
+                `span`), if the caller has it.
+
+        Raises:
+            ValueError: If a range is not within the text.
+        """
+        disguised = self._disguises
+        if disguised is None:
+            self.spans(starts, ends)  # the same checks as `disguises`
+            return [()] * len(starts)
+        if originals is None:
+            originals = list(_sliced(self.original, *self.spans(starts, ends)))
+        _, chars, gaps = disguised
+        empty = not all(map(operator.lt, starts, ends))
+        # a column that is the same for every range is left out of the keys (no gap labelled)
+        columns = [
+            _sliced(chars, starts, ends),
+            _sliced(gaps, map(operator.add, starts, itertools.repeat(1)), ends)
+            if gaps.count(_PLAIN) != len(gaps)
+            else itertools.repeat(""),
+            originals,
+            map(operator.lt, starts, ends) if empty else itertools.repeat(True),  # noqa: FBT003
+        ]
+        keys = list(zip(*columns))  # noqa: B905 - a column may be an endless `repeat`
+        # the labels follow from the key: any range of it names them (here its last)
+        where = dict(zip(keys, range(len(keys)), strict=True))
+        named = {key: self.disguises(starts[i], ends[i]) for key, i in where.items()}
+        return list(map(named.__getitem__, keys))
+
     def sub(
         self,
         pattern: regex.Pattern[str],
@@ -594,6 +663,13 @@ class NormalizedText:
         return _compose(self, edits, frozenset({disguise}))
 
 
+def _sliced(text: str, starts: Iterable[int], ends: Iterable[int]) -> Iterator[str]:
+    """``text[start:end]`` for each pair, in C."""
+    return map(text.__getitem__, map(slice, starts, ends))
+
+
+_FIRST: Final = operator.itemgetter(0)
+_SECOND: Final = operator.itemgetter(1)
 _NAMED_SIZE: Final = 64  # ranges up to this long (an address) have their disguises remembered
 _NAMED_LIMIT: Final = 1024  # ... this many per text, at most
 _REVERSE: Final = int(regex.REVERSE)  # an int: testing the flag enum's member is slow

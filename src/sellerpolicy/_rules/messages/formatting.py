@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html as html_lib
+import itertools
+import operator
+import re  # noqa: TID251 - a class of ranges, searched faster by the stdlib engine
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
@@ -98,19 +101,30 @@ SP_API_KINDS = _NEEDED_KINDS | {MessageKind.NEGATIVE_FEEDBACK_REMOVAL}
 
 
 def _may_have_emoji(text: str) -> bool:
-    """Whether ``text`` has a character past Latin-1, which every match of `_EMOJI` needs.
+    """Whether ``text`` has a character that every match of `_EMOJI` holds one of.
 
-    The only pictographs in Latin-1 are (c) and (r), and alone they are not emoji; testing this
-    in C spares the pattern's pass over most messages. Encoding stops at the first character
-    past Latin-1, where `max` would read every character.
+    That is a pictograph other than (c), (r) and (tm) (`_PICTOGRAPH`, `_EMOJI_MARK`), a regional
+    indicator, or the presentation selector or keycap mark that makes a digit or (c) an emoji.
+    None of them is in Latin-1: testing that first, in C, spares the searches over most
+    messages (encoding stops at the first character past Latin-1, where `max` would read every
+    character). Text in another script (Armenian, Cyrillic) then costs two quick searches, not
+    the pattern's pass.
     """
     if text.isascii():
         return False
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
-        return True
+        return _PICTOGRAPH.search(text) is not None or _EMOJI_MARK.search(text) is not None
     return False
+
+
+# Together, the characters one of which every match of `_EMOJI` holds (and a few more). Two
+# searches: a class that joins the property to the ranges is several times slower.
+_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}", regex.V1)
+_EMOJI_MARK = re.compile(
+    "[\u20e3\ufe0f\u2600-\u27bf\U0001f1e6-\U0001f1ff]"
+)  # + regional indicators
 
 
 def _emoji_counts(text: str) -> Counter[str]:
@@ -198,6 +212,44 @@ def _late_spans(text: str, missing: list[str], pos: int, first: dict[str, tuple[
         }
 
 
+_PIECE_CHARS: Final = 64
+
+
+def _emoji_found(text: str) -> tuple[Counter[str], dict[str, tuple[int, int]]]:
+    """How many times `_EMOJI` matches each emoji in ``text``, and the span of its first match.
+
+    A space is in no match, and the pattern reads nothing around one: the matches of a run
+    between spaces are the same wherever it stands. Where runs repeat (a text dense with emoji
+    repeats the same few), each distinct one is read once and its counts multiplied by its
+    repeats, counted in C; the first match of an emoji is in the first run that holds it.
+    Elsewhere (runs that seldom repeat, or none) the whole text is read at once.
+    """
+    pieces = text.split(" ")
+    runs = Counter(pieces)  # in the order of their first occurrence
+    if len(runs) == 1 or len(runs) * _PIECE_CHARS > len(text):
+        counts = _emoji_counts(text)
+        return counts, _first_spans(text, counts)
+    starts = itertools.accumulate(
+        map(operator.add, map(len, pieces), itertools.repeat(1)), initial=0
+    )
+    # where each run first stands: the last assignment of a repeated key is its first place
+    first_at = dict(zip(reversed(pieces), reversed(list(starts)[:-1]), strict=True))
+    counts = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for piece, times in runs.items():
+        if not _may_have_emoji(piece):
+            continue
+        piece_counts = _emoji_counts(piece)
+        for found, count in piece_counts.items():
+            counts[found] += count * times
+        if not piece_counts.keys() <= first.keys():
+            base = first_at[piece]
+            for found, (start, end) in _first_spans(piece, piece_counts).items():
+                if found not in first:
+                    first[found] = (base + start, base + end)
+    return counts, first
+
+
 def emoji(a: Analysis) -> Iterator[Found]:
     for field, text in (("body", a.message.body), ("subject", a.message.subject or "")):
         if not _may_have_emoji(text):
@@ -205,8 +257,7 @@ def emoji(a: Analysis) -> Iterator[Found]:
         # one result per distinct emoji, with its count: the engine groups repeats anyway (see
         # `engine._grouped`), and a megabyte of emoji must not make a million values first.
         # Counted in C; the matches are then read only up to the last first occurrence.
-        counts = _emoji_counts(text)
-        first = _first_spans(text, counts)
+        counts, first = _emoji_found(text)
         for found, (start, end) in first.items():
             yield Found(start, end, found, field=field, count=counts[found])
     if a.message.format is MessageFormat.HTML:
