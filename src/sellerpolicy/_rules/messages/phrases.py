@@ -429,6 +429,7 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
 
 
 _AWAITED = frozenset({"review", "seller_feedback", "product_review", "change_verb"})
+_AWAITED_REACH = 40
 _CLAUSE_END = regex.compile(r"[.,;:!?\n]", regex.V1)
 
 
@@ -446,8 +447,11 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
             continue
         if (h.start, h.end) not in timing:
             return True
-        stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + 120)
-        limit = stop.start() if stop else h.end + 120
+        # what the conjunction waits for is its subject, a few words on ("once your review is
+        # up"), not a review named at the end of an unpunctuated clause ("once your parcel is
+        # delivered we'll send you a link to leave a review")
+        stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + _AWAITED_REACH)
+        limit = stop.start() if stop else h.end + _AWAITED_REACH
         if any(v.vocab in _AWAITED and h.end <= v.start < limit for v in a.hits):
             return True
     return False
