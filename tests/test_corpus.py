@@ -138,7 +138,9 @@ BLIND_FLOORS = {
     Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 0.888),
     Code.SP113: (0.733, 0.785),
-    Code.SP114: (1.000, 0.888),
+    # raised 0.888 -> 1.000 on 2026-12-04 (fresh_e/fresh_f round): "contact us" in the infinitive
+    # of every language ("le recomendamos escribirnos antes de valorar")
+    Code.SP114: (1.000, 1.000),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
     Code.SP117: (1.000, 1.000),
