@@ -619,6 +619,21 @@ def answers_buyer(a: Analysis, start: int, end: int) -> bool:
     return bool(asked & _stems(a.norm.text[near[0].start : near[-1].end]))
 
 
+def _in_payment_demand(a: Analysis, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` share a sentence with a demand for more money.
+
+    The store or listing named there is where the buyer is told to pay the difference (SP108),
+    not a product promoted to them.
+    """
+    if not {"pay", "extra_cost"} <= a.vocabs and "pay_channel" not in a.vocabs:
+        return False
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    low, high = a.sentences[first].start, a.sentences[last].end
+    return any(s < high and e > low for s, e in _phrase_matches(a, Code.SP108))
+
+
 def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
@@ -688,8 +703,10 @@ def marketing(a: Analysis) -> Iterator[Found]:
         )
         if answering and _AVAILABILITY.search(a.norm.text, start, end):
             continue  # the problem's own news, or a reply whose question we are not shown
-        if "amazon_applies" in _sentence_vocabs(a, start, end):
-            continue  # a discount Amazon applies at checkout, explained
+        if "amazon_applies" in _sentence_vocabs(a, start, end) or _in_payment_demand(a, start, end):
+            # a discount Amazon applies at checkout, explained; "buy the 'Price Adjustment'
+            # listing in our storefront" is SP108's
+            continue
         if _restates_question(a, start, end):
             continue  # "you asked whether it is in the Black Friday sale": the buyer's words
         if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
