@@ -280,7 +280,9 @@ FRESH_FLOORS = {
     Code.SP112: (1.000, 1.000),
     Code.SP113: (0.800, 0.800),
     Code.SP114: (1.000, 0.500),
-    Code.SP115: (1.000, 0.666),
+    # raised 0.666 -> 1.000 on 2026-12-04 (fresh_e/fresh_f round): another look at the review
+    # asked for in every language ("revoir votre commentaire", "replantearse su reseña")
+    Code.SP115: (1.000, 1.000),
     Code.SP116: (1.000, 1.000),
     Code.SP117: (1.000, 0.666),
     Code.SP118: (0.666, 1.000),
