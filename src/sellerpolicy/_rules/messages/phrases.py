@@ -755,7 +755,9 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
 
 _THANKED = regex.compile(
     r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
-    r"(?:(?:kind|honest|detailed|lovely|great|quick|glowing|positive|[\w]+-stars?)\s+)?"
+    # any one or two words before the noun ("the enthusiastic review", "your very kind
+    # words"): bounded, so the pattern stays linear
+    r"(?:[\w'-]+\s+){0,2}"
     r"(?:feedback|review|rating|comments?)\b",
     regex.V1,
 )
