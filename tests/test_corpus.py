@@ -43,7 +43,9 @@ HOLDOUT_FLOORS = {
     Code.SP110: (1.000, 1.000),
     Code.SP111: (1.000, 1.000),
     Code.SP112: (1.000, 1.000),
-    Code.SP113: (0.812, 0.866),
+    # raised from (0.812, 0.866) on 2026-12-04 (fresh_e/fresh_f round): the Amazon storefront, a
+    # paid add-on "by purchasing our", what other buyers pair it with
+    Code.SP113: (0.823, 0.933),
     Code.SP114: (1.000, 0.909),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (1.000, 1.000),
@@ -137,8 +139,12 @@ BLIND_FLOORS = {
     Code.SP110: (1.000, 0.875),
     Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 0.888),
-    Code.SP113: (0.733, 0.785),
-    Code.SP114: (1.000, 0.888),
+    # SP113 (0.733/0.785) and SP124 (0.857/0.666) raised on 2026-12-04 (fresh_e/fresh_f round):
+    # the Amazon storefront and paid add-ons read as promotion, so a purpose kind that promotes
+    Code.SP113: (0.750, 0.857),
+    # raised 0.888 -> 1.000 on 2026-12-04 (fresh_e/fresh_f round): "contact us" in the infinitive
+    # of every language ("le recomendamos escribirnos antes de valorar")
+    Code.SP114: (1.000, 1.000),
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
     Code.SP117: (1.000, 1.000),
@@ -148,7 +154,7 @@ BLIND_FLOORS = {
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 1.000),
     Code.SP123: (0.857, 0.750),
-    Code.SP124: (0.857, 0.666),
+    Code.SP124: (0.875, 0.777),
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
@@ -274,7 +280,9 @@ FRESH_FLOORS = {
     Code.SP112: (1.000, 1.000),
     Code.SP113: (0.800, 0.800),
     Code.SP114: (1.000, 0.500),
-    Code.SP115: (1.000, 0.666),
+    # raised 0.666 -> 1.000 on 2026-12-04 (fresh_e/fresh_f round): another look at the review
+    # asked for in every language ("revoir votre commentaire", "replantearse su reseña")
+    Code.SP115: (1.000, 1.000),
     Code.SP116: (1.000, 1.000),
     Code.SP117: (1.000, 0.666),
     Code.SP118: (0.666, 1.000),

@@ -429,6 +429,7 @@ def _given_nearby(a: Analysis, vocab: str, start: int, end: int) -> bool:
 
 
 _AWAITED = frozenset({"review", "seller_feedback", "product_review", "change_verb"})
+_AWAITED_REACH = 40
 _CLAUSE_END = regex.compile(r"[.,;:!?\n]", regex.V1)
 
 
@@ -446,8 +447,11 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
             continue
         if (h.start, h.end) not in timing:
             return True
-        stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + 120)
-        limit = stop.start() if stop else h.end + 120
+        # what the conjunction waits for is its subject, a few words on ("once your review is
+        # up"), not a review named at the end of an unpunctuated clause ("once your parcel is
+        # delivered we'll send you a link to leave a review")
+        stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + _AWAITED_REACH)
+        limit = stop.start() if stop else h.end + _AWAITED_REACH
         if any(v.vocab in _AWAITED and h.end <= v.start < limit for v in a.hits):
             return True
     return False
@@ -615,6 +619,21 @@ def answers_buyer(a: Analysis, start: int, end: int) -> bool:
     return bool(asked & _stems(a.norm.text[near[0].start : near[-1].end]))
 
 
+def _in_payment_demand(a: Analysis, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` share a sentence with a demand for more money.
+
+    The store or listing named there is where the buyer is told to pay the difference (SP108),
+    not a product promoted to them.
+    """
+    if not {"pay", "extra_cost"} <= a.vocabs and "pay_channel" not in a.vocabs:
+        return False
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    low, high = a.sentences[first].start, a.sentences[last].end
+    return any(s < high and e > low for s, e in _phrase_matches(a, Code.SP108))
+
+
 def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
@@ -684,8 +703,10 @@ def marketing(a: Analysis) -> Iterator[Found]:
         )
         if answering and _AVAILABILITY.search(a.norm.text, start, end):
             continue  # the problem's own news, or a reply whose question we are not shown
-        if "amazon_applies" in _sentence_vocabs(a, start, end):
-            continue  # a discount Amazon applies at checkout, explained
+        if "amazon_applies" in _sentence_vocabs(a, start, end) or _in_payment_demand(a, start, end):
+            # a discount Amazon applies at checkout, explained; "buy the 'Price Adjustment'
+            # listing in our storefront" is SP108's
+            continue
         if _restates_question(a, start, end):
             continue  # "you asked whether it is in the Black Friday sale": the buyer's words
         if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
@@ -734,7 +755,9 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
 
 _THANKED = regex.compile(
     r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
-    r"(?:(?:kind|honest|detailed|lovely|great|quick|glowing|positive|[\w]+-stars?)\s+)?"
+    # any one or two words before the noun ("the enthusiastic review", "your very kind
+    # words"): bounded, so the pattern stays linear
+    r"(?:[\w'-]+\s+){0,2}"
     r"(?:feedback|review|rating|comments?)\b",
     regex.V1,
 )
