@@ -641,6 +641,11 @@ def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
     return frozenset().union(*(s.vocabs() for s in a.sentences[first : last + 1]))
 
 
+_VOUCHER = regex.compile(
+    r"\b(?:gift|voucher|gutschein|bon\s+cadeau|carte\s+cadeau|tarjeta\s+regalo|cheque\s+regalo"
+    r"|buono\s+regalo|carta\s+regalo)",
+    regex.V1 | regex.IGNORECASE,
+)
 _AVAILABILITY = regex.compile(r"\b(?:stock|lager|disponib\w*|existencias)\b", regex.V1)
 
 
@@ -691,6 +696,22 @@ def _traded_for_review(a: Analysis, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in _phrase_matches(a, Code.SP106))
 
 
+def _the_buyers_own(a: Analysis, start: int, end: int) -> bool:
+    """Whether the code or offer at ``start:end`` is the buyer's own, not a promotion.
+
+    The buyer's words restated ("you asked whether it is in the Black Friday sale"), the key a
+    digital-access message delivers ("in the app, enter code"), or the gift voucher the buyer
+    bought ("the gift voucher code on the card in your parcel").
+    """
+    if _restates_question(a, start, end):
+        return True
+    if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
+        return True
+    return bool(_VOUCHER.search(a.norm.text, start, end)) and (
+        "voucher_bought" in _sentence_vocabs(a, start, end)
+    )
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         if _traded_for_review(a, start, end):
@@ -707,10 +728,8 @@ def marketing(a: Analysis) -> Iterator[Found]:
             # a discount Amazon applies at checkout, explained; "buy the 'Price Adjustment'
             # listing in our storefront" is SP108's
             continue
-        if _restates_question(a, start, end):
-            continue  # "you asked whether it is in the Black Friday sale": the buyer's words
-        if a.kind is MessageKind.DIGITAL_ACCESS_KEY and _only_the_key(a, start, end):
-            continue  # "in the app, enter code": the key the kind delivers, not a promo code
+        if _the_buyers_own(a, start, end):
+            continue
         yield a.found(start, end)
     for i, att in enumerate(a.message.attachments):
         if promotional(a, att):
