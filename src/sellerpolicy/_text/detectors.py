@@ -231,11 +231,11 @@ def _at_sign(text: str, match: regex.Match[str]) -> str:
     return match[0] if before and before[-1] in _NOT_LOCAL_PART else "@"
 
 
-_SPACED_SUFFIX = re.compile(r"\. (?:com|net|org|info|biz)")
-# A dot at the end of a line ends most lines of a message ('your order.\nThanks'): with no other
-# sign of a spaced-out dot, `_SPACED_DOT` can match only where the next line goes on with a
-# dotted host or a suffix, or where a suffix stands spaced from a dot.
-_LINE_END_DOT_HINT = re.compile(
+# A dot before a space or a line break ends most sentences of a message ('your order.\nThanks'):
+# with no other sign of a spaced-out dot, `_SPACED_DOT` can match only where the next line goes
+# on with a dotted host or a suffix, or where a suffix stands spaced from a dot ('shop.  com',
+# 'shop.\tcom').
+_DOT_BEFORE_SPACE_HINT = re.compile(
     r"\.[ \t]*\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk|de)"
     r"|\.[ \t]+(?:com|net|org|info|biz)"
 )
@@ -292,8 +292,7 @@ def contact_view(text: NormalizedText) -> NormalizedText:
         " ." in t
         or "\t." in t
         or "\n." in t
-        or (".\n" in t and _LINE_END_DOT_HINT.search(t))
-        or _SPACED_SUFFIX.search(t)
+        or _DOT_BEFORE_SPACE_HINT.search(t)
     ):
         spaced = view
         view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
@@ -872,7 +871,9 @@ _PART_BEFORE = regex.compile(
         \b(?:oem|part|parts|ref|reference|r[ée]f[ée]rence|referencia|riferimento|codice
           |teilenummer|artikelnummer|ersatzteilnummer|pieza|recambio|ricambio|pi[eè]ce)\b
         \W{0,8}(?:\w{1,30}\W{1,8}){0,2}        # 'part no. 038 ...', 'OEM 038 ...'
-      | [^\W\d_]{2,30}[ \t]{1,8}[^\W\d_][ \t]{1,8}  # 'bosch f 026 ...': a word, a lone letter
+      # 'bosch f 026 ...': a word, then a lone consonant (a lone vowel is a word of its own:
+      # 'contactez-nous à 06 ...', 'escríbanos a ...', 'chiamaci e ...')
+      | [^\W\d_]{2,30}[ \t]{1,8}(?![aeiouyàèéìòùáíóú])[^\W\d_][ \t]{1,8}
     )$""",  # every run is bounded: searched from every start, the pattern stays linear
     regex.V1,
 )

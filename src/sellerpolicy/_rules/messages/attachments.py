@@ -134,19 +134,35 @@ def _body_names_allowed(a: Analysis) -> bool:
     return False
 
 
-_STEM = 4
-"""Letters a file name's word and the buyer's word must share ('lid' is too short to tell)."""
 _LONG_WORD = regex.compile(r"[^\W\d_]{4,}", regex.V1)
-# words that name no particular thing the buyer could have asked for
-_NAME_STOP = frozenset({"file", "image", "photo", "foto", "scan", "copy", "page", "order", "your"})
+# words that name no particular thing the buyer could have asked for: the order, the product,
+# its arrival, the file itself
+_NAME_STOP = frozenset(
+    {
+        "file", "image", "photo", "foto", "scan", "copy", "page", "order", "your", "product",
+        "products", "item", "items", "arrived", "arrival", "arrivals", "package", "parcel",
+        "delivery", "thanks", "thank", "hello", "please", "other", "with", "from", "this", "that",
+        "have", "about", "when", "what", "which",
+    }
+)  # fmt: skip
+# the buyer asks for something: a question, or a verb of sending
+_REQUEST = regex.compile(
+    r"\?|\b(?:send|attach|share|need|would\s+like|schicken|senden|brauche[n]?|benötige[n]?"
+    r"|möchte[n]?|envoyer|envoyez|besoin|voudrais|voudrions|enviar|envíe|envie|necesit[oa]|"
+    r"necesitamos|quisiera|inviare|invii|mandare|mandi|serve|servono|bisogno|vorrei|vorremmo)\b",
+    regex.V1 | regex.IGNORECASE,
+)
 _PICTURE = regex.compile(
     r"\b(?:photos?|pictures?|pics?|images?|fotos?|bilde?r?|imagen(?:es)?|immagin[ei])\b",
     regex.V1 | regex.IGNORECASE,
 )
 
 
-def _stems(words: list[str]) -> frozenset[str]:
-    return frozenset(w[:_STEM] for w in map(str.lower, words) if w not in _NAME_STOP)
+def _words(text: str) -> frozenset[str]:
+    """The long words of ``text``, lower-cased, a plural 's' dropped, generic words left out."""
+    return frozenset(
+        w.removesuffix("s") for w in map(str.lower, _LONG_WORD.findall(text)) if w not in _NAME_STOP
+    )
 
 
 def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
@@ -160,11 +176,10 @@ def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
     if a.kind is not MessageKind.REPLY:
         return False
     said = " ".join(m.body for m in a.history if m.sender is MessageSender.BUYER)
-    if not said:
-        return False
+    if not _REQUEST.search(said):
+        return False  # the buyer asked for nothing ('the product arrived but it won't work.')
     stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
-    named = _stems(_LONG_WORD.findall(stem))
-    if named & _stems(_LONG_WORD.findall(said)):
+    if _words(stem) & _words(said):
         return True
     return is_image(att) and bool(_PICTURE.search(said))
 

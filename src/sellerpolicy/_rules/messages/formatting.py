@@ -7,7 +7,7 @@ import itertools
 import operator
 import re  # noqa: TID251 - a class of ranges, searched faster by the stdlib engine
 from collections import Counter
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 import regex
 
@@ -357,7 +357,9 @@ def _names_the_sender(a: Analysis, alt: str | None) -> bool:
         closings = list(_CLOSING.finditer(text))
         return (text[closings[-1].end() :] if closings else text[-_NO_CLOSING_CHARS:]).casefold()
 
-    return name in a.memo("signature", signature)  # type: ignore[operator]
+    signed = cast("str", a.memo("signature", signature))
+    # the whole name, not a piece of a word ('Ring' inside 'Springfield Jewellers')
+    return regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", signed) is not None
 
 
 def _product_photo(a: Analysis, words: str) -> bool:
