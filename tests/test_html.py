@@ -1005,6 +1005,21 @@ class TestReading:
             assert end >= previous[1]
             previous = (start, end)
 
+    @pytest.mark.parametrize(
+        "source", ["<p>shop.com</p>", "plain text", "Shop<a href='https://x.com'>Now</a>"]
+    )
+    def test_normalizing_leaves_the_reading_alone(
+        self, monkeypatch: pytest.MonkeyPatch, source: str
+    ) -> None:
+        """`normalize_html` maps through the reading's lists without changing them."""
+        reading = analyze_html(source).reading()
+        starts, ends = list(reading.starts), list(reading.ends)
+        monkeypatch.setattr(HtmlFacts, "reading", lambda _: reading)
+
+        normalize_html(source)
+
+        assert (starts, ends) == (list(reading.starts), list(reading.ends))
+
 
 def _attribute_spans_char_by_char(tag: str) -> dict[str, tuple[int, int, int, int]]:
     """The attribute spans of a start tag, read one character at a time (the former reader)."""

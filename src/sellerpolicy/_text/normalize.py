@@ -1023,14 +1023,14 @@ def normalize_html(source: str) -> NormalizedText:
     starts, ends = reading.starts, reading.ends
     offsets = plain._offsets  # noqa: SLF001 - a helper of NormalizedText
     if offsets is None:  # one character read, one normalised
-        # `reading` made its lists for this call alone: they become the map as they are
-        new_starts = starts if isinstance(starts, list) else list(starts)
+        # a copy with the end of the text: the reading's own lists are never changed
+        new_starts = [*starts, len(source)]
         new_ends = ends if isinstance(ends, list) else list(ends)
     else:
         new_starts = list(map(starts.__getitem__, offsets.starts[:size]))
+        new_starts.append(len(source))
         last = map(operator.sub, offsets.ends, itertools.repeat(1))
         new_ends = list(map(ends.__getitem__, last))
-    new_starts.append(len(source))
     disguises = plain._disguises  # noqa: SLF001
     if reading.references or reading.splits:
         disguises = _html_disguises(plain, reading.references, reading.splits)
