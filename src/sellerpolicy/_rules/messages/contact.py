@@ -6,7 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import regex
 
@@ -49,7 +49,14 @@ def _is_amazon(host: str, domains: frozenset[str]) -> bool:
 
 
 def page_links(a: Analysis) -> list[Evidence]:
-    """Links a buyer could follow: an ``<img src>`` loads a picture and is judged by SP2xx."""
+    """Links a buyer could follow: an ``<img src>`` loads a picture and is judged by SP2xx.
+
+    Worked out once per analysis: several rules ask for them.
+    """
+    return cast("list[Evidence]", a.memo("page links", lambda: _page_links(a)))
+
+
+def _page_links(a: Analysis) -> list[Evidence]:
     html = a.html
     if html is None or not html.images:
         return a.links
