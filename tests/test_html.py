@@ -1005,6 +1005,21 @@ class TestReading:
             assert end >= previous[1]
             previous = (start, end)
 
+    @pytest.mark.parametrize(
+        "source", ["<p>shop.com</p>", "plain text", "Shop<a href='https://x.com'>Now</a>"]
+    )
+    def test_normalizing_leaves_the_reading_alone(
+        self, monkeypatch: pytest.MonkeyPatch, source: str
+    ) -> None:
+        """`normalize_html` maps through the reading's lists without changing them."""
+        reading = analyze_html(source).reading()
+        starts, ends = list(reading.starts), list(reading.ends)
+        monkeypatch.setattr(HtmlFacts, "reading", lambda _: reading)
+
+        normalize_html(source)
+
+        assert (starts, ends) == (list(reading.starts), list(reading.ends))
+
 
 def _attribute_spans_char_by_char(tag: str) -> dict[str, tuple[int, int, int, int]]:
     """The attribute spans of a start tag, read one character at a time (the former reader)."""
@@ -1220,7 +1235,10 @@ class TestPlainReader:
     @settings(max_examples=2000, deadline=None)
     @given(st.lists(st.sampled_from(STYLED_PIECES), max_size=40).map("".join))
     def test_facts_like_the_events(self, source: str) -> None:
-        """Reading plain markup straight into the facts gives the facts of the parser's events."""
+        """Reading plain markup straight into the facts gives the facts of `_parse`'s events.
+
+        `_Builder.read_plain` copies the loop of `_read_plain` for speed: this keeps them alike.
+        """
         expected = html_module._Builder(source).build(html_module._parse(source))
 
         assert _facts_as_read(expected) == _facts_as_read(html_module._read(source))

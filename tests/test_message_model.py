@@ -5,7 +5,7 @@ import pytest
 
 from sellerpolicy import Code, Message, Policy, Severity, check_message
 from sellerpolicy._rules.messages.analysis import Analysis
-from sellerpolicy._rules.messages.model import GATED, _read, features, rule_models
+from sellerpolicy._rules.messages.model import GATED, Reading, features, gate, rule_models
 from sellerpolicy.exceptions import InvalidPolicyError
 
 CURRENT = Policy.current()
@@ -98,10 +98,24 @@ class TestFeatures:
         for code, model in rule_models().items():
             expected = model.probability(feats)
 
-            assert model._score(_read(a)) == pytest.approx(expected, rel=1e-12, abs=1e-300), code
+            assert model.score(Reading.from_analysis(a)) == pytest.approx(
+                expected, rel=1e-12, abs=1e-300
+            ), code
 
 
 class TestGate:
+    def test_features_named_once(self, monkeypatch):
+        """Explaining several findings the model does not confirm names the features once."""
+        a = Analysis(Message(body=TRAP), (), CURRENT)
+        trapped = [f for f in check_message(TRAP, policy=OFF).findings if f.code is TRAP_CODE]
+        named, name = [], Reading.named
+        monkeypatch.setattr(Reading, "named", lambda r: named.append(r) or name(r))
+
+        gated = gate(tuple(trapped * 3), a, "info")
+
+        assert [Severity.INFO] * 3 == [f.severity for f in gated]
+        assert 1 == len(named)
+
     def test_violation_is_kept(self):
         """A violation the model confirms stays an error, as the phrase rule wrote it."""
         report = check_message(VIOLATION, policy=CURRENT)

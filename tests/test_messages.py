@@ -16,7 +16,7 @@ from sellerpolicy import (
 from sellerpolicy._registry import rule_set
 from sellerpolicy._rules import messages as engine
 from sellerpolicy._rules.data import rule_data
-from sellerpolicy._rules.messages import formatting
+from sellerpolicy._rules.messages import contact, formatting
 from sellerpolicy._rules.messages.engine import PLAIN_TEXT_SILENT
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
@@ -1695,3 +1695,17 @@ class TestOverlapping:
         )
 
         assert expected == actual
+
+
+class TestPageLinks:
+    def test_worked_out_once_per_analysis(self):
+        """The links a buyer could follow leave image sources out and are worked out once for
+        the rules that ask for them."""
+        body = '<p>see shop.com</p><img src="https://x.com/a.png">'
+        message = Message(body=body, kind="reply", format="html")
+        analysis = engine.Analysis(message, (), Policy.current())
+
+        links = contact.page_links(analysis)
+
+        assert ["shop.com"] == [link.value for link in links]
+        assert links is contact.page_links(analysis)

@@ -12,11 +12,12 @@ import ahocorasick_rs
 import regex
 from publicsuffixlist import PublicSuffixList
 
+from sellerpolicy._text._columns import FIRST, SECOND, THIRD, sliced
 from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -288,12 +289,7 @@ def contact_view(text: NormalizedText) -> NormalizedText:
     if " /" in s or "/ " in s or " slash " in s:
         view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
     t = view.text
-    if (
-        " ." in t
-        or "\t." in t
-        or "\n." in t
-        or _DOT_BEFORE_SPACE_HINT.search(t)
-    ):
+    if " ." in t or "\t." in t or "\n." in t or _DOT_BEFORE_SPACE_HINT.search(t):
         spaced = view
         view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
     return view
@@ -568,17 +564,16 @@ def _link_shape(matched: re.Match[str]) -> _LinkShape | None:
     )
 
 
-# The methods of a match, unbound: mapped over a list of matches, they run in C.
-_GROUP = re.Match.group
-_START = re.Match.start
-_END = re.Match.end
+# The methods of a match, unbound, and getters of fields: mapped over a list, they run in C.
+_MATCH_GROUP = re.Match.group
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
+_DROP = operator.attrgetter("drop")
+_VALUE = operator.attrgetter("value")
+_BARE_HOST = operator.attrgetter("bare_host")
+_EXPLICIT = operator.attrgetter("explicit")
 _NEW_EVIDENCE = functools.partial(tuple.__new__, Evidence)
 """An `Evidence` of a tuple of its fields, made in C: mapped over a text dense with addresses."""
-
-
-def _sliced(text: str, starts: Iterable[int], ends: Iterable[int]) -> Iterator[str]:
-    """``text[start:end]`` for each pair, in C."""
-    return map(text.__getitem__, map(slice, starts, ends))
 
 
 def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
@@ -627,9 +622,9 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
             itertools.chain.from_iterable(map(itertools.repeat, piece_starts, map(len, lists)))
         )
     return (
-        list(map(operator.add, map(_FIRST, entries), bases)),
-        list(map(operator.add, map(_SECOND, entries), bases)),
-        list(map(_THIRD, entries)),
+        list(map(operator.add, map(FIRST, entries), bases)),
+        list(map(operator.add, map(SECOND, entries), bases)),
+        list(map(THIRD, entries)),
     )
 
 
@@ -644,7 +639,7 @@ def _links_by_stretch(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
         return [], [], []
     # A match's groups follow from its text alone (the lookarounds read the same characters
     # wherever it succeeds), so each distinct address is worked out once.
-    texts = list(map(_GROUP, matches))
+    texts = list(map(_MATCH_GROUP, matches))
     shapes = {
         matched: _link_shape(m) for matched, m in dict(zip(texts, matches, strict=True)).items()
     }
@@ -653,8 +648,8 @@ def _links_by_stretch(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
         matches = list(itertools.compress(matches, kept))
         texts = list(itertools.compress(texts, kept))
     found = cast("list[_LinkShape]", list(map(shapes.__getitem__, texts)))
-    starts = list(map(_START, matches))
-    ends = list(map(operator.sub, map(_END, matches), map(_DROP, found)))
+    starts = list(map(_MATCH_START, matches))
+    ends = list(map(operator.sub, map(_MATCH_END, matches), map(_DROP, found)))
     return starts, ends, found
 
 
@@ -671,7 +666,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     # The work per occurrence is done column by column, mostly in C: each distinct address,
     # with the original text it was read from, is judged once.
     ostarts, oends = view.spans(starts, ends)
-    originals = list(_sliced(text.original, ostarts, oends))
+    originals = list(sliced(text.original, ostarts, oends))
     if any(shape.suffix is not None for shape in dict.fromkeys(found)):
         # a bare domain (not explicit) is all host: the match starts with it
         keys = list(zip(found, originals, strict=True))
@@ -702,15 +697,6 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
             ),
         )
     )
-
-
-_THIRD = operator.itemgetter(2)
-_FIRST = operator.itemgetter(0)
-_SECOND = operator.itemgetter(1)
-_DROP = operator.attrgetter("drop")
-_VALUE = operator.attrgetter("value")
-_BARE_HOST = operator.attrgetter("bare_host")
-_EXPLICIT = operator.attrgetter("explicit")
 
 
 # --- emails ----------------------------------------------------------------------------------

@@ -17,10 +17,11 @@ from confusable_homoglyphs import (  # type: ignore[import-untyped]  # no type h
     confusables,
 )
 
+from sellerpolicy._text._columns import FIRST, SECOND, sliced
 from sellerpolicy._text.html import analyze_html
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from collections.abc import Set as AbstractSet
 
 __all__ = ["LOOKALIKE_CLASS", "NormalizedText", "fold_lookalikes", "normalize", "normalize_html"]
@@ -439,6 +440,11 @@ class _Palette:
         return frozenset().union(*(self.entries[ord(code)] for code in set(codes)))
 
 
+_NAMED_SIZE: Final = 64  # ranges up to this long (an address) have their disguises remembered
+_NAMED_LIMIT: Final = 1024  # ... this many per text, at most
+_REVERSE: Final = int(regex.REVERSE)  # an int: testing the flag enum's member is slow
+
+
 @attrs.frozen(eq=False)
 class NormalizedText:
     """A normalised text that remembers where each of its characters came from.
@@ -573,7 +579,7 @@ class NormalizedText:
             return list(starts), list(ends)
         if not all(map(operator.lt, starts, ends)):  # an empty range: `span` says where it sits
             pairs = list(map(self.span, starts, ends))
-            return list(map(_FIRST, pairs)), list(map(_SECOND, pairs))
+            return list(map(FIRST, pairs)), list(map(SECOND, pairs))
         return (
             list(map(offsets.starts.__getitem__, starts)),
             list(map(offsets.ends.__getitem__, map(operator.sub, ends, itertools.repeat(1)))),
@@ -605,13 +611,13 @@ class NormalizedText:
             self.spans(starts, ends)  # the same checks as `disguises`
             return [()] * len(starts)
         if originals is None:
-            originals = list(_sliced(self.original, *self.spans(starts, ends)))
+            originals = list(sliced(self.original, *self.spans(starts, ends)))
         _, chars, gaps = disguised
         empty = not all(map(operator.lt, starts, ends))
         # a column that is the same for every range is left out of the keys (no gap labelled)
         columns = [
-            _sliced(chars, starts, ends),
-            _sliced(gaps, map(operator.add, starts, itertools.repeat(1)), ends)
+            sliced(chars, starts, ends),
+            sliced(gaps, map(operator.add, starts, itertools.repeat(1)), ends)
             if gaps.count(_PLAIN) != len(gaps)
             else itertools.repeat(""),
             originals,
@@ -661,18 +667,6 @@ class NormalizedText:
         if pattern.flags & _REVERSE:
             edits.reverse()
         return _compose(self, edits, frozenset({disguise}))
-
-
-def _sliced(text: str, starts: Iterable[int], ends: Iterable[int]) -> Iterator[str]:
-    """``text[start:end]`` for each pair, in C."""
-    return map(text.__getitem__, map(slice, starts, ends))
-
-
-_FIRST: Final = operator.itemgetter(0)
-_SECOND: Final = operator.itemgetter(1)
-_NAMED_SIZE: Final = 64  # ranges up to this long (an address) have their disguises remembered
-_NAMED_LIMIT: Final = 1024  # ... this many per text, at most
-_REVERSE: Final = int(regex.REVERSE)  # an int: testing the flag enum's member is slow
 
 
 def _inserted_end(old: _OffsetMap, start: int) -> int:
@@ -1023,14 +1017,14 @@ def normalize_html(source: str) -> NormalizedText:
     starts, ends = reading.starts, reading.ends
     offsets = plain._offsets  # noqa: SLF001 - a helper of NormalizedText
     if offsets is None:  # one character read, one normalised
-        # `reading` made its lists for this call alone: they become the map as they are
-        new_starts = starts if isinstance(starts, list) else list(starts)
+        # a copy with the end of the text: the reading's own lists are never changed
+        new_starts = [*starts, len(source)]
         new_ends = ends if isinstance(ends, list) else list(ends)
     else:
         new_starts = list(map(starts.__getitem__, offsets.starts[:size]))
+        new_starts.append(len(source))
         last = map(operator.sub, offsets.ends, itertools.repeat(1))
         new_ends = list(map(ends.__getitem__, last))
-    new_starts.append(len(source))
     disguises = plain._disguises  # noqa: SLF001
     if reading.references or reading.splits:
         disguises = _html_disguises(plain, reading.references, reading.splits)

@@ -6,7 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import regex
 
@@ -14,6 +14,7 @@ from sellerpolicy._codes import Severity
 from sellerpolicy._model import Attachment
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words
+from sellerpolicy._text._columns import FIRST, SECOND
 from sellerpolicy._text.detectors import Evidence, find_links
 from sellerpolicy._text.normalize import normalize
 from sellerpolicy._text.phrases import tokens
@@ -48,7 +49,14 @@ def _is_amazon(host: str, domains: frozenset[str]) -> bool:
 
 
 def page_links(a: Analysis) -> list[Evidence]:
-    """Links a buyer could follow: an ``<img src>`` loads a picture and is judged by SP2xx."""
+    """Links a buyer could follow: an ``<img src>`` loads a picture and is judged by SP2xx.
+
+    Worked out once per analysis: several rules ask for them.
+    """
+    return cast("list[Evidence]", a.memo("page links", lambda: _page_links(a)))
+
+
+def _page_links(a: Analysis) -> list[Evidence]:
     html = a.html
     if html is None or not html.images:
         return a.links
@@ -142,21 +150,17 @@ def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
         yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
 
 
-_START = operator.itemgetter(0)
-_END = operator.itemgetter(1)
-
-
 def _overlapping(spans: list[Evidence], found: list[Evidence]) -> Iterator[bool]:
     """Whether each of ``found`` overlaps one of ``spans``: `SpanSet.overlaps`, mapped in C."""
     ordered = sorted((e.start, e.end) for e in spans)
-    firsts = list(map(_START, ordered))
+    firsts = list(map(FIRST, ordered))
     # the largest end among the spans that start before each index (-1 before the first)
-    reach = [-1, *itertools.accumulate(map(_END, ordered), max)]
-    ends = map(_END, found)
+    reach = [-1, *itertools.accumulate(map(SECOND, ordered), max)]
+    ends = map(SECOND, found)
     return map(
         operator.gt,
         map(reach.__getitem__, map(bisect.bisect_left, itertools.repeat(firsts), ends)),
-        map(_START, found),
+        map(FIRST, found),
     )
 
 

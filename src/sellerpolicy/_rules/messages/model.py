@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from sellerpolicy._decisions import Finding
     from sellerpolicy._rules.messages.analysis import Analysis
 
-__all__ = ["GATED", "RuleModel", "features", "gate", "rule_models"]
+__all__ = ["GATED", "Reading", "RuleModel", "features", "gate", "rule_models"]
 
 GATED = frozenset(Code(f"SP{n}") for n in (*range(105, 119), 123, 124))
 """The semantic rules whose phrase findings the model confirms (SP119-SP122 read attachments,
@@ -38,14 +38,10 @@ def features(a: Analysis) -> frozenset[str]:
     phrase vocabularies it uses (``v:``) and those a negator cancels (``n:``), and the kind
     (``k:``).
     """
-    reading = _read(a)
-    out = {f"w:{w}" for w in reading.unigrams}
-    out.update(f"b:{x} {y}" for x, y in reading.bigrams)
-    out.update(reading.others)
-    return frozenset(out)
+    return Reading.from_analysis(a).named()
 
 
-class _Reading(NamedTuple):
+class Reading(NamedTuple):
     """The `features` of a message as the gate scores them: words and pairs left unnamed."""
 
     unigrams: frozenset[str]
@@ -53,13 +49,21 @@ class _Reading(NamedTuple):
     others: frozenset[str]
     """The named features of the vocabularies, the negated vocabularies and the kind."""
 
+    @classmethod
+    def from_analysis(cls, a: Analysis) -> Reading:
+        """Read the words, pairs of words, vocabularies and kind of an analysed message."""
+        words = [w if not w.isdigit() else "#" for w in split_words(a.norm.text)]
+        others = {f"v:{v}" for v in a.vocabs}
+        others.update(f"n:{v}" for v, _ in negated(a))
+        others.add(f"k:{a.kind.value}")
+        return cls(frozenset(words), frozenset(itertools.pairwise(words)), frozenset(others))
 
-def _read(a: Analysis) -> _Reading:
-    words = [w if not w.isdigit() else "#" for w in split_words(a.norm.text)]
-    others = {f"v:{v}" for v in a.vocabs}
-    others.update(f"n:{v}" for v, _ in negated(a))
-    others.add(f"k:{a.kind.value}")
-    return _Reading(frozenset(words), frozenset(itertools.pairwise(words)), frozenset(others))
+    def named(self) -> frozenset[str]:
+        """Every feature by its name, as `features` gives them."""
+        out = {f"w:{w}" for w in self.unigrams}
+        out.update(f"b:{x} {y}" for x, y in self.bigrams)
+        out.update(self.others)
+        return frozenset(out)
 
 
 def _logistic(score: float) -> float:
@@ -89,7 +93,7 @@ class RuleModel:
     _bigrams: dict[tuple[str, str], float] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """File the word and pair weights by the words themselves, for `_score`."""
+        """File the word and pair weights by the words themselves, for `score`."""
         unigrams, bigrams = {}, {}
         for name, weight in self.weights.items():
             kind, _, value = name.partition(":")
@@ -106,11 +110,19 @@ class RuleModel:
         weights = self.weights
         return _logistic(self.bias + sum(weights.get(f, 0.0) for f in feats))
 
-    def _score(self, reading: _Reading) -> float:
+    def score(self, reading: Reading) -> float:
         """`probability` of the features ``reading`` holds, without naming each word and pair.
 
-        The same weights summed in another order: the sum over a set of strings follows their
-        hashes, which change from one process to the next, so no order is the right one.
+        What the gate uses: naming every word and pair of a long message costs more than
+        scoring it. The same weights are summed in another order, which is no less right: the
+        sum over a set of strings follows their hashes, which change from one process to the
+        next.
+
+        Args:
+            reading: The message as `Reading.from_analysis` reads it.
+
+        Returns:
+            The model's probability that the message breaks the rule.
         """
         zero = itertools.repeat(0.0)
         return _logistic(
@@ -155,18 +167,20 @@ def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding
     ):
         return findings
     models = rule_models()
-    reading = _read(a)
+    reading = Reading.from_analysis(a)
+    feats: frozenset[str] | None = None  # named once, for the first finding explained
     out = []
     for f in findings:
         model = models.get(f.code)
         if model is None or f.severity is Severity.INFO:
             out.append(f)
             continue
-        p = model._score(reading)  # noqa: SLF001 - the module's own model
+        p = model.score(reading)
         if p >= model.threshold:
             out.append(f)
         elif mode == "info":
-            feats = features(a)
+            if feats is None:
+                feats = reading.named()
             note = f"not confirmed, {model.explain(feats, p)}, below {model.threshold:.2f}"
             out.append(attrs.evolve(f, severity=Severity.INFO, message=f"{f.message} ({note})"))
     return tuple(out)
