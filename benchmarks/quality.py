@@ -22,6 +22,9 @@ from pathlib import Path
 from benchmarks.corpus import BLIND, CORPUS, FRESH, HOLDOUT, RETIRED, records, to_message
 from sellerpolicy import RULES, Code, Policy, Severity, check_message
 
+CONTENT_TARGET = (0.95, 0.90)
+"""Precision and recall every content rule (SP105-SP124) should reach on the blind sets."""
+
 # Targets from the issue: exact rules vs. semantic (phrase) rules.
 EXACT = {Code(c) for c in ("SP101", "SP102", "SP103", "SP104")} | {
     c for c in Code if c.value.startswith("SP2")
@@ -129,6 +132,20 @@ def main() -> None:
     print(
         f"\n{total} messages, {compliant} compliant; compliant messages with an error finding: {bad}"
         f"; with an error or warning finding: {warned}"
+    )
+    content = [Code(f"SP{n}") for n in range(105, 125)]
+    scores = [
+        (
+            tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 1.0,
+            tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 1.0,
+        )
+        for c in content
+    ]
+    meeting = sum(1 for p, r in scores if p >= CONTENT_TARGET[0] and r >= CONTENT_TARGET[1])
+    print(
+        f"content rules SP105-SP124: mean precision {sum(p for p, _ in scores) / len(scores):.3f}, "
+        f"mean recall {sum(r for _, r in scores) / len(scores):.3f}; {meeting} of {len(scores)} "
+        f"at precision >= {CONTENT_TARGET[0]} and recall >= {CONTENT_TARGET[1]} (issue 8's target)"
     )
     if args.misses:
         print("\n".join(misses))
