@@ -1018,6 +1018,9 @@ CLAUSE_CASES = [
     ("voucher offered", "Here is a gift voucher code for 10% off your next purchase: SAVE10.", "reply", None, "SP113", True),
     ("new range named", "Since you bought the kettle, check out our new teapot collection!", "reply", None, "SP113", True),
     ("Amazon's confirmation", "Your gift card code is in the order confirmation Amazon sent; redeem it under Your Account.", "proactive", None, "SP109", False),
+    ("buyer's opt-out honoured", "You asked to stop receiving messages from us - we've noted that.", "reply", None, "SP118", False),
+    ("opt-out offered", "If you'd rather not receive our follow-up emails, just reply no.", "reply", None, "SP118", True),
+    ("answer restated after", "Yes, we also make the lid in blue, as you asked.", "reply", None, "SP113", False),
     ("both answers welcome", "Whether you loved it or not, please tell others what you think.", "review_request", None, "SP107", False),
     ("only if loved", "If you loved it, please tell others what you think.", "review_request", None, "SP107", True),
     ("stars traded", "A 10% discount if you leave 5 stars!", "proactive", None, "SP107", True),
@@ -1048,6 +1051,20 @@ class TestClauseReading:
         history = _asked(question) if question else []
 
         assert fires == (code in check_message(text, kind=kind, history=history).codes)
+
+    @pytest.mark.parametrize(
+        ("text", "severity"),
+        [
+            ("Delayed in transit. The carrier's customer service is on 0800 123 4567.", "info"),
+            ("Der Paketdienst ist unter 0228 4333112 erreichbar.", "info"),
+            ("If the carrier hasn't come by Friday, call us on 0800 123 4567.", "error"),
+        ],
+    )
+    def test_the_carriers_number(self, text, severity):
+        """A number the text gives as the carrier's, by any name of it, is info (SP104)."""
+        findings = check_message(text, kind="unexpected_problem").findings
+
+        assert [severity] == [f.severity.value for f in findings if f.code == "SP104"]
 
     def test_inline_image_alt_text_shows_address(self):
         """An inline image whose alt text shows a web address is SP120, not SP101."""

@@ -673,8 +673,9 @@ def _only_the_key(a: Analysis, start: int, end: int) -> bool:
 def _restates_question(a: Analysis, start: int, end: int) -> bool:
     """Whether the sale words at ``start:end`` restate the buyer's question, in a reply.
 
-    "You asked whether the vacuum is in the Black Friday sale": the restatement comes first in
-    the same sentence, and the sentence does not turn to something else ("while you're here").
+    "You asked whether the vacuum is in the Black Friday sale", "Yes, we also make the lid in
+    blue, as you asked": the restatement stands in the same sentence, and the sentence does not
+    turn to something else ("while you're here").
     """
     if a.kind is not MessageKind.REPLY:
         return False
@@ -683,8 +684,10 @@ def _restates_question(a: Analysis, start: int, end: int) -> bool:
         return False
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
-    lo = a.sentences[first].start if first < len(a.sentences) else start
-    return any(h.vocab == "restated_question" and lo <= h.start < start for h in a.hits)
+    if first >= len(a.sentences):
+        return False
+    lo, hi = a.sentences[first].start, a.sentences[first].end
+    return any(h.vocab == "restated_question" and lo <= h.start < hi for h in a.hits)
 
 
 def _traded_for_review(a: Analysis, start: int, end: int) -> bool:
