@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.corpus import BLIND, CORPUS, FRESH, HOLDOUT, RETIRED, records, to_message
+from benchmarks.feedback_quality import figures
 from sellerpolicy import RULES, Code, Policy, Severity, check_message
 
 CONTENT_TARGET = (0.95, 0.90)
@@ -116,13 +117,12 @@ def main() -> None:
     print(
         f"{'rule':<7}{'name':<28}{'tp':>5}{'fp':>5}{'fn':>5}{'prec':>8}{'recall':>8}{'f1':>7}  target"
     )
+    scores = (tp, fp, fn, misses)
     for code, info in RULES.items():
         t, f, n = tp[code], fp[code], fn[code]
         if not (t or f or n):
             continue
-        precision = t / (t + f) if t + f else 1.0
-        recall = t / (t + n) if t + n else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = figures(code, scores)
         target = (0.97, 0.95) if code in EXACT else (0.92, 0.88)
         ok = "ok" if precision >= target[0] and recall >= target[1] else "BELOW"
         print(
@@ -133,18 +133,11 @@ def main() -> None:
         f"\n{total} messages, {compliant} compliant; compliant messages with an error finding: {bad}"
         f"; with an error or warning finding: {warned}"
     )
-    content = [Code(f"SP{n}") for n in range(105, 125)]
-    scores = [
-        (
-            tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 1.0,
-            tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 1.0,
-        )
-        for c in content
-    ]
-    meeting = sum(1 for p, r in scores if p >= CONTENT_TARGET[0] and r >= CONTENT_TARGET[1])
+    content = [figures(Code(f"SP{n}"), scores)[:2] for n in range(105, 125)]
+    meeting = sum(1 for p, r in content if p >= CONTENT_TARGET[0] and r >= CONTENT_TARGET[1])
     print(
-        f"content rules SP105-SP124: mean precision {sum(p for p, _ in scores) / len(scores):.3f}, "
-        f"mean recall {sum(r for _, r in scores) / len(scores):.3f}; {meeting} of {len(scores)} "
+        f"content rules SP105-SP124: mean precision {sum(p for p, _ in content) / len(content):.3f}, "
+        f"mean recall {sum(r for _, r in content) / len(content):.3f}; {meeting} of {len(content)} "
         f"at precision >= {CONTENT_TARGET[0]} and recall >= {CONTENT_TARGET[1]} (issue 8's target)"
     )
     if args.misses:
