@@ -808,6 +808,9 @@ class TestPhoneAttribution:
             "FedEx has the parcel at their depot. Their customer line is 1.800.463.3339.",
             "Die DHL-Hotline erreichen Sie unter 0228 4333 112.",
             "Call the manufacturer directly on 1-800-555-0199.",
+            "Royal Mail's enquiry line is 03457 740 740.",
+            "To claim, contact the manufacturer, Philips, on 0800 701 0245.",
+            "Puede llamar al servicio técnico del fabricante al 912 345 678.",
         ],
     )
     def test_attributed_number_is_info(self, text):
@@ -825,6 +828,8 @@ class TestPhoneAttribution:
             "Warranty questions? Call (555) 123-4567.",
             "The courier will ring you first; my mobile is 07700 900123.",
             "UPS told us it was delivered. Call us on (555) 123-4567 if not.",
+            "UPS, call us, on (555) 123-4567.",
+            "The manufacturer, our sister company, on (555) 123-4567.",
         ],
     )
     def test_seller_number_near_a_carrier_word_is_error(self, text):
@@ -840,6 +845,20 @@ class TestPhoneAttribution:
         assert [("1-800-742-5877", Severity.INFO), ("(555) 123-4567", Severity.ERROR)] == [
             (f.excerpt, f.severity) for f in report.findings if f.code == "SP104"
         ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Puede llamarnos al 612 34 56 78.",
+            "Si lo prefiere, llámenos al 612 34 56 78.",
+            "Chiamaci al 02 1234 5678.",
+        ],
+    )
+    def test_a_call_to_the_seller_in_any_language_is_error(self, text):
+        """Spanish 'llamarnos' names a phone as plainly as 'call us' (SP104)."""
+        report = check_message(text, kind="reply")
+
+        assert [Severity.ERROR] == [f.severity for f in report.findings if f.code == "SP104"]
 
     @pytest.mark.parametrize(
         "text",

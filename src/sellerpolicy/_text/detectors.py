@@ -836,7 +836,7 @@ _PHONE_WORDS = regex.compile(
     r"""(?x)\b(?:
         call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+(?:us|me)
         |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
-        |tel[eé]fono|ll[aá]me\w*|llamar|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
+        |tel[eé]fono|ll[aá]me\w*|llam[aá]\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
     )\b""",
     regex.V1,
 )

@@ -207,9 +207,14 @@ _LINK_WORDS = frozenset(
      "das", "telefonisch", "nummer", "rufnummer", "kundenservice", "au", "est", "le", "la",
      "joignable", "numéro", "client", "clients", "de", "du", "al", "es", "en", "el",
      "número", "atención", "cliente", "teléfono", "è", "numero", "servizio", "il",
+     # the line by what it answers: "Royal Mail's enquiry line is", "their claims team"
+     "enquiry", "enquiries", "inquiry", "inquiries", "claims", "assistance",
+     "technical", "tech", "après", "vente", "sav", "assistenza", "tecnica", "técnico",
+     "servicio", "kundendienst",
     }
 )  # fmt: skip
 _MAX_LINK_WORDS = 7
+_CALL = frozenset({"call", "ring", "phone", "contact", "text", "message", "write", "email"})
 _THEIR = frozenset({"their", "they", "them", "ihre", "leur", "leurs"})
 # a possessive of the seller's just before the owner word: "our warranty line", "my courier"
 _SELF = frozenset(
@@ -221,11 +226,20 @@ _SELF = frozenset(
     }
 )  # fmt: skip
 _PAREN = regex.compile(r"\([^()]{0,40}\)", regex.V1)
+# a name set off by commas just after the owner word: "the manufacturer, Philips, on ..."
+_APPOSITION = regex.compile(r"^\s*,\s*[\w'&.-]+(?:\s+[\w'&.-]+)?\s*,", regex.V1)
+_POSSESSIVE = regex.compile(r"'s\b", regex.V1)
 _WIDER = 240  # characters before a number searched for the company 'their line' refers to
 
 
 def _linked(tail: str) -> bool:
     """Whether ``tail``, the text from an owner word to the number, only links the two."""
+    apposition = _APPOSITION.match(tail)
+    if apposition is not None:
+        named = {w for w, _, _ in tokens(apposition.group())}
+        if named & (_SELF | _CALL):
+            return False  # "UPS, call us, on ...": the seller's own
+        tail = tail[apposition.end() :]
     words = [w for w, _, _ in tokens(_PAREN.sub(" ", tail))]
     return len(words) <= _MAX_LINK_WORDS and all(w in _LINK_WORDS for w in words)
 
@@ -234,7 +248,8 @@ def _context_words(a: Analysis, context: str) -> tuple[list[Hit], list[tuple[int
     """The owner words and the pronouns 'their' of a number's context, read once per context."""
 
     def read() -> tuple[list[Hit], list[tuple[int, int]]]:
-        owners = [h for h in a.lex.scan(context) if h.vocab == "phone_owner"]
+        # "Royal Mail's line": the owner read without its possessive, at the same offsets
+        owners = [h for h in a.lex.scan(_POSSESSIVE.sub("  ", context)) if h.vocab == "phone_owner"]
         pronouns = [(start, end) for w, start, end in tokens(context) if w in _THEIR]
         return owners, pronouns
 
