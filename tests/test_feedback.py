@@ -156,6 +156,18 @@ CASES = [
     ("arrived 5 days after the estimated date", 2, "MFN", True, {"SP306"}, set()),
     ("never recieved it", 1, "MFN", True, {"SP306"}, set()),
     ("needed it by friday, got it the next thursday", 2, "MFN", True, {"SP306"}, set()),
+    # sent back before it arrived, an empty mailbox, a parcel that vanished, the carrier's
+    # warehouse and the carrier named 'Royal Mail' are the delivery, no service or seller
+    ("locker code never sent, package returned to sender", 1, "MFN", True, {"SP306"}, set()),
+    ("Paket ging zurück an den Absender", 1, "MFN", True, {"SP306"}, set()),
+    ("USPS says delivered, mailbox empty. nothing.", 1, "MFN", True, {"SP306"}, set()),
+    ("out for delivery for 4 days then it vanished", 1, "MFN", True, {"SP306"}, set()),
+    ("never got it. must be sitting in some UPS warehouse", 1, "MFN", True, {"SP306"}, set()),
+    ("Royal Mail lost it. Second time this month.", 1, "MFN", True, {"SP306"}, set()),
+    ("the seller vanished after I paid", 1, "MFN", True, set(), set()),
+    ("box arrived empty", 1, "MFN", True, set(), set()),
+    ("box came crushed, contents ok luckily", 3, "AFN", False, {"SP301"}, {"SP301"}),
+    ("box came crushed, contents broken", 1, "AFN", False, set(), set()),
     ("arrived 5 days after the estimated date", 2, "MFN", False, set(), set()),
     ("box crushed, corner torn open", 2, "MFN", True, set(), set()),
     ("late and the seller didnt reply when i asked where it was", 1, "MFN", True, set(), set()),

@@ -64,7 +64,21 @@ and I never got it', 'asked all my neighbours') is no handling that refuses SP30
 wet parcel whose contents are said fine or intact is the delivery (SP301); the seller cleared
 ('shipped it right away but UPS lost it', 'not the seller's fault') does not refuse SP306; 'in
 the mail' and 'returned to sender' are the post, no service; stuck, vanished and still-waiting
-phrases in Spanish, Italian, German and Japanese.
+phrases in Spanish, Italian, German and Japanese. feedback_p.jsonl (220 comments, 70 of them
+delivery-only, with hard negatives; sha256 2bce649b…) is a seventh independent writer's set,
+written from POLICY.md alone and committed as written on 2026-12-04; scored untouched before any
+tuning on it (`--folder`, at commit 7965fa4) it gave SP301 1.00/0.909 current and 0.864/0.879
+seed, SP304 0.667/1.00 current and 0.923/1.00 seed, SP306 1.00/0.783, everything else
+1.00/1.00. After the fixes pinned in tests/test_feedback.py ('returned to sender', an empty
+mailbox, a parcel that vanished, the carrier's warehouse, 'Royal Mail' no service, contents
+'ok') SP306 recall is 0.957. What stays: its writer labels the seller's own replies and
+refunds no seed SP301 (8 false positives; the writers of feedback_a/c/g/i/l and both blind
+writers label them SP301, and switching costs the second blind set's seed recall 0.857 ->
+0.750), and the buyer's own phone number and a courier's full name seed-only SP304 (3; the
+second blind set's writer labels the buyer's own phone SP304 in both editions, and excluding
+it costs that set's current recall 0.933 -> 0.733); its writer gives a street address alone
+no label (1), where issue 6 names addresses as personal information. A refund named beside a lost parcel still
+refuses SP301 and SP306 (2).
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -126,14 +140,15 @@ BLIND_GATES = {
 # precision 0.92 -> 1.00 in both editions (SP304 current precision 0.875, SP306 recall 0.846 and
 # SP310 recall 0.684 stayed below target), then SP310 recall 0.68 -> 0.89 in both editions
 # after praise outweighing a small complaint, and SP304 current precision 0.87 -> 0.93 after
-# the buyer's own email address stopped counting (see the module docstring).
+# the buyer's own email address stopped counting (see the module docstring), and SP306 recall
+# 0.846 -> 0.923 after the fixes pinned in tests/test_feedback.py for feedback_p.jsonl.
 FRESH_GATES = {
     Edition.CURRENT: {
         Code.SP301: (0.94, 0.85),
         Code.SP302: (1.00, 0.88),
         Code.SP303: (1.00, 0.94),
         Code.SP304: (0.93, 0.93),
-        Code.SP306: (1.00, 0.84),
+        Code.SP306: (1.00, 0.92),
         Code.SP310: (1.00, 0.89),
     },
     Edition.SEED: {
@@ -163,7 +178,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 2623 comments in its files; the blind sets the 210 and 160 frozen ones."""
+        """The tuning set has 2843 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -183,6 +198,7 @@ class TestCorpus:
             "feedback_m.jsonl": 40,
             "feedback_n.jsonl": 200,
             "feedback_o.jsonl": 28,
+            "feedback_p.jsonl": 220,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
