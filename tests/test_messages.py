@@ -73,8 +73,15 @@ CASES = [
     ("Call (555) 123-4567", "reply", {"SP104"}),
     ("Call +44 20 7946 0958", "reply", {"SP104"}),
     ("Ring us on 020 7946 0958", "reply", {"SP104"}),
+    ("Infos auf gartenfreude punkt de unter Service", "reply", {"SP101"}),
+    ("Visit our shop: lumiere point de.", "reply", {"SP101"}),
+    ("See kettleco dot at.", "reply", {"SP101"}),
     # benign look-alikes stay silent
     ("As noted, e.g. the lid, i.e. the top part.", "reply", set()),
+    # a spelled-out 'dot' or 'point' before an everyday word is no address
+    ("If you have a 3rd-gen Dot at home, let me know.", "reply", set()),
+    ("Vous pouvez la déposer dans tout point de collecte.", "reply", set()),
+    ("Es un punto es importante.", "reply", set()),
     ("Firmware v2.0 fixes it; see manual.pdf.", "reply", set()),
     ("It arrives at 3.30pm and costs $19.99.", "reply", set()),
     ("Order 113-4567890-1234567, ASIN B07XJ8C8F5, tracking 1Z999AA10123456784.", "reply", set()),
@@ -745,6 +752,35 @@ class TestSellerMessagesOnly:
         )
 
         assert "SP122" not in report.codes
+
+
+class TestQuotedInsults:
+    """The buyer's insult quoted back to decline it is not the seller's (SP111)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Vous nous écrivez que nous sommes « des escrocs ». Je comprends votre frustration.",
+            'Calling our warehouse team "useless idiots" won\'t get this solved any faster.',
+            "Sie schreiben, wir seien „unfähig und unverschämt“. Ich verstehe Ihren Ärger.",
+            'You wrote that we are "f***ing useless". We are sorry.',
+            "You called us 'scammers'; we understand you're upset.",
+        ],
+    )
+    def test_quoted_back(self, text):
+        assert "SP111" not in check_message(text, kind="reply").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'You are an "idiot" and a "liar".',
+            'We are not "scammers", you are a liar.',
+            "Stop being an idiot.",
+        ],
+    )
+    def test_said_to_the_buyer(self, text):
+        """Quotes around a word the seller calls the buyer, or an insult outside them, stay."""
+        assert "SP111" in check_message(text, kind="reply").codes
 
 
 class TestDoubleReporting:
@@ -1731,6 +1767,16 @@ class TestOverlapping:
         )
 
         assert expected == actual
+
+    @given(spans=_SPANS, found=_SPANS)
+    def test_covers_as_a_brute_force(self, spans, found):
+        """`SpanSet.covers` says whether one span holds all of the query, as a scan would."""
+        from sellerpolicy._text.spans import SpanSet
+
+        index = SpanSet(spans)
+
+        for start, end in found:
+            assert index.covers(start, end) == any(s <= start and end <= e for s, e in spans)
 
 
 class TestPageLinks:

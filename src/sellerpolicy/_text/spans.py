@@ -37,3 +37,9 @@ class SpanSet:
         # the spans starting before `end` are candidates; one overlaps if it ends after `start`
         i = bisect.bisect_left(self._starts, end)
         return i > 0 and self._max_end[i - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span of the set contains all of ``[start, end)``."""
+        # of the spans starting at or before `start`, the one reaching furthest must reach `end`
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._max_end[i - 1] >= end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 import regex
@@ -468,30 +468,95 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     negatable = plan.negatable
     for clause in clauses:
         found = _clause_matches(a, clause, negatable=negatable)
-        if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
-            vocab = clause.all[0]
-            spans.extend(m for m in found if not _given_nearby(a, vocab, *m))
-            continue
-        if code in (Code.SP106, Code.SP116) and "exchange" in clause.all:
-            spans.extend(m for m in found if _exchange_bound(a, *m))
-            continue
-        if code is Code.SP108:
-            spans.extend(m for m in found if _buyer_pays(a, *m))
-            continue
-        if code is Code.SP105:
-            spans.extend(
-                m for m in found if not _leads_to_amazon(a, *m) and not _refunded_through(a, *m)
-            )
-            continue
-        spans.extend(found)
+        keep = _clause_filter(code, clause)
+        spans.extend(found if keep is None else (m for m in found if keep(a, *m)))
     if particles:
         spans.extend(_particle_changes(a))
     text = a.norm.text
     for pattern, hints in plan.patterns:
         if hints and not any(map(text.__contains__, hints)):
             continue
-        spans.extend(m.span() for m in pattern.finditer(text))
+        matched = (m.span() for m in pattern.finditer(text))
+        keep = _PATTERN_FILTERS.get(code)
+        spans.extend(matched if keep is None else (m for m in matched if keep(a, *m)))
     return _merge(spans) if spans else spans
+
+
+_Keep: TypeAlias = "Callable[[Analysis, int, int], bool]"
+
+
+def _not_given_nearby(vocab: str) -> _Keep:
+    return lambda a, start, end: not _given_nearby(a, vocab, start, end)
+
+
+# What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
+# off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111).
+_CODE_FILTERS: dict[Code, _Keep] = {
+    Code.SP108: _buyer_pays,
+    Code.SP105: lambda a, start, end: (
+        not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
+    ),
+    Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
+}
+_PATTERN_FILTERS: dict[Code, _Keep] = {Code.SP111: _CODE_FILTERS[Code.SP111]}
+
+
+def _clause_filter(code: Code, clause: Clause) -> _Keep | None:
+    """What a match of ``clause`` must also be to count, if anything.
+
+    An invitation to get in touch counts only without the means given nearby; an exchange
+    (SP106, SP116) only bound to the review; otherwise the rule's own test (`_CODE_FILTERS`).
+    """
+    if len(clause.all) == 1 and clause.all[0] in _CONTACT_VOCABS:
+        return _not_given_nearby(clause.all[0])
+    if code in (Code.SP106, Code.SP116) and "exchange" in clause.all:
+        return _exchange_bound
+    return _CODE_FILTERS.get(code)
+
+
+# A quotation: between double quotes (curly and low ones read '"'), guillemets, or single quotes
+# that are no apostrophes. Bounded: linear.
+_QUOTATION = regex.compile(
+    r"""(?x)"[^"\n]{1,120}" | «[^»\n]{1,120}» | (?<!\w)'[^'\n]{1,60}'(?!\w)""", regex.V1
+)
+# ... that calls the buyer the quoted word: "you are an 'idiot'" is the seller's own insult
+_CALLED_YOU = regex.compile(
+    r"\b(?:you\s+are|you're|youre|you|vous\s+[êe]tes|tu\s+es|sie\s+sind|du\s+bist|lei\s+[èe]"
+    r"|usted\s+es|eres)\s+(?:(?:a|an|un|une|ein|eine|einer|una|uno|such\s+an?|so|total|real)\s+)?$",
+    regex.V1,
+)
+_ABUSE = frozenset({"insult_strong", "insult_you", "sexual_violent"})
+
+
+def _quotations(a: Analysis) -> SpanSet:
+    """Quoted words the seller does not say to the buyer: the buyer's, reported or declined."""
+
+    def make() -> SpanSet:
+        text = a.norm.text
+        if '"' not in text and "«" not in text and "'" not in text:
+            return SpanSet(())
+        return SpanSet(
+            (m.start() + 1, m.end() - 1)
+            for m in _QUOTATION.finditer(text)
+            if not _CALLED_YOU.search(text, max(0, m.start() - 30), m.start())
+        )
+
+    return a.memo("quotations", make)  # type: ignore[return-value]
+
+
+def _only_quoted(a: Analysis, start: int, end: int) -> bool:
+    """Whether every abusive word at ``start:end`` is quoted (SP111).
+
+    'Calling our team "useless idiots" won't help', 'Sie schreiben, wir seien „unfähig“'
+    report the buyer's words.
+    """
+    quoted = _quotations(a)
+    if not quoted:
+        return False
+    words = [h for h in a.hits if h.vocab in _ABUSE and start <= h.start and h.end <= end]
+    if not words:  # a masked word, matched by a pattern
+        return quoted.covers(start, end)
+    return all(quoted.covers(h.start, h.end) for h in words)
 
 
 # A change said with a verb and its particle around the object: "take your review of the kettle
