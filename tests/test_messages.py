@@ -1655,6 +1655,81 @@ RECALL_CASES = [
         "SP116",
         True,
     ),
+    # the fresh_g / fresh_h round (2026-12-04): a keyword reply in every language is an opt-out
+    (
+        "risponda STOP",
+        "Non vuole più ricevere messaggi da noi? Risponda STOP.",
+        "proactive",
+        "SP118",
+        True,
+    ),
+    (
+        "antworten mit STOP",
+        "Keine Nachrichten mehr? Antworten Sie mit STOP.",
+        "proactive",
+        "SP118",
+        True,
+    ),
+    (
+        "opt-out honoured es",
+        "Ya no desea recibir mensajes nuestros, lo entendemos: no le escribiremos más.",
+        "reply",
+        "SP118",
+        False,
+    ),
+    # handed to the named carrier is a shipping notice
+    (
+        "an DHL übergeben",
+        "Ihre Bestellung wurde heute an DHL übergeben. Sendungsnummer: 00340434161234567891.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "an den Hersteller übergeben",
+        "Ihr Gerät wurde heute an den Hersteller übergeben; die Reparatur dauert etwa eine Woche.",
+        "proactive",
+        "SP110",
+        False,
+    ),
+    # the second of two conditions joined by 'or' is a condition too, not a refusal
+    (
+        "se non ... o non",
+        "Se entro venerdì non ci restituisce la lampada o non ritira la richiesta, pubblicheremo il Suo nome sui nostri canali social.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "if not ... or not",
+        "If you do not return it or do not withdraw the claim, we will post your name on our social media.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    # a product called 'Five Star' is no rating asked for; stars from one to five are neutral
+    (
+        "Five Star product",
+        "Could you review the Five Star hotel-collection towel set you bought? An honest review helps.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    ("Five Star review", "Please leave us a Five Star review!", "review_request", "SP107", True),
+    (
+        "leave us Five Stars",
+        "Could you leave us Five Stars? It would mean a lot.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "einem oder fünf Sternen",
+        "Wir freuen uns über eine Bewertung, ganz gleich, ob mit einem oder fünf Sternen.",
+        "review_request",
+        "SP107",
+        False,
+    ),
 ]
 
 

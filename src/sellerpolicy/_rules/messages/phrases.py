@@ -91,6 +91,12 @@ _CLAUSE_BREAK = regex.compile(
 _CONDITION_BEFORE = regex.compile(
     r"\b(?:if|unless|wenn|falls|sofern|si|se|sauf|salvo)\b(?:\W+\w+){0,2}\W*$", regex.V1
 )
+# ... and so does the second of two conditions joined by 'or' ("se non ci restituisce la lampada o
+# non ritira la richiesta, pubblicheremo ...": both are the threat's condition). Bounded: linear.
+_ALTERNATIVE_CONDITION = regex.compile(
+    r"\b(?:if|unless|wenn|falls|sofern|si|se)\b[^.;:!?\n]{0,100}\s(?:or|o|oder|ou|u)\s+$",
+    regex.V1,
+)
 _PENDING = regex.compile(r"\b(?:yet|pas encore|todav[ií]a|ancora)\b", regex.V1)
 _PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)  # "noch nicht"
 _PENDING_REACH = 60  # characters after the negator, within its clause
@@ -123,6 +129,8 @@ def _breaks_clause(text: str, start: int, end: int) -> bool:
 def _refuses(text: str, neg: Hit) -> bool:
     """Whether the negator ``neg`` denies what follows (not a condition, not a "not yet")."""
     if _CONDITION_BEFORE.search(text, max(0, neg.start - 30), neg.start):
+        return False
+    if _ALTERNATIVE_CONDITION.search(text, max(0, neg.start - 120), neg.start):
         return False
     if _PENDING_BEFORE.search(text, max(0, neg.start - 12), neg.start):
         return False
@@ -955,6 +963,46 @@ def stars_are_design(a: Analysis) -> bool:
     return not any(h.vocab == "review" and not _STARS.search(text, h.start, h.end) for h in a.hits)
 
 
+_TITLE_WORDS = regex.compile(r"^(?:\d+|\p{Lu}\p{Ll}*)(?:[\s-]+(?:\p{Lu}\p{Ll}*))*$", regex.V1)
+_SENTENCE_OPENING = regex.compile(r"(?:^|[.!?:\n]\s*|[\"'«„“]\s*)$", regex.V1)
+# the word a name goes on with: a noun of the product, not a rating's or a function word
+_NEXT_WORD = regex.compile(r"\s*([\p{L}][\p{L}'-]*)", regex.V1)
+_NOT_A_NAME_GOES_ON = frozenset(
+    {
+     "on", "for", "to", "if", "please", "and", "or", "from", "with", "it", "its", "would",
+     "will", "us", "is", "are", "auf", "für", "bitte", "und", "oder", "sur", "pour",
+     "et", "ou", "en", "por", "y", "o", "su", "per", "e", "da", "de", "di", "a", "an", "the",
+    }
+)  # fmt: skip
+_RATING_WORDS = frozenset({"review", "seller_feedback", "product_review", "positive_review"})
+
+
+def _only_names(a: Analysis, start: int, end: int) -> bool:
+    """Whether every star phrase at ``start:end`` is a capitalised name inside a sentence.
+
+    "could you review the Five Star hotel-collection towel set": a product called so, not a
+    rating asked for. Capitals at a sentence's start ("Five stars would ..."), or a star phrase
+    that a rating word or nothing follows ("leave us Five Stars?", "a Five Star review"), say
+    nothing.
+    """
+    stars = [h for h in a.hits if h.vocab == "positive_review" and start <= h.start < end]
+    if not stars:
+        return False
+    text, body = a.norm.text, a.message.body
+    for hit in stars:
+        ostart, oend = a.norm.span(hit.start, hit.end)
+        after = _NEXT_WORD.match(text, hit.end, hit.end + 40)
+        if (
+            not _TITLE_WORDS.match(body[ostart:oend])
+            or _SENTENCE_OPENING.search(text, max(0, hit.start - 4), hit.start)
+            or after is None
+            or after.group(1) in _NOT_A_NAME_GOES_ON
+            or any(h.vocab in _RATING_WORDS and hit.end <= h.start <= after.end(1) for h in a.hits)
+        ):
+            return False
+    return True
+
+
 def _only_stars(a: Analysis, start: int, end: int) -> bool:
     """Whether a match speaks of ratings only through a count of stars, and asks nothing.
 
@@ -1057,7 +1105,11 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
             if not rated:
                 return
         thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
-        found = [m for m in matches if not _only_stars(a, *m) and not thanked.overlaps(*m)]
+        found = [
+            m
+            for m in matches
+            if not _only_stars(a, *m) and not thanked.overlaps(*m) and not _only_names(a, *m)
+        ]
     for start, end in _merge([*found, *_happy_conditions(a)]):
         said = _sentence_vocabs(a, start, end)
         if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
