@@ -1692,6 +1692,37 @@ RECALL_CASES = [
         "SP110",
         False,
     ),
+    # a negated command to be something calls the buyer it; a negated future is a refusal
+    (
+        "no sea caradura",
+        "No sea usted caradura, todos los pedidos salieron completos.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    ("don't be clueless", "Do not be such a cheapskate, you.", "reply", "SP111", True),
+    (
+        "won't be sending",
+        "No, we won't be sending this to a collection agency or taking any other action.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    # 'less than a minute' is no unhappiness that opens the request to everyone
+    (
+        "less than a minute",
+        "Happy with your order? Tell other shoppers with a quick review on Amazon - it takes less than a minute!",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "review in a minute",
+        "How is the kettle? A review takes less than a minute and helps other shoppers.",
+        "review_request",
+        "SP107",
+        False,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",

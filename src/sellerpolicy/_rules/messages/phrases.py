@@ -97,6 +97,13 @@ _ALTERNATIVE_CONDITION = regex.compile(
     r"\b(?:if|unless|wenn|falls|sofern|si|se)\b[^.;:!?\n]{0,100}\s(?:or|o|oder|ou|u)\s+$",
     regex.V1,
 )
+# A negated command to be something ("don't be so clueless", "no sea usted caradura", "seien Sie
+# nicht so unverschämt", "ne soyez pas malhonnête") says the buyer is it: no refusal.
+_BE_AFTER = regex.compile(
+    r"\s*(?:be\b(?!\s+\w+ing\b)|sea\b|seas\b|sia\b|essere\b|sois\b|soyez\b)", regex.V1
+)
+_COMMAND_NEGATORS = frozenset({"don't", "dont", "do not", "never", "no", "non", "ne"})
+_BE_BEFORE = regex.compile(r"\b(?:seien\s+sie|sei|sois|soyez)\s+$", regex.V1)
 _PENDING = regex.compile(r"\b(?:yet|pas encore|todav[ií]a|ancora)\b", regex.V1)
 _PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)  # "noch nicht"
 _PENDING_REACH = 60  # characters after the negator, within its clause
@@ -131,6 +138,11 @@ def _refuses(text: str, neg: Hit) -> bool:
     if _CONDITION_BEFORE.search(text, max(0, neg.start - 30), neg.start):
         return False
     if _ALTERNATIVE_CONDITION.search(text, max(0, neg.start - 120), neg.start):
+        return False
+    if (
+        text[neg.start : neg.end] in _COMMAND_NEGATORS
+        and _BE_AFTER.match(text, neg.end, neg.end + 24)
+    ) or _BE_BEFORE.search(text, max(0, neg.start - 14), neg.start):
         return False
     if _PENDING_BEFORE.search(text, max(0, neg.start - 12), neg.start):
         return False
