@@ -1239,6 +1239,26 @@ class TestClauseReading:
 
         assert fires == ("SP119" in check_message(message, history=_asked(question)).codes)
 
+    @pytest.mark.parametrize(
+        ("body", "file_name", "fires"),
+        [
+            ("Here is a photo of the part you asked about.", "IMG_20240312_101532.jpg", False),
+            ("Wie gewünscht sende ich Ihnen ein Foto der Rückseite.", "rueckseite.jpg", False),
+            ("Here is a photo of the part.", "IMG_20240312_101532.jpg", True),
+            (
+                "As you asked, here's a photo of our summer collection.",
+                "summer-collection.jpg",
+                True,
+            ),
+        ],
+    )
+    def test_the_reply_says_the_buyer_asked(self, body, file_name, fires):
+        """A reply that says the picture is what the buyer asked for answers the buyer (SP119)."""
+        attachment = sellerpolicy.Attachment(file_name=file_name, media_type="image/jpeg")
+        message = Message(body=body, kind="reply", attachments=(attachment,))
+
+        assert fires == ("SP119" in check_message(message).codes)
+
     def test_asked_for_only_in_a_reply(self):
         """The same file sent unprompted is judged by its name alone (SP119)."""
         attachment = sellerpolicy.Attachment(file_name="blue_version.jpg")

@@ -166,7 +166,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
-    """Whether, in a reply, the buyer's own messages ask for what the file is.
+    """Whether, in a reply, the buyer asked for what the file is.
+
+    The buyer's own messages ask for it, or the reply says a picture is what the buyer asked
+    for ('here is a photo of the part you asked about', 'come richiesto, le foto').
 
     'Could you send a photo of the blue one?' answered with ``blue_version.jpg``, or any picture
     when the buyer asked for a photo: the seller answers the buyer, as with the buyer's own
@@ -175,6 +178,8 @@ def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
     """
     if a.kind is not MessageKind.REPLY:
         return False
+    if "restated_question" in a.vocabs and is_image(att) and _PICTURE.search(a.norm.text):
+        return True  # 'here is a photo of the part you asked about', 'wie gewünscht ein Foto'
     said = " ".join(m.body for m in a.history if m.sender is MessageSender.BUYER)
     if not _REQUEST.search(said):
         return False  # the buyer asked for nothing ('the product arrived but it won't work.')
