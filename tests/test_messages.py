@@ -1259,6 +1259,39 @@ class TestClauseReading:
 
         assert fires == ("SP119" in check_message(message).codes)
 
+    @pytest.mark.parametrize(
+        ("body", "kind", "file_name", "fires"),
+        [
+            ("Please approve the design.", "confirm_customization", "IMG_4471.jpg", False),
+            (
+                "Attached is the proof of your engraving.",
+                "confirm_customization",
+                "scan01.pdf",
+                False,
+            ),
+            (
+                "I attached a scan of my notes. The engraving is ready.",
+                "confirm_customization",
+                "scan0003.pdf",
+                True,
+            ),
+            ("Please confirm.", "confirm_customization", "IMG_4471.jpg", True),
+            (
+                "Please confirm the measurements on the attached drawing.",
+                "confirm_order_details",
+                "drawing.pdf",
+                False,
+            ),
+        ],
+    )
+    def test_proofs_and_drawings(self, body, kind, file_name, fires):
+        """A proof whose name says nothing is one when the text attaching it speaks of the
+        design; a drawing to confirm measurements is needed for the order (SP119)."""
+        attachment = sellerpolicy.Attachment(file_name=file_name)
+        message = Message(body=body, kind=kind, attachments=(attachment,))
+
+        assert fires == ("SP119" in check_message(message).codes)
+
     def test_asked_for_only_in_a_reply(self):
         """The same file sent unprompted is judged by its name alone (SP119)."""
         attachment = sellerpolicy.Attachment(file_name="blue_version.jpg")

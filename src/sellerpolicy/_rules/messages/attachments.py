@@ -189,6 +189,20 @@ def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
     return is_image(att) and bool(_PICTURE.search(said))
 
 
+_PROOF_WORDS = frozenset({"topic_customization", "purpose_customization"})
+
+
+def _speaks_of_the_design(a: Analysis) -> bool:
+    """Whether the sentences that attach something (or, if none does, the message) speak of it.
+
+    'Please approve the design' does; 'I attached a scan of my notes' does not.
+    """
+    attaching = a.in_sentences("attaching")
+    if not attaching:
+        return bool(a.vocabs & _PROOF_WORDS)
+    return any(a.sentences[i].vocabs() & _PROOF_WORDS for i in attaching)
+
+
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _extension(att) in _NEVER_ATTACH or promotional(a, att):
         return False
@@ -199,10 +213,19 @@ def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _buyer_asked_for(a, att):
         return True
     fixed_purpose = {MessageKind.INVOICE, MessageKind.WARRANTY, MessageKind.LEGAL_DISCLOSURE}
-    # in a customization message, a PDF or picture named after the engraving or print is its proof
+    # in a customization message, a PDF or picture named after the engraving or print is its
+    # proof, and so is one whose name says nothing ('IMG_4471.jpg') when the text asks the buyer
+    # to approve the design
     proof = _extension(att) == "pdf" or is_image(att)
     customization = a.kind is MessageKind.CONFIRM_CUSTOMIZATION
-    if customization and proof and _names_mention(a, att, "topic_customization"):
+    if (
+        customization
+        and proof
+        and (
+            _names_mention(a, att, "topic_customization")
+            or (_name_is_generic(att) and _speaks_of_the_design(a))
+        )
+    ):
         return True
     return a.kind in fixed_purpose and _extension(att) == "pdf"
 
