@@ -1776,6 +1776,35 @@ RECALL_CASES = [
         "SP107",
         False,
     ),
+    # a cost Amazon's own rules or the listing set, explained, is no payment the seller asks for
+    (
+        "return postage per Amazon",
+        "To return it, you'll need to pay the return postage unless the item is faulty, as Amazon's returns policy says.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "restocking fee on listing",
+        "A restocking fee of 20% applies to opened items, as shown on the listing.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "Amazon policy, pay us",
+        "Per Amazon policy you must pay us an extra £10 by bank transfer before we ship.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "Amazon policy, PayPal",
+        "Please pay the £5 return postage to our PayPal, as Amazon's policy says.",
+        "reply",
+        "SP108",
+        True,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",

@@ -309,6 +309,8 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     vocabs = frozenset().union(*said)
     if "seller_pays" in vocabs and "ask" not in vocabs:
         return False
+    if "amazon_sets_cost" in vocabs and not vocabs & {"ask", "pressure", "pay_channel"}:
+        return False  # "you pay the return postage, as Amazon's returns policy says"
     weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
     every_cost = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
     costs = [
