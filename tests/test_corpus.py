@@ -148,7 +148,10 @@ BLIND_FLOORS = {
     Code.SP115: (1.000, 1.000),
     Code.SP116: (0.750, 0.750),
     Code.SP117: (1.000, 1.000),
-    Code.SP118: (1.000, 0.875),
+    Code.SP118: (
+        1.000,
+        1.000,
+    ),  # raised 0.875 -> 1.000 on 2026-12-04: the keyword reply "Risponda STOP"
     Code.SP119: (1.000, 1.000),
     Code.SP120: (1.000, 1.000),
     Code.SP121: (1.000, 1.000),
@@ -269,7 +272,7 @@ FRESH_FLOORS = {
     Code.SP101: (1.000, 1.000),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (1.000, 1.000),
-    Code.SP104: (0.500, 0.400),
+    Code.SP104: (0.750, 0.600),  # raised on 2026-12-04: "Royal Mail's enquiry line", "llamarnos"
     Code.SP105: (0.571, 1.000),
     Code.SP106: (1.000, 0.500),
     Code.SP107: (1.000, 0.666),
