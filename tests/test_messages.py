@@ -1292,6 +1292,14 @@ class TestClauseReading:
 
         assert fires == ("SP119" in check_message(message).codes)
 
+    def test_errata_of_the_book_bought(self):
+        """A book's corrections sent to its buyer are needed for the order (SP119)."""
+        attachment = sellerpolicy.Attachment(file_name="errata-3rd-edition.pdf")
+        body = "Our editors found two errors after printing. A corrected errata sheet is attached."
+        message = Message(body=body, kind="proactive", attachments=(attachment,))
+
+        assert "SP119" not in check_message(message).codes
+
     def test_asked_for_only_in_a_reply(self):
         """The same file sent unprompted is judged by its name alone (SP119)."""
         attachment = sellerpolicy.Attachment(file_name="blue_version.jpg")
@@ -1804,6 +1812,57 @@ RECALL_CASES = [
         "reply",
         "SP108",
         True,
+    ),
+    # not on Amazon (yet), but elsewhere: the contrast, not a refusal (SP105)
+    (
+        "not on Amazon yet, but",
+        "The filters aren't listed on Amazon yet, but you can order them directly from our website.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "not on our listing, but Insta",
+        "Those two colours aren't on our Amazon listing, but give us a shout on Insta and we can sort you out.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "not on Amazon yet, will be",
+        "The lids aren't on Amazon yet, but they will be next month.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "own site, fees unsaid",
+        "A tip for next time: if you order straight from our own website it works out cheaper, as we don't have to pay Amazon's fees.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "report it, not us",
+        "If you receive a message asking you to pay outside Amazon, please report it to Amazon - it isn't from us.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    # Subscribe & Save deliveries, a book's errata, the buyer's shade in the new range
+    (
+        "Subscribe & Save",
+        "To unsubscribe from the monthly delivery, go to Your Account > Subscribe & Save.",
+        "reply",
+        "SP118",
+        False,
+    ),
+    (
+        "shade in the new range",
+        "Your note mentions warm beige, which is shade 3W in the new range. Please confirm 3N or 3W.",
+        "confirm_order_details",
+        "SP113",
+        False,
     ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
