@@ -783,6 +783,45 @@ class TestQuotedInsults:
         assert "SP111" in check_message(text, kind="reply").codes
 
 
+class TestFollowUpRequests:
+    """SP116: the polite requests about one feedback the policy allows (current 1, seed 2)."""
+
+    EARLIER = Message(
+        body="Now that the replacement arrived, you may consider updating your feedback.",
+        kind="negative_feedback_removal",
+        sent_at=dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC),
+    )
+    AGAIN = "If you feel we resolved your concern, you may update your feedback."
+
+    @pytest.mark.parametrize(
+        ("policy", "fires"),
+        [
+            (Policy.current(), True),
+            (Policy.seed(), False),
+            (Policy.current().with_parameters(follow_up_requests=2), False),
+        ],
+        ids=["current-one", "seed-two", "current-raised"],
+    )
+    def test_a_second_request(self, policy, fires):
+        """A second request after one in the history is SP116 where one is allowed."""
+        report = check_message(
+            self.AGAIN, kind="negative_feedback_removal", history=[self.EARLIER], policy=policy
+        )
+
+        assert fires == ("SP116" in report.codes)
+
+    def test_a_third_request_in_the_seed(self):
+        """Two earlier requests use up the seed's two."""
+        report = check_message(
+            self.AGAIN,
+            kind="negative_feedback_removal",
+            history=[self.EARLIER, self.EARLIER],
+            policy=Policy.seed(),
+        )
+
+        assert "SP116" in report.codes
+
+
 class TestDoubleReporting:
     """Item 3: one piece of evidence raises one finding unless both rules truly apply."""
 
@@ -1863,6 +1902,36 @@ RECALL_CASES = [
         "confirm_order_details",
         "SP113",
         False,
+    ),
+    # a request that says it asks again is a second one; 'once more' said of an apology is not
+    (
+        "noch einmal bitten",
+        "Wir möchten Sie noch einmal bitten, Ihre negative Bewertung zu entfernen. Das Problem wurde ja inzwischen gelöst.",
+        "negative_feedback_removal",
+        "SP116",
+        True,
+    ),
+    (
+        "apologise once more",
+        "We'd like to apologise once more for the mix-up. Should you feel that we resolved your concern, you may consider updating your feedback.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    # the Italian familiar 'scrivici' before a review is gating; the product page names the review
+    (
+        "scrivici prima",
+        "Se qualcosa non va, scrivici prima di lasciare una recensione: risolveremo tutto!",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "l'avis sur la page du produit",
+        "Pourriez-vous modifier ou supprimer l'avis que vous avez laissé sur la page du produit ?",
+        "reply",
+        "SP115",
+        True,
     ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (

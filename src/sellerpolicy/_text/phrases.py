@@ -128,7 +128,16 @@ _new_sentence = tuple.__new__
 
 
 def _phrase_words(phrase: str) -> tuple[str, ...]:
-    return tuple(_PHRASE_SEPARATORS.sub(" ", phrase.lower()).split())
+    return tuple(_ELISION.sub(" ", _PHRASE_SEPARATORS.sub(" ", phrase.lower())).split())
+
+
+# The apostrophe of a French or Italian elision: "l'avis" is read as the words "l" and "avis",
+# in the text and in the phrases alike, so "votre avis" and "l'avis" both hold "avis". English
+# contractions ("don't", "we'll", "it's") keep theirs: no elided word stands before them.
+_ELISION = regex.compile(
+    r"(?<=(?<![\w'])(?:l|d|j|n|s|c|m|t|qu|un|dell|all|dall|nell|sull|quell|quest|nessun))'(?=\w)",
+    regex.V1 | regex.IGNORECASE,
+)
 
 
 def phrase_problem(phrase: object) -> str:
@@ -203,7 +212,7 @@ def _spaced(text: str) -> str:
         else:
             spaced = _NOT_WORD_CHAR.sub(" ", text)
     if "'" in spaced:
-        spaced = _LONE_APOSTROPHE.sub(" ", spaced)
+        spaced = _ELISION.sub(" ", _LONE_APOSTROPHE.sub(" ", spaced))
     return spaced
 
 

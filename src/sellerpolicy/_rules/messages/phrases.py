@@ -832,7 +832,10 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     requests = _phrase_matches(a, Code.SP116)
     if not requests:
         return
-    repeated = any(has_match(h, Code.SP116) for h in a.history_analyses())
+    # the polite requests the policy allows about one feedback (current 1, seed 2): this one and
+    # the history's, or at least two when the request says it asks again
+    allowed = int(a.policy.parameters.follow_up_requests)
+    earlier = sum(1 for h in a.history_analyses() if has_match(h, Code.SP116))
     resolved = bool(a.vocabs & {"resolved", "fix_already", "buyer_judges"}) or any(
         h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
     )
@@ -845,6 +848,7 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         scope = a.sentences[first : last + 1]
         nearby = frozenset().union(*(s.vocabs() for s in a.sentences[max(0, first - 1) : last + 1]))
         own = scope[0].vocabs() if scope else frozenset()
+        said = frozenset().union(*(s.vocabs() for s in scope))
         reasons = []
         if own & {"pressure", "conditional"}:
             reasons.append("demanded or made a condition")
@@ -854,8 +858,11 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
             and "fix_already" not in nearby
         ):
             reasons.append("tied to something of value")
-        if repeated:
-            reasons.append("repeated: the history already has a request")
+        if earlier + 1 > allowed:
+            reasons.append(f"repeated: the history already has {earlier} request(s)")
+        elif "repeat_marker" in said and allowed < 2:  # noqa: PLR2004 - a second request
+            # the request says it is a second one ("wir möchten Sie noch einmal bitten")
+            reasons.append("repeated: the message says it asks again")
         if not resolved:
             reasons.append("before the problem is shown to be resolved")
         if reasons:
