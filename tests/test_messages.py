@@ -1339,6 +1339,39 @@ class TestClauseReading:
 
         assert "SP119" not in check_message(message).codes
 
+    @pytest.mark.parametrize(
+        ("file_name", "kind", "code", "fires"),
+        [
+            ("Care_Guide_full_version_at_oakandlinen.co.uk.pdf", "proactive", "SP101", True),
+            ("Care_Guide_oak_shelf.pdf", "proactive", "SP101", False),
+            ("schema_cotes_plan_travail.pdf", "confirm_order_details", "SP119", False),
+            ("exploded_view_K2_lid.pdf", "reply", "SP119", False),
+            ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),
+            ("schema_piece_remplacement.png", "unexpected_problem", "SP204", False),
+            ("Nuevos_productos_otono.pdf", "unexpected_problem", "SP119", True),
+        ],
+    )
+    def test_documents_by_their_names(self, file_name, kind, code, fires):
+        """A document's name may show a web address (SP101); drawings, exploded views and
+        recall notices are needed for the order (SP119) and are no product photos (SP204)."""
+        media_type = "image/png" if file_name.endswith(".png") else "application/pdf"
+        attachment = sellerpolicy.Attachment(file_name=file_name, media_type=media_type)
+        message = Message(
+            body="Please see the attached file.", kind=kind, attachments=(attachment,)
+        )
+
+        assert fires == (code in check_message(message).codes)
+
+    def test_instruction_steps_inline_are_no_product_photos(self):
+        """Inline images of an instruction's steps are drawings, not product photos (SP204)."""
+        body = (
+            "<p>Per la prima preparazione:</p><ol><li>Riempire la caldaia.<br>"
+            '<img src="https://assets.example-cdn.net/moka-1.png" alt="Disegno passo 1"></li></ol>'
+        )
+        message = Message(body=body, kind="proactive", format="html")
+
+        assert "SP204" not in check_message(message).codes
+
     def test_asked_for_only_in_a_reply(self):
         """The same file sent unprompted is judged by its name alone (SP119)."""
         attachment = sellerpolicy.Attachment(file_name="blue_version.jpg")
@@ -1931,6 +1964,21 @@ RECALL_CASES = [
         "Pourriez-vous modifier ou supprimer l'avis que vous avez laissé sur la page du produit ?",
         "reply",
         "SP115",
+        True,
+    ),
+    # new products and the whole price list in other languages are marketing
+    (
+        "nuevos productos",
+        "Mientras tanto, le adjuntamos nuestro folleto con los nuevos productos de otoño.",
+        "unexpected_problem",
+        "SP113",
+        True,
+    ),
+    (
+        "listino prezzi",
+        "In allegato il nostro listino prezzi completo, se desidera ordinare altri articoli.",
+        "reply",
+        "SP113",
         True,
     ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal

@@ -99,6 +99,11 @@ def external_link(a: Analysis) -> Iterator[Found]:
     links = page_links(a)
     if links:
         yield from _counted(_external_links(a, links))
+    # a document whose file name shows a web address ('Care_Guide_at_oakandlinen.co.uk.pdf'):
+    # the buyer reads it as they read the text (an image's is SP120's)
+    for i, att in enumerate(a.message.attachments):
+        if not is_image(att) and (shown := _shown_address(a, att)):
+            yield Found(field=f"attachments[{i}]", evidence=shown)
 
 
 _KEEP, _DROP, _DROP_IF_RUNS_ON = 0, 1, 2
