@@ -1981,6 +1981,14 @@ RECALL_CASES = [
         "SP113",
         True,
     ),
+    # the seller's own mistake found is the problem an unexpected-problem message is for
+    (
+        "ci siamo accorti",
+        "Ci siamo accorti che le abbiamo spedito la teiera da 0,8 litri invece di quella da 1,2. La teiera corretta le viene spedita oggi.",
+        "unexpected_problem",
+        "SP124",
+        False,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",
