@@ -1989,6 +1989,21 @@ RECALL_CASES = [
         "SP124",
         False,
     ),
+    # opting out of something else than messages is no opt-out offered
+    (
+        "opt out of the warranty",
+        "You can opt out of the extended warranty at any time; there is nothing to pay.",
+        "reply",
+        "SP118",
+        False,
+    ),
+    (
+        "opt out of these messages",
+        "Don't want our offers? Opt out of these messages by replying STOP.",
+        "proactive",
+        "SP118",
+        True,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",
