@@ -886,6 +886,10 @@ class TestPhoneAttribution:
             "Royal Mail's enquiry line is 03457 740 740.",
             "To claim, contact the manufacturer, Philips, on 0800 701 0245.",
             "Puede llamar al servicio técnico del fabricante al 912 345 678.",
+            "The courier will call you from 07700 900123 to agree a time.",
+            "Il corriere BRT la contatterà dal numero 051 2345678 per fissare la consegna.",
+            "Le transporteur Chronopost vous appellera depuis le 09 69 39 13 91.",
+            "Der Fahrer ruft Sie unter der Nummer 0151 23456789 an, bevor er kommt.",
         ],
     )
     def test_attributed_number_is_info(self, text):
@@ -905,6 +909,8 @@ class TestPhoneAttribution:
             "UPS told us it was delivered. Call us on (555) 123-4567 if not.",
             "UPS, call us, on (555) 123-4567.",
             "The manufacturer, our sister company, on (555) 123-4567.",
+            "Our driver will call you from 07700 900123.",
+            "UPS will call you from our office on (555) 123-4567.",
         ],
     )
     def test_seller_number_near_a_carrier_word_is_error(self, text):

@@ -216,6 +216,11 @@ _LINK_WORDS = frozenset(
      "enquiry", "enquiries", "inquiry", "inquiries", "claims", "assistance",
      "technical", "tech", "après", "vente", "sav", "assistenza", "tecnica", "técnico",
      "servicio", "kundendienst",
+     # the carrier calls or texts the buyer from its number ('the courier will call you from',
+     # 'la contatterà dal numero', 'vous appellera depuis le', 'ruft Sie unter der Nummer ... an')
+     "you", "from", "text", "texts", "calls", "contatterà", "chiamerà",
+     "telefonerà", "dal", "vous", "appellera", "contactera", "depuis", "ruft", "meldet", "sich",
+     "llamará", "desde", "del",
     }
 )  # fmt: skip
 _MAX_LINK_WORDS = 7
