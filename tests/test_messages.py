@@ -776,10 +776,19 @@ class TestQuotedInsults:
             'You are an "idiot" and a "liar".',
             'We are not "scammers", you are a liar.',
             "Stop being an idiot.",
+            # scare quotes: no reporting word says whose words they are
+            'You are a complete "idiot".',
+            'Dear "idiot", your refund is denied.',
+            '"You are a liar and a thief," we told our courier about you.',
+            "Sie sind wirklich ein „Idiot“.",
         ],
     )
     def test_said_to_the_buyer(self, text):
-        """Quotes around a word the seller calls the buyer, or an insult outside them, stay."""
+        """Quotes around a word the seller calls the buyer, or an insult outside them, stay.
+
+        Quotes alone report nothing: a quotation is the buyer's only when a reporting word
+        ('you called us', 'Sie schreiben') comes before it.
+        """
         assert "SP111" in check_message(text, kind="reply").codes
 
 

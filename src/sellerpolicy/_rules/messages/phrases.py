@@ -547,11 +547,30 @@ _CALLED_YOU = regex.compile(
     r"|usted\s+es|eres)\s+(?:(?:a|an|un|une|ein|eine|einer|una|uno|such\s+an?|so|total|real)\s+)?$",
     regex.V1,
 )
+# ... and that its sentence reports as someone's words, before the quotation: "you called us",
+# "vous nous écrivez que", "Sie schreiben, wir seien". Quotes alone ('Dear "idiot"', 'you are a
+# complete "idiot"') report nothing: they are scare quotes around the seller's own insult.
+_REPORTED = regex.compile(
+    r"""(?x)\b(?:
+        call(?:s|ed|ing)?|wr(?:ote|ites?|iting|itten)|sa(?:id|ys?|ying)|words?|describ\w*
+      | accus\w*|label+(?:s|ed|ing)?|referr?\w*|term(?:s|ed)?     # English
+      | [ée]cri\w*|dit(?:es)?|trait\w*|qualifi\w*|accus\w*         # French
+      | schreib\w*|schrieb\w*|nenn\w*|nann\w*|bezeichn\w*|sag\w*|seien|w[äa]ren  # German
+      | escrib\w*|dic\w*|dijo|llam\w*|calific\w*|acus\w*           # Spanish
+      | scriv\w*|scritt\w*|dic\w*|dett\w*|chiam\w*|defini\w*|accus\w*  # Italian
+    )\b[^.!?\n]{0,80}$""",
+    regex.V1,
+)
+_REPORT_REACH = 90  # characters before a quotation searched for its reporting word
 _ABUSE = frozenset({"insult_strong", "insult_you", "sexual_violent"})
 
 
 def _quotations(a: Analysis) -> SpanSet:
-    """Quoted words the seller does not say to the buyer: the buyer's, reported or declined."""
+    """Quoted words the seller does not say to the buyer: the buyer's, reported or declined.
+
+    A quotation counts when a reporting word of its sentence comes before it ('you called us
+    "scammers"') and it does not call the buyer the quoted word ('you are an "idiot"').
+    """
 
     def make() -> SpanSet:
         text = a.norm.text
@@ -561,6 +580,7 @@ def _quotations(a: Analysis) -> SpanSet:
             (m.start() + 1, m.end() - 1)
             for m in _QUOTATION.finditer(text)
             if not _CALLED_YOU.search(text, max(0, m.start() - 30), m.start())
+            and _REPORTED.search(text, max(0, m.start() - _REPORT_REACH), m.start())
         )
 
     return a.memo("quotations", make)  # type: ignore[return-value]
