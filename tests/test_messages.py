@@ -1850,6 +1850,29 @@ RECALL_CASES = [
         "SP112",
         False,
     ),
+    # 'never be' after a subject or an auxiliary is a stated fact, no command
+    (
+        "will never be contacted",
+        "You will never be contacted by a collection agency over this.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "will never be sent",
+        "Your account will never be sent to collections.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "should never be called",
+        "You should never be called a liar for asking.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    ("never be so rude", "Please never be so rude again, you clown.", "reply", "SP111", True),
     # 'less than a minute' is no unhappiness that opens the request to everyone
     (
         "less than a minute",

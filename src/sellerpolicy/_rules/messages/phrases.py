@@ -103,6 +103,13 @@ _BE_AFTER = regex.compile(
     r"\s*(?:be\b(?!\s+\w+ing\b)|sea\b|seas\b|sia\b|essere\b|sois\b|soyez\b)", regex.V1
 )
 _COMMAND_NEGATORS = frozenset({"don't", "dont", "do not", "never", "no", "non", "ne"})
+# ... but 'never' after a subject or an auxiliary states a fact, no command: "you will never be
+# contacted by a collection agency", "your account will never be sent to collections"
+_STATED_BEFORE = regex.compile(
+    r"\b(?:will|would|shall|should|can|could|may|might|must|won't|wouldn't|'ll|'d|i|we|you|they|"
+    r"it|he|she|is|are|was|were|has|have|had)\s+$",
+    regex.V1,
+)
 _BE_BEFORE = regex.compile(r"\b(?:seien\s+sie|sei|sois|soyez)\s+$", regex.V1)
 _PENDING = regex.compile(r"\b(?:yet|pas encore|todav[ií]a|ancora)\b", regex.V1)
 _PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)  # "noch nicht"
@@ -139,9 +146,11 @@ def _refuses(text: str, neg: Hit) -> bool:
         return False
     if _ALTERNATIVE_CONDITION.search(text, max(0, neg.start - 120), neg.start):
         return False
+    said = text[neg.start : neg.end]
     if (
-        text[neg.start : neg.end] in _COMMAND_NEGATORS
+        said in _COMMAND_NEGATORS
         and _BE_AFTER.match(text, neg.end, neg.end + 24)
+        and not (said == "never" and _STATED_BEFORE.search(text, max(0, neg.start - 12), neg.start))
     ) or _BE_BEFORE.search(text, max(0, neg.start - 14), neg.start):
         return False
     if _PENDING_BEFORE.search(text, max(0, neg.start - 12), neg.start):
