@@ -1917,6 +1917,28 @@ RECALL_CASES = [
         "SP108",
         True,
     ),
+    # Amazon's rules explain a return's cost, never a surcharge or price difference after the sale
+    (
+        "Amazon policy, price difference",
+        "Under Amazon's policy, the price difference of $15 is due from you before we ship.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "listing, handling fee",
+        "As stated on the listing, an extra handling fee of $8 applies and is charged to you.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "Amazon policy, surcharge",
+        "There is a $12 surcharge for your area, which you pay on delivery, as Amazon's policy allows.",
+        "reply",
+        "SP108",
+        True,
+    ),
     # not on Amazon (yet), but elsewhere: the contrast, not a refusal (SP105)
     (
         "not on Amazon yet, but",

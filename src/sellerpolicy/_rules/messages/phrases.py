@@ -19,7 +19,7 @@ from sellerpolicy._text.phrases import tokens
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.phrases import Hit, Sentence
@@ -301,6 +301,31 @@ def _refunded_through(a: Analysis, start: int, end: int) -> bool:
     return channel and not _buyer_pays(a, start, end)
 
 
+# A cost of sending the item back: the only cost Amazon's returns rules let a buyer bear after
+# the sale ('the return postage', 'a restocking fee', 'les frais de retour'). Bounded: linear.
+_RETURN_COST_NEAR = regex.compile(
+    r"\b(?:return\w*|restock\w*|r[üu]ck\w*|retour\w*|renvoi\w*|devoluci\w*|reso|resi|restitu\w*)\b",
+    regex.V1,
+)
+_RETURN_COST_REACH = 24  # characters either side of a cost searched for its return word
+
+
+def _return_costs_only(a: Analysis, scope: Sequence[Sentence]) -> bool:
+    """Whether every cost the sentences name is a cost of returning the item.
+
+    "As Amazon's policy says" explains a return's postage or restocking fee; it explains no
+    price difference, handling fee or surcharge the seller asks for after the sale.
+    """
+    text = a.norm.text
+    costs = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
+    return all(
+        _RETURN_COST_NEAR.search(
+            text, max(0, h.start - _RETURN_COST_REACH), h.end + _RETURN_COST_REACH
+        )
+        for h in costs
+    )
+
+
 def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
@@ -318,7 +343,11 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     vocabs = frozenset().union(*said)
     if "seller_pays" in vocabs and "ask" not in vocabs:
         return False
-    if "amazon_sets_cost" in vocabs and not vocabs & {"ask", "pressure", "pay_channel"}:
+    if (
+        "amazon_sets_cost" in vocabs
+        and not vocabs & {"ask", "pressure", "pay_channel"}
+        and _return_costs_only(a, scope)
+    ):
         return False  # "you pay the return postage, as Amazon's returns policy says"
     weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
     every_cost = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
