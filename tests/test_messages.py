@@ -819,6 +819,17 @@ class TestFollowUpRequests:
 
         assert fires == ("SP116" in report.codes)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "As we mentioned, the refund is issued, so you may update your feedback.",
+            "We wrote to UPS and the refund is issued; you may update your feedback.",
+        ],
+    )
+    def test_a_marker_of_something_else(self, text):
+        """'As we mentioned' or 'we wrote' about the problem repeats no request: one is allowed."""
+        assert "SP116" not in check_message(text, kind="negative_feedback_removal").codes
+
     def test_a_third_request_in_the_seed(self):
         """Two earlier requests use up the seed's two."""
         report = check_message(

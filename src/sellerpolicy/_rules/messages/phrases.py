@@ -886,6 +886,25 @@ def marketing(a: Analysis) -> Iterator[Found]:
             )
 
 
+_ASKING = regex.compile(r"\b(?:ask\w*|request\w*)\b", regex.V1)
+
+
+def _says_it_asks_again(a: Analysis, scope: Sequence[Sentence], start: int, end: int) -> bool:
+    """Whether the request at ``start:end`` says it is a second one.
+
+    The marker is inside the request ('möchten Sie noch einmal bitten, ... zu ändern') or speaks
+    of asking ('we'd like to ask again'); 'as we mentioned, the refund is issued' or 'we wrote to
+    UPS' in the same sentence repeat no request.
+    """
+    text = a.norm.text
+    return any(
+        h.vocab == "repeat_marker"
+        and (start <= h.start < end or _ASKING.search(text, h.start, h.end))
+        for s in scope
+        for h in s.hits
+    )
+
+
 def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     requests = _phrase_matches(a, Code.SP116)
     if not requests:
@@ -906,7 +925,6 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         scope = a.sentences[first : last + 1]
         nearby = frozenset().union(*(s.vocabs() for s in a.sentences[max(0, first - 1) : last + 1]))
         own = scope[0].vocabs() if scope else frozenset()
-        said = frozenset().union(*(s.vocabs() for s in scope))
         reasons = []
         if own & {"pressure", "conditional"}:
             reasons.append("demanded or made a condition")
@@ -918,7 +936,7 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
             reasons.append("tied to something of value")
         if earlier + 1 > allowed:
             reasons.append(f"repeated: the history already has {earlier} request(s)")
-        elif "repeat_marker" in said and allowed < 2:  # noqa: PLR2004 - a second request
+        elif _says_it_asks_again(a, scope, start, end) and allowed < 2:  # noqa: PLR2004
             # the request says it is a second one ("wir möchten Sie noch einmal bitten")
             reasons.append("repeated: the message says it asks again")
         if not resolved:
