@@ -822,8 +822,8 @@ class TestFollowUpRequests:
     @pytest.mark.parametrize(
         "text",
         [
-            "As we mentioned, the refund is issued, so you may update your feedback.",
-            "We wrote to UPS and the refund is issued; you may update your feedback.",
+            "As we mentioned, the refund is issued; if you feel we resolved it, you may update your feedback.",
+            "We wrote to UPS and the refund is issued, so if we resolved it, you may update your feedback.",
         ],
     )
     def test_a_marker_of_something_else(self, text):
