@@ -1364,6 +1364,11 @@ class TestClauseReading:
         [
             ("Care_Guide_full_version_at_oakandlinen.co.uk.pdf", "proactive", "SP101", True),
             ("Care_Guide_oak_shelf.pdf", "proactive", "SP101", False),
+            # a language tag after a document's name is no address; a shop's name before it is
+            ("Bedienungsanleitung.de.pdf", "proactive", "SP101", False),
+            ("user-guide.fr.pdf", "proactive", "SP101", False),
+            ("manual_en.fr.pdf", "proactive", "SP101", False),
+            ("oakandlinen.de.pdf", "proactive", "SP101", True),
             ("schema_cotes_plan_travail.pdf", "confirm_order_details", "SP119", False),
             ("exploded_view_K2_lid.pdf", "reply", "SP119", False),
             ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),
