@@ -2090,6 +2090,15 @@ RECALL_CASES = [
         "SP107",
         True,
     ),
+    # a capitalised word after the stars makes no name when no determiner introduces them
+    (
+        "rate us Five Stars Today",
+        "Please rate us Five Stars Today.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    ("leave Five Stars Thanks", "Please leave Five Stars Thanks!", "review_request", "SP107", True),
     (
         "einem oder fünf Sternen",
         "Wir freuen uns über eine Bewertung, ganz gleich, ob mit einem oder fünf Sternen.",

@@ -1072,15 +1072,23 @@ _NOT_A_NAME_GOES_ON = frozenset(
     }
 )  # fmt: skip
 _RATING_WORDS = frozenset({"review", "seller_feedback", "product_review", "positive_review"})
+# a name stands after a determiner ('the Five Star towels', 'our Five Star range'); after 'us' or
+# a verb ('rate us Five Stars Today', 'leave Five Stars Thanks!') it is the rating asked for
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:the|our|your|this|these|that|those|my|der|die|das|den|dem|unser\w*|ihr\w*|le|la|les"
+    r"|notre|nos|votre|vos|ce|cet|cette|ces|el|los|las|nuestr\w*|su|sus|il|lo|gli|nostr\w*|vostr\w*"
+    r"|questo|questa)\s+$",
+    regex.V1,
+)
 
 
 def _only_names(a: Analysis, start: int, end: int) -> bool:
     """Whether every star phrase at ``start:end`` is a capitalised name inside a sentence.
 
     "could you review the Five Star hotel-collection towel set": a product called so, not a
-    rating asked for. Capitals at a sentence's start ("Five stars would ..."), or a star phrase
-    that a rating word or nothing follows ("leave us Five Stars?", "a Five Star review"), say
-    nothing.
+    rating asked for. Capitals at a sentence's start ("Five stars would ..."), a star phrase no
+    determiner introduces ("rate us Five Stars Today"), or one that a rating word or nothing
+    follows ("leave us Five Stars?", "a Five Star review"), say nothing.
     """
     stars = [h for h in a.hits if h.vocab == "positive_review" and start <= h.start < end]
     if not stars:
@@ -1092,6 +1100,7 @@ def _only_names(a: Analysis, start: int, end: int) -> bool:
         if (
             not _TITLE_WORDS.match(body[ostart:oend])
             or _SENTENCE_OPENING.search(text, max(0, hit.start - 4), hit.start)
+            or not _DETERMINER_BEFORE.search(text, max(0, hit.start - 12), hit.start)
             or after is None
             or after.group(1) in _NOT_A_NAME_GOES_ON
             or any(h.vocab in _RATING_WORDS and hit.end <= h.start <= after.end(1) for h in a.hits)
