@@ -776,10 +776,19 @@ class TestQuotedInsults:
             'You are an "idiot" and a "liar".',
             'We are not "scammers", you are a liar.',
             "Stop being an idiot.",
+            # scare quotes: no reporting word says whose words they are
+            'You are a complete "idiot".',
+            'Dear "idiot", your refund is denied.',
+            '"You are a liar and a thief," we told our courier about you.',
+            "Sie sind wirklich ein „Idiot“.",
         ],
     )
     def test_said_to_the_buyer(self, text):
-        """Quotes around a word the seller calls the buyer, or an insult outside them, stay."""
+        """Quotes around a word the seller calls the buyer, or an insult outside them, stay.
+
+        Quotes alone report nothing: a quotation is the buyer's only when a reporting word
+        ('you called us', 'Sie schreiben') comes before it.
+        """
         assert "SP111" in check_message(text, kind="reply").codes
 
 
@@ -809,6 +818,17 @@ class TestFollowUpRequests:
         )
 
         assert fires == ("SP116" in report.codes)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "As we mentioned, the refund is issued; if you feel we resolved it, you may update your feedback.",
+            "We wrote to UPS and the refund is issued, so if we resolved it, you may update your feedback.",
+        ],
+    )
+    def test_a_marker_of_something_else(self, text):
+        """'As we mentioned' or 'we wrote' about the problem repeats no request: one is allowed."""
+        assert "SP116" not in check_message(text, kind="negative_feedback_removal").codes
 
     def test_a_third_request_in_the_seed(self):
         """Two earlier requests use up the seed's two."""
@@ -1350,6 +1370,11 @@ class TestClauseReading:
         [
             ("Care_Guide_full_version_at_oakandlinen.co.uk.pdf", "proactive", "SP101", True),
             ("Care_Guide_oak_shelf.pdf", "proactive", "SP101", False),
+            # a language tag after a document's name is no address; a shop's name before it is
+            ("Bedienungsanleitung.de.pdf", "proactive", "SP101", False),
+            ("user-guide.fr.pdf", "proactive", "SP101", False),
+            ("manual_en.fr.pdf", "proactive", "SP101", False),
+            ("oakandlinen.de.pdf", "proactive", "SP101", True),
             ("schema_cotes_plan_travail.pdf", "confirm_order_details", "SP119", False),
             ("exploded_view_K2_lid.pdf", "reply", "SP119", False),
             ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),
@@ -1847,6 +1872,29 @@ RECALL_CASES = [
         "SP112",
         False,
     ),
+    # 'never be' after a subject or an auxiliary is a stated fact, no command
+    (
+        "will never be contacted",
+        "You will never be contacted by a collection agency over this.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "will never be sent",
+        "Your account will never be sent to collections.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "should never be called",
+        "You should never be called a liar for asking.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    ("never be so rude", "Please never be so rude again, you clown.", "reply", "SP111", True),
     # 'less than a minute' is no unhappiness that opens the request to everyone
     (
         "less than a minute",
@@ -1887,6 +1935,28 @@ RECALL_CASES = [
     (
         "Amazon policy, PayPal",
         "Please pay the £5 return postage to our PayPal, as Amazon's policy says.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    # Amazon's rules explain a return's cost, never a surcharge or price difference after the sale
+    (
+        "Amazon policy, price difference",
+        "Under Amazon's policy, the price difference of $15 is due from you before we ship.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "listing, handling fee",
+        "As stated on the listing, an extra handling fee of $8 applies and is charged to you.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "Amazon policy, surcharge",
+        "There is a $12 surcharge for your area, which you pay on delivery, as Amazon's policy allows.",
         "reply",
         "SP108",
         True,
@@ -2041,6 +2111,15 @@ RECALL_CASES = [
         "SP107",
         True,
     ),
+    # a capitalised word after the stars makes no name when no determiner introduces them
+    (
+        "rate us Five Stars Today",
+        "Please rate us Five Stars Today.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    ("leave Five Stars Thanks", "Please leave Five Stars Thanks!", "review_request", "SP107", True),
     (
         "einem oder fünf Sternen",
         "Wir freuen uns über eine Bewertung, ganz gleich, ob mit einem oder fünf Sternen.",

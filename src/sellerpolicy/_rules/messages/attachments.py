@@ -21,6 +21,7 @@ __all__ = [
     "SEPARATORS",
     "is_image",
     "name_words",
+    "names_document",
     "promotional",
     "unnecessary_attachment",
 ]
@@ -72,6 +73,11 @@ def _stem_pattern(vocab: str) -> regex.Pattern[str]:
         reverse=True,
     )
     return regex.compile(r"\L<words>", regex.V1 | regex.IGNORECASE, words=words)
+
+
+def names_document(text: str) -> bool:
+    """Whether ``text`` names a document an order may need ('bedienungsanleitung', 'manual')."""
+    return bool(_stem_pattern("attachment_allowed").search(text))
 
 
 def _names(att: Attachment) -> str:

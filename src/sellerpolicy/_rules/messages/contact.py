@@ -13,7 +13,7 @@ import regex
 from sellerpolicy._codes import Severity
 from sellerpolicy._model import Attachment
 from sellerpolicy._rules.messages.analysis import Found
-from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words
+from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words, names_document
 from sellerpolicy._text._columns import FIRST, SECOND
 from sellerpolicy._text.detectors import Evidence, find_links
 from sellerpolicy._text.normalize import normalize
@@ -102,7 +102,7 @@ def external_link(a: Analysis) -> Iterator[Found]:
     # a document whose file name shows a web address ('Care_Guide_at_oakandlinen.co.uk.pdf'):
     # the buyer reads it as they read the text (an image's is SP120's)
     for i, att in enumerate(a.message.attachments):
-        if not is_image(att) and (shown := _shown_address(a, att)):
+        if not is_image(att) and (shown := _shown_address(a, att, documents=True)):
             yield Found(field=f"attachments[{i}]", evidence=shown)
 
 
@@ -372,12 +372,31 @@ def _image_links(att: Attachment) -> list[Evidence]:
     return find_links(normalize(name_words(att)))
 
 
-def _shown_address(a: Analysis, att: Attachment) -> str:
+# A language tag at the end of a document's name: 'Bedienungsanleitung.de.pdf', 'manual_en.fr.pdf'
+_LANGUAGE_TAGGED = regex.compile(r"^(?P<name>[^\s]+)\.[a-z]{2}$", regex.V1)
+_LANGUAGE = regex.compile(r"^[a-z]{2}$", regex.V1)
+
+
+def _language_tagged(link: Evidence) -> bool:
+    """Whether a document's 'address' is its name and a language tag ('anleitung.de').
+
+    The name before the tag names a document or is a language itself; 'www.' or a shop's
+    name ('oakandlinen.co.uk') keeps it an address.
+    """
+    tagged = _LANGUAGE_TAGGED.match(link.value)
+    if tagged is None or link.value.startswith("www."):
+        return False
+    name = tagged.group("name")
+    return bool(_LANGUAGE.match(name)) or names_document(name)
+
+
+def _shown_address(a: Analysis, att: Attachment, *, documents: bool = False) -> str:
     links = [
         link
         for link in _image_links(att)
         if not _is_amazon(link.host, a.policy.parameters.amazon_domains)
         and link.host.rsplit(".", 1)[-1] not in IMAGE_EXT
+        and not (documents and _language_tagged(link))
     ]
     return links[0].value if links else ""
 

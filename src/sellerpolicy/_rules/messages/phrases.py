@@ -19,7 +19,7 @@ from sellerpolicy._text.phrases import tokens
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.phrases import Hit, Sentence
@@ -103,6 +103,13 @@ _BE_AFTER = regex.compile(
     r"\s*(?:be\b(?!\s+\w+ing\b)|sea\b|seas\b|sia\b|essere\b|sois\b|soyez\b)", regex.V1
 )
 _COMMAND_NEGATORS = frozenset({"don't", "dont", "do not", "never", "no", "non", "ne"})
+# ... but 'never' after a subject or an auxiliary states a fact, no command: "you will never be
+# contacted by a collection agency", "your account will never be sent to collections"
+_STATED_BEFORE = regex.compile(
+    r"\b(?:will|would|shall|should|can|could|may|might|must|won't|wouldn't|'ll|'d|i|we|you|they|"
+    r"it|he|she|is|are|was|were|has|have|had)\s+$",
+    regex.V1,
+)
 _BE_BEFORE = regex.compile(r"\b(?:seien\s+sie|sei|sois|soyez)\s+$", regex.V1)
 _PENDING = regex.compile(r"\b(?:yet|pas encore|todav[ií]a|ancora)\b", regex.V1)
 _PENDING_BEFORE = regex.compile(r"\b(?:noch|todav[ií]a|a[uú]n)\s+$", regex.V1)  # "noch nicht"
@@ -139,9 +146,11 @@ def _refuses(text: str, neg: Hit) -> bool:
         return False
     if _ALTERNATIVE_CONDITION.search(text, max(0, neg.start - 120), neg.start):
         return False
+    said = text[neg.start : neg.end]
     if (
-        text[neg.start : neg.end] in _COMMAND_NEGATORS
+        said in _COMMAND_NEGATORS
         and _BE_AFTER.match(text, neg.end, neg.end + 24)
+        and not (said == "never" and _STATED_BEFORE.search(text, max(0, neg.start - 12), neg.start))
     ) or _BE_BEFORE.search(text, max(0, neg.start - 14), neg.start):
         return False
     if _PENDING_BEFORE.search(text, max(0, neg.start - 12), neg.start):
@@ -292,6 +301,31 @@ def _refunded_through(a: Analysis, start: int, end: int) -> bool:
     return channel and not _buyer_pays(a, start, end)
 
 
+# A cost of sending the item back: the only cost Amazon's returns rules let a buyer bear after
+# the sale ('the return postage', 'a restocking fee', 'les frais de retour'). Bounded: linear.
+_RETURN_COST_NEAR = regex.compile(
+    r"\b(?:return\w*|restock\w*|r[üu]ck\w*|retour\w*|renvoi\w*|devoluci\w*|reso|resi|restitu\w*)\b",
+    regex.V1,
+)
+_RETURN_COST_REACH = 24  # characters either side of a cost searched for its return word
+
+
+def _return_costs_only(a: Analysis, scope: Sequence[Sentence]) -> bool:
+    """Whether every cost the sentences name is a cost of returning the item.
+
+    "As Amazon's policy says" explains a return's postage or restocking fee; it explains no
+    price difference, handling fee or surcharge the seller asks for after the sale.
+    """
+    text = a.norm.text
+    costs = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
+    return all(
+        _RETURN_COST_NEAR.search(
+            text, max(0, h.start - _RETURN_COST_REACH), h.end + _RETURN_COST_REACH
+        )
+        for h in costs
+    )
+
+
 def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     """Whether the money at ``start:end`` is the buyer's to pay (SP108).
 
@@ -309,7 +343,11 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     vocabs = frozenset().union(*said)
     if "seller_pays" in vocabs and "ask" not in vocabs:
         return False
-    if "amazon_sets_cost" in vocabs and not vocabs & {"ask", "pressure", "pay_channel"}:
+    if (
+        "amazon_sets_cost" in vocabs
+        and not vocabs & {"ask", "pressure", "pay_channel"}
+        and _return_costs_only(a, scope)
+    ):
         return False  # "you pay the return postage, as Amazon's returns policy says"
     weak = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "extra_weak"}
     every_cost = [h for s in scope for h in s.hits if h.vocab == "extra_cost"]
@@ -547,11 +585,30 @@ _CALLED_YOU = regex.compile(
     r"|usted\s+es|eres)\s+(?:(?:a|an|un|une|ein|eine|einer|una|uno|such\s+an?|so|total|real)\s+)?$",
     regex.V1,
 )
+# ... and that its sentence reports as someone's words, before the quotation: "you called us",
+# "vous nous écrivez que", "Sie schreiben, wir seien". Quotes alone ('Dear "idiot"', 'you are a
+# complete "idiot"') report nothing: they are scare quotes around the seller's own insult.
+_REPORTED = regex.compile(
+    r"""(?x)\b(?:
+        call(?:s|ed|ing)?|wr(?:ote|ites?|iting|itten)|sa(?:id|ys?|ying)|words?|describ\w*
+      | accus\w*|label+(?:s|ed|ing)?|referr?\w*|term(?:s|ed)?     # English
+      | [ée]cri\w*|dit(?:es)?|trait\w*|qualifi\w*|accus\w*         # French
+      | schreib\w*|schrieb\w*|nenn\w*|nann\w*|bezeichn\w*|sag\w*|seien|w[äa]ren  # German
+      | escrib\w*|dic\w*|dijo|llam\w*|calific\w*|acus\w*           # Spanish
+      | scriv\w*|scritt\w*|dic\w*|dett\w*|chiam\w*|defini\w*|accus\w*  # Italian
+    )\b[^.!?\n]{0,80}$""",
+    regex.V1,
+)
+_REPORT_REACH = 90  # characters before a quotation searched for its reporting word
 _ABUSE = frozenset({"insult_strong", "insult_you", "sexual_violent"})
 
 
 def _quotations(a: Analysis) -> SpanSet:
-    """Quoted words the seller does not say to the buyer: the buyer's, reported or declined."""
+    """Quoted words the seller does not say to the buyer: the buyer's, reported or declined.
+
+    A quotation counts when a reporting word of its sentence comes before it ('you called us
+    "scammers"') and it does not call the buyer the quoted word ('you are an "idiot"').
+    """
 
     def make() -> SpanSet:
         text = a.norm.text
@@ -561,6 +618,7 @@ def _quotations(a: Analysis) -> SpanSet:
             (m.start() + 1, m.end() - 1)
             for m in _QUOTATION.finditer(text)
             if not _CALLED_YOU.search(text, max(0, m.start() - 30), m.start())
+            and _REPORTED.search(text, max(0, m.start() - _REPORT_REACH), m.start())
         )
 
     return a.memo("quotations", make)  # type: ignore[return-value]
@@ -828,6 +886,25 @@ def marketing(a: Analysis) -> Iterator[Found]:
             )
 
 
+_ASKING = regex.compile(r"\b(?:ask\w*|request\w*)\b", regex.V1)
+
+
+def _says_it_asks_again(a: Analysis, scope: Sequence[Sentence], start: int, end: int) -> bool:
+    """Whether the request at ``start:end`` says it is a second one.
+
+    The marker is inside the request ('möchten Sie noch einmal bitten, ... zu ändern') or speaks
+    of asking ('we'd like to ask again'); 'as we mentioned, the refund is issued' or 'we wrote to
+    UPS' in the same sentence repeat no request.
+    """
+    text = a.norm.text
+    return any(
+        h.vocab == "repeat_marker"
+        and (start <= h.start < end or _ASKING.search(text, h.start, h.end))
+        for s in scope
+        for h in s.hits
+    )
+
+
 def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     requests = _phrase_matches(a, Code.SP116)
     if not requests:
@@ -848,7 +925,6 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         scope = a.sentences[first : last + 1]
         nearby = frozenset().union(*(s.vocabs() for s in a.sentences[max(0, first - 1) : last + 1]))
         own = scope[0].vocabs() if scope else frozenset()
-        said = frozenset().union(*(s.vocabs() for s in scope))
         reasons = []
         if own & {"pressure", "conditional"}:
             reasons.append("demanded or made a condition")
@@ -860,7 +936,7 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
             reasons.append("tied to something of value")
         if earlier + 1 > allowed:
             reasons.append(f"repeated: the history already has {earlier} request(s)")
-        elif "repeat_marker" in said and allowed < 2:  # noqa: PLR2004 - a second request
+        elif _says_it_asks_again(a, scope, start, end) and allowed < 2:  # noqa: PLR2004
             # the request says it is a second one ("wir möchten Sie noch einmal bitten")
             reasons.append("repeated: the message says it asks again")
         if not resolved:
@@ -996,15 +1072,23 @@ _NOT_A_NAME_GOES_ON = frozenset(
     }
 )  # fmt: skip
 _RATING_WORDS = frozenset({"review", "seller_feedback", "product_review", "positive_review"})
+# a name stands after a determiner ('the Five Star towels', 'our Five Star range'); after 'us' or
+# a verb ('rate us Five Stars Today', 'leave Five Stars Thanks!') it is the rating asked for
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:the|our|your|this|these|that|those|my|der|die|das|den|dem|unser\w*|ihr\w*|le|la|les"
+    r"|notre|nos|votre|vos|ce|cet|cette|ces|el|los|las|nuestr\w*|su|sus|il|lo|gli|nostr\w*|vostr\w*"
+    r"|questo|questa)\s+$",
+    regex.V1,
+)
 
 
 def _only_names(a: Analysis, start: int, end: int) -> bool:
     """Whether every star phrase at ``start:end`` is a capitalised name inside a sentence.
 
     "could you review the Five Star hotel-collection towel set": a product called so, not a
-    rating asked for. Capitals at a sentence's start ("Five stars would ..."), or a star phrase
-    that a rating word or nothing follows ("leave us Five Stars?", "a Five Star review"), say
-    nothing.
+    rating asked for. Capitals at a sentence's start ("Five stars would ..."), a star phrase no
+    determiner introduces ("rate us Five Stars Today"), or one that a rating word or nothing
+    follows ("leave us Five Stars?", "a Five Star review"), say nothing.
     """
     stars = [h for h in a.hits if h.vocab == "positive_review" and start <= h.start < end]
     if not stars:
@@ -1016,6 +1100,7 @@ def _only_names(a: Analysis, start: int, end: int) -> bool:
         if (
             not _TITLE_WORDS.match(body[ostart:oend])
             or _SENTENCE_OPENING.search(text, max(0, hit.start - 4), hit.start)
+            or not _DETERMINER_BEFORE.search(text, max(0, hit.start - 12), hit.start)
             or after is None
             or after.group(1) in _NOT_A_NAME_GOES_ON
             or any(h.vocab in _RATING_WORDS and hit.end <= h.start <= after.end(1) for h in a.hits)
