@@ -78,7 +78,12 @@ CASES = [
     ("See kettleco dot at.", "reply", {"SP101"}),
     # benign look-alikes stay silent
     ("As noted, e.g. the lid, i.e. the top part.", "reply", set()),
-    # a spelled-out 'dot' or 'point' before an everyday word is no address
+    # ... however the sentence goes on, whatever the suffix
+    ("For 20% off, order from greenleaf dot it next time.", "reply", {"SP101", "SP113"}),
+    ("Our shop is cozyknits dot me so check it out.", "reply", {"SP101"}),
+    ("Visit maboutique point de suite pour commander.", "reply", {"SP101"}),
+    ("Visit GreenLeaf Dot Com for more.", "reply", {"SP101"}),
+    # a product called '... Dot', or a spelled-out 'point' after a quantifier, is no address
     ("If you have a 3rd-gen Dot at home, let me know.", "reply", set()),
     ("Vous pouvez la déposer dans tout point de collecte.", "reply", set()),
     ("Es un punto es importante.", "reply", set()),
@@ -1375,6 +1380,7 @@ class TestClauseReading:
             ("user-guide.fr.pdf", "proactive", "SP101", False),
             ("manual_en.fr.pdf", "proactive", "SP101", False),
             ("oakandlinen.de.pdf", "proactive", "SP101", True),
+            ("Pflege_mehr-Tipps-auf-holzpflege-kraus.de.pdf", "proactive", "SP101", True),
             ("schema_cotes_plan_travail.pdf", "confirm_order_details", "SP119", False),
             ("exploded_view_K2_lid.pdf", "reply", "SP119", False),
             ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),

@@ -61,29 +61,14 @@ _BRACKET_DOT = regex.compile(
     """,
     regex.V1,
 )
-# Suffixes that are also everyday words of the language the dot is spelled in ('the Echo Dot at
-# home', 'tout point de collecte', 'un punto es'): after such a dot they make an address only
-# where the phrase ends ('shop dot at.', 'dot it/'), not when the sentence goes on. German
-# 'punkt de' is an address however it goes on ('gartenfreude punkt de unter Service').
-_WORDY_AFTER_DOT = r"(?:at|in|is|it|be|me|to|us|so|no|do|my|by|am|as)"
-_WORDY_AFTER_POINT = r"(?:de|es)"
-_PHRASE_END = r"(?=\s*(?:$|[/:?#]|[.,;!)](?:\s|$)))"
 _WORD_DOT = regex.compile(
-    rf"""(?x)
+    r"""(?x)
     (?<=[a-z0-9])               # a label ends here ...
-    (?:
-        \s+dot\s+               # ... 'dot' spelled out between spaces ...
-        (?=                     # ... and a label that might be a suffix follows
-            {_WORDY_AFTER_DOT}\b{_PHRASE_END}
-          | (?!{_WORDY_AFTER_DOT}\b)[a-z]{{2,}}\b
-        )
-      | \s+punkt\s+(?=[a-z]{{2,}}\b)
-      | \s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
-        (?=
-            {_WORDY_AFTER_POINT}\b{_PHRASE_END}
-          | (?:com|net|org|fr|it|be|ch|eu|info)\b
-        )
-    )
+    \s+(?:dot|punkt)\s+         # ... 'dot' spelled out between spaces ...
+    (?=[a-z]{2,}\b)             # ... and a label that might be a suffix follows
+  |
+    (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
+    (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info)\b)
     """,
     regex.V1,
 )

@@ -68,9 +68,18 @@ def _page_links(a: Analysis) -> list[Evidence]:
 # preposition ("un point de collecte") or the "address" runs on into a number ("the Echo Dot de
 # 4.ª generación"): nobody disguises a web address that way.
 _PROSE_LABELS = frozenset(
-    {"un", "une", "le", "la", "a", "an", "the", "el", "il", "ein", "eine", "der", "die", "das"}
-)
+    {
+     "un", "une", "le", "la", "a", "an", "the", "el", "il", "ein", "eine", "der", "die", "das",
+     # quantifiers and demonstratives: "tout point de collecte", "every dot in the print"
+     "tout", "toute", "chaque", "ce", "cet", "cette", "au", "du", "des", "cada", "ese", "este",
+     "esta", "ogni", "questo", "questa", "this", "that", "each", "every", "any", "jeder", "jede",
+    }
+)  # fmt: skip
 _RUNS_ON = regex.compile(r"^\s+\d", regex.V1)
+# A product called "... Dot" read on into an everyday word ("the Echo Dot at home", "my Dot is
+# on the shelf"): the capitalised name, before a suffix that is also a word. "GreenLeaf Dot
+# Com" and a lower-case "shop dot at" stay addresses.
+_NAMED_DOT = regex.compile(r"\sDot\s+(?:at|in|is|it|be|me|to|us|so|no|do|my|by|am|as)\b", regex.V1)
 
 
 _Result = tuple[int, int, str, tuple[str, ...], Severity | None, str]
@@ -150,7 +159,10 @@ def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
             continue
         if inside:
             continue  # the domain of an email address (SP103), not a link of its own
-        if verdict == _DROP_IF_RUNS_ON and _RUNS_ON.match(body[link.end : link.end + 4]):
+        if verdict == _DROP_IF_RUNS_ON and (
+            _RUNS_ON.match(body[link.end : link.end + 4])
+            or _NAMED_DOT.search(body, link.start, link.end)
+        ):
             continue
         yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
 
@@ -386,8 +398,10 @@ def _language_tagged(link: Evidence) -> bool:
     tagged = _LANGUAGE_TAGGED.match(link.value)
     if tagged is None or link.value.startswith("www."):
         return False
-    name = tagged.group("name")
-    return bool(_LANGUAGE.match(name)) or names_document(name)
+    # the last word before the tag says what the file is: 'user-guide.fr', 'manual_en.fr', not
+    # a shop's name that holds a document word ('holzpflege-kraus.de')
+    last = regex.split(r"[-_]", tagged.group("name"))[-1]
+    return bool(_LANGUAGE.match(last)) or names_document(last)
 
 
 def _shown_address(a: Analysis, att: Attachment, *, documents: bool = False) -> str:
