@@ -2086,6 +2086,18 @@ RECALL_CASES = [
         "SP118",
         True,
     ),
+    # insults without a swear word: "nothing but", "acting like", a slur
+    ("nothing but a thief", "You are nothing but a thief.", "reply", "SP111", True),
+    ("acting like a scammer", "Stop acting like a scammer.", "reply", "SP111", True),
+    ("dumbass", "Listen dumbass, read the manual.", "reply", "SP111", True),
+    (
+        "a parcel thief",
+        "It was nothing but a thief who took the parcel, we think.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    ("nothing but kind", "You are nothing but kind, thank you!", "reply", "SP111", False),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",
