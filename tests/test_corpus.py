@@ -118,7 +118,9 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # SP106 (0.714/0.769 -> 0.733/0.846) and SP109 (0.857/0.750 -> 0.875/0.875) were raised after the
 # fresh_a round, which changed no other figure of the set.
 # BLIND_WARNED went from 15 to 9 with the model gate (model_gate = "info"): six phrase findings
-# on compliant messages the per-rule model does not confirm are shown at info severity.
+# on compliant messages the per-rule model does not confirm are shown at info severity. On
+# 2026-12-04 it went from 7 to 6 (drawings and instruction steps are no product photos) and to
+# 5 when the model gate was retrained on the grown tuning corpus (6,249 messages).
 # SP117 (0.875/0.875 -> 1.000/1.000 here, 0.000 -> 0.666 recall on the second blind set) was
 # raised on 2026-12-04: greetings, sign-offs and placeholders in every language count as
 # pleasantries, and where the order stands counts as news.
@@ -127,7 +129,7 @@ BLIND_FLOORS = {
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
     Code.SP104: (1.000, 1.000),
-    Code.SP105: (0.777, 0.700),
+    Code.SP105: (0.800, 0.800),  # raised on 2026-12-04: "not on Amazon yet, but ..."
     # raised on 2026-12-04 (fresh_c/fresh_d round): a negator reaching every item of a list
     # took SP106 from 0.733 to 0.785 precision; "let's talk it through here before you rate"
     # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
@@ -161,13 +163,13 @@ BLIND_FLOORS = {
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
-    Code.SP204: (0.750, 0.750),
+    Code.SP204: (1.000, 0.750),  # raised on 2026-12-04: drawings and steps are no products
     Code.SP205: (1.000, 1.000),
     Code.SP206: (1.000, 1.000),
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 7
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 5
 
 
 def figures(code, scores):
@@ -283,7 +285,7 @@ FRESH_FLOORS = {
     Code.SP111: (1.000, 0.500),
     Code.SP112: (1.000, 1.000),
     Code.SP113: (0.800, 0.800),
-    Code.SP114: (1.000, 0.500),
+    Code.SP114: (1.000, 1.000),  # raised on 2026-12-04: the familiar "scrivici prima"
     # raised 0.666 -> 1.000 on 2026-12-04 (fresh_e/fresh_f round): another look at the review
     # asked for in every language ("revoir votre commentaire", "replantearse su reseña")
     Code.SP115: (1.000, 1.000),
