@@ -797,6 +797,27 @@ class TestQuotedInsults:
         assert "SP111" in check_message(text, kind="reply").codes
 
 
+class TestShorthand:
+    def test_spans_point_at_the_shorthand_itself(self):
+        """'u' is read as 'you' for the rules, and the finding's span is the text's 'u'."""
+        text = "can u cancel it on ur end?"
+        finding = next(f for f in check_message(text, kind="reply").findings if f.code == "SP123")
+
+        assert "can u cancel" == text[finding.span.start : finding.span.end]
+
+    def test_a_lexicon_reads_aliases_in_text_and_phrases(self):
+        """An alias is read in the text and in the phrases alike; spans stay the text's."""
+        from sellerpolicy._text.phrases import Lexicon
+
+        lexicon = Lexicon.build(
+            {"leave": ["leave u alone"], "ask": ["please"]}, {"u": "you", "pls": "please"}
+        )
+
+        hits = lexicon.scan("pls just leave you alone")
+
+        assert [("ask", 0, 3), ("leave", 9, 24)] == [(h.vocab, h.start, h.end) for h in hits]
+
+
 class TestFollowUpRequests:
     """SP116: the polite requests about one feedback the policy allows (current 1, seed 2)."""
 
@@ -2098,6 +2119,42 @@ RECALL_CASES = [
         False,
     ),
     ("nothing but kind", "You are nothing but kind, thank you!", "reply", "SP111", False),
+    # chat shorthand is read as the word it stands for ("u", "ur", "pls", "msg", "dont")
+    (
+        "can u cancel it on ur end",
+        "so sorry!! cant finish ur blanket. can u cancel it on ur end?",
+        "reply",
+        "SP123",
+        True,
+    ),
+    (
+        "pls dont leave bad feedback",
+        "if u loved it pls leave us a review!! if not, msg me first and i'll make it right.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "till it is paid",
+        "we cant ship till the diffrence is payed, its $11 more since u picked the XL",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "had to cancel on my end",
+        "So sorry, the yarn got discontinued, so I had to cancel your order on my end.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "answering how to edit",
+        "to answer ur question: on the product page, scroll to ur review and theres an edit option there.",
+        "reply",
+        "SP115",
+        False,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",

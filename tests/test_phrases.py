@@ -19,7 +19,13 @@ from sellerpolicy._text.phrases import Hit, Lexicon, sentences, tokens
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
+# A word, its inner apostrophes kept ("don't"), except the one after a French or Italian elided
+# word, which ends that word ("l'avis" is "l" and "avis")
+TOKEN = regex.compile(
+    r"(?<![\w'])(?:l|d|j|n|s|c|m|t|qu|un|dell|all|dall|nell|sull|quell|quest|nessun)(?='\w)"
+    r"|[\w]+(?:(?<!(?<![\w'])(?:l|d|j|n|s|c|m|t|qu|un|dell|all|dall|nell|sull|quell|quest|nessun))'[\w]+)*",
+    regex.V1 | regex.IGNORECASE,
+)
 
 
 def reference_tokens(text: str) -> list[tuple[str, int, int]]:

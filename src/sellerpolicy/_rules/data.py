@@ -181,7 +181,13 @@ def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     merged = dict(vocabularies())
     for name, phrases in extra:
         merged[name] = merged.get(name, ()) + phrases
-    return Lexicon.build(merged)
+    return Lexicon.build(merged, shorthand())
+
+
+@functools.cache
+def shorthand() -> Mapping[str, str]:
+    """Chat shorthand the message checker reads as the word it stands for ("u": "you")."""
+    return MappingProxyType(dict(_read("vocabularies.toml")["shorthand"]["words"]))
 
 
 def lexicon(extra: Mapping[str, tuple[str, ...]]) -> Lexicon:

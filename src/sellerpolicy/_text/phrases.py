@@ -357,24 +357,35 @@ class Lexicon:
     _keys: tuple[str, ...]
     _entries: tuple[tuple[_Entry, ...], ...]
     """The phrases of each key of the automaton, by the key's index."""
+    _aliases: tuple[tuple[str, str], ...] = ()
+    """Shorthand read as the word it stands for ("u" as "you", "pls" as "please")."""
     _automaton: ahocorasick_rs.AhoCorasick | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    _alias: dict[str, str] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         """Compile the keys into the automaton (also after unpickling)."""
         automaton = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
         object.__setattr__(self, "_automaton", automaton)
+        object.__setattr__(self, "_alias", dict(self._aliases))
 
     def __reduce__(
         self,
-    ) -> tuple[type[Lexicon], tuple[tuple[str, ...], tuple[tuple[_Entry, ...], ...]]]:
-        """Pickle the keys and phrases; the automaton is compiled again from the keys."""
-        return (type(self), (self._keys, self._entries))
+    ) -> tuple[
+        type[Lexicon],
+        tuple[tuple[str, ...], tuple[tuple[_Entry, ...], ...], tuple[tuple[str, str], ...]],
+    ]:
+        """Pickle the keys, phrases and aliases; the automaton is compiled again from the keys."""
+        return (type(self), (self._keys, self._entries, self._aliases))
 
     @classmethod
-    def build(cls, vocabularies: Mapping[str, Iterable[str]]) -> Lexicon:
-        """Compile ``{vocabulary: phrases}``.
+    def build(
+        cls, vocabularies: Mapping[str, Iterable[str]], aliases: Mapping[str, str] | None = None
+    ) -> Lexicon:
+        """Compile ``{vocabulary: phrases}``, reading each of ``aliases`` as its word.
+
+        An alias is one word read as one other ("u": "you"), so offsets stay those of the text.
 
         Raises:
             ValueError: A phrase is empty or has a stem shorter than three letters.
@@ -385,7 +396,10 @@ class Lexicon:
                 problem = phrase_problem(phrase)
                 if problem:
                     raise ValueError(f"vocabulary {name!r}: {problem}")
-                names_of[_phrase_words(phrase)].add(name)
+                words = _phrase_words(phrase)
+                if aliases:  # a phrase written in shorthand ('leave u alone') reads as the text
+                    words = tuple(aliases.get(w, w) for w in words)
+                names_of[words].add(name)
         ranks = _ranks(names_of)
         by_key: dict[str, list[_Entry]] = defaultdict(list)
         numbers: list[_Entry] = []
@@ -407,7 +421,11 @@ class Lexicon:
             for digit in _digits():
                 by_key[" " + digit].extend(starting_with_digit)
         keys = tuple(by_key)
-        return cls(keys, tuple(tuple(by_key[k]) for k in keys))
+        return cls(
+            keys,
+            tuple(tuple(by_key[k]) for k in keys),
+            tuple(sorted((aliases or {}).items())),
+        )
 
     def scan(self, text: str) -> list[Hit]:
         """Every phrase occurrence in ``text`` (already normalised and lower-cased).
@@ -420,9 +438,12 @@ class Lexicon:
         if self._automaton is None:
             return []
         pieces = _spaced(text).split(" ")
-        words = list(filter(None, pieces))
-        if not words:
+        original = list(filter(None, pieces))
+        if not original:
             return []
+        # shorthand read as its word ("u" as "you"); the hits keep the text's own words' spans
+        alias = self._alias
+        words = list(map(alias.get, original, original)) if alias else original
         matches = self._automaton.find_matches_as_indexes(
             " " + " ".join(words) + " ", overlapping=True
         )
@@ -456,7 +477,7 @@ class Lexicon:
         starts = _starts(pieces)
         # tuple.__new__ builds each hit in C, without the Python frame of Hit.__new__
         return [
-            _new_hit(Hit, (name, starts[first], starts[last] + len(words[last]), first))
+            _new_hit(Hit, (name, starts[first], starts[last] + len(original[last]), first))
             for first, _, last, names in found
             for name in names
         ]

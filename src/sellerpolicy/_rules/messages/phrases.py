@@ -78,7 +78,7 @@ _SCOPE_WORDS = 8  # a negator reaches this many words ahead, within its clause
 # What ends a negator's clause: punctuation, a contrast or condition, a new first-person subject
 # ("if you don't remove it we will take legal action": the threat is not negated).
 _CLAUSE_BREAK = regex.compile(
-    r"[.,;:!?()\u2014\u2013\n]|\s-\s|\b(?:but|however|if|unless|otherwise|we|we'll|we'd|we're|"
+    r"[.,;:!?()\u2014\u2013\n]|\s-\s|\b(?:but|however|if|unless|until|till|otherwise|we|we'll|we'd|we're|"
     r"i|i'll|they|aber|sondern|wenn|falls|sonst|wir|ich|mais|si|sinon|nous|je|pero|sino|ma|se|"
     r"altrimenti|noi|so|please|bitte|donc|quindi|also|deshalb)\b",
     regex.V1,
