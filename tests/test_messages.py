@@ -1405,6 +1405,8 @@ class TestClauseReading:
             ("schema_cotes_plan_travail.pdf", "confirm_order_details", "SP119", False),
             ("exploded_view_K2_lid.pdf", "reply", "SP119", False),
             ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),
+            ("Avis_de_rappel_veilleuse_lapin.pdf", "proactive", "SP119", False),
+            ("Aviso_retirada_termo_Ruta.pdf", "proactive", "SP119", False),
             ("schema_piece_remplacement.png", "unexpected_problem", "SP204", False),
             ("Nuevos_productos_otono.pdf", "unexpected_problem", "SP119", True),
         ],
@@ -2153,6 +2155,21 @@ RECALL_CASES = [
         "to answer ur question: on the product page, scroll to ur review and theres an edit option there.",
         "reply",
         "SP115",
+        False,
+    ),
+    # the seller who can no longer cancel refuses the buyer's wish; a company number is no phone
+    (
+        "ne pouvons plus annuler",
+        "Le colis a été remis à Chronopost ce matin, nous ne pouvons donc plus annuler la commande.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "numéro d'entreprise",
+        "La facture mentionne votre numéro d'entreprise BE 0712.345.678 et la TVA belge.",
+        "invoice",
+        "SP104",
         False,
     ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal

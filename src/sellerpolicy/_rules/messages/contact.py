@@ -315,7 +315,10 @@ _ID_BEFORE = regex.compile(
     |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
     |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
     |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
-    |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione)
+    |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
+    # a company's or tax number, perhaps with its country: 'numéro d'entreprise BE 0712.345.678'
+    |(?:entreprise|siret|siren|tva|vat|ust|idnr|steuernummer|cif|nif|iva|kvk|btw)
+    (?:\s+(?:be|fr|de|it|es|at|ch|nl|lu|gb|ie|pl|pt))?)
     (?:\s*(?:number|no|nr|nummer|\#|is|was|:|\.))*\s*\(?\s*$""",
     regex.V1,
 )
