@@ -88,6 +88,16 @@ German, Italian and Spanish, an item not yet tried, shipping supplies bought as 
 SP301 is 0.913/1.00 current and 0.941/1.00 seed, SP302 0.926/0.926. What stays are its
 judgement calls: a crushed box whose contents were fine, bare "box damaged" and "slow", and
 "bien mais livraison longue" are no strike-through for its writer (feedback_o pins the first).
+feedback_r.jsonl (240 comments, a balanced sample of every ground; sha256 b563797a…) is a ninth
+independent writer's set, committed as written on 2026-12-04; scored untouched (at commit
+f12a1a6) it gave SP301 0.882/1.00 current and 0.909/1.00 seed, SP302 0.750/1.00, SP304
+0.789/0.938 current and 0.818/0.947 seed, SP306 0.938/0.938, SP310 0.941/1.00, SP305 0.933/0.933.
+After the fixes pinned in tests/test_feedback.py (an invoice asked for, a handwritten note, a
+part or a quantity short, a double charge, "10 € billiger", a name after "delivery guy") only
+its judgement calls stay: a street address alone is no SP304 for its writer (4; both blind
+writers label addresses SP304, and dropping them costs the blind set's SP304 recall 0.909 ->
+0.818), and "not as pictured" is the listing, not the product (1). The "delivery guy" name cue
+took the blind set's SP304 recall to 1.00 in both editions.
 
 The blind set is every *.jsonl file in blind/: since 2026-12-03, the other half (210 comments, the
 even ids) of the second independent writer's set, written from POLICY.md alone and frozen (sha256
@@ -128,7 +138,7 @@ BLIND_GATES = {
         Code.SP301: (0.91, 1.00),
         Code.SP302: (0.95, 1.00),
         Code.SP303: (1.00, 1.00),
-        Code.SP304: (1.00, 0.90),
+        Code.SP304: (1.00, 1.00),
         Code.SP306: (1.00, 1.00),
         Code.SP310: (1.00, 0.88),
     },
@@ -136,7 +146,7 @@ BLIND_GATES = {
         Code.SP301: (0.82, 1.00),
         Code.SP302: (0.95, 1.00),
         Code.SP303: (1.00, 1.00),
-        Code.SP304: (1.00, 0.91),
+        Code.SP304: (1.00, 1.00),
         Code.SP305: (1.00, 0.94),
         Code.SP310: (1.00, 0.88),
     },
@@ -187,7 +197,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 3043 comments in its files; the blind sets the 210 and 160 frozen ones."""
+        """The tuning set has 3283 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -209,6 +219,7 @@ class TestCorpus:
             "feedback_o.jsonl": 28,
             "feedback_p.jsonl": 220,
             "feedback_q.jsonl": 200,
+            "feedback_r.jsonl": 240,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
