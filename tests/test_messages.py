@@ -2172,6 +2172,29 @@ RECALL_CASES = [
         "SP104",
         False,
     ),
+    # a percentage off for a review is an incentive; a refund given as a percentage is no offer
+    (
+        "10% off for 5 stars",
+        "You get 10% off your next order if you leave 5 stars.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    ("£5 off for a review", "Leave us a review and get £5 off.", "review_request", "SP106", True),
+    (
+        "refunded 10% off",
+        "As a goodwill gesture we refunded 10% off the price.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "code for 25% off",
+        "If you post a review we'll send you a discount code for 25% off your next order.",
+        "review_request",
+        "SP113",
+        True,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",

@@ -558,7 +558,30 @@ _CODE_FILTERS: dict[Code, _Keep] = {
     ),
     Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
 }
-_PATTERN_FILTERS: dict[Code, _Keep] = {Code.SP111: _CODE_FILTERS[Code.SP111]}
+_PATTERN_FILTERS: dict[Code, _Keep] = {
+    Code.SP111: _CODE_FILTERS[Code.SP111],
+    Code.SP113: lambda a, start, end: not _refund_sentence(a, start, end),
+}
+
+
+_REFUND = regex.compile(
+    r"\b(?:refund\w*|reimburs\w*|rimbors\w*|rembours\w*|reembols\w*|erstatt\w*|r[üu]ckerstatt\w*)",
+    regex.V1,
+)
+
+
+def _refund_sentence(a: Analysis, start: int, _end: int) -> bool:
+    """Whether the sentence at ``start`` refunds, and promotes nothing.
+
+    "We refunded 10% off the price" is a refund; "a code for 25% off your next order" is not.
+    """
+    starts = _sentence_starts(a)
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    sentence = a.sentences[i]
+    return (
+        "marketing" not in sentence.vocabs()
+        and _REFUND.search(a.norm.text, sentence.start, sentence.end) is not None
+    )
 
 
 def _clause_filter(code: Code, clause: Clause) -> _Keep | None:
