@@ -818,6 +818,27 @@ class TestShorthand:
         assert [("ask", 0, 3), ("leave", 9, 24)] == [(h.vocab, h.start, h.end) for h in hits]
 
 
+class TestGateKeepsTheTextbookCases:
+    """The model gate never downgrades the plainest violations (a retrain once made the first
+    of these info, 0.07 against a threshold of 0.0734)."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [
+            ("If you love it, a 5-star review gets you a $10 gift card!", "proactive", "SP106"),
+            ("Leave us a review and get £5 off your next order.", "review_request", "SP106"),
+            ("Please leave us 5 stars if you are happy.", "review_request", "SP107"),
+            ("Next time order directly from our website and save 15%.", "reply", "SP105"),
+            ("Pay the £6 difference by PayPal before we ship.", "reply", "SP108"),
+            ("If you don't remove your review we will take legal action.", "reply", "SP112"),
+        ],
+    )
+    def test_error_severity(self, text, kind, code):
+        severities = [f.severity for f in check_message(text, kind=kind).findings if f.code == code]
+
+        assert Severity.ERROR in severities
+
+
 class TestFollowUpRequests:
     """SP116: the polite requests about one feedback the policy allows (current 1, seed 2)."""
 
