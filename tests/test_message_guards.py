@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.messages.phrases import _PATTERN_HINTS
+from sellerpolicy._text.normalize import normalize
 
 
 class TestPatternHints:
@@ -36,6 +37,13 @@ class TestPatternHints:
             "we will file a police report",
             "we'll make a criminal complaint",
             "20 % rabatt",
+            "thank you! f!!k",
+            "sh!t",
+            "fu!k",
+            "a@$hole",
+            "our new teapot collection",
+            "unsere neue sommer kollektion",
+            "la nostra nuova linea di tovaglie",
         ],
     )
     def test_a_match_has_a_hint(self, text):
@@ -53,3 +61,23 @@ class TestPatternHints:
         for pattern, hints in _PATTERN_HINTS.items():
             if compiled[pattern].search(text):
                 assert any(h in text for h in hints), (pattern, text)
+
+    @given(
+        st.tuples(
+            st.sampled_from(["our", "OUR", "Nos", "unsere", "la nostra", "the"]),
+            st.sampled_from(["new", "NEW", "ne\u017f", "latest", "LATE\ufb06", "Neue", "nuova"]),
+            st.lists(st.sampled_from(["teapot", "Summer", "-", "ſ"]), max_size=2),
+            st.sampled_from(["collection", "RANGE", "line", "serie", "\u212aollektion", "nap"]),
+        ).map(lambda parts: " ".join([parts[0], parts[1], *parts[2], parts[3]]))
+    )
+    def test_no_hint_no_match_in_normalised_text(self, text):
+        """A case-blind pattern misses a normalised text without its hints, whatever its case.
+
+        The rules read the normalised text: lower-cased and NFKC-normalised, so capitals, the
+        long s, the Kelvin sign and ligatures are plain ASCII letters there.
+        """
+        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
+        normalised = normalize(text).text
+        for pattern, hints in _PATTERN_HINTS.items():
+            if compiled[pattern].search(normalised):
+                assert any(h in normalised for h in hints), (pattern, normalised)

@@ -323,13 +323,15 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'
     r"\b(?:f[*#@!]{2,4}(?![\w*#@!])|cr[*#@!]{1,2}p\b|h[*#@!]{1,2}ll\b|schei[*#@!_.\-]{1,4}"
     r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "!", "schei"),
-    # SP111, masked words with a tail: a mask character, or a letter then '_', '.', '-' or '1'
+    # SP111, masked words with a tail: '*', '#' or '@', or a letter then another mask character.
+    # '!' and '$' end many sentences and prices: only the letters these alternatives put before
+    # them make a hint ('f!', 'fu!', 'b!', 'sh!', 'a$'; '*!' and '@$' hold a hint already).
     r"(?:\b(?:f[*#@!_.\-]{1,4}(?:c?k|ck|ing|ed|er)\w{0,4}|f[u*#@]{1,2}[*#@!_.\-]{1,3}k\w{0,4}"
     r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole)|(?:\b|bull)sh[*#@!1_.\-]{1,3}t"
     r"\w{0,3})": (
-        *"*#@!$",
-        *("f_", "f.", "f-", "fu_", "fu.", "fu-", "fuu_", "fuu.", "fuu-"),
-        *("b_", "b.", "b-", "sh1", "sh_", "sh.", "sh-"),
+        *"*#@",
+        *("f!", "f_", "f.", "f-", "fu!", "fu_", "fu.", "fu-", "fuu!", "fuu_", "fuu.", "fuu-"),
+        *("b!", "b_", "b.", "b-", "sh!", "sh1", "sh_", "sh.", "sh-", "a$"),
     ),
     # SP112, the seller files a police report
     r"\b(?:we|i)(?:'ll|'d|'re|'m|'ve)?(?:\s+(?:will|shall|would|must|may|might|can|could|are"
@@ -339,6 +341,19 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     r"\s+(?:report|complaint)\b(?!\s+(?:for\s+you|on\s+your\s+behalf))": ("police", "criminal"),
     # SP113: a percentage off
     r"\b\d{1,2}\s?%\s?(?:off|rabatt|de r[ée]duction|de descuento|di sconto)\b": ("%",),
+    # SP113: a new range. Case-blind, but the text it reads is lower-cased and NFKC-normalised,
+    # where no other character matches one of these ASCII letters (see test_message_guards)
+    r"(?i)\b(?:our|unsere[nm]?|nos|notre|nuestr[oa]s?|nostr[oaie]|il\s+nostro|la\s+nostra)"
+    r"\s{1,3}(?:new|latest|neue[nms]?|nouvel(?:le)?s?|nouveaux|nuev[oa]s?|nuov[oaie])\s{1,3}"
+    r"(?:[\w-]{1,20}\s{1,3}){0,2}(?:collection|range|line|series|kollektion|linie|serie|gamme"
+    r"|ligne|colecci[oó]n|gama|l[ií]nea|collezione)s?\b": (
+        "new",
+        "latest",
+        "neue",
+        "nouve",
+        "nuev",
+        "nuov",
+    ),
 }
 
 
