@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sellerpolicy._rules.data import rule_data
-from sellerpolicy._rules.messages.phrases import _PATTERN_HINTS
+from sellerpolicy._rules.messages.phrases import _PATTERN_HINTS, _Hints
 from sellerpolicy._text.normalize import normalize
 
 
@@ -81,3 +81,26 @@ class TestPatternHints:
         for pattern, hints in _PATTERN_HINTS.items():
             if compiled[pattern].search(normalised):
                 assert any(h in normalised for h in hints), (pattern, normalised)
+
+
+class TestHints:
+    """A pattern's hints are found however many there are, and whatever the text holds."""
+
+    @pytest.mark.parametrize(
+        ("hints", "text", "expected"),
+        [
+            (("*", "ab"), "x*y", True),
+            (("*", "ab"), "xaby", True),
+            (("*", "ab"), "xay", False),
+            (("abc", "def", "ghi"), "--ghi--", True),
+            (("abc", "def", "ghi"), "--gh--", False),
+            (("abc", "def", "ghi"), "lone \ud800 surrogate def", True),
+            (("abc", "def", "ghi"), "lone \ud800 surrogate", False),
+        ],
+        ids=["char", "pair", "neither", "many", "many-none", "surrogate", "surrogate-none"],
+    )
+    def test_occur(self, hints, text, expected):
+        """A hint of one character, a few longer ones or many longer ones is found alike."""
+        actual = _Hints.of(hints).occur(text)
+
+        assert expected == actual
