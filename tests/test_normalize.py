@@ -1294,6 +1294,23 @@ class TestWordFinders:
         assert [p.value for p in found] == ["5 5 5 0 1 2 3"]
 
 
+class TestDigitCount:
+    """The digit count that lets the phone detector skip its pattern is exact where it says so."""
+
+    @given(st.text(alphabet="0123456789 -+()aé\u0663\u0967\uff11\ud800", max_size=20))
+    def test_too_few_only_when_too_few(self, text: str) -> None:
+        """Text said to hold too few digits holds fewer than four of the pattern's digits."""
+        if detectors._too_few_digits(text):
+            assert len(regex.findall(r"\d", text, flags=regex.V1)) < detectors._FEWEST_DIGITS
+
+    @given(st.text(alphabet="0123456789 -.aé\xb2\xbd", max_size=20))
+    def test_exact_in_latin1(self, text: str) -> None:
+        """In Latin-1 text, too few means fewer than four ASCII digits, and nothing else."""
+        expected = sum(c in "0123456789" for c in text) < detectors._FEWEST_DIGITS
+
+        assert expected == detectors._too_few_digits(text)
+
+
 class TestEmojiWork:
     def test_no_step_per_joiner(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Emoji sequences normalise without a step per joiner; a zero-width space takes one."""
