@@ -4,8 +4,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sellerpolicy import Message, Policy
 from sellerpolicy._rules.data import rule_data
-from sellerpolicy._rules.messages.phrases import _PATTERN_HINTS, _Hints
+from sellerpolicy._rules.messages.analysis import Analysis
+from sellerpolicy._rules.messages.phrases import (
+    _CLAUSE_BREAK,
+    _NOT_NEGATED,
+    _PATTERN_HINTS,
+    _POST_SCOPE_WORDS,
+    _SCOPE_WORDS,
+    _breaks_clause,
+    _Hints,
+    _refuses,
+    negated,
+)
 from sellerpolicy._text.normalize import normalize
 
 
@@ -104,3 +116,60 @@ class TestHints:
         actual = _Hints.of(hints).occur(text)
 
         assert expected == actual
+
+
+NEGATION_PIECES = [
+    *("we", "never", "don't", "not", "no", "won't", "ask", "for", "five", "stars", "a", "review"),
+    *("discount", "gift card", "in exchange", "aren't required", "isn't needed", "if", "yet"),
+    *("please", "leave", "feedback", "but", "refund", "pay", "extra", "and", "or", "you"),
+    *(" ", " ", ", ", ". ", "! ", " - ", "\n"),
+]
+
+
+def reference_negated(a: Analysis) -> frozenset[tuple[str, int]]:
+    """`negated` as it was first written: every negator tried against every hit."""
+    if "negator" not in a.vocabs and "post_negation" not in a.vocabs:
+        return frozenset()
+    text = a.norm.text
+    negators = [h for h in a.hits if h.vocab == "negator" and _refuses(text, h)]
+    after = [h for h in a.hits if h.vocab == "post_negation"]
+    out = set()
+    for hit in a.hits:
+        if hit.vocab in ("negator", "post_negation") or hit.vocab in _NOT_NEGATED:
+            continue
+        before = any(
+            neg.end <= hit.start
+            and hit.token - neg.token <= _SCOPE_WORDS
+            and not _breaks_clause(text, neg.end, hit.start)
+            for neg in negators
+        )
+        behind = any(
+            neg.start >= hit.end
+            and neg.token - hit.token <= _POST_SCOPE_WORDS
+            and not _CLAUSE_BREAK.search(text, hit.end, neg.start)
+            for neg in after
+        )
+        if before or behind:
+            out.add((hit.vocab, hit.start))
+    return frozenset(out)
+
+
+class TestNegationReach:
+    """Negators read only the hits within their reach, and cancel what reading every hit did."""
+
+    @given(st.lists(st.sampled_from(NEGATION_PIECES), max_size=40).map(" ".join))
+    def test_as_every_pair_read(self, text):
+        """The hits cancelled are those that trying every negator on every hit cancels."""
+        a = Analysis(Message(body=text or "x", kind="reply"), (), Policy.current())
+
+        assert reference_negated(a) == negated(a)
+
+    def test_an_example(self):
+        """A negator cancels the hit it reaches, and not one past its clause."""
+        a = Analysis(
+            Message(body="We never ask for a review. Please leave a review", kind="reply"),
+            (),
+            Policy.current(),
+        )
+
+        assert [("image_not_product", 19), ("review", 19)] == sorted(negated(a))

@@ -146,28 +146,49 @@ def negated(a: Analysis) -> frozenset[tuple[str, int]]:
         after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
         if not negators and not after:
             return frozenset()
-        text = a.norm.text
-        out = set()
-        for hit in a.hits:
-            if hit.vocab in (_NEGATOR, _POST_NEGATOR) or hit.vocab in _NOT_NEGATED:
-                continue
-            before = any(
-                neg.end <= hit.start
-                and hit.token - neg.token <= _SCOPE_WORDS
-                and not _breaks_clause(text, neg.end, hit.start)
-                for neg in negators
-            )
-            behind = any(  # "five stars aren't required"
-                neg.start >= hit.end
-                and neg.token - hit.token <= _POST_SCOPE_WORDS
-                and not _CLAUSE_BREAK.search(text, hit.end, neg.start)
-                for neg in after
-            )
-            if before or behind:
-                out.add((hit.vocab, hit.start))
-        return frozenset(out)
+        return frozenset(_cancelled(a.norm.text, a.hits, negators, after))
 
     return a.memo("negated", make)  # type: ignore[return-value]
+
+
+_NEGATION_VOCABS = frozenset({_NEGATOR, _POST_NEGATOR})
+
+
+def _cancelled(
+    text: str, hits: list[Hit], negators: list[Hit], after: list[Hit]
+) -> set[tuple[str, int]]:
+    """The hits (vocabulary, start) that ``negators`` before them or ``after`` them cancel.
+
+    Each negator reads only the hits within its reach of words, found by bisection of the
+    hits' word indices (hits come in their words' order): a message with many hits and a few
+    negators costs a step per hit in reach, not one per hit and negator.
+    """
+    targets = [h for h in hits if h.vocab not in _NEGATION_VOCABS and h.vocab not in _NOT_NEGATED]
+    words = [h.token for h in targets]
+    out: set[tuple[str, int]] = set()
+    for neg in negators:
+        first = bisect.bisect_left(words, neg.token)
+        last = bisect.bisect_right(words, neg.token + _SCOPE_WORDS)
+        for hit in targets[first:last]:
+            key = (hit.vocab, hit.start)
+            if (
+                key not in out
+                and neg.end <= hit.start
+                and not _breaks_clause(text, neg.end, hit.start)
+            ):
+                out.add(key)
+    for neg in after:  # "five stars aren't required"
+        first = bisect.bisect_left(words, neg.token - _POST_SCOPE_WORDS)
+        last = bisect.bisect_right(words, neg.token)
+        for hit in targets[first:last]:
+            key = (hit.vocab, hit.start)
+            if (
+                key not in out
+                and neg.start >= hit.end
+                and not _CLAUSE_BREAK.search(text, hit.end, neg.start)
+            ):
+                out.add(key)
+    return out
 
 
 def _affirmed(a: Analysis, sentence: Sentence) -> frozenset[str]:
