@@ -164,6 +164,22 @@ class TestNegationReach:
 
         assert reference_negated(a) == negated(a)
 
+    @given(
+        st.tuples(
+            st.lists(st.sampled_from(NEGATION_PIECES), max_size=6),
+            st.sampled_from(["never", "don't", "no", "not"]),
+            st.lists(st.sampled_from(["the", "very", "old", "kind", "a"]), min_size=4, max_size=10),
+            st.sampled_from(["review", "five stars", "discount", "gift card"]),
+            st.lists(st.sampled_from(["the", "very", "old", ","]), max_size=6),
+            st.sampled_from(["aren't required", "isn't needed", "please", "."]),
+        ).map(lambda p: " ".join([*p[0], p[1], *p[2], p[3], *p[4], p[5]]))
+    )
+    def test_at_the_edge_of_reach(self, text):
+        """Hits some words from a negator before or after them are cancelled as before."""
+        a = Analysis(Message(body=text, kind="reply"), (), Policy.current())
+
+        assert reference_negated(a) == negated(a)
+
     def test_an_example(self):
         """A negator cancels the hit it reaches, and not one past its clause."""
         a = Analysis(
