@@ -1230,6 +1230,45 @@ class TestContactViewHints:
         ):
             assert detectors._LINE_END_DOT_HINT.search(text)
 
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("shop", "com", "co", "uk", "www", "at", "dot", "punkt", "point", "punto"),
+                    *(".", " ", " ", " ", "\t", "\n", "/", "slash", "hxxp", ":", "//", "**p"),
+                    *("w w w", "s h o p", "о", "a", "jane", "mail", "x1", "-", "@", "("),
+                ]
+            ),
+            max_size=12,
+        ).map("".join)
+    )
+    @example("shop .com")
+    @example("shop\t.com")
+    @example("shop\n.com")
+    @example("visit shop. com today")
+    @example("shop dot com")
+    @example("shop punkt de")
+    @example("shop.com /sizes")
+    @example("shop.com/ sizes")
+    @example("shop.com slash sizes")
+    @example("hxxp://shop.com/x")
+    @example("h**p://shop.com")
+    @example("s h o p c o m")
+    @example("jane @ mail.com")
+    @example("jane [at] mail.com")
+    @example("ѕһор . com")
+    def test_a_text_without_triggers_is_its_own_view(self, text: str) -> None:
+        """Where the guard says no rewrite applies, running every rewrite changes nothing."""
+        norm = normalize(text)
+
+        if not detectors._may_rewrite(norm.text):
+            assert contact_view(norm) is norm
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(detectors, "_may_rewrite", lambda _: True)
+                view = contact_view(norm)
+            assert norm.text == view.text
+            assert norm.disguises(0, len(norm.text)) == view.disguises(0, len(view.text))
+
     @pytest.mark.parametrize(
         "text",
         [

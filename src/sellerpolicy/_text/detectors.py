@@ -252,11 +252,50 @@ _SPACED_AT_HINT = re.compile(r"@(?:(?<=\s@)|\s)")
 _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 
 
+# The text that the hint of each rewrite of `contact_view` below needs, all of it: the literal
+# part, found in one pass of an automaton, and the few hints that are patterns. Most messages
+# hold none of it and are their own contact view, for the price of three searches. (Each
+# character of one character is tested on its own first, in C: a text dense with one, such as a
+# megabyte of '@', then makes no list of matches.)
+_REWRITE_CHARS = "@[({<"  # a spaced or bracketed '@', a bracketed dot
+_REWRITE_TEXTS = (
+    *("xxp", "**p"),  # a defanged scheme
+    *(" dot ", " punkt ", " point ", " punto "),  # spelled-out dots
+    *("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"),  # bracketed dot words
+    *(" /", "/ ", " slash "),  # a spaced-out path
+    *(" .", "\t.", "\n."),  # spaced-out dots
+)
+_REWRITE_FINDER = ahocorasick_rs.AhoCorasick(_REWRITE_TEXTS)
+
+
+def _may_rewrite(s: str) -> bool:
+    """Whether a rewrite of `contact_view` may apply to ``s``: false only when none can.
+
+    Every rewrite runs only when one of these holds of the text (or of the view so far, which
+    is the text while no rewrite has applied): a look-alike letter, single characters spaced
+    out, a dot before a space that may be spaced out, or one of `_REWRITE_CHARS` and
+    `_REWRITE_TEXTS`.
+    """
+    if any(map(s.__contains__, _REWRITE_CHARS)):
+        return True
+    if _MAYBE_LOOKALIKE.search(s) or _SPACED_PAIR.search(s) or _DOT_BEFORE_SPACE_HINT.search(s):
+        return True
+    try:
+        return bool(_REWRITE_FINDER.find_matches_as_indexes(s))
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        return True
+
+
 def contact_view(text: NormalizedText) -> NormalizedText:
     """The normalised text with spelled-out and spaced-out ``.``/``@`` written plainly.
 
     Each replacement keeps its map back to the original and records how it was disguised.
     """
+    return _rewritten(text) if _may_rewrite(text.text) else text
+
+
+def _rewritten(text: NormalizedText) -> NormalizedText:
+    """`contact_view` of a text that `_may_rewrite`."""
     s = text.text
     view = text
     # Each rewrite runs only when a cheap substring test says it might match: most messages
