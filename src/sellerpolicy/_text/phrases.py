@@ -351,11 +351,23 @@ class Lexicon:
     _automaton: ahocorasick_rs.AhoCorasick | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
+    _plain: tuple[tuple[int, int, int, tuple[str, ...]] | None, ...] = attrs.field(
+        init=False, repr=False, eq=False, default=()
+    )
+    """Of each key whose one phrase needs no word checked (most keys): the phrase's offset,
+    its words after the first, its rank and its names; ``None`` for the other keys."""
 
     def __attrs_post_init__(self) -> None:
         """Compile the keys into the automaton (also after unpickling)."""
         automaton = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
         object.__setattr__(self, "_automaton", automaton)
+        plain = tuple(
+            (only.offset, only.size - 1, only.rank, only.names)
+            if len(entries) == 1 and not (only := entries[0]).checks and not only.digits
+            else None
+            for entries in self._entries
+        )
+        object.__setattr__(self, "_plain", plain)
 
     def __reduce__(
         self,
@@ -425,10 +437,14 @@ class Lexicon:
             itertools.accumulate(map(operator.add, map(len, words), itertools.repeat(1)), initial=0)
         )
         n = len(words)
-        entries = self._entries
+        entries, plain = self._entries, self._plain
         found: list[tuple[int, int, int, tuple[str, ...]]] = []  # (first, rank, last, names)
         for key, start, _ in matches:
             at = bisect.bisect_left(spaces, start)
+            if (one := plain[key]) is not None:  # most keys: nothing to check
+                offset, more, rank, names = one
+                found.append((at - offset, rank, at - offset + more, names))
+                continue
             for rank, names, offset, size, checks, digits in entries[key]:
                 first = at - offset
                 last = first + size - 1
