@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from sellerpolicy._rules.data import vocabularies
 from sellerpolicy._text import phrases
+from sellerpolicy._text.normalize import normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, sentences, tokens
 
 if TYPE_CHECKING:
@@ -189,3 +190,27 @@ class TestAutomaton:
         again = pickle.loads(pickle.dumps(lexicon))  # noqa: S301 - our own bytes
         text = "leave a review request: your 5 star review, don't"
         assert again.scan(text) == lexicon.scan(text) != []
+
+
+class TestSentenceEnds:
+    """Sentence ends are found in the stdlib engine as the first pattern found them."""
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("a", "b.c", ".", "..", "!", "?", "?!", " ", "\n", "\r", "\t", "\xa0", "\x1c"),
+                    *("\u2028", "\x85", "\u3002", "e.g.", "no.5", "\u2003", "x"),
+                ]
+            ),
+            max_size=30,
+        ).map("".join)
+    )
+    def test_as_the_regex_engine_in_normalised_text(self, raw: str) -> None:
+        """In normalised text, the ends are those of `[.!?]+(?=\\s|$)|\\n` in `regex`."""
+        text = normalize(raw).text
+        reference = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
+
+        expected = [m.span() for m in reference.finditer(text)]
+
+        assert expected == [m.span() for m in phrases._SENTENCE_END.finditer(text)]

