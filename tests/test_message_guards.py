@@ -14,6 +14,7 @@ from sellerpolicy._rules.messages.phrases import (
     _POST_SCOPE_WORDS,
     _SCOPE_WORDS,
     _breaks_clause,
+    _clause_break,
     _Hints,
     _refuses,
     negated,
@@ -189,3 +190,29 @@ class TestNegationReach:
         )
 
         assert [("image_not_product", 19), ("review", 19)] == sorted(negated(a))
+
+
+class TestClauseBreakEngines:
+    """The clause break is found alike by both engines in ASCII text, in any window of it."""
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("we", "we'll", "i", "i'll", "but", "so", "if", "wenn", "a", "butter", "ifs"),
+                    *("_we", "we_", "9", " ", " - ", "-", ",", ".", "(", "\n", "\t", "x\x1cy"),
+                ]
+            ),
+            max_size=25,
+        ).map("".join),
+        st.integers(0, 80),
+        st.integers(0, 80),
+    )
+    def test_same_match_in_normalised_ascii(self, raw, start, end):
+        """Both engines find the same first break, whatever the window's edges cut."""
+        text = normalize(raw).text
+
+        expected = _CLAUSE_BREAK.search(text, start, end)
+        actual = _clause_break(text, start, end)
+
+        assert (expected and expected.span()) == (actual and actual.span())
