@@ -200,19 +200,33 @@ class TestClauseBreakEngines:
             st.sampled_from(
                 [
                     *("we", "we'll", "i", "i'll", "but", "so", "if", "wenn", "a", "butter", "ifs"),
-                    *("_we", "we_", "9", " ", " - ", "-", ",", ".", "(", "\n", "\t", "x\x1cy"),
+                    *("_we", "we_", "9", " ", " ", " ", " - ", "-", ",", ".", "(", "\n", "x\x1cy"),
                 ]
             ),
             max_size=25,
         ).map("".join),
-        st.integers(0, 80),
-        st.integers(0, 80),
+        st.data(),
     )
-    def test_same_match_in_normalised_ascii(self, raw, start, end):
+    def test_same_match_in_normalised_ascii(self, raw, data):
         """Both engines find the same first break, whatever the window's edges cut."""
         text = normalize(raw).text
+        start = data.draw(st.integers(0, len(text) + 1))
+        end = data.draw(st.integers(0, len(text) + 1))
 
         expected = _CLAUSE_BREAK.search(text, start, end)
         actual = _clause_break(text, start, end)
 
         assert (expected and expected.span()) == (actual and actual.span())
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [(0, 10, (4, 7)), (5, 10, None), (4, 7, (4, 7)), (0, 6, None)],
+        ids=["whole", "cut-word-at-start", "word-to-the-end", "cut-word-at-end"],
+    )
+    def test_windows(self, start, end, expected):
+        """A window that cuts a word reads it as cut there, in both engines."""
+        text = "see but it"
+
+        found = _clause_break(text, start, end), _CLAUSE_BREAK.search(text, start, end)
+
+        assert [expected, expected] == [m and m.span() for m in found]
