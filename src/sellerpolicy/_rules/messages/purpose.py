@@ -253,15 +253,19 @@ def _only_thanks(a: Analysis) -> bool:
         + [(p.start, p.end) for p in find_placeholders(text)]
     )
     filler = filler_words()
+    allowed = max(2, _MAX_LOOSE_SHARE * len(words))
     loose = 0
     j = 0
     for word, start, end in words:
         while j < len(covered) and covered[j][1] <= start:
             j += 1
-        inside = any(cs <= start and end <= ce for cs, ce in covered[j : j + 8])
-        if not inside and word not in filler and not any(c.isdigit() for c in word):
+        if word in filler or any(map(str.isdigit, word)):
+            continue
+        if not any(cs <= start and end <= ce for cs, ce in covered[j : j + 8]):
             loose += 1
-    return loose <= max(2, _MAX_LOOSE_SHARE * len(words))
+            if loose > allowed:
+                return False  # most messages say more than thanks early on
+    return True
 
 
 def thank_you_only(a: Analysis) -> Iterator[Found]:
