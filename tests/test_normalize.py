@@ -1137,9 +1137,19 @@ class TestStretches:
         ).map("".join)
     )
     @example(text="see http://x or  https://localhost:8080/a, then shop.com.")
-    def test_runs_read_once_find_what_the_stretches_hold(self, text: str) -> None:
-        """Links matched once per distinct run between spaces are those read in stretches."""
-        assert detectors._links_by_stretch(text) == detectors._links_by_piece(text)
+    def test_runs_find_what_the_whole_text_holds(self, text: str) -> None:
+        """Links read run by run, only the hinted runs or every distinct one, are the text's."""
+        expected: tuple[list[int], list[int], list[object]] = ([], [], [])
+        for m in detectors._LINK.finditer(text):
+            shape = detectors._link_shape(m)
+            if shape is not None:
+                expected[0].append(m.start())
+                expected[1].append(m.end() - shape.drop)
+                expected[2].append(shape)
+
+        found = (detectors._links_by_run(text), detectors._links_by_piece(text))
+
+        assert [expected, expected] == [tuple(f) for f in found]
 
     @given(
         st.lists(

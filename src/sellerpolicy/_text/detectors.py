@@ -6,7 +6,7 @@ import functools
 import itertools
 import operator
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import ahocorasick_rs
 import regex
@@ -522,7 +522,7 @@ _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 _NEAR_RUNS = 40
 
 
-def _chunks(s: str, hints: re.Pattern[str], *, sparse: bool = False) -> Iterator[tuple[int, int]]:
+def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """Stretches of ``s`` that hold every run between spaces with a match of ``hints``.
 
     A match of `_LINK` or `_EMAIL` holds no whitespace and a hint ('x.y', '://', '@'), so it
@@ -535,10 +535,9 @@ def _chunks(s: str, hints: re.Pattern[str], *, sparse: bool = False) -> Iterator
     found from the hint inside it, searching no further back than the end of the run before:
     this stays linear. Where hints stand less than `_NEAR_RUNS` characters apart on average (a
     text dense with addresses), the stretches would cover nearly all of it anyway: the whole
-    text is then one stretch, read without a step per hint. A caller that already found them
-    sparse says so (``sparse``), sparing the count.
+    text is then one stretch, read without a step per hint.
     """
-    if not sparse and len(hints.findall(s)) * _NEAR_RUNS >= len(s):
+    if len(hints.findall(s)) * _NEAR_RUNS >= len(s):
         if s:
             yield 0, len(s)
         return
@@ -603,11 +602,7 @@ def _link_shape(matched: re.Match[str]) -> _LinkShape | None:
     )
 
 
-# The methods of a match, unbound, and getters of fields: mapped over a list, they run in C.
-_MATCH_GROUP = re.Match.group
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
-_DROP = operator.attrgetter("drop")
+# Getters of fields: mapped over a list, they run in C.
 _VALUE = operator.attrgetter("value")
 _BARE_HOST = operator.attrgetter("bare_host")
 _EXPLICIT = operator.attrgetter("explicit")
@@ -615,13 +610,42 @@ _NEW_EVIDENCE = functools.partial(tuple.__new__, Evidence)
 """An `Evidence` of a tuple of its fields, made in C: mapped over a text dense with addresses."""
 
 
+_REMEMBERED_RUN = 256  # longer runs between spaces are read without being remembered
+
+
+def _run_links(run: str) -> tuple[tuple[int, int, _LinkShape], ...]:
+    """The links of a run between spaces, read alone: the same wherever the run stands.
+
+    A match of `_LINK` holds no whitespace, and its lookarounds read one character on either
+    side, where a space and the edge of the text read alike. The same runs turn up again and
+    again ('www.amazon.com', 'manual.pdf', 'e.g.'): a short one is read once and remembered.
+
+    Returns:
+        The start, the end (less the trailing characters dropped) and the shape of each link.
+    """
+    return _remembered_run_links(run) if len(run) <= _REMEMBERED_RUN else _read_run_links(run)
+
+
+def _read_run_links(run: str) -> tuple[tuple[int, int, _LinkShape], ...]:
+    links = []
+    shapes: dict[str, _LinkShape | None] = {}  # a run may repeat an address
+    for m in _LINK.finditer(run):
+        if m[0] not in shapes:
+            shapes[m[0]] = _link_shape(m)
+        shape = shapes[m[0]]
+        if shape is not None:
+            links.append((m.start(), m.end() - shape.drop, shape))
+    return tuple(links)
+
+
+_remembered_run_links = functools.lru_cache(maxsize=4096)(_read_run_links)
+
+
 def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     """The matches of `_LINK` in ``s``, read once per distinct run between spaces.
 
-    A match holds no whitespace, and its lookarounds read one character on either side, where
-    a space and the edge of the text read alike: a run's matches are the same wherever it
-    stands. A text dense with addresses repeats them, so each distinct run is matched once and
-    its matches are put at every place it stands, column by column in C: a megabyte of one
+    A text dense with addresses repeats them, so each distinct run is matched once (`_run_links`)
+    and its matches are put at every place it stands, column by column in C: a megabyte of one
     address costs one match and a few passes of `map`.
 
     Returns:
@@ -631,18 +655,11 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     starts_of = itertools.accumulate(
         map(operator.add, map(len, pieces), itertools.repeat(1)), initial=0
     )
-    shapes: dict[str, _LinkShape | None] = {}
-    found_in: dict[str, list[tuple[int, int, _LinkShape]]] = {}
+    found_in: dict[str, tuple[tuple[int, int, _LinkShape], ...]] = {}
     for piece in dict.fromkeys(pieces):
         if "." not in piece and "://" not in piece:  # every match holds one (`_LINK_HINT`)
             continue
-        links = []
-        for m in _LINK.finditer(piece):
-            if m[0] not in shapes:
-                shapes[m[0]] = _link_shape(m)
-            shape = shapes[m[0]]
-            if shape is not None:
-                links.append((m.start(), m.end() - shape.drop, shape))
+        links = _run_links(piece)
         if links:
             found_in[piece] = links
     if not found_in:
@@ -667,28 +684,28 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     )
 
 
-def _links_by_stretch(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
-    """The matches of `_LINK` in ``s``, read in the stretches `_chunks` finds: `_links_by_piece`."""
-    matches = list(
-        itertools.chain.from_iterable(
-            _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT, sparse=True)
-        )
-    )
-    if not matches:
-        return [], [], []
-    # A match's groups follow from its text alone (the lookarounds read the same characters
-    # wherever it succeeds), so each distinct address is worked out once.
-    texts = list(map(_MATCH_GROUP, matches))
-    shapes = {
-        matched: _link_shape(m) for matched, m in dict(zip(texts, matches, strict=True)).items()
-    }
-    if None in shapes.values():
-        kept = [shapes[matched] is not None for matched in texts]
-        matches = list(itertools.compress(matches, kept))
-        texts = list(itertools.compress(texts, kept))
-    found = cast("list[_LinkShape]", list(map(shapes.__getitem__, texts)))
-    starts = list(map(_MATCH_START, matches))
-    ends = list(map(operator.sub, map(_MATCH_END, matches), map(_DROP, found)))
+def _links_by_run(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
+    """`_links_by_piece` of a text with few hints: only the runs that hold one are read.
+
+    Each run is found from the hint inside it, searching back no further than the end of the
+    run before: this stays linear.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    found: list[_LinkShape] = []
+    done = 0  # the end of the last run read (a space), or the start of the text
+    for hint in _LINK_HINT.finditer(s):
+        at = hint.start()
+        if at < done:
+            continue  # a further hint in the run already read
+        space = s.rfind(" ", done, at)
+        start = space + 1 if space >= 0 else done
+        end = s.find(" ", hint.end())
+        done = end if end >= 0 else len(s)
+        for link_start, link_end, shape in _run_links(s[start:done]):
+            starts.append(start + link_start)
+            ends.append(start + link_end)
+            found.append(shape)
     return starts, ends, found
 
 
@@ -702,7 +719,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     if not hints:
         return []  # every match holds a hint: most messages have none
     dense = hints * _NEAR_RUNS >= len(s)
-    starts, ends, found = _links_by_piece(s) if dense else _links_by_stretch(s)
+    starts, ends, found = _links_by_piece(s) if dense else _links_by_run(s)
     if not found:
         return []
     # The work per occurrence is done column by column, mostly in C: each distinct address,
