@@ -17,7 +17,7 @@ from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -1017,6 +1017,12 @@ def _remember(verdicts: dict[_K, bool], key: _K, verdict: bool) -> bool:  # noqa
     return verdict
 
 
+def _judged(verdicts: dict[_K, bool], key: _K, judge: Callable[..., bool], *args: str) -> bool:
+    """``judge(*args)``, judged once per ``key`` while ``verdicts`` remembers it (`_remember`)."""
+    verdict = verdicts.get(key)
+    return _remember(verdicts, key, judge(*args)) if verdict is None else verdict
+
+
 def _phone_shaped(value: str) -> bool:
     """Whether a `_PHONE` match has a phone number's digits, not a date's or an id's shape."""
     digits = sum(c.isdigit() for c in value)
@@ -1038,32 +1044,31 @@ def _called_a_phone(context: str, after: str) -> bool:
     return _named_a_phone(context, after) and not _NOT_PHONE_WORDS.search(context)
 
 
+def _part_number(context: str, after: str) -> bool:
+    """Whether the text around a number makes it a part number, and nothing a phone number."""
+    return bool(_PART_BEFORE.search(context)) and not _named_a_phone(context, after)
+
+
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
     if _too_few_digits(s):
         return []
     found = []
     # A text dense with numbers repeats them, and their surroundings: each distinct number, and
-    # each distinct surrounding of a loose one, is judged once.
+    # each distinct surrounding, is judged once.
     shapes: dict[str, bool] = {}
     called: dict[tuple[str, str], bool] = {}
+    parts: dict[tuple[str, str], bool] = {}
     for m in _PHONE.finditer(s):
         value = m["number"].strip()
-        shaped = shapes.get(value)
-        if shaped is None:
-            shaped = _remember(shapes, value, _phone_shaped(value))
-        if not shaped:
+        if not _judged(shapes, value, _phone_shaped, value):
             continue
         start, end = m.span("number")
         context = s[max(0, start - 60) : start]
         around = (context, s[end : end + 30])
-        if m["loose"]:
-            phone = called.get(around)
-            if phone is None:
-                phone = _remember(called, around, _called_a_phone(*around))
-            if not phone:
-                continue  # a bare run of digits is an id unless the text calls it a phone number
-        if value[0] not in "+(" and _PART_BEFORE.search(context) and not _named_a_phone(*around):
+        if m["loose"] and not _judged(called, around, _called_a_phone, *around):
+            continue  # a bare run of digits is an id unless the text calls it a phone number
+        if value[0] not in "+(" and _judged(parts, around, _part_number, *around):
             continue  # a part number in spaced groups, and nothing calls it a phone number
         ostart, oend = text.span(start, end)
         if skip.overlaps(ostart, oend):
