@@ -840,15 +840,23 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
     spoken = SpanSet((e.start, e.end) for e in found)
     s = view.text
     pattern = _EMAIL_ASCII if s.isascii() else _EMAIL
-    for m in (m for span in _chunks(s, _AT) for m in pattern.finditer(s, *span)):
-        host = m["host"]
-        if _suffix(host) is None:
-            continue
-        start, end = m.span()
-        ostart, oend = view.span(start, end)
+    matches = [
+        m
+        for span in _chunks(s, _AT)
+        for m in pattern.finditer(s, *span)
+        if _suffix(m["host"]) is not None
+    ]
+    if not matches:
+        return found
+    # mapped back to the original column by column: a text dense with addresses has many
+    starts, ends = [m.start() for m in matches], [m.end() for m in matches]
+    ostarts, oends = view.spans(starts, ends)
+    originals = list(sliced(view.original, ostarts, oends))
+    disguises = view.disguises_each(starts, ends, originals)
+    for m, ostart, oend, disguised in zip(matches, ostarts, oends, disguises, strict=True):
         if spoken and spoken.overlaps(ostart, oend):
             continue  # already found in its spoken-out form
-        found.append(Evidence(ostart, oend, m[0], host, view.disguises(start, end)))
+        found.append(Evidence(ostart, oend, m[0], m["host"], disguised))
     return found
 
 
