@@ -109,6 +109,15 @@ class TestAgainstTheReference:
         """`words` splits as `tokens` does, whatever whitespace and punctuation stand between."""
         assert phrases.words(text) == [w for w, _, _ in reference_tokens(text)]
 
+    @given(st.text(max_size=80) | texts)
+    def test_scan_words_is_scan_and_words(self, text: str) -> None:
+        """Splitting the text once for the scan and its words gives both as apart."""
+        lexicon = Lexicon.build(VOCABS)
+
+        expected = (reference_scan(VOCABS, text), [w for w, _, _ in reference_tokens(text)])
+
+        assert expected == lexicon.scan_words(text)
+
     @pytest.mark.parametrize(
         "text", ["a\x1cb\u2028c\x85d\xa0e\u3000f", "don't 'x' ''y'' \u0663\u0664 z\u0301"]
     )

@@ -426,11 +426,17 @@ class Lexicon:
         checked one by one: time is linear in the length of the text. Hits come in the order of
         their first word, and in a fixed order of phrases for the same first word (`_ranks`).
         """
-        if self._automaton is None:
-            return []
+        return self.scan_words(text)[0]
+
+    def scan_words(self, text: str) -> tuple[list[Hit], list[str]]:
+        """`scan` ``text``, and its `words`: the text is split into words once for both."""
         pieces = _spaced(text).split(" ")
         words = list(filter(None, pieces))
-        if not words:
+        return self._hits(pieces, words), words
+
+    def _hits(self, pieces: list[str], words: list[str]) -> list[Hit]:
+        """`scan` of a text split at its spaces (``pieces``) into ``words``."""
+        if self._automaton is None or not words:
             return []
         matches = self._automaton.find_matches_as_indexes(
             " " + " ".join(words) + " ", overlapping=True
