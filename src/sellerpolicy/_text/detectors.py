@@ -254,9 +254,9 @@ _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 
 # The text that the hint of each rewrite of `contact_view` below needs, all of it: the literal
 # part, found in one pass of an automaton, and the few hints that are patterns. Most messages
-# hold none of it and are their own contact view, for the price of three searches. (Each
-# character of one character is tested on its own first, in C: a text dense with one, such as a
-# megabyte of '@', then makes no list of matches.)
+# hold none of it and are their own contact view, for the price of a few searches. (The hints of
+# one character are tested on their own first, in C: a text dense with one, such as a megabyte
+# of '@', then makes no list of matches.)
 _REWRITE_CHARS = "@[({<"  # a spaced or bracketed '@', a bracketed dot
 _REWRITE_TEXTS = (
     *("xxp", "**p"),  # a defanged scheme
@@ -714,7 +714,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     s = view.text
     # Where addresses are dense, runs repeat: each distinct one is matched once. Elsewhere the
-    # pattern reads only the stretches around the few hints.
+    # pattern reads only the runs that hold one of the few hints.
     hints = len(_LINK_HINT.findall(s))
     if not hints:
         return []  # every match holds a hint: most messages have none
