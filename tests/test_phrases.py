@@ -96,6 +96,12 @@ class TestAgainstTheReference:
     def test_same_hits_in_the_same_order(self, text: str) -> None:
         assert Lexicon.build(VOCABS).scan(text) == reference_scan(VOCABS, text)
 
+    def test_dense_text(self) -> None:
+        """A long text dense with phrases, read column by column, gives the reference's hits."""
+        text = "five stars, 5-star review! leave us a review * " * 40
+
+        assert reference_scan(VOCABS, text) == Lexicon.build(VOCABS).scan(text)
+
     @given(st.text(max_size=80))
     def test_tokens_like_the_regular_expression(self, text: str) -> None:
         assert tokens(text) == reference_tokens(text)
