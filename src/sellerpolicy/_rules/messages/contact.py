@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import collections
 import functools
 import itertools
 import operator
@@ -15,7 +14,7 @@ from sellerpolicy._codes import Severity
 from sellerpolicy._model import Attachment
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words
-from sellerpolicy._text._columns import FIRST, SECOND, sliced
+from sellerpolicy._text._columns import FIRST, SECOND
 from sellerpolicy._text.detectors import Evidence, find_links
 from sellerpolicy._text.normalize import normalize
 from sellerpolicy._text.phrases import tokens
@@ -99,29 +98,12 @@ def _counted(results: Iterable[_Result]) -> Iterator[Found]:
 def external_link(a: Analysis) -> Iterator[Found]:
     links = page_links(a)
     if links:
-        yield from _counted_columns(*_external_links(a, links))
-
-
-def _counted_columns(
-    starts: list[int], ends: list[int], evidence: list[str], disguises: list[tuple[str, ...]]
-) -> Iterator[Found]:
-    """`_counted` of results without a severity or note, given column by column: grouped in C.
-
-    A text dense with links repeats them: the repeats are counted by a `Counter`, and the first
-    span of each is the one a dict built from the last result to the first keeps.
-    """
-    keys = list(zip(evidence, disguises, strict=True))
-    counts = collections.Counter(keys)  # in the order each is first found
-    spans = zip(reversed(starts), reversed(ends), strict=True)
-    first = dict(zip(reversed(keys), spans, strict=True))
-    for key, count in counts.items():
-        start, end = first[key]
-        yield Found(start, end, key[0], key[1], severity=None, note="", count=count)
+        yield from _counted(_external_links(a, links))
 
 
 _KEEP, _DROP, _DROP_IF_RUNS_ON = 0, 1, 2
 """What `_external_links` does with a link, from its host, text, disguises and form alone."""
-_VERDICTS_LIMIT = 1024  # distinct numbers and contexts remembered per message
+_VERDICTS_LIMIT = 1024  # distinct links remembered per message
 
 
 def _link_verdict(a: Analysis, link: Evidence, *, completion: bool) -> int:
@@ -145,37 +127,27 @@ def _link_verdict(a: Analysis, link: Evidence, *, completion: bool) -> int:
     return _DROP_IF_RUNS_ON
 
 
-_LINK_KEY = operator.attrgetter("host", "value", "disguises", "explicit")
-_DISGUISES = operator.attrgetter("disguises")
-
-
-def _external_links(
-    a: Analysis, links: list[Evidence]
-) -> tuple[list[int], list[int], list[str], list[tuple[str, ...]]]:
-    """The links SP101 reports: their starts, ends, evidence and disguises.
-
-    A text dense with links repeats them: each distinct one is judged once (`_link_verdict`),
-    and the verdicts are put in place column by column, in C.
-    """
+def _external_links(a: Analysis, links: list[Evidence]) -> Iterator[_Result]:
+    # tested once, not once per link: a text dense with links often holds no email
+    in_email = _overlapping(a.emails, links) if a.emails else itertools.repeat(False)  # noqa: FBT003 - a value, repeated
     completion = a.kind in a.policy.parameters.members("order_completion_kinds")
-    keys = list(map(_LINK_KEY, links))
-    judged = {
-        key: _link_verdict(a, link, completion=completion)
-        for key, link in dict(zip(keys, links, strict=True)).items()
-    }
-    verdicts = list(map(judged.__getitem__, keys))
-    kept = list(map(operator.ne, verdicts, itertools.repeat(_DROP)))
-    if a.emails:  # tested once, not once per link: a text dense with links often holds no email
-        # the domain of an email address (SP103) is not a link of its own
-        kept = list(map(operator.and_, kept, map(operator.not_, _overlapping(a.emails, links))))
     body = a.message.body
-    runs_on = map(operator.eq, verdicts, itertools.repeat(_DROP_IF_RUNS_ON))
-    for i in itertools.compress(itertools.count(), runs_on):
-        if kept[i] and _RUNS_ON.match(body[links[i].end : links[i].end + 4]):
-            kept[i] = False
-    reported = list(itertools.compress(links, kept))
-    starts, ends = list(map(FIRST, reported)), list(map(SECOND, reported))
-    return starts, ends, list(sliced(body, starts, ends)), list(map(_DISGUISES, reported))
+    # a text dense with links repeats them: each distinct one is judged once
+    verdicts: dict[tuple[str, str, tuple[str, ...], bool], int] = {}
+    for link, inside in zip(links, in_email):  # noqa: B905 - `repeat` is endless
+        key = (link.host, link.value, link.disguises, link.explicit)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            if len(verdicts) >= _VERDICTS_LIMIT:
+                verdicts.clear()
+            verdict = verdicts[key] = _link_verdict(a, link, completion=completion)
+        if verdict == _DROP:
+            continue
+        if inside:
+            continue  # the domain of an email address (SP103), not a link of its own
+        if verdict == _DROP_IF_RUNS_ON and _RUNS_ON.match(body[link.end : link.end + 4]):
+            continue
+        yield link.start, link.end, body[link.start : link.end], link.disguises, None, ""
 
 
 def _overlapping(spans: list[Evidence], found: list[Evidence]) -> Iterator[bool]:
