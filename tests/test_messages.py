@@ -1744,13 +1744,13 @@ LINK_PIECES = [
 ]
 
 
-class TestExternalLinkColumns:
+class TestExternalLinks:
     @given(
         st.lists(st.sampled_from(LINK_PIECES), max_size=30).map("".join),
         st.sampled_from(["reply", "proactive", "review_request"]),
     )
     def test_as_judged_link_by_link(self, text, kind):
-        """Links judged and counted column by column are those judged one by one."""
+        """Links judged once per distinct link and counted are those judged one by one."""
         a = engine.Analysis(Message(body=text or "x", kind=kind), (), Policy.current())
 
         expected = _reference_external_links(a)
