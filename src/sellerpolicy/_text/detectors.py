@@ -278,7 +278,9 @@ def _may_rewrite(s: str) -> bool:
     """
     if any(map(s.__contains__, _REWRITE_CHARS)):
         return True
-    if _MAYBE_LOOKALIKE.search(s) or _SPACED_PAIR.search(s) or _DOT_BEFORE_SPACE_HINT.search(s):
+    if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
+        return True
+    if _SPACED_PAIR.search(s) or _DOT_BEFORE_SPACE_HINT.search(s):
         return True
     try:
         return bool(_REWRITE_FINDER.find_matches_as_indexes(s))
