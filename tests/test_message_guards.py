@@ -4,8 +4,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sellerpolicy import Message, Policy
 from sellerpolicy._rules.data import rule_data
-from sellerpolicy._rules.messages.phrases import _PATTERN_HINTS
+from sellerpolicy._rules.messages.analysis import Analysis
+from sellerpolicy._rules.messages.phrases import (
+    _CLAUSE_BREAK,
+    _NOT_NEGATED,
+    _PATTERN_HINTS,
+    _POST_SCOPE_WORDS,
+    _SCOPE_WORDS,
+    _breaks_clause,
+    _clause_break,
+    _Hints,
+    _refuses,
+    negated,
+)
+from sellerpolicy._text.normalize import normalize
 
 
 class TestPatternHints:
@@ -36,6 +50,13 @@ class TestPatternHints:
             "we will file a police report",
             "we'll make a criminal complaint",
             "20 % rabatt",
+            "thank you! f!!k",
+            "sh!t",
+            "fu!k",
+            "a@$hole",
+            "our new teapot collection",
+            "unsere neue sommer kollektion",
+            "la nostra nuova linea di tovaglie",
         ],
     )
     def test_a_match_has_a_hint(self, text):
@@ -53,3 +74,159 @@ class TestPatternHints:
         for pattern, hints in _PATTERN_HINTS.items():
             if compiled[pattern].search(text):
                 assert any(h in text for h in hints), (pattern, text)
+
+    @given(
+        st.tuples(
+            st.sampled_from(["our", "OUR", "Nos", "unsere", "la nostra", "the"]),
+            st.sampled_from(["new", "NEW", "ne\u017f", "latest", "LATE\ufb06", "Neue", "nuova"]),
+            st.lists(st.sampled_from(["teapot", "Summer", "-", "ſ"]), max_size=2),
+            st.sampled_from(["collection", "RANGE", "line", "serie", "\u212aollektion", "nap"]),
+        ).map(lambda parts: " ".join([parts[0], parts[1], *parts[2], parts[3]]))
+    )
+    def test_no_hint_no_match_in_normalised_text(self, text):
+        """A case-blind pattern misses a normalised text without its hints, whatever its case.
+
+        The rules read the normalised text: lower-cased and NFKC-normalised, so capitals, the
+        long s, the Kelvin sign and ligatures are plain ASCII letters there.
+        """
+        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
+        normalised = normalize(text).text
+        for pattern, hints in _PATTERN_HINTS.items():
+            if compiled[pattern].search(normalised):
+                assert any(h in normalised for h in hints), (pattern, normalised)
+
+
+class TestHints:
+    """A pattern's hints are found however many there are, and whatever the text holds."""
+
+    @pytest.mark.parametrize(
+        ("hints", "text", "expected"),
+        [
+            (("*", "ab"), "x*y", True),
+            (("*", "ab"), "xaby", True),
+            (("*", "ab"), "xay", False),
+            (("abc", "def", "ghi"), "--ghi--", True),
+            (("abc", "def", "ghi"), "--gh--", False),
+            (("abc", "def", "ghi"), "lone \ud800 surrogate def", True),
+            (("abc", "def", "ghi"), "lone \ud800 surrogate", False),
+        ],
+        ids=["char", "pair", "neither", "many", "many-none", "surrogate", "surrogate-none"],
+    )
+    def test_occur(self, hints, text, expected):
+        """A hint of one character, a few longer ones or many longer ones is found alike."""
+        actual = _Hints.of(hints).occur(text)
+
+        assert expected == actual
+
+
+NEGATION_PIECES = [
+    *("we", "never", "don't", "not", "no", "won't", "ask", "for", "five", "stars", "a", "review"),
+    *("discount", "gift card", "in exchange", "aren't required", "isn't needed", "if", "yet"),
+    *("please", "leave", "feedback", "but", "refund", "pay", "extra", "and", "or", "you"),
+    *(" ", " ", ", ", ". ", "! ", " - ", "\n"),
+]
+
+
+def reference_negated(a: Analysis) -> frozenset[tuple[str, int]]:
+    """`negated` as it was first written: every negator tried against every hit."""
+    if "negator" not in a.vocabs and "post_negation" not in a.vocabs:
+        return frozenset()
+    text = a.norm.text
+    negators = [h for h in a.hits if h.vocab == "negator" and _refuses(text, h)]
+    after = [h for h in a.hits if h.vocab == "post_negation"]
+    out = set()
+    for hit in a.hits:
+        if hit.vocab in ("negator", "post_negation") or hit.vocab in _NOT_NEGATED:
+            continue
+        before = any(
+            neg.end <= hit.start
+            and hit.token - neg.token <= _SCOPE_WORDS
+            and not _breaks_clause(text, neg.end, hit.start)
+            for neg in negators
+        )
+        behind = any(
+            neg.start >= hit.end
+            and neg.token - hit.token <= _POST_SCOPE_WORDS
+            and not _CLAUSE_BREAK.search(text, hit.end, neg.start)
+            for neg in after
+        )
+        if before or behind:
+            out.add((hit.vocab, hit.start))
+    return frozenset(out)
+
+
+class TestNegationReach:
+    """Negators read only the hits within their reach, and cancel what reading every hit did."""
+
+    @given(st.lists(st.sampled_from(NEGATION_PIECES), max_size=40).map(" ".join))
+    def test_as_every_pair_read(self, text):
+        """The hits cancelled are those that trying every negator on every hit cancels."""
+        a = Analysis(Message(body=text or "x", kind="reply"), (), Policy.current())
+
+        assert reference_negated(a) == negated(a)
+
+    @given(
+        st.tuples(
+            st.lists(st.sampled_from(NEGATION_PIECES), max_size=6),
+            st.sampled_from(["never", "don't", "no", "not"]),
+            st.lists(st.sampled_from(["the", "very", "old", "kind", "a"]), min_size=4, max_size=10),
+            st.sampled_from(["review", "five stars", "discount", "gift card"]),
+            st.lists(st.sampled_from(["the", "very", "old", ","]), max_size=6),
+            st.sampled_from(["aren't required", "isn't needed", "please", "."]),
+        ).map(lambda p: " ".join([*p[0], p[1], *p[2], p[3], *p[4], p[5]]))
+    )
+    def test_at_the_edge_of_reach(self, text):
+        """Hits some words from a negator before or after them are cancelled as before."""
+        a = Analysis(Message(body=text, kind="reply"), (), Policy.current())
+
+        assert reference_negated(a) == negated(a)
+
+    def test_an_example(self):
+        """A negator cancels the hit it reaches, and not one past its clause."""
+        a = Analysis(
+            Message(body="We never ask for a review. Please leave a review", kind="reply"),
+            (),
+            Policy.current(),
+        )
+
+        assert [("image_not_product", 19), ("review", 19)] == sorted(negated(a))
+
+
+class TestClauseBreakEngines:
+    """The clause break is found alike by both engines in ASCII text, in any window of it."""
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("we", "we'll", "i", "i'll", "but", "so", "if", "wenn", "a", "butter", "ifs"),
+                    *("_we", "we_", "9", " ", " ", " ", " - ", "-", ",", ".", "(", "\n", "x\x1cy"),
+                ]
+            ),
+            max_size=25,
+        ).map("".join),
+        st.data(),
+    )
+    def test_same_match_in_normalised_ascii(self, raw, data):
+        """Both engines find the same first break, whatever the window's edges cut."""
+        text = normalize(raw).text
+        start = data.draw(st.integers(0, len(text) + 1))
+        end = data.draw(st.integers(0, len(text) + 1))
+
+        expected = _CLAUSE_BREAK.search(text, start, end)
+        actual = _clause_break(text, start, end)
+
+        assert (expected and expected.span()) == (actual and actual.span())
+
+    @pytest.mark.parametrize(
+        ("start", "end", "expected"),
+        [(0, 10, (4, 7)), (5, 10, None), (4, 7, (4, 7)), (0, 6, None)],
+        ids=["whole", "cut-word-at-start", "word-to-the-end", "cut-word-at-end"],
+    )
+    def test_windows(self, start, end, expected):
+        """A window that cuts a word reads it as cut there, in both engines."""
+        text = "see but it"
+
+        found = _clause_break(text, start, end), _CLAUSE_BREAK.search(text, start, end)
+
+        assert [expected, expected] == [m and m.span() for m in found]

@@ -2387,6 +2387,50 @@ class TestOverlapping:
             assert index.covers(start, end) == any(s <= start and end <= e for s, e in spans)
 
 
+def _reference_external_links(a):
+    """SP101's findings judged link by link, as the rule first did."""
+    links = contact.page_links(a)
+    if not links:
+        return []
+    completion = a.kind in a.policy.parameters.members("order_completion_kinds")
+    inside = contact._overlapping(a.emails, links) if a.emails else [False] * len(links)
+    body = a.message.body
+    results = []
+    for link, in_email in zip(links, inside, strict=True):
+        verdict = contact._link_verdict(a, link, completion=completion)
+        if verdict == contact._DROP or in_email:
+            continue
+        if verdict == contact._DROP_IF_RUNS_ON and contact._RUNS_ON.match(
+            body[link.end : link.end + 4]
+        ):
+            continue
+        results.append(
+            (link.start, link.end, body[link.start : link.end], link.disguises, None, "")
+        )
+    return list(contact._counted(results))
+
+
+LINK_PIECES = [
+    *("shop.com", "Shop.COM", "amazon.com", "https://amazon.com/x", "www.amazon.de/dp/b0", "x"),
+    *("jane@shop.com", "shop.com@gmail.com", "un point com", "shop dot com", " 4", "le point fr"),
+    *(" ", " ", ". ", ", ", "\n", "shop [dot] it", "mail.example.org"),
+]
+
+
+class TestExternalLinks:
+    @given(
+        st.lists(st.sampled_from(LINK_PIECES), max_size=30).map("".join),
+        st.sampled_from(["reply", "proactive", "review_request"]),
+    )
+    def test_as_judged_link_by_link(self, text, kind):
+        """Links judged once per distinct link and counted are those judged one by one."""
+        a = engine.Analysis(Message(body=text or "x", kind=kind), (), Policy.current())
+
+        expected = _reference_external_links(a)
+
+        assert expected == list(contact.external_link(a))
+
+
 class TestPageLinks:
     def test_worked_out_once_per_analysis(self):
         """The links a buyer could follow leave image sources out and are worked out once for

@@ -1137,9 +1137,19 @@ class TestStretches:
         ).map("".join)
     )
     @example(text="see http://x or  https://localhost:8080/a, then shop.com.")
-    def test_runs_read_once_find_what_the_stretches_hold(self, text: str) -> None:
-        """Links matched once per distinct run between spaces are those read in stretches."""
-        assert detectors._links_by_stretch(text) == detectors._links_by_piece(text)
+    def test_runs_find_what_the_whole_text_holds(self, text: str) -> None:
+        """Links read run by run, only the hinted runs or every distinct one, are the text's."""
+        expected: tuple[list[int], list[int], list[object]] = ([], [], [])
+        for m in detectors._LINK.finditer(text):
+            shape = detectors._link_shape(m)
+            if shape is not None:
+                expected[0].append(m.start())
+                expected[1].append(m.end() - shape.drop)
+                expected[2].append(shape)
+
+        found = (detectors._links_by_run(text), detectors._links_by_piece(text))
+
+        assert [expected, expected] == [tuple(f) for f in found]
 
     @given(
         st.lists(
@@ -1230,6 +1240,45 @@ class TestContactViewHints:
         ):
             assert detectors._LINE_END_DOT_HINT.search(text)
 
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("shop", "com", "co", "uk", "www", "at", "dot", "punkt", "point", "punto"),
+                    *(".", " ", " ", " ", "\t", "\n", "/", "slash", "hxxp", ":", "//", "**p"),
+                    *("w w w", "s h o p", "о", "a", "jane", "mail", "x1", "-", "@", "("),
+                ]
+            ),
+            max_size=12,
+        ).map("".join)
+    )
+    @example("shop .com")
+    @example("shop\t.com")
+    @example("shop\n.com")
+    @example("visit shop. com today")
+    @example("shop dot com")
+    @example("shop punkt de")
+    @example("shop.com /sizes")
+    @example("shop.com/ sizes")
+    @example("shop.com slash sizes")
+    @example("hxxp://shop.com/x")
+    @example("h**p://shop.com")
+    @example("s h o p c o m")
+    @example("jane @ mail.com")
+    @example("jane [at] mail.com")
+    @example("ѕһор . com")
+    def test_a_text_without_triggers_is_its_own_view(self, text: str) -> None:
+        """Where the guard says no rewrite applies, running every rewrite changes nothing."""
+        norm = normalize(text)
+
+        if not detectors._may_rewrite(norm.text):
+            assert contact_view(norm) is norm
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(detectors, "_may_rewrite", lambda _: True)
+                view = contact_view(norm)
+            assert norm.text == view.text
+            assert norm.disguises(0, len(norm.text)) == view.disguises(0, len(view.text))
+
     @pytest.mark.parametrize(
         "text",
         [
@@ -1292,6 +1341,23 @@ class TestWordFinders:
         found = find_phones(normalize("call me on five five five, oh one two three"))
 
         assert [p.value for p in found] == ["5 5 5 0 1 2 3"]
+
+
+class TestDigitCount:
+    """The digit count that lets the phone detector skip its pattern is exact where it says so."""
+
+    @given(st.text(alphabet="0123456789 -+()aé\u0663\u0967\uff11\ud800", max_size=20))
+    def test_too_few_only_when_too_few(self, text: str) -> None:
+        """Text said to hold too few digits holds fewer than four of the pattern's digits."""
+        if detectors._too_few_digits(text):
+            assert len(regex.findall(r"\d", text, flags=regex.V1)) < detectors._FEWEST_DIGITS
+
+    @given(st.text(alphabet="0123456789 -.aé\xb2\xbd", max_size=20))
+    def test_exact_in_latin1(self, text: str) -> None:
+        """In Latin-1 text, too few means fewer than four ASCII digits, and nothing else."""
+        expected = sum(c in "0123456789" for c in text) < detectors._FEWEST_DIGITS
+
+        assert expected == detectors._too_few_digits(text)
 
 
 class TestEmojiWork:

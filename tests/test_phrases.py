@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from sellerpolicy._rules.data import vocabularies
 from sellerpolicy._text import phrases
+from sellerpolicy._text.normalize import normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, sentences, tokens
 
 if TYPE_CHECKING:
@@ -101,6 +102,12 @@ class TestAgainstTheReference:
     def test_same_hits_in_the_same_order(self, text: str) -> None:
         assert Lexicon.build(VOCABS).scan(text) == reference_scan(VOCABS, text)
 
+    def test_dense_text(self) -> None:
+        """A long text dense with phrases, read column by column, gives the reference's hits."""
+        text = "five stars, 5-star review! leave us a review * " * 40
+
+        assert reference_scan(VOCABS, text) == Lexicon.build(VOCABS).scan(text)
+
     @given(st.text(max_size=80))
     def test_tokens_like_the_regular_expression(self, text: str) -> None:
         assert tokens(text) == reference_tokens(text)
@@ -113,6 +120,15 @@ class TestAgainstTheReference:
     def test_words_are_the_words_of_the_tokens(self, text: str) -> None:
         """`words` splits as `tokens` does, whatever whitespace and punctuation stand between."""
         assert phrases.words(text) == [w for w, _, _ in reference_tokens(text)]
+
+    @given(st.text(max_size=80) | texts)
+    def test_scan_words_is_scan_and_words(self, text: str) -> None:
+        """Splitting the text once for the scan and its words gives both as apart."""
+        lexicon = Lexicon.build(VOCABS)
+
+        expected = (reference_scan(VOCABS, text), [w for w, _, _ in reference_tokens(text)])
+
+        assert expected == lexicon.scan_words(text)
 
     @pytest.mark.parametrize(
         "text", ["a\x1cb\u2028c\x85d\xa0e\u3000f", "don't 'x' ''y'' \u0663\u0664 z\u0301"]
@@ -195,3 +211,27 @@ class TestAutomaton:
         again = pickle.loads(pickle.dumps(lexicon))  # noqa: S301 - our own bytes
         text = "leave a review request: your 5 star review, don't"
         assert again.scan(text) == lexicon.scan(text) != []
+
+
+class TestSentenceEnds:
+    """Sentence ends are found in the stdlib engine as the first pattern found them."""
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    *("a", "b.c", ".", "..", "!", "?", "?!", " ", "\n", "\r", "\t", "\xa0", "\x1c"),
+                    *("\u2028", "\x85", "\u3002", "e.g.", "no.5", "\u2003", "x"),
+                ]
+            ),
+            max_size=30,
+        ).map("".join)
+    )
+    def test_as_the_regex_engine_in_normalised_text(self, raw: str) -> None:
+        """In normalised text, the ends are those of `[.!?]+(?=\\s|$)|\\n` in `regex`."""
+        text = normalize(raw).text
+        reference = regex.compile(r"[.!?]+(?=\s|$)|\n", regex.V1)
+
+        expected = [m.span() for m in reference.finditer(text)]
+
+        assert expected == [m.span() for m in phrases._SENTENCE_END.finditer(text)]

@@ -6,7 +6,7 @@ import functools
 import itertools
 import operator
 import re  # noqa: TID251 - two hot, simple patterns run 2.5x faster in the stdlib engine
-from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 import ahocorasick_rs
 import regex
@@ -17,7 +17,7 @@ from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -252,11 +252,52 @@ _SPACED_AT_HINT = re.compile(r"@(?:(?<=\s@)|\s)")
 _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 
 
+# The text that the hint of each rewrite of `contact_view` below needs, all of it: the literal
+# part, found in one pass of an automaton, and the few hints that are patterns. Most messages
+# hold none of it and are their own contact view, for the price of a few searches. (The hints of
+# one character are tested on their own first, in C: a text dense with one, such as a megabyte
+# of '@', then makes no list of matches.)
+_REWRITE_CHARS = "@[({<"  # a spaced or bracketed '@', a bracketed dot
+_REWRITE_TEXTS = (
+    *("xxp", "**p"),  # a defanged scheme
+    *(" dot ", " punkt ", " point ", " punto "),  # spelled-out dots
+    *("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"),  # bracketed dot words
+    *(" /", "/ ", " slash "),  # a spaced-out path
+    *(" .", "\t.", "\n."),  # spaced-out dots
+)
+_REWRITE_FINDER = ahocorasick_rs.AhoCorasick(_REWRITE_TEXTS)
+
+
+def _may_rewrite(s: str) -> bool:
+    """Whether a rewrite of `contact_view` may apply to ``s``: false only when none can.
+
+    Every rewrite runs only when one of these holds of the text (or of the view so far, which
+    is the text while no rewrite has applied): a look-alike letter, single characters spaced
+    out, a dot before a space that may be spaced out, or one of `_REWRITE_CHARS` and
+    `_REWRITE_TEXTS`.
+    """
+    if any(map(s.__contains__, _REWRITE_CHARS)):
+        return True
+    if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
+        return True
+    if _SPACED_PAIR.search(s) or _DOT_BEFORE_SPACE_HINT.search(s):
+        return True
+    try:
+        return bool(_REWRITE_FINDER.find_matches_as_indexes(s))
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        return True
+
+
 def contact_view(text: NormalizedText) -> NormalizedText:
     """The normalised text with spelled-out and spaced-out ``.``/``@`` written plainly.
 
     Each replacement keeps its map back to the original and records how it was disguised.
     """
+    return _rewritten(text) if _may_rewrite(text.text) else text
+
+
+def _rewritten(text: NormalizedText) -> NormalizedText:
+    """`contact_view` of a text that `_may_rewrite`."""
     s = text.text
     view = text
     # Each rewrite runs only when a cheap substring test says it might match: most messages
@@ -483,7 +524,7 @@ _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 _NEAR_RUNS = 40
 
 
-def _chunks(s: str, hints: re.Pattern[str], *, sparse: bool = False) -> Iterator[tuple[int, int]]:
+def _chunks(s: str, hints: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """Stretches of ``s`` that hold every run between spaces with a match of ``hints``.
 
     A match of `_LINK` or `_EMAIL` holds no whitespace and a hint ('x.y', '://', '@'), so it
@@ -496,10 +537,9 @@ def _chunks(s: str, hints: re.Pattern[str], *, sparse: bool = False) -> Iterator
     found from the hint inside it, searching no further back than the end of the run before:
     this stays linear. Where hints stand less than `_NEAR_RUNS` characters apart on average (a
     text dense with addresses), the stretches would cover nearly all of it anyway: the whole
-    text is then one stretch, read without a step per hint. A caller that already found them
-    sparse says so (``sparse``), sparing the count.
+    text is then one stretch, read without a step per hint.
     """
-    if not sparse and len(hints.findall(s)) * _NEAR_RUNS >= len(s):
+    if len(hints.findall(s)) * _NEAR_RUNS >= len(s):
         if s:
             yield 0, len(s)
         return
@@ -564,11 +604,7 @@ def _link_shape(matched: re.Match[str]) -> _LinkShape | None:
     )
 
 
-# The methods of a match, unbound, and getters of fields: mapped over a list, they run in C.
-_MATCH_GROUP = re.Match.group
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
-_DROP = operator.attrgetter("drop")
+# Getters of fields: mapped over a list, they run in C.
 _VALUE = operator.attrgetter("value")
 _BARE_HOST = operator.attrgetter("bare_host")
 _EXPLICIT = operator.attrgetter("explicit")
@@ -576,13 +612,42 @@ _NEW_EVIDENCE = functools.partial(tuple.__new__, Evidence)
 """An `Evidence` of a tuple of its fields, made in C: mapped over a text dense with addresses."""
 
 
+_REMEMBERED_RUN = 256  # longer runs between spaces are read without being remembered
+
+
+def _run_links(run: str) -> tuple[tuple[int, int, _LinkShape], ...]:
+    """The links of a run between spaces, read alone: the same wherever the run stands.
+
+    A match of `_LINK` holds no whitespace, and its lookarounds read one character on either
+    side, where a space and the edge of the text read alike. The same runs turn up again and
+    again ('www.amazon.com', 'manual.pdf', 'e.g.'): a short one is read once and remembered.
+
+    Returns:
+        The start, the end (less the trailing characters dropped) and the shape of each link.
+    """
+    return _remembered_run_links(run) if len(run) <= _REMEMBERED_RUN else _read_run_links(run)
+
+
+def _read_run_links(run: str) -> tuple[tuple[int, int, _LinkShape], ...]:
+    links = []
+    shapes: dict[str, _LinkShape | None] = {}  # a run may repeat an address
+    for m in _LINK.finditer(run):
+        if m[0] not in shapes:
+            shapes[m[0]] = _link_shape(m)
+        shape = shapes[m[0]]
+        if shape is not None:
+            links.append((m.start(), m.end() - shape.drop, shape))
+    return tuple(links)
+
+
+_remembered_run_links = functools.lru_cache(maxsize=4096)(_read_run_links)
+
+
 def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     """The matches of `_LINK` in ``s``, read once per distinct run between spaces.
 
-    A match holds no whitespace, and its lookarounds read one character on either side, where
-    a space and the edge of the text read alike: a run's matches are the same wherever it
-    stands. A text dense with addresses repeats them, so each distinct run is matched once and
-    its matches are put at every place it stands, column by column in C: a megabyte of one
+    A text dense with addresses repeats them, so each distinct run is matched once (`_run_links`)
+    and its matches are put at every place it stands, column by column in C: a megabyte of one
     address costs one match and a few passes of `map`.
 
     Returns:
@@ -592,18 +657,11 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     starts_of = itertools.accumulate(
         map(operator.add, map(len, pieces), itertools.repeat(1)), initial=0
     )
-    shapes: dict[str, _LinkShape | None] = {}
-    found_in: dict[str, list[tuple[int, int, _LinkShape]]] = {}
+    found_in: dict[str, tuple[tuple[int, int, _LinkShape], ...]] = {}
     for piece in dict.fromkeys(pieces):
         if "." not in piece and "://" not in piece:  # every match holds one (`_LINK_HINT`)
             continue
-        links = []
-        for m in _LINK.finditer(piece):
-            if m[0] not in shapes:
-                shapes[m[0]] = _link_shape(m)
-            shape = shapes[m[0]]
-            if shape is not None:
-                links.append((m.start(), m.end() - shape.drop, shape))
+        links = _run_links(piece)
         if links:
             found_in[piece] = links
     if not found_in:
@@ -628,28 +686,28 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     )
 
 
-def _links_by_stretch(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
-    """The matches of `_LINK` in ``s``, read in the stretches `_chunks` finds: `_links_by_piece`."""
-    matches = list(
-        itertools.chain.from_iterable(
-            _LINK.finditer(s, *stretch) for stretch in _chunks(s, _LINK_HINT, sparse=True)
-        )
-    )
-    if not matches:
-        return [], [], []
-    # A match's groups follow from its text alone (the lookarounds read the same characters
-    # wherever it succeeds), so each distinct address is worked out once.
-    texts = list(map(_MATCH_GROUP, matches))
-    shapes = {
-        matched: _link_shape(m) for matched, m in dict(zip(texts, matches, strict=True)).items()
-    }
-    if None in shapes.values():
-        kept = [shapes[matched] is not None for matched in texts]
-        matches = list(itertools.compress(matches, kept))
-        texts = list(itertools.compress(texts, kept))
-    found = cast("list[_LinkShape]", list(map(shapes.__getitem__, texts)))
-    starts = list(map(_MATCH_START, matches))
-    ends = list(map(operator.sub, map(_MATCH_END, matches), map(_DROP, found)))
+def _links_by_run(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
+    """`_links_by_piece` of a text with few hints: only the runs that hold one are read.
+
+    Each run is found from the hint inside it, searching back no further than the end of the
+    run before: this stays linear.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    found: list[_LinkShape] = []
+    done = 0  # the end of the last run read (a space), or the start of the text
+    for hint in _LINK_HINT.finditer(s):
+        at = hint.start()
+        if at < done:
+            continue  # a further hint in the run already read
+        space = s.rfind(" ", done, at)
+        start = space + 1 if space >= 0 else done
+        end = s.find(" ", hint.end())
+        done = end if end >= 0 else len(s)
+        for link_start, link_end, shape in _run_links(s[start:done]):
+            starts.append(start + link_start)
+            ends.append(start + link_end)
+            found.append(shape)
     return starts, ends, found
 
 
@@ -658,9 +716,12 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     view = view if view is not None else contact_view(text)
     s = view.text
     # Where addresses are dense, runs repeat: each distinct one is matched once. Elsewhere the
-    # pattern reads only the stretches around the few hints.
-    dense = len(_LINK_HINT.findall(s)) * _NEAR_RUNS >= len(s)
-    starts, ends, found = _links_by_piece(s) if dense else _links_by_stretch(s)
+    # pattern reads only the runs that hold one of the few hints.
+    hints = len(_LINK_HINT.findall(s))
+    if not hints:
+        return []  # every match holds a hint: most messages have none
+    dense = hints * _NEAR_RUNS >= len(s)
+    starts, ends, found = _links_by_piece(s) if dense else _links_by_run(s)
     if not found:
         return []
     # The work per occurrence is done column by column, mostly in C: each distinct address,
@@ -781,15 +842,23 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
     spoken = SpanSet((e.start, e.end) for e in found)
     s = view.text
     pattern = _EMAIL_ASCII if s.isascii() else _EMAIL
-    for m in (m for span in _chunks(s, _AT) for m in pattern.finditer(s, *span)):
-        host = m["host"]
-        if _suffix(host) is None:
-            continue
-        start, end = m.span()
-        ostart, oend = view.span(start, end)
+    matches = [
+        m
+        for span in _chunks(s, _AT)
+        for m in pattern.finditer(s, *span)
+        if _suffix(m["host"]) is not None
+    ]
+    if not matches:
+        return found
+    # mapped back to the original column by column: a text dense with addresses has many
+    starts, ends = [m.start() for m in matches], [m.end() for m in matches]
+    ostarts, oends = view.spans(starts, ends)
+    originals = list(sliced(view.original, ostarts, oends))
+    disguises = view.disguises_each(starts, ends, originals)
+    for m, ostart, oend, disguised in zip(matches, ostarts, oends, disguises, strict=True):
         if spoken and spoken.overlaps(ostart, oend):
             continue  # already found in its spoken-out form
-        found.append(Evidence(ostart, oend, m[0], host, view.disguises(start, end)))
+        found.append(Evidence(ostart, oend, m[0], m["host"], disguised))
     return found
 
 
@@ -925,7 +994,7 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
     return found
 
 
-_ASCII_DIGITS = "0123456789"
+_ASCII_DIGITS = b"0123456789"
 _FEWEST_DIGITS = 4  # '1-800-flowers' has the fewest digits a phone number can have
 
 
@@ -933,14 +1002,14 @@ def _too_few_digits(s: str) -> bool:
     r"""Whether ``s`` has too few digits for any phone number (tested in C; Latin-1 text only).
 
     A number needs seven digits, or four with letters (1-800-FLOWERS); Latin-1 has no digits
-    (``\d``) but the ASCII ones, so counting those is exact there.
+    (``\d``) but the ASCII ones, so counting those is exact there. They are counted as the
+    bytes that deleting them takes away: one pass, not one per digit.
     """
-    if not s.isascii():
-        try:
-            s.encode("latin-1")
-        except UnicodeEncodeError:
-            return False  # other scripts have digits of their own: let the pattern look
-    return sum(map(s.count, _ASCII_DIGITS)) < _FEWEST_DIGITS
+    try:
+        raw = s.encode("latin-1")
+    except UnicodeEncodeError:
+        return False  # other scripts have digits of their own: let the pattern look
+    return len(raw) - len(raw.translate(None, _ASCII_DIGITS)) < _FEWEST_DIGITS
 
 
 _JUDGED_LIMIT: Final = 1024
@@ -956,6 +1025,12 @@ def _remember(verdicts: dict[_K, bool], key: _K, verdict: bool) -> bool:  # noqa
         verdicts.clear()
     verdicts[key] = verdict
     return verdict
+
+
+def _judged(verdicts: dict[_K, bool], key: _K, judge: Callable[..., bool], *args: str) -> bool:
+    """``judge(*args)``, judged once per ``key`` while ``verdicts`` remembers it (`_remember`)."""
+    verdict = verdicts.get(key)
+    return _remember(verdicts, key, judge(*args)) if verdict is None else verdict
 
 
 def _phone_shaped(value: str) -> bool:
@@ -979,32 +1054,31 @@ def _called_a_phone(context: str, after: str) -> bool:
     return _named_a_phone(context, after) and not _NOT_PHONE_WORDS.search(context)
 
 
+def _part_number(context: str, after: str) -> bool:
+    """Whether the text around a number makes it a part number, and nothing a phone number."""
+    return bool(_PART_BEFORE.search(context)) and not _named_a_phone(context, after)
+
+
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
     if _too_few_digits(s):
         return []
     found = []
     # A text dense with numbers repeats them, and their surroundings: each distinct number, and
-    # each distinct surrounding of a loose one, is judged once.
+    # each distinct surrounding, is judged once.
     shapes: dict[str, bool] = {}
     called: dict[tuple[str, str], bool] = {}
+    parts: dict[tuple[str, str], bool] = {}
     for m in _PHONE.finditer(s):
         value = m["number"].strip()
-        shaped = shapes.get(value)
-        if shaped is None:
-            shaped = _remember(shapes, value, _phone_shaped(value))
-        if not shaped:
+        if not _judged(shapes, value, _phone_shaped, value):
             continue
         start, end = m.span("number")
         context = s[max(0, start - 60) : start]
         around = (context, s[end : end + 30])
-        if m["loose"]:
-            phone = called.get(around)
-            if phone is None:
-                phone = _remember(called, around, _called_a_phone(*around))
-            if not phone:
-                continue  # a bare run of digits is an id unless the text calls it a phone number
-        if value[0] not in "+(" and _PART_BEFORE.search(context) and not _named_a_phone(*around):
+        if m["loose"] and not _judged(called, around, _called_a_phone, *around):
+            continue  # a bare run of digits is an id unless the text calls it a phone number
+        if value[0] not in "+(" and _judged(parts, around, _part_number, *around):
             continue  # a part number in spaced groups, and nothing calls it a phone number
         ostart, oend = text.span(start, end)
         if skip.overlaps(ostart, oend):

@@ -99,7 +99,9 @@ class Analysis:
         html_body = self._html_body = message.format is MessageFormat.HTML
         self.norm: NormalizedText = (normalize_html if html_body else normalize)(message.body)
         self.lex: Lexicon = lexicon(policy.phrases)
-        self.hits, self.vocabs = _read_hits(self.lex.scan(self.norm.text))
+        hits, self.words = self.lex.scan_words(self.norm.text)
+        """The words of the normalised text (`sellerpolicy._text.phrases.words`)."""
+        self.hits, self.vocabs = _read_hits(hits)
         self.cache: dict[str, object] = {}
         """What `memo` computed, by key."""
         self._in_sentences: dict[str, list[int]] | None = None

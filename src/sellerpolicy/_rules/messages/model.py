@@ -13,7 +13,7 @@ import attrs
 
 from sellerpolicy._codes import Code, Severity
 from sellerpolicy._rules.messages.phrases import negated
-from sellerpolicy._text.phrases import words as split_words
+from sellerpolicy._text._columns import FIRST
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,6 +28,8 @@ GATED = frozenset(Code(f"SP{n}") for n in (*range(105, 119), 123, 124))
 the subject and the history, not wording)."""
 
 _WEIGHTS = "message_model.json"
+_VOCABULARY_FEATURE = "v:".__add__
+_NEGATED_FEATURE = "n:".__add__
 _STRONGEST = 2  # features named in a finding's explanation
 
 
@@ -52,9 +54,12 @@ class Reading(NamedTuple):
     @classmethod
     def from_analysis(cls, a: Analysis) -> Reading:
         """Read the words, pairs of words, vocabularies and kind of an analysed message."""
-        words = [w if not w.isdigit() else "#" for w in split_words(a.norm.text)]
-        others = {f"v:{v}" for v in a.vocabs}
-        others.update(f"n:{v}" for v, _ in negated(a))
+        words = list(a.words)  # a copy: the analysis keeps its own
+        # a number is '#': its words are found in C, and they are few
+        for i in list(itertools.compress(itertools.count(), map(str.isdigit, words))):
+            words[i] = "#"
+        others = set(map(_VOCABULARY_FEATURE, a.vocabs))
+        others.update(map(_NEGATED_FEATURE, map(FIRST, negated(a))))
         others.add(f"k:{a.kind.value}")
         return cls(frozenset(words), frozenset(itertools.pairwise(words)), frozenset(others))
 

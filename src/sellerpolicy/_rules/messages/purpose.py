@@ -104,6 +104,8 @@ def _asks_the_buyer(a: Analysis) -> bool:
     purpose; "any questions? let us know" is a pleasantry.
     """
     text = a.norm.text
+    if "?" not in text and "confirm_request" not in a.vocabs:
+        return False  # no sentence can ask: most messages need not be read by sentence
     return any(
         ("?" in text[s.start : s.end] or "confirm_request" in s.vocabs())
         and not s.vocabs() & {"order_received", "pleasantry", "thanks"}
@@ -253,15 +255,19 @@ def _only_thanks(a: Analysis) -> bool:
         + [(p.start, p.end) for p in find_placeholders(text)]
     )
     filler = filler_words()
+    allowed = max(2, _MAX_LOOSE_SHARE * len(words))
     loose = 0
     j = 0
     for word, start, end in words:
         while j < len(covered) and covered[j][1] <= start:
             j += 1
-        inside = any(cs <= start and end <= ce for cs, ce in covered[j : j + 8])
-        if not inside and word not in filler and not any(c.isdigit() for c in word):
+        if word in filler or any(map(str.isdigit, word)):
+            continue
+        if not any(cs <= start and end <= ce for cs, ce in covered[j : j + 8]):
             loose += 1
-    return loose <= max(2, _MAX_LOOSE_SHARE * len(words))
+            if loose > allowed:
+                return False  # most messages say more than thanks early on
+    return True
 
 
 def thank_you_only(a: Analysis) -> Iterator[Found]:
@@ -404,24 +410,32 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         and dominates(a, "shipping", besides=frozenset({"confirmation"}))
     ):
         return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
-    # a question, or a request to confirm that is not the seller confirming receipt itself
-    # such as "this is just to confirm that we have received it"
-    asks = "?" in a.norm.text or any(
-        s.vocabs() & {"question", "confirm_request"} and "order_received" not in s.vocabs()
-        for s in a.sentences
-    )
-    if (
-        (kind is not MessageKind.CONFIRM_ORDER_DETAILS or not asks)
-        and "order_received" in vocabs
-        and dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION)
-        and not (vocabs & ({"problem"} if not asks else _ON_THE_WAY_TO))
-    ):
+    if "order_received" in vocabs and _confirms_receipt(a, kind, vocabs):
         return "is an order confirmation"
     if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
         return "is a delay notice"
     if not topical:
         return _foreign_topic(a)
     return ""
+
+
+_ASKING = frozenset({"question", "confirm_request"})
+
+
+def _confirms_receipt(a: Analysis, kind: MessageKind, vocabs: frozenset[str]) -> bool:
+    """Whether a body that says the order was received is an order confirmation above all."""
+    # a question, or a request to confirm that is not the seller confirming receipt itself
+    # such as "this is just to confirm that we have received it" (a sentence can ask only in
+    # a message with a word that asks: most need not be read by sentence)
+    asks = "?" in a.norm.text or (
+        not vocabs.isdisjoint(_ASKING)
+        and any(s.vocabs() & _ASKING and "order_received" not in s.vocabs() for s in a.sentences)
+    )
+    return (
+        (kind is not MessageKind.CONFIRM_ORDER_DETAILS or not asks)
+        and dominates(a, "confirmation", besides=_ALONG_WITH_CONFIRMATION)
+        and not (vocabs & ({"problem"} if not asks else _ON_THE_WAY_TO))
+    )
 
 
 def purpose_mismatch(a: Analysis) -> Iterator[Found]:
