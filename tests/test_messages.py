@@ -70,6 +70,9 @@ CASES = [
     ("Write to jane@kettleco.com", "reply", {"SP103"}),
     ("Write to jane [at] kettleco [dot] com", "reply", {"SP103"}),
     ("Write to jane at kettleco dot com", "reply", {"SP103"}),
+    # a word that stands before 'at' in prose is no local part: the address is a web address
+    ("Find us at kettleco dot com", "reply", {"SP101"}),
+    ("Order direct at kettleco dot com next time", "reply", {"SP101", "SP105"}),
     ("Call (555) 123-4567", "reply", {"SP104"}),
     ("Call +44 20 7946 0958", "reply", {"SP104"}),
     ("Ring us on 020 7946 0958", "reply", {"SP104"}),

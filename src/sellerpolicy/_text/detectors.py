@@ -145,9 +145,15 @@ _BRACKET_AT = regex.compile(
     regex.V1,
 )
 # 'jane at mail dot com': only when a spelled-out dot follows too, so 'arrives at 5 pm' stays prose
+# Words that stand before 'at' in prose, never an address's local part: 'find us at shop dot
+# com', 'order direct at shop dot com' name a web address, not 'us@shop.com'
+_PROSE_BEFORE_AT = (
+    r"(?:us|me|direct|directly|online|here|there|available|it|them|sold|listed|stocked|visit"
+    r"|find|look|order|buy|now|today|only|also|cheaper|more)"
+)
 _WORD_AT = regex.compile(
     rf"""(?x)
-    (?<=[a-z0-9._-])\s+{_AT_WORDS}\s+
+    (?<=[a-z0-9._-])(?<!(?<![\w.]){_PROSE_BEFORE_AT})\s+{_AT_WORDS}\s+
     (?=[a-z0-9-]+
         (?:\s+{_DOT_WORDS}\s+                      # 'mail dot com'
           |\s*[\[\(\{{<]\s*{_DOT_WORDS}\s*[\]\)\}}>]\s*  # 'mail [dot] com', 'mail (dot) com'
@@ -781,7 +787,11 @@ _AT = re.compile("@")
 # Addresses read out loud: 'hello at sunleaf organics com', 'my gmail is harbourlane.fiona'.
 _SPOKEN_EMAIL = regex.compile(
     r"""(?x)
-    (?<![\w.])[a-z0-9][a-z0-9._%+-]{0,63}
+    (?<![\w.])
+    (?!"""
+    + _PROSE_BEFORE_AT  # not 'find us at ...'
+    + r"""\s)
+    [a-z0-9][a-z0-9._%+-]{0,63}
     \s+(?:at|arobase|arroba|chiocciola)\s+
     [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?           # the domain, perhaps split in two words
     \s+(?:
