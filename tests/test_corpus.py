@@ -129,7 +129,10 @@ BLIND_FLOORS = {
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
     Code.SP104: (1.000, 1.000),
-    Code.SP105: (0.800, 0.800),  # raised on 2026-12-04: "not on Amazon yet, but ..."
+    Code.SP105: (
+        0.888,
+        0.800,
+    ),  # raised on 2026-12-04: "not on Amazon yet, but ...", "order direct"
     # raised on 2026-12-04 (fresh_c/fresh_d round): a negator reaching every item of a list
     # took SP106 from 0.733 to 0.785 precision; "let's talk it through here before you rate"
     # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
