@@ -120,7 +120,8 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # BLIND_WARNED went from 15 to 9 with the model gate (model_gate = "info"): six phrase findings
 # on compliant messages the per-rule model does not confirm are shown at info severity. On
 # 2026-12-04 it went from 7 to 6 (drawings and instruction steps are no product photos) and to
-# 5 when the model gate was retrained on the grown tuning corpus (6,249 messages).
+# 5 when the model gate was retrained on the grown tuning corpus (6,249 messages), and to 4 when
+# "wir hoffen, ... gefallen Ihnen" stopped reading as a condition of satisfaction (SP107).
 # SP117 (0.875/0.875 -> 1.000/1.000 here, 0.000 -> 0.666 recall on the second blind set) was
 # raised on 2026-12-04: greetings, sign-offs and placeholders in every language count as
 # pleasantries, and where the order stands counts as news.
@@ -138,7 +139,7 @@ BLIND_FLOORS = {
     # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
     # model gate was retrained on the grown tuning corpus
     Code.SP106: (0.785, 0.846),
-    Code.SP107: (0.916, 1.000),
+    Code.SP107: (1.000, 1.000),  # raised on 2026-12-04: "wir hoffen, ... gefallen Ihnen"
     Code.SP108: (0.800, 1.000),
     Code.SP109: (0.875, 0.875),
     Code.SP110: (1.000, 0.875),
@@ -151,7 +152,7 @@ BLIND_FLOORS = {
     # of every language ("le recomendamos escribirnos antes de valorar")
     Code.SP114: (1.000, 1.000),
     Code.SP115: (1.000, 1.000),
-    Code.SP116: (0.750, 0.750),
+    Code.SP116: (0.857, 0.750),  # raised on 2026-12-04: steps the buyer asked for
     Code.SP117: (1.000, 1.000),
     Code.SP118: (
         1.000,
@@ -162,7 +163,7 @@ BLIND_FLOORS = {
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 1.000),
     Code.SP123: (0.857, 0.750),
-    Code.SP124: (0.875, 0.777),
+    Code.SP124: (1.000, 0.777),  # raised on 2026-12-04
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
@@ -172,7 +173,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 5
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 4
 
 
 def figures(code, scores):

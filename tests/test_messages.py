@@ -842,6 +842,44 @@ class TestGateKeepsTheTextbookCases:
         assert Severity.ERROR in severities
 
 
+class TestTheBuyersOwnWish:
+    """Steps the buyer asked for ("how do I edit my review?") are no request (SP115, SP116)."""
+
+    @pytest.mark.parametrize(
+        ("question", "answer", "code", "fires"),
+        [
+            (
+                "I'd like to add that to my review - how do I edit it?",
+                "To edit a product review: go to Your Profile, open Reviews, pick the review and choose Edit.",
+                "SP115",
+                False,
+            ),
+            (
+                "How do I change the seller feedback? My thumb hit 2 stars.",
+                "Go to Your Orders, choose Leave seller feedback; you can edit or remove it there.",
+                "SP116",
+                False,
+            ),
+            (
+                "How do I edit my review?",
+                "Go to Your Profile and edit your review; if you make it 5 stars we'll send you a voucher.",
+                "SP115",
+                True,
+            ),
+            (
+                "The parcel was late.",
+                "Sorry! Could you please edit your review of the kettle now?",
+                "SP115",
+                True,
+            ),
+        ],
+    )
+    def test_answer(self, question, answer, code, fires):
+        assert fires == (
+            code in check_message(answer, kind="reply", history=_asked(question)).codes
+        )
+
+
 class TestFollowUpRequests:
     """SP116: the polite requests about one feedback the policy allows (current 1, seed 2)."""
 
@@ -2217,6 +2255,21 @@ RECALL_CASES = [
         "If you post a review we'll send you a discount code for 25% off your next order.",
         "review_request",
         "SP113",
+        True,
+    ),
+    # hoping the buyer likes it is no condition; an Italian print proof is the proof
+    (
+        "wir hoffen, gefallen",
+        "Wir hoffen, Ihre Kopfhörer gefallen Ihnen. Über eine Rezension auf Amazon würden wir uns freuen.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "wenn sie Ihnen gefallen haben",
+        "Wenn Ihnen die Kopfhörer gefallen haben, freuen wir uns über eine Rezension.",
+        "review_request",
+        "SP107",
         True,
     ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal

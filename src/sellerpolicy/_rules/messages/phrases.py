@@ -646,6 +646,40 @@ _CODE_FILTERS: dict[Code, _Keep] = {
     ),
     Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
 }
+
+
+def _buyer_asks_to_change(a: Analysis) -> bool:
+    """Whether, in a reply, the buyer asked how to change or remove their own review or feedback.
+
+    "How do I edit my review?" answered with the steps is the buyer's wish, not the seller's
+    request (SP115, SP116).
+    """
+
+    def make() -> bool:
+        if a.kind is not MessageKind.REPLY:
+            return False
+        for m in a.history:
+            if m.sender is not MessageSender.BUYER:
+                continue
+            vocabs = {h.vocab for h in a.scan(m.body)[1]}
+            named = vocabs & {"review", "product_review", "seller_feedback"}
+            if named and ("change_verb" in vocabs or "?" in m.body or "¿" in m.body):
+                return True
+        return False
+
+    return a.memo("buyer asks to change", make)  # type: ignore[return-value]
+
+
+_BARGAIN = frozenset({"incentive", "incentive_weak", "exchange", "pressure", "conditional"})
+
+
+def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
+    """Whether a change request at ``start:end`` is the seller's, not steps the buyer asked for."""
+    return not _buyer_asks_to_change(a) or bool(_sentence_vocabs(a, start, end) & _BARGAIN)
+
+
+_CODE_FILTERS[Code.SP115] = _not_the_buyers_wish
+
 _PATTERN_FILTERS: dict[Code, _Keep] = {
     Code.SP111: _CODE_FILTERS[Code.SP111],
     Code.SP113: lambda a, start, end: not _refund_sentence(a, start, end),
@@ -1045,6 +1079,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
             and "fix_already" not in nearby
         ):
             reasons.append("tied to something of value")
+        if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
+            continue  # the steps the buyer asked for ("how do I change my feedback?")
         if earlier + 1 > allowed:
             reasons.append(f"repeated: the history already has {earlier} request(s)")
         elif _says_it_asks_again(a, scope, start, end) and allowed < 2:  # noqa: PLR2004
