@@ -1468,6 +1468,7 @@ class TestClauseReading:
             ("exploded_view_K2_lid.pdf", "reply", "SP119", False),
             ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),
             ("Avis_de_rappel_veilleuse_lapin.pdf", "proactive", "SP119", False),
+            ("Anschlussplan_UPA-1.pdf", "reply", "SP119", False),
             ("Aviso_retirada_termo_Ruta.pdf", "proactive", "SP119", False),
             ("schema_piece_remplacement.png", "unexpected_problem", "SP204", False),
             ("Nuevos_productos_otono.pdf", "unexpected_problem", "SP119", True),
@@ -2271,6 +2272,28 @@ RECALL_CASES = [
         "review_request",
         "SP107",
         True,
+    ),
+    # German own online shop, Spanish and French orders received, a British Standard plug
+    (
+        "eigenen Onlineshop günstiger",
+        "Ersatzteile bekommen Sie in unserem eigenen Onlineshop günstiger als bei Amazon.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "lo hemos recibido",
+        "¡Gracias por su pedido! Lo hemos recibido correctamente y ya estamos preparando su taladro.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "BS 1363 plug",
+        "It works on UK mains with the supplied BS 1363 plug.",
+        "reply",
+        "SP111",
+        False,
     ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
