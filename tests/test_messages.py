@@ -1469,6 +1469,7 @@ class TestClauseReading:
             ("Rueckrufinformation_WK-17.pdf", "unexpected_problem", "SP119", False),
             ("Avis_de_rappel_veilleuse_lapin.pdf", "proactive", "SP119", False),
             ("Anschlussplan_UPA-1.pdf", "reply", "SP119", False),
+            ("tarjeta_felicitacion_navidad.jpg", "unexpected_problem", "SP204", False),
             ("Aviso_retirada_termo_Ruta.pdf", "proactive", "SP119", False),
             ("schema_piece_remplacement.png", "unexpected_problem", "SP204", False),
             ("Nuevos_productos_otono.pdf", "unexpected_problem", "SP119", True),
@@ -1477,7 +1478,8 @@ class TestClauseReading:
     def test_documents_by_their_names(self, file_name, kind, code, fires):
         """A document's name may show a web address (SP101); drawings, exploded views and
         recall notices are needed for the order (SP119) and are no product photos (SP204)."""
-        media_type = "image/png" if file_name.endswith(".png") else "application/pdf"
+        types = {"png": "image/png", "jpg": "image/jpeg"}
+        media_type = types.get(file_name.rsplit(".", 1)[-1], "application/pdf")
         attachment = sellerpolicy.Attachment(file_name=file_name, media_type=media_type)
         message = Message(
             body="Please see the attached file.", kind=kind, attachments=(attachment,)
