@@ -273,7 +273,8 @@ class TestHoldout:
 # raised on 2026-12-04 when the attachment names of every marketplace language and generic file
 # names read through the sentence that attaches them took SP119 from 0.333 to 0.400 precision and
 # FRESH_WARNED from 7 to 6 (9 when it was frozen); then to 5 and SP119 precision to 0.500 when a
-# customization proof whose name says nothing was read through the sentence that attaches it.
+# customization proof whose name says nothing was read through the sentence that attaches it,
+# and to 4 when the model gate was retrained on 7,169 tuning messages (threshold 0.0827).
 FRESH_FLOORS = {
     Code.SP101: (1.000, 1.000),
     Code.SP102: (1.000, 1.000),
@@ -311,7 +312,7 @@ FRESH_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-FRESH_SIZE, FRESH_COMPLIANT, FRESH_WARNED = 230, 170, 5
+FRESH_SIZE, FRESH_COMPLIANT, FRESH_WARNED = 230, 170, 4
 
 
 # The three frozen sets gated the same way: the retired first blind set, the blind set and the
