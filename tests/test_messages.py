@@ -880,6 +880,44 @@ class TestTheBuyersOwnWish:
         )
 
 
+class TestSubjectLine:
+    """The subject line is read by the rules that judge what a text says (SUBJECT_RULES)."""
+
+    def test_a_violation_only_in_the_subject(self):
+        """Its finding points into the subject, with field 'subject'."""
+        subject = "Review us = free gift in your next parcel"
+        message = Message(
+            body="Would you leave a review of your puzzle? Any rating is welcome.",
+            subject=subject,
+            kind="review_request",
+        )
+
+        finding = next(f for f in check_message(message).findings if f.code == "SP106")
+
+        assert "subject" == finding.field
+        assert "Review us = free" == subject[finding.span.start : finding.span.end]
+
+    def test_the_body_already_reports_the_rule(self):
+        """A rule the body breaks is not reported again for the subject."""
+        message = Message(
+            body="Leave a review and get a free gift card!",
+            subject="Free gift card for your review",
+            kind="review_request",
+        )
+
+        assert ["body"] == [f.field for f in check_message(message).findings if f.code == "SP106"]
+
+    def test_purpose_rules_weigh_the_body(self):
+        """'Your order has shipped' as a subject is no shipping notice on its own (SP110)."""
+        message = Message(
+            body="Here is how to descale your kettle: use citric acid once a month.",
+            subject="Your order has shipped",
+            kind="proactive",
+        )
+
+        assert "SP110" not in check_message(message).codes
+
+
 class TestFollowUpRequests:
     """SP116: the polite requests about one feedback the policy allows (current 1, seed 2)."""
 

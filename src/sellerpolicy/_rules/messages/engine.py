@@ -172,7 +172,60 @@ def run_message_rules(
             findings.append(_finding(code, found[0], severity, found[0].count))
         elif found:
             findings.extend(_grouped(code, found, severity))
-    return gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
+    gated = gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
+    if message.subject:
+        # the gate's model reads a whole message body; a subject line is too short for it
+        gated += tuple(_subject_findings(message, history, policy, enabled, findings))
+    return gated
+
+
+# The rules that judge what a text says on its own, read in the subject line too ("Review us =
+# free gift in your next parcel"). Not the ones that weigh the whole message's purpose (SP109,
+# SP110, SP117, SP124), its history (SP116's repeats, SP122) or its form (SP119-SP121, SP2xx).
+SUBJECT_RULES = frozenset(
+    {
+        Code.SP101,
+        Code.SP102,
+        Code.SP103,
+        Code.SP104,
+        Code.SP105,
+        Code.SP106,
+        Code.SP107,
+        Code.SP108,
+        Code.SP111,
+        Code.SP112,
+        Code.SP113,
+        Code.SP114,
+        Code.SP115,
+        Code.SP118,
+    }
+)
+
+
+def _subject_findings(
+    message: Message,
+    history: tuple[Message, ...],
+    policy: Policy,
+    enabled: _Enabled,
+    body_findings: list[Finding],
+) -> Iterator[Finding]:
+    """Findings of the subject line read as a text of its own, for rules the body did not break.
+
+    Spans point into the subject (``field="subject"``), as SP121's do.
+    """
+    found_in_body = {f.code for f in body_findings}
+    subject = Message(
+        body=message.subject or "",
+        kind=message.kind,
+        sender=message.sender,
+        order_id=message.order_id,
+    )
+    analysis = Analysis(subject, history, policy)
+    for code, check, severity in enabled:
+        if code not in SUBJECT_RULES or code in found_in_body:
+            continue
+        for f in check(analysis):
+            yield _finding(code, attrs.evolve(f, field="subject"), severity, f.count)
 
 
 # The rules that read only the HTML, the attachments or the subject (attachment limits are at
