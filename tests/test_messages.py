@@ -2335,6 +2335,28 @@ RECALL_CASES = [
         "SP111",
         False,
     ),
+    # gating told as two short questions is SP114, not also SP107
+    (
+        "happy? / not happy?",
+        "Happy with it? A review on Amazon would mean a lot.\nNot happy? Reply here and we'll fix it.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "happy? / not happy? no SP107",
+        "Happy with it? A review on Amazon would mean a lot.\nNot happy? Reply here and we'll fix it.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "¿contento? / ¿no te convence?",
+        "¿Contento? Déjanos una reseña en Amazon.\n¿Algo no te convence? Escríbenos.",
+        "review_request",
+        "SP114",
+        True,
+    ),
     # the second of two conditions joined by 'or' is a condition too, not a refusal
     (
         "se non ... o non",

@@ -610,7 +610,8 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
     particles = code is Code.SP115 and "product_review" in vocabs
-    if not clauses and not plan.patterns and not particles:
+    split = code is Code.SP114 and vocabs >= _SPLIT_GATING
+    if not clauses and not plan.patterns and not particles and not split:
         return []
     spans: list[tuple[int, int]] = []
     negatable = plan.negatable
@@ -620,6 +621,8 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(found if keep is None else (m for m in found if keep(a, *m)))
     if particles:
         spans.extend(_particle_changes(a))
+    if split:
+        spans.extend(_split_gating(a))
     text = a.norm.text
     for pattern, hints in plan.patterns:
         if hints is not None and not hints.occur(text):
@@ -820,9 +823,34 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+_SPLIT_GATING = frozenset({"satisfied", "review", "unhappy", "contact_us"})
+
+
+def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Gating told as two short questions (SP114).
+
+    "Happy with it? A review would mean a lot. Not happy? Reply here first.": the review for
+    the satisfied, a word with us for the others.
+    """
+    sents = a.sentences
+    for i, s in enumerate(sents):
+        if "satisfied" not in s.vocabs() or _happy_question(a, s) is None:
+            continue
+        if "review" not in frozenset().union(*(x.vocabs() for x in sents[i : i + 2])):
+            continue
+        for j in range(i + 1, min(len(sents), i + 4)):
+            if "unhappy" not in sents[j].vocabs():
+                continue
+            tail = sents[j : j + 2]
+            if any("contact_us" in x.vocabs() for x in tail):
+                yield s.start, tail[-1].end
+                break
+
+
 def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
     plan: _Plan | None = None
     particles = code is Code.SP115
+    split = code is Code.SP114
 
     def rule(a: Analysis) -> Iterator[Found]:
         nonlocal plan
@@ -833,6 +861,7 @@ def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
             plan.heads.isdisjoint(a.vocabs)
             and not plan.patterns
             and not (particles and "product_review" in a.vocabs)
+            and not (split and a.vocabs >= _SPLIT_GATING)
         ):
             return iter(())
         return iter([a.found(start, end) for start, end in _phrase_matches(a, code)])
@@ -1363,7 +1392,11 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
             for m in matches
             if not _only_stars(a, *m) and not thanked.overlaps(*m) and not _only_names(a, *m)
         ]
+    # "Happy? Review us. Not happy? Write to us first." is gating (SP114), not reported twice
+    gating = SpanSet(_split_gating(a)) if a.vocabs >= _SPLIT_GATING else None
     for start, end in _merge([*found, *_happy_conditions(a)]):
+        if gating and gating.overlaps(start, end):
+            continue
         said = _sentence_vocabs(a, start, end)
         if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
             continue  # "if you're happy with how we handled it, you may update your feedback"
