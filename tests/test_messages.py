@@ -907,6 +907,16 @@ class TestSubjectLine:
 
         assert ["body"] == [f.field for f in check_message(message).findings if f.code == "SP106"]
 
+    def test_the_buyers_subject_answered(self):
+        """'Re: discount for review?' is the buyer's subject, not the seller's offer."""
+        message = Message(
+            body="Sorry, we can't offer anything for a review.",
+            subject="Re: discount for review?",
+            kind="reply",
+        )
+
+        assert "SP106" not in check_message(message).codes
+
     def test_purpose_rules_weigh_the_body(self):
         """'Your order has shipped' as a subject is no shipping notice on its own (SP110)."""
         message = Message(

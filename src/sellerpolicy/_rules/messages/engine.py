@@ -13,6 +13,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import regex
 
 from sellerpolicy._codes import RULES, Code, Family, Severity
 from sellerpolicy._decisions import Finding, Span
@@ -173,11 +174,14 @@ def run_message_rules(
         elif found:
             findings.extend(_grouped(code, found, severity))
     gated = gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
-    if message.subject:
+    if message.subject and not _REPLY_PREFIX.match(message.subject):
         # the gate's model reads a whole message body; a subject line is too short for it
         gated += tuple(_subject_findings(message, history, policy, enabled, findings))
     return gated
 
+
+# "Re: discount for review?": the buyer's own subject, answered, is not the seller's to judge
+_REPLY_PREFIX = regex.compile(r"^\s*(?:re|aw|antw|r|rv|sv|wg|fwd?|tr|rif)\s*:", regex.IGNORECASE)
 
 # The rules that judge what a text says on its own, read in the subject line too ("Review us =
 # free gift in your next parcel"). Not the ones that weigh the whole message's purpose (SP109,
