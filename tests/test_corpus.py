@@ -279,7 +279,10 @@ FRESH_FLOORS = {
     Code.SP101: (1.000, 1.000),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (1.000, 1.000),
-    Code.SP104: (0.750, 0.600),  # raised on 2026-12-04: "Royal Mail's enquiry line", "llamarnos"
+    Code.SP104: (
+        0.800,
+        0.800,
+    ),  # raised on 2026-12-04: "Royal Mail's enquiry line", "0 89 / 12 34 56-0"
     Code.SP105: (0.571, 1.000),
     Code.SP106: (1.000, 0.500),
     Code.SP107: (1.000, 0.666),

@@ -1089,6 +1089,8 @@ class TestPhoneAttribution:
             "Puede llamarnos al 612 34 56 78.",
             "Si lo prefiere, llámenos al 612 34 56 78.",
             "Chiamaci al 02 1234 5678.",
+            "Rufen Sie uns gern an: 0 89 / 12 34 56-0 (Mo-Fr 8-16 Uhr).",
+            "Rufen Sie uns an: 089 / 123456-0.",
         ],
     )
     def test_a_call_to_the_seller_in_any_language_is_error(self, text):

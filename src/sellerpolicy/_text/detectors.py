@@ -896,9 +896,11 @@ _PHONE = regex.compile(
         1{_SEP_NO_SLASH}?8(?:00|88|77|66|55|44|33){_SEP_NO_SLASH}?[a-z0-9]{{3}}
         {_SEP_NO_SLASH}?[a-z0-9]{{4}}       # 1-800-flowers
       |
-        0\d{{1,4}}(?:\s?/\s?|{_SEP}{{1,2}})\d{{2,8}}(?:{_SEP}{{1,2}}\d{{2,8}}){{0,3}}
+        (?:0\d{{1,4}}(?:\s?/\s?|{_SEP}{{1,2}})|0\s\d{{1,4}}\s?/\s?)
+        \d{{2,8}}(?:{_SEP}{{1,2}}\d{{2,8}}){{0,3}}
+        (?:-\d{{1,4}})?                        # a German extension: 089 / 123456-0
         (?:\s\d(?![\d.,]))?                   # trunk prefix: 020 7946 0958, 01 23 45 67 89,
-                                            # 0171 / 23 45 67 8 (area code, spaced slash)
+                                            # 0171 / 23 45 67 8, 0 89 / 12 34 56-0
       |
         (?P<loose>                          # shapes ids share too: only with a phone word nearby
             \d{{3}}{_SEP_NO_SLASH}\d{{4}}      # 555-0198: a local number
