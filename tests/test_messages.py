@@ -70,6 +70,9 @@ CASES = [
     ("Write to jane@kettleco.com", "reply", {"SP103"}),
     ("Write to jane [at] kettleco [dot] com", "reply", {"SP103"}),
     ("Write to jane at kettleco dot com", "reply", {"SP103"}),
+    # a hyphen spelled out inside a spelled-out address; 'a dash of vinegar' stays prose
+    ("Write to support at voltbench hyphen tools dot co dot uk", "reply", {"SP103"}),
+    ("Add a dash of vinegar and rinse; the guide is in the box.", "reply", set()),
     # a word that stands before 'at' in prose is no local part: the address is a web address
     ("Find us at kettleco dot com", "reply", {"SP101"}),
     ("Order direct at kettleco dot com next time", "reply", {"SP101", "SP105"}),
