@@ -1540,6 +1540,15 @@ class TestClauseReading:
 
         assert fires == (code in check_message(message).codes)
 
+    def test_a_list_item_ending_before_a_french_de(self):
+        """'…enzymes.</li><li>De petites…' is two sentences, not the address 'enzymes.de'."""
+        body = (
+            "<ul><li>Use a wool detergent without enzymes.</li>"
+            "<li>De petites bouloches sont normales.</li></ul>"
+        )
+
+        assert "SP101" not in check_message(Message(body=body, kind="reply", format="html")).codes
+
     def test_instruction_steps_inline_are_no_product_photos(self):
         """Inline images of an instruction's steps are drawings, not product photos (SP204)."""
         body = (

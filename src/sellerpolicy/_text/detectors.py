@@ -80,7 +80,7 @@ _SPACED_DOT = regex.compile(
       | \n[ \t]*\.[ \t]*
       | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line,
         (?=[a-z0-9-]{1,63}\.[a-z0-9]     # only if the next line goes on with a dotted host
-          |(?:com|net|org|info|biz|co|uk|de)\b)  # or a suffix: 'shop.com.\nthanks' ends
+          |(?:com|net|org|info|biz|co|uk)\b)  # or a suffix, never "de", a word
       | \.[ \t]+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
     )
     (?=[a-z0-9])
@@ -243,7 +243,7 @@ def _at_sign(text: str, match: regex.Match[str]) -> str:
 # on with a dotted host or a suffix, or where a suffix stands spaced from a dot ('shop.  com',
 # 'shop.\tcom').
 _DOT_BEFORE_SPACE_HINT = re.compile(
-    r"\.[ \t]*\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk|de)"
+    r"\.[ \t]*\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk)"
     r"|\.[ \t]+(?:com|net|org|info|biz)"
 )
 # Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.

@@ -218,18 +218,26 @@ def _subject_findings(
     Spans point into the subject (``field="subject"``), as SP121's do.
     """
     found_in_body = {f.code for f in body_findings}
+    line = message.subject or ""
+    # read with a plain-text body after it, so a rule that needs the body's words ("Five stars
+    # for us?" over a review request) holds; only what starts in the subject line is its finding
+    text = line if message.format is not MessageFormat.TEXT else f"{line}\n\n{message.body}"
     subject = Message(
-        body=message.subject or "",
-        kind=message.kind,
-        sender=message.sender,
-        order_id=message.order_id,
+        body=text, kind=message.kind, sender=message.sender, order_id=message.order_id
     )
     analysis = Analysis(subject, history, policy)
     for code, check, severity in enabled:
         if code not in SUBJECT_RULES or code in found_in_body:
             continue
         for f in check(analysis):
-            yield _finding(code, attrs.evolve(f, field="subject"), severity, f.count)
+            if f.start is not None and f.start < len(line):
+                end = min(f.end if f.end is not None else len(line), len(line))
+                yield _finding(
+                    code,
+                    attrs.evolve(f, field="subject", end=end, evidence=line[f.start : end]),
+                    severity,
+                    f.count,
+                )
 
 
 # The rules that read only the HTML, the attachments or the subject (attachment limits are at
