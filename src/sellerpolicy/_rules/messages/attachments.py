@@ -132,12 +132,15 @@ def _body_names_allowed(a: Analysis) -> bool:
     that sentence says, when its own name says nothing. A sentence that also promotes
     ('attached is our new catalogue') names no such document.
     """
-    sentences = a.sentences
-    for i in a.in_sentences("attaching"):
-        vocabs = sentences[i].vocabs()
-        if "attachment_allowed" in vocabs and "promo_attachment" not in vocabs:
-            return True
-    return False
+    return any(
+        "attachment_allowed" in vocabs and "promo_attachment" not in vocabs
+        for vocabs in _attaching_vocabs(a)
+    )
+
+
+def _attaching_vocabs(a: Analysis) -> list[frozenset[str]]:
+    """The vocabularies of each sentence that attaches something ('anbei', 'attached is')."""
+    return [a.sentences[i].vocabs() for i in a.in_sentences("attaching")]
 
 
 _LONG_WORD = regex.compile(r"[^\W\d_]{4,}", regex.V1)
@@ -203,10 +206,10 @@ def _speaks_of_the_design(a: Analysis) -> bool:
 
     'Please approve the design' does; 'I attached a scan of my notes' does not.
     """
-    attaching = a.in_sentences("attaching")
+    attaching = _attaching_vocabs(a)
     if not attaching:
         return bool(a.vocabs & _PROOF_WORDS)
-    return any(a.sentences[i].vocabs() & _PROOF_WORDS for i in attaching)
+    return any(vocabs & _PROOF_WORDS for vocabs in attaching)
 
 
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:

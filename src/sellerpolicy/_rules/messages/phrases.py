@@ -640,17 +640,6 @@ def _not_given_nearby(vocab: str) -> _Keep:
     return lambda a, start, end: not _given_nearby(a, vocab, start, end)
 
 
-# What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
-# off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111).
-_CODE_FILTERS: dict[Code, _Keep] = {
-    Code.SP108: _buyer_pays,
-    Code.SP105: lambda a, start, end: (
-        not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
-    ),
-    Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
-}
-
-
 def _buyer_asks_to_change(a: Analysis) -> bool:
     """Whether, in a reply, the buyer asked how to change or remove their own review or feedback.
 
@@ -681,7 +670,18 @@ def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
     return not _buyer_asks_to_change(a) or bool(_sentence_vocabs(a, start, end) & _BARGAIN)
 
 
-_CODE_FILTERS[Code.SP115] = _not_the_buyers_wish
+# What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
+# off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
+# the change is the seller's request, not steps the buyer asked for (SP115).
+_CODE_FILTERS: dict[Code, _Keep] = {
+    Code.SP108: _buyer_pays,
+    Code.SP105: lambda a, start, end: (
+        not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
+    ),
+    Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
+    Code.SP115: _not_the_buyers_wish,
+}
+
 
 _PATTERN_FILTERS: dict[Code, _Keep] = {
     Code.SP111: _CODE_FILTERS[Code.SP111],
