@@ -1281,6 +1281,10 @@ CLAUSE_CASES = [
     ("Amazon's confirmation", "Your gift card code is in the order confirmation Amazon sent; redeem it under Your Account.", "proactive", None, "SP109", False),
     ("buyer's opt-out honoured", "You asked to stop receiving messages from us - we've noted that.", "reply", None, "SP118", False),
     ("opt-out offered", "If you'd rather not receive our follow-up emails, just reply no.", "reply", None, "SP118", True),
+    ("buyer asked to hear no more", "Natürlich, Sie erhalten keine weiteren Nachrichten mehr von uns.", "reply", "Bitte schicken Sie mir keine Nachrichten mehr.", "SP118", False),
+    ("buyer's stop, Amazon's settings", "Of course. You can also opt out of messages from sellers under Communication Preferences in your Amazon account.", "reply", "Please stop messaging me.", "SP118", False),
+    ("buyer's stop, a newsletter pushed", "Sure - or join our newsletter and unsubscribe any time.", "reply", "Please stop messaging me.", "SP118", True),
+    ("opt-out offered unasked", "Natürlich, Sie erhalten keine weiteren Nachrichten mehr von uns.", "reply", "Wo ist mein Paket?", "SP118", True),
     ("answer restated after", "Yes, we also make the lid in blue, as you asked.", "reply", None, "SP113", False),
     ("both answers welcome", "Whether you loved it or not, please tell others what you think.", "review_request", None, "SP107", False),
     ("only if loved", "If you loved it, please tell others what you think.", "review_request", None, "SP107", True),
@@ -1792,6 +1796,34 @@ MARKETING_CASES = [
 
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
+    (
+        "token after the review is live",
+        "Once your review is live, just drop us a line and we'll send a small token of our appreciation.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "money back after sharing",
+        "We'll happily reimburse the full price after you share your experience on the product page.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "experience told to us",
+        "Once you share your experience with us, we can send a replacement part.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "cancelling from your side",
+        "We unfortunately can't fulfil this; cancelling from your side would be the fastest way.",
+        "reply",
+        "SP123",
+        True,
+    ),
     (
         "sobald das Paket",
         "Sobald Sie das Paket erhalten haben, freuen wir uns über eine ehrliche Bewertung. Die Rücksendung ist kostenlos.",

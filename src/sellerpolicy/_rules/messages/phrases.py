@@ -670,9 +670,49 @@ def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
     return not _buyer_asks_to_change(a) or bool(_sentence_vocabs(a, start, end) & _BARGAIN)
 
 
+# The buyer's own request to hear no more ('please stop messaging me', 'ne m'écrivez plus').
+_STOP_ASKED = regex.compile(
+    r"\b(?:stop|quit|no\s+more)\s+(?:\w+\s+){0,2}?(?:messag|e-?mail|contact|writ|send|spam)\w*"
+    r"|\bleave\s+me\s+alone\b|\bkeine\s+(?:\w+\s+)?(?:nachrichten|e-?mails)\b"
+    r"|\bplus\s+(?:de\s+)?(?:messages?|e-?mails?)\b|\bne\s+m['\u2019]\w+\s+plus\b"
+    r"|\bm[aá]s\s+(?:mensajes|correos|e-?mails)\b|\bno\s+me\s+(?:escrib|contact|env[ií]e)\w*"
+    r"|\bpi[uù]\s+(?:messaggi|e-?mail)\b|\bnon\s+(?:mi\s+)?(?:scriv|contatt|mand)\w*",
+    regex.V1 | regex.IGNORECASE,
+)
+_PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
+
+
+def _buyer_opted_out(a: Analysis) -> bool:
+    """Whether, in a reply, the buyer asked to hear no more from the seller."""
+
+    def make() -> bool:
+        if a.kind is not MessageKind.REPLY:
+            return False
+        return any(
+            m.sender is MessageSender.BUYER
+            and (
+                _STOP_ASKED.search(m.body) is not None
+                or any(h.vocab == "opt_out" for h in a.scan(m.body)[1])
+            )
+            for m in a.history
+        )
+
+    return a.memo("buyer opted out", make)  # type: ignore[return-value]
+
+
+def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
+    """Whether opt-out words at ``start:end`` offer an opt-out, not honour the buyer's request.
+
+    "Of course, you won't get any more messages from us" answers a buyer who asked for exactly
+    that; the same words under a newsletter sign-up or a promotion offer one (SP118).
+    """
+    return not _buyer_opted_out(a) or bool(_sentence_vocabs(a, start, end) & _PROMOTES)
+
+
 # What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
 # off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
-# the change is the seller's request, not steps the buyer asked for (SP115).
+# the change is the seller's request, not steps the buyer asked for (SP115), the opt-out is
+# offered, not the buyer's own request honoured (SP118).
 _CODE_FILTERS: dict[Code, _Keep] = {
     Code.SP108: _buyer_pays,
     Code.SP105: lambda a, start, end: (
@@ -680,6 +720,7 @@ _CODE_FILTERS: dict[Code, _Keep] = {
     ),
     Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
     Code.SP115: _not_the_buyers_wish,
+    Code.SP118: _not_honouring_opt_out,
 }
 
 
