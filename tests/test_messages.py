@@ -1530,6 +1530,11 @@ class TestClauseReading:
             ("Aviso_retirada_termo_Ruta.pdf", "proactive", "SP119", False),
             ("schema_piece_remplacement.png", "unexpected_problem", "SP204", False),
             ("Nuevos_productos_otono.pdf", "unexpected_problem", "SP119", True),
+            # the carrier's evidence of delivery, for a buyer who has not got the parcel
+            ("proof_of_delivery_DHL.pdf", "reply", "SP119", False),
+            ("Zustellnachweis_00340434.pdf", "reply", "SP119", False),
+            ("tracking_screenshot.png", "reply", "SP119", False),
+            ("podcast_episode_12.pdf", "reply", "SP119", True),
         ],
     )
     def test_documents_by_their_names(self, file_name, kind, code, fires):
