@@ -1755,6 +1755,18 @@ class TestPurposeModel:
 # (id, body, kind, SP113 expected): marketing read clause by clause.
 MARKETING_CASES = [
     (
+        "amazon's own multi-buy",
+        "Buy 3 and save 10% is Amazon's own offer on the listing; it applied automatically to your order.",
+        "reply",
+        False,
+    ),
+    (
+        "seller's code applied automatically",
+        "Save 10% on your next order with code THANKS10, applied automatically at checkout.",
+        "reply",
+        True,
+    ),
+    (
         "no-code",
         "No, we don't have a discount code, sorry. The price on Amazon is the best we can do.",
         "reply",
