@@ -1022,6 +1022,14 @@ _OTHER_THAN_DELIVERY: Final = frozenset(
 )
 
 
+# the seller's words reported ('the seller told me', 'il venditore ha detto')
+_SAID = regex.compile(
+    r"\b(?:told|tells|tell|said|says|saying|claim\w*|insist\w*|dit|dijo|dicho|detto|gesagt|sagt\w*"
+    r"|meinte)\b",
+    regex.V1,
+)
+
+
 def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     """SP301: an FBA order's feedback wholly about Amazon's part is struck through.
 
@@ -1034,6 +1042,17 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = comment.topics
+    if Topic.SELLER in topics and all(
+        c.topics & _DELIVERY
+        and not c.topics & {Topic.SERVICE, Topic.CONDUCT}
+        and not _SAID.search(comment.view.text, c.start, c.end)
+        for c in comment.clauses
+        if Topic.SELLER in c.topics
+    ):
+        # 'seller took forever, it didn't arrive till the 14th': on an FBA order the seller
+        # named as the one who delivered is Amazon's fulfilment all the same; 'the seller told
+        # me delivery isn't their problem' is what the seller said, a service
+        topics -= {Topic.SELLER}
     if scope == "delivery":
         allowed, needed = _DELIVERY, _DELIVERY
     else:
@@ -1237,6 +1256,14 @@ def _cues(comment: Comment, start: int) -> frozenset[str]:
     )
 
 
+def _is_first_name(word: str, first_names: frozenset[str]) -> bool:
+    """Whether ``word`` is a first name, or first names joined by hyphens ('Jean-Pierre')."""
+    folded = _fold(word)
+    return folded in first_names or (
+        "-" in folded and all(part in first_names for part in folded.split("-"))
+    )
+
+
 def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
     text = comment.original
     words = [_Word(m[0], m.start(), m.end()) for m in _NAME_WORD.finditer(text)]
@@ -1244,7 +1271,7 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
     i = 0
     while i + 1 < len(words):
         first, last = words[i], words[i + 1]
-        if first.text[0].islower() and _fold(first.text) not in first_names:
+        if first.text[0].islower() and not _is_first_name(first.text, first_names):
             i += 1  # most words: neither capitalised nor a first name
             continue
         if not _BETWEEN_NAMES.fullmatch(text[first.end : last.start]):
@@ -1256,7 +1283,7 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
             j = i + 2  # 'Lucía de la Cruz' reads 'de' then the surname
             last = words[j]
         styles = {_style(first.text), _style(last.text)}
-        known = _fold(first.text.lower()) in first_names
+        known = _is_first_name(first.text.lower(), first_names)
         if _is_full_name(comment, first, last, styles, known=known):
             if not _names_a_product(comment, words, i, j) and not _public_figure(
                 comment, text[first.start : last.end], first.start
