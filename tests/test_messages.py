@@ -1814,6 +1814,48 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "a change of mind is no review",
+        "Pour un retour par simple changement d'avis, 4,50 € seront déduits du remboursement si vous utilisez l'étiquette d'Amazon.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "refund if the comment goes",
+        "Si vous supprimez votre commentaire négatif sur la page du produit, nous vous rembourserons la cafetière.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a conjunction before 'punto de'",
+        "Entregue el paquete en una oficina o punto de recogida.",
+        "reply",
+        "SP101",
+        False,
+    ),
+    (
+        "the whole range, a second one on offer",
+        "We do have it in other colours! Have a look at our whole range and grab a second one while it's on offer.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "ordered directly in the own shop",
+        "Den Deckel gibt es bei Amazon nicht einzeln. Sie können ihn aber direkt in unserem Shop bestellen.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "directly on the Amazon storefront",
+        "Vous pouvez le commander directement sur notre boutique Amazon.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
         "token after the review is live",
         "Once your review is live, just drop us a line and we'll send a small token of our appreciation.",
         "review_request",

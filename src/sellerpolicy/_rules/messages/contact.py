@@ -73,6 +73,8 @@ _PROSE_LABELS = frozenset(
      # quantifiers and demonstratives: "tout point de collecte", "every dot in the print"
      "tout", "toute", "chaque", "ce", "cet", "cette", "au", "du", "des", "cada", "ese", "este",
      "esta", "ogni", "questo", "questa", "this", "that", "each", "every", "any", "jeder", "jede",
+     # conjunctions: "en una oficina o punto de recogida", "bureau ou point relais"
+     "o", "y", "e", "u", "ou", "et", "or", "and", "oder", "und", "ed", "ni",
     }
 )  # fmt: skip
 _RUNS_ON = regex.compile(r"^\s+\d", regex.V1)
