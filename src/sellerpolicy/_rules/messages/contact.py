@@ -75,6 +75,8 @@ _PROSE_LABELS = frozenset(
      "esta", "ogni", "questo", "questa", "this", "that", "each", "every", "any", "jeder", "jede",
      # conjunctions: "en una oficina o punto de recogida", "bureau ou point relais"
      "o", "y", "e", "u", "ou", "et", "or", "and", "oder", "und", "ed", "ni",
+     # prepositions: "déposez-le en point de collecte", "nel punto di raccolta"
+     "en", "dans", "par", "nel", "al", "im", "am", "beim", "zum", "in", "at", "on",
     }
 )  # fmt: skip
 _RUNS_ON = regex.compile(r"^\s+\d", regex.V1)

@@ -257,7 +257,9 @@ def _clause_matches(
     for i in _windows(a, clause.all, width):
         scope = sents[i : i + width]
         vocabs = frozenset().union(*(s.vocabs() for s in scope))
-        if not all(v in vocabs for v in clause.all) or any(v in vocabs for v in clause.none):
+        if not all(v in vocabs for v in clause.all) or any(
+            v in vocabs and _blocks(a, scope, clause, v) for v in clause.none
+        ):
             continue
         if gone:
             said = frozenset().union(*(_affirmed(a, s) for s in scope))
@@ -265,6 +267,45 @@ def _clause_matches(
                 continue
         first = [h for v in clause.all if (h := _first_hit(scope, v, gone)) is not None]
         yield min(h.start for h in first), max(h.end for h in first)
+
+
+# A strong negation of need stops a clause only from within its part of the sentence: "take the
+# review down and I'll refund you, no need to send anything back" trades, and the "no need" is
+# about the return. "No obligation", "no strings", "never" deny the request itself, anywhere.
+_CLAUSE_BOUND_NONE = frozenset({"negation_strong"})
+_NEED_NEGATIONS = frozenset(
+    {
+        "no need", "not need", "don't need", "do not need", "doesn't need", "pas besoin",
+        "nicht nötig", "nicht notwendig", "no es necesario", "no necesita", "non serve",
+        "non è necessario",
+    }
+)  # fmt: skip
+
+
+def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> bool:
+    """Whether ``vocab``, one of the clause's ``none``, in ``scope`` stops the clause holding.
+
+    Most stop it anywhere in the scope; a negation of need only when no ',', ';', ':' or dash
+    parts it from every word the clause needs.
+    """
+    if vocab not in _CLAUSE_BOUND_NONE:
+        return True
+    text = a.norm.text
+    needed = [h for s in scope for h in s.hits if h.vocab in clause.all]
+    for s in scope:
+        for h in s.hits:
+            if h.vocab != vocab:
+                continue
+            if text[h.start : h.end] not in _NEED_NEGATIONS:
+                return True
+            for g in needed:
+                lo, hi = (h.end, g.start) if h.end <= g.start else (g.end, h.start)
+                if lo >= hi or not _PART_BREAK.search(text, lo, hi):
+                    return True
+    return False
+
+
+_PART_BREAK = regex.compile(r"[,;:]|\s[-\u2013\u2014]\s", regex.V1)
 
 
 def _windows(a: Analysis, needed: tuple[str, ...], width: int) -> list[int]:
