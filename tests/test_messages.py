@@ -1620,6 +1620,26 @@ class TestClauseReading:
 # (id, body, SP-API kind, SP124 expected): the purpose model reads positive evidence of another
 # purpose; a body that is short, unusual or polite, or names other things in passing, is on topic.
 PURPOSE_CASES = [
+    # a marketing line beside the kind's own purpose is SP113's; a body that only promotes,
+    # or whose one word of the kind is the promotion's own ('use code'), is SP124's too
+    (
+        "delivery arranged, benches promoted",
+        "Your dining table will be delivered by a two-person crew. Please reply with a weekday that suits you. P.S. Our matching oak benches have just launched!",
+        "confirm_delivery",
+        False,
+    ),
+    (
+        "promo code as a key",
+        "Use code SPRING5 for 5% off your next order.",
+        "digital_access_key",
+        True,
+    ),
+    (
+        "apology, then a newsletter",
+        "Sorry to bother you! Stay in the loop: join our newsletter by replying JOIN.",
+        "unexpected_problem",
+        True,
+    ),
     ("invoice-plain", "Please see the attached document for your records.", "invoice", False),
     (
         "warranty-no-word",

@@ -384,8 +384,10 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         return "asks for a review"
     # the body's marketing (a promotional attachment is SP113 and SP119's), or an off-Amazon
     # call that is not the channel of a payment demand (that is SP108 and SP105's)
-    promotes = any(f.field == "body" for f in marketing(a))
-    if promotes or (has_match(a, Code.SP105) and not has_match(a, Code.SP108)):
+    promoted = [f for f in marketing(a) if f.field == "body"]
+    if (promoted or (has_match(a, Code.SP105) and not has_match(a, Code.SP108))) and not (
+        _serves_its_kind_besides(a, promoted)
+    ):
         return "promotes"
     if _only_thanks(a):
         return "only says thank you"
@@ -417,6 +419,36 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
     if not topical:
         return _foreign_topic(a)
     return ""
+
+
+def _serves_its_kind_besides(a: Analysis, promoted: list[Found]) -> bool:
+    """Whether the body speaks to its kind's purpose outside the sentences that promote.
+
+    A delivery arranged with a line about new benches after it serves its kind, and the line
+    is SP113's; a promo code sent as a digital access key ('use code SPRING5') serves none,
+    though 'code' is a key's word.
+    """
+    vocab = _TOPICS[a.kind]
+    if vocab not in a.vocabs:
+        return False
+    # the promotions' spans are the original text's: the sentences are mapped to it; an
+    # apology alone ('Sorry to bother you!') is no problem told
+    text = a.norm.text
+    spans = SpanSet((f.start, f.end) for f in promoted if f.start is not None and f.end is not None)
+    return any(
+        any(
+            h.vocab == vocab and not _APOLOGY.fullmatch(text, h.start, h.end) for h in sentence.hits
+        )
+        and not spans.overlaps(*a.norm.span(sentence.start, sentence.end))
+        for sentence in a.sentences
+    )
+
+
+_APOLOGY = regex.compile(
+    r"sorry|apolog\w*|entschuldig\w*|désolé\w*|disculp\w*|scus\w*|leider|unfortunately"
+    r"|malheureusement|lamentablemente|purtroppo",
+    regex.V1,
+)
 
 
 _ASKING = frozenset({"question", "confirm_request"})
