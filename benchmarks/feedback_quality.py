@@ -20,7 +20,10 @@ tuning file ``feedback_j.jsonl``, and ``feedback_k.jsonl`` pins the fixes made a
 ``feedback_m.jsonl`` pins the fixes made after it and after issue 6's second round.
 ``feedback_n.jsonl`` is a sixth independent writer's 200 delivery comments (110 AFN, 90 MFN),
 committed as written on 2026-12-04 (sha256 0b57357d…) after they were scored untouched with
-``--folder``; ``feedback_o.jsonl`` pins the fixes made after it.
+``--folder``; ``feedback_o.jsonl`` pins the fixes made after it. ``feedback_p``, ``_q`` and
+``_r`` are three more writers' sets and ``feedback_s.jsonl`` a tenth writer's 220 comments (118
+AFN, 95 of them on SP301's boundary), committed as written on 2026-12-04 (sha256 ef42e510…)
+after they were scored untouched with ``--folder``.
 """
 
 from __future__ import annotations
