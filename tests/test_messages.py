@@ -60,6 +60,14 @@ CASES = [
     ("see https://kettleco.de/manual.pdf", "reply", {"SP101"}),
     ("Go to kettleco dot com", "reply", {"SP101"}),
     ("Go to kettleco [dot] com", "reply", {"SP101"}),
+    # a suffix in title case after a lower-case name, a dot spelled with a zero or between
+    # hyphens; sentences run together and a polka-dot print stay prose
+    ("Visit kettleco.Com for more", "reply", {"SP101"}),
+    ("Visit KettleCo.Co.Uk for more", "reply", {"SP101"}),
+    ("It arrived.It works now.", "reply", set()),
+    ("Go to kettleco d0t com", "reply", {"SP101"}),
+    ("Go to kettleco-dot-com", "reply", {"SP101"}),
+    ("The polka-dot-pattern dress is back.", "reply", set()),
     ("Go to kettleco . com", "reply", {"SP101"}),
     ("Go to hxxps://kettleco.com", "reply", {"SP101"}),
     ("Go to kettlеco.com", "reply", {"SP101"}),  # Cyrillic е

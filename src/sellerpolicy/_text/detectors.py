@@ -69,6 +69,11 @@ _WORD_DOT = regex.compile(
   |
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
     (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info)\b)
+  |
+    (?<=[a-z0-9])\s+d0t\s+(?=[a-z]{2,}\b)  # 'shop d0t com'
+  |
+    (?<=[a-z0-9])[-_]d[o0]t[-_]           # 'shop-dot-com', 'shop_dot_co_uk', before a suffix
+    (?=(?:com|net|org|co|uk|de|fr|es|it|eu|info|shop|store)\b)
     """,
     regex.V1,
 )
@@ -247,7 +252,7 @@ _DOT_BEFORE_SPACE_HINT = re.compile(
     r"|\.[ \t]+(?:com|net|org|info|biz)"
 )
 # Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.
-_SPELLED_DOT_HINT = re.compile(" (?:dot|punkt|point|punto) ")
+_SPELLED_DOT_HINT = re.compile(" (?:dot|d0t|punkt|point|punto) |[-_]d[o0]t[-_]")
 _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
 # What `_BRACKET_AT` and `_BRACKET_DOT` need: an opening bracket and what it disguises, or for
 # `_BRACKET_AT` an '@' with a space next to it. The stdlib `\s` holds every character the `regex`
@@ -266,7 +271,8 @@ _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 _REWRITE_CHARS = "@[({<"  # a spaced or bracketed '@', a bracketed dot
 _REWRITE_TEXTS = (
     *("xxp", "**p"),  # a defanged scheme
-    *(" dot ", " punkt ", " point ", " punto "),  # spelled-out dots
+    *(" dot ", " punkt ", " point ", " punto ", " d0t "),  # spelled-out dots
+    *("-dot-", "_dot_", "-d0t-", "_d0t_"),  # a dot spelled between hyphens or underscores
     *("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"),  # bracketed dot words
     *(" /", "/ ", " slash "),  # a spaced-out path
     *(" .", "\t.", "\n."),  # spaced-out dots
@@ -534,9 +540,22 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
         return False
     if len(name) <= 3 and any(c.isdigit() for c in name):  # noqa: PLR2004 - model codes
         return False  # 'X5.Pro', 'S10.plus': a model's name, not a site
-    # 'order.Best regards': a lowercase word, a dot and a capital is a missing space
+    # 'order.Best regards': a lowercase word, a dot and a capital is a missing space, but not
+    # before a suffix that is no word of prose ('myshop.Com', 'MyShop.Co.Uk')
     dot = original.rfind(".")
-    return not (dot > 0 and original[dot - 1].islower() and original[dot + 1 : dot + 2].isupper())
+    return not (
+        dot > 0
+        and original[dot - 1].islower()
+        and original[dot + 1 : dot + 2].isupper()
+        and original[dot + 1 :].lower() not in _TITLE_CASE_SUFFIXES
+    )
+
+
+# Suffixes written in title case after a lower-case name are an address ('myshop.Com'), where
+# 'arrived.It' and 'gracias.De' are sentences run together.
+_TITLE_CASE_SUFFIXES = frozenset(
+    {"com", "net", "org", "uk", "shop", "store", "online", "info", "biz"}
+)
 
 
 # The dot of 'x.y', or '://'. Starting with the dot (its neighbours read by lookarounds) lets
