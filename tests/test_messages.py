@@ -78,6 +78,12 @@ CASES = [
     ("Write to jane@kettleco.com", "reply", {"SP103"}),
     ("Write to jane [at] kettleco [dot] com", "reply", {"SP103"}),
     ("Write to jane at kettleco dot com", "reply", {"SP103"}),
+    # a mail provider spoken without its suffix, after an address's local part or a word of
+    # mail; a company named after 'works at' is no address
+    ("Mail: jane_doe at gmail", "reply", {"SP103"}),
+    ("Email me: jane at gmail.com", "reply", {"SP103"}),
+    ("Our email address is support at gmail", "reply", {"SP103"}),
+    ("He works at Yahoo now.", "reply", set()),
     # a hyphen spelled out inside a spelled-out address; 'a dash of vinegar' stays prose
     ("Write to support at voltbench hyphen tools dot co dot uk", "reply", {"SP103"}),
     ("Add a dash of vinegar and rinse; the guide is in the box.", "reply", set()),

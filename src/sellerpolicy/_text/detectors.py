@@ -834,11 +834,21 @@ _SPOKEN_EMAIL = regex.compile(
     + r"""\s)
     [a-z0-9][a-z0-9._%+-]{0,63}
     \s+(?:at|arobase|arroba|chiocciola)\s+
-    [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?           # the domain, perhaps split in two words
-    \s+(?:
-        (?:dot|punkt|point|punto)\s+(?:com|net|org|info|de|fr|es|it|nl|co\s+uk)  # '... dot it'
-      | (?:com|net|org|co\s+uk)                          # a bare 'com': never an English word
-    )\b
+    (?:
+        # 'jane_doe at gmail', 'mail: jane at gmail.com': a mail provider, after a local part
+        # that only an address has (a digit, '.', '_') or a word of mail before it
+        (?<=(?:[0-9._][a-z0-9._%+-]{0,63}|(?:e-?mail|mail|address|adresse|correo|indirizzo)\b
+              [^.!?\n]{0,30})\s+(?:at|arobase|arroba|chiocciola)\s+)
+        (?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol)
+        (?:\.(?:com|net|de|fr|it|es|co\.uk))?\b
+        (?!\s*(?:\.|dot\b|punkt\b|point\b|punto\b))   # the spelled-out form is read below
+      |
+        [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?       # the domain, perhaps split in two words
+        \s+(?:
+            (?:dot|punkt|point|punto)\s+(?:com|net|org|info|de|fr|es|it|nl|co\s+uk)  # 'dot it'
+          | (?:com|net|org|co\s+uk)                      # a bare 'com': never an English word
+        )\b
+    )
   |
     \b(?:my|our|the)\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol|web\.de)
     (?:\s+(?:address|account|handle))?(?:\s+is\s+|\s*[:,]\s+)[a-z0-9][a-z0-9._-]{2,63}[a-z0-9]
