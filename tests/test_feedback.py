@@ -218,6 +218,56 @@ CASES = [
         {"SP302"},
         {"SP302"},
     ),
+    # receiving after three weeks, a broken item sent: the delivery and the item's condition,
+    # not the product; a line that rings forever is a service
+    (
+        "Putain, trois semaines pour recevoir un câble USB !",
+        1,
+        "MFN",
+        True,
+        {"SP303", "SP306"},
+        {"SP303"},
+    ),
+    ("Bande d'enculés, ils m'ont envoyé un article cassé.", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("Their customer line (800) 555-0134 rings forever.", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    # a carrier's public hotline is no one's personal information
+    (
+        "Parcel stuck for a week, DHL hotline 0228 4333 112 was more helpful than the seller.",
+        2,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "UPS said call 1-800-742-5877, seller said call UPS. Nobody helps.",
+        1,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    # the wrong building is where the courier left it, not a wrong item
+    ("Courier left it in the wrong building's lobby.", 2, "AFN", False, {"SP301"}, {"SP301"}),
+    # a French abbreviation of a swear word; a town named like one
+    ("ptn de vendeur, remboursement toujours pas fait", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    (
+        "Spedito da Troia (FG), arrivato in tre giorni, venditore serio.",
+        5,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    # praise of the item in daily use under one star: a confused rating
+    (
+        "Love it!! My daughter uses it every day.",
+        1,
+        "AFN",
+        False,
+        {"SP302", "SP310"},
+        {"SP302", "SP310"},
+    ),
     # a hyphenated first name is a full name
     (
         "Le gérant, Jean-Pierre Lefèvre, m'a raccroché au nez.",

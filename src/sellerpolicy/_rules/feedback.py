@@ -1560,10 +1560,16 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
         )
     ]
     found += [
-        _Found(p.start, p.end, "a phone number", p.disguises) for p in find_phones(comment.norm)
+        _Found(p.start, p.end, "a phone number", p.disguises)
+        for p in find_phones(comment.norm)
+        if not _company_line(comment, p.start)
     ]
     taken = SpanSet((f.start, f.end) for f in found)
-    found += [_Found(s, e, "a phone number") for s, e in _loose_phones(comment, taken)]
+    found += [
+        _Found(s, e, "a phone number")
+        for s, e in _loose_phones(comment, taken)
+        if not _company_line(comment, s)
+    ]
     taken = SpanSet((f.start, f.end) for f in found)
     for start, end in itertools.chain(_full_names(comment), _japanese_names(comment)):
         if not taken.overlaps(start, end):
@@ -1575,6 +1581,25 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
         f._replace(detail=f"{f.detail}: '{comment.original[f.start : f.end]}'")
         for f in sorted(found)
     ]
+
+
+# A carrier's or Amazon's public line named just before a number is no one's personal
+# information ('DHL hotline 0228 4333 112', 'UPS said call 1-800-742-5877'); the seller's own
+# customer line is the seller's ('their customer line (800) 555-0134').
+_COMPANY_LINE = regex.compile(
+    r"""(?x)
+    \b(?:ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal\s+mail|amazon|correos|seur|la\s+poste
+      |colissimo|chronopost|brt|poste\s+italiane)\b
+      [^.!?\n\d]{0,20}\b(?:line|number|phone|call|calls|said|says|hotline|helpline|tel)\b
+    """,
+    regex.V1,
+)
+
+
+def _company_line(comment: Comment, start: int) -> bool:
+    """Whether the words before ``start`` give the number as a carrier's or Amazon's line."""
+    tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
+    return _COMPANY_LINE.search(tail) is not None
 
 
 def _buyers_own(comment: Comment, start: int) -> bool:
