@@ -137,6 +137,17 @@ def filler_words() -> frozenset[str]:
     return frozenset(_read("vocabularies.toml")["words"]["filler"])
 
 
+@functools.cache
+def profane_roots() -> tuple[str, ...]:
+    """The swear words read in masked form, longest first.
+
+    They are the ``[profanity] roots`` of the feedback data: a buyer's 'sh*t' (SP303) and a
+    seller's 'c*nnard' (SP111).
+    """
+    roots = _read("feedback_vocabularies.toml")["profanity"]["roots"]
+    return tuple(sorted({r.lower() for r in roots}, key=len, reverse=True))
+
+
 _PHRASE_FILES: Mapping[Family, str] = MappingProxyType(
     {Family.MESSAGES: "vocabularies.toml", Family.FEEDBACK: "feedback_vocabularies.toml"}
 )

@@ -28,6 +28,7 @@ from sellerpolicy._rules.data import family_docs, phrases_for
 from sellerpolicy._text.detectors import contact_view, find_emails, find_phones
 from sellerpolicy._text.normalize import NormalizedText, normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, tokens
+from sellerpolicy._text.profanity import MASKED_TOKEN, unmasks
 from sellerpolicy._text.spans import SpanSet
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
@@ -1087,8 +1088,6 @@ def product_review(comment: Comment, context: _Context) -> _RuleResult:
 
 # --- SP303 profanity --------------------------------------------------------------------------
 
-_MASK = frozenset("*#@$!%_^~0123456789")
-_MASKED_TOKEN = regex.compile(r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1)
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
 _COMPOUND_ROOTS: Final = ("fuck", "shit")
@@ -1103,32 +1102,6 @@ def _profane_roots() -> tuple[str, ...]:
     return tuple(sorted({r.lower() for r in roots}, key=len, reverse=True))
 
 
-def _unmasks(token: str, root: str) -> bool:
-    """Whether ``token`` is ``root`` with letters hidden ('sh*t', 'f***ing', 'a$$hole').
-
-    The first letter is written; each symbol or digit stands for one letter, a '*' or '#' for
-    one or two; a short ending may follow ('f***ers', 'sh*tshow').
-    """
-    if not token or token[0] != root[0]:
-        return False
-
-    @functools.cache
-    def walk(i: int, j: int) -> bool:
-        if j == len(root):
-            rest = token[i:]
-            return not rest or (len(rest) <= _MAX_SUFFIX and rest.isalpha())
-        if i == len(token):
-            return False
-        char = token[i]
-        if char in _MASK:
-            if walk(i + 1, j + 1):
-                return True
-            return char in "*#" and j + 2 <= len(root) and walk(i + 1, j + 2)
-        return char == root[j] and walk(i + 1, j + 1)
-
-    return walk(0, 0)
-
-
 def _masked_compound(token: str) -> bool:
     """Whether ``token`` is a word and a masked compound root ('dogsh1t', 'bullsh*t')."""
     lowered = token.lower()
@@ -1136,7 +1109,7 @@ def _masked_compound(token: str) -> bool:
         if not lowered[:i].isalpha():
             return False
         rest = lowered[i:]
-        if any(_unmasks(rest, root) for root in _COMPOUND_ROOTS):
+        if any(unmasks(rest, root) for root in _COMPOUND_ROOTS):
             return True
     return False
 
@@ -1146,7 +1119,7 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
     text = comment.norm.text
     found: list[tuple[int, int]] = []
     roots = _profane_roots()
-    for m in _MASKED_TOKEN.finditer(text):
+    for m in MASKED_TOKEN.finditer(text):
         token = m[0].rstrip("!")
         plain = token.isalpha()
         if plain and token.isascii():
@@ -1155,7 +1128,7 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
                 found.append((m.start(), m.start() + len(token)))
             continue
         for root in roots:
-            if (plain and root == token) or (not plain and _unmasks(token, root)):
+            if (plain and root == token) or (not plain and unmasks(token, root)):
                 found.append((m.start(), m.start() + len(token)))
                 break
         else:

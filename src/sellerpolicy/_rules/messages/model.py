@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from sellerpolicy._codes import Code, Severity
+from sellerpolicy._rules.data import profane_roots
 from sellerpolicy._rules.messages.phrases import negated
 from sellerpolicy._text._columns import FIRST
+from sellerpolicy._text.profanity import masked_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -159,6 +161,19 @@ def rule_models() -> dict[Code, RuleModel]:
     }
 
 
+def _masked_swearing(f: Finding) -> bool:
+    """Whether an abuse finding's evidence is a swear word with letters masked ('c*nnard').
+
+    The mask is the evidence: a model that has not seen the word in a language need not
+    confirm it.
+    """
+    return (
+        f.code is Code.SP111
+        and f.excerpt is not None
+        and bool(masked_words(f.excerpt.lower(), profane_roots(), strict=True))
+    )
+
+
 def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding, ...]:
     """The findings with the phrase findings the model does not confirm dropped or made info.
 
@@ -177,7 +192,7 @@ def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding
     out = []
     for f in findings:
         model = models.get(f.code)
-        if model is None or f.severity is Severity.INFO:
+        if model is None or f.severity is Severity.INFO or _masked_swearing(f):
             out.append(f)
             continue
         p = model.score(reading)

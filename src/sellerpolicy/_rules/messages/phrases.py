@@ -13,11 +13,12 @@ import regex
 
 from sellerpolicy._codes import RULES, Code
 from sellerpolicy._model import MessageKind, MessageSender
-from sellerpolicy._rules.data import Clause, filler_words, rule_data, vocabularies
+from sellerpolicy._rules.data import Clause, filler_words, profane_roots, rule_data, vocabularies
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
 from sellerpolicy._text.phrases import tokens
+from sellerpolicy._text.profanity import masked_words
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -650,9 +651,10 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     plan = _plan(code)
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
+    masked = code is Code.SP111 and _MASK_HINT.search(a.norm.text) is not None
     particles = code is Code.SP115 and "product_review" in vocabs
     split = code is Code.SP114 and vocabs >= _SPLIT_GATING
-    if not clauses and not plan.patterns and not particles and not split:
+    if not clauses and not plan.patterns and not particles and not split and not masked:
         return []
     spans: list[tuple[int, int]] = []
     negatable = plan.negatable
@@ -664,6 +666,14 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(_particle_changes(a))
     if split:
         spans.extend(_split_gating(a))
+    if masked:
+        # a swear word of any language with letters masked ('c*nnard', 'j*der'): the patterns
+        # read the English ones, and quoted words are the buyer's
+        spans.extend(
+            m
+            for m in masked_words(a.norm.text, profane_roots(), strict=True)
+            if not _only_quoted(a, *m)
+        )
     text = a.norm.text
     for pattern, hints in plan.patterns:
         if hints is not None and not hints.occur(text):
@@ -672,6 +682,10 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         keep = _PATTERN_FILTERS.get(code)
         spans.extend(matched if keep is None else (m for m in matched if keep(a, *m)))
     return _merge(spans) if spans else spans
+
+
+# A letter and a mask character next to it: the cheap test before the masked-word scan.
+_MASK_HINT = regex.compile(r"\p{L}[*#@$!%^~0-9]|[*#@$!%^~]\p{L}", regex.V1)
 
 
 _Keep: TypeAlias = "Callable[[Analysis, int, int], bool]"

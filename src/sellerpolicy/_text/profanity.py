@@ -1,0 +1,85 @@
+"""Masked profanity: swear words with letters hidden by symbols or digits ('sh*t', 'c*nnard').
+
+The roots are data (``feedback_vocabularies.toml``, ``[profanity] roots``); the seller-feedback
+checker (SP303) and the message checker (SP111) read masked words through this one module.
+A buyer's comment is read loosely: a '*' or '#' may hide one letter or two and a short ending
+may follow ('f***ers'). A seller's message is read strictly (``strict=True``), where 'sh*p'
+and 'cu*e' are words: one symbol per letter, the first and last letters written, a root of
+four letters at least.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Final
+
+import regex
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["MASK", "MASKED_TOKEN", "masked_words", "unmasks"]
+
+MASK: Final = frozenset("*#@$!%_^~0123456789")
+"""The characters that may stand for a hidden letter."""
+MASKED_TOKEN: Final = regex.compile(
+    r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1
+)
+"""A word that starts with a letter and may hold mask characters."""
+_MAX_SUFFIX: Final = 5
+_STRICT_SUFFIX: Final = 3
+_STRICT_ROOT: Final = 4
+
+
+def unmasks(token: str, root: str, *, strict: bool = False) -> bool:
+    """Whether ``token`` is ``root`` with letters hidden ('sh*t', 'f***ing', 'a$$hole').
+
+    The first letter is written; each symbol or digit stands for one letter, a '*' or '#' for
+    one or two; a short ending may follow ('f***ers', 'sh*tshow'). With ``strict``, each mask
+    stands for one letter, the root's last letter is written, the root has four letters at
+    least and an ending of at most three letters follows only a root of five or more.
+    """
+    if not token or token[0] != root[0]:
+        return False
+    if strict:
+        return _strictly_unmasks(token, root)
+
+    @functools.cache
+    def walk(i: int, j: int) -> bool:
+        if j == len(root):
+            rest = token[i:]
+            return not rest or (len(rest) <= _MAX_SUFFIX and rest.isalpha())
+        if i == len(token):
+            return False
+        char = token[i]
+        if char in MASK:
+            if walk(i + 1, j + 1):
+                return True
+            return char in "*#" and j + 2 <= len(root) and walk(i + 1, j + 2)
+        return char == root[j] and walk(i + 1, j + 1)
+
+    return walk(0, 0)
+
+
+def _strictly_unmasks(token: str, root: str) -> bool:
+    if len(root) < _STRICT_ROOT or len(token) < len(root):
+        return False
+    head, rest = token[: len(root)], token[len(root) :]
+    if rest and (len(root) <= _STRICT_ROOT or len(rest) > _STRICT_SUFFIX or not rest.isalpha()):
+        return False
+    if head[-1] != root[-1] or not any(c in MASK for c in head):
+        return False
+    return all(c == r or c in MASK for c, r in zip(head, root, strict=True))
+
+
+def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> list[tuple[int, int]]:
+    """Spans of ``text`` (lower-case) that are a root with letters masked ('c*nnard')."""
+    found: list[tuple[int, int]] = []
+    wanted = tuple(roots)
+    for m in MASKED_TOKEN.finditer(text):
+        token = m[0].rstrip("!")
+        if token.isalpha() or not any(c in MASK for c in token):
+            continue
+        if any(unmasks(token, root, strict=strict) for root in wanted):
+            found.append((m.start(), m.start() + len(token)))
+    return found
