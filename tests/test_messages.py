@@ -1848,6 +1848,55 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "cheaper than on Amazon, by phone",
+        "Appelez-nous directement : par téléphone, nous vous les faisons 10 % moins cher que sur Amazon.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "rather than ordering on Amazon",
+        "Rather than ordering on Amazon, drop us a line and we'll do you a better price than the listing.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "so as not to miss anything",
+        "Pour ne rien manquer de nos nouveautés et ventes privées, suivez-nous sur Instagram.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "money back once the review is live",
+        "Would you leave a short review? Once it's live, reply here and we'll refund £10 of your order as our thanks.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "deleted for a spare part",
+        "Hemos visto tu valoración negativa como vendedor. Si la eliminas, te enviamos el cargador de repuesto gratis.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "removed, then refunded",
+        "Wir sehen Ihre negative Verkäuferbewertung. Sobald Sie diese entfernt haben, erstatten wir Ihnen 50,00 €.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "extended cover for just",
+        "For peace of mind, we offer our own 3-year extended cover for just $19.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
         "a masked swear word in French",
         "Espèce de c*nnard, vous aurez vite des nouvelles de notre avocat.",
         "reply",
