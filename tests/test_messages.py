@@ -1848,6 +1848,20 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "a chargeback notice is no order confirmation",
+        "We have received notice of the chargeback on order 113-5560218-9902741. We contest every chargeback.",
+        "proactive",
+        "SP109",
+        False,
+    ),
+    (
+        "a German police report as advice",
+        "Wenn Sie möchten, können Sie zusätzlich Anzeige bei der Polizei erstatten; für den Ersatz ist das nicht nötig.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
         "cheaper than on Amazon, by phone",
         "Appelez-nous directement : par téléphone, nous vous les faisons 10 % moins cher que sur Amazon.",
         "reply",
