@@ -230,6 +230,15 @@ CASES = [
     ),
     ("Bande d'enculés, ils m'ont envoyé un article cassé.", 1, "MFN", False, {"SP303"}, {"SP303"}),
     ("Their customer line (800) 555-0134 rings forever.", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    # a carrier named earlier does not make the buyer's own number its line
+    (
+        "Terrible seller. Bought it on Amazon, call me on 0176 12345678 and I will tell you.",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
     # a carrier's public hotline is no one's personal information
     (
         "Parcel stuck for a week, DHL hotline 0228 4333 112 was more helpful than the seller.",

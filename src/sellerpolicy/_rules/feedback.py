@@ -1563,7 +1563,9 @@ _COMPANY_LINE = regex.compile(
     r"""(?x)
     \b(?:ups|usps|fedex|dhl|dpd|gls|hermes|evri|royal\s+mail|amazon|correos|seur|la\s+poste
       |colissimo|chronopost|brt|poste\s+italiane)\b
-      [^.!?\n\d]{0,20}\b(?:line|number|phone|call|calls|said|says|hotline|helpline|tel)\b
+      (?:-|[^.!?,;\n\d\-\u2013\u2014]{0,20})\b(?:line|number|phone|call|calls|said|says|hotline|helpline|tel)\b
+      # right before the number, so 'bought on Amazon, call me on 0176 ...' is the buyer's own
+      (?:\s+(?:is|was|on|at|under|unter|au|al))?[\s:=-]*$
     """,
     regex.V1,
 )

@@ -836,9 +836,13 @@ _SPOKEN_EMAIL = regex.compile(
     \s+(?:at|arobase|arroba|chiocciola)\s+
     (?:
         # 'jane_doe at gmail', 'mail: jane at gmail.com': a mail provider, after a local part
-        # that only an address has (a digit, '.', '_') or a word of mail before it
-        (?<=(?:[0-9._][a-z0-9._%+-]{0,63}|(?:e-?mail|mail|address|adresse|correo|indirizzo)\b
-              [^.!?\n]{0,30})\s+(?:at|arobase|arroba|chiocciola)\s+)
+        # that only an address has (a digit, '.', '_') or a local part a word of mail labels;
+        # 'check your email at gmail', 'your email address at outlook' name no local part
+        (?<=(?:[0-9._][a-z0-9._%+-]{0,63}
+              |(?:e-?mail|mail|address|adresse|correo|indirizzo)\b
+               (?:\s+(?:me|us))?(?:\s*[:=]|\s+(?:is|ist|es|est|è|at|to|an|à|a))?\s+
+               (?!(?:address|adresse|account|inbox|you|your|us|me)\b)[a-z0-9][a-z0-9._%+-]{0,63})
+             \s+(?:at|arobase|arroba|chiocciola)\s+)
         (?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol)
         (?:\.(?:com|net|de|fr|it|es|co\.uk))?\b
         (?!\s*(?:\.|dot\b|punkt\b|point\b|punto\b))   # the spelled-out form is read below

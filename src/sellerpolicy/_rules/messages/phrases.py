@@ -286,27 +286,55 @@ _NEED_NEGATIONS = frozenset(
 def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> bool:
     """Whether ``vocab``, one of the clause's ``none``, in ``scope`` stops the clause holding.
 
-    Most stop it anywhere in the scope; a negation of need only when no ',', ';', ':' or dash
-    parts it from every word the clause needs.
+    Most stop it anywhere in the scope. A negation of need covers only its part of its
+    sentence (up to a ',', ';', ':' or dash), and the part after a break when nothing but
+    'to' follows it there ('no need, of course, to update'; 'nicht nötig, Ihre Bewertung zu
+    ändern'): the clause holds when each word it needs is written outside what is covered.
     """
     if vocab not in _CLAUSE_BOUND_NONE:
         return True
     text = a.norm.text
-    needed = [h for s in scope for h in s.hits if h.vocab in clause.all]
+    covered: list[tuple[int, int]] = []
     for s in scope:
         for h in s.hits:
             if h.vocab != vocab:
                 continue
             if text[h.start : h.end] not in _NEED_NEGATIONS:
                 return True
-            for g in needed:
-                lo, hi = (h.end, g.start) if h.end <= g.start else (g.end, h.start)
-                if lo >= hi or not _PART_BREAK.search(text, lo, hi):
-                    return True
-    return False
+            covered.append(_negated_part(text, s, h, clause))
+    return not all(
+        any(
+            h.vocab == v and not any(lo <= h.start and h.end <= hi for lo, hi in covered)
+            for s in scope
+            for h in s.hits
+        )
+        for v in clause.all
+    )
+
+
+def _negated_part(text: str, s: Sentence, h: Hit, clause: Clause) -> tuple[int, int]:
+    """The span of sentence ``s`` that the negation of need ``h`` covers (see `_blocks`)."""
+    breaks = [(m.start(), m.end()) for m in _PART_BREAK.finditer(text, s.start, s.end)]
+    lo = max((e for _, e in breaks if e <= h.start), default=s.start)
+    after = [b for b in breaks if b[0] >= h.end]
+    if not after:
+        return lo, s.end
+    hi = after[0][0]
+    if not _BARE_TAIL.fullmatch(text, h.end, hi):
+        return lo, hi
+    # 'no need, of course, to update your review': the need's object is in a later part, the
+    # first that holds a word the clause needs
+    starts = [e for _, e in after]
+    ends = [b for b, _ in after[1:]] + [s.end]
+    for start, end in zip(starts, ends, strict=True):
+        if any(g.vocab in clause.all and start <= g.start < end for g in s.hits):
+            return lo, end
+    return lo, s.end
 
 
 _PART_BREAK = regex.compile(r"[,;:]|\s[-\u2013\u2014]\s", regex.V1)
+# What may follow a negation of need before a break that leaves its object to a later part
+_BARE_TAIL = regex.compile(r"\s*(?:to|de|d['\u2019]|di|zu)?\s*", regex.V1 | regex.IGNORECASE)
 
 
 def _windows(a: Analysis, needed: tuple[str, ...], width: int) -> list[int]:
@@ -728,10 +756,15 @@ def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
 # The buyer's own request to hear no more ('please stop messaging me', 'ne m'écrivez plus').
 _STOP_ASKED = regex.compile(
     r"\b(?:stop|quit|no\s+more)\s+(?:\w+\s+){0,2}?(?:messag|e-?mail|contact|writ|send|spam)\w*"
-    r"|\bleave\s+me\s+alone\b|\bkeine\s+(?:\w+\s+)?(?:nachrichten|e-?mails)\b"
+    r"|\bleave\s+me\s+alone\b"
+    # 'keine Nachrichten mehr', not 'ich habe keine E-Mails bekommen'
+    r"|\bkeine\s+(?:weiteren\s+)?(?:nachrichten|e-?mails)\s+mehr\b"
+    r"|\bkeine\s+weiteren\s+(?:nachrichten|e-?mails)\b"
     r"|\bplus\s+(?:de\s+)?(?:messages?|e-?mails?)\b|\bne\s+m['\u2019]\w+\s+plus\b"
-    r"|\bm[aá]s\s+(?:mensajes|correos|e-?mails)\b|\bno\s+me\s+(?:escrib|contact|env[ií]e)\w*"
-    r"|\bpi[uù]\s+(?:messaggi|e-?mail)\b|\bnon\s+(?:mi\s+)?(?:scriv|contatt|mand)\w*",
+    # a request ('no me escriba', 'non mi contattate'), not a report ('no me contactó')
+    r"|\bm[aá]s\s+(?:mensajes|correos|e-?mails)\b|\bno\s+me\s+(?:escrib[ae]|contacte|env[ií]e)[ns]?\b"
+    r"|\bpi[uù]\s+(?:messaggi|e-?mail)\b"
+    r"|\bnon\s+(?:mi\s+)?(?:scriv(?:a|ete|etemi)|contatt(?:i|ate|atemi)|mand(?:i|ate|atemi))\b",
     regex.V1 | regex.IGNORECASE,
 )
 _PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
@@ -761,7 +794,30 @@ def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
     "Of course, you won't get any more messages from us" answers a buyer who asked for exactly
     that; the same words under a newsletter sign-up or a promotion offer one (SP118).
     """
-    return not _buyer_opted_out(a) or bool(_sentence_vocabs(a, start, end) & _PROMOTES)
+    if not _buyer_opted_out(a) or a.vocabs & _PROMOTES:
+        return True
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_left(starts, end) - 1)
+    said = a.norm.text[a.sentences[first].start : a.sentences[last].end]
+    return _OPT_OUT_OFFERED.search(said) is not None and not _AMAZON.search(said)
+
+
+# Opt-out words that offer the seller's own way out ('unsubscribe below', 'reply STOP', 'click
+# here'), where 'you won't hear from us again' honours the buyer's request; Amazon's settings
+# are Amazon's way out.
+_OPT_OUT_OFFERED = regex.compile(
+    r"""(?x)
+    unsubscrib|abmeld|abbestell|austrag|d[ée]sabonn|d[ée]sinscri|de\s+baja|suscripci[oó]n
+      |disiscriv|iscrizione                                  # the act of unsubscribing
+    | \b(?:reply|text|txt|say|r[ée]pond\w*|respond\w*|contest\w*|rispond\w*|scriva
+         |antwort\w*)\b[^.!?\n]{0,20}?\b(?:stop|no|nein|baja)\b   # a keyword to reply with
+    | \bstop\s+to\b                                         # 'STOP to end'
+    | \b(?:click|klicken|cliquez|clic|clicca)\b|\blink\b|https?://   # a link to follow
+    """,
+    regex.V1 | regex.IGNORECASE,
+)
+_AMAZON = regex.compile(r"\bamazon\b", regex.V1 | regex.IGNORECASE)
 
 
 # What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
