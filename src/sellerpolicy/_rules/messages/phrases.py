@@ -274,13 +274,7 @@ def _clause_matches(
 # review down and I'll refund you, no need to send anything back" trades, and the "no need" is
 # about the return. "No obligation", "no strings", "never" deny the request itself, anywhere.
 _CLAUSE_BOUND_NONE = frozenset({"negation_strong"})
-_NEED_NEGATIONS = frozenset(
-    {
-        "no need", "not need", "don't need", "do not need", "doesn't need", "pas besoin",
-        "nicht nötig", "nicht notwendig", "no es necesario", "no necesita", "non serve",
-        "non è necessario",
-    }
-)  # fmt: skip
+_NEED = "negation_need"
 
 
 def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> bool:
@@ -296,10 +290,11 @@ def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> b
     text = a.norm.text
     covered: list[tuple[int, int]] = []
     for s in scope:
+        needs = {(h.start, h.end) for h in s.hits if h.vocab == _NEED}
         for h in s.hits:
             if h.vocab != vocab:
                 continue
-            if text[h.start : h.end] not in _NEED_NEGATIONS:
+            if (h.start, h.end) not in needs:
                 return True
             covered.append(_negated_part(text, s, h, clause))
     return not all(
@@ -753,20 +748,6 @@ def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
     return not _buyer_asks_to_change(a) or bool(_sentence_vocabs(a, start, end) & _BARGAIN)
 
 
-# The buyer's own request to hear no more ('please stop messaging me', 'ne m'écrivez plus').
-_STOP_ASKED = regex.compile(
-    r"\b(?:stop|quit|no\s+more)\s+(?:\w+\s+){0,2}?(?:messag|e-?mail|contact|writ|send|spam)\w*"
-    r"|\bleave\s+me\s+alone\b"
-    # 'keine Nachrichten mehr', not 'ich habe keine E-Mails bekommen'
-    r"|\bkeine\s+(?:weiteren\s+)?(?:nachrichten|e-?mails)\s+mehr\b"
-    r"|\bkeine\s+weiteren\s+(?:nachrichten|e-?mails)\b"
-    r"|\bplus\s+(?:de\s+)?(?:messages?|e-?mails?)\b|\bne\s+m['\u2019]\w+\s+plus\b"
-    # a request ('no me escriba', 'non mi contattate'), not a report ('no me contactó')
-    r"|\bm[aá]s\s+(?:mensajes|correos|e-?mails)\b|\bno\s+me\s+(?:escrib[ae]|contacte|env[ií]e)[ns]?\b"
-    r"|\bpi[uù]\s+(?:messaggi|e-?mail)\b"
-    r"|\bnon\s+(?:mi\s+)?(?:scriv(?:a|ete|etemi)|contatt(?:i|ate|atemi)|mand(?:i|ate|atemi))\b",
-    regex.V1 | regex.IGNORECASE,
-)
 _PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
 
 
@@ -778,10 +759,7 @@ def _buyer_opted_out(a: Analysis) -> bool:
             return False
         return any(
             m.sender is MessageSender.BUYER
-            and (
-                _STOP_ASKED.search(m.body) is not None
-                or any(h.vocab == "opt_out" for h in a.scan(m.body)[1])
-            )
+            and any(h.vocab in ("stop_asked", "opt_out") for h in a.scan(m.body)[1])
             for m in a.history
         )
 
@@ -799,24 +777,13 @@ def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
     starts = _sentence_starts(a)
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_left(starts, end) - 1)
-    said = a.norm.text[a.sentences[first].start : a.sentences[last].end]
-    return _OPT_OUT_OFFERED.search(said) is not None and not _AMAZON.search(said)
+    scope = a.sentences[first : last + 1]
+    vocabs = frozenset().union(*(s.vocabs() for s in scope))
+    said = a.norm.text[scope[0].start : scope[-1].end]
+    offered = "opt_out_offered" in vocabs or "://" in said
+    return offered and "on_amazon" not in vocabs and not _AMAZON.search(said)
 
 
-# Opt-out words that offer the seller's own way out ('unsubscribe below', 'reply STOP', 'click
-# here'), where 'you won't hear from us again' honours the buyer's request; Amazon's settings
-# are Amazon's way out.
-_OPT_OUT_OFFERED = regex.compile(
-    r"""(?x)
-    unsubscrib|abmeld|abbestell|austrag|d[ée]sabonn|d[ée]sinscri|de\s+baja|suscripci[oó]n
-      |disiscriv|iscrizione                                  # the act of unsubscribing
-    | \b(?:reply|text|txt|say|r[ée]pond\w*|respond\w*|contest\w*|rispond\w*|scriva
-         |antwort\w*)\b[^.!?\n]{0,20}?\b(?:stop|no|nein|baja)\b   # a keyword to reply with
-    | \bstop\s+to\b                                         # 'STOP to end'
-    | \b(?:click|klicken|cliquez|clic|clicca)\b|\blink\b|https?://   # a link to follow
-    """,
-    regex.V1 | regex.IGNORECASE,
-)
 _AMAZON = regex.compile(r"\bamazon\b", regex.V1 | regex.IGNORECASE)
 
 

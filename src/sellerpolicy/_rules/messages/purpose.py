@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sellerpolicy._rules.messages.analysis import Analysis
-    from sellerpolicy._text.phrases import Hit
+    from sellerpolicy._text.phrases import Hit, Sentence
 
 __all__ = ["order_confirmation", "purpose_mismatch", "shipping_notification", "thank_you_only"]
 
@@ -431,24 +431,21 @@ def _serves_its_kind_besides(a: Analysis, promoted: list[Found]) -> bool:
     vocab = _TOPICS[a.kind]
     if vocab not in a.vocabs:
         return False
-    # the promotions' spans are the original text's: the sentences are mapped to it; an
-    # apology alone ('Sorry to bother you!') is no problem told
-    text = a.norm.text
+    # the promotions' spans are the original text's: the sentences are mapped to it
     spans = SpanSet((f.start, f.end) for f in promoted if f.start is not None and f.end is not None)
     return any(
-        any(
-            h.vocab == vocab and not _APOLOGY.fullmatch(text, h.start, h.end) for h in sentence.hits
-        )
-        and not spans.overlaps(*a.norm.span(sentence.start, sentence.end))
+        _tells(sentence, vocab) and not spans.overlaps(*a.norm.span(sentence.start, sentence.end))
         for sentence in a.sentences
     )
 
 
-_APOLOGY = regex.compile(
-    r"sorry|apolog\w*|entschuldig\w*|désolé\w*|disculp\w*|scus\w*|leider|unfortunately"
-    r"|malheureusement|lamentablemente|purtroppo",
-    regex.V1,
-)
+def _tells(sentence: Sentence, vocab: str) -> bool:
+    """Whether ``sentence`` has a hit of ``vocab`` that is more than an apology.
+
+    'Sorry to bother you!' tells no problem: the apology vocabulary marks it.
+    """
+    apologies = {(h.start, h.end) for h in sentence.hits if h.vocab == "apology"}
+    return any(h.vocab == vocab and (h.start, h.end) not in apologies for h in sentence.hits)
 
 
 _ASKING = frozenset({"question", "confirm_request"})
