@@ -1557,6 +1557,7 @@ class TestClauseReading:
             ("Zustellnachweis_00340434.pdf", "reply", "SP119", False),
             ("tracking_screenshot.png", "reply", "SP119", False),
             ("podcast_episode_12.pdf", "reply", "SP119", True),
+            ("shade_card_N45-O.pdf", "confirm_customization", "SP119", False),
         ],
     )
     def test_documents_by_their_names(self, file_name, kind, code, fires):
@@ -1855,6 +1856,34 @@ MARKETING_CASES = [
 
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
+    (
+        "written like the part number named",
+        "Thanks for order 113-5520917-4476031 (brake pads, OEM part no. 04465-33471). Earlier builds need 04465-06090.",
+        "confirm_order_details",
+        "SP104",
+        False,
+    ),
+    (
+        "the same form called a phone",
+        "Part no. 04465-33471 fits. Call us on 04465-06090.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "parents tell us",
+        "Parents tell us the first weeks are the real test. Would you consider writing a review on Amazon?",
+        "review_request",
+        "SP114",
+        False,
+    ),
+    (
+        "delivered, in French",
+        "Bonjour, votre colis a bien été livré aujourd'hui à 11h42 selon le transporteur. Bonne dégustation !",
+        "proactive",
+        "SP110",
+        True,
+    ),
     (
         "the seller cancels if the buyer prefers",
         "Sie geht deshalb 4 Tage später raus. Wenn du lieber stornieren möchtest, sag Bescheid, dann storniere ich.",

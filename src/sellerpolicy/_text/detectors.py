@@ -1000,6 +1000,7 @@ _PART_BEFORE = regex.compile(
     regex.V1,
 )
 _ORDER_ID = regex.compile(r"^\d{3}-\d{7}-\d{7}$", regex.V1)
+_DIGIT = re.compile(r"\d")
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 
 
@@ -1136,6 +1137,8 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     shapes: dict[str, bool] = {}
     called: dict[tuple[str, str], bool] = {}
     parts: dict[tuple[str, str], bool] = {}
+    candidates = []
+    part_forms: set[str] = set()
     for m in _PHONE.finditer(s):
         value = m["number"].strip()
         if not _judged(shapes, value, _phone_shaped, value):
@@ -1146,7 +1149,12 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
         if m["loose"] and not _judged(called, around, _called_a_phone, *around):
             continue  # a bare run of digits is an id unless the text calls it a phone number
         if value[0] not in "+(" and _judged(parts, around, _part_number, *around):
+            part_forms.add(_DIGIT.sub("9", value))
             continue  # a part number in spaced groups, and nothing calls it a phone number
+        candidates.append((value, start, end, context, around))
+    for value, start, end, context, around in candidates:
+        if _DIGIT.sub("9", value) in part_forms and not _named_a_phone(*around):
+            continue  # written like a part number the text named ('part no. 04465-33471')
         ostart, oend = text.span(start, end)
         if skip.overlaps(ostart, oend):
             continue
