@@ -1658,6 +1658,18 @@ PURPOSE_CASES = [
         True,
     ),
     (
+        "a review asked for, in Spanish, as an invoice",
+        "Hola, gracias por comprar con nosotros. ¿Nos ayudaría dejando una reseña del producto en Amazon?",
+        "invoice",
+        True,
+    ),
+    (
+        "details asked beside a cancellation",
+        "Please confirm the engraving text for your order. If you would rather not wait, could you cancel the order from your account?",
+        "confirm_order_details",
+        False,
+    ),
+    (
         "apology, then a newsletter",
         "Sorry to bother you! Stay in the loop: join our newsletter by replying JOIN.",
         "unexpected_problem",
@@ -1856,6 +1868,48 @@ MARKETING_CASES = [
 
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
+    (
+        "thanks only, in German",
+        "Wir möchten uns ganz herzlich für Ihren Einkauf bedanken. Kundinnen und Kunden wie Sie machen unsere Arbeit erst möglich. Wenn Sie irgendetwas brauchen, sind wir jederzeit für Sie da.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "a prize draw to take part in",
+        "Im Juni verlosen wir drei Amazon-Gutscheine! Die Teilnahme ist ganz einfach: Schreiben Sie eine Bewertung und antworten Sie uns mit Ihrem Rezensionsnamen.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "cancel it yourself, in Italian",
+        "Il fornitore ha sospeso la produzione. Le conviene annullare lei l'ordine; noi non riusciamo a spedirlo.",
+        "reply",
+        "SP123",
+        True,
+    ),
+    (
+        "order confirmed, in French",
+        "Bonne nouvelle : votre commande est confirmée ! Nous avons bien enregistré votre achat et notre équipe s'occupe de le préparer.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "a surcharge billed afterwards",
+        "Unser Spediteur verlangt einen Zuschlag von 9,80 €. Bitte bestätigen Sie, dass wir Ihnen diesen Betrag nachträglich berechnen dürfen.",
+        "unexpected_problem",
+        "SP108",
+        True,
+    ),
+    (
+        "the key's code entered",
+        "Ihr Aktivierungsschlüssel: ABCD-1234. Geben Sie einfach den Code in der App ein.",
+        "digital_access_key",
+        "SP113",
+        False,
+    ),
     (
         "written like the part number named",
         "Thanks for order 113-5520917-4476031 (brake pads, OEM part no. 04465-33471). Earlier builds need 04465-06090.",

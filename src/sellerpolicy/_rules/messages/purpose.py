@@ -17,6 +17,7 @@ from sellerpolicy._rules.messages.phrases import (
     is_review_request,
     marketing,
     negated,
+    phrase_rule,
     stars_are_design,
 )
 from sellerpolicy._templates import find_placeholders
@@ -391,7 +392,13 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         return "promotes"
     if _only_thanks(a):
         return "only says thank you"
-    if kind is not MessageKind.UNEXPECTED_PROBLEM and has_match(a, Code.SP123):
+    if (
+        kind is not MessageKind.UNEXPECTED_PROBLEM
+        and has_match(a, Code.SP123)
+        and not _serves_its_kind_besides(a, list(_CANCELLATION(a)))
+    ):
+        # a request to cancel beside the kind's own business is SP123's alone, as a
+        # promotion beside it is SP113's
         return "asks the buyer to cancel"
     topical = _TOPICS[kind] in vocabs
     if (
@@ -421,18 +428,19 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
     return ""
 
 
-def _serves_its_kind_besides(a: Analysis, promoted: list[Found]) -> bool:
-    """Whether the body speaks to its kind's purpose outside the sentences that promote.
+def _serves_its_kind_besides(a: Analysis, found: list[Found]) -> bool:
+    """Whether the body speaks to its kind's purpose outside the sentences of ``found``.
 
-    A delivery arranged with a line about new benches after it serves its kind, and the line
-    is SP113's; a promo code sent as a digital access key ('use code SPRING5') serves none,
-    though 'code' is a key's word.
+    ``found`` is what another rule reported: a promotion (SP113) or a request to cancel
+    (SP123). A delivery arranged with a line about new benches after it serves its kind, and
+    the line is SP113's; a promo code sent as a digital access key ('use code SPRING5') serves
+    none, though 'code' is a key's word.
     """
     vocab = _TOPICS[a.kind]
     if vocab not in a.vocabs:
         return False
     # the promotions' spans are the original text's: the sentences are mapped to it
-    spans = SpanSet((f.start, f.end) for f in promoted if f.start is not None and f.end is not None)
+    spans = SpanSet((f.start, f.end) for f in found if f.start is not None and f.end is not None)
     return any(
         _tells(sentence, vocab) and not spans.overlaps(*a.norm.span(sentence.start, sentence.end))
         for sentence in a.sentences
@@ -447,6 +455,8 @@ def _tells(sentence: Sentence, vocab: str) -> bool:
     apologies = {(h.start, h.end) for h in sentence.hits if h.vocab == "apology"}
     return any(h.vocab == vocab and (h.start, h.end) not in apologies for h in sentence.hits)
 
+
+_CANCELLATION = phrase_rule(Code.SP123)
 
 _ASKING = frozenset({"question", "confirm_request"})
 
