@@ -15,7 +15,7 @@ from sellerpolicy._rules.messages.phrases import (
     _SCOPE_WORDS,
     _breaks_clause,
     _clause_break,
-    _Hints,
+    _hints_in,
     _refuses,
     negated,
 )
@@ -97,26 +97,41 @@ class TestPatternHints:
 
 
 class TestHints:
-    """A pattern's hints are found however many there are, and whatever the text holds."""
+    """The hints of every pattern are found in one look, whatever the text holds."""
 
     @pytest.mark.parametrize(
-        ("hints", "text", "expected"),
+        ("text", "expected"),
         [
-            (("*", "ab"), "x*y", True),
-            (("*", "ab"), "xaby", True),
-            (("*", "ab"), "xay", False),
-            (("abc", "def", "ghi"), "--ghi--", True),
-            (("abc", "def", "ghi"), "--gh--", False),
-            (("abc", "def", "ghi"), "lone \ud800 surrogate def", True),
-            (("abc", "def", "ghi"), "lone \ud800 surrogate", False),
+            ("x*y and 20% off", {"*", "%"}),
+            ("our new range, the latest", {"new", "latest"}),
+            ("fu!k", {"!", "fu!"}),
+            ("criminalatest", {"criminal", "latest"}),  # hints that overlap are both found
+            ("a police report", {"police"}),
+            ("nothing here", set()),
+            ("lone \ud800 surrogate, our new line!", {"new", "!"}),
+            ("lone \ud800 surrogate", set()),
         ],
-        ids=["char", "pair", "neither", "many", "many-none", "surrogate", "surrogate-none"],
+        ids=[
+            "chars",
+            "longer",
+            "masked",
+            "overlapping",
+            "few",
+            "none",
+            "surrogate",
+            "surrogate-none",
+        ],
     )
-    def test_occur(self, hints, text, expected):
-        """A hint of one character, a few longer ones or many longer ones is found alike."""
-        actual = _Hints.of(hints).occur(text)
+    def test_hints_in(self, text, expected):
+        """The characters and the longer hints that occur, and no others."""
+        assert expected == _hints_in(text)
 
-        assert expected == actual
+    @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
+    def test_as_each_hint_tested(self, text):
+        """The hints found are those a substring test of each hint finds."""
+        every = {h for hints in _PATTERN_HINTS.values() for h in hints}
+
+        assert {h for h in every if h in text} == _hints_in(text)
 
 
 NEGATION_PIECES = [

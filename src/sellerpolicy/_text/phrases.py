@@ -18,7 +18,7 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
+__all__ = ["Hit", "Lexicon", "Scan", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
 
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
 # A run of '.', '!' or '?' before a space or the end, or a line break: `[.!?]+(?=\s|$)|\n`,
@@ -369,6 +369,10 @@ class Lexicon:
         init=False, repr=False, eq=False, default=None
     )
     _alias: dict[str, str] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _alias_finder: ahocorasick_rs.AhoCorasick | None = attrs.field(
+        init=False, repr=False, eq=False, default=None
+    )
+    """The shorthand words, each between spaces: whether a text's joined words hold one."""
     _plain: tuple[tuple[int, int, int, tuple[str, ...]] | None, ...] = attrs.field(
         init=False, repr=False, eq=False, default=()
     )
@@ -380,6 +384,9 @@ class Lexicon:
         automaton = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
         object.__setattr__(self, "_automaton", automaton)
         object.__setattr__(self, "_alias", dict(self._aliases))
+        if self._aliases:
+            finder = ahocorasick_rs.AhoCorasick([f" {word} " for word, _ in self._aliases])
+            object.__setattr__(self, "_alias_finder", finder)
         plain = tuple(
             (only.offset, only.size - 1, only.rank, only.names)
             if len(entries) == 1 and not (only := entries[0]).checks and not only.digits
@@ -457,20 +464,31 @@ class Lexicon:
 
     def scan_words(self, text: str) -> tuple[list[Hit], list[str]]:
         """`scan` ``text``, and its `words`: the text is split into words once for both."""
+        scan = self.read(text)
+        return scan.hits, scan.words
+
+    def read(self, text: str) -> Scan:
+        """`scan_words` of ``text`` as a `Scan`, whose hits are made only when read.
+
+        Most messages give most rules nothing to read but the vocabularies they use: the
+        hits, put in order and mapped to the text, are then never needed.
+        """
         pieces = _spaced(text).split(" ")
         words = list(filter(None, pieces))
-        return self._hits(pieces, words), words
+        return Scan(pieces, words, self._found(words))
 
-    def _hits(self, pieces: list[str], original: list[str]) -> list[Hit]:
-        """`scan` of a text split at its spaces (``pieces``) into words (``original``)."""
+    def _found(self, original: list[str]) -> list[_Found]:
+        """The phrases of `scan` in the words ``original``, in no particular order."""
         if self._automaton is None or not original:
             return []
-        # shorthand read as its word ("u" as "you"); the hits keep the text's own words' spans
-        alias = self._alias
-        words = list(map(alias.get, original, original)) if alias else original
-        matches = self._automaton.find_matches_as_indexes(
-            " " + " ".join(words) + " ", overlapping=True
-        )
+        joined = " " + " ".join(original) + " "
+        # shorthand read as its word ("u" as "you"); the hits keep the text's own words' spans.
+        # Most texts have none: one pass of an automaton of the shorthand words says so.
+        words = original
+        if self._alias_finder is not None and self._alias_finder.find_matches_as_indexes(joined):
+            words = list(map(self._alias.get, original, original))
+            joined = " " + " ".join(words) + " "
+        matches = self._automaton.find_matches_as_indexes(joined, overlapping=True)
         if not matches:
             return []
         # A key matches from the space before a word: word k has the k words before it, and a
@@ -480,7 +498,7 @@ class Lexicon:
         )
         n = len(words)
         entries, plain = self._entries, self._plain
-        found: list[tuple[int, int, int, tuple[str, ...]]] = []  # (first, rank, last, names)
+        found: list[_Found] = []
         for key, start, _ in matches:
             at = bisect.bisect_left(spaces, start)
             if (one := plain[key]) is not None:  # most keys: nothing to check
@@ -499,10 +517,48 @@ class Lexicon:
                 if digits and not words[first].isdigit():
                     continue
                 found.append((first, rank, last, names))
+        return found
+
+
+_Found = tuple[int, int, int, tuple[str, ...]]
+"""A phrase found in a text's words: its first word, its rank, its last word, its names."""
+_NAMES = operator.itemgetter(3)
+
+
+class Scan:
+    """`Lexicon.scan_words` of one text: its words and vocabularies, its hits on first read.
+
+    Attributes:
+        words: The text's `words`.
+        vocabs: The vocabularies with a hit.
+    """
+
+    __slots__ = ("_found", "_hits", "_pieces", "vocabs", "words")
+
+    def __init__(self, pieces: list[str], words: list[str], found: list[_Found]) -> None:
+        """Keep what the hits are made from: the text split at its spaces, its words, the finds."""
+        self.words = words
+        self.vocabs: frozenset[str] = (
+            frozenset(itertools.chain.from_iterable(map(_NAMES, found))) if found else _NO_VOCABS
+        )
+        self._pieces = pieces
+        self._found = found
+        self._hits: list[Hit] | None = None
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The hits, as `Lexicon.scan` gives them: made once, when first read."""
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = self._made()
+        return hits
+
+    def _made(self) -> list[Hit]:
+        found, original = self._found, self.words
         if not found:
             return []
         found.sort()
-        starts = _starts(pieces)
+        starts = _starts(self._pieces)
         # tuple.__new__ builds each hit in C, without the Python frame of Hit.__new__
         return [
             _new_hit(Hit, (name, starts[first], starts[last] + len(original[last]), first))

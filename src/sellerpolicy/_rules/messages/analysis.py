@@ -55,16 +55,6 @@ _VOCAB = operator.attrgetter("vocab")
 _IS_EXCEPTION = operator.methodcaller("endswith", _NOT)
 
 
-def _read_hits(hits: list[Hit]) -> tuple[list[Hit], frozenset[str]]:
-    """`_drop_exceptions` of ``hits``, and the vocabularies of the hits it keeps."""
-    vocabs = frozenset(map(_VOCAB, hits))
-    # most messages have no exception hit: one look at their few vocabularies says so
-    if not any(map(_IS_EXCEPTION, vocabs)):
-        return hits, vocabs
-    kept = _drop_exceptions(hits)
-    return kept, frozenset(map(_VOCAB, kept))
-
-
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     """Drop hits of ``X`` that overlap a hit of ``X.not`` ('review your case')."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -99,12 +89,30 @@ class Analysis:
         html_body = self._html_body = message.format is MessageFormat.HTML
         self.norm: NormalizedText = (normalize_html if html_body else normalize)(message.body)
         self.lex: Lexicon = lexicon(policy.phrases)
-        hits, self.words = self.lex.scan_words(self.norm.text)
+        scan = self._scan = self.lex.read(self.norm.text)
+        self.words = scan.words
         """The words of the normalised text (`sellerpolicy._text.phrases.words`)."""
-        self.hits, self.vocabs = _read_hits(hits)
+        self.vocabs = scan.vocabs
+        """The vocabularies of `hits`."""
+        self._hits: list[Hit] | None = None
+        # most messages have no exception hit: one look at their few vocabularies says so
+        if any(map(_IS_EXCEPTION, self.vocabs)):
+            kept = self._hits = _drop_exceptions(scan.hits)
+            self.vocabs = frozenset(map(_VOCAB, kept))
         self.cache: dict[str, object] = {}
         """What `memo` computed, by key."""
         self._in_sentences: dict[str, list[int]] | None = None
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The phrases found in the normalised text, in order, but those an exception drops.
+
+        Made on first read: many messages need only `vocabs`.
+        """
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = self._scan.hits
+        return hits
 
     @functools.cached_property
     def sentences(self) -> list[Sentence]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re  # noqa: TID251 - the clause break runs 3x faster in the stdlib engine on ASCII text
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import ahocorasick_rs
 import attrs
@@ -450,41 +450,28 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-_FEW_HINTS = 2
+# Every hint of every pattern, looked for in a message at once: five patterns' hints tested one
+# pattern at a time cost some 4 us a message, most of it the calls.
+_HINT_CHARS = tuple(sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) == 1}))
+_HINT_TEXTS = tuple(sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1}))
+_HINT_FINDER = ahocorasick_rs.AhoCorasick(_HINT_TEXTS)
 
 
-class _Hints(NamedTuple):
-    """A pattern's hints, tested in two passes in C, however many there are.
+def _hints_in(text: str) -> frozenset[str]:
+    """The hints of `_PATTERN_HINTS` that occur in ``text``.
 
-    A substring test costs some 25 ns for one character and 200 ns for more (in 300
-    characters): more than a few longer hints are looked for together, by an Aho-Corasick
-    automaton (some 500 ns).
+    The characters are tested one by one in C (a text dense with one, a megabyte of '@', then
+    makes no list of matches); the longer hints in one pass of an automaton, reporting
+    overlapping matches, so that a hint inside another ('f!' in 'fu!'?) is found too.
     """
-
-    chars: tuple[str, ...]
-    """The hints of one character."""
-    longer: tuple[str, ...]
-    """The others."""
-    finder: ahocorasick_rs.AhoCorasick | None
-    """An automaton of ``longer`` (``None`` if there are few: each is tested alone)."""
-
-    @classmethod
-    def of(cls, hints: tuple[str, ...]) -> _Hints:
-        """The hints ``hints``, filed by length."""
-        longer = tuple(h for h in hints if len(h) > 1)
-        finder = ahocorasick_rs.AhoCorasick(longer) if len(longer) > _FEW_HINTS else None
-        return cls(tuple(h for h in hints if len(h) == 1), longer, finder)
-
-    def occur(self, text: str) -> bool:
-        """Whether one of the hints occurs in ``text``."""
-        if any(map(text.__contains__, self.chars)):
-            return True
-        if self.finder is None:
-            return any(map(text.__contains__, self.longer))
-        try:
-            return bool(self.finder.find_matches_as_indexes(text))
-        except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
-            return any(map(text.__contains__, self.longer))
+    found = set(filter(text.__contains__, _HINT_CHARS))
+    try:
+        matches = _HINT_FINDER.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        found.update(filter(text.__contains__, _HINT_TEXTS))
+    else:
+        found.update(map(_HINT_TEXTS.__getitem__, {m[0] for m in matches}))
+    return frozenset(found)
 
 
 @attrs.frozen
@@ -496,8 +483,9 @@ class _Plan:
     heads: frozenset[str]
     """A vocabulary of each clause, the one with the fewest phrases: without any of them in
     the message, no clause holds."""
-    patterns: tuple[tuple[regex.Pattern[str], _Hints | None], ...]
-    """Each pattern with the text it needs (one piece at least), or ``None`` if not known."""
+    patterns: tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]
+    """Each pattern with the text it needs (one piece at least, see `_hints_in`), or ``None``
+    if not known."""
     negatable: bool
 
     def live(self, vocabs: frozenset[str]) -> list[Clause]:
@@ -516,7 +504,7 @@ def _plan(code: Code) -> _Plan:
         tuple((frozenset(clause.all), clause) for clause in data.clauses),
         frozenset(min(clause.all, key=lambda v: len(sizes.get(v, ()))) for clause in data.clauses),
         tuple(
-            (p, _Hints.of(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
+            (p, frozenset(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
             for p in data.patterns
         ),
         code in NEGATABLE,
@@ -625,12 +613,17 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         spans.extend(_split_gating(a))
     text = a.norm.text
     for pattern, hints in plan.patterns:
-        if hints is not None and not hints.occur(text):
+        if hints is not None and hints.isdisjoint(_pattern_hints(a)):
             continue
         matched = (m.span() for m in pattern.finditer(text))
         keep = _PATTERN_FILTERS.get(code)
         spans.extend(matched if keep is None else (m for m in matched if keep(a, *m)))
     return _merge(spans) if spans else spans
+
+
+def _pattern_hints(a: Analysis) -> frozenset[str]:
+    """`_hints_in` the normalised text, looked for once per message."""
+    return a.memo("pattern hints", lambda: _hints_in(a.norm.text))  # type: ignore[return-value]
 
 
 _Keep: TypeAlias = "Callable[[Analysis, int, int], bool]"
