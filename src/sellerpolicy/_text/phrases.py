@@ -15,6 +15,8 @@ import ahocorasick_rs
 import attrs
 import regex
 
+from sellerpolicy._text._columns import FIRST
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
@@ -369,31 +371,36 @@ class Lexicon:
         init=False, repr=False, eq=False, default=None
     )
     _alias: dict[str, str] = attrs.field(init=False, repr=False, eq=False, factory=dict)
-    _alias_finder: ahocorasick_rs.AhoCorasick | None = attrs.field(
-        init=False, repr=False, eq=False, default=None
-    )
-    """The shorthand words, each between spaces: whether a text's joined words hold one."""
     _plain: tuple[tuple[int, int, int, tuple[str, ...]] | None, ...] = attrs.field(
         init=False, repr=False, eq=False, default=()
     )
     """Of each key whose one phrase needs no word checked (most keys): the phrase's offset,
-    its words after the first, its rank and its names; ``None`` for the other keys."""
+    its words after the first, its rank and its names; ``None`` for the other keys and for
+    the shorthand words."""
+    _checked: tuple[tuple[_Entry, ...], ...] = attrs.field(
+        init=False, repr=False, eq=False, default=()
+    )
+    """The phrases of each key, as `_entries`, and none of each shorthand word."""
 
     def __attrs_post_init__(self) -> None:
-        """Compile the keys into the automaton (also after unpickling)."""
-        automaton = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
+        """Compile the keys into the automaton (also after unpickling).
+
+        After the keys, the automaton looks for each shorthand word between spaces: the scan
+        reads a text's shorthand as its word only when one is there, which most texts lack.
+        """
+        shorthand = tuple(f" {word} " for word, _ in self._aliases) if self._keys else ()
+        keys = self._keys + shorthand
+        automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
         object.__setattr__(self, "_automaton", automaton)
         object.__setattr__(self, "_alias", dict(self._aliases))
-        if self._aliases:
-            finder = ahocorasick_rs.AhoCorasick([f" {word} " for word, _ in self._aliases])
-            object.__setattr__(self, "_alias_finder", finder)
         plain = tuple(
             (only.offset, only.size - 1, only.rank, only.names)
             if len(entries) == 1 and not (only := entries[0]).checks and not only.digits
             else None
             for entries in self._entries
         )
-        object.__setattr__(self, "_plain", plain)
+        object.__setattr__(self, "_plain", plain + (None,) * len(shorthand))
+        object.__setattr__(self, "_checked", self._entries + ((),) * len(shorthand))
 
     def __reduce__(
         self,
@@ -481,23 +488,26 @@ class Lexicon:
         """The phrases of `scan` in the words ``original``, in no particular order."""
         if self._automaton is None or not original:
             return []
-        joined = " " + " ".join(original) + " "
-        # shorthand read as its word ("u" as "you"); the hits keep the text's own words' spans.
-        # Most texts have none: one pass of an automaton of the shorthand words says so.
         words = original
-        if self._alias_finder is not None and self._alias_finder.find_matches_as_indexes(joined):
-            words = list(map(self._alias.get, original, original))
-            joined = " " + " ".join(words) + " "
-        matches = self._automaton.find_matches_as_indexes(joined, overlapping=True)
+        matches = self._automaton.find_matches_as_indexes(
+            " " + " ".join(words) + " ", overlapping=True
+        )
         if not matches:
             return []
+        if self._alias and max(map(FIRST, matches)) >= len(self._keys):
+            # shorthand read as its word ("u" as "you"); the hits keep the text's own words'
+            # spans. Most texts have none: the automaton, which looks for it too, says so.
+            words = list(map(self._alias.get, original, original))
+            matches = self._automaton.find_matches_as_indexes(
+                " " + " ".join(words) + " ", overlapping=True
+            )
         # A key matches from the space before a word: word k has the k words before it, and a
         # space before each, in front of that space.
         spaces = list(
             itertools.accumulate(map(operator.add, map(len, words), itertools.repeat(1)), initial=0)
         )
         n = len(words)
-        entries, plain = self._entries, self._plain
+        entries, plain = self._checked, self._plain
         found: list[_Found] = []
         for key, start, _ in matches:
             at = bisect.bisect_left(spaces, start)
