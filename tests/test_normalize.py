@@ -1247,6 +1247,7 @@ class TestContactViewHints:
                     *("shop", "com", "co", "uk", "www", "at", "dot", "punkt", "point", "punto"),
                     *(".", " ", " ", " ", "\t", "\n", "/", "slash", "hxxp", ":", "//", "**p"),
                     *("w w w", "s h o p", "о", "a", "jane", "mail", "x1", "-", "@", "("),
+                    *("[", "{", "<", ")", "]", "ät", "arroba", "(see photo)", "jane@mail.com"),
                 ]
             ),
             max_size=12,
@@ -1267,6 +1268,12 @@ class TestContactViewHints:
     @example("jane @ mail.com")
     @example("jane [at] mail.com")
     @example("ѕһор . com")
+    @example("jane (at) mail.com")
+    @example("shop(dot)com")
+    @example("shop [.] com")
+    @example("jane{ät}mail.com")
+    @example("jane <@> mail.com")
+    @example("jane@ mail.com (see photo)")
     def test_a_text_without_triggers_is_its_own_view(self, text: str) -> None:
         """Where the guard says no rewrite applies, running every rewrite changes nothing."""
         norm = normalize(text)
@@ -1291,6 +1298,9 @@ class TestContactViewHints:
             "jane @ mail.com",
             "jane\t@mail.com",
             "jane[@]mail.com",
+            "jane (at) mail.com (see photo)",
+            "shop [.] com",
+            "jane <@> mail.com",
         ],
     )
     def test_examples_the_hints_keep(self, text: str) -> None:

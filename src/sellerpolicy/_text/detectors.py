@@ -263,7 +263,7 @@ _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 # hold none of it and are their own contact view, for the price of a few searches. (The hints of
 # one character are tested on their own first, in C: a text dense with one, such as a megabyte
 # of '@', then makes no list of matches.)
-_REWRITE_CHARS = "@[({<"  # a spaced or bracketed '@', a bracketed dot
+_BRACKETS = "[({<"
 _REWRITE_TEXTS = (
     *("xxp", "**p"),  # a defanged scheme
     *(" dot ", " punkt ", " point ", " punto "),  # spelled-out dots
@@ -278,11 +278,17 @@ def _may_rewrite(s: str) -> bool:
     """Whether a rewrite of `contact_view` may apply to ``s``: false only when none can.
 
     Every rewrite runs only when one of these holds of the text (or of the view so far, which
-    is the text while no rewrite has applied): a look-alike letter, single characters spaced
-    out, a dot before a space that may be spaced out, or one of `_REWRITE_CHARS` and
-    `_REWRITE_TEXTS`.
+    is the text while no rewrite has applied): a spaced '@' or a bracket before an '@' or a dot
+    (spelled out or not), a look-alike letter, single characters spaced out, a dot before a
+    space that may be spaced out, or one of `_REWRITE_TEXTS`. A bracket or an '@' alone is
+    common ('(see photo)', 'jane@mail.com'): their own hints are looked at before the rewrites
+    run.
     """
-    if any(map(s.__contains__, _REWRITE_CHARS)):
+    if "@" in s and _SPACED_AT_HINT.search(s):
+        return True
+    if any(map(s.__contains__, _BRACKETS)) and (
+        _BRACKETED_AT_HINT.search(s) or _BRACKETED_DOT_HINT.search(s)
+    ):
         return True
     if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
         return True
@@ -344,7 +350,7 @@ def _rewritten(text: NormalizedText) -> NormalizedText:
     ):
         plain = view
         view = plain.sub(_WORD_AT, lambda m: _at_sign(plain.text, m), "spelled-out '@'")
-    brackets = any(c in s for c in "[({<")
+    brackets = any(c in s for c in _BRACKETS)
     # most brackets in a message hold words, not an '@' or a dot: the hints say where they can
     t = view.text
     if (brackets or "@" in s) and (
