@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sellerpolicy import Message, Policy
+from sellerpolicy._codes import Code
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
@@ -15,7 +16,9 @@ from sellerpolicy._rules.messages.phrases import (
     _SCOPE_WORDS,
     _breaks_clause,
     _clause_break,
+    _compute_phrase_matches,
     _hints_in,
+    _plan,
     _refuses,
     negated,
 )
@@ -132,6 +135,51 @@ class TestHints:
         every = {h for hints in _PATTERN_HINTS.values() for h in hints}
 
         assert {h for h in every if h in text} == _hints_in(text)
+
+
+PHRASE_CODES = [code for code, data in rule_data().items() if data.clauses or data.patterns]
+IDLE_PIECES = [
+    *("please", "leave", "us", "a", "review", "five", "stars", "happy", "with", "it", "if"),
+    *("not", "contact", "me", "first", "free", "gift", "for", "your", "feedback", "remove"),
+    *("change", "it", "our", "new", "collection", "20%", "off", "pay", "paypal", "extra"),
+    *("idiot", "f*ck", "sh!t", "police", "report", "cancel", "order", "take", "down", "we"),
+    *("will", "file", "a", "tracking", "shipped", "thanks", "!", "?", ".", ",", "\n"),
+]
+
+
+class TestIdlePlans:
+    """A phrase rule skipped by its plan's cheap look would have found nothing."""
+
+    @pytest.mark.parametrize("code", PHRASE_CODES, ids=str)
+    @pytest.mark.parametrize("which", ["bad", "good"])
+    def test_examples(self, code, which):
+        """Each rule's documented examples, read by every phrase rule."""
+        body = getattr(rule_data()[code], which)
+        a = Analysis(Message(body=body, kind="reply"), (), Policy.current())
+        for other in PHRASE_CODES:
+            plan = _plan(other)
+            if plan.idle(a):
+                assert [] == _compute_phrase_matches(a, other, plan), (other, body)
+
+    @given(st.lists(st.sampled_from(IDLE_PIECES), max_size=30).map(" ".join))
+    def test_no_match_when_idle(self, text):
+        """Whatever the words, a plan that says idle hides no match."""
+        a = Analysis(Message(body=text or "x", kind="proactive"), (), Policy.current())
+        for code in PHRASE_CODES:
+            plan = _plan(code)
+            if plan.idle(a):
+                assert [] == _compute_phrase_matches(a, code, plan), (code, text)
+
+    def test_a_rule_with_work_is_not_idle(self):
+        """A message with a clause's vocabularies or a pattern's hint is read in full."""
+        a = Analysis(
+            Message(body="Leave us five stars and we will refund you.", kind="reply"),
+            (),
+            Policy.current(),
+        )
+
+        assert not _plan(Code.SP107).idle(a)
+        assert _plan(Code.SP112).idle(a)
 
 
 NEGATION_PIECES = [

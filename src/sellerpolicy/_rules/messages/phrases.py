@@ -405,7 +405,10 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     cache = a.cache
     if code in cache:
         return cache[code]  # type: ignore[return-value]
-    found = cache[code] = _compute_phrase_matches(a, code)
+    plan = _plan(code)
+    if plan.idle(a):
+        return []  # most rules in most messages: told apart without a call more
+    found = cache[code] = _compute_phrase_matches(a, code, plan)
     return found
 
 
@@ -488,6 +491,28 @@ class _Plan:
     """Each pattern with the text it needs (one piece at least, see `_hints_in`), or ``None``
     if not known."""
     negatable: bool
+    hints: frozenset[str] | None
+    """Every hint of the patterns, or ``None`` if a pattern has none (it is always run)."""
+    particles: bool
+    """SP115: particle-verb changes are read where a product review is named."""
+    split: bool
+    """SP114: gating told as two questions is read where its four vocabularies are."""
+
+    def idle(self, a: Analysis) -> bool:
+        """Whether the rule can find nothing in ``a``, told from vocabularies and hints alone.
+
+        When this is false, `_compute_phrase_matches` does the work (and may still find nothing).
+        """
+        vocabs = a.vocabs
+        if not self.heads.isdisjoint(vocabs):
+            return False
+        if (self.particles and "product_review" in vocabs) or (
+            self.split and vocabs >= _SPLIT_GATING
+        ):
+            return False
+        if not self.patterns:
+            return True
+        return self.hints is not None and self.hints.isdisjoint(_pattern_hints(a))
 
     def live(self, vocabs: frozenset[str]) -> list[Clause]:
         """The clauses whose vocabularies all occur in the message (``vocabs``)."""
@@ -501,14 +526,19 @@ class _Plan:
 def _plan(code: Code) -> _Plan:
     data = rule_data()[code]
     sizes = vocabularies()
+    patterns = tuple(
+        (p, frozenset(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
+        for p in data.patterns
+    )
+    hinted = [h for _, h in patterns if h is not None]
     return _Plan(
         tuple((frozenset(clause.all), clause) for clause in data.clauses),
         frozenset(min(clause.all, key=lambda v: len(sizes.get(v, ()))) for clause in data.clauses),
-        tuple(
-            (p, frozenset(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
-            for p in data.patterns
-        ),
+        patterns,
         code in NEGATABLE,
+        frozenset().union(*hinted) if len(hinted) == len(patterns) else None,
+        code is Code.SP115,
+        code is Code.SP114,
     )
 
 
@@ -601,12 +631,11 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
     return False
 
 
-def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
-    plan = _plan(code)
+def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[int, int]]:
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
-    particles = code is Code.SP115 and "product_review" in vocabs
-    split = code is Code.SP114 and vocabs >= _SPLIT_GATING
+    particles = plan.particles and "product_review" in vocabs
+    split = plan.split and vocabs >= _SPLIT_GATING
     if not clauses and not plan.patterns and not particles and not split:
         return []
     spans: list[tuple[int, int]] = []
@@ -853,22 +882,8 @@ def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
 
 
 def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
-    plan: _Plan | None = None
-    particles = code is Code.SP115
-    split = code is Code.SP114
-
     def rule(a: Analysis) -> Iterator[Found]:
-        nonlocal plan
-        plan = plan or _plan(code)
-        # a plain function, not a generator, that returns at once when no clause can hold and
-        # there is no pattern: most messages give most rules nothing
-        if (
-            plan.heads.isdisjoint(a.vocabs)
-            and not plan.patterns
-            and not (particles and "product_review" in a.vocabs)
-            and not (split and a.vocabs >= _SPLIT_GATING)
-        ):
-            return iter(())
+        # a plain function, not a generator: most messages give most rules nothing
         return iter([a.found(start, end) for start, end in _phrase_matches(a, code)])
 
     rule.__name__ = RULES[code].name.replace("-", "_")
