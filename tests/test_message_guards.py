@@ -107,17 +107,19 @@ class TestHints:
         [
             ("x*y and 20% off", {"*", "%"}),
             ("our new range, the latest", {"new", "latest"}),
-            ("fu!k", {"!", "fu!"}),
+            ("fu!k", {"fu!"}),
+            ("thanks! see you!", set()),  # a sentence's '!' is no hint on its own
             ("criminalatest", {"criminal", "latest"}),  # hints that overlap are both found
             ("a police report", {"police"}),
             ("nothing here", set()),
-            ("lone \ud800 surrogate, our new line!", {"new", "!"}),
+            ("lone \ud800 surrogate, our new line, h!ll", {"new", "h!"}),
             ("lone \ud800 surrogate", set()),
         ],
         ids=[
             "chars",
             "longer",
             "masked",
+            "exclamation",
             "overlapping",
             "few",
             "none",

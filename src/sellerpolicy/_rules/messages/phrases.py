@@ -417,9 +417,11 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
 # pass of the pattern. Keyed by the pattern's text, so that a pattern changed in the data loses
 # its hints (and is simply run) rather than keep wrong ones.
 _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
-    # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'
+    # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'. A '!'
+    # ends many sentences: only with the letter each alternative puts before it is it a hint,
+    # as in 'f!', 'cr!', 'h!' and 'sch!'
     r"\b(?:f[*#@!]{2,4}(?![\w*#@!])|cr[*#@!]{1,2}p\b|h[*#@!]{1,2}ll\b|schei[*#@!_.\-]{1,4}"
-    r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "!", "schei"),
+    r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "f!", "r!", "h!", "schei"),
     # SP111, masked words with a tail: '*', '#' or '@', or a letter then another mask character.
     # '!' and '$' end many sentences and prices: only the letters these alternatives put before
     # them make a hint ('f!', 'fu!', 'b!', 'sh!', 'a$'; '*!' and '@$' hold a hint already).
