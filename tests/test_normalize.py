@@ -1233,6 +1233,15 @@ class TestContactViewHints:
             assert detectors._BRACKETED_DOT_HINT.search(text)
 
     @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
+    def test_one_bracket_hint_for_both(self, text: str) -> None:
+        """The guard's one bracket hint finds what either hint finds, and only that."""
+        either = detectors._BRACKETED_AT_HINT.search(text) or detectors._BRACKETED_DOT_HINT.search(
+            text
+        )
+
+        assert bool(either) == bool(detectors._BRACKETED_HINT.search(text))
+
+    @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
     def test_spaced_dot_after_a_line_end(self, text: str) -> None:
         """A spaced-out dot with no space, tab or break before a dot is one the hint finds."""
         if detectors._SPACED_DOT.search(text) and not (

@@ -256,6 +256,8 @@ _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
 _BRACKETED_AT_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät|@)")
 _SPACED_AT_HINT = re.compile(r"@(?:(?<=\s@)|\s)")
 _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
+# ... and either, in one pass (`_may_rewrite`)
+_BRACKETED_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät|@|dot|punkt|point|punto|\.)")
 
 
 # The text that the hint of each rewrite of `contact_view` below needs, all of it: the literal
@@ -286,9 +288,7 @@ def _may_rewrite(s: str) -> bool:
     """
     if "@" in s and _SPACED_AT_HINT.search(s):
         return True
-    if any(map(s.__contains__, _BRACKETS)) and (
-        _BRACKETED_AT_HINT.search(s) or _BRACKETED_DOT_HINT.search(s)
-    ):
+    if any(map(s.__contains__, _BRACKETS)) and _BRACKETED_HINT.search(s):
         return True
     if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
         return True

@@ -883,9 +883,19 @@ def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
                 break
 
 
+_NOTHING: Iterator[Found] = iter(())
+
+
 def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
+    plan: _Plan | None = None
+
     def rule(a: Analysis) -> Iterator[Found]:
-        # a plain function, not a generator: most messages give most rules nothing
+        # a plain function, not a generator: most messages give most rules nothing, which the
+        # plan tells at once (as `_phrase_matches` does, without two calls more)
+        nonlocal plan
+        plan = plan or _plan(code)
+        if code not in a.cache and plan.idle(a):
+            return _NOTHING
         return iter([a.found(start, end) for start, end in _phrase_matches(a, code)])
 
     rule.__name__ = RULES[code].name.replace("-", "_")
