@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from sellerpolicy import Message, Policy
 from sellerpolicy._codes import Code
 from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages import engine
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
@@ -182,6 +183,45 @@ class TestIdlePlans:
 
         assert not _plan(Code.SP107).idle(a)
         assert _plan(Code.SP112).idle(a)
+
+
+SKIPPED = [(r, needs) for r in engine.MESSAGE_RULES if (needs := engine._needs(r))]
+
+
+class TestRulesTheEngineSkips:
+    """A rule the engine skips for want of a vocabulary would have found nothing."""
+
+    def test_known_rules_only(self):
+        """Rules of our own, not one a caller wrote with the same code, are skipped."""
+        own = next(r for r in engine.MESSAGE_RULES if r.code == "SP105")
+        theirs = engine.MessageRule(own.code, lambda _: iter(()))
+
+        assert engine._needs(own)
+        assert engine._needs(theirs) is None
+        assert len(SKIPPED) >= 10
+
+    @pytest.mark.parametrize("code", [r.code for r in engine.MESSAGE_RULES], ids=str)
+    @pytest.mark.parametrize(
+        "kind", ["proactive", "reply", "review_request", "confirm_order_details", "warranty"]
+    )
+    def test_examples(self, code, kind):
+        """Every rule's documented examples, of several kinds, read by each skipped rule."""
+        for which in ("bad", "good"):
+            body = getattr(rule_data()[code], which)
+            a = Analysis(Message(body=body, kind=kind), (), Policy.current())
+            for rule, needs in SKIPPED:
+                if needs.isdisjoint(a.vocabs):
+                    assert [] == list(rule.check(a)), (rule.code, body)
+
+    @given(
+        st.lists(st.sampled_from(IDLE_PIECES), max_size=30).map(" ".join),
+        st.sampled_from(["proactive", "reply", "review_request", "unexpected_problem"]),
+    )
+    def test_no_finding_when_skipped(self, text, kind):
+        a = Analysis(Message(body=text or "x", kind=kind), (), Policy.current())
+        for rule, needs in SKIPPED:
+            if needs.isdisjoint(a.vocabs):
+                assert [] == list(rule.check(a)), (rule.code, text)
 
 
 NEGATION_PIECES = [

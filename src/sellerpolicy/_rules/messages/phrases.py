@@ -34,6 +34,7 @@ __all__ = [
     "has_match",
     "is_review_request",
     "marketing",
+    "needed_vocabs",
     "negated",
     "phrase_rule",
     "positive_feedback_request",
@@ -900,6 +901,23 @@ def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
 
     rule.__name__ = RULES[code].name.replace("-", "_")
     return rule
+
+
+def needed_vocabs(code: Code) -> frozenset[str] | None:
+    """Vocabularies of which a message needs one for the phrase rule ``code`` to match.
+
+    ``None`` when the rule has patterns, which need no vocabulary. The engine skips a rule
+    whose message uses none of them, without calling it (see `_Plan.idle`).
+    """
+    plan = _plan(code)
+    if plan.patterns:
+        return None
+    needs = set(plan.heads)
+    if plan.particles:
+        needs.add("product_review")
+    if plan.split:
+        needs.add("satisfied")  # one of the four the split gating needs
+    return frozenset(needs)
 
 
 def has_match(a: Analysis, code: Code) -> bool:
