@@ -44,6 +44,7 @@ from sellerpolicy._rules.messages.phrases import (
     feedback_removal_pressure,
     marketing,
     needed_vocabs,
+    pattern_hints,
     phrase_rule,
     positive_feedback_request,
     repeat_solicitation,
@@ -126,11 +127,12 @@ _CUSTOM_NEEDS: dict[Code, frozenset[str]] = {
 
 
 def _needs(rule: MessageRule) -> frozenset[str] | None:
-    """Vocabularies of which a message needs one for ``rule`` to find anything, if known.
+    """Vocabularies (or pattern hints) of which a message needs one for ``rule`` to find anything.
 
     The engine skips a rule whose message uses none of them, without calling it: a call costs
-    more than the test, and most messages give most rules nothing. Only the rules of
-    `MESSAGE_RULES` are known; a rule a caller wrote is always called.
+    more than the test, and most messages give most rules nothing. ``None`` when not known: a
+    rule with an unhinted pattern or a test of another kind (SP113's promotional attachments),
+    or one a caller wrote, which is always called.
     """
     code = rule.code
     if rule.check is not _OWN_CHECKS.get(code):
@@ -142,7 +144,7 @@ def _needs(rule: MessageRule) -> frozenset[str] | None:
     if code is Code.SP107:  # its phrase matches, or a review asked of the satisfied only
         needs = needed_vocabs(code)
         return None if needs is None else needs | {"satisfied"}
-    if code in _CUSTOM:
+    if code in _CUSTOM:  # SP113's marketing reads attachments too
         return None
     return needed_vocabs(code)
 
@@ -202,9 +204,11 @@ def run_message_rules(
     enabled, plain = _enabled(policy.active, rules)
     if message.format is MessageFormat.TEXT and not message.attachments and not message.subject:
         enabled = plain
-    vocabs = analysis.vocabs
+    # what the rules' first tests ask of: the vocabularies and the patterns' hints (a name of
+    # one that is the text of another would only make a rule run for nothing)
+    said = analysis.vocabs | pattern_hints(analysis)
     for code, check, severity, needs in enabled:
-        if needs is not None and needs.isdisjoint(vocabs):
+        if needs is not None and needs.isdisjoint(said):
             continue
         found = list(check(analysis))
         if len(found) == 1:
@@ -267,7 +271,7 @@ def _subject_findings(
     for code, check, severity, needs in enabled:
         if code not in SUBJECT_RULES or code in found_in_body:
             continue
-        if needs is not None and needs.isdisjoint(analysis.vocabs):
+        if needs is not None and needs.isdisjoint(analysis.vocabs | pattern_hints(analysis)):
             continue
         for f in check(analysis):
             if f.start is not None and f.start < len(line):

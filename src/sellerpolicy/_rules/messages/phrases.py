@@ -36,6 +36,7 @@ __all__ = [
     "marketing",
     "needed_vocabs",
     "negated",
+    "pattern_hints",
     "phrase_rule",
     "positive_feedback_request",
     "repeat_solicitation",
@@ -515,7 +516,7 @@ class _Plan:
             return False
         if not self.patterns:
             return True
-        return self.hints is not None and self.hints.isdisjoint(_pattern_hints(a))
+        return self.hints is not None and self.hints.isdisjoint(pattern_hints(a))
 
     def live(self, vocabs: frozenset[str]) -> list[Clause]:
         """The clauses whose vocabularies all occur in the message (``vocabs``)."""
@@ -653,7 +654,7 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         spans.extend(_split_gating(a))
     text = a.norm.text
     for pattern, hints in plan.patterns:
-        if hints is not None and hints.isdisjoint(_pattern_hints(a)):
+        if hints is not None and hints.isdisjoint(pattern_hints(a)):
             continue
         matched = (m.span() for m in pattern.finditer(text))
         keep = _PATTERN_FILTERS.get(code)
@@ -661,7 +662,7 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     return _merge(spans) if spans else spans
 
 
-def _pattern_hints(a: Analysis) -> frozenset[str]:
+def pattern_hints(a: Analysis) -> frozenset[str]:
     """`_hints_in` the normalised text, looked for once per message."""
     return a.once("pattern hints", _hints_in_text)
 
@@ -904,15 +905,16 @@ def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
 
 
 def needed_vocabs(code: Code) -> frozenset[str] | None:
-    """Vocabularies of which a message needs one for the phrase rule ``code`` to match.
+    """Vocabularies or pattern hints of which a message needs one for the rule ``code`` to match.
 
-    ``None`` when the rule has patterns, which need no vocabulary. The engine skips a rule
-    whose message uses none of them, without calling it (see `_Plan.idle`).
+    ``None`` when a pattern of the rule has no hints. The engine skips a rule whose message
+    uses none of them and holds none of the hints (`pattern_hints`), without calling it (see
+    `_Plan.idle`).
     """
     plan = _plan(code)
-    if plan.patterns:
+    if plan.hints is None:
         return None
-    needs = set(plan.heads)
+    needs = set(plan.heads) | plan.hints
     if plan.particles:
         needs.add("product_review")
     if plan.split:
