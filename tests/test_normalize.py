@@ -1367,16 +1367,34 @@ class TestDigitCount:
 
     @given(st.text(alphabet="0123456789 -+()aé\u0663\u0967\uff11\ud800", max_size=20))
     def test_too_few_only_when_too_few(self, text: str) -> None:
-        """Text said to hold too few digits holds fewer than four of the pattern's digits."""
+        """Text said to hold too few digits holds fewer than four of the pattern's digits, or
+        fewer than seven and no toll-free prefix."""
         if detectors._too_few_digits(text):
-            assert len(regex.findall(r"\d", text, flags=regex.V1)) < detectors._FEWEST_DIGITS
+            digits = len(regex.findall(r"\d", text, flags=regex.V1))
+            assert digits < detectors._FEWEST_DIGITS or (
+                digits < detectors._MIN_DIGITS and not any(t in text for t in detectors._TOLL_FREE)
+            )
 
     @given(st.text(alphabet="0123456789 -.aé\xb2\xbd", max_size=20))
     def test_exact_in_latin1(self, text: str) -> None:
-        """In Latin-1 text, too few means fewer than four ASCII digits, and nothing else."""
-        expected = sum(c in "0123456789" for c in text) < detectors._FEWEST_DIGITS
+        """In Latin-1 text, too few means fewer than four ASCII digits, or fewer than seven
+        and no toll-free prefix, and nothing else."""
+        digits = sum(c in "0123456789" for c in text)
+        expected = digits < detectors._FEWEST_DIGITS or (
+            digits < detectors._MIN_DIGITS and not any(t in text for t in detectors._TOLL_FREE)
+        )
 
         assert expected == detectors._too_few_digits(text)
+
+    @given(st.text(alphabet="0123456789 -+().,/\nflowersab", max_size=24))
+    @example("1-800-flowers")
+    @example("1 888 shop now")
+    @example("call 555-0198")
+    def test_too_few_for_any_number(self, text: str) -> None:
+        """Where the count says too few, no match of the pattern has a phone number's digits."""
+        if detectors._too_few_digits(text):
+            values = [m["number"].strip() for m in detectors._PHONE.finditer(text)]
+            assert not [v for v in values if detectors._phone_shaped(v)], text
 
 
 class TestEmojiWork:

@@ -1036,6 +1036,9 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
 
 _ASCII_DIGITS = b"0123456789"
 _FEWEST_DIGITS = 4  # '1-800-flowers' has the fewest digits a phone number can have
+# Only a toll-free number with letters ('1-800-flowers') has fewer digits than `_MIN_DIGITS`:
+# its '8' and the two digits after it (see `_PHONE`) are in any text that has one.
+_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 
 
 def _too_few_digits(s: str) -> bool:
@@ -1049,7 +1052,11 @@ def _too_few_digits(s: str) -> bool:
         raw = s.encode("latin-1")
     except UnicodeEncodeError:
         return False  # other scripts have digits of their own: let the pattern look
-    return len(raw) - len(raw.translate(None, _ASCII_DIGITS)) < _FEWEST_DIGITS
+    digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+    if digits < _FEWEST_DIGITS:
+        return True
+    # a price and a date ('$12.99 ... by the 14th') are too few for any but a toll-free number
+    return digits < _MIN_DIGITS and not any(map(s.__contains__, _TOLL_FREE))
 
 
 _JUDGED_LIMIT: Final = 1024
