@@ -1110,6 +1110,18 @@ ADDRESS_PIECES = ["shop.com", "b@c.com", "x", " ", "  ", ".", "@", "://", "http"
 
 
 class TestStretches:
+    @given(
+        st.lists(
+            st.sampled_from([*ADDRESS_PIECES, ":/", ":", "/", "a.", ".b", "9.x", "..", "a.:/"]),
+            max_size=30,
+        ).map("".join)
+    )
+    def test_hints_counted_apart(self, text: str) -> None:
+        """The link hints counted as dots and '://' apart are the combined pattern's."""
+        counted = len(detectors._DOT_HINT.findall(text)) + text.count("://")
+
+        assert len(detectors._LINK_HINT.findall(text)) == counted
+
     @pytest.mark.parametrize("near", [0, 5, 200], ids=["apart", "near", "dense"])
     @given(text=st.lists(st.sampled_from(ADDRESS_PIECES), max_size=40).map("".join))
     def test_stretches_find_what_the_whole_text_holds(self, near: int, text: str) -> None:

@@ -549,6 +549,9 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
 # the stdlib engine skip to the next '.' or ':' in C: three times faster than `[a-z0-9]\.[a-z]`,
 # which it tries at every letter.
 _LINK_HINT = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z])|://")
+# Its first alternative alone, whose one literal first character lets the engine skip to each
+# '.' faster still: the hints are counted as its matches and the text's '://' (`find_links`).
+_DOT_HINT = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z])")
 _SPACE = re.compile(r"[ \t\n\r]")
 _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 
@@ -751,7 +754,7 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     s = view.text
     # Where addresses are dense, runs repeat: each distinct one is matched once. Elsewhere the
     # pattern reads only the runs that hold one of the few hints.
-    hints = len(_LINK_HINT.findall(s))
+    hints = len(_DOT_HINT.findall(s)) + s.count("://")  # '://' holds no dot: they never overlap
     if not hints:
         return []  # every match holds a hint: most messages have none
     dense = hints * _NEAR_RUNS >= len(s)
