@@ -1,13 +1,13 @@
 """The cheap guards that let message rules skip work stay exact."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sellerpolicy import Message, Policy
 from sellerpolicy._codes import Code
 from sellerpolicy._rules.data import rule_data
-from sellerpolicy._rules.messages import engine
+from sellerpolicy._rules.messages import engine, purpose
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
@@ -223,6 +223,23 @@ class TestRulesTheEngineSkips:
         for rule, needs in SKIPPED:
             if needs.isdisjoint(a.vocabs | pattern_hints(a)):
                 assert [] == list(rule.check(a)), (rule.code, text)
+
+
+WHEN_PIECES = [
+    *("monday", "to", "friday", "tomorrow", "mañana", "sábado", "lunedì", "morgen", "12", "th"),
+    *("9", "am", "pm", "uhr", ":", "30", ".", " ", "-", "a", "x", "\u0663", "day", "sunday"),
+]
+
+
+class TestDayWords:
+    """The words and digits that let `_says_when` skip its pattern hold wherever it matches."""
+
+    @given(st.lists(st.sampled_from(WHEN_PIECES), max_size=12).map("".join))
+    @example("see you monday")
+    @example("between 9 and 11am")
+    @example("on the \u0663\u0663rd")
+    def test_as_the_pattern(self, text):
+        assert bool(purpose._WHEN.search(text)) == purpose._says_when(text)
 
 
 NEGATION_PIECES = [
