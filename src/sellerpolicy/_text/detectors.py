@@ -1033,8 +1033,12 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
     view = _spelled_digits(text)
-    found.extend(_phones_in(view, skip=SpanSet((e.start, e.end) for e in found)))
+    skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
+    found.extend(_phones_in(view, skip=skip))
     return found
+
+
+_NO_SPANS = SpanSet(())  # most texts have no WhatsApp link for the numbers to skip
 
 
 _ASCII_DIGITS = b"0123456789"
