@@ -1,5 +1,4 @@
 import json
-import sys
 from importlib import resources
 
 import pytest
@@ -102,21 +101,6 @@ class TestFeatures:
             assert model.score(Reading.from_analysis(a)) == pytest.approx(
                 expected, rel=1e-12, abs=1e-300
             ), code
-
-
-class TestInterned:
-    def test_reading_and_weights_share_their_strings(self):
-        """The words a model knows are the very keys of its weights, found by identity."""
-        a = Analysis(Message(body=VIOLATION, kind="reply"), (), CURRENT)
-        reading = Reading.from_analysis(a)
-        model = rule_models()[Code.SP106]
-
-        assert all(sys.intern(w) is w for w in reading.unigrams)
-        assert all(sys.intern(x) is x and sys.intern(y) is y for x, y in reading.bigrams)
-        assert all(sys.intern(f) is f for f in reading.others)
-        known = [w for w in reading.unigrams if w in model._unigrams]
-        assert known
-        assert all(next(k for k in model._unigrams if k == w) is w for w in known)
 
 
 class TestGate:

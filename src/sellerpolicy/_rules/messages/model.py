@@ -6,7 +6,6 @@ import functools
 import itertools
 import json
 import math
-import sys
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -55,15 +54,13 @@ class Reading(NamedTuple):
     @classmethod
     def from_analysis(cls, a: Analysis) -> Reading:
         """Read the words, pairs of words, vocabularies and kind of an analysed message."""
-        # interned, as the models' words are (`RuleModel`): a word the model knows is then the
-        # very key of its weight, found without comparing the two strings (twice as fast)
-        words = list(map(sys.intern, a.words))  # a copy: the analysis keeps its own
+        words = list(a.words)  # a copy: the analysis keeps its own
         # a number is '#': its words are found in C, and they are few
         for i in list(itertools.compress(itertools.count(), map(str.isdigit, words))):
             words[i] = "#"
-        others = set(map(sys.intern, map(_VOCABULARY_FEATURE, a.vocabs)))
-        others.update(map(sys.intern, map(_NEGATED_FEATURE, map(FIRST, negated(a)))))
-        others.add(sys.intern(f"k:{a.kind.value}"))
+        others = set(map(_VOCABULARY_FEATURE, a.vocabs))
+        others.update(map(_NEGATED_FEATURE, map(FIRST, negated(a))))
+        others.add(f"k:{a.kind.value}")
         return cls(frozenset(words), frozenset(itertools.pairwise(words)), frozenset(others))
 
     def named(self) -> frozenset[str]:
@@ -99,29 +96,19 @@ class RuleModel:
     weights: dict[str, float] = attrs.field(eq=False)
     _unigrams: dict[str, float] = attrs.field(init=False, eq=False, repr=False)
     _bigrams: dict[tuple[str, str], float] = attrs.field(init=False, eq=False, repr=False)
-    _others: dict[str, float] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """File the word and pair weights by the words themselves, for `score`.
-
-        The words and names are interned, as `Reading.from_analysis` interns the message's: a
-        look-up that finds one then compares no characters, which halves the time of `score`
-        (the weights of a model are many, and mostly out of the processor's caches).
-        """
-        intern = sys.intern
-        unigrams, bigrams, others = {}, {}, {}
+        """File the word and pair weights by the words themselves, for `score`."""
+        unigrams, bigrams = {}, {}
         for name, weight in self.weights.items():
             kind, _, value = name.partition(":")
             if kind == "w":
-                unigrams[intern(value)] = weight
+                unigrams[value] = weight
             elif kind == "b":
                 first, _, second = value.partition(" ")
-                bigrams[intern(first), intern(second)] = weight
-            else:
-                others[intern(name)] = weight
+                bigrams[first, second] = weight
         object.__setattr__(self, "_unigrams", unigrams)
         object.__setattr__(self, "_bigrams", bigrams)
-        object.__setattr__(self, "_others", others)
 
     def probability(self, feats: Iterable[str]) -> float:
         """The model's probability that a message with ``feats`` breaks the rule."""
@@ -147,7 +134,7 @@ class RuleModel:
             self.bias
             + sum(map(self._unigrams.get, reading.unigrams, zero))
             + sum(map(self._bigrams.get, reading.bigrams, zero))
-            + sum(map(self._others.get, reading.others, zero))
+            + sum(map(self.weights.get, reading.others, zero))
         )
 
     def strongest(self, feats: Iterable[str], n: int = _STRONGEST) -> list[str]:
