@@ -1160,8 +1160,10 @@ class TestStretches:
                 expected[2].append(shape)
 
         found = (detectors._links_by_run(text), detectors._links_by_piece(text))
+        if "://" not in text:  # the dots alone are every hint (as `find_links` passes them)
+            found += (detectors._links_by_run(text, detectors._DOT_HINT.finditer(text)),)
 
-        assert [expected, expected] == [tuple(f) for f in found]
+        assert [expected] * len(found) == [tuple(f) for f in found]
 
     @given(
         st.lists(

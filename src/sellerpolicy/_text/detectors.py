@@ -17,7 +17,7 @@ from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -723,17 +723,20 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     )
 
 
-def _links_by_run(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
+def _links_by_run(
+    s: str, hints: Iterable[re.Match[str]] | None = None
+) -> tuple[list[int], list[int], list[_LinkShape]]:
     """`_links_by_piece` of a text with few hints: only the runs that hold one are read.
 
     Each run is found from the hint inside it, searching back no further than the end of the
-    run before: this stays linear.
+    run before: this stays linear. ``hints`` are the matches of `_LINK_HINT` in ``s`` if the
+    caller has them already.
     """
     starts: list[int] = []
     ends: list[int] = []
     found: list[_LinkShape] = []
     done = 0  # the end of the last run read (a space), or the start of the text
-    for hint in _LINK_HINT.finditer(s):
+    for hint in _LINK_HINT.finditer(s) if hints is None else hints:
         at = hint.start()
         if at < done:
             continue  # a further hint in the run already read
@@ -754,11 +757,16 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     s = view.text
     # Where addresses are dense, runs repeat: each distinct one is matched once. Elsewhere the
     # pattern reads only the runs that hold one of the few hints.
-    hints = len(_DOT_HINT.findall(s)) + s.count("://")  # '://' holds no dot: they never overlap
+    dots = list(_DOT_HINT.finditer(s))
+    schemes = s.count("://")  # '://' holds no dot: they never overlap
+    hints = len(dots) + schemes
     if not hints:
         return []  # every match holds a hint: most messages have none
     dense = hints * _NEAR_RUNS >= len(s)
-    starts, ends, found = _links_by_piece(s) if dense else _links_by_run(s)
+    if dense:
+        starts, ends, found = _links_by_piece(s)
+    else:  # without a '://', the dots are every hint, found already
+        starts, ends, found = _links_by_run(s, None if schemes else dots)
     if not found:
         return []
     # The work per occurrence is done column by column, mostly in C: each distinct address,
