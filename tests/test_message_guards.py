@@ -1,11 +1,13 @@
 """The cheap guards that let message rules skip work stay exact."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from sellerpolicy import Message, Policy
+from sellerpolicy._codes import Code
 from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.messages import engine, purpose
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
@@ -15,9 +17,12 @@ from sellerpolicy._rules.messages.phrases import (
     _SCOPE_WORDS,
     _breaks_clause,
     _clause_break,
-    _Hints,
+    _compute_phrase_matches,
+    _hints_in,
+    _plan,
     _refuses,
     negated,
+    pattern_hints,
 )
 from sellerpolicy._text.normalize import normalize
 
@@ -97,26 +102,144 @@ class TestPatternHints:
 
 
 class TestHints:
-    """A pattern's hints are found however many there are, and whatever the text holds."""
+    """The hints of every pattern are found in one look, whatever the text holds."""
 
     @pytest.mark.parametrize(
-        ("hints", "text", "expected"),
+        ("text", "expected"),
         [
-            (("*", "ab"), "x*y", True),
-            (("*", "ab"), "xaby", True),
-            (("*", "ab"), "xay", False),
-            (("abc", "def", "ghi"), "--ghi--", True),
-            (("abc", "def", "ghi"), "--gh--", False),
-            (("abc", "def", "ghi"), "lone \ud800 surrogate def", True),
-            (("abc", "def", "ghi"), "lone \ud800 surrogate", False),
+            ("x*y and 20% off", {"*", "%"}),
+            ("our new range, the latest", {"new", "latest"}),
+            ("fu!k", {"fu!"}),
+            ("thanks! see you!", set()),  # a sentence's '!' is no hint on its own
+            ("criminalatest", {"criminal", "latest"}),  # hints that overlap are both found
+            ("a police report", {"police"}),
+            ("nothing here", set()),
+            ("lone \ud800 surrogate, our new line, h!ll", {"new", "h!"}),
+            ("lone \ud800 surrogate", set()),
         ],
-        ids=["char", "pair", "neither", "many", "many-none", "surrogate", "surrogate-none"],
+        ids=[
+            "chars",
+            "longer",
+            "masked",
+            "exclamation",
+            "overlapping",
+            "few",
+            "none",
+            "surrogate",
+            "surrogate-none",
+        ],
     )
-    def test_occur(self, hints, text, expected):
-        """A hint of one character, a few longer ones or many longer ones is found alike."""
-        actual = _Hints.of(hints).occur(text)
+    def test_hints_in(self, text, expected):
+        """The characters and the longer hints that occur, and no others."""
+        assert expected == _hints_in(text)
 
-        assert expected == actual
+    @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
+    def test_as_each_hint_tested(self, text):
+        """The hints found are those a substring test of each hint finds."""
+        every = {h for hints in _PATTERN_HINTS.values() for h in hints}
+
+        assert {h for h in every if h in text} == _hints_in(text)
+
+
+PHRASE_CODES = [code for code, data in rule_data().items() if data.clauses or data.patterns]
+IDLE_PIECES = [
+    *("please", "leave", "us", "a", "review", "five", "stars", "happy", "with", "it", "if"),
+    *("not", "contact", "me", "first", "free", "gift", "for", "your", "feedback", "remove"),
+    *("change", "it", "our", "new", "collection", "20%", "off", "pay", "paypal", "extra"),
+    *("idiot", "f*ck", "sh!t", "police", "report", "cancel", "order", "take", "down", "we"),
+    *("will", "file", "a", "tracking", "shipped", "thanks", "!", "?", ".", ",", "\n"),
+]
+
+
+class TestIdlePlans:
+    """A phrase rule skipped by its plan's cheap look would have found nothing."""
+
+    @pytest.mark.parametrize("code", PHRASE_CODES, ids=str)
+    @pytest.mark.parametrize("which", ["bad", "good"])
+    def test_examples(self, code, which):
+        """Each rule's documented examples, read by every phrase rule."""
+        body = getattr(rule_data()[code], which)
+        a = Analysis(Message(body=body, kind="reply"), (), Policy.current())
+        for other in PHRASE_CODES:
+            plan = _plan(other)
+            if plan.idle(a):
+                assert [] == _compute_phrase_matches(a, other, plan), (other, body)
+
+    @given(st.lists(st.sampled_from(IDLE_PIECES), max_size=30).map(" ".join))
+    def test_no_match_when_idle(self, text):
+        """Whatever the words, a plan that says idle hides no match."""
+        a = Analysis(Message(body=text or "x", kind="proactive"), (), Policy.current())
+        for code in PHRASE_CODES:
+            plan = _plan(code)
+            if plan.idle(a):
+                assert [] == _compute_phrase_matches(a, code, plan), (code, text)
+
+    def test_a_rule_with_work_is_not_idle(self):
+        """A message with a clause's vocabularies or a pattern's hint is read in full."""
+        a = Analysis(
+            Message(body="Leave us five stars and we will refund you.", kind="reply"),
+            (),
+            Policy.current(),
+        )
+
+        assert not _plan(Code.SP107).idle(a)
+        assert _plan(Code.SP112).idle(a)
+
+
+SKIPPED = [(r, needs) for r in engine.MESSAGE_RULES if (needs := engine._needs(r))]
+
+
+class TestRulesTheEngineSkips:
+    """A rule the engine skips for want of a vocabulary would have found nothing."""
+
+    def test_known_rules_only(self):
+        """Rules of our own, not one a caller wrote with the same code, are skipped."""
+        own = next(r for r in engine.MESSAGE_RULES if r.code == "SP105")
+        theirs = engine.MessageRule(own.code, lambda _: iter(()))
+
+        assert engine._needs(own)
+        assert engine._needs(theirs) is None
+        assert len(SKIPPED) >= 10
+
+    @pytest.mark.parametrize("code", [r.code for r in engine.MESSAGE_RULES], ids=str)
+    @pytest.mark.parametrize(
+        "kind", ["proactive", "reply", "review_request", "confirm_order_details", "warranty"]
+    )
+    def test_examples(self, code, kind):
+        """Every rule's documented examples, of several kinds, read by each skipped rule."""
+        for which in ("bad", "good"):
+            body = getattr(rule_data()[code], which)
+            a = Analysis(Message(body=body, kind=kind), (), Policy.current())
+            for rule, needs in SKIPPED:
+                if needs.isdisjoint(a.vocabs | pattern_hints(a)):
+                    assert [] == list(rule.check(a)), (rule.code, body)
+
+    @given(
+        st.lists(st.sampled_from(IDLE_PIECES), max_size=30).map(" ".join),
+        st.sampled_from(["proactive", "reply", "review_request", "unexpected_problem"]),
+    )
+    def test_no_finding_when_skipped(self, text, kind):
+        a = Analysis(Message(body=text or "x", kind=kind), (), Policy.current())
+        for rule, needs in SKIPPED:
+            if needs.isdisjoint(a.vocabs | pattern_hints(a)):
+                assert [] == list(rule.check(a)), (rule.code, text)
+
+
+WHEN_PIECES = [
+    *("monday", "to", "friday", "tomorrow", "mañana", "sábado", "lunedì", "morgen", "12", "th"),
+    *("9", "am", "pm", "uhr", ":", "30", ".", " ", "-", "a", "x", "\u0663", "day", "sunday"),
+]
+
+
+class TestDayWords:
+    """The words and digits that let `_says_when` skip its pattern hold wherever it matches."""
+
+    @given(st.lists(st.sampled_from(WHEN_PIECES), max_size=12).map("".join))
+    @example("see you monday")
+    @example("between 9 and 11am")
+    @example("on the \u0663\u0663rd")
+    def test_as_the_pattern(self, text):
+        assert bool(purpose._WHEN.search(text)) == purpose._says_when(text)
 
 
 NEGATION_PIECES = [

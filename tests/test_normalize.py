@@ -1110,6 +1110,18 @@ ADDRESS_PIECES = ["shop.com", "b@c.com", "x", " ", "  ", ".", "@", "://", "http"
 
 
 class TestStretches:
+    @given(
+        st.lists(
+            st.sampled_from([*ADDRESS_PIECES, ":/", ":", "/", "a.", ".b", "9.x", "..", "a.:/"]),
+            max_size=30,
+        ).map("".join)
+    )
+    def test_hints_counted_apart(self, text: str) -> None:
+        """The link hints counted as dots and '://' apart are the combined pattern's."""
+        counted = len(detectors._DOT_HINT.findall(text)) + text.count("://")
+
+        assert len(detectors._LINK_HINT.findall(text)) == counted
+
     @pytest.mark.parametrize("near", [0, 5, 200], ids=["apart", "near", "dense"])
     @given(text=st.lists(st.sampled_from(ADDRESS_PIECES), max_size=40).map("".join))
     def test_stretches_find_what_the_whole_text_holds(self, near: int, text: str) -> None:
@@ -1148,8 +1160,10 @@ class TestStretches:
                 expected[2].append(shape)
 
         found = (detectors._links_by_run(text), detectors._links_by_piece(text))
+        if "://" not in text:  # the dots alone are every hint (as `find_links` passes them)
+            found += (detectors._links_by_run(text, detectors._DOT_HINT.finditer(text)),)
 
-        assert [expected, expected] == [tuple(f) for f in found]
+        assert [expected] * len(found) == [tuple(f) for f in found]
 
     @given(
         st.lists(
@@ -1233,6 +1247,15 @@ class TestContactViewHints:
             assert detectors._BRACKETED_DOT_HINT.search(text)
 
     @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
+    def test_one_bracket_hint_for_both(self, text: str) -> None:
+        """The guard's one bracket hint finds what either hint finds, and only that."""
+        either = detectors._BRACKETED_AT_HINT.search(text) or detectors._BRACKETED_DOT_HINT.search(
+            text
+        )
+
+        assert bool(either) == bool(detectors._BRACKETED_HINT.search(text))
+
+    @given(st.lists(st.sampled_from(DISGUISE_PIECES), max_size=30).map("".join))
     def test_spaced_dot_after_a_line_end(self, text: str) -> None:
         """A spaced-out dot with no space, tab or break before a dot is one the hint finds."""
         if detectors._SPACED_DOT.search(text) and not (
@@ -1247,6 +1270,7 @@ class TestContactViewHints:
                     *("shop", "com", "co", "uk", "www", "at", "dot", "punkt", "point", "punto"),
                     *(".", " ", " ", " ", "\t", "\n", "/", "slash", "hxxp", ":", "//", "**p"),
                     *("w w w", "s h o p", "о", "a", "jane", "mail", "x1", "-", "@", "("),
+                    *("[", "{", "<", ")", "]", "ät", "arroba", "(see photo)", "jane@mail.com"),
                 ]
             ),
             max_size=12,
@@ -1267,6 +1291,12 @@ class TestContactViewHints:
     @example("jane @ mail.com")
     @example("jane [at] mail.com")
     @example("ѕһор . com")
+    @example("jane (at) mail.com")
+    @example("shop(dot)com")
+    @example("shop [.] com")
+    @example("jane{ät}mail.com")
+    @example("jane <@> mail.com")
+    @example("jane@ mail.com (see photo)")
     def test_a_text_without_triggers_is_its_own_view(self, text: str) -> None:
         """Where the guard says no rewrite applies, running every rewrite changes nothing."""
         norm = normalize(text)
@@ -1291,6 +1321,9 @@ class TestContactViewHints:
             "jane @ mail.com",
             "jane\t@mail.com",
             "jane[@]mail.com",
+            "jane (at) mail.com (see photo)",
+            "shop [.] com",
+            "jane <@> mail.com",
         ],
     )
     def test_examples_the_hints_keep(self, text: str) -> None:
@@ -1348,16 +1381,34 @@ class TestDigitCount:
 
     @given(st.text(alphabet="0123456789 -+()aé\u0663\u0967\uff11\ud800", max_size=20))
     def test_too_few_only_when_too_few(self, text: str) -> None:
-        """Text said to hold too few digits holds fewer than four of the pattern's digits."""
+        """Text said to hold too few digits holds fewer than four of the pattern's digits, or
+        fewer than seven and no toll-free prefix."""
         if detectors._too_few_digits(text):
-            assert len(regex.findall(r"\d", text, flags=regex.V1)) < detectors._FEWEST_DIGITS
+            digits = len(regex.findall(r"\d", text, flags=regex.V1))
+            assert digits < detectors._FEWEST_DIGITS or (
+                digits < detectors._MIN_DIGITS and not any(t in text for t in detectors._TOLL_FREE)
+            )
 
     @given(st.text(alphabet="0123456789 -.aé\xb2\xbd", max_size=20))
     def test_exact_in_latin1(self, text: str) -> None:
-        """In Latin-1 text, too few means fewer than four ASCII digits, and nothing else."""
-        expected = sum(c in "0123456789" for c in text) < detectors._FEWEST_DIGITS
+        """In Latin-1 text, too few means fewer than four ASCII digits, or fewer than seven
+        and no toll-free prefix, and nothing else."""
+        digits = sum(c in "0123456789" for c in text)
+        expected = digits < detectors._FEWEST_DIGITS or (
+            digits < detectors._MIN_DIGITS and not any(t in text for t in detectors._TOLL_FREE)
+        )
 
         assert expected == detectors._too_few_digits(text)
+
+    @given(st.text(alphabet="0123456789 -+().,/\nflowersab", max_size=24))
+    @example("1-800-flowers")
+    @example("1 888 shop now")
+    @example("call 555-0198")
+    def test_too_few_for_any_number(self, text: str) -> None:
+        """Where the count says too few, no match of the pattern has a phone number's digits."""
+        if detectors._too_few_digits(text):
+            values = [m["number"].strip() for m in detectors._PHONE.finditer(text)]
+            assert not [v for v in values if detectors._phone_shaped(v)], text
 
 
 class TestEmojiWork:

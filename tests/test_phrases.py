@@ -187,6 +187,40 @@ class TestAgainstTheReference:
         )
 
 
+class TestRead:
+    """`Lexicon.read`: the vocabularies at once, the hits of `scan` when first asked for."""
+
+    @given(st.text(max_size=80) | texts)
+    def test_hits_words_and_vocabularies_as_scanned(self, text: str) -> None:
+        lexicon = Lexicon.build(VOCABS)
+
+        scan = lexicon.read(text)
+
+        assert (scan.words, scan.vocabs) == (
+            phrases.words(text),
+            frozenset(h.vocab for h in lexicon.scan(text)),
+        )
+        assert reference_scan(VOCABS, text) == scan.hits
+
+    @pytest.mark.parametrize(
+        ("text", "vocabs"),
+        [
+            ("pls just leave u alone", {"ask", "leave"}),
+            ("u pls", {"ask"}),
+            ("you please", {"ask"}),
+            ("plsu upls", set()),
+        ],
+        ids=["both", "alias-at-the-edges", "plain-words", "no-whole-alias"],
+    )
+    def test_aliases_only_as_whole_words(self, text: str, vocabs: set[str]) -> None:
+        """A shorthand word is read as its word wherever it stands, and never inside a word."""
+        lexicon = Lexicon.build(
+            {"leave": ["leave you alone"], "ask": ["please"]}, {"u": "you", "pls": "please"}
+        )
+
+        assert vocabs == lexicon.read(text).vocabs
+
+
 class TestAutomaton:
     def test_empty_lexicon(self) -> None:
         assert Lexicon.build({}).scan("anything at all") == []

@@ -145,6 +145,11 @@ class NotJudged:
         return f"{self.code} not judged: {self.reason}"
 
 
+def _edition(value: Edition | str) -> Edition:
+    # `Edition(value)` of what is already an edition costs more than the rest of a report
+    return value if type(value) is Edition else Edition(value)
+
+
 def _not_judged(values: Iterable[NotJudged]) -> tuple[NotJudged, ...]:
     return tuple(sorted(values, key=lambda n: n.code.value))
 
@@ -168,7 +173,7 @@ class Report:
     """
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted_findings)
-    edition: Edition = attrs.field(default=Edition.CURRENT, converter=Edition)
+    edition: Edition = attrs.field(default=Edition.CURRENT, converter=_edition)
     as_of: dt.datetime | None = attrs.field(default=None, validator=_optional_aware)
     not_judged: tuple[NotJudged, ...] = attrs.field(default=(), converter=_not_judged)
 

@@ -17,7 +17,7 @@ from sellerpolicy._text.normalize import LOOKALIKE_CLASS, fold_lookalikes
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from sellerpolicy._text.normalize import NormalizedText
 
@@ -261,6 +261,8 @@ _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
 _BRACKETED_AT_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät|@)")
 _SPACED_AT_HINT = re.compile(r"@(?:(?<=\s@)|\s)")
 _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
+# ... and either, in one pass (`_may_rewrite`)
+_BRACKETED_HINT = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|ät|@|dot|punkt|point|punto|\.)")
 
 
 # The text that the hint of each rewrite of `contact_view` below needs, all of it: the literal
@@ -268,7 +270,7 @@ _BRACKETED_DOT_HINT = re.compile(r"[\[({<]\s*(?:dot|punkt|point|punto|\.)")
 # hold none of it and are their own contact view, for the price of a few searches. (The hints of
 # one character are tested on their own first, in C: a text dense with one, such as a megabyte
 # of '@', then makes no list of matches.)
-_REWRITE_CHARS = "@[({<"  # a spaced or bracketed '@', a bracketed dot
+_BRACKETS = "[({<"
 _REWRITE_TEXTS = (
     *("xxp", "**p"),  # a defanged scheme
     *(" dot ", " punkt ", " point ", " punto ", " d0t "),  # spelled-out dots
@@ -284,11 +286,15 @@ def _may_rewrite(s: str) -> bool:
     """Whether a rewrite of `contact_view` may apply to ``s``: false only when none can.
 
     Every rewrite runs only when one of these holds of the text (or of the view so far, which
-    is the text while no rewrite has applied): a look-alike letter, single characters spaced
-    out, a dot before a space that may be spaced out, or one of `_REWRITE_CHARS` and
-    `_REWRITE_TEXTS`.
+    is the text while no rewrite has applied): a spaced '@' or a bracket before an '@' or a dot
+    (spelled out or not), a look-alike letter, single characters spaced out, a dot before a
+    space that may be spaced out, or one of `_REWRITE_TEXTS`. A bracket or an '@' alone is
+    common ('(see photo)', 'jane@mail.com'): their own hints are looked at before the rewrites
+    run.
     """
-    if any(map(s.__contains__, _REWRITE_CHARS)):
+    if "@" in s and _SPACED_AT_HINT.search(s):
+        return True
+    if any(map(s.__contains__, _BRACKETS)) and _BRACKETED_HINT.search(s):
         return True
     if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
         return True
@@ -350,7 +356,7 @@ def _rewritten(text: NormalizedText) -> NormalizedText:
     ):
         plain = view
         view = plain.sub(_WORD_AT, lambda m: _at_sign(plain.text, m), "spelled-out '@'")
-    brackets = any(c in s for c in "[({<")
+    brackets = any(c in s for c in _BRACKETS)
     # most brackets in a message hold words, not an '@' or a dot: the hints say where they can
     t = view.text
     if (brackets or "@" in s) and (
@@ -562,6 +568,9 @@ _TITLE_CASE_SUFFIXES = frozenset(
 # the stdlib engine skip to the next '.' or ':' in C: three times faster than `[a-z0-9]\.[a-z]`,
 # which it tries at every letter.
 _LINK_HINT = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z])|://")
+# Its first alternative alone, whose one literal first character lets the engine skip to each
+# '.' faster still: the hints are counted as its matches and the text's '://' (`find_links`).
+_DOT_HINT = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z])")
 _SPACE = re.compile(r"[ \t\n\r]")
 _LAST_SPACE = regex.compile(r"[ \t\n\r]", regex.V1 | regex.REVERSE)
 
@@ -733,17 +742,20 @@ def _links_by_piece(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
     )
 
 
-def _links_by_run(s: str) -> tuple[list[int], list[int], list[_LinkShape]]:
+def _links_by_run(
+    s: str, hints: Iterable[re.Match[str]] | None = None
+) -> tuple[list[int], list[int], list[_LinkShape]]:
     """`_links_by_piece` of a text with few hints: only the runs that hold one are read.
 
     Each run is found from the hint inside it, searching back no further than the end of the
-    run before: this stays linear.
+    run before: this stays linear. ``hints`` are the matches of `_LINK_HINT` in ``s`` if the
+    caller has them already.
     """
     starts: list[int] = []
     ends: list[int] = []
     found: list[_LinkShape] = []
     done = 0  # the end of the last run read (a space), or the start of the text
-    for hint in _LINK_HINT.finditer(s):
+    for hint in _LINK_HINT.finditer(s) if hints is None else hints:
         at = hint.start()
         if at < done:
             continue  # a further hint in the run already read
@@ -764,11 +776,16 @@ def find_links(text: NormalizedText, view: NormalizedText | None = None) -> list
     s = view.text
     # Where addresses are dense, runs repeat: each distinct one is matched once. Elsewhere the
     # pattern reads only the runs that hold one of the few hints.
-    hints = len(_LINK_HINT.findall(s))
+    dots = list(_DOT_HINT.finditer(s))
+    schemes = s.count("://")  # '://' holds no dot: they never overlap
+    hints = len(dots) + schemes
     if not hints:
         return []  # every match holds a hint: most messages have none
     dense = hints * _NEAR_RUNS >= len(s)
-    starts, ends, found = _links_by_piece(s) if dense else _links_by_run(s)
+    if dense:
+        starts, ends, found = _links_by_piece(s)
+    else:  # without a '://', the dots are every hint, found already
+        starts, ends, found = _links_by_run(s, None if schemes else dots)
     if not found:
         return []
     # The work per occurrence is done column by column, mostly in C: each distinct address,
@@ -1058,12 +1075,19 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
     view = _spelled_digits(text)
-    found.extend(_phones_in(view, skip=SpanSet((e.start, e.end) for e in found)))
+    skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
+    found.extend(_phones_in(view, skip=skip))
     return found
+
+
+_NO_SPANS = SpanSet(())  # most texts have no WhatsApp link for the numbers to skip
 
 
 _ASCII_DIGITS = b"0123456789"
 _FEWEST_DIGITS = 4  # '1-800-flowers' has the fewest digits a phone number can have
+# Only a toll-free number with letters ('1-800-flowers') has fewer digits than `_MIN_DIGITS`:
+# its '8' and the two digits after it (see `_PHONE`) are in any text that has one.
+_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 
 
 def _too_few_digits(s: str) -> bool:
@@ -1077,7 +1101,11 @@ def _too_few_digits(s: str) -> bool:
         raw = s.encode("latin-1")
     except UnicodeEncodeError:
         return False  # other scripts have digits of their own: let the pattern look
-    return len(raw) - len(raw.translate(None, _ASCII_DIGITS)) < _FEWEST_DIGITS
+    digits = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+    if digits < _FEWEST_DIGITS:
+        return True
+    # a price and a date ('$12.99 ... by the 14th') are too few for any but a toll-free number
+    return digits < _MIN_DIGITS and not any(map(s.__contains__, _TOLL_FREE))
 
 
 _JUDGED_LIMIT: Final = 1024

@@ -15,10 +15,12 @@ import ahocorasick_rs
 import attrs
 import regex
 
+from sellerpolicy._text._columns import FIRST
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-__all__ = ["Hit", "Lexicon", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
+__all__ = ["Hit", "Lexicon", "Scan", "Sentence", "phrase_problem", "sentences", "tokens", "words"]
 
 _TOKEN = regex.compile(r"[\w]+(?:['][\w]+)*", regex.V1)
 # A run of '.', '!' or '?' before a space or the end, or a line break: `[.!?]+(?=\s|$)|\n`,
@@ -373,11 +375,22 @@ class Lexicon:
         init=False, repr=False, eq=False, default=()
     )
     """Of each key whose one phrase needs no word checked (most keys): the phrase's offset,
-    its words after the first, its rank and its names; ``None`` for the other keys."""
+    its words after the first, its rank and its names; ``None`` for the other keys and for
+    the shorthand words."""
+    _checked: tuple[tuple[_Entry, ...], ...] = attrs.field(
+        init=False, repr=False, eq=False, default=()
+    )
+    """The phrases of each key, as `_entries`, and none of each shorthand word."""
 
     def __attrs_post_init__(self) -> None:
-        """Compile the keys into the automaton (also after unpickling)."""
-        automaton = ahocorasick_rs.AhoCorasick(self._keys) if self._keys else None
+        """Compile the keys into the automaton (also after unpickling).
+
+        After the keys, the automaton looks for each shorthand word between spaces: the scan
+        reads a text's shorthand as its word only when one is there, which most texts lack.
+        """
+        shorthand = tuple(f" {word} " for word, _ in self._aliases) if self._keys else ()
+        keys = self._keys + shorthand
+        automaton = ahocorasick_rs.AhoCorasick(keys) if keys else None
         object.__setattr__(self, "_automaton", automaton)
         object.__setattr__(self, "_alias", dict(self._aliases))
         plain = tuple(
@@ -386,7 +399,8 @@ class Lexicon:
             else None
             for entries in self._entries
         )
-        object.__setattr__(self, "_plain", plain)
+        object.__setattr__(self, "_plain", plain + (None,) * len(shorthand))
+        object.__setattr__(self, "_checked", self._entries + ((),) * len(shorthand))
 
     def __reduce__(
         self,
@@ -457,30 +471,44 @@ class Lexicon:
 
     def scan_words(self, text: str) -> tuple[list[Hit], list[str]]:
         """`scan` ``text``, and its `words`: the text is split into words once for both."""
+        scan = self.read(text)
+        return scan.hits, scan.words
+
+    def read(self, text: str) -> Scan:
+        """`scan_words` of ``text`` as a `Scan`, whose hits are made only when read.
+
+        Most messages give most rules nothing to read but the vocabularies they use: the
+        hits, put in order and mapped to the text, are then never needed.
+        """
         pieces = _spaced(text).split(" ")
         words = list(filter(None, pieces))
-        return self._hits(pieces, words), words
+        return Scan(pieces, words, self._found(words))
 
-    def _hits(self, pieces: list[str], original: list[str]) -> list[Hit]:
-        """`scan` of a text split at its spaces (``pieces``) into words (``original``)."""
+    def _found(self, original: list[str]) -> list[_Found]:
+        """The phrases of `scan` in the words ``original``, in no particular order."""
         if self._automaton is None or not original:
             return []
-        # shorthand read as its word ("u" as "you"); the hits keep the text's own words' spans
-        alias = self._alias
-        words = list(map(alias.get, original, original)) if alias else original
+        words = original
         matches = self._automaton.find_matches_as_indexes(
             " " + " ".join(words) + " ", overlapping=True
         )
         if not matches:
             return []
+        if self._alias and max(map(FIRST, matches)) >= len(self._keys):
+            # shorthand read as its word ("u" as "you"); the hits keep the text's own words'
+            # spans. Most texts have none: the automaton, which looks for it too, says so.
+            words = list(map(self._alias.get, original, original))
+            matches = self._automaton.find_matches_as_indexes(
+                " " + " ".join(words) + " ", overlapping=True
+            )
         # A key matches from the space before a word: word k has the k words before it, and a
         # space before each, in front of that space.
         spaces = list(
             itertools.accumulate(map(operator.add, map(len, words), itertools.repeat(1)), initial=0)
         )
         n = len(words)
-        entries, plain = self._entries, self._plain
-        found: list[tuple[int, int, int, tuple[str, ...]]] = []  # (first, rank, last, names)
+        entries, plain = self._checked, self._plain
+        found: list[_Found] = []
         for key, start, _ in matches:
             at = bisect.bisect_left(spaces, start)
             if (one := plain[key]) is not None:  # most keys: nothing to check
@@ -499,10 +527,48 @@ class Lexicon:
                 if digits and not words[first].isdigit():
                     continue
                 found.append((first, rank, last, names))
+        return found
+
+
+_Found = tuple[int, int, int, tuple[str, ...]]
+"""A phrase found in a text's words: its first word, its rank, its last word, its names."""
+_NAMES = operator.itemgetter(3)
+
+
+class Scan:
+    """`Lexicon.scan_words` of one text: its words and vocabularies, its hits on first read.
+
+    Attributes:
+        words: The text's `words`.
+        vocabs: The vocabularies with a hit.
+    """
+
+    __slots__ = ("_found", "_hits", "_pieces", "vocabs", "words")
+
+    def __init__(self, pieces: list[str], words: list[str], found: list[_Found]) -> None:
+        """Keep what the hits are made from: the text split at its spaces, its words, the finds."""
+        self.words = words
+        self.vocabs: frozenset[str] = (
+            frozenset(itertools.chain.from_iterable(map(_NAMES, found))) if found else _NO_VOCABS
+        )
+        self._pieces = pieces
+        self._found = found
+        self._hits: list[Hit] | None = None
+
+    @property
+    def hits(self) -> list[Hit]:
+        """The hits, as `Lexicon.scan` gives them: made once, when first read."""
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = self._made()
+        return hits
+
+    def _made(self) -> list[Hit]:
+        found, original = self._found, self.words
         if not found:
             return []
         found.sort()
-        starts = _starts(pieces)
+        starts = _starts(self._pieces)
         # tuple.__new__ builds each hit in C, without the Python frame of Hit.__new__
         return [
             _new_hit(Hit, (name, starts[first], starts[last] + len(original[last]), first))

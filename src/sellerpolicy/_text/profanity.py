@@ -4,8 +4,8 @@ The roots are data (``feedback_vocabularies.toml``, ``[profanity] roots``); the 
 checker (SP303) and the message checker (SP111) read masked words through this one module.
 A buyer's comment is read loosely: a '*' or '#' may hide one letter or two and a short ending
 may follow ('f***ers'). A seller's message is read strictly (``strict=True``), where 'sh*p'
-and 'cu*e' are words: one symbol per letter, the first and last letters written, a root of
-four letters at least.
+and 'cu*e' are words: one mask per letter, one of them a symbol, the first and last letters
+written, a root of four letters at least.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["MASK", "MASKED_TOKEN", "masked_words", "unmasks"]
+__all__ = ["MASK", "MASKED_TOKEN", "SYMBOL_MASK", "masked_words", "unmasks"]
 
 MASK: Final = frozenset("*#@$!%_^~0123456789")
 """The characters that may stand for a hidden letter."""
+SYMBOL_MASK: Final = frozenset("*#@$%^~")
+"""The symbols of which a strictly read word needs one ('c*nnard'; 'sh1t' and 'sh!t' are the
+English patterns' business)."""
 MASKED_TOKEN: Final = regex.compile(
     r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}*#@$!%_^~]*", regex.V1
 )
@@ -36,8 +39,9 @@ def unmasks(token: str, root: str, *, strict: bool = False) -> bool:
 
     The first letter is written; each symbol or digit stands for one letter, a '*' or '#' for
     one or two; a short ending may follow ('f***ers', 'sh*tshow'). With ``strict``, each mask
-    stands for one letter, the root's last letter is written, the root has four letters at
-    least and an ending of at most three letters follows only a root of five or more.
+    stands for one letter and one of them is a symbol of `SYMBOL_MASK`, the root's last letter
+    is written, the root has four letters at least and an ending of at most three letters
+    follows only a root of five or more.
     """
     if not token or token[0] != root[0]:
         return False
@@ -67,7 +71,7 @@ def _strictly_unmasks(token: str, root: str) -> bool:
     head, rest = token[: len(root)], token[len(root) :]
     if rest and (len(root) <= _STRICT_ROOT or len(rest) > _STRICT_SUFFIX or not rest.isalpha()):
         return False
-    if head[-1] != root[-1] or not any(c in MASK for c in head):
+    if head[-1] != root[-1] or not any(c in SYMBOL_MASK for c in head):
         return False
     return all(c == r or c in MASK for c, r in zip(head, root, strict=True))
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import attrs
 
@@ -55,16 +54,6 @@ _VOCAB = operator.attrgetter("vocab")
 _IS_EXCEPTION = operator.methodcaller("endswith", _NOT)
 
 
-def _read_hits(hits: list[Hit]) -> tuple[list[Hit], frozenset[str]]:
-    """`_drop_exceptions` of ``hits``, and the vocabularies of the hits it keeps."""
-    vocabs = frozenset(map(_VOCAB, hits))
-    # most messages have no exception hit: one look at their few vocabularies says so
-    if not any(map(_IS_EXCEPTION, vocabs)):
-        return hits, vocabs
-    kept = _drop_exceptions(hits)
-    return kept, frozenset(map(_VOCAB, kept))
-
-
 def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     """Drop hits of ``X`` that overlap a hit of ``X.not`` ('review your case')."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -85,6 +74,37 @@ def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 - a decorator, named like `functools.cached_property`
+    """A property of an analysis computed on its first read and kept in the instance.
+
+    Like `functools.cached_property`, whose first read takes a lock in Python 3.11: the rules
+    read these once or twice a message each, and after the first read the value is an instance
+    attribute, read without a call.
+    """
+
+    def __init__(self, make: Callable[[Any], _T]) -> None:
+        """Wrap ``make``, the method that computes the value."""
+        self.make = make
+        self.name = make.__name__
+        self.__doc__ = make.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> Self: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | Self:
+        """The value, computed and stored in ``instance`` on the first read."""
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.make(instance)
+        return value
+
+
 class Analysis:
     """The normalised text of one message and everything derived from it, computed lazily."""
 
@@ -99,14 +119,28 @@ class Analysis:
         html_body = self._html_body = message.format is MessageFormat.HTML
         self.norm: NormalizedText = (normalize_html if html_body else normalize)(message.body)
         self.lex: Lexicon = lexicon(policy.phrases)
-        hits, self.words = self.lex.scan_words(self.norm.text)
+        scan = self._scan = self.lex.read(self.norm.text)
+        self.words = scan.words
         """The words of the normalised text (`sellerpolicy._text.phrases.words`)."""
-        self.hits, self.vocabs = _read_hits(hits)
+        self.vocabs = scan.vocabs
+        """The vocabularies of `hits`."""
+        # most messages have no exception hit: one look at their few vocabularies says so
+        if any(map(_IS_EXCEPTION, self.vocabs)):
+            kept = self.__dict__["hits"] = _drop_exceptions(scan.hits)
+            self.vocabs = frozenset(map(_VOCAB, kept))
         self.cache: dict[str, object] = {}
         """What `memo` computed, by key."""
         self._in_sentences: dict[str, list[int]] | None = None
 
-    @functools.cached_property
+    @_once
+    def hits(self) -> list[Hit]:
+        """The phrases found in the normalised text, in order, but those an exception drops.
+
+        Made on first read: many messages need only `vocabs`.
+        """
+        return self._scan.hits
+
+    @_once
     def sentences(self) -> list[Sentence]:
         """The sentences of the text with their hits (many messages need none)."""
         return sentences(self.norm.text, self.hits)
@@ -130,32 +164,38 @@ class Analysis:
         value = cache[key] = make()
         return value
 
-    @property
+    def once(self, key: str, make: Callable[[Analysis], _T]) -> _T:
+        """``make(self)``, computed once per analysis and key: `memo` without a closure to make."""
+        cache = self.cache
+        if key in cache:
+            return cache[key]  # type: ignore[return-value]
+        value = cache[key] = make(self)
+        return value
+
+    @_once
     def view(self) -> NormalizedText:
         """The text with spelled-out punctuation made plain, for links and emails."""
-        return self.memo("view", lambda: contact_view(self.norm))  # type: ignore[return-value]
+        return contact_view(self.norm)
 
-    @property
+    @_once
     def links(self) -> list[Evidence]:
         """Web addresses in the body."""
-        return self.memo("links", lambda: find_links(self.norm, self.view))  # type: ignore[return-value]
+        return find_links(self.norm, self.view)
 
-    @property
+    @_once
     def emails(self) -> list[Evidence]:
         """Email addresses in the body."""
-        return self.memo("emails", lambda: find_emails(self.norm, self.view))  # type: ignore[return-value]
+        return find_emails(self.norm, self.view)
 
-    @property
+    @_once
     def phones(self) -> list[Evidence]:
         """Phone numbers in the body."""
-        return self.memo("phones", lambda: find_phones(self.norm))  # type: ignore[return-value]
+        return find_phones(self.norm)
 
-    @property
+    @_once
     def html(self) -> HtmlFacts | None:
         """Facts about the HTML body, or ``None`` for plain text."""
-        if not self._html_body:
-            return None
-        return self.memo("html", lambda: analyze_html(self.message.body))  # type: ignore[return-value]
+        return analyze_html(self.message.body) if self._html_body else None
 
     def scan(self, text: str) -> tuple[NormalizedText, list[Hit]]:
         """Normalise and scan another text (a file name, a history message)."""

@@ -6,7 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -53,7 +53,7 @@ def page_links(a: Analysis) -> list[Evidence]:
 
     Worked out once per analysis: several rules ask for them.
     """
-    return cast("list[Evidence]", a.memo("page links", lambda: _page_links(a)))
+    return a.once("page links", _page_links)
 
 
 def _page_links(a: Analysis) -> list[Evidence]:

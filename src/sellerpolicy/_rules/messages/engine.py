@@ -43,6 +43,8 @@ from sellerpolicy._rules.messages.model import gate
 from sellerpolicy._rules.messages.phrases import (
     feedback_removal_pressure,
     marketing,
+    needed_vocabs,
+    pattern_hints,
     phrase_rule,
     positive_feedback_request,
     repeat_solicitation,
@@ -111,6 +113,41 @@ MESSAGE_RULES: tuple[MessageRule, ...] = tuple(
 )
 """Every message rule, in code order. The policy decides which run."""
 
+_OWN_CHECKS = {rule.code: rule.check for rule in MESSAGE_RULES}
+
+# What the first test of each of these rules asks of the message's vocabularies: a message with
+# none of them gets nothing from the rule (order_confirmation: the receipt or the order's status;
+# shipping_notification: a word of shipping; thank_you_only, through `_thanks_someone`: thanks or
+# a pleasantry).
+_CUSTOM_NEEDS: dict[Code, frozenset[str]] = {
+    Code.SP109: frozenset({"order_received", "order_status"}),
+    Code.SP110: frozenset({"shipped"}),
+    Code.SP117: frozenset({"thanks", "pleasantry"}),
+}
+
+
+def _needs(rule: MessageRule) -> frozenset[str] | None:
+    """Vocabularies (or pattern hints) of which a message needs one for ``rule`` to find anything.
+
+    The engine skips a rule whose message uses none of them, without calling it: a call costs
+    more than the test, and most messages give most rules nothing. ``None`` when not known: a
+    rule with an unhinted pattern or a test of another kind (SP113's promotional attachments),
+    or one a caller wrote, which is always called.
+    """
+    code = rule.code
+    if rule.check is not _OWN_CHECKS.get(code):
+        return None
+    if code in _CUSTOM_NEEDS:
+        return _CUSTOM_NEEDS[code]
+    if code is Code.SP116:  # feedback_removal_pressure reads SP116's phrase matches only
+        return needed_vocabs(code)
+    if code is Code.SP107:  # its phrase matches, or a review asked of the satisfied only
+        needs = needed_vocabs(code)
+        return None if needs is None else needs | {"satisfied"}
+    if code in _CUSTOM:  # SP113's marketing reads attachments too
+        return None
+    return needed_vocabs(code)
+
 
 def _excerpt(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
@@ -167,7 +204,12 @@ def run_message_rules(
     enabled, plain = _enabled(policy.active, rules)
     if message.format is MessageFormat.TEXT and not message.attachments and not message.subject:
         enabled = plain
-    for code, check, severity in enabled:
+    # what the rules' first tests ask of: the vocabularies and the patterns' hints (a name of
+    # one that is the text of another would only make a rule run for nothing)
+    said = analysis.vocabs | pattern_hints(analysis)
+    for code, check, severity, needs in enabled:
+        if needs is not None and needs.isdisjoint(said):
+            continue
         found = list(check(analysis))
         if len(found) == 1:
             findings.append(_finding(code, found[0], severity, found[0].count))
@@ -226,8 +268,10 @@ def _subject_findings(
         body=text, kind=message.kind, sender=message.sender, order_id=message.order_id
     )
     analysis = Analysis(subject, history, policy)
-    for code, check, severity in enabled:
+    for code, check, severity, needs in enabled:
         if code not in SUBJECT_RULES or code in found_in_body:
+            continue
+        if needs is not None and needs.isdisjoint(analysis.vocabs | pattern_hints(analysis)):
             continue
         for f in check(analysis):
             if f.start is not None and f.start < len(line):
@@ -256,7 +300,9 @@ PLAIN_TEXT_SILENT = frozenset(
     }
 )
 
-_Enabled = tuple[tuple[Code, "Callable[[Analysis], Iterator[Found]]", Severity], ...]
+_Enabled = tuple[
+    tuple[Code, "Callable[[Analysis], Iterator[Found]]", Severity, frozenset[str] | None], ...
+]
 _ENABLED: dict[
     tuple[int, int],
     tuple[Mapping[Code, Severity], tuple[MessageRule, ...], tuple[_Enabled, _Enabled]],
@@ -271,8 +317,8 @@ def _enabled(
     """The rules ``active`` enables, with their severities: worked out once per policy.
 
     Returns:
-        Every enabled rule, and those a plain-text message without attachments or a subject
-        can break (all but `PLAIN_TEXT_SILENT`).
+        Every enabled rule (its code, check, severity and `_needs`), and those a plain-text
+        message without attachments or a subject can break (all but `PLAIN_TEXT_SILENT`).
 
     Looking up 32 codes in the policy for every message costs more than some rules take. The
     entry keeps the mapping and the rules alive, so that their ids are not reused while it is
@@ -283,7 +329,7 @@ def _enabled(
     if entry is not None and entry[0] is active and entry[1] is rules:
         return entry[2]
     enabled = tuple(
-        (rule.code, rule.check, severity)
+        (rule.code, rule.check, severity, _needs(rule))
         for rule in rules
         if (severity := active.get(rule.code)) is not None
     )

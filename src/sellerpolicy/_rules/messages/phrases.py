@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re  # noqa: TID251 - the clause break runs 3x faster in the stdlib engine on ASCII text
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import ahocorasick_rs
 import attrs
@@ -18,7 +19,7 @@ from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
 from sellerpolicy._text.phrases import tokens
-from sellerpolicy._text.profanity import masked_words
+from sellerpolicy._text.profanity import SYMBOL_MASK, masked_words
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ __all__ = [
     "has_match",
     "is_review_request",
     "marketing",
+    "needed_vocabs",
     "negated",
+    "pattern_hints",
     "phrase_rule",
     "positive_feedback_request",
     "repeat_solicitation",
@@ -179,17 +182,17 @@ def negated(a: Analysis) -> frozenset[tuple[str, int]]:
     it ("five stars aren't required"), with no clause break between them. A negator in a
     condition ("if you don't ...") or of what is still to come ("not ... yet") cancels nothing.
     """
+    return a.once("negated", _negated)
 
-    def make() -> frozenset[tuple[str, int]]:
-        if _NEGATOR not in a.vocabs and _POST_NEGATOR not in a.vocabs:
-            return frozenset()  # most messages negate nothing
-        negators = [h for h in a.hits if h.vocab == _NEGATOR and _refuses(a.norm.text, h)]
-        after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
-        if not negators and not after:
-            return frozenset()
-        return frozenset(_cancelled(a.norm.text, a.hits, negators, after))
 
-    return a.memo("negated", make)  # type: ignore[return-value]
+def _negated(a: Analysis) -> frozenset[tuple[str, int]]:
+    if _NEGATOR not in a.vocabs and _POST_NEGATOR not in a.vocabs:
+        return frozenset()  # most messages negate nothing
+    negators = [h for h in a.hits if h.vocab == _NEGATOR and _refuses(a.norm.text, h)]
+    after = [h for h in a.hits if h.vocab == _POST_NEGATOR]
+    if not negators and not after:
+        return frozenset()
+    return frozenset(_cancelled(a.norm.text, a.hits, negators, after))
 
 
 _NEGATION_VOCABS = frozenset({_NEGATOR, _POST_NEGATOR})
@@ -469,7 +472,10 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     cache = a.cache
     if code in cache:
         return cache[code]  # type: ignore[return-value]
-    found = cache[code] = _compute_phrase_matches(a, code)
+    plan = _plan(code)
+    if plan.idle(a):
+        return []  # most rules in most messages: told apart without a call more
+    found = cache[code] = _compute_phrase_matches(a, code, plan)
     return found
 
 
@@ -478,9 +484,11 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
 # pass of the pattern. Keyed by the pattern's text, so that a pattern changed in the data loses
 # its hints (and is simply run) rather than keep wrong ones.
 _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
-    # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'
+    # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'. A '!'
+    # ends many sentences: only with the letter each alternative puts before it is it a hint,
+    # as in 'f!', 'cr!', 'h!' and 'sch!'
     r"\b(?:f[*#@!]{2,4}(?![\w*#@!])|cr[*#@!]{1,2}p\b|h[*#@!]{1,2}ll\b|schei[*#@!_.\-]{1,4}"
-    r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "!", "schei"),
+    r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "f!", "r!", "h!", "schei"),
     # SP111, masked words with a tail: '*', '#' or '@', or a letter then another mask character.
     # '!' and '$' end many sentences and prices: only the letters these alternatives put before
     # them make a hint ('f!', 'fu!', 'b!', 'sh!', 'a$'; '*!' and '@$' hold a hint already).
@@ -515,41 +523,33 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-_FEW_HINTS = 2
+# Every hint of every pattern, looked for in a message at once: five patterns' hints tested one
+# pattern at a time cost some 4 us a message, most of it the calls.
+# SP111 reads a swear word of any language with letters masked by a symbol ('c*nnard', 'j#der');
+# a message without one of these characters holds none
+_MASK_CHARS = SYMBOL_MASK
+_HINT_CHARS = tuple(
+    sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) == 1} | _MASK_CHARS)
+)
+_HINT_TEXTS = tuple(sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1}))
+_HINT_FINDER = ahocorasick_rs.AhoCorasick(_HINT_TEXTS)
 
 
-class _Hints(NamedTuple):
-    """A pattern's hints, tested in two passes in C, however many there are.
+def _hints_in(text: str) -> frozenset[str]:
+    """The hints of `_PATTERN_HINTS` that occur in ``text``.
 
-    A substring test costs some 25 ns for one character and 200 ns for more (in 300
-    characters): more than a few longer hints are looked for together, by an Aho-Corasick
-    automaton (some 500 ns).
+    The characters are tested one by one in C (a text dense with one, a megabyte of '@', then
+    makes no list of matches); the longer hints in one pass of an automaton, reporting
+    overlapping matches, so that a hint inside another ('f!' in 'fu!'?) is found too.
     """
-
-    chars: tuple[str, ...]
-    """The hints of one character."""
-    longer: tuple[str, ...]
-    """The others."""
-    finder: ahocorasick_rs.AhoCorasick | None
-    """An automaton of ``longer`` (``None`` if there are few: each is tested alone)."""
-
-    @classmethod
-    def of(cls, hints: tuple[str, ...]) -> _Hints:
-        """The hints ``hints``, filed by length."""
-        longer = tuple(h for h in hints if len(h) > 1)
-        finder = ahocorasick_rs.AhoCorasick(longer) if len(longer) > _FEW_HINTS else None
-        return cls(tuple(h for h in hints if len(h) == 1), longer, finder)
-
-    def occur(self, text: str) -> bool:
-        """Whether one of the hints occurs in ``text``."""
-        if any(map(text.__contains__, self.chars)):
-            return True
-        if self.finder is None:
-            return any(map(text.__contains__, self.longer))
-        try:
-            return bool(self.finder.find_matches_as_indexes(text))
-        except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
-            return any(map(text.__contains__, self.longer))
+    found = set(filter(text.__contains__, _HINT_CHARS))
+    try:
+        matches = _HINT_FINDER.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        found.update(filter(text.__contains__, _HINT_TEXTS))
+    else:
+        found.update(map(_HINT_TEXTS.__getitem__, {m[0] for m in matches}))
+    return frozenset(found)
 
 
 @attrs.frozen
@@ -561,9 +561,36 @@ class _Plan:
     heads: frozenset[str]
     """A vocabulary of each clause, the one with the fewest phrases: without any of them in
     the message, no clause holds."""
-    patterns: tuple[tuple[regex.Pattern[str], _Hints | None], ...]
-    """Each pattern with the text it needs (one piece at least), or ``None`` if not known."""
+    patterns: tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]
+    """Each pattern with the text it needs (one piece at least, see `_hints_in`), or ``None``
+    if not known."""
     negatable: bool
+    hints: frozenset[str] | None
+    """Every hint of the patterns, or ``None`` if a pattern has none (it is always run)."""
+    particles: bool
+    """SP115: particle-verb changes are read where a product review is named."""
+    split: bool
+    """SP114: gating told as two questions is read where its four vocabularies are."""
+    masked: bool
+    """SP111: swear words with letters masked by a symbol are read where one is written."""
+
+    def idle(self, a: Analysis) -> bool:
+        """Whether the rule can find nothing in ``a``, told from vocabularies and hints alone.
+
+        When this is false, `_compute_phrase_matches` does the work (and may still find nothing).
+        """
+        vocabs = a.vocabs
+        if not self.heads.isdisjoint(vocabs):
+            return False
+        if (
+            (self.particles and "product_review" in vocabs)
+            or (self.split and vocabs >= _SPLIT_GATING)
+            or (self.masked and not _MASK_CHARS.isdisjoint(pattern_hints(a)))
+        ):
+            return False
+        if not self.patterns:
+            return True
+        return self.hints is not None and self.hints.isdisjoint(pattern_hints(a))
 
     def live(self, vocabs: frozenset[str]) -> list[Clause]:
         """The clauses whose vocabularies all occur in the message (``vocabs``)."""
@@ -577,14 +604,20 @@ class _Plan:
 def _plan(code: Code) -> _Plan:
     data = rule_data()[code]
     sizes = vocabularies()
+    patterns = tuple(
+        (p, frozenset(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
+        for p in data.patterns
+    )
+    hinted = [h for _, h in patterns if h is not None]
     return _Plan(
         tuple((frozenset(clause.all), clause) for clause in data.clauses),
         frozenset(min(clause.all, key=lambda v: len(sizes.get(v, ()))) for clause in data.clauses),
-        tuple(
-            (p, _Hints.of(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
-            for p in data.patterns
-        ),
+        patterns,
         code in NEGATABLE,
+        frozenset().union(*hinted) if len(hinted) == len(patterns) else None,
+        code is Code.SP115,
+        code is Code.SP114,
+        code is Code.SP111,
     )
 
 
@@ -596,8 +629,15 @@ _CONTACT_VOCABS = frozenset({"contact_by_phone", "contact_by_email", "contact_by
 _NOT_A_CHANNEL = frozenset({"on", "us", "me", "our", "my"})
 
 
+_START = operator.attrgetter("start")
+
+
 def _sentence_starts(a: Analysis) -> list[int]:
-    return a.memo("sentence starts", lambda: [s.start for s in a.sentences])  # type: ignore[return-value]
+    return a.once("sentence starts", _starts_of_sentences)
+
+
+def _starts_of_sentences(a: Analysis) -> list[int]:
+    return list(map(_START, a.sentences))
 
 
 def _contact_given(a: Analysis, vocab: str, start: int, end: int) -> SpanSet:
@@ -670,13 +710,12 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
     return False
 
 
-def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
-    plan = _plan(code)
+def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[int, int]]:
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
-    masked = code is Code.SP111 and _MASK_HINT.search(a.norm.text) is not None
-    particles = code is Code.SP115 and "product_review" in vocabs
-    split = code is Code.SP114 and vocabs >= _SPLIT_GATING
+    masked = plan.masked and not _MASK_CHARS.isdisjoint(pattern_hints(a))
+    particles = plan.particles and "product_review" in vocabs
+    split = plan.split and vocabs >= _SPLIT_GATING
     if not clauses and not plan.patterns and not particles and not split and not masked:
         return []
     spans: list[tuple[int, int]] = []
@@ -699,7 +738,7 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
         )
     text = a.norm.text
     for pattern, hints in plan.patterns:
-        if hints is not None and not hints.occur(text):
+        if hints is not None and hints.isdisjoint(pattern_hints(a)):
             continue
         matched = (m.span() for m in pattern.finditer(text))
         keep = _PATTERN_FILTERS.get(code)
@@ -707,8 +746,13 @@ def _compute_phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     return _merge(spans) if spans else spans
 
 
-# A letter and a mask character next to it: the cheap test before the masked-word scan.
-_MASK_HINT = regex.compile(r"\p{L}[*#@$!%^~0-9]|[*#@$!%^~]\p{L}", regex.V1)
+def pattern_hints(a: Analysis) -> frozenset[str]:
+    """`_hints_in` the normalised text, looked for once per message."""
+    return a.once("pattern hints", _hints_in_text)
+
+
+def _hints_in_text(a: Analysis) -> frozenset[str]:
+    return _hints_in(a.norm.text)
 
 
 _Keep: TypeAlias = "Callable[[Analysis, int, int], bool]"
@@ -966,27 +1010,43 @@ def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
                 break
 
 
+_NOTHING: Iterator[Found] = iter(())
+
+
 def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
     plan: _Plan | None = None
-    particles = code is Code.SP115
-    split = code is Code.SP114
 
     def rule(a: Analysis) -> Iterator[Found]:
+        # a plain function, not a generator: most messages give most rules nothing, which the
+        # plan tells at once (as `_phrase_matches` does, without two calls more)
         nonlocal plan
         plan = plan or _plan(code)
-        # a plain function, not a generator, that returns at once when no clause can hold and
-        # there is no pattern: most messages give most rules nothing
-        if (
-            plan.heads.isdisjoint(a.vocabs)
-            and not plan.patterns
-            and not (particles and "product_review" in a.vocabs)
-            and not (split and a.vocabs >= _SPLIT_GATING)
-        ):
-            return iter(())
+        if code not in a.cache and plan.idle(a):
+            return _NOTHING
         return iter([a.found(start, end) for start, end in _phrase_matches(a, code)])
 
     rule.__name__ = RULES[code].name.replace("-", "_")
     return rule
+
+
+def needed_vocabs(code: Code) -> frozenset[str] | None:
+    """Vocabularies or pattern hints of which a message needs one for the rule ``code`` to match.
+
+    ``None`` when a pattern of the rule has no hints. The engine skips a rule whose message
+    uses none of them and holds none of the hints (`pattern_hints`), without calling it (see
+    `_Plan.idle`).
+    """
+    plan = _plan(code)
+    if plan.hints is None:
+        return None
+    needs = set(plan.heads) | plan.hints
+    if plan.particles:
+        needs.add("product_review")
+    if plan.split:
+        needs.add("satisfied")  # one of the four the split gating needs
+    if plan.masked:
+        needs |= _MASK_CHARS
+    return frozenset(needs)
 
 
 def has_match(a: Analysis, code: Code) -> bool:
