@@ -24,7 +24,8 @@ committed as written on 2026-12-04 (sha256 0b57357d…) after they were scored u
 ``_r`` are three more writers' sets and ``feedback_s.jsonl`` a tenth writer's 220 comments (118
 AFN, 95 of them on SP301's boundary), committed as written on 2026-12-04 (sha256 ef42e510…)
 after they were scored untouched with ``--folder``; ``feedback_t.jsonl`` an eleventh writer's
-200 comments on SP302-SP304 and SP310 (sha256 296413fa…), the same way.
+200 comments on SP302-SP304 and SP310 (sha256 296413fa…), and ``feedback_u.jsonl`` a twelfth
+writer's 200 comments in German, French, Spanish and Italian (sha256 70f86702…), the same way.
 """
 
 from __future__ import annotations

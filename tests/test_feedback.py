@@ -277,6 +277,35 @@ CASES = [
         {"SP302", "SP310"},
         {"SP302", "SP310"},
     ),
+    # contents said intact in French, German, Italian; an item broken or dented inside the
+    # box is its condition, not the delivery
+    (
+        "Carton éventré à l'arrivée, heureusement le contenu est intact",
+        3,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Karton völlig zerdrückt angekommen, Inhalt zum Glück heil",
+        3,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("Emballage insuffisant, le vase est arrivé en morceaux", 1, "AFN", False, set(), set()),
+    ("Verpackung aufgerissen, Glas im Karton zerbrochen.", 1, "AFN", False, set(), set()),
+    # the price dropped after the purchase (seed's pricing ground)
+    (
+        "Zwei Tage nach dem Kauf war der Preis 15 Euro niedriger. Ärgerlich.",
+        2,
+        "MFN",
+        False,
+        set(),
+        {"SP305"},
+    ),
     # a hyphenated first name is a full name
     (
         "Le gérant, Jean-Pierre Lefèvre, m'a raccroché au nez.",

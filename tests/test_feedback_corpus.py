@@ -222,6 +222,7 @@ class TestCorpus:
             "feedback_r.jsonl": 240,
             "feedback_s.jsonl": 220,
             "feedback_t.jsonl": 200,
+            "feedback_u.jsonl": 200,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
