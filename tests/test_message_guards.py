@@ -11,6 +11,7 @@ from sellerpolicy._rules.messages import engine, purpose
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
+    _MASK_CHARS,
     _NOT_NEGATED,
     _PATTERN_HINTS,
     _POST_SCOPE_WORDS,
@@ -136,7 +137,7 @@ class TestHints:
     @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
     def test_as_each_hint_tested(self, text):
         """The hints found are those a substring test of each hint finds."""
-        every = {h for hints in _PATTERN_HINTS.values() for h in hints}
+        every = {h for hints in _PATTERN_HINTS.values() for h in hints} | _MASK_CHARS
 
         assert {h for h in every if h in text} == _hints_in(text)
 
@@ -177,7 +178,7 @@ class TestIdlePlans:
     def test_a_rule_with_work_is_not_idle(self):
         """A message with a clause's vocabularies or a pattern's hint is read in full."""
         a = Analysis(
-            Message(body="Leave us five stars and we will refund you.", kind="reply"),
+            Message(body="Leave us five stars and we will refund it.", kind="reply"),
             (),
             Policy.current(),
         )
