@@ -1558,6 +1558,8 @@ class TestClauseReading:
             ("tracking_screenshot.png", "reply", "SP119", False),
             ("podcast_episode_12.pdf", "reply", "SP119", True),
             ("shade_card_N45-O.pdf", "confirm_customization", "SP119", False),
+            ("FB-5_Politique_confidentialite_2025.pdf", "proactive", "SP119", False),
+            ("HH-2_Datenschutzerklaerung_2025.pdf", "proactive", "SP119", False),
         ],
     )
     def test_documents_by_their_names(self, file_name, kind, code, fires):
@@ -1868,6 +1870,34 @@ MARKETING_CASES = [
 
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
+    (
+        "registered on our website",
+        "To activate the extended warranty, please register your television on our website within 30 days.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "an owners' club joined on the website",
+        "You are eligible to join our owners programme. Membership is free: simply sign up on our website.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "a call-out fee to the technician",
+        "Für die Anfahrt des Technikers berechnen wir eine Pauschale von 49,00 EUR, die Sie bitte beim Termin direkt an den Techniker bezahlen.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "samples in reviews",
+        "Photos or video samples in reviews are especially helpful to other customers.",
+        "review_request",
+        "SP106",
+        False,
+    ),
     (
         "a police report advised, in Spanish",
         "Le recomendamos presentar una denuncia en la Policía. Le reembolsamos hoy, sin esperar al resultado de la denuncia.",
