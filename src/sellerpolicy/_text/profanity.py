@@ -76,11 +76,18 @@ def _strictly_unmasks(token: str, root: str) -> bool:
     return all(c == r or c in MASK for c, r in zip(head, root, strict=True))
 
 
+# A word with a symbol of `SYMBOL_MASK` in it: the only words a strict reading can unmask, found
+# without visiting every word of the text (the class before the symbol excludes it: linear)
+_SYMBOL_MASKED_TOKEN: Final = regex.compile(
+    r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}!_]*[*#@$%^~][\p{L}\p{N}*#@$!%_^~]*", regex.V1
+)
+
+
 def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> list[tuple[int, int]]:
     """Spans of ``text`` (lower-case) that are a root with letters masked ('c*nnard')."""
     found: list[tuple[int, int]] = []
     wanted = tuple(roots)
-    for m in MASKED_TOKEN.finditer(text):
+    for m in (_SYMBOL_MASKED_TOKEN if strict else MASKED_TOKEN).finditer(text):
         token = m[0].rstrip("!")
         if token.isalpha() or not any(c in MASK for c in token):
             continue
