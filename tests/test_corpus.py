@@ -34,8 +34,8 @@ HOLDOUT_FLOORS = {
     Code.SP102: (1.000, 1.000),
     Code.SP103: (1.000, 1.000),
     Code.SP104: (1.000, 1.000),
-    Code.SP105: (0.909, 0.769),
-    Code.SP106: (1.000, 0.800),
+    Code.SP105: (0.916, 0.846),
+    Code.SP106: (1.000, 0.866),
     # SP107 recall raised 0.928 -> 1.000 on 2026-12-04 (fresh_c round: conditions of success)
     Code.SP107: (1.000, 1.000),
     Code.SP108: (1.000, 0.900),
@@ -125,26 +125,29 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # SP117 (0.875/0.875 -> 1.000/1.000 here, 0.000 -> 0.666 recall on the second blind set) was
 # raised on 2026-12-04: greetings, sign-offs and placeholders in every language count as
 # pleasantries, and where the order stands counts as news.
+# raised on 2026-12-04 (late evening, fresh_q ... fresh_aa rounds): SP105, SP106, SP109,
+# SP112, SP123 and SP124 on the blind set, SP107 and SP124 on the second, SP105 and SP106 on
+# the held-out set
 BLIND_FLOORS = {
     Code.SP101: (1.000, 0.700),
     Code.SP102: (1.000, 1.000),
     Code.SP103: (0.888, 1.000),
     Code.SP104: (1.000, 1.000),
     Code.SP105: (
-        0.888,
-        0.800,
+        0.900,
+        0.900,
     ),  # raised on 2026-12-04: "not on Amazon yet, but ...", "order direct"
     # raised on 2026-12-04 (fresh_c/fresh_d round): a negator reaching every item of a list
     # took SP106 from 0.733 to 0.785 precision; "let's talk it through here before you rate"
     # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
     # model gate was retrained on the grown tuning corpus
-    Code.SP106: (0.785, 0.846),
+    Code.SP106: (0.800, 0.923),
     Code.SP107: (1.000, 1.000),  # raised on 2026-12-04: "wir hoffen, ... gefallen Ihnen"
     Code.SP108: (0.800, 1.000),
-    Code.SP109: (0.875, 0.875),
+    Code.SP109: (0.888, 1.000),
     Code.SP110: (1.000, 0.875),
     Code.SP111: (0.875, 0.777),
-    Code.SP112: (1.000, 0.888),
+    Code.SP112: (1.000, 1.000),
     # SP113 (0.733/0.785) and SP124 (0.857/0.666) raised on 2026-12-04 (fresh_e/fresh_f round):
     # the Amazon storefront and paid add-ons read as promotion, so a purpose kind that promotes
     Code.SP113: (0.750, 0.857),
@@ -162,8 +165,8 @@ BLIND_FLOORS = {
     Code.SP120: (1.000, 1.000),
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 1.000),
-    Code.SP123: (0.857, 0.750),
-    Code.SP124: (1.000, 0.777),  # raised on 2026-12-04
+    Code.SP123: (0.875, 0.875),
+    Code.SP124: (1.000, 0.888),  # raised on 2026-12-04
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
@@ -285,7 +288,7 @@ FRESH_FLOORS = {
     ),  # raised on 2026-12-04: "Royal Mail's enquiry line", "0 89 / 12 34 56-0"
     Code.SP105: (0.571, 1.000),
     Code.SP106: (1.000, 0.500),
-    Code.SP107: (1.000, 0.666),
+    Code.SP107: (1.000, 1.000),
     Code.SP108: (0.600, 1.000),
     Code.SP109: (1.000, 1.000),
     Code.SP110: (1.000, 1.000),
@@ -305,7 +308,7 @@ FRESH_FLOORS = {
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 1.000),
     Code.SP123: (1.000, 1.000),
-    Code.SP124: (0.666, 1.000),
+    Code.SP124: (1.000, 1.000),
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
