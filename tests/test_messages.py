@@ -1871,6 +1871,20 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "no need to worry is reassurance",
+        "No need to worry, leave us a 5-star review and we send you a free gift.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "no need to hesitate is encouragement",
+        "No need to hesitate to leave us a 5-star review and we will send you a free gift.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
         "registered on our website",
         "To activate the extended warranty, please register your television on our website within 30 days.",
         "reply",
