@@ -1297,6 +1297,8 @@ CLAUSE_CASES = [
     ("voucher offered", "Here is a gift voucher code for 10% off your next purchase: SAVE10.", "reply", None, "SP113", True),
     ("new range named", "Since you bought the kettle, check out our new teapot collection!", "reply", None, "SP113", True),
     ("Amazon's confirmation", "Your gift card code is in the order confirmation Amazon sent; redeem it under Your Account.", "proactive", None, "SP109", False),
+    ("the steps to cancel the buyer asked for", "To cancel, go to Your Orders, find the order and click Request cancellation.", "reply", "How do I cancel my order?", "SP123", False),
+    ("asked to cancel because we cannot ship", "We are out of stock and cannot ship it, so please request cancellation from Your Orders.", "reply", "Can I cancel if it's late?", "SP123", True),
     ("buyer's opt-out honoured", "You asked to stop receiving messages from us - we've noted that.", "reply", None, "SP118", False),
     ("opt-out offered", "If you'd rather not receive our follow-up emails, just reply no.", "reply", None, "SP118", True),
     ("buyer asked to hear no more", "Natürlich, Sie erhalten keine weiteren Nachrichten mehr von uns.", "reply", "Bitte schicken Sie mir keine Nachrichten mehr.", "SP118", False),
@@ -1870,6 +1872,48 @@ MARKETING_CASES = [
 
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
+    (
+        "out for delivery, in German",
+        "Ihr Paket ist heute in Zustellung! Der Fahrer kommt voraussichtlich zwischen 10 und 13 Uhr.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "bless your heart",
+        "Bless your heart. It's a USB-C cable. It goes in the USB-C port, the oval one.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a five-year-old could",
+        "Con tutto il rispetto, un bambino di cinque anni saprebbe montarlo seguendo le figure.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "removal expected today",
+        "Your feedback is an outright lie. We expect it removed today.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "cancelling as a favour, in Italian",
+        "Se non vuole aspettare, ci farebbe un favore annullando l'ordine lei.",
+        "reply",
+        "SP123",
+        True,
+    ),
+    (
+        "the simplest would be to cancel, in Spanish",
+        "Lo más sencillo sería que usted cancelara el pedido y lo volviera a comprar más adelante.",
+        "proactive",
+        "SP123",
+        True,
+    ),
     (
         "no need to worry is reassurance",
         "No need to worry, leave us a 5-star review and we send you a free gift.",

@@ -831,6 +831,37 @@ def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
 _AMAZON = regex.compile(r"\bamazon\b", regex.V1 | regex.IGNORECASE)
 
 
+_CANCEL_ASKED = regex.compile(
+    r"\b(?:cancel\w*|storn\w*|annul\w*|cancelar\w*|cancelaci[oó]n|annull\w*)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _buyer_asks_to_cancel(a: Analysis) -> bool:
+    """Whether, in a reply, the buyer spoke of cancelling ('can I cancel?', 'how do I cancel?').
+
+    The steps to cancel given in answer are the buyer's wish, not the seller's request (SP123).
+    """
+
+    def make() -> bool:
+        if a.kind is not MessageKind.REPLY:
+            return False
+        return any(
+            m.sender is MessageSender.BUYER and _CANCEL_ASKED.search(m.body) is not None
+            for m in a.history
+        )
+
+    return a.memo("buyer asks to cancel", make)  # type: ignore[return-value]
+
+
+def _not_the_buyers_cancel(a: Analysis, start: int, end: int) -> bool:
+    """Whether a request to cancel at ``start:end`` is the seller's, not steps the buyer asked for.
+
+    A sentence that says the seller cannot ship is the seller's request all the same.
+    """
+    return not _buyer_asks_to_cancel(a) or "problem" in _sentence_vocabs(a, start, end)
+
+
 # What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
 # off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
 # the change is the seller's request, not steps the buyer asked for (SP115), the opt-out is
@@ -843,6 +874,7 @@ _CODE_FILTERS: dict[Code, _Keep] = {
     Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
     Code.SP115: _not_the_buyers_wish,
     Code.SP118: _not_honouring_opt_out,
+    Code.SP123: _not_the_buyers_cancel,
 }
 
 
