@@ -1873,6 +1873,34 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "a surcharge the buyer must cover",
+        "The courier added an oversize surcharge of £18. Before we release the box we'll need you to cover that £18.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "customs collected by Amazon, in Italian",
+        "I dazi doganali e l'IVA all'importazione sono già stati calcolati e riscossi da Amazon. Alla consegna non dovrà pagare nulla.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "the colour back unasked, in German",
+        "Gute Nachrichten zu Ihrem Leinenkissen: Die Farbe Salbei ist wieder da! Passend zu Ihrem Kissen ergibt sie ein schönes Set.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "a friend who'd like one",
+        "We'd appreciate an honest review. And if you have a friend who'd like one, please recommend us.",
+        "review_request",
+        "SP113",
+        True,
+    ),
+    (
         "out for delivery, in German",
         "Ihr Paket ist heute in Zustellung! Der Fahrer kommt voraussichtlich zwischen 10 und 13 Uhr.",
         "proactive",
