@@ -1873,6 +1873,34 @@ MARKETING_CASES = [
 # (id, body, kind, code, expected): wording of the semantic_g writer's misses, in our own words.
 RECALL_CASES = [
     (
+        "thanks only, short Italian",
+        "Grazie mille per il tuo ordine! Ci fa davvero piacere. A presto!\n\nIl team di Pasta Fresca Nonna Rosa",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "thanks only, casual German",
+        "Danke für deine Bestellung – wir freuen uns riesig! Liebe Grüße, Jana",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "order taken in hand, in Italian",
+        "Ciao Giulia, abbiamo preso in carico il tuo ordine: partirà dal nostro laboratorio entro 24 ore.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "on its way to you, in Spanish",
+        "¡Tu paquete ya viaja hacia ti, Pablo! Lo lleva Correos Express.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
         "a surcharge the buyer must cover",
         "The courier added an oversize surcharge of £18. Before we release the box we'll need you to cover that £18.",
         "reply",
