@@ -1560,6 +1560,7 @@ class TestClauseReading:
             ("tracking_screenshot.png", "reply", "SP119", False),
             ("podcast_episode_12.pdf", "reply", "SP119", True),
             ("shade_card_N45-O.pdf", "confirm_customization", "SP119", False),
+            ("Fernleaf_shawl_row14_correction.pdf", "reply", "SP119", False),
             ("FB-5_Politique_confidentialite_2025.pdf", "proactive", "SP119", False),
             ("HH-2_Datenschutzerklaerung_2025.pdf", "proactive", "SP119", False),
         ],
