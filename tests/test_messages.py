@@ -67,6 +67,7 @@ CASES = [
     ("It arrived.It works now.", "reply", set()),
     ("Go to kettleco d0t com", "reply", {"SP101"}),
     ("Go to kettleco-dot-com", "reply", {"SP101"}),
+    ("Write to jane-at-kettleco-dot-com", "reply", {"SP103"}),
     ("The polka-dot-pattern dress is back.", "reply", set()),
     ("Go to kettleco . com", "reply", {"SP101"}),
     ("Go to hxxps://kettleco.com", "reply", {"SP101"}),

@@ -77,6 +77,11 @@ _WORD_DOT = regex.compile(
     """,
     regex.V1,
 )
+# 'jane-at-shop-dot-com': an '@' spelled between hyphens, once its dot is written back
+# ('jane-at-shop.com'), before a host and its suffix
+_HYPHEN_AT = regex.compile(
+    r"(?<=[a-z0-9])[-_]at[-_](?=[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.[a-z]{2,}\b)", regex.V1
+)
 _SPACED_DOT = regex.compile(
     r"""(?x)
     (?<=[a-z0-9])           # a label ends here
@@ -367,6 +372,8 @@ def _rewritten(text: NormalizedText) -> NormalizedText:
         view = view.sub(_BRACKET_DOT, ".", "spelled-out dots")
     if spelled_dot:
         view = view.sub(_WORD_DOT, ".", "spelled-out dots")
+        if "-at-" in view.text or "_at_" in view.text:
+            view = view.sub(_HYPHEN_AT, "@", "spelled-out '@'")
     if " /" in s or "/ " in s or " slash " in s:
         view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
     t = view.text
