@@ -1215,9 +1215,14 @@ _NAME_CUES: Final = frozenset({"name_cue", "name_intro", "name_title"})
 _QUOTES = regex.compile(r"['\u2019]", regex.V1)
 
 
+def _words_before(comment: Comment, start: int) -> str:
+    """The folded, lower-cased words of the original text just before ``start``, for cues."""
+    return _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
+
+
 def _cues(comment: Comment, start: int) -> frozenset[str]:
     """The kinds of name cue ('seller is', 'Frau', 'my name is') ending right before ``start``."""
-    tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
+    tail = _words_before(comment, start)
     tail = _QUOTES.sub(" ", tail)
     stripped = tail.rstrip(" .:,")
     if len(stripped) == len(tail):
@@ -1573,14 +1578,13 @@ _COMPANY_LINE = regex.compile(
 
 def _company_line(comment: Comment, start: int) -> bool:
     """Whether the words before ``start`` give the number as a carrier's or Amazon's line."""
-    tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
-    return _COMPANY_LINE.search(tail) is not None
+    return _COMPANY_LINE.search(_words_before(comment, start)) is not None
 
 
 def _buyers_own(comment: Comment, start: int) -> bool:
     """Whether the words before ``start`` give what follows as the buyer's own ('email me at')."""
-    tail = _fold(comment.original[max(0, start - _CUE_TAIL) : start].lower())
-    return any(h.vocab == "own_email_cue" for h in comment.reading.cue_lexicon.scan(tail))
+    cues = comment.reading.cue_lexicon.scan(_words_before(comment, start))
+    return any(h.vocab == "own_email_cue" for h in cues)
 
 
 # --- SP305, SP306, SP310 -------------------------------------------------------------------------

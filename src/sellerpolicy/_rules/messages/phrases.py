@@ -369,9 +369,7 @@ def _leads_to_amazon(a: Analysis, start: int, end: int) -> bool:
     It does when its sentence (or the next) gives Amazon links and no other ("rate us directly
     here: amazon.com/review/...").
     """
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     scope = a.sentences[first : last + 2]
     if not scope or not a.links:
         return False
@@ -436,9 +434,7 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     only says "more" ("one more detail", "the balance in your account", "it cleared customs")
     is a cost only when the sentences name an amount or a cost as well.
     """
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     scope = a.sentences[first : last + 1]
     said = [_affirmed(a, s) for s in scope]
     vocabs = frozenset().union(*said)
@@ -640,6 +636,13 @@ def _starts_of_sentences(a: Analysis) -> list[int]:
     return list(map(_START, a.sentences))
 
 
+def _sentence_range(a: Analysis, start: int, end: int) -> tuple[int, int]:
+    """The indices of the first and the last sentence that ``start:end`` touches."""
+    starts = _sentence_starts(a)
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    return first, max(first, bisect.bisect_left(starts, end) - 1)
+
+
 def _contact_given(a: Analysis, vocab: str, start: int, end: int) -> SpanSet:
     """Where the message gives the means the invitation at ``start:end`` invites to use."""
     if vocab == "contact_by_phone":
@@ -762,6 +765,15 @@ def _not_given_nearby(vocab: str) -> _Keep:
     return lambda a, start, end: not _given_nearby(a, vocab, start, end)
 
 
+def _buyer_said(a: Analysis, key: str, said: Callable[[str], bool]) -> bool:
+    """Whether, in a reply, one of the buyer's earlier messages ``said`` it; once per key."""
+    if a.kind is not MessageKind.REPLY:
+        return False
+    return a.memo(  # type: ignore[return-value]
+        key, lambda: any(m.sender is MessageSender.BUYER and said(m.body) for m in a.history)
+    )
+
+
 def _buyer_asks_to_change(a: Analysis) -> bool:
     """Whether, in a reply, the buyer asked how to change or remove their own review or feedback.
 
@@ -769,19 +781,12 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
     request (SP115, SP116).
     """
 
-    def make() -> bool:
-        if a.kind is not MessageKind.REPLY:
-            return False
-        for m in a.history:
-            if m.sender is not MessageSender.BUYER:
-                continue
-            vocabs = {h.vocab for h in a.scan(m.body)[1]}
-            named = vocabs & {"review", "product_review", "seller_feedback"}
-            if named and ("change_verb" in vocabs or "?" in m.body or "¿" in m.body):
-                return True
-        return False
+    def asks(body: str) -> bool:
+        vocabs = {h.vocab for h in a.scan(body)[1]}
+        named = vocabs & {"review", "product_review", "seller_feedback"}
+        return bool(named) and ("change_verb" in vocabs or "?" in body or "¿" in body)
 
-    return a.memo("buyer asks to change", make)  # type: ignore[return-value]
+    return _buyer_said(a, "buyer asks to change", asks)
 
 
 _BARGAIN = frozenset({"incentive", "incentive_weak", "exchange", "pressure", "conditional"})
@@ -797,17 +802,11 @@ _PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
 
 def _buyer_opted_out(a: Analysis) -> bool:
     """Whether, in a reply, the buyer asked to hear no more from the seller."""
-
-    def make() -> bool:
-        if a.kind is not MessageKind.REPLY:
-            return False
-        return any(
-            m.sender is MessageSender.BUYER
-            and any(h.vocab in ("stop_asked", "opt_out") for h in a.scan(m.body)[1])
-            for m in a.history
-        )
-
-    return a.memo("buyer opted out", make)  # type: ignore[return-value]
+    return _buyer_said(
+        a,
+        "buyer opted out",
+        lambda body: any(h.vocab in ("stop_asked", "opt_out") for h in a.scan(body)[1]),
+    )
 
 
 def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
@@ -818,9 +817,7 @@ def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
     """
     if not _buyer_opted_out(a) or a.vocabs & _PROMOTES:
         return True
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     scope = a.sentences[first : last + 1]
     vocabs = frozenset().union(*(s.vocabs() for s in scope))
     said = a.norm.text[scope[0].start : scope[-1].end]
@@ -842,16 +839,9 @@ def _buyer_asks_to_cancel(a: Analysis) -> bool:
 
     The steps to cancel given in answer are the buyer's wish, not the seller's request (SP123).
     """
-
-    def make() -> bool:
-        if a.kind is not MessageKind.REPLY:
-            return False
-        return any(
-            m.sender is MessageSender.BUYER and _CANCEL_ASKED.search(m.body) is not None
-            for m in a.history
-        )
-
-    return a.memo("buyer asks to cancel", make)  # type: ignore[return-value]
+    return _buyer_said(
+        a, "buyer asks to cancel", lambda body: _CANCEL_ASKED.search(body) is not None
+    )
 
 
 def _not_the_buyers_cancel(a: Analysis, start: int, end: int) -> bool:
@@ -1140,9 +1130,7 @@ def answers_buyer(a: Analysis, start: int, end: int) -> bool:
     asked = _buyer_questions(a)
     if not asked:
         return False
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     near = a.sentences[first : last + 1]
     if not near:
         return False
@@ -1157,17 +1145,13 @@ def _in_payment_demand(a: Analysis, start: int, end: int) -> bool:
     """
     if not {"pay", "extra_cost"} <= a.vocabs and "pay_channel" not in a.vocabs:
         return False
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     low, high = a.sentences[first].start, a.sentences[last].end
     return any(s < high and e > low for s, e in _phrase_matches(a, Code.SP108))
 
 
 def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     return frozenset().union(*(s.vocabs() for s in a.sentences[first : last + 1]))
 
 
@@ -1185,9 +1169,7 @@ def _only_the_key(a: Analysis, start: int, end: int) -> bool:
     "Settings / Premium / Enter code" tells the buyer where the key goes; "use code SAVE10 on
     your next order" says more than the key (another marketing word, a percentage).
     """
-    starts = _sentence_starts(a)
-    first = max(0, bisect.bisect_right(starts, start) - 1)
-    last = max(first, bisect.bisect_left(starts, end) - 1)
+    first, last = _sentence_range(a, start, end)
     scope = a.sentences[first : last + 1]
     if not scope or "%" in a.norm.text[scope[0].start : scope[-1].end]:
         return False
