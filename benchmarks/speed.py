@@ -183,6 +183,8 @@ ADVERSARIAL = {
     "mixed emoji": "\N{THUMBS UP SIGN}\N{EMOJI MODIFIER FITZPATRICK TYPE-4} ok \N{SPARKLES} ",
     "emoji sequences": "\N{WOMAN}\u200d\N{WOMAN}\u200d\N{GIRL} \N{REGIONAL INDICATOR SYMBOL LETTER D}"
     "\N{REGIONAL INDICATOR SYMBOL LETTER E} ",
+    # groups of digits and letter o's, each read as a number with zeros ('O161 496 OOOO')
+    "letter-o digit groups": "1o1o o7 ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
 }

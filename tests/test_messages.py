@@ -198,6 +198,35 @@ class TestCases:
 
         assert "SP104" in report.codes
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Call us on O161 496 OOOO, we're in till six.",
+            "ring me: O7OO 9OO 123",
+            "whatsapp +44 7OOO 123 456 anytime",
+        ],
+    )
+    def test_letter_o_for_zero_in_a_phone_number(self, text):
+        """A letter O written for the zero in groups of digits is a phone number's disguise."""
+        finding = check_message(text, kind="reply").findings[0]
+
+        assert "SP104" == finding.code
+        assert "letter O for zero" in finding.disguises
+        assert text[finding.span.start : finding.span.end].startswith(("O", "+"))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Your O2 contract is not something we can help with.",
+            "We ship 2oo units a week, model X1OO-2OO.",
+            "Tracking 1Z999AA1O123456784 shows it in transit.",
+            "Pick size 10 o 12, la talla que prefieras.",
+        ],
+    )
+    def test_o_beside_digits_in_words_and_ids_is_no_phone(self, text):
+        """An o beside a digit in a word, a model or a tracking number is not read as a zero."""
+        assert "SP104" not in check_message(text, kind="reply").codes
+
     def test_span_covers_disguised_link(self):
         """The span of a disguised link is the disguise, as written."""
         text = "Manual: www . kettle\u200bco . com , thanks"

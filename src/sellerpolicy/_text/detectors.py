@@ -1071,6 +1071,30 @@ _DIGIT_COMMA = regex.compile(r"(?<=\d),\s*(?=\d)", regex.V1)
 _SPACED_SINGLE_DIGITS = regex.compile(r"(?<![\d ])\d(?: \d(?!\d)){2,}", regex.V1)
 
 
+# 'O161 496 OOOO': a letter O written for the zero in groups of digits. A group is two or more
+# of digits and o's; the run needs a group that mixes them (or a run of o's beside digits) and
+# enough real digits that only a phone number's o's are read as zeros, not a word's.
+_O_BESIDE_DIGIT = regex.compile(r"\do|o\d", regex.V1)
+_LETTER_O_RUN = regex.compile(
+    r"(?<![\w.])(?:\+\s?)?[0-9o]{2,}(?:[ .\-]{1,2}[0-9o]{2,}){0,6}(?![\w])", regex.V1
+)
+_LETTER_O_DIGITS = 4  # real digits a run needs before its o's are read as zeros
+
+
+def _zeros(match: regex.Match[str]) -> str:
+    run = match[0]
+    if sum(c.isdigit() for c in run) < _LETTER_O_DIGITS or "o" not in run:
+        return run
+    return run.replace("o", "0")
+
+
+def _lettered_digits(text: NormalizedText) -> NormalizedText:
+    """'O161 496 OOOO' with the o's read as the zeros they stand for (in groups of digits)."""
+    if _O_BESIDE_DIGIT.search(text.text) is None:
+        return text
+    return text.sub(_LETTER_O_RUN, _zeros, "letter O for zero")
+
+
 def find_phones(text: NormalizedText) -> list[Evidence]:
     """Phone numbers in national or international formats, also spelled out in words.
 
@@ -1081,7 +1105,7 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         Evidence(*text.span(*m.span()), m[0], disguises=("a WhatsApp link",))
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
-    view = _spelled_digits(text)
+    view = _lettered_digits(_spelled_digits(text))
     skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
     found.extend(_phones_in(view, skip=skip))
     return found
