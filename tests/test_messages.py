@@ -1231,6 +1231,54 @@ class TestDepartures:
         )
         assert "SP122" not in check_message(reply, kind="reply").codes
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Hi, we still haven't seen a review from you. Could you spare two minutes?",
+            (
+                "Just following up on our note from last week about a review. Whenever you have a "
+                "moment, we would love to hear what you think on Amazon."
+            ),
+            (
+                "Le riscriviamo perché non abbiamo ancora visto la sua recensione. Se ha un minuto, "
+                "ci aiuterebbe molto."
+            ),
+            (
+                "Wir melden uns noch einmal wegen Ihrer Bewertung. Falls Sie eine Minute haben, würde "
+                "uns das sehr helfen."
+            ),
+        ],
+    )
+    def test_reminder_with_the_ask_in_the_next_sentence(self, text):
+        """SP122 from the text: a reminder that names the review, the ask a sentence later."""
+        finding = check_message(text, kind="proactive").findings[0]
+
+        assert "SP122" == finding.code
+        assert "repeats an earlier request" in finding.message
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("Thanks once again for your review. Could you send us the photos too?", "proactive"),
+            (
+                (
+                    "Following up on your question about your review. Could you tell me the order "
+                    "number?"
+                ),
+                "proactive",
+            ),
+            ("We still haven't seen a review from you. Could you spare two minutes?", "reply"),
+            (
+                "A reminder: the kettle's warranty covers the lid. Could you check the seal?",
+                "proactive",
+            ),
+        ],
+    )
+    def test_thanks_answers_and_replies_are_no_reminder(self, text, kind):
+        """Thanks for a review, an answer to the buyer's question about it, a reply, or a
+        reminder of something else, followed by a question, are no second request."""
+        assert "SP122" not in check_message(text, kind=kind).codes
+
     def test_reply_without_a_request_is_no_repeat(self):
         """A reply that asks for nothing is no second request, and a removal request is
         SP116's business, not a solicitation."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re  # noqa: TID251 - the clause break runs 3x faster in the stdlib engine on ASCII text
 from typing import TYPE_CHECKING, TypeAlias
@@ -1387,8 +1388,13 @@ def _repeats_the_request(a: Analysis, marker: Hit) -> bool:
 
 
 def repeat_solicitation(a: Analysis) -> Iterator[Found]:
+    reminder = None
     if not _solicits(a):
-        return
+        # "We still haven't seen your review. Could you spare a minute?": the request is
+        # asked again over two sentences, and says so
+        reminder = _reminder_then_ask(a)
+        if reminder is None:
+            return
     if any(_solicits(h) for h in a.history_analyses()):
         yield Found(field="history", note="the history already has a review or feedback request")
         return
@@ -1396,7 +1402,7 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
     # earlier message: could you leave a review?")
     # ("this is the only time we'll ask - we won't contact you again" promises the opposite)
     gone = negated(a)
-    marker = next(
+    marker = reminder or next(
         (
             h
             for h in a.hits
@@ -1410,6 +1416,47 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
         yield a.found(
             marker.start, marker.end, note="the message says it repeats an earlier request"
         )
+
+
+_REMINDED = frozenset({"repeat_marker", "review", "ask"})
+
+
+def _reminder_then_ask(a: Analysis) -> Hit | None:
+    """A reminder about the review, with the ask in the sentence after it, in a proactive message.
+
+    "We have not seen your review yet. If you have a minute, it would help us a lot." and
+    "Following up on our note about a review. Whenever you have a moment, we'd love to hear
+    from you on Amazon.": the review is named where the message says it writes again, the ask
+    is the next sentence's. A reply is left alone: there the next sentence's question is more
+    often the buyer's business ("Following up on your question about your review. Could you
+    tell me the order number?").
+    """
+    if a.kind in _NOT_A_REMINDER or not a.vocabs >= _REMINDED or not is_seller_message(a.message):
+        return None
+    gone = negated(a)
+    thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+    for here, after in itertools.pairwise(a.sentences):
+        vocabs, next_vocabs = here.vocabs(), after.vocabs()
+        if not {"repeat_marker", "review"} <= vocabs or vocabs & _NOT_REMINDING:
+            continue
+        if "ask" not in next_vocabs or "change_verb" in next_vocabs:
+            continue
+        if any(thanked.overlaps(h.start, h.end) for h in here.hits if h.vocab == "review"):
+            continue
+        marker = next(
+            (h for h in here.hits if h.vocab == "repeat_marker" and (h.vocab, h.start) not in gone),
+            None,
+        )
+        if marker is not None:
+            return marker
+    return None
+
+
+# a reply answers the buyer; a removal request is SP116's business
+_NOT_A_REMINDER = frozenset({MessageKind.REPLY, MessageKind.NEGATIVE_FEEDBACK_REMOVAL})
+# the reminder's own sentence thanks, asks already (then `_solicits` judged it), asks a change
+# or answers the buyer's question
+_NOT_REMINDING = frozenset({"thanks", "ask", "change_verb", "buyer_question"})
 
 
 _STARS = regex.compile(r"\b(?:stars?|sterne?n?|étoiles?|estrellas?|stelle)\b", regex.V1)
