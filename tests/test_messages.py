@@ -3544,6 +3544,70 @@ class TestRecallWording:
         assert fires == (code in check_message(text, kind=kind).codes)
 
 
+class TestSneering:
+    """SP111 without an insult word: the buyer's competence mocked, their story met with sarcasm."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Use your common sense next time.",
+            "Clearly reading is not your strong suit.",
+            "Congratulations, you have discovered that cast iron rusts.",
+            "It reads like it was typed with your elbows.",
+            "Do you even know how to use a can opener?",
+            "What part of no refunds after 30 days do you not understand?",
+            "Nice try, but we were not born yesterday.",
+        ],
+    )
+    def test_sneer_is_abuse(self, text):
+        """Each sneer at the buyer is abusive language."""
+        assert "SP111" in check_message(text, kind="reply").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Keine Sorge, das lernt man schnell.",
+            "Is there anything you don't understand in the manual?",
+            "Es un placer trabajar para clientes como usted.",
+            "C'est grâce à des clients comme vous que notre atelier existe.",
+            "Which part of the lamp arrived broken? A photo would help.",
+        ],
+    )
+    def test_kind_words_beside_them_are_not(self, text):
+        """Reassurance, an offer to explain and thanks to customers like the buyer are no sneer."""
+        assert "SP111" not in check_message(text, kind="reply").codes
+
+
+class TestAmountsAskedFor:
+    """SP108: an amount named as a supplement or a deposit asks for itself."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "For an advance replacement we ask for a $25 deposit, returned in full later.",
+            "Si vous préférez la livraison à domicile, il faudra compter un complément de 5 €.",
+            "Per passare al matrimoniale basta una piccola integrazione di 9 €.",
+            "Podemos cambiarlo, solo sería un pequeño suplemento de 4 € por la talla.",
+            "Please let us know once you've sent the difference and we'll dispatch.",
+        ],
+    )
+    def test_supplement_or_deposit(self, text):
+        """Each asks the buyer to pay more after the sale."""
+        assert "SP108" in check_message(text, kind="reply").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'The "Import Fees Deposit" of $8.73 on your order summary is collected by Amazon.',
+            "The walnut version is normally $30 more; we ship it free of any extra charge.",
+            "There is no deposit of any kind: the replacement ships today.",
+        ],
+    )
+    def test_amazons_deposit_and_waived_supplements_are_not(self, text):
+        """Amazon's import deposit, a supplement waived, a deposit denied ask for nothing."""
+        assert "SP108" not in check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 
