@@ -3608,6 +3608,43 @@ class TestAmountsAskedFor:
         assert "SP108" not in check_message(text, kind="reply").codes
 
 
+class TestWishesAreThanks:
+    """SP117: a sentence that only wishes the buyer well says nothing more than thanks."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Grazie ancora per la fiducia, Giorgio! Speriamo che la tua nuova moka ti regali tanti"
+                " buoni caffè. Per qualunque cosa, siamo qui."
+            ),
+            "Thank you for your order! We hope it keeps you warm all winter. Have a lovely day.",
+            (
+                "Vielen Dank für Ihre Bestellung! Wir hoffen, die Thermoskanne begleitet Sie auf vielen"
+                " Ausflügen."
+            ),
+        ],
+    )
+    def test_thanks_and_wishes(self, text):
+        """Thanks with a wish for the item is a thank-you-only message."""
+        assert "SP117" in check_message(text, kind="proactive").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "We hope you like your new rug. To keep the fibres from shedding, vacuum it without the"
+                " brush roller for the first month. Thanks again for choosing us."
+            ),
+            "Thank you for your order! We hope the replacement arrives by Friday 14 June.",
+            "Thanks for your order. We hope you can send us a photo of the label?",
+        ],
+    )
+    def test_wishes_beside_a_purpose(self, text):
+        """A wish beside care advice, a date or a question leaves the message a purpose."""
+        assert "SP117" not in check_message(text, kind="proactive").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

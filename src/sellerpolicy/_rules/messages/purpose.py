@@ -231,6 +231,7 @@ def _says_when(text: str) -> bool:
 _FLUFF = frozenset({"pleasantry", "thanks", "opt_out", "greeting"})
 _MAX_LOOSE_SHARE = 0.34
 _SIGN_OFF_WORDS = 4
+_LOOSE_BESIDE_WISHES = 6  # a short sentence's worth: 'solo queríamos darte', a shop's name
 
 
 def _thanks_someone(a: Analysis) -> bool:
@@ -273,12 +274,20 @@ def _only_thanks(a: Analysis) -> bool:
         return False
     # thanks, pleasantries and greetings say nothing more; nor does a placeholder's name
     # ('Hola {{nombre}}'), which the tool sending the template fills in
-    covered = sorted(
-        [(h.start, h.end) for h in a.hits if h.vocab in _FLUFF]
-        + [(p.start, p.end) for p in find_placeholders(text)]
-    )
+    fluff = [(h.start, h.end) for h in a.hits if h.vocab in _FLUFF]
+    fluff += [(p.start, p.end) for p in find_placeholders(text)]
+    if _at_most_loose(words, sorted(fluff), max(2, _MAX_LOOSE_SHARE * len(words))):
+        return True
+    # wishes are read as thanks only beside next to nothing else ('vacuum it without the brush')
+    wishes = _wishes(a)
+    return bool(wishes) and _at_most_loose(words, sorted(fluff + wishes), _LOOSE_BESIDE_WISHES)
+
+
+def _at_most_loose(
+    words: list[tuple[str, int, int]], covered: list[tuple[int, int]], allowed: float
+) -> bool:
+    """Whether at most ``allowed`` words (filler and numbers aside) lie outside ``covered``."""
     filler = filler_words()
-    allowed = max(2, _MAX_LOOSE_SHARE * len(words))
     loose = 0
     j = 0
     for word, start, end in words:
@@ -291,6 +300,29 @@ def _only_thanks(a: Analysis) -> bool:
             if loose > allowed:
                 return False  # most messages say more than thanks early on
     return True
+
+
+# what a sentence of wishes may hold besides them: the buyer, the shop, thanks and greetings
+_WISH_COMPANY = frozenset({"well_wish", "you", "to_us", "pleasantry", "thanks", "greeting"})
+
+
+def _wishes(a: Analysis) -> list[tuple[int, int]]:
+    """The sentences that only wish the buyer well or say what the order means to the shop.
+
+    "Speriamo che la tua nuova moka ti regali tanti buoni caffè." says nothing more than thanks;
+    "We hope the replacement arrives by Friday" (a date) or "we hope you can send a photo?" (a
+    question, another vocabulary) does.
+    """
+    if "well_wish" not in a.vocabs:
+        return []
+    text = a.norm.text
+    return [
+        (s.start, s.end)
+        for s in a.sentences
+        if "well_wish" in (vocabs := s.vocabs())
+        and vocabs <= _WISH_COMPANY
+        and "?" not in text[s.start : s.end]
+    ]
 
 
 def thank_you_only(a: Analysis) -> Iterator[Found]:
