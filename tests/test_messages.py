@@ -3645,6 +3645,46 @@ class TestWishesAreThanks:
         assert "SP117" not in check_message(text, kind="proactive").codes
 
 
+class TestOrderNewsInOtherWords:
+    """SP109 and SP110 in the words sellers use for them in Spanish, German and French."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                (
+                    "Hola Javier: te confirmamos que ha entrado tu pedido de la cafetera y ya está en la"
+                    " cola de preparación de nuestro almacén."
+                ),
+                "SP109",
+            ),
+            (
+                (
+                    "Moin Herr Petersen, vielen Dank – Ihre Bestellung über zwei Thermobecher ist bei"
+                    " uns eingegangen und wird gerade kommissioniert."
+                ),
+                "SP109",
+            ),
+            (
+                (
+                    "Bonjour Nathalie, bonne nouvelle : votre colis a été remis à Chronopost ce midi."
+                    " Vous pouvez le suivre avec le numéro XW482913657FR."
+                ),
+                "SP110",
+            ),
+        ],
+    )
+    def test_proactive_order_news(self, text, code):
+        """Each proactive message confirms the order or notifies its shipment."""
+        assert code in check_message(text, kind="proactive").codes
+
+    def test_a_return_received_is_no_order_confirmation(self):
+        """A return that arrived is a return notice, not the order confirmed."""
+        text = "Ihre Rücksendung ist bei uns eingegangen; die Erstattung folgt in zwei Tagen."
+
+        assert "SP109" not in check_message(text, kind="proactive").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 
