@@ -3685,6 +3685,35 @@ class TestOrderNewsInOtherWords:
         assert "SP109" not in check_message(text, kind="proactive").codes
 
 
+class TestStarsWishedFor:
+    """SP107: a count of stars the seller wishes for is a rating, not the item's design."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Die Astschere müsste inzwischen bei Ihnen sein. Fünf Sterne wären für unser kleines"
+                " Team das schönste Kompliment."
+            ),
+            "We'd be over the moon if you felt it deserved five stars, but no pressure.",
+            "Se il libro l'ha colpita, cinque stelle sarebbero il regalo più bello per noi.",
+            "Your manual arrived ages ago, and we'd be chuffed to bits with five stars.",
+        ],
+    )
+    def test_wished_stars(self, text):
+        """Each wishes for the top rating."""
+        assert "SP107" in check_message(text, kind="review_request").codes
+
+    def test_stars_of_the_design(self):
+        """A cushion with five stars embroidered, in a neutral request, is the item's design."""
+        text = (
+            "Hello, you bought our five stars embroidered cushion a couple of weeks ago. We'd love"
+            " to know what you think. A review on Amazon, whatever you write, helps other buyers."
+        )
+
+        assert "SP107" not in check_message(text, kind="review_request").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

@@ -1530,11 +1530,14 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
 
     "The cushion has five stars embroidered on the corner" describes the item; a count of stars
     is a rating when the sentence also asks, names a review, rating or feedback in words, or
-    trades the stars for something ("a 10% discount if you leave 5 stars").
+    trades the stars for something ("a 10% discount if you leave 5 stars"), or wishes for them
+    ("five stars would make our day", "if you felt it deserved five stars").
     """
     vocabs = _sentence_vocabs(a, start, end)
     if vocabs & {"ask", "seller_feedback", "product_review", "incentive", "exchange"}:
         return False
+    if "rating_wish" in vocabs:
+        return False  # stars wished for are a rating ("Fünf Sterne wären das schönste Kompliment")
     text = a.norm.text
     return not any(
         h.vocab == "review" and start <= h.start < end and not _STARS.search(text, h.start, h.end)
