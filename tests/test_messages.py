@@ -3714,6 +3714,53 @@ class TestStarsWishedFor:
         assert "SP107" not in check_message(text, kind="review_request").codes
 
 
+class TestSoldOffAmazon:
+    """SP105 stands beside the address or the payment channel when the sale is off Amazon."""
+
+    @pytest.mark.parametrize(
+        ("text", "also"),
+        [
+            (
+                (
+                    "Buonasera, il modello con i cassetti non è su Amazon, lo trova sul nostro sito"
+                    " falegnameriabonetti punto it nella sezione camerette."
+                ),
+                "SP101",
+            ),
+            (
+                (
+                    "Este modelo ya no lo vendemos por Amazon. Lo tienes en nuestra web,"
+                    " tallerbicisruiz.es, con envío gratis."
+                ),
+                "SP101",
+            ),
+            (
+                (
+                    "No lo tenemos en Amazon pero sí en la tienda. Escríbeme a pedalesgarcia arroba"
+                    " hotmail punto es, me pagas por Bizum y te lo mando."
+                ),
+                "SP103",
+            ),
+        ],
+    )
+    def test_sale_off_amazon(self, text, also):
+        """The address or the email is reported, and the sale off Amazon too."""
+        codes = check_message(text, kind="reply").codes
+
+        assert {"SP105", also} <= set(codes)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The assembly manual is on our site too: falegnameriabonetti.it/manuali.",
+            "We've refunded the $15 to the PayPal account you paid with.",
+        ],
+    )
+    def test_address_or_refund_channel_only(self, text):
+        """An address that only points to a manual, a refund sent back through PayPal: no SP105."""
+        assert "SP105" not in check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

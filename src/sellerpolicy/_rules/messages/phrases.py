@@ -398,7 +398,16 @@ def _refunded_through(a: Analysis, start: int, end: int) -> bool:
     the buyer to act outside Amazon.
     """
     channel = any(h.vocab == "pay_channel" and h.start < end and start < h.end for h in a.hits)
-    return channel and not _buyer_pays(a, start, end)
+    if not channel:
+        return False
+    # the money goes back to the buyer: a refund, or the seller paying ("me pagas por Bizum"
+    # names no refund: the buyer pays off Amazon)
+    first, last = _sentence_range(a, start, end)
+    scope = a.sentences[first : last + 1]
+    back = any("seller_pays" in s.vocabs() for s in scope) or any(
+        _REFUND.search(a.norm.text, s.start, s.end) for s in scope
+    )
+    return back and not _buyer_pays(a, start, end)
 
 
 # A cost of sending the item back: the only cost Amazon's returns rules let a buyer bear after
@@ -763,7 +772,45 @@ _Keep: TypeAlias = "Callable[[Analysis, int, int], bool]"
 
 
 def _not_given_nearby(vocab: str) -> _Keep:
+    if vocab == "own_site":
+        return lambda a, start, end: (
+            _sold_off_amazon(a, start, end) or not _given_nearby(a, vocab, start, end)
+        )
     return lambda a, start, end: not _given_nearby(a, vocab, start, end)
+
+
+_SELLING = frozenset({"buy_verb", "incentive", "cheaper_price", "cheaper_with_us"})
+
+
+def _sold_off_amazon(a: Analysis, start: int, end: int) -> bool:
+    """Whether the own site at ``start:end`` is where the buyer is sent to buy.
+
+    "Il modello non è su Amazon, lo trova sul nostro sito falegnameria punto it" and "ya no lo
+    vendemos por Amazon. Lo tienes en nuestra web, taller.es, con envío gratis" sell off Amazon:
+    the address given is the evidence of SP101 and the sale SP105's, both stand. "The manual is
+    on our site: x.com" only points at the address (SP101 alone).
+    """
+    first, last = _sentence_range(a, start, end)
+    if any(_SELLING & s.vocabs() for s in a.sentences[first : last + 1]):
+        return True
+    gone = negated(a)
+    lo = a.sentences[max(0, first - 1)].start
+    hi = a.sentences[last].end
+    return (
+        any(
+            ("on_amazon", h.start) in gone
+            for h in a.hits
+            if h.vocab == "on_amazon" and lo <= h.start < hi
+        )
+        or _NOT_SOLD_ON_AMAZON.search(a.norm.text, lo, hi) is not None
+    )
+
+
+# "ya no lo vendemos por Amazon", "we no longer sell it on Amazon", "nicht mehr bei Amazon"
+_NOT_SOLD_ON_AMAZON = regex.compile(
+    r"\b(?:no|not|n't|nicht|ne|pas|non)\b[^.!?\n]{0,40}\b(?:por|on|bei|auf|sur|su|en)\s+amazon\b",
+    regex.V1,
+)
 
 
 def _buyer_said(a: Analysis, key: str, said: Callable[[str], bool]) -> bool:
