@@ -3761,6 +3761,96 @@ class TestSoldOffAmazon:
         assert "SP105" not in check_message(text, kind="reply").codes
 
 
+class TestDisputeWording:
+    """Threats, cancellation requests and removal pressure in the words of a hard dispute."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                (
+                    "If you carry on insisting on this, we'll have no choice but to post those pictures"
+                    " and this whole exchange on our store page."
+                ),
+                "SP112",
+            ),
+            (
+                (
+                    "We've added your name and address to a shared list that several sellers in our"
+                    " category use to flag problem buyers."
+                ),
+                "SP112",
+            ),
+            (
+                (
+                    "We have flagged your account with Amazon's abuse team, and we'll be giving them"
+                    " your full order and address history. Expect to hear from them."
+                ),
+                "SP112",
+            ),
+            (
+                (
+                    "Wenn Sie bis Montag nicht antworten, stellen wir Ihre Fotos und diesen"
+                    " Nachrichtenverlauf auf unsere Facebook-Seite."
+                ),
+                "SP112",
+            ),
+            (
+                (
+                    "Your pasta machine hasn't been packed yet. It'd be easiest if you just cancel and"
+                    " buy it somewhere else."
+                ),
+                "SP123",
+            ),
+            (
+                "Ahora mismo no tenemos stock. Lo más sencillo es que anule usted la compra.",
+                "SP123",
+            ),
+            (
+                (
+                    "Our courier account got suspended, so cancelling it on your side is the quickest"
+                    " way to get your money back."
+                ),
+                "SP123",
+            ),
+        ],
+    )
+    def test_dispute_violation(self, text, code):
+        """Each threatens, or asks the buyer to cancel."""
+        assert code in check_message(text, kind="reply").codes
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                (
+                    "Vous indiquez vouloir porter plainte contre nous. C'est votre droit, et nous"
+                    " répondrons à toute demande officielle."
+                ),
+                "SP112",
+            ),
+            (
+                (
+                    "Ci scrive che il suo avvocato ci contatterà. Nessun problema, risponderemo a"
+                    " qualsiasi comunicazione."
+                ),
+                "SP112",
+            ),
+            ("Please post your review publicly with your photos, it helps other buyers.", "SP112"),
+            (
+                (
+                    "Mientras tanto, le repito nuestra oferta: devolución gratuita con la etiqueta de"
+                    " Amazon y reembolso completo."
+                ),
+                "SP113",
+            ),
+        ],
+    )
+    def test_the_buyers_threat_and_our_offer_again(self, text, code):
+        """The buyer's own threat restated, an invitation to post photos, the refund offered again."""
+        assert code not in check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 
