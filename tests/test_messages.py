@@ -3851,6 +3851,49 @@ class TestDisputeWording:
         assert code not in check_message(text, kind="reply").codes
 
 
+class TestGiftsForReviews:
+    """SP106: a small gift or money back kept for whoever reviews, named without a price."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Every customer who posts a photo review of their cushion covers gets a matching pair"
+                " of napkins in the post."
+            ),
+            (
+                "¿Qué tal las fundas? Cuando hayas publicado tu opinión en Amazon, escríbenos: tenemos"
+                " un detalle preparado para ti."
+            ),
+            (
+                "Appena la sua recensione sarà online, ci scriva due righe: per chi condivide la"
+                " propria esperienza abbiamo sempre un pensierino."
+            ),
+            (
+                "Ci farebbe piacere sapere cosa pensa del cavo: a recensione fatta, le restituiamo"
+                " quanto ha speso."
+            ),
+        ],
+    )
+    def test_gift_for_a_review(self, text):
+        """Each trades something of value for the review."""
+        assert "SP106" in check_message(text, kind="review_request").codes
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Un detalle: el cable de carga va en el fondo de la caja.",
+            (
+                "We've sent a matching pair of laces with the replacement shoes, no need to return"
+                " the old ones."
+            ),
+        ],
+    )
+    def test_gift_words_without_a_review(self, text):
+        """A detail or a pair sent with a replacement, with no review named, is no incentive."""
+        assert "SP106" not in check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 
