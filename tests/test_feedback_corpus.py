@@ -181,6 +181,30 @@ FRESH_GATES = {
 }
 GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 
+# disputed/feedback_v.jsonl: a thirteenth writer's 200 comments (sha256 3f91e255…), committed as
+# written on 2026-12-04. Its writer reads the current edition's "seller-specific" as limiting
+# SP304 to the seller's own staff (the buyer's own name or phone is seed-only) and leaves street
+# addresses out of SP304; both blind writers and the tuning set read otherwise, so it sits beside
+# the tuning set, not in it. Every other ground is held to what it reached after its misses were
+# read (precision, recall, rounded down); SP301 in the seed edition is the writers' known split on
+# transit damage and the seller's service.
+DISPUTED = FOLDER / "disputed"
+DISPUTED_GATES = {
+    Edition.CURRENT: {
+        Code.SP301: (1.0, 0.93),
+        Code.SP302: (0.96, 0.89),
+        Code.SP303: (1.0, 1.0),
+        Code.SP306: (1.0, 0.9),
+        Code.SP310: (1.0, 1.0),
+    },
+    Edition.SEED: {
+        Code.SP302: (0.96, 0.89),
+        Code.SP303: (1.0, 1.0),
+        Code.SP305: (0.93, 1.0),
+        Code.SP310: (1.0, 1.0),
+    },
+}
+
 SCORES = {}
 
 
@@ -278,3 +302,24 @@ class TestCorpus:
         """The gates of each blind set name every ground of each edition."""
         for edition in Edition:
             assert set(codes_of(edition)) == set(GATES[which][1][edition])
+
+    @pytest.mark.parametrize(
+        ("edition", "code"),
+        cases(lambda e: DISPUTED_GATES[e]),
+        ids=lambda v: str(v.value if hasattr(v, "value") else v),
+    )
+    def test_disputed_set_holds_its_figures(self, edition, code):
+        """The grounds the disputed set does not dispute keep the figures they reached on it."""
+        precision, recall, _ = figures(code, scores(edition, DISPUTED))
+        want_precision, want_recall = DISPUTED_GATES[edition][code]
+
+        assert precision >= want_precision
+        assert recall >= want_recall
+
+    def test_disputed_set_is_whole(self):
+        """The disputed set's 200 comments are all read, with ids unique across the corpus."""
+        disputed = list(records(DISPUTED))
+        ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
+
+        assert 200 == len(disputed)
+        assert len(ids) == len(set(ids))

@@ -3894,6 +3894,51 @@ class TestGiftsForReviews:
         assert "SP106" not in check_message(text, kind="reply").codes
 
 
+class TestPurposeWithoutItsWords:
+    """SP124: an order confirmation sent as a kind whose own words the body never uses."""
+
+    @pytest.mark.parametrize(
+        "kind",
+        ["invoice", "warranty"],
+    )
+    def test_confirmation_sent_as_another_kind(self, kind):
+        """'We have received your order and are preparing it', sent as an invoice or warranty."""
+        text = (
+            "Buongiorno,\n\nLe confermiamo che abbiamo ricevuto il Suo ordine"
+            " 402-6603918-7729041 e che lo stiamo preparando per la spedizione."
+        )
+
+        assert "SP124" in check_message(text, kind=kind).codes
+
+    def test_a_service_confirmed_is_its_kind(self):
+        """Confirming an appointment is a confirm_service message's own business."""
+        text = "Hello,\n\nThis is to confirm your piano tuning for Friday 28 June at 2pm."
+
+        assert "SP124" not in check_message(text, kind="confirm_service").codes
+
+
+class TestSarcasm:
+    """SP111: sarcasm that needs no 'you' beside it."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The parcel was signed for at your address at 11:02. I'm sure it's a coincidence.",
+            (
+                "Curieusement, le carton contenait un vieux fouet. Je vous laisse deviner ce que nous"
+                " en pensons."
+            ),
+            (
+                "The leaflet explains it in eight languages. Perhaps someone at home could read it to"
+                " you."
+            ),
+        ],
+    )
+    def test_sarcasm(self, text):
+        """Each mocks the buyer or their story."""
+        assert "SP111" in check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

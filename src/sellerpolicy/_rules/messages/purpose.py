@@ -473,13 +473,48 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         and dominates(a, "shipping", besides=frozenset({"confirmation"}))
     ):
         return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
-    if "order_received" in vocabs and _confirms_receipt(a, kind, vocabs):
+    if "order_received" in vocabs and _order_confirmed(a, vocabs, topical=topical):
         return "is an order confirmation"
     if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
         return "is a delay notice"
     if not topical:
         return _foreign_topic(a)
     return ""
+
+
+def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> bool:
+    """Whether a body that says the order was received is there to confirm it.
+
+    It is when the confirmation outweighs every other purpose (`_confirms_receipt`), and, when
+    it asks nothing and names no problem (or only denies one), when nothing of the kind's own
+    business stands beside it: an unexpected-problem message whose order is "ricevuto
+    correttamente ed è ora in lavorazione" with no news of trouble, or "Le confermiamo che
+    abbiamo ricevuto il Suo ordine" sent as an invoice, whose word the body never uses.
+    Confirming is the other scheduling kinds' own business.
+    """
+    kind = a.kind
+    if _confirms_receipt(a, kind, vocabs):
+        return True
+    if "?" in a.norm.text or _problem_said(a):
+        return False
+    if kind is MessageKind.UNEXPECTED_PROBLEM:
+        return not vocabs & _NEWS_OF_TROUBLE
+    return not topical and kind not in _SCHEDULING_KINDS
+
+
+_TROUBLE = frozenset({"problem", "delay_notice", "apology"})
+# what a notice of trouble speaks of besides the order: the delivery, a question, a change
+_NEWS_OF_TROUBLE = frozenset(
+    {"shipped", "topic_delivery", "question", "change_verb", "topic_return"}
+)
+
+
+def _problem_said(a: Analysis) -> bool:
+    """Whether the body names a problem, a delay or an apology that no negator cancels."""
+    if not a.vocabs & _TROUBLE:
+        return False
+    gone = negated(a)
+    return any(h.vocab in _TROUBLE and (h.vocab, h.start) not in gone for h in a.hits)
 
 
 def _serves_its_kind_besides(a: Analysis, found: list[Found]) -> bool:
