@@ -3939,6 +3939,34 @@ class TestSarcasm:
         assert "SP111" in check_message(text, kind="reply").codes
 
 
+class TestNeedJoinedByAnd:
+    """A negation of need after 'and' covers what follows it, not the offer before it."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Take the review down and we'll refund you and no need to return it.", "SP106"),
+            (
+                "Update your review to 5 stars and we'll refund you and no need to send it back.",
+                "SP106",
+            ),
+            (
+                "Update your review to 5 stars and we'll refund you and no need to send it back.",
+                "SP107",
+            ),
+        ],
+    )
+    def test_offer_before_and_no_need(self, text, code):
+        """The trade stands; the 'no need' is about the return."""
+        assert code in check_message(text, kind="reply").codes
+
+    def test_need_denied_after_and(self):
+        """A refund done, and no need to update the review: nothing traded."""
+        text = "We've refunded you in full and no need to update your review."
+
+        assert not check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

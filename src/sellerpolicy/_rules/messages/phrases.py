@@ -315,6 +315,10 @@ def _negated_part(text: str, s: Sentence, h: Hit, clause: Clause) -> tuple[int, 
     """The span of sentence ``s`` that the negation of need ``h`` covers (see `_blocks`)."""
     breaks = [(m.start(), m.end()) for m in _PART_BREAK.finditer(text, s.start, s.end)]
     lo = max((e for _, e in breaks if e <= h.start), default=s.start)
+    if _JOINED.search(text, max(lo, h.start - _JOIN_REACH), h.start):
+        # "... and we'll refund you and no need to send it back": a conjunction before the
+        # negation starts its part, as a comma would
+        lo = h.start
     after = [b for b in breaks if b[0] >= h.end]
     if not after:
         return lo, s.end
@@ -332,6 +336,9 @@ def _negated_part(text: str, s: Sentence, h: Hit, clause: Clause) -> tuple[int, 
 
 
 _PART_BREAK = regex.compile(r"[,;:]|\s[-\u2013\u2014]\s", regex.V1)
+# a conjunction right before a negation of need ("and no need to ...", "und nicht nötig")
+_JOINED = regex.compile(r"\b(?:and|but|plus|und|aber|et|mais|y|pero|e|ma)\s+$", regex.V1)
+_JOIN_REACH = 8
 # What may follow a negation of need before a break that leaves its object to a later part
 _BARE_TAIL = regex.compile(r"\s*(?:to|de|d['\u2019]|di|zu)?\s*", regex.V1 | regex.IGNORECASE)
 
