@@ -164,6 +164,24 @@ CASES = [
     ("out for delivery for 4 days then it vanished", 1, "MFN", True, {"SP306"}, set()),
     ("never got it. must be sitting in some UPS warehouse", 1, "MFN", True, {"SP306"}, set()),
     ("Royal Mail lost it. Second time this month.", 1, "MFN", True, {"SP306"}, set()),
+    # a star left by mistake, a town's name, the courier at the wrong door with the item intact
+    (
+        "Hi, I left 1 star by mistake, everything was perfect!",
+        1,
+        "MFN",
+        False,
+        {"SP310"},
+        {"SP310"},
+    ),
+    ("Livré à Bitche en avance, emballage impeccable. Merci !", 5, "MFN", False, set(), set()),
+    (
+        "Consegna in ritardo di 5 giorni, il corriere ha lasciato il pacco al portiere sbagliato.",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
     # the seller cleared in their own words, the carrier's sorting or depot the delay
     (
         "Paket kam 5 Tage zu spät, DHL hat es zweimal falsch sortiert",

@@ -3967,6 +3967,90 @@ class TestNeedJoinedByAnd:
         assert not check_message(text, kind="reply").codes
 
 
+class TestTemplateContacts:
+    """Contact details as templates and casual replies write them."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Falls beim Aufbau etwas hakt, erreichen Sie unsere Montage-Hotline unter null vier null"
+                " – drei null neun neun – eins eins acht null."
+            ),
+            "Fragen? Tel. +49 (0)40 / 3099-1180",
+            "hola! si tienes dudas mejor llámame directamente al 644 218 903",
+        ],
+    )
+    def test_phone_numbers(self, text):
+        """German digits said one by one, a slash between groups, 'llámame' before a number."""
+        assert "SP104" in check_message(text, kind="proactive").codes
+
+    def test_manufacturer_named_after_its_word(self):
+        """'il numero verde del produttore Dreame è ...' is the manufacturer's line: info."""
+        text = "per la garanzia il numero verde del produttore Dreame è 800 123 456"
+
+        (finding,) = check_message(text, kind="warranty").findings
+
+        assert ("SP104", "info") == (finding.code, finding.severity)
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Share your first cook: follow @nordhaus.living on Instagram.", "SP103"),
+            (
+                "Drei Böden und vier Schrauben, acht Dübel, null Probleme, eins nach dem anderen.",
+                "SP104",
+            ),
+            (
+                "Slide along the middle strip to dim, and hold the right one for two seconds.",
+                "SP111",
+            ),
+        ],
+    )
+    def test_look_alikes(self, text, code):
+        """A social handle is no email address, German counting no number, 'dim' no insult."""
+        assert code not in check_message(text, kind="proactive").codes
+
+    def test_stop_keyword_in_german(self):
+        """'antworten Sie einfach mit STOPP' offers an opt-out (SP118)."""
+        text = (
+            "Ihr Wollplaid mag es kühl. Wenn Sie keine weiteren Tipps von uns erhalten möchten,"
+            " antworten Sie einfach mit STOPP."
+        )
+
+        assert "SP118" in check_message(text, kind="proactive").codes
+
+
+class TestCasualOrderNews:
+    """Casual order news and requests, from a phone."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                "hallo, ihr paket ist grad raus mit dhl, sendungsnr 00340434161094015902. lg",
+                "SP110",
+            ),
+            ("coucou, votre colis vient de partir avec Colissimo, bonne réception !", "SP110"),
+            (
+                "bonjour, on a bien reçu votre commande de la théière, merci! elle part bientôt",
+                "SP109",
+            ),
+            (
+                (
+                    "hola, nos hemos quedado sin stock. te importaría cancelar tú el pedido desde tu"
+                    " cuenta?"
+                ),
+                "SP123",
+            ),
+            ("hai visto che è uscita la nuova versione della macchina del pane?", "SP113"),
+        ],
+    )
+    def test_casual(self, text, code):
+        """Each is what its code reports, however it is typed."""
+        assert code in check_message(text, kind="proactive").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

@@ -149,9 +149,14 @@ _LETTER_SPACED_HINT = regex.compile(
 _SPACED_PAIR = re.compile(r" [a-z0-9.] [a-z0-9.] ")
 _AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
+# A social handle after a word of following or mentioning ('follow @nordhaus.living', 'tag us
+# @shop') is a handle (SP105 reads it), not a local part spaced off an address
+_HANDLE_BEFORE = (
+    r"(?:follow|tag|find|dm|mention|us|me|on|via|and|or|is|at|to|with|sur|auf|su|en|y|e|und|et)"
+)
 _BRACKET_AT = regex.compile(
     rf"(?<!\s)\s*[\[\(\{{<]\s*(?:{_AT_WORDS}|@|ät)\s*[\]\)\}}>]\s*"
-    r"|(?<=[a-z0-9])\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])",
+    rf"|(?<=[a-z0-9])(?<!\b{_HANDLE_BEFORE})\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])",
     regex.V1,
 )
 # 'jane at mail dot com': only when a spelled-out dot follows too, so 'arrives at 5 pm' stays prose
@@ -964,7 +969,7 @@ _PHONE = regex.compile(
     (?P<number>
         (?:\+|00)\d{{1,3}}{_SEP}{{0,2}}           # +44, 0044: international prefix
         (?:\(0?\d{{1,4}}\){_SEP}{{0,2}})?         # (0)20, (212)
-        \d{{1,8}}(?:{_SEP}{{1,2}}\d{{1,8}}){{0,5}}
+        \d{{1,8}}(?:(?:{_SEP}{{1,2}}|\s/\s)\d{{1,8}}){{0,5}}  # '+49 (0)40 / 3099-1180' too
       |
         (?:1{_SEP_NO_SLASH}{{1,2}})?              # US/CA: optional 1 and a separator
         \(\d{{3}}\){_SEP_NO_SLASH}{{0,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}  # (555) 123-4567
@@ -996,7 +1001,8 @@ _PHONE_WORDS = regex.compile(
     r"""(?x)\b(?:
         call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+(?:us|me)
         |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
-        |tel[eé]fono|ll[aá]me\w*|llam[aá]\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
+        |tel[eé]fono|ll[aá]m\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
+        |numero\s+verde|num[eé]ro\s+vert    # a toll-free line ('il numero verde ... è 800 123 456')
     )\b""",
     regex.V1,
 )
@@ -1031,15 +1037,14 @@ _MIN_DIGITS, _MAX_DIGITS = 7, 15
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
     "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    # German, said one by one on the phone ('null vier null - drei null neun neun')
+    "null": "0", "eins": "1", "zwei": "2", "zwo": "2", "drei": "3", "vier": "4", "fünf": "5",
+    "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
 }  # fmt: skip
 _DIGIT_WORD_FINDER = ahocorasick_rs.AhoCorasick(list(_DIGIT_WORDS))
-_DIGIT_WORD = regex.compile(
-    r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b", regex.V1
-)
+_DIGIT_WORD = regex.compile(r"\b(?:\L<words>)\b", regex.V1, words=list(_DIGIT_WORDS))
 _DIGIT_HYPHEN = regex.compile(
-    r"(?<=\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))-"
-    r"(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)",
-    regex.V1,
+    r"(?<=\b(?:\L<words>))-(?=(?:\L<words>)\b)", regex.V1, words=list(_DIGIT_WORDS)
 )
 _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
 _MIN_SPOKEN = 7
@@ -1065,7 +1070,9 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
     return spelled.sub(_SPACED_SINGLE_DIGITS, lambda m: m[0].replace(" ", ""), "spelled-out digits")
 
 
-_DIGIT_COMMA = regex.compile(r"(?<=\d),\s*(?=\d)", regex.V1)
+# a comma or a dash between digits said one by one ('five five five, two zero one', 'null vier
+# null - drei null neun neun', with an en dash)
+_DIGIT_COMMA = regex.compile(r"(?<=\d)(?:,\s*|\s[\u2013\u2014-]\s)(?=\d)", regex.V1)
 
 
 _SPACED_SINGLE_DIGITS = regex.compile(r"(?<![\d ])\d(?: \d(?!\d)){2,}", regex.V1)

@@ -240,6 +240,10 @@ _LINK_WORDS = frozenset(
     }
 )  # fmt: skip
 _MAX_LINK_WORDS = 7
+# what follows an owner's name when the number is theirs: 'Dreame è', 'Philips on', 'BRT al'
+_NAME_THEN = frozenset(
+    {"is", "on", "at", "è", "ist", "est", "es", "unter", "au", "al", "risponde", "answers"}
+)
 _CALL = frozenset({"call", "ring", "phone", "contact", "text", "message", "write", "email"})
 _THEIR = frozenset({"their", "they", "them", "ihre", "leur", "leurs"})
 # a possessive of the seller's just before the owner word: "our warranty line", "my courier"
@@ -267,6 +271,16 @@ def _linked(tail: str) -> bool:
             return False  # "UPS, call us, on ...": the seller's own
         tail = tail[apposition.end() :]
     words = [w for w, _, _ in tokens(_PAREN.sub(" ", tail))]
+    if (
+        len(words) > 1
+        and words[0] not in _LINK_WORDS
+        and words[0] not in _SELF | _CALL
+        and words[1] in _NAME_THEN
+    ):
+        # the owner's name right after the owner word, then a verb or preposition that gives
+        # the number: "il numero verde del produttore Dreame è 800 ...", "the manufacturer
+        # Philips on ..." ("Warranty questions? Call us on ..." names no one)
+        words = words[1:]
     return len(words) <= _MAX_LINK_WORDS and all(w in _LINK_WORDS for w in words)
 
 
