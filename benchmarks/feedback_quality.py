@@ -26,10 +26,11 @@ AFN, 95 of them on SP301's boundary), committed as written on 2026-12-04 (sha256
 after they were scored untouched with ``--folder``; ``feedback_t.jsonl`` an eleventh writer's
 200 comments on SP302-SP304 and SP310 (sha256 296413fa…), and ``feedback_u.jsonl`` a twelfth
 writer's 200 comments in German, French, Spanish and Italian (sha256 70f86702…), the same way.
-``disputed/feedback_v.jsonl`` is a thirteenth writer's 200 comments (sha256 3f91e255…), committed
-as written: its writer reads SP304's "seller-specific" in the current edition as the seller's
-own staff only and leaves street addresses out, so it sits beside the tuning set
-(``--folder tests/corpus/feedback/disputed``), its other grounds held by tests.
+``disputed/feedback_v.jsonl`` and ``disputed/feedback_w.jsonl`` are a thirteenth and a
+fourteenth writer's 200 comments each (sha256 3f91e255… and fc4d115f…), committed as written:
+both writers read SP304's "seller-specific" in the current edition as the seller's own staff
+only and leave street addresses out, so they sit beside the tuning set
+(``--folder tests/corpus/feedback/disputed``), their other grounds held by tests.
 """
 
 from __future__ import annotations

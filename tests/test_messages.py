@@ -4051,6 +4051,79 @@ class TestCasualOrderNews:
         assert code in check_message(text, kind="proactive").codes
 
 
+class TestRuleBenders:
+    """Violations in the words of sellers who bend the rules without naming them."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                (
+                    "If it didn't suit your skin, I'd honestly rather hear it from you than read it on"
+                    " the product page, just hit reply."
+                ),
+                "SP114",
+            ),
+            (
+                (
+                    "Falls nicht, schreiben Sie uns lieber direkt hier - eine schlechte Bewertung hilft"
+                    " am Ende ja niemandem."
+                ),
+                "SP114",
+            ),
+            (
+                (
+                    "When you review the jasmine pearls, please keep in mind that anything under four"
+                    " stars pushes little sellers like us off the first page."
+                ),
+                "SP107",
+            ),
+            (
+                (
+                    "Se il Sencha l'ha conquistata, ci farebbe un vero regalo raccontandolo in una"
+                    " recensione su Amazon."
+                ),
+                "SP107",
+            ),
+            (
+                (
+                    "Cuando publiques tu reseña en Amazon, mándanos una captura y te regalamos una"
+                    " tarjeta de 5 €."
+                ),
+                "SP106",
+            ),
+            (
+                (
+                    "Potrebbe interessarti anche il nostro contorno occhi: stessa base, formula più"
+                    " leggera."
+                ),
+                "SP113",
+            ),
+            (
+                (
+                    "Muchas mamás comparten trucos en nuestra comunidad de Facebook; únete cuando"
+                    " quieras."
+                ),
+                "SP105",
+            ),
+        ],
+    )
+    def test_bent_rule(self, text, code):
+        """Each breaks its rule in words nobody wrote down before."""
+        assert code in check_message(text, kind="review_request").codes
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("If anything is wrong with the serum, just hit reply and we'll sort it out.", "SP114"),
+            ("Thanks for the photo review, it really shows the colour well!", "SP107"),
+        ],
+    )
+    def test_inside_the_line(self, text, code):
+        """Help offered with no review in view, thanks for a review left: nothing bent."""
+        assert code not in check_message(text, kind="reply").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 
