@@ -164,6 +164,15 @@ CASES = [
     ("out for delivery for 4 days then it vanished", 1, "MFN", True, {"SP306"}, set()),
     ("never got it. must be sitting in some UPS warehouse", 1, "MFN", True, {"SP306"}, set()),
     ("Royal Mail lost it. Second time this month.", 1, "MFN", True, {"SP306"}, set()),
+    # a noisy fan beside a kind seller is the product too: not wholly the service (seed SP301)
+    (
+        "Il ventilatore è rumorosissimo, però il venditore è stato gentile e ha rimborsato subito",
+        3,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
     # a star left by mistake, a town's name, the courier at the wrong door with the item intact
     (
         "Hi, I left 1 star by mistake, everything was perfect!",
