@@ -4124,6 +4124,67 @@ class TestRuleBenders:
         assert code not in check_message(text, kind="reply").codes
 
 
+class TestPurposeRoundFour:
+    """Sarcasm, order news and purposes from the fifth round of writers."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "We ship hundreds of these every week and you're the only one who claims the box was"
+                " empty. Make of that what you will."
+            ),
+            (
+                "Ich erkläre es gern noch einmal: Der Stecker kommt in die Steckdose. Das ist kein"
+                " Produktfehler, das ist Physik."
+            ),
+            "Strano, il pacco risulta firmato. Dev'essere un fantasma che firma al posto suo.",
+        ],
+    )
+    def test_sarcasm(self, text):
+        """Each mocks the buyer without an insult word."""
+        assert "SP111" in check_message(text, kind="reply").codes
+
+    def test_delivered_notice_sent_as_confirm_delivery(self):
+        """A parcel said delivered, sent as confirm_delivery, arranges nothing: SP124."""
+        text = (
+            "Buongiorno, il corriere GLS ci conferma che il pacco (ordine 403-5529014-8812307) è"
+            " stato consegnato ieri alle 15:40 e firmato dal portiere. Buon ascolto!"
+        )
+
+        assert "SP124" in check_message(text, kind="confirm_delivery").codes
+
+    def test_delivery_arranged_is_its_kind(self):
+        """A delivery day arranged is confirm_delivery's own business."""
+        text = (
+            "Your sofa will be delivered on Tuesday between 8 and 12; the driver calls 30 minutes"
+            " before. Reply here if that day does not suit you."
+        )
+
+        assert "SP124" not in check_message(text, kind="confirm_delivery").codes
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                "Votre commande a bien été enregistrée et notre atelier la préparera sous 48 heures.",
+                "SP109",
+            ),
+            (
+                (
+                    "Hola, Víctor. Hemos visto la valoración de una estrella. Te proponemos lo"
+                    " siguiente: tú la quitas y nosotros te devolvemos el dinero de los portes."
+                ),
+                "SP106",
+            ),
+            ("¿Qué tal la cazuela? Nos harías un favor enorme dejando cinco estrellas.", "SP107"),
+        ],
+    )
+    def test_order_news_and_trades(self, text, code):
+        """A confirmation, a trade for removing a rating, a favour of five stars."""
+        assert code in check_message(text, kind="proactive").codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

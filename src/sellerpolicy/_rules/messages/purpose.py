@@ -84,6 +84,22 @@ def purpose_scores(a: Analysis) -> dict[str, int]:
     return a.memo("purposes", make)  # type: ignore[return-value]
 
 
+def _body_dominates(a: Analysis, purpose: str, *, besides: frozenset[str]) -> bool:
+    """`dominates` by the body's own sentences, without the chosen kind's point.
+
+    "Il corriere ci conferma che il pacco è stato consegnato ieri" sent as confirm_delivery
+    arranges nothing: the kind's own purpose has no sentence to outweigh the delivery's.
+    """
+    scores = dict(purpose_scores(a))
+    own = _KIND_PURPOSE.get(a.kind)
+    if own is not None:
+        scores[own] -= 1
+    mine = scores[purpose]
+    return mine > 0 and all(
+        mine > n for p, n in scores.items() if p != purpose and p not in besides
+    )
+
+
 def dominates(a: Analysis, purpose: str, *, besides: frozenset[str] = frozenset()) -> bool:
     """Whether ``purpose`` outscores every other purpose of the message but ``besides``."""
     scores = purpose_scores(a)
@@ -470,7 +486,15 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         and "shipped" in vocabs
         and not vocabs & {"problem", "delay_notice", "question"}
         and "?" not in a.norm.text
-        and dominates(a, "shipping", besides=frozenset({"confirmation"}))
+        and (
+            dominates(a, "shipping", besides=frozenset({"confirmation"}))
+            or (
+                # a problem notice names its problem in words too many to list; a delivery or
+                # a service confirmed has its own words
+                kind is not MessageKind.UNEXPECTED_PROBLEM
+                and _body_dominates(a, "shipping", besides=frozenset({"confirmation"}))
+            )
+        )
     ):
         return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
     if "order_received" in vocabs and _order_confirmed(a, vocabs, topical=topical):
