@@ -26,10 +26,10 @@ AFN, 95 of them on SP301's boundary), committed as written on 2026-12-04 (sha256
 after they were scored untouched with ``--folder``; ``feedback_t.jsonl`` an eleventh writer's
 200 comments on SP302-SP304 and SP310 (sha256 296413fa…), and ``feedback_u.jsonl`` a twelfth
 writer's 200 comments in German, French, Spanish and Italian (sha256 70f86702…), the same way.
-``disputed/feedback_v.jsonl`` and ``disputed/feedback_w.jsonl`` are a thirteenth and a
-fourteenth writer's 200 comments each (sha256 3f91e255… and fc4d115f…), committed as written:
-both writers read SP304's "seller-specific" in the current edition as the seller's own staff
-only and leave street addresses out, so they sit beside the tuning set
+``disputed/feedback_v.jsonl``, ``feedback_w.jsonl`` and ``feedback_x.jsonl`` are a thirteenth,
+fourteenth and fifteenth writer's 200 comments each (sha256 3f91e255…, fc4d115f… and 4aeb9866…),
+committed as written: their writers read SP304's "seller-specific" in the current edition as the
+seller's own staff only, so they sit beside the tuning set
 (``--folder tests/corpus/feedback/disputed``), their other grounds held by tests.
 """
 

@@ -181,29 +181,28 @@ FRESH_GATES = {
 }
 GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 
-# disputed/: two writers' sets committed as written on 2026-12-04, feedback_v.jsonl (200
-# comments, sha256 3f91e255…) and feedback_w.jsonl (200, fc4d115f…). Both writers read the
-# current edition's "seller-specific" as limiting SP304 to the seller's own staff (the buyer's
-# own name or phone is seed-only) and leave street addresses out of SP304; both blind writers and
-# the tuning set read otherwise, so the sets sit beside the tuning set, not in it. Every other
-# ground is held to what it reached after their misses were read (precision, recall, rounded
-# down); seed SP301 (the writers' known split on transit damage and the seller's service) and
-# seed SP305 (a double charge, a dear but praised item) are held a little lower.
+# disputed/: three writers' sets committed as written on 2026-12-04, feedback_v.jsonl (200
+# comments, sha256 3f91e255…), feedback_w.jsonl (200, fc4d115f…) and feedback_x.jsonl (200,
+# 4aeb9866…). All three writers read the current edition's "seller-specific" as limiting SP304 to
+# the seller's own staff (the buyer's own name or phone is seed-only) and two leave street
+# addresses out of SP304; both blind writers and the tuning set read otherwise, so the sets sit
+# beside the tuning set, not in it. Every other ground is held to what it reached after their
+# misses were read (precision, recall, rounded down).
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (1.0, 0.91),
-        Code.SP302: (0.95, 0.9),
+        Code.SP301: (1.0, 0.9),
+        Code.SP302: (0.94, 0.92),
         Code.SP303: (1.0, 1.0),
-        Code.SP306: (1.0, 0.95),
-        Code.SP310: (1.0, 0.97),
+        Code.SP306: (1.0, 0.97),
+        Code.SP310: (0.98, 0.98),
     },
     Edition.SEED: {
-        Code.SP301: (0.95, 0.87),
-        Code.SP302: (0.95, 0.9),
+        Code.SP301: (0.98, 0.88),
+        Code.SP302: (0.94, 0.92),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.9, 0.96),
-        Code.SP310: (1.0, 0.97),
+        Code.SP305: (0.94, 0.98),
+        Code.SP310: (0.98, 0.98),
     },
 }
 
@@ -319,9 +318,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 400 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 600 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 400 == len(disputed)
+        assert 600 == len(disputed)
         assert len(ids) == len(set(ids))
