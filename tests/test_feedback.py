@@ -164,6 +164,16 @@ CASES = [
     ("out for delivery for 4 days then it vanished", 1, "MFN", True, {"SP306"}, set()),
     ("never got it. must be sitting in some UPS warehouse", 1, "MFN", True, {"SP306"}, set()),
     ("Royal Mail lost it. Second time this month.", 1, "MFN", True, {"SP306"}, set()),
+    # the seller blamed in the words that would clear them: the seller's part, not Buy Shipping's
+    ("El vendedor no lo envió a tiempo y llegó una semana tarde.", 1, "MFN", True, set(), set()),
+    (
+        "The seller didn't buy the label on time, so it arrived a week late.",
+        1,
+        "MFN",
+        True,
+        set(),
+        set(),
+    ),
     # a noisy fan beside a kind seller is the product too: not wholly the service (seed SP301)
     (
         "Il ventilatore è rumorosissimo, però il venditore è stato gentile e ha rimborsato subito",

@@ -4135,8 +4135,8 @@ class TestPurposeRoundFour:
                 " empty. Make of that what you will."
             ),
             (
-                "Ich erkläre es gern noch einmal: Der Stecker kommt in die Steckdose. Das ist kein"
-                " Produktfehler, das ist Physik."
+                "Lieber Herr Wagner, ich erkläre es gern ein viertes Mal: Der Stecker kommt in die"
+                " Steckdose."
             ),
             "Strano, il pacco risulta firmato. Dev'essere un fantasma che firma al posto suo.",
         ],
@@ -4183,6 +4183,192 @@ class TestPurposeRoundFour:
     def test_order_news_and_trades(self, text, code):
         """A confirmation, a trade for removing a rating, a favour of five stars."""
         assert code in check_message(text, kind="proactive").codes
+
+
+class TestReviewOfTheDay:
+    """What a fresh-eyes review of the day's changes found, each pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [
+            (
+                "Mais bien sûr, nous vous remboursons intégralement dès réception du retour.",
+                "reply",
+                "SP111",
+            ),
+            (
+                "Toutes nos félicitations pour votre mariage ! Les faire-part partent demain.",
+                "reply",
+                "SP111",
+            ),
+            (
+                "An old trick: run the lid under hot water for ten seconds and it will open easily.",
+                "reply",
+                "SP111",
+            ),
+            (
+                "I'd gently suggest descaling the kettle once a month with citric acid.",
+                "reply",
+                "SP111",
+            ),
+            (
+                "We both know how frustrating a late parcel is, so we've sent a replacement.",
+                "reply",
+                "SP111",
+            ),
+            (
+                "Das ist Physik: Glas dehnt sich bei Hitze aus, darum bitte langsam aufwärmen.",
+                "reply",
+                "SP111",
+            ),
+            ("You have no idea how happy your message made us!", "reply", "SP111"),
+            (
+                "C'est grâce à des gens comme vous que notre petit atelier existe encore.",
+                "reply",
+                "SP111",
+            ),
+            (
+                "Si recibe un mensaje que le pide pagar fuera de Amazon, esto es una estafa.",
+                "reply",
+                "SP111",
+            ),
+            (
+                (
+                    "Once again, sorry for the scratches you described in your feedback. Could you send"
+                    " us a photo so we can ship the right part?"
+                ),
+                "proactive",
+                "SP122",
+            ),
+            (
+                (
+                    "Wir haben Ihre Bestellung erhalten. Bei Defekten innerhalb von 24 Monaten tauschen"
+                    " wir das Gerät kostenlos aus."
+                ),
+                "warranty",
+                "SP124",
+            ),
+            (
+                (
+                    "Abbiamo ricevuto il tuo ordine. Il colore blu è esaurito: possiamo mandarti il verde"
+                    " oppure annullare."
+                ),
+                "unexpected_problem",
+                "SP124",
+            ),
+            (
+                (
+                    "Your order was delivered yesterday. Our technician will come on Thursday at 10 am to"
+                    " install it."
+                ),
+                "confirm_service",
+                "SP124",
+            ),
+            (
+                (
+                    "Thank you for your purchase. We hope the kettle serves you well; descale it monthly"
+                    " with citric acid to keep it quiet."
+                ),
+                "proactive",
+                "SP117",
+            ),
+            (
+                (
+                    "Your blanket will have five stars embroidered in gold along the edge - it would be"
+                    " wonderful in a nursery."
+                ),
+                "proactive",
+                "SP107",
+            ),
+            (
+                "Your parcel has just landed at the local depot and should reach you tomorrow.",
+                "reply",
+                "SP113",
+            ),
+            (
+                "Kein Problem, dass Sie stornieren wollten - wir haben die Bestellung gestoppt.",
+                "reply",
+                "SP123",
+            ),
+            (
+                (
+                    "Danke für Ihre Nachricht - wir haben sie erhalten und melden uns morgen mit einer"
+                    " Lösung."
+                ),
+                "proactive",
+                "SP109",
+            ),
+            (
+                (
+                    "Did the mug arrive in one piece? If it did, a short review on Amazon would help our"
+                    " little shop."
+                ),
+                "review_request",
+                "SP107",
+            ),
+            (
+                (
+                    "Your replacement will be posted today. You can also see the other colours on our"
+                    " store page; tracking will show in your account."
+                ),
+                "reply",
+                "SP112",
+            ),
+            ("Gerne stellen wir Ihnen eine neue Rechnung aus.", "reply", "SP112"),
+            ("Amazon holds a £50 deposit on rentals until the item is back.", "reply", "SP108"),
+            ("Der Preis enthält 3 € Kaution für die Glasflasche.", "reply", "SP108"),
+            (
+                (
+                    "Non riesce a vedere le istruzioni su Amazon? Le trova sul nostro sito,"
+                    " falegnameria.it/istruzioni"
+                ),
+                "reply",
+                "SP105",
+            ),
+        ],
+    )
+    def test_ordinary_messages_stay_silent(self, text, kind, code):
+        """Courtesy, advice, apologies and everyday notices that the first wording misread."""
+        assert code not in check_message(text, kind=kind).codes
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("For warranty: Dave is on 07700 900123.", "SP104"),
+            ("For warranty, WhatsApp is on 07700 900123.", "SP104"),
+            ("For warranty, Dave (our owner) is on 07700 900123.", "SP104"),
+            ("Pour la garantie, Julie est au 06 12 34 56 78.", "SP104"),
+            ("Write to anna.e @libero.it", "SP103"),
+            ("Email hello.to @nordhaus.de for a faster answer", "SP103"),
+            ("Write to us @nordhaus.de", "SP103"),
+        ],
+    )
+    def test_evasions_stay_errors(self, text, code):
+        """The seller's own number behind a name, an address behind a handle word: errors."""
+        severities = [
+            f.severity for f in check_message(text, kind="reply").findings if f.code == code
+        ]
+
+        assert [Severity.ERROR] == severities
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [
+            (
+                "If you loved it, we'd be grateful for a few words to say so on Amazon.",
+                "review_request",
+                "SP107",
+            ),
+            (
+                "Se non paga, la denunciamo: il suo avvocato sarà contattato dal nostro legale.",
+                "reply",
+                "SP112",
+            ),
+        ],
+    )
+    def test_evasions_stay_found(self, text, kind, code):
+        """A review asked of the happy, a threat naming the buyer's lawyer: still found."""
+        assert code in check_message(text, kind=kind).codes
 
 
 class TestMarketingReading:

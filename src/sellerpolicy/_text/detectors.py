@@ -149,14 +149,14 @@ _LETTER_SPACED_HINT = regex.compile(
 _SPACED_PAIR = re.compile(r" [a-z0-9.] [a-z0-9.] ")
 _AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
-# A social handle after a word of following or mentioning ('follow @nordhaus.living', 'tag us
-# @shop') is a handle (SP105 reads it), not a local part spaced off an address
-_HANDLE_BEFORE = (
-    r"(?:follow|tag|find|dm|mention|us|me|on|via|and|or|is|at|to|with|sur|auf|su|en|y|e|und|et)"
-)
+# A social handle after a word of following or mentioning ('follow @nordhaus.living') is a
+# handle (SP105 reads it), not a local part spaced off an address; the word must stand on its
+# own ('hello.to @nordhaus.de' is an address)
+_HANDLE_BEFORE = r"(?:follow|tag|find|dm|mention|folgt|folgen|suivez|síguenos|siguenos|seguici)"
 _BRACKET_AT = regex.compile(
     rf"(?<!\s)\s*[\[\(\{{<]\s*(?:{_AT_WORDS}|@|ät)\s*[\]\)\}}>]\s*"
-    rf"|(?<=[a-z0-9])(?<!\b{_HANDLE_BEFORE})\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])",
+    rf"|(?<=[a-z0-9])(?<!(?<![\w.]){_HANDLE_BEFORE})\s+@\s*(?=[a-z0-9])"
+    r"|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])",
     regex.V1,
 )
 # 'jane at mail dot com': only when a spelled-out dot follows too, so 'arrives at 5 pm' stays prose

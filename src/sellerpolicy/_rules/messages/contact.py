@@ -237,12 +237,24 @@ _LINK_WORDS = frozenset(
      "you", "from", "text", "texts", "calls", "contatterà", "chiamerà",
      "telefonerà", "dal", "vous", "appellera", "contactera", "depuis", "ruft", "meldet", "sich",
      "llamará", "desde", "del",
+     # the line answers ('il servizio clienti di BRT risponde al numero ...')
+     "risponde", "rispondono", "responde", "responden", "répond", "answers",
+     "kundenhotline", "servicehotline", "kundenservice-hotline",
     }
 )  # fmt: skip
 _MAX_LINK_WORDS = 7
 # what follows an owner's name when the number is theirs: 'Dreame è', 'Philips on', 'BRT al'
 _NAME_THEN = frozenset(
     {"is", "on", "at", "è", "ist", "est", "es", "unter", "au", "al", "risponde", "answers"}
+)
+# the owner words a maker's name may follow ('del produttore Dreame è ...'): not 'warranty' or
+# 'courier', after which a name is as likely the seller's ('For warranty: Dave is on ...')
+_MAKER_WORDS = frozenset(
+    {"manufacturer", "manufacturer's", "maker", "produttore", "hersteller", "herstellers",
+     "fabricant", "fabricante"}
+)  # fmt: skip
+_CHANNELS = frozenset(
+    {"whatsapp", "mobile", "cell", "handy", "portable", "móvil", "movil", "cellulare", "phone"}
 )
 _CALL = frozenset({"call", "ring", "phone", "contact", "text", "message", "write", "email"})
 _THEIR = frozenset({"their", "they", "them", "ihre", "leur", "leurs"})
@@ -262,7 +274,7 @@ _POSSESSIVE = regex.compile(r"'s\b", regex.V1)
 _WIDER = 240  # characters before a number searched for the company 'their line' refers to
 
 
-def _linked(tail: str) -> bool:
+def _linked(tail: str, owner: str = "") -> bool:
     """Whether ``tail``, the text from an owner word to the number, only links the two."""
     apposition = _APPOSITION.match(tail)
     if apposition is not None:
@@ -270,11 +282,14 @@ def _linked(tail: str) -> bool:
         if named & (_SELF | _CALL):
             return False  # "UPS, call us, on ...": the seller's own
         tail = tail[apposition.end() :]
+    if any(_SELF & {w for w, _, _ in tokens(m.group())} for m in _PAREN.finditer(tail)):
+        return False  # "Dave (our owner) is on ...": the seller's own, in brackets
     words = [w for w, _, _ in tokens(_PAREN.sub(" ", tail))]
     if (
-        len(words) > 1
+        owner in _MAKER_WORDS
+        and len(words) > 1
         and words[0] not in _LINK_WORDS
-        and words[0] not in _SELF | _CALL
+        and words[0] not in _SELF | _CALL | _CHANNELS
         and words[1] in _NAME_THEN
     ):
         # the owner's name right after the owner word, then a verb or preposition that gives
@@ -319,7 +334,9 @@ def _attributed_by_context(a: Analysis, context: str) -> bool | None:
     last_pronoun = max(pronouns, default=None)
     if last_pronoun is not None and (last_owner is None or last_pronoun[1] > last_owner.end):
         return None if _linked(context[last_pronoun[1] :]) else False
-    if last_owner is None or not _linked(context[last_owner.end :]):
+    if last_owner is None or not _linked(
+        context[last_owner.end :], context[last_owner.start : last_owner.end]
+    ):
         return False
     before = [w for w, _, _ in tokens(context[: last_owner.start])][-2:]
     return not any(w in _SELF for w in before)

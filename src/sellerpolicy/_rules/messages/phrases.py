@@ -800,6 +800,8 @@ def _sold_off_amazon(a: Analysis, start: int, end: int) -> bool:
     first, last = _sentence_range(a, start, end)
     if any(_SELLING & s.vocabs() for s in a.sentences[first : last + 1]):
         return True
+    if any("attachment_allowed" in s.vocabs() for s in a.sentences[first : last + 1]):
+        return False  # "Le istruzioni? Le trova sul nostro sito": a manual, not a sale
     gone = negated(a)
     lo = a.sentences[max(0, first - 1)].start
     hi = a.sentences[last].end
@@ -1498,7 +1500,13 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
         if any(thanked.overlaps(h.start, h.end) for h in here.hits if h.vocab == "review"):
             continue
         marker = next(
-            (h for h in here.hits if h.vocab == "repeat_marker" and (h.vocab, h.start) not in gone),
+            (
+                h
+                for h in here.hits
+                if h.vocab == "repeat_marker"
+                and (h.vocab, h.start) not in gone
+                and _ASKS_AGAIN.search(a.norm.text, h.start, h.end)
+            ),
             None,
         )
         if marker is not None:
@@ -1506,11 +1514,21 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
     return None
 
 
+# the markers that write again about a review not yet seen, or remind of the request ('we
+# have not seen your review yet', 'following up', 'le riscriviamo'); not 'once again, sorry
+# for what you described in your feedback', which apologises again
+_ASKS_AGAIN = regex.compile(
+    r"seen|visto|gesehen|\bvu\b|follow|remind|recordatorio|promemoria|rappel|nudge|riscriv"
+    r"|writing\s+again|noch\s+einmal|relanc|escribimos\s+de\s+nuevo",
+    regex.V1,
+)
+
+
 # a reply answers the buyer; a removal request is SP116's business
 _NOT_A_REMINDER = frozenset({MessageKind.REPLY, MessageKind.NEGATIVE_FEEDBACK_REMOVAL})
 # the reminder's own sentence thanks, asks already (then `_solicits` judged it), asks a change
 # or answers the buyer's question
-_NOT_REMINDING = frozenset({"thanks", "ask", "change_verb", "buyer_question"})
+_NOT_REMINDING = frozenset({"thanks", "ask", "change_verb", "buyer_question", "apology"})
 
 
 _STARS = regex.compile(r"\b(?:stars?|sterne?n?|étoiles?|estrellas?|stelle)\b", regex.V1)

@@ -318,6 +318,10 @@ def _at_most_loose(
     return True
 
 
+# a question, or a colon or semicolon that goes on to advice ('we hope it serves you well;
+# descale it monthly'), makes a sentence more than a wish; so do many words
+_MORE_THAN_A_WISH = regex.compile(r"[?;:]", regex.V1)
+_WISH_WORDS = 16
 # what a sentence of wishes may hold besides them: the buyer, the shop, thanks and greetings
 _WISH_COMPANY = frozenset({"well_wish", "you", "to_us", "pleasantry", "thanks", "greeting"})
 
@@ -337,7 +341,8 @@ def _wishes(a: Analysis) -> list[tuple[int, int]]:
         for s in a.sentences
         if "well_wish" in (vocabs := s.vocabs())
         and vocabs <= _WISH_COMPANY
-        and "?" not in text[s.start : s.end]
+        and not _MORE_THAN_A_WISH.search(text, s.start, s.end)
+        and len(tokens(text[s.start : s.end])) <= _WISH_WORDS
     ]
 
 
@@ -490,9 +495,10 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
             dominates(a, "shipping", besides=frozenset({"confirmation"}))
             or (
                 # a problem notice names its problem in words too many to list; a delivery or
-                # a service confirmed has its own words
+                # a service confirmed has its own words, and a day or time to come schedules
                 kind is not MessageKind.UNEXPECTED_PROBLEM
                 and _body_dominates(a, "shipping", besides=frozenset({"confirmation"}))
+                and _SCHEDULES.search(a.norm.text) is None
             )
         )
     ):
@@ -519,13 +525,37 @@ def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> b
     kind = a.kind
     if _confirms_receipt(a, kind, vocabs):
         return True
-    if "?" in a.norm.text or _problem_said(a):
+    if "?" in a.norm.text or _problem_said(a) or not _only_confirms(a):
         return False
     if kind is MessageKind.UNEXPECTED_PROBLEM:
-        return not vocabs & _NEWS_OF_TROUBLE
+        return not vocabs & _NEWS_OF_TROUBLE and not _says_when(a.norm.text)
     return not topical and kind not in _SCHEDULING_KINDS
 
 
+# what a sentence of a bare confirmation may hold besides the order's receipt or status
+_CONFIRMATION_COMPANY = frozenset(
+    {"order_ref", "topic_order_details", "you", "to_us", "image_not_product", "greeting",
+     "pleasantry", "thanks", "well_wish", "order_received", "order_status"}
+)  # fmt: skip
+
+
+def _only_confirms(a: Analysis) -> bool:
+    """Whether every sentence that names anything confirms the order, thanks or greets.
+
+    "Wir haben Ihre Bestellung erhalten. Bei Defekten tauschen wir das Gerät aus" goes on to
+    the warranty; "Il colore blu è esaurito: possiamo mandarti il verde" to a problem.
+    """
+    return all(s.vocabs() <= _CONFIRMATION_COMPANY for s in a.sentences)
+
+
+# a booking, a visit or an installation: what a delivery or service confirmation schedules (an
+# expected delivery day, 'stellt voraussichtlich am Dienstag zu', schedules nothing)
+_SCHEDULES = regex.compile(
+    r"\b(?:booked|scheduled|appointment|technician|installer|will\s+come|to\s+install"
+    r"|termin|gebucht|monteur|montage|rendez-vous|technicien|installateur|prévu\s+pour"
+    r"|cita|programad[oa]|técnico|instalador|fissat[oa]|appuntamento|tecnico|montaggio)\b",
+    regex.V1,
+)
 _TROUBLE = frozenset({"problem", "delay_notice", "apology"})
 # what a notice of trouble speaks of besides the order: the delivery, a question, a change
 _NEWS_OF_TROUBLE = frozenset(
