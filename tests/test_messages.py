@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import sellerpolicy
 from sellerpolicy import (
+    Attachment,
     Message,
     Policy,
     Severity,
@@ -4369,6 +4370,76 @@ class TestReviewOfTheDay:
     def test_evasions_stay_found(self, text, kind, code):
         """A review asked of the happy, a threat naming the buyer's lawyer: still found."""
         assert code in check_message(text, kind=kind).codes
+
+
+class TestRoundSix:
+    """Review requests, money and templates from the sixth round of writers."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Si el aceite te ha conquistado, ¿nos regalas una reseña en Amazon?", "SP107"),
+            (
+                "Se la ciotola le ha strappato un sorriso ogni mattina, ci lasci due righe su Amazon.",
+                "SP107",
+            ),
+            (
+                (
+                    "Unter allen, die im März eine Rezension zu unseren Kaffees schreiben, verlosen wir"
+                    " eine Siebträger-Tasse."
+                ),
+                "SP106",
+            ),
+            (
+                "Pour chaque avis publié sur nos draps en lin, nous prolongeons la garantie d'un an.",
+                "SP106",
+            ),
+        ],
+    )
+    def test_violation(self, text, code):
+        """A delight made the condition of the review; a draw or a warranty for reviewers."""
+        assert code in check_message(text, kind="review_request").codes
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                (
+                    "Wir würden uns freuen, wenn Sie in einer Rezension erzählen, wie Ihnen die Socken"
+                    " beim Wandern gefallen haben."
+                ),
+                "SP107",
+            ),
+            (
+                (
+                    "Sie hatten das Probierset als Geschenk für Ihre Schwester bestellt. Falls sie Lust"
+                    " hat, freuen wir uns über eine Rezension auf Amazon."
+                ),
+                "SP106",
+            ),
+        ],
+    )
+    def test_neutral(self, text, code):
+        """How the buyer liked it, asked openly; the buyer's own gift."""
+        assert code not in check_message(text, kind="review_request").codes
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            ("fiche_utilisation_diffuseur.pdf", "proactive"),
+            ("CreditNote_CN-00418.pdf", "reply"),
+            ("diseno_camiseta_marta.pdf", "confirm_customization"),
+        ],
+    )
+    def test_documents_an_order_needs(self, name, kind):
+        """A usage sheet, a credit note and a design proof are documents the order needs."""
+        message = Message(
+            body="Le document est joint. / The document is attached.",
+            kind=kind,
+            attachments=(Attachment(file_name=name, media_type="application/pdf"),),
+        )
+
+        assert "SP119" not in check_message(message).codes
 
 
 class TestMarketingReading:
