@@ -166,7 +166,9 @@ BLIND_FLOORS = {
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 1.000),
     Code.SP123: (0.875, 0.875),
-    Code.SP124: (1.000, 0.888),  # raised on 2026-12-04
+    # raised 0.888 -> 1.000 on 2026-12-04 (late): a delivered notice sent as confirm_delivery or
+    # confirm_service, with no sentence of its kind's own, is a mismatch
+    Code.SP124: (1.000, 1.000),
     Code.SP201: (1.000, 1.000),
     Code.SP202: (1.000, 1.000),
     Code.SP203: (1.000, 1.000),
