@@ -11,6 +11,7 @@ from sellerpolicy._rules.messages import engine, purpose
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
+    _COMMON_VOCABS,
     _MASK_CHARS,
     _NOT_NEGATED,
     _PATTERN_HINTS,
@@ -174,6 +175,15 @@ class TestIdlePlans:
             plan = _plan(code)
             if plan.idle(a):
                 assert [] == _compute_phrase_matches(a, code, plan), (code, text)
+
+    @pytest.mark.parametrize("code", PHRASE_CODES, ids=str)
+    def test_heads_are_not_common_words(self, code):
+        """A clause's head, the vocabulary a message must use for the rule to run, is one most
+        messages do not use, whenever the clause has such a vocabulary."""
+        for clause in rule_data()[code].clauses:
+            rare = set(clause.all) - _COMMON_VOCABS
+            if rare:
+                assert _plan(code).heads & rare, (code, clause.all)
 
     def test_a_rule_with_work_is_not_idle(self):
         """A message with a clause's vocabularies or a pattern's hint is read in full."""

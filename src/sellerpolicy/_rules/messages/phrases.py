@@ -613,6 +613,16 @@ class _Plan:
         return [clause for needs, clause in self.clauses if needs <= vocabs]
 
 
+# Vocabularies that most messages use: never a clause's head while the clause has another (a
+# head with few phrases but common words, such as 'you', would make the rule run on almost
+# every message; the phrase count alone is no measure of how often a vocabulary occurs)
+_COMMON_VOCABS = frozenset(
+    {"you", "ask", "review", "pleasantry", "thanks", "greeting", "negator", "negation",
+     "condition_if", "to_us", "order_ref", "topic_order_details", "image_not_product",
+     "question", "threat_condition", "conditional", "pressure", "exchange"}
+)  # fmt: skip
+
+
 @functools.cache
 def _plan(code: Code) -> _Plan:
     data = rule_data()[code]
@@ -624,7 +634,10 @@ def _plan(code: Code) -> _Plan:
     hinted = [h for _, h in patterns if h is not None]
     return _Plan(
         tuple((frozenset(clause.all), clause) for clause in data.clauses),
-        frozenset(min(clause.all, key=lambda v: len(sizes.get(v, ()))) for clause in data.clauses),
+        frozenset(
+            min(clause.all, key=lambda v: (v in _COMMON_VOCABS, len(sizes.get(v, ()))))
+            for clause in data.clauses
+        ),
         patterns,
         code in NEGATABLE,
         frozenset().union(*hinted) if len(hinted) == len(patterns) else None,
