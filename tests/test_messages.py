@@ -4442,6 +4442,44 @@ class TestRoundSix:
         assert "SP119" not in check_message(message).codes
 
 
+class TestRoundSeven:
+    """Delight as the condition of a review, and answers to the buyer's yes-no question."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Se il festeggiato ne è rimasto conquistato, ci racconti la sua emozione in una"
+                " recensione."
+            ),
+            (
+                "Sollte die Mühle Ihre Erwartungen übertroffen haben, wäre eine Rezension auf Amazon"
+                " das schönste Feedback."
+            ),
+            "Wenn Sie beim Bewerten nicht geizen und alle vergeben, helfen Sie uns sehr.",
+            "Si vous avez eu le coup de cœur en l'ouvrant, un avis sur Amazon nous ferait plaisir.",
+        ],
+    )
+    def test_delight_as_the_condition(self, text):
+        """The review asked of the delighted, or every star asked for."""
+        assert "SP107" in check_message(text, kind="review_request").codes
+
+    def test_answer_to_a_yes_no_question(self):
+        """'We do! ... back in stock from the 12th' answers the buyer's question."""
+        message = Message(
+            body="We do! It comes as the 16 oz three-wick for $38, back in stock from the 12th.",
+            kind="reply",
+        )
+        question = Message(
+            body="Do you make the fig & cedar in the big 3-wick size?",
+            kind="inquiry",
+            sender="buyer",
+            sent_at=dt.datetime(2024, 1, 3, 20, 15, tzinfo=dt.UTC),
+        )
+
+        assert "SP113" not in check_message(message, history=[question]).codes
+
+
 class TestMarketingReading:
     """SP113 reads negation, the kind's own business and a turn away from the buyer's question."""
 

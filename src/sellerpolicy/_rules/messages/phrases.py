@@ -1297,6 +1297,15 @@ def _the_buyers_own(a: Analysis, start: int, end: int) -> bool:
     )
 
 
+# a reply that opens by answering the buyer's yes-no question ('We do!', 'Yes, ...', 'Ja, ...'):
+# the availability it goes on to give is the answer
+_ANSWER_OPENING = regex.compile(
+    r"\s*(?:(?:hi|hello|dear)\b[^.!?\n]{0,30}[,!]\s*)?(?:we\s+do|yes|yep|sure|of\s+course|ja|oui"
+    r"|s[ií]|certo|certo\s+che|claro|natürlich|bien\s+s[uû]r)\b",
+    regex.V1,
+)
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         if _traded_for_review(a, start, end):
@@ -1305,7 +1314,8 @@ def marketing(a: Analysis) -> Iterator[Found]:
         if answers_buyer(a, start, end) and not turns:
             continue  # the buyer asked about another colour, a discount, a restock
         answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
-            a.kind is MessageKind.REPLY and not _buyer_questions(a)
+            a.kind is MessageKind.REPLY
+            and (not _buyer_questions(a) or _ANSWER_OPENING.match(a.norm.text) is not None)
         )
         if answering and _AVAILABILITY.search(a.norm.text, start, end):
             continue  # the problem's own news, or a reply whose question we are not shown
