@@ -4464,6 +4464,24 @@ class TestRoundSeven:
         """The review asked of the delighted, or every star asked for."""
         assert "SP107" in check_message(text, kind="review_request").codes
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Por favor, si algo no está como esperabas, no nos pongas una mala nota sin hablar"
+                " antes con nosotras."
+            ),
+            "If it isn't, please don't go straight to Amazon; tell us here and we'll make it right.",
+            (
+                "Se dovesse notare un difetto la preghiamo di dircelo in privato prima di esprimere un"
+                " giudizio sul negozio."
+            ),
+        ],
+    )
+    def test_steered_before_rating(self, text):
+        """The unhappy buyer asked to come to the seller before rating: gating (SP114)."""
+        assert "SP114" in check_message(text, kind="review_request").codes
+
     def test_answer_to_a_yes_no_question(self):
         """'We do! ... back in stock from the 12th' answers the buyer's question."""
         message = Message(
