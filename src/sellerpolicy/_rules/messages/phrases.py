@@ -410,9 +410,9 @@ def _refunded_through(a: Analysis, start: int, end: int) -> bool:
     # the money goes back to the buyer: a refund, or the seller paying ("me pagas por Bizum"
     # names no refund: the buyer pays off Amazon)
     first, last = _sentence_range(a, start, end)
-    scope = a.sentences[first : last + 1]
-    back = any("seller_pays" in s.vocabs() for s in scope) or any(
-        _REFUND.search(a.norm.text, s.start, s.end) for s in scope
+    lo, hi = a.sentences[first].start, a.sentences[last].end
+    back = "seller_pays" in _sentence_vocabs(a, start, end) or bool(
+        _REFUND.search(a.norm.text, lo, hi)
     )
     return back and not _buyer_pays(a, start, end)
 
@@ -810,11 +810,12 @@ def _sold_off_amazon(a: Analysis, start: int, end: int) -> bool:
     the address given is the evidence of SP101 and the sale SP105's, both stand. "The manual is
     on our site: x.com" only points at the address (SP101 alone).
     """
-    first, last = _sentence_range(a, start, end)
-    if any(_SELLING & s.vocabs() for s in a.sentences[first : last + 1]):
+    vocabs = _sentence_vocabs(a, start, end)
+    if vocabs & _SELLING:
         return True
-    if any("attachment_allowed" in s.vocabs() for s in a.sentences[first : last + 1]):
+    if "attachment_allowed" in vocabs:
         return False  # "Le istruzioni? Le trova sul nostro sito": a manual, not a sale
+    first, last = _sentence_range(a, start, end)
     gone = negated(a)
     lo = a.sentences[max(0, first - 1)].start
     hi = a.sentences[last].end
@@ -888,9 +889,8 @@ def _not_honouring_opt_out(a: Analysis, start: int, end: int) -> bool:
     if not _buyer_opted_out(a) or a.vocabs & _PROMOTES:
         return True
     first, last = _sentence_range(a, start, end)
-    scope = a.sentences[first : last + 1]
-    vocabs = frozenset().union(*(s.vocabs() for s in scope))
-    said = a.norm.text[scope[0].start : scope[-1].end]
+    vocabs = _sentence_vocabs(a, start, end)
+    said = a.norm.text[a.sentences[first].start : a.sentences[last].end]
     offered = "opt_out_offered" in vocabs or "://" in said
     return offered and "on_amazon" not in vocabs and not _AMAZON.search(said)
 

@@ -94,15 +94,16 @@ def _body_dominates(a: Analysis, purpose: str, *, besides: frozenset[str]) -> bo
     own = _KIND_PURPOSE.get(a.kind)
     if own is not None:
         scores[own] -= 1
-    mine = scores[purpose]
-    return mine > 0 and all(
-        mine > n for p, n in scores.items() if p != purpose and p not in besides
-    )
+    return _outscores(scores, purpose, besides)
 
 
 def dominates(a: Analysis, purpose: str, *, besides: frozenset[str] = frozenset()) -> bool:
     """Whether ``purpose`` outscores every other purpose of the message but ``besides``."""
-    scores = purpose_scores(a)
+    return _outscores(purpose_scores(a), purpose, besides)
+
+
+def _outscores(scores: dict[str, int], purpose: str, besides: frozenset[str]) -> bool:
+    """Whether ``purpose`` scores above zero and above every other purpose but ``besides``."""
     mine = scores[purpose]
     return mine > 0 and all(
         mine > n for p, n in scores.items() if p != purpose and p not in besides
