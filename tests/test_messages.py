@@ -4012,6 +4012,22 @@ class TestTemplateContacts:
         """A social handle is no email address, German counting no number, 'dim' no insult."""
         assert code not in check_message(text, kind="proactive").codes
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "La llama del quemador mide 12 345 678 mm de alto.",
+            "Un color muy llamativo: referencia 12 345 678.",
+        ],
+    )
+    def test_flame_is_no_call(self, text):
+        """'la llama' is a flame and 'llamativo' striking: neither asks for a call."""
+        assert "SP104" not in check_message(text, kind="proactive").codes
+
+    def test_call_in_spanish_still_read(self):
+        """'llama al' and 'llámenos' before a number still ask for a call."""
+        for text in ("Si algo falla, llama al 612 345 678.", "Llámenos al 612 345 678."):
+            assert "SP104" in check_message(text, kind="proactive").codes
+
     def test_stop_keyword_in_german(self):
         """'antworten Sie einfach mit STOPP' offers an opt-out (SP118)."""
         text = (
