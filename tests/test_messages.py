@@ -4023,6 +4023,18 @@ class TestTemplateContacts:
         """'la llama' is a flame and 'llamativo' striking: neither asks for a call."""
         assert "SP104" not in check_message(text, kind="proactive").codes
 
+    @pytest.mark.parametrize(
+        "text", ["Call us on (O161) 496 OOOO please.", "Ring us: O2O 7OOO 1OOO, any time."]
+    )
+    def test_letter_o_in_brackets_and_short_runs(self, text):
+        """A letter O for zero in a bracketed area code, or beside only three real digits."""
+        assert "SP104" in check_message(text, kind="proactive").codes
+
+    @pytest.mark.parametrize("text", ["Ooo 100 good, call soon", "We sold 2oo units, 3oo left."])
+    def test_o_beside_few_digits_is_no_phone(self, text):
+        """A word of o's or a typed 'hundred' beside digits is not a phone number."""
+        assert "SP104" not in check_message(text, kind="proactive").codes
+
     def test_call_in_spanish_still_read(self):
         """'llama al' and 'llámenos' before a number still ask for a call."""
         for text in ("Si algo falla, llama al 612 345 678.", "Llámenos al 612 345 678."):

@@ -1079,18 +1079,20 @@ _DIGIT_COMMA = regex.compile(r"(?<=\d)(?:,\s*|\s[\u2013\u2014-]\s)(?=\d)", regex
 _SPACED_SINGLE_DIGITS = regex.compile(r"(?<![\d ])\d(?: \d(?!\d)){2,}", regex.V1)
 
 
-# 'O161 496 OOOO': a letter O written for the zero in groups of digits. A group is two or more
-# of digits and o's; the run needs a group that mixes them (or a run of o's beside digits) and
-# enough real digits that only a phone number's o's are read as zeros, not a word's.
+# 'O161 496 OOOO', '(O161) 496 OOOO': a letter O written for the zero in groups of digits. A
+# group is two or more of digits and o's, in brackets or not; the run needs a group that mixes
+# them (or a run of o's beside digits) and enough real digits that only a phone number's o's
+# are read as zeros, not a word's.
 # a digit beside an 'o', looked for in one pass of an automaton (a pattern's pass costs several
 # times more, on every text)
 _O_BESIDE_DIGIT = ahocorasick_rs.AhoCorasick(
     [f"{d}o" for d in "0123456789"] + [f"o{d}" for d in "0123456789"]
 )
 _LETTER_O_RUN = regex.compile(
-    r"(?<![\w.])(?:\+\s?)?[0-9o]{2,}(?:[ .\-]{1,2}[0-9o]{2,}){0,6}(?![\w])", regex.V1
+    r"(?<![\w.])(?:\+\s?)?\(?[0-9o]{2,}\)?(?:[ .\-]{1,2}\(?[0-9o]{2,}\)?){0,6}(?![\w])",
+    regex.V1,
 )
-_LETTER_O_DIGITS = 4  # real digits a run needs before its o's are read as zeros
+_LETTER_O_DIGITS = 3  # real digits a run needs before its o's are read as zeros ('O2O 7OOO 1OOO')
 
 
 def _zeros(match: regex.Match[str]) -> str:
