@@ -854,11 +854,14 @@ class TestQuotedInsults:
 
 class TestShorthand:
     def test_spans_point_at_the_shorthand_itself(self):
-        """'u' is read as 'you' for the rules, and the finding's span is the text's 'u'."""
+        """'u' and 'ur' are read as 'you' and 'your'; the finding's span is the text's words.
+
+        The request ('can u cancel') and where it is done ('on ur end') are one finding.
+        """
         text = "can u cancel it on ur end?"
         finding = next(f for f in check_message(text, kind="reply").findings if f.code == "SP123")
 
-        assert "can u cancel" == text[finding.span.start : finding.span.end]
+        assert "can u cancel it on ur end" == text[finding.span.start : finding.span.end]
 
     def test_a_lexicon_reads_aliases_in_text_and_phrases(self):
         """An alias is read in the text and in the phrases alike; spans stay the text's."""
@@ -3477,6 +3480,308 @@ RECALL_CASES = [
         "SP107",
         False,
     ),
+    # round eight (fresh_ay, fresh_az, fresh_ba): wording of those sets' kind, not their text
+    (
+        "delivered, one Spanish word",
+        "¡Entregado! Tu paquete llegó esta mañana, que lo disfrutes.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "handed to the carrier, formal Italian",
+        "Gentile cliente, la merce è stata affidata in data odierna al vettore BRT.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "left with the carrier, Spanish",
+        "Hola, tu pedido ya salió con SEUR esta tarde.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "only shipped, sent as a problem",
+        "Hola! Tu pedido ya salió con Correos, código PQ4F6P0712345670108001K. ¡Que lo disfrutes!",
+        "unexpected_problem",
+        "SP124",
+        True,
+    ),
+    (
+        "shipped late, sent as a problem",
+        "Tu pedido salió con Correos con dos días de retraso, lo sentimos.",
+        "unexpected_problem",
+        "SP124",
+        False,
+    ),
+    (
+        "reading mocked, Spanish",
+        "Se lo he dicho dos veces; está claro que leer no es lo suyo.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "reading mocked, Italian",
+        "Era scritto sulla scatola, ma evidentemente leggere costa fatica.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "can't be bothered to read",
+        "The size chart is on the listing, for anyone who can't be bothered to read it.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "payment request the seller sends",
+        "Per la consegna a Ischia c'è un supplemento di spedizione: ti mandiamo noi la richiesta di pagamento.",
+        "proactive",
+        "SP108",
+        True,
+    ),
+    (
+        "island surcharge the seller pays",
+        "Il supplemento per le isole lo paghiamo noi: non deve versarci nulla.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "grab it from our site",
+        "Next time grab it straight from our site, we ship same day there.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "throw in a cable for the rating",
+        "If you bump your feedback up to 5 stars I'll throw in a spare cable.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a free item the buyer is accused of",
+        "It's obvious you're trying to scam us out of a free lamp, and your feedback says so.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "review left alone, said plainly",
+        "Your review of the pump is yours and we won't ask you to change it.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "refund not tied to the rating",
+        "Nous vous remboursons le masque; votre évaluation n'a rien à voir, le remboursement ne dépend pas de ce que vous en ferez.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "gift box with its value for removal",
+        "Nous vous offrons notre coffret découverte (valeur 29 €) dès que l'évaluation aura été retirée.",
+        "proactive",
+        "SP106",
+        True,
+    ),
+    (
+        "removal asked before the part arrives",
+        "Der Ersatzgriff kommt nächste Woche. Wäre es möglich, die Bewertung schon jetzt herauszunehmen?",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "insisting with a deadline, French",
+        "Le remboursement est fait. Nous nous permettons d'insister : votre évaluation négative nous pèse. Pourriez-vous la retirer aujourd'hui ou demain ?",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "the least you could do",
+        "I've refunded you in full, so the least you could do is take that feedback down.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "refund the moment it's gone",
+        "I'll put the refund through the moment the negative feedback's gone.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "removal under a lawyer's threat",
+        "The feedback you posted is false. If it is not removed by Friday, our attorney will contact you.",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "neutral request after the exchange",
+        "Votre échange est terminé et le nouveau flacon vous est bien parvenu. Si vous jugez l'incident clos, vous pouvez mettre à jour votre évaluation vendeur.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "German neutral request after a refund",
+        "Die Erstattung wurde gebucht. Sofern Sie der Meinung sind, dass wir die Angelegenheit zu Ihrer Zufriedenheit geklärt haben, können Sie Ihre Verkäuferbewertung entfernen.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "thanks for the feedback only, French",
+        "Chère Madame Roux, merci infiniment pour votre jolie évaluation ! N'hésitez pas à nous écrire en cas de besoin.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "thanks for the feedback only, English",
+        "Hi Sam, we saw the kind feedback you left and just wanted to say thank you! If you ever need anything, we're only a message away.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "thanks for feedback, then a care tip",
+        "Thank you for your feedback! Descale the kettle every month with citric acid and rinse it twice before use.",
+        "proactive",
+        "SP117",
+        False,
+    ),
+    (
+        "a new colour just added",
+        "We've just added a sage version of the planter, it's live on our Amazon listing if you fancy a look.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "a loyalty tin every fourth order",
+        "From your next order on, every fourth order gets a free tin of wet food.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "new colours, French",
+        "Le carnet existe désormais en terracotta et en bleu nuit.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "keep an eye out for the driver",
+        "Your parcel is out for delivery today, keep an eye out for the driver!",
+        "proactive",
+        "SP113",
+        False,
+    ),
+    (
+        "we also sell now, Italian",
+        "Da questa settimana vendiamo anche la lettiera vegetale, la trova su Amazon.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "stop offers by reply, Italian",
+        "Se non desideri ricevere altre offerte, rispondi ANNULLA.",
+        "proactive",
+        "SP118",
+        True,
+    ),
+    (
+        "reply with a photo is no opt-out",
+        "Please reply to this message with a photo of the label.",
+        "reply",
+        "SP118",
+        False,
+    ),
+    (
+        "withdrawn from your account",
+        "The set was damaged in our storeroom. It would be simplest if the order could be withdrawn from your account.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "Stornierung von Ihnen",
+        "Der Füller ist ausverkauft. Damit alles sauber läuft, müsste die Stornierung bitte von Ihnen ausgehen.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "annullamento dal suo account",
+        "Il mozzo è esaurito: sarebbe di grande aiuto se l'annullamento partisse dal suo account.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "withdraw the purchase on your end",
+        "Our courier won't take liquids to your region. Could you withdraw the purchase on your end?",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "the seller cancels on its side",
+        "If the address can't be changed in Your Orders by 6pm, we'll have to cancel on our side and refund you.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "a subscription cancelled in the account",
+        "You can skip or cancel a Subscribe & Save delivery from Your Account at any time.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "a video at a spoken address",
+        "There's a short video of this at ridgelineoutfitters dot com slash fix.",
+        "proactive",
+        "SP101",
+        True,
+    ),
+    (
+        "a video at a spoken address is no email",
+        "There's a short video of this at ridgelineoutfitters dot com slash fix.",
+        "proactive",
+        "SP103",
+        False,
+    ),
+    (
+        "an email said out loud still is",
+        "Write to sales at ridgelineoutfitters dot com for the invoice.",
+        "proactive",
+        "SP103",
+        True,
+    ),
+    (
+        "hoping it arrived well, German",
+        "Ihr Magnesium aus Bestellung 304-8812033-1029456 ist hoffentlich gut angekommen.",
+        "proactive",
+        "SP109",
+        False,
+    ),
 ]
 
 
@@ -4638,3 +4943,70 @@ class TestPageLinks:
 
         assert ["shop.com"] == [link.value for link in links]
         assert links is contact.page_links(analysis)
+
+
+class TestRoundEight:
+    """Seller feedback and cancellations as the eighth round's writers put them."""
+
+    def test_second_request_after_a_german_one(self):
+        """'Haben Sie schon Gelegenheit gehabt, sie zu ändern?' after 'können Sie ... anpassen'."""
+        earlier = Message(
+            body=(
+                "Wenn Sie finden, dass wir Ihr Anliegen gelöst haben, können Sie Ihre Bewertung"
+                " gern anpassen."
+            ),
+            kind="reply",
+            sender="seller",
+        )
+        text = (
+            "Hallo Herr Fischer, ich wollte mich noch einmal wegen Ihrer Bewertung melden."
+            " Haben Sie schon Gelegenheit gehabt, sie zu ändern?"
+        )
+
+        report = check_message(text, kind="proactive", history=(earlier,))
+
+        assert "SP116" in report.codes
+
+    def test_steps_for_a_rating_named_by_its_stars(self):
+        """The buyer gave '1 Stern statt 5' and asked how to change it: the steps are no request."""
+        asked = Message(
+            body="Sorry, ich habe aus Versehen 1 Stern statt 5 gegeben. Wie kann ich das ändern?",
+            kind="inquiry",
+            sender="buyer",
+        )
+        text = (
+            "Öffnen Sie „Meine Bestellungen“ und klicken Sie auf „Verkäuferfeedback abgeben“."
+            " Dort können Sie eine bereits abgegebene Bewertung entfernen und neu abgeben."
+        )
+
+        assert "SP116" not in check_message(text, kind="reply", history=(asked,)).codes
+        assert "SP116" in check_message(text, kind="reply").codes
+
+    def test_refund_traded_for_a_changed_rating(self):
+        """'Sie passen Ihre Bewertung an, und wir erstatten Ihnen im Gegenzug ...': both rules."""
+        text = (
+            "Ich mache Ihnen einen Vorschlag: Sie passen Ihre Bewertung an, und wir erstatten Ihnen"
+            " im Gegenzug die Versandkosten. Geben Sie mir Bescheid, wenn es erledigt ist."
+        )
+
+        codes = check_message(text, kind="reply").codes
+
+        assert {"SP106", "SP116"} <= codes
+
+    @pytest.mark.parametrize("kind", ["unexpected_problem", "confirm_order_details"])
+    def test_feedback_request_in_another_kind(self, kind):
+        """A neutral feedback request is negative_feedback_removal's purpose, not these kinds'."""
+        text = (
+            "The refund for the cracked bottle went through yesterday. If you feel we've resolved"
+            " it, you can revise your feedback from your orders page."
+        )
+
+        assert "SP124" in check_message(text, kind=kind).codes
+        assert "SP124" not in check_message(text, kind="negative_feedback_removal").codes
+
+    def test_thanks_for_feedback_in_a_reply_is_fine(self):
+        """SP117 judges proactive messages only: a reply may thank for the feedback."""
+        text = "Thank you so much for your kind feedback! We're here if you need anything."
+
+        assert "SP117" in check_message(text, kind="proactive").codes
+        assert "SP117" not in check_message(text, kind="reply").codes

@@ -164,7 +164,10 @@ _BRACKET_AT = regex.compile(
 # com', 'order direct at shop dot com' name a web address, not 'us@shop.com'
 _PROSE_BEFORE_AT = (
     r"(?:us|me|direct|directly|online|here|there|available|it|them|sold|listed|stocked|visit"
-    r"|find|look|order|buy|now|today|only|also|cheaper|more)"
+    r"|find|look|order|buy|now|today|only|also|cheaper|more"
+    # what a page shows ('a video of this at shop dot com slash fix'), never a local part
+    r"|this|that|video|videos|clip|tutorial|demo|page|photos|pictures"
+    r"|designs|products|models|styles|colours|colors|ideas|recipes|offers|deals)"
 )
 _WORD_AT = regex.compile(
     rf"""(?x)

@@ -845,6 +845,12 @@ def _buyer_said(a: Analysis, key: str, said: Callable[[str], bool]) -> bool:
     )
 
 
+# a rating the buyer gave, named by its stars ('ich habe aus Versehen 1 Stern statt 5 gegeben')
+_RATING_GIVEN = regex.compile(
+    r"\b\d\s*(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stell[ae])\b", regex.V1 | regex.IGNORECASE
+)
+
+
 def _buyer_asks_to_change(a: Analysis) -> bool:
     """Whether, in a reply, the buyer asked how to change or remove their own review or feedback.
 
@@ -854,7 +860,9 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
 
     def asks(body: str) -> bool:
         vocabs = {h.vocab for h in a.scan(body)[1]}
-        named = vocabs & {"review", "product_review", "seller_feedback"}
+        named = vocabs & {"review", "product_review", "seller_feedback"} or _RATING_GIVEN.search(
+            body
+        )
         return bool(named) and ("change_verb" in vocabs or "?" in body or "¿" in body)
 
     return _buyer_said(a, "buyer asks to change", asks)
@@ -1376,10 +1384,11 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         if own & {"pressure", "conditional"}:
             reasons.append("demanded or made a condition")
         if (
-            "incentive" in nearby
-            and nearby & {"exchange", "conditional"}
-            and "fix_already" not in nearby
-        ):
+            ("incentive" in nearby and nearby & {"exchange", "conditional"})
+            # a refund or a part traded for the change ('Sie passen Ihre Bewertung an, und
+            # wir erstatten Ihnen im Gegenzug die Versandkosten')
+            or {"incentive_weak", "exchange"} <= nearby
+        ) and "fix_already" not in nearby:
             reasons.append("tied to something of value")
         if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
             continue  # the steps the buyer asked for ("how do I change my feedback?")

@@ -252,8 +252,15 @@ _LOOSE_BESIDE_WISHES = 6  # a short sentence's worth: 'solo queríamos darte', a
 
 
 def _thanks_someone(a: Analysis) -> bool:
-    """Whether the message thanks or offers help: a greeting and a sign-off thank nobody."""
-    if not a.vocabs & {"thanks", "pleasantry"} or a.vocabs & _PURPOSE_VOCABS:
+    """Whether the message thanks or offers help: a greeting and a sign-off thank nobody.
+
+    A review or feedback named only as what the buyer is thanked for ('merci infiniment pour
+    votre jolie évaluation') is no purpose of its own: the message still only thanks.
+    """
+    if not a.vocabs & {"thanks", "pleasantry"}:
+        return False
+    purposes = a.vocabs & _PURPOSE_VOCABS
+    if purposes and (purposes != {"review"} or not _thanked_reviews(a)):
         return False
     greetings = [(h.start, h.end) for h in a.hits if h.vocab == "greeting"]
     return any(
@@ -261,6 +268,38 @@ def _thanks_someone(a: Analysis) -> bool:
         and not any(gs <= h.start and h.end <= ge for gs, ge in greetings)
         for h in a.hits
     )
+
+
+# what a sentence that thanks for a review or feedback may hold besides the thanks
+_THANKED_COMPANY = frozenset(
+    {"pleasantry", "thanks", "greeting", "review", "seller_feedback", "you", "to_us", "order_ref",
+     "topic_order_details", "buy_verb", "well_wish", "image_not_product"}
+)  # fmt: skip
+_REVIEW_WORDS = frozenset({"review", "seller_feedback"})
+_THANKED_WORDS = 30  # a sentence longer than this says more than thanks
+
+
+def _thanked_reviews(a: Analysis) -> list[tuple[int, int]]:
+    """The sentences that thank for a review or feedback, when every review is named in one.
+
+    'Merci infiniment pour votre jolie évaluation sur la commande …' thanks for a rating left;
+    a sentence that asks, questions or names anything else does more, and then none count.
+    """
+    text = a.norm.text
+    thanked = []
+    for s in a.sentences:
+        vocabs = s.vocabs()
+        if not vocabs & _REVIEW_WORDS:
+            continue
+        if (
+            not vocabs & {"thanks", "pleasantry"}
+            or not vocabs <= _THANKED_COMPANY
+            or _MORE_THAN_A_WISH.search(text, s.start, s.end)
+            or len(tokens(text[s.start : s.end])) > _THANKED_WORDS
+        ):
+            return []
+        thanked.append((s.start, s.end))
+    return thanked
 
 
 def _says_more(a: Analysis) -> bool:
@@ -292,6 +331,8 @@ def _only_thanks(a: Analysis) -> bool:
     # thanks, pleasantries and greetings say nothing more; nor does a placeholder's name
     # ('Hola {{nombre}}'), which the tool sending the template fills in
     fluff = [(h.start, h.end) for h in a.hits if h.vocab in _FLUFF]
+    if a.vocabs & _REVIEW_WORDS:
+        fluff += _thanked_reviews(a)  # 'danke, dass Sie sich die Zeit für eine Bewertung …'
     fluff += [(p.start, p.end) for p in find_placeholders(text)]
     if _at_most_loose(words, sorted(fluff), max(2, _MAX_LOOSE_SHARE * len(words))):
         return True
@@ -445,6 +486,18 @@ def _asks_for_review(a: Analysis) -> bool:
 _ON_THE_WAY_TO = frozenset({"problem", "topic_customization", "topic_delivery", "topic_service"})
 
 
+def _solicitation(a: Analysis) -> str:
+    """Whether the body asks for a review, or for a change of seller feedback, and which."""
+    removal = a.kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL
+    if _asks_for_review(a) and not (removal and "change_verb" in a.vocabs):
+        return "asks for a review"
+    if not removal and has_match(a, Code.SP116):
+        # 'if you feel we've resolved it, you can revise your feedback' sent as an unexpected
+        # problem: the kind for that request is negative_feedback_removal
+        return "asks to change seller feedback"
+    return ""
+
+
 def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
     """What the body is really for, when that is not what its SP-API kind is for.
 
@@ -455,10 +508,9 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
     a mismatch: a warranty message need not say "warranty" to be one.
     """
     kind, vocabs = a.kind, a.vocabs
-    if _asks_for_review(a) and not (
-        kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL and "change_verb" in vocabs
-    ):
-        return "asks for a review"
+    solicits = _solicitation(a)
+    if solicits:
+        return solicits
     # the body's marketing (a promotional attachment is SP113 and SP119's), or an off-Amazon
     # call that is not the channel of a payment demand (that is SP108 and SP105's)
     promoted = [f for f in marketing(a) if f.field == "body"]
@@ -501,6 +553,14 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
                 and _body_dominates(a, "shipping", besides=frozenset({"confirmation"}))
                 and _SCHEDULES.search(a.norm.text) is None
             )
+            or (
+                # "tu pedido ya salió con Correos, código …, ¡que lo disfrutes!" sent as an
+                # unexpected problem: every sentence tells the shipment, none a problem or a day
+                kind is MessageKind.UNEXPECTED_PROBLEM
+                and _only_tells_shipping(a)
+                and not _problem_said(a)
+                and not _says_when(a.norm.text)
+            )
         )
     ):
         return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
@@ -538,6 +598,16 @@ _CONFIRMATION_COMPANY = frozenset(
     {"order_ref", "topic_order_details", "you", "to_us", "image_not_product", "greeting",
      "pleasantry", "thanks", "well_wish", "order_received", "order_status"}
 )  # fmt: skip
+
+
+# what a sentence of a bare shipping notice may hold: a confirmation's company, the shipment,
+# its carrier ('con Correos') and its tracking code ('código PQ4F…', read as a key's word)
+_SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {"shipped", "phone_owner", "topic_digital_key"}
+
+
+def _only_tells_shipping(a: Analysis) -> bool:
+    """Whether every sentence that names anything tells the shipment, thanks or greets."""
+    return all(s.vocabs() <= _SHIPPING_COMPANY for s in a.sentences)
 
 
 def _only_confirms(a: Analysis) -> bool:
