@@ -3782,6 +3782,400 @@ RECALL_CASES = [
         "SP109",
         False,
     ),
+    # round nine (fresh_bd): the buyer's words reported, threats and sneers in other words
+    (
+        "buyer's one-star threat reported",
+        "You said you'd leave one-star feedback unless we refund the postage. Leave whatever feedback you think is fair; the answer stays the same.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "buyer's lawyer announced, German",
+        "Sie haben angekündigt, einen Anwalt einzuschalten. Das steht Ihnen frei; an unserer Entscheidung ändert es nichts.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "buyer's lawyer threatened, Italian",
+        "Lei minaccia di rivolgersi a un avvocato: è un suo diritto.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "buyer's complaint to the authorities, Spanish",
+        "Nos dice que nos denunciará a Consumo. Está en su derecho.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "seller's own lawyer threat still is",
+        "If the camera is not returned by Monday, our lawyer will contact you.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "debt recovery",
+        "If the drill isn't back with us by the 14th, your file goes to our recovery agent.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "name handed to the police",
+        "We've got your name and address, and both go to the police tomorrow with the serial numbers.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "the buyer's details to the Guardia Civil",
+        "Si vuelve a reclamar, trasladaremos sus datos a la Guardia Civil.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a complaint we won't hesitate to file, French",
+        "Nous n'hésiterons pas à porter plainte si l'appareil ne nous est pas renvoyé.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "the history posted under the buyer's name",
+        "Wenn Sie so weiterschreiben, stellen wir den ganzen Verlauf mit Ihrem vollen Namen auf unsere Facebook-Seite.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "most customers manage",
+        "Most customers manage to tell a seam from a crack; I'm sure you'll get there.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "how stupid do you think we are, German",
+        "Zwei Ziegelsteine statt der Konsole? Für wie dumm halten Sie uns eigentlich?",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "nobody fools us, French",
+        "Troisième colis « jamais reçu » à cette adresse. On ne nous la fait pas.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "ask a relative to help, Spanish",
+        "Quizá alguien de su familia pueda ayudarle a enchufarlo.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "living off claims, Spanish",
+        "Hemos visto su nombre en otras tres reclamaciones: usted vive de esto.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "have the manual read to you, French",
+        "Relisez la notice, ou demandez à quelqu'un de vous la lire.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "let's not pretend",
+        "The parcel weighed the same at both ends, so let's not pretend it arrived empty.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "simpler words",
+        "I'm honestly not sure how to put this in simpler words for you.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "masked to its first letters, French",
+        "Trente messages en deux jours, ça commence à nous faire ch***.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "masked to its first letters, Spanish",
+        "Estamos hasta los c*****s de sus mensajes.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "masked to its first letters, Italian",
+        "Queste minacce ci hanno rotto le p***e.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a masked order reference is no swear word",
+        "Your order ref is ORD-***1234 and the code is sh*p-5.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "firm refusal with facts",
+        "The jacket came back with its tags cut off, so we cannot resell it as new; the partial refund stands.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "'sauf avis contraire' is no review",
+        "Nous vous renvoyons le matelas gratuitement sous 5 jours, sauf avis contraire de votre part.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "refund the moment the comment comes down",
+        "We can sort out the $12.40, no problem. It'll go through the moment that one star comment about us comes down.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    # round nine (fresh_bb, fresh_bc): money asked for and waived, promotion slipped into replies
+    (
+        "ferry surcharge to our account",
+        "Für die Inselzustellung müssten wir Sie bitten, 40 € vorab auf unser Geschäftskonto zu überweisen.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "pay the Corsica surcharge to us",
+        "Merci de bien vouloir nous régler cette somme avant l'expédition.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "deposit to pay afterwards",
+        "Wir bitten Sie, das Palettenpfand innerhalb von 14 Tagen nachzuzahlen.",
+        "proactive",
+        "SP108",
+        True,
+    ),
+    (
+        "settle the deposit, Italian",
+        "La preghiamo di saldarla entro dieci giorni.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "we'll charge a fee",
+        "For the new invoice address we will charge you a handling fee of £6.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "nothing to pay us, German",
+        "Bitte überweisen Sie uns nichts; Amazon hat alles eingezogen.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "nothing to pay us, French",
+        "Les frais ont été retenus sur l'étiquette ; vous n'avez rien à nous verser.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "the price difference already refunded, Spanish",
+        "Te hemos devuelto los 15 € de diferencia a tu método de pago original.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "Amazon reimburses the seller",
+        "If the carrier lost it, Amazon will reimburse us, so there is nothing for you to do.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "an invoice paid through Amazon's partner",
+        "Die Rechnung kommt vom Zahlungspartner von Amazon, und Sie begleichen sie dort. An uns zahlen Sie nichts.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "postage back for five stars",
+        "Wer uns mit fünf Sternen bewertet, bekommt die Versandkosten nachträglich zurück.",
+        "proactive",
+        "SP106",
+        True,
+    ),
+    (
+        "warranty extended for reviewers, Italian",
+        "Ci farebbe piacere sapere cosa ne pensa con una recensione. A chi la lascia estendiamo la garanzia a cinque anni.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a debt waived for a review, French",
+        "Si vous préférez laisser un avis sur le shampoing, nous passerons l'éponge sur cette somme.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "refund said to have nothing to do with the rating",
+        "Die Erstattung hat mit Ihrer Bewertung nichts zu tun; Sie bekommen sie in jedem Fall.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "refund not depending on the review, Spanish",
+        "Te devolvemos el envío, y eso no depende en absoluto de que escribas o borres una opinión.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "credit once the feedback disappears",
+        "Die Gutschrift veranlassen wir, sobald die negative Verkäuferbewertung aus Ihrem Konto verschwunden ist.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "the seller offers to cancel and refund, French",
+        "Nous pouvons vous envoyer deux pots de 15 g, ou bien annuler la commande et vous rembourser.",
+        "unexpected_problem",
+        "SP123",
+        False,
+    ),
+    (
+        "the seller offers to cancel itself, Italian",
+        "Possiamo spedirlo nero oggi, oppure annullare l'ordine noi stessi con rimborso completo.",
+        "unexpected_problem",
+        "SP123",
+        False,
+    ),
+    (
+        "a power bank is no bank",
+        "If the power bank still won't charge, we'll send you a new one.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "a new tea since Monday, French",
+        "Et puisque vous aimez les thés japonais, notre tout nouveau Genmaicha est disponible depuis lundi.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "a bundle cheaper, German",
+        "Kleiner Tipp: Wer das Hardcase dazunimmt, bekommt beides im Paket günstiger.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "a launch next month, French",
+        "Nous lançons le mois prochain une ombrelle assortie que nous vous recommandons les yeux fermés.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "a discount to seize, Spanish",
+        "Este fin de semana tenemos las cubiertas a 19,99 €, por si quieres aprovechar.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "a new model reduced, German",
+        "Übrigens: Der neue A-40 ist gerade reduziert.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "limited colours out now",
+        "P.S. Our limited autumn ink colours are out now.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "a parcel that just arrived is no launch",
+        "Votre colis vient d'arriver au point relais.",
+        "proactive",
+        "SP113",
+        False,
+    ),
+    (
+        "the listing's terms are no promotion",
+        "Die Lieferung erfolgt bis zur Bordsteinkante, so wie es im Angebot steht.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "a YouTube channel to subscribe to",
+        "La vidéo est sur notre chaîne YouTube : n'hésitez pas à vous abonner.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "an email left for the newsletter, Italian",
+        "Per restare aggiornato, lasciaci la tua mail nella newsletter dal nostro sito.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "our own web shop with a saving",
+        "Bei uns im eigenen Webshop haben wir die 30,9er direkt, und Sie sparen zehn Prozent.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a pen that looks gorgeous",
+        "The blue ink looks gorgeous in that pen.",
+        "reply",
+        "SP111",
+        False,
+    ),
 ]
 
 
@@ -5010,3 +5404,26 @@ class TestRoundEight:
 
         assert "SP117" in check_message(text, kind="proactive").codes
         assert "SP117" not in check_message(text, kind="reply").codes
+
+
+class TestMaskedToTheFirstLetters:
+    """A swear word hidden to its first letters ('ch***') is read; a short mask is not."""
+
+    @pytest.mark.parametrize(
+        ("token", "root"),
+        [("ch***", "chier"), ("sch***", "scheiß"), ("c*****s", "cojones"), ("p***e", "palle")],
+    )
+    def test_unmasked(self, token, root):
+        """Two letters, then a symbol for every letter to the end: the root's length exactly."""
+        from sellerpolicy._text.profanity import unmasks
+
+        assert unmasks(token, root, strict=True)
+
+    @pytest.mark.parametrize(
+        ("token", "root"), [("ch**", "chier"), ("c***", "chier"), ("ch****", "chier")]
+    )
+    def test_not_unmasked(self, token, root):
+        """One letter written, or one symbol too few or too many: no root."""
+        from sellerpolicy._text.profanity import unmasks
+
+        assert not unmasks(token, root, strict=True)

@@ -71,9 +71,31 @@ def _strictly_unmasks(token: str, root: str) -> bool:
     head, rest = token[: len(root)], token[len(root) :]
     if rest and (len(root) <= _STRICT_ROOT or len(rest) > _STRICT_SUFFIX or not rest.isalpha()):
         return False
-    if head[-1] != root[-1] or not any(c in SYMBOL_MASK for c in head):
+    if not any(c in SYMBOL_MASK for c in head):
+        return False
+    if head[-1] != root[-1] and not _masked_tail(head, rest):
         return False
     return all(c == r or c in MASK for c, r in zip(head, root, strict=True))
+
+
+_TAIL_MASKS: Final = 3  # symbols that may hide a root's ending, its last letter too ('ch***')
+_TAIL_WRITTEN: Final = 2  # letters written before them
+
+
+def _masked_tail(head: str, rest: str) -> bool:
+    """Whether ``head`` writes the root's first letters and hides all the rest with symbols.
+
+    'ch***' for 'chier', 'sch***' for 'scheiß': two letters at least, then three symbols at
+    least, one per letter to the root's end, and nothing after.
+    """
+    written = next((i for i, c in enumerate(head) if not c.isalpha()), len(head))
+    tail = head[written:]
+    return (
+        not rest
+        and written >= _TAIL_WRITTEN
+        and len(tail) >= _TAIL_MASKS
+        and all(c in SYMBOL_MASK for c in tail)
+    )
 
 
 # A word with a symbol of `SYMBOL_MASK` in it: the only words a strict reading can unmask, found

@@ -457,6 +457,8 @@ def _buyer_pays(a: Analysis, start: int, end: int) -> bool:
     vocabs = frozenset().union(*said)
     if "seller_pays" in vocabs and "ask" not in vocabs:
         return False
+    if "pay_us" in vocabs:
+        return True  # 'merci de nous régler cette somme': the verb names who is paid
     if (
         "amazon_sets_cost" in vocabs
         and not vocabs & {"ask", "pressure", "pay_channel"}
