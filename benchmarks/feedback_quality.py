@@ -31,6 +31,9 @@ fourteenth and fifteenth writer's 200 comments each (sha256 3f91e255…, fc4d115
 committed as written: their writers read SP304's "seller-specific" in the current edition as the
 seller's own staff only, so they sit beside the tuning set
 (``--folder tests/corpus/feedback/disputed``), their other grounds held by tests.
+``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
+in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
+untouched with ``--folder``.
 """
 
 from __future__ import annotations

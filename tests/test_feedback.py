@@ -1408,6 +1408,23 @@ class TestReading:
             ("costa meno che al negozio, consigliato", 5, "MFN", set(), set()),
             ("walmart has it cheaper than here", 2, "MFN", set(), {"SP305"}),
             ("spese di spedizione carissime", 2, "MFN", set(), {"SP305"}),
+            ("ordered 3 mugs, box had one. useless", 1, "AFN", set(), set()),
+            (
+                "Wunderschön, sieht toll aus im Garten!",
+                1,
+                "AFN",
+                {"SP302", "SP310"},
+                {"SP302", "SP310"},
+            ),
+            ("Für 40 € erwarte ich mehr als so ein klappriges Ding.", 2, "AFN", set(), {"SP305"}),
+            (
+                "Ho scritto a info@shop-esempio.it tre volte. La lampada sfarfalla.",
+                1,
+                "AFN",
+                {"SP304"},
+                {"SP304"},
+            ),
+            ("Imposible de montar, las piezas no encajan.", 1, "MFN", {"SP302"}, {"SP302"}),
         ],
         ids=[
             "damage-after-use-is-product",
@@ -1430,6 +1447,11 @@ class TestReading:
             "lower-than-another-shop-is-praise",
             "cheaper-than-here-is-a-complaint",
             "a-price-word-with-an-expensive-adjective",
+            "a-quantity-short-is-the-condition",
+            "looks-praised-in-the-garden-is-the-product",
+            "price-set-against-quality-is-mixed",
+            "writing-to-the-seller-makes-it-mixed",
+            "impossible-to-assemble-is-the-product",
         ],
     )
     def test_grounds(self, comment, rating, channel, current, seed):

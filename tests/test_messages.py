@@ -4176,6 +4176,77 @@ RECALL_CASES = [
         "SP111",
         False,
     ),
+    # round ten (fresh_be, fresh_bf): seller-tool templates and an ordinary inbox
+    (
+        "a template branch on a satisfaction score",
+        "{% if csat_score >= 4 %}Glad you're happy! Would you review it on Amazon?{% else %}Sorry, reply and we'll help.{% endif %}",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "a Handlebars branch on the rating",
+        "{{#if (gt rating 3)}}Please leave us a review on Amazon!{{/if}}",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "a template branch on the order total is no gating",
+        "{% if order.total > 50 %}Your order ships free.{% endif %} Would you leave a review on Amazon?",
+        "review_request",
+        "SP114",
+        False,
+    ),
+    (
+        "a branch on the score without a review ask",
+        "{% if csat >= 4 %}Thanks for your order!{% endif %}",
+        "proactive",
+        "SP114",
+        False,
+    ),
+    (
+        "the order is in our system",
+        "Good news: {{order_id}} is in our system and our team will pack it today.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "a review asked in a problem message, Spanish",
+        "Para una tienda pequeña como la nuestra, cada reseña cuenta: ¿le importaría dejarnos su opinión en Amazon?",
+        "unexpected_problem",
+        "SP124",
+        True,
+    ),
+    (
+        "a replacement arriving at ours is no sale, French",
+        "Un nouvel exemplaire arrive chez nous lundi et partira le jour même.",
+        "unexpected_problem",
+        "SP105",
+        False,
+    ),
+    (
+        "not on Amazon but in our shop, Italian",
+        "Il sacco da 15 kg su Amazon non lo abbiamo, ma nel nostro negozio online c'è.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "cancel and reorder to a new address is the buyer's change",
+        "Amazon non ci permette di cambiare l'indirizzo: se preferisce può annullare l'ordine da «I miei ordini» e rifarlo con l'indirizzo dell'ufficio.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "cancel and reorder when out of stock is a request",
+        "Il prodotto è esaurito: può annullare l'ordine da I miei ordini e rifarlo quando torna disponibile.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
 ]
 
 
@@ -5427,3 +5498,26 @@ class TestMaskedToTheFirstLetters:
         from sellerpolicy._text.profanity import unmasks
 
         assert not unmasks(token, root, strict=True)
+
+
+class TestTemplateGating:
+    """A template's own branch on the buyer's satisfaction is review gating (SP114)."""
+
+    def test_the_span_is_the_branch(self):
+        """The finding points at the tag that opens the branch, in the original text."""
+        text = (
+            "{% if csat_score >= 4 %}Glad you like it! Would you review it on Amazon?"
+            "{% else %}Sorry to hear that, reply and we'll help.{% endif %}"
+        )
+
+        finding = next(
+            f for f in check_message(text, kind="review_request").findings if f.code == "SP114"
+        )
+
+        assert "{% if csat_score >= 4 %}" == text[finding.span.start : finding.span.end]
+
+    def test_linear_on_a_long_tag(self):
+        """An unclosed tag of 100,000 characters is read once (bounded runs), and is no finding."""
+        text = "{% if " + "score " * 20_000 + " Would you review it on Amazon?"
+
+        assert "SP114" not in check_message(text, kind="review_request").codes

@@ -514,6 +514,13 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
         *("f!", "f_", "f.", "f-", "fu!", "fu_", "fu.", "fu-", "fuu!", "fuu_", "fuu.", "fuu-"),
         *("b!", "b_", "b.", "b-", "sh!", "sh1", "sh_", "sh.", "sh-", "a$"),
     ),
+    # SP114, a template that branches on the buyer's satisfaction: every match opens a tag
+    r"(?:\{%-?|\{\{[#~]?)\s{0,3}(?:if|elif|unless)\b[^%}\n]{0,60}?\b\w{0,20}(?:csat|nps|satisf"
+    r"|sentiment|happy|rating|stars|score|survey|mood)\w{0,20}[^%}\n]{0,40}(?:%\}|\}\})": (
+        "{%",
+        "{{#",
+        "{{~",
+    ),
     # SP112, the seller files a police report
     r"\b(?:we|i)(?:'ll|'d|'re|'m|'ve)?(?:\s+(?:will|shall|would|must|may|might|can|could|are"
     r"|am|going|to|have|has|had|no|choice|but|now|then|also|just|immediately|be|forced|left|with"
@@ -950,6 +957,8 @@ _CODE_FILTERS: dict[Code, _Keep] = {
 
 _PATTERN_FILTERS: dict[Code, _Keep] = {
     Code.SP111: _CODE_FILTERS[Code.SP111],
+    # the branch gates only where the message asks for a review
+    Code.SP114: lambda a, _start, _end: is_review_request(a),
     Code.SP113: lambda a, start, end: not _refund_sentence(a, start, end),
 }
 
