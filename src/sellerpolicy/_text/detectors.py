@@ -192,6 +192,12 @@ def _www_host(original: str, start: int, end: int) -> bool:
     )
 
 
+# Dots that separate the parts of a signature line ('Shop · shop.it · since 1978'), which the
+# look-alike fold reads as '.'
+_SEPARATOR_DOTS = frozenset("\u00b7\u2022\u2219\u22c5\u30fb")
+_HOST_BEFORE = regex.compile(r"[A-Za-z0-9-]{1,63}\.[A-Za-z]{2,24}[ \t]*$", regex.V1)
+
+
 def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[str]) -> str:
     r"""Join a spaced-out dot only where the original reads as one address, not two sentences.
 
@@ -204,6 +210,12 @@ def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[st
     before = original[start - 1 : start] if start else ""
     after = original[end : end + 1]
     if before.islower() and after.isupper() and not _www_host(original, start, end):
+        return match[0]
+    if _SEPARATOR_DOTS.intersection(original[start:end]) and (
+        _LABEL_THEN_DOT.match(original, end, end + 80)
+        or _HOST_BEFORE.search(original, max(0, start - 80), start)
+    ):
+        # 'Cicli Rossi · ciclirossi.it · dal 1978': a separator beside a host of its own
         return match[0]
     return "."
 
@@ -1015,7 +1027,9 @@ _DATE_LIKE = regex.compile(
 )
 _NOT_PHONE_WORDS = regex.compile(
     r"(?x)\b(?:tracking|order|invoice|serial|model|reference|ref|account|iban|vat|sku|asin|item"
-    r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code)\b\W*"
+    r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code"
+    # a carrier's parcel number in other languages ('segnacollo 0841 2334 4556 7')
+    r"|segnacollo|sendungsnummer|paketnummer|suivi|seguimiento|tracciamento|spedizione|envío)\b\W*"
     r"(?:\w+\W+){0,2}$",
     regex.V1,
 )
@@ -1044,6 +1058,14 @@ _DIGIT_WORDS = {
     # German, said one by one on the phone ('null vier null - drei null neun neun')
     "null": "0", "eins": "1", "zwei": "2", "zwo": "2", "drei": "3", "vier": "4", "fünf": "5",
     "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
+    # Italian, Spanish and French ('tre-tre-nove, uno-due-tre'); not the articles that are also
+    # 'one' ('un', 'une', 'una'): only digits said one after another make a number
+    "uno": "1", "due": "2", "tre": "3", "quattro": "4", "cinque": "5", "sei": "6", "sette": "7",
+    "otto": "8", "nove": "9",
+    "cero": "0", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6", "siete": "7",
+    "ocho": "8", "nueve": "9",
+    "zéro": "0", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7", "huit": "8",
+    "neuf": "9",
 }  # fmt: skip
 _DIGIT_WORD_FINDER = ahocorasick_rs.AhoCorasick(list(_DIGIT_WORDS))
 _DIGIT_WORD = regex.compile(r"\b(?:\L<words>)\b", regex.V1, words=list(_DIGIT_WORDS))
@@ -1197,6 +1219,14 @@ def _named_a_phone(context: str, after: str) -> bool:
     return bool(_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
 
 
+def _named_an_id(context: str, after: str) -> bool:
+    """Whether the words before a number name it an id and nothing calls it a phone number.
+
+    A tracking, order or part number ('segnacollo 0841 2334 4556 7') may have a phone's shape.
+    """
+    return bool(_NOT_PHONE_WORDS.search(context)) and not _named_a_phone(context, after)
+
+
 def _called_a_phone(context: str, after: str) -> bool:
     """Whether the text around a loose match of `_PHONE` calls it a phone number."""
     return _named_a_phone(context, after) and not _NOT_PHONE_WORDS.search(context)
@@ -1217,6 +1247,7 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     shapes: dict[str, bool] = {}
     called: dict[tuple[str, str], bool] = {}
     parts: dict[tuple[str, str], bool] = {}
+    named_id: dict[tuple[str, str], bool] = {}
     candidates = []
     part_forms: set[str] = set()
     for m in _PHONE.finditer(s):
@@ -1228,6 +1259,11 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
         around = (context, s[end : end + 30])
         if m["loose"] and not _judged(called, around, _called_a_phone, *around):
             continue  # a bare run of digits is an id unless the text calls it a phone number
+        if not m["loose"] and _judged(named_id, around, _named_an_id, *around):
+            # 'segnacollo 0841 2334 4556 7': the text names it a tracking or part number, and
+            # a number written the same way further on is one too
+            part_forms.add(_DIGIT.sub("9", value))
+            continue
         if value[0] not in "+(" and _judged(parts, around, _part_number, *around):
             part_forms.add(_DIGIT.sub("9", value))
             continue  # a part number in spaced groups, and nothing calls it a phone number
