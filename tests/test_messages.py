@@ -972,6 +972,18 @@ class TestSubjectLine:
 
         assert "SP106" not in check_message(message).codes
 
+    def test_contact_details_in_a_reply_subject(self):
+        """A phone number the seller writes into 'Re: ...' is judged; the buyer's words are not."""
+        message = Message(
+            body="The replacement cable goes out with Royal Mail this afternoon.",
+            subject="Re: Charger question - ring me on 07700 900461 if still stuck",
+            kind="reply",
+        )
+
+        (finding,) = [f for f in check_message(message).findings if f.code == "SP104"]
+
+        assert ("subject", "07700 900461") == (finding.field, finding.excerpt)
+
     def test_purpose_rules_weigh_the_body(self):
         """'Your order has shipped' as a subject is no shipping notice on its own (SP110)."""
         message = Message(

@@ -216,9 +216,12 @@ def run_message_rules(
         elif found:
             findings.extend(_grouped(code, found, severity))
     gated = gate(tuple(findings), analysis, policy.parameters.choice("model_gate"))
-    if message.subject and not _REPLY_PREFIX.match(message.subject):
-        # the gate's model reads a whole message body; a subject line is too short for it
-        gated += tuple(_subject_findings(message, history, policy, enabled, findings))
+    if message.subject:
+        # the gate's model reads a whole message body; a subject line is too short for it. A
+        # reply's subject ('Re: ...') is the buyer's, answered: only contact details in it are
+        # judged, which the seller sends whoever wrote the rest ('Re: charger - ring me on ...')
+        rules = CONTACT_RULES if _REPLY_PREFIX.match(message.subject) else SUBJECT_RULES
+        gated += tuple(_subject_findings(message, history, policy, enabled, findings, rules=rules))
     return gated
 
 
@@ -248,14 +251,20 @@ SUBJECT_RULES = frozenset(
 )
 
 
+# The contact details of a subject line: judged in a reply's subject too.
+CONTACT_RULES = frozenset({Code.SP101, Code.SP103, Code.SP104})
+
+
 def _subject_findings(
     message: Message,
     history: tuple[Message, ...],
     policy: Policy,
     enabled: _Enabled,
     body_findings: list[Finding],
+    *,
+    rules: frozenset[Code] = SUBJECT_RULES,
 ) -> Iterator[Finding]:
-    """Findings of the subject line read as a text of its own, for rules the body did not break.
+    """Findings of the subject line read as a text of its own: ``rules`` the body did not break.
 
     Spans point into the subject (``field="subject"``), as SP121's do.
     """
@@ -269,7 +278,7 @@ def _subject_findings(
     )
     analysis = Analysis(subject, history, policy)
     for code, check, severity, needs in enabled:
-        if code not in SUBJECT_RULES or code in found_in_body:
+        if code not in rules or code in found_in_body:
             continue
         if needs is not None and needs.isdisjoint(analysis.vocabs | pattern_hints(analysis)):
             continue
