@@ -68,7 +68,7 @@ _WORD_DOT = regex.compile(
     (?=[a-z]{2,}\b)             # ... and a label that might be a suffix follows
   |
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
-    (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info)\b)
+    (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info|io)\b)
   |
     (?<=[a-z0-9])\s+d0t\s+(?=[a-z]{2,}\b)  # 'shop d0t com'
   |
@@ -893,7 +893,8 @@ _SPOKEN_EMAIL = regex.compile(
       |
         [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?       # the domain, perhaps split in two words
         \s+(?:
-            (?:dot|punkt|point|punto)\s+(?:com|net|org|info|de|fr|es|it|nl|co\s+uk)  # 'dot it'
+            (?:dot|punkt|point|punto)\s+  # 'dot it', 'point io'
+            (?:com|net|org|info|io|eu|de|fr|es|it|nl|ch|be|co\s+uk)
           | (?:com|net|org|co\s+uk)                      # a bare 'com': never an English word
         )\b
     )

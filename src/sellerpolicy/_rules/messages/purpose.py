@@ -292,7 +292,7 @@ def _thanked_reviews(a: Analysis) -> list[tuple[int, int]]:
         if not vocabs & _REVIEW_WORDS:
             continue
         if (
-            not vocabs & {"thanks", "pleasantry"}
+            "thanks" not in vocabs  # 'Hi, we've seen the 2-star rating you left' thanks nobody
             or not vocabs <= _THANKED_COMPANY
             or _MORE_THAN_A_WISH.search(text, s.start, s.end)
             or len(tokens(text[s.start : s.end])) > _THANKED_WORDS
@@ -458,6 +458,8 @@ def _foreign_topic(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
 
 
 _PLAINLY_A_REVIEW = frozenset({"positive_review", "product_review", "on_amazon", "happy_condition"})
+# a sentence that asks to change a review requests none (SP115 and SP116 judge it)
+_NOT_A_REQUEST = frozenset({"change_verb"})
 
 
 def _asks_for_review(a: Analysis) -> bool:
@@ -476,6 +478,8 @@ def _asks_for_review(a: Analysis) -> bool:
             continue
         if own in vocabs and not vocabs & _PLAINLY_A_REVIEW:
             continue  # "your feedback on the layout", "please review the proof"
+        if vocabs & _NOT_A_REQUEST:
+            continue  # changing a review: SP115 and SP116 judge it
         if any(h.vocab == "review" and (h.vocab, h.start) not in gone for h in sentence.hits):
             return True
     return False
@@ -486,12 +490,16 @@ def _asks_for_review(a: Analysis) -> bool:
 _ON_THE_WAY_TO = frozenset({"problem", "topic_customization", "topic_delivery", "topic_service"})
 
 
+# where a product review is named: a change asked there is SP115's, not a feedback request
+_PRODUCT_REVIEW_PLACE = frozenset({"product_review", "product_page", "review_place"})
+
+
 def _solicitation(a: Analysis) -> str:
     """Whether the body asks for a review, or for a change of seller feedback, and which."""
     removal = a.kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL
     if _asks_for_review(a) and not (removal and "change_verb" in a.vocabs):
         return "asks for a review"
-    if not removal and has_match(a, Code.SP116):
+    if not removal and has_match(a, Code.SP116) and not a.vocabs & _PRODUCT_REVIEW_PLACE:
         # 'if you feel we've resolved it, you can revise your feedback' sent as an unexpected
         # problem: the kind for that request is negative_feedback_removal
         return "asks to change seller feedback"
