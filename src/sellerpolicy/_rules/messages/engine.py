@@ -220,8 +220,8 @@ def run_message_rules(
         # the gate's model reads a whole message body; a subject line is too short for it. A
         # reply's subject ('Re: ...') is the buyer's, answered: only contact details in it are
         # judged, which the seller sends whoever wrote the rest ('Re: charger - ring me on ...')
-        rules = CONTACT_RULES if _REPLY_PREFIX.match(message.subject) else SUBJECT_RULES
-        gated += tuple(_subject_findings(message, history, policy, enabled, findings, rules=rules))
+        judged = CONTACT_RULES if _REPLY_PREFIX.match(message.subject) else SUBJECT_RULES
+        gated += tuple(_subject_findings(message, history, policy, enabled, findings, rules=judged))
     return gated
 
 
