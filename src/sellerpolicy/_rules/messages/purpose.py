@@ -284,7 +284,12 @@ def _thanked_reviews(a: Analysis) -> list[tuple[int, int]]:
 
     'Merci infiniment pour votre jolie évaluation sur la commande …' thanks for a rating left;
     a sentence that asks, questions or names anything else does more, and then none count.
+    Read once per message: `_thanks_someone` and `_only_thanks` both ask.
     """
+    return a.once("thanked reviews", _find_thanked_reviews)
+
+
+def _find_thanked_reviews(a: Analysis) -> list[tuple[int, int]]:
     text = a.norm.text
     thanked = []
     for s in a.sentences:
@@ -565,7 +570,7 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
                 # "tu pedido ya salió con Correos, código …, ¡que lo disfrutes!" sent as an
                 # unexpected problem: every sentence tells the shipment, none a problem or a day
                 kind is MessageKind.UNEXPECTED_PROBLEM
-                and _only_tells_shipping(a)
+                and _every_sentence_within(a, _SHIPPING_COMPANY)
                 and not _problem_said(a)
                 and not _says_when(a.norm.text)
             )
@@ -594,7 +599,11 @@ def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> b
     kind = a.kind
     if _confirms_receipt(a, kind, vocabs):
         return True
-    if "?" in a.norm.text or _problem_said(a) or not _only_confirms(a):
+    if (
+        "?" in a.norm.text
+        or _problem_said(a)
+        or not _every_sentence_within(a, _CONFIRMATION_COMPANY)
+    ):
         return False
     if kind is MessageKind.UNEXPECTED_PROBLEM:
         return not vocabs & _NEWS_OF_TROUBLE and not _says_when(a.norm.text)
@@ -613,18 +622,13 @@ _CONFIRMATION_COMPANY = frozenset(
 _SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {"shipped", "phone_owner", "topic_digital_key"}
 
 
-def _only_tells_shipping(a: Analysis) -> bool:
-    """Whether every sentence that names anything tells the shipment, thanks or greets."""
-    return all(s.vocabs() <= _SHIPPING_COMPANY for s in a.sentences)
-
-
-def _only_confirms(a: Analysis) -> bool:
-    """Whether every sentence that names anything confirms the order, thanks or greets.
+def _every_sentence_within(a: Analysis, company: frozenset[str]) -> bool:
+    """Whether every sentence names nothing but ``company``: only confirms, only tells a shipment.
 
     "Wir haben Ihre Bestellung erhalten. Bei Defekten tauschen wir das Gerät aus" goes on to
     the warranty; "Il colore blu è esaurito: possiamo mandarti il verde" to a problem.
     """
-    return all(s.vocabs() <= _CONFIRMATION_COMPANY for s in a.sentences)
+    return all(s.vocabs() <= company for s in a.sentences)
 
 
 # a booking, a visit or an installation: what a delivery or service confirmation schedules (an
