@@ -64,6 +64,11 @@ class TestPatternHints:
             "our new teapot collection",
             "unsere neue sommer kollektion",
             "la nostra nuova linea di tovaglie",
+            "a liar like you",
+            "un truffatore come lei",
+            "ein betrüger wie sie",
+            "un ladrón como tú",
+            "a con  artist like you",
         ],
     )
     def test_a_match_has_a_hint(self, text):

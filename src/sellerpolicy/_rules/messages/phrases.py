@@ -514,6 +514,16 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
         *("f!", "f_", "f.", "f-", "fu!", "fu_", "fu.", "fu-", "fuu!", "fuu_", "fuu.", "fuu-"),
         *("b!", "b_", "b.", "b-", "sh!", "sh1", "sh_", "sh.", "sh-", "a$"),
     ),
+    # SP111, the buyer called a thief by comparison ('a liar like you'): every match names one
+    r"\b(?:a|an|un|una|uno|ein|einen|einem|einer)\s+(?:thief|liar|scammer|fraud|fraudster|crook"
+    r"|cheat|con\s+artist|truffator[ea]|ladr[oa]|ladr[oó]n|imbroglion[ea]|bugiard[oa]|voleu(?:r"
+    r"|se)|escroc|menteu(?:r|se)|arnaqueu(?:r|se)|estafador[a]?|mentiros[oa]|tramposo|betr[üu]"
+    r"ger(?:in)?|l[üu]gner(?:in)?|dieb(?:in)?)\s+(?:like\s+you|come\s+lei|come\s+te|come\s+voi"
+    r"|comme\s+vous|comme\s+toi|como\s+usted|como\s+t[uú]|wie\s+sie|wie\s+du)\b": (
+        *("thief", "liar", "scammer", "fraud", "crook", "cheat", "artist", "truffator", "ladr"),
+        *("imbroglion", "bugiard", "voleu", "escroc", "menteu", "arnaqueu", "estafador"),
+        *("mentiros", "tramposo", "betrüger", "betruger", "lügner", "lugner", "dieb"),
+    ),
     # SP114, a template that branches on the buyer's satisfaction: every match opens a tag
     r"(?:\{%-?|\{\{[#~]?)\s{0,3}(?:if|elif|unless)\b[^%}\n]{0,60}?\b\w{0,20}(?:csat|nps|satisf"
     r"|sentiment|happy|rating|stars|score|survey|mood)\w{0,20}[^%}\n]{0,40}(?:%\}|\}\})": (
