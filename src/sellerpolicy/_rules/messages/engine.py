@@ -149,6 +149,17 @@ def _needs(rule: MessageRule) -> frozenset[str] | None:
     return needed_vocabs(code)
 
 
+def _plain_needs(code: Code, check: Callable[[Analysis], Iterator[Found]]) -> frozenset[str] | None:
+    """`_needs` of a rule in a plain-text message without attachments, where it can say more.
+
+    SP113's marketing reads promotional attachments besides its phrases: in a message without
+    attachments its phrases are all it reads.
+    """
+    if code is Code.SP113 and check is _OWN_CHECKS.get(code):
+        return needed_vocabs(code)
+    return None
+
+
 def _excerpt(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -342,7 +353,11 @@ def _enabled(
         for rule in rules
         if (severity := active.get(rule.code)) is not None
     )
-    plain = tuple(e for e in enabled if e[0] not in PLAIN_TEXT_SILENT)
+    plain = tuple(
+        (code, check, severity, _plain_needs(code, check) or needs)
+        for code, check, severity, needs in enabled
+        if code not in PLAIN_TEXT_SILENT
+    )
     if len(_ENABLED) >= _MAX_ENABLED:
         _ENABLED.clear()
     _ENABLED[key] = (active, rules, (enabled, plain))
