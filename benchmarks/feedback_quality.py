@@ -33,7 +33,9 @@ seller's own staff only, so they sit beside the tuning set
 (``--folder tests/corpus/feedback/disputed``), their other grounds held by tests.
 ``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
-untouched with ``--folder``.
+untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 comments on
+SP301's boundary (123 AFN; electronics accessories and small kitchen appliances, five languages;
+sha256 5a9bcf24…), committed as written on 2026-12-05 the same way.
 """
 
 from __future__ import annotations

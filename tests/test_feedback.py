@@ -487,6 +487,23 @@ CASES = [
     # 'puto'; a refund told with the verb is the seller, not the product
     ("puto vendedor", 1, "MFN", False, {"SP303"}, {"SP303"}),
     ("no me reembolsaron la lámpara rota", 1, "MFN", False, set(), set()),
+    # feedback_z: the seller only condemned beside the delivery's trouble is the delivery; the
+    # seller praised beside it is the seller
+    ("Retard de livraison, vendeur nul", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("Venditore pessimo, spedizione lentissima", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("El paquete llegó tarde, el vendedor muy majo", 3, "AFN", False, set(), set()),
+    # the courier ignoring a delivery note is the delivery; the seller ignoring one is service
+    ("Driver ignored the delivery note about the back gate", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    ("Seller ignored the note I left with my order", 1, "AFN", False, set(), {"SP301"}),
+    # a verdict on Amazon's customer service judges the service, not a product
+    ("Servizio clienti Amazon inutile", 1, "AFN", False, set(), {"SP301"}),
+    ("Atención al cliente de Amazon no sirve para nada", 1, "AFN", False, set(), {"SP301"}),
+    ("el cargador no sirve para nada", 1, "AFN", False, {"SP302"}, {"SP302"}),
+    # the appliance itself dented or a part missing in the box is its condition
+    ("Scatola distrutta e bollitore ammaccato", 1, "AFN", False, set(), set()),
+    ("Caja aplastada y la cafetera llegó abollada", 1, "AFN", False, set(), set()),
+    ("Ladekabel fehlte im Paket", 2, "AFN", False, set(), set()),
+    ("Livreur désagréable, et la balance n'est pas précise", 1, "AFN", False, set(), set()),
 ]
 
 

@@ -614,6 +614,10 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "product": Topic.PRODUCT,
     }
     topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
+    if "service" in vocabs and "courier" in vocabs and not vocabs & {"seller", "amazon_service"}:
+        # 'the driver ignored the delivery note': the courier's service is the delivery
+        topics.discard(Topic.SERVICE)
+        topics.add(Topic.SHIPPING)
     if "manner" in vocabs:
         # 'the driver was rude' is the delivery; 'rude replies' is the seller's service
         courier = "courier" in vocabs and "seller" not in vocabs
@@ -879,6 +883,19 @@ class Comment:
             if clauses and content <= 1 and "verdict" in vocabs:
                 # 'chat support kept transferring me, useless': the verdict of what came before
                 vocabs -= {"product"}
+            if (
+                "verdict" in vocabs
+                and vocabs & {"service", "amazon_service"}
+                and "item" not in vocabs
+            ):
+                # 'Servizio clienti Amazon inutile': the verdict judges the service it names
+                verdicts = [(h.start, h.end) for h in inside if h.vocab == "verdict"]
+                if all(
+                    any(s <= h.start and h.end <= e for s, e in verdicts)
+                    for h in inside
+                    if h.vocab == "product"
+                ):
+                    vocabs -= {"product"}
             first, last = self.span(start, end)
             if any(first <= s and e <= last for s, e in generic):
                 vocabs -= {"service"}
@@ -1044,15 +1061,19 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = comment.topics
     if Topic.SELLER in topics and all(
-        c.topics & _DELIVERY
-        and not c.topics & {Topic.SERVICE, Topic.CONDUCT}
+        (
+            (c.topics & _DELIVERY and not c.topics & {Topic.SERVICE, Topic.CONDUCT})
+            or (c.topics == {Topic.SELLER} and _condemns(c) and topics & _DELIVERY)
+        )
         and not _SAID.search(comment.view.text, c.start, c.end)
         for c in comment.clauses
         if Topic.SELLER in c.topics
     ):
         # 'seller took forever, it didn't arrive till the 14th': on an FBA order the seller
-        # named as the one who delivered is Amazon's fulfilment all the same; 'the seller told
-        # me delivery isn't their problem' is what the seller said, a service
+        # named as the one who delivered is Amazon's fulfilment all the same, and so is the
+        # seller only condemned beside the delivery's trouble ('Retard de livraison, vendeur
+        # nul'); 'the seller told me delivery isn't their problem' is what the seller said, a
+        # service
         topics -= {Topic.SELLER}
     if scope == "delivery":
         allowed, needed = _DELIVERY, _DELIVERY
@@ -1064,8 +1085,10 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     # the delivery)
     # unless another clause names the service the seller is praised or blamed for ('seller was
     # great and sent a replacement right away')
-    seller_alone = Topic.SERVICE not in topics and any(
-        c.topics == {Topic.SELLER} for c in comment.clauses
+    seller_alone = (
+        Topic.SELLER in topics
+        and Topic.SERVICE not in topics
+        and any(c.topics == {Topic.SELLER} for c in comment.clauses)
     )
     fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"
@@ -1075,6 +1098,11 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     if context.order.fulfillment_channel is not FulfillmentChannel.AFN or not fits:
         return []
     return _whole_comment(comment, topics, about)
+
+
+def _condemns(clause: _Clause) -> bool:
+    """Whether a clause only finds fault ('vendeur nul', 'terrible seller'), praising nothing."""
+    return not _praises(clause) and any(h.vocab == "negative" for h in clause.hits)
 
 
 def product_review(comment: Comment, context: _Context) -> _RuleResult:
