@@ -1505,12 +1505,18 @@ class TestClauseReading:
             ("Attached is our new catalogue.", "scan0003.pdf", True),
             ("Here you go!", "IMG_4821.jpg", True),
             ("The invoice is attached.", "summer_party.jpg", True),
+            ("The manual is attached.", "HX200_EN.pdf", False),
+            ("Te adjuntamos una guía de una página.", "Ajuste_espalda_SendaNorte.pdf", False),
+            ("Attached is our new catalogue.", "HX200_EN.pdf", True),
+            ("The manual is attached.", "HX200_sale_flyer.pdf", True),
         ],
     )
     def test_generic_file_name_is_what_the_body_says(self, body, file_name, fires):
         """A file named 'scan0003.pdf' is what the sentence attaching it says it is (SP119).
 
-        A name that says something ('summer_party.jpg') speaks for itself.
+        So is a document named by a model, a language or a brand ('HX200_EN.pdf' attached as
+        the manual). A picture whose name says something ('summer_party.jpg') speaks for itself,
+        and so does a promotional name.
         """
         attachment = sellerpolicy.Attachment(file_name=file_name)
         message = Message(body=body, kind="reply", attachments=(attachment,))
@@ -3432,11 +3438,13 @@ RECALL_CASES = [
         True,
     ),
     (
-        "happy? / not happy? no SP107",
+        # the review asked of the happy is SP107, the unhappy sent to the seller SP114: two
+        # pieces of evidence (56 tuning records label both, none one without the other)
+        "happy? / not happy? SP107 too",
         "Happy with it? A review on Amazon would mean a lot.\nNot happy? Reply here and we'll fix it.",
         "review_request",
         "SP107",
-        False,
+        True,
     ),
     (
         "¿contento? / ¿no te convence?",
@@ -4525,6 +4533,235 @@ RECALL_CASES = [
         "Suite au souci de fermoir, un pendentif neuf vous a été expédié hier. Maintenant que c'est réglé, pourriez-vous modifier l'avis laissé sur la fiche du produit ?",
         "unexpected_problem",
         "SP115",
+        True,
+    ),
+    # fresh_bl/bm/bn (2026-12-05, round 13): sneers that need no swear word, in five languages
+    (
+        "drop the act",
+        "Let's drop the act: you have the speaker and you want a second one for free.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "too hard for you, German",
+        "Wenn selbst das zu hoch für Sie ist, holen Sie sich jemanden, der das Regal aufbaut.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "not for everyone, French",
+        "Je sais bien que ce n'est pas à la portée de tout le monde, mais la notice tient sur deux pages.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "can't open a parcel, Spanish",
+        "Si no sabe abrir un paquete sin rajar la funda, el problema no es nuestro.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "can't read a message, Italian",
+        "Se non è in grado di leggere un messaggio, si faccia aiutare da qualcuno.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "don't take us for idiots, French",
+        "Ne nous prenez pas pour des idiots, nous savons très bien à quoi vous jouez.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "telling fibs, Italian",
+        "Il corriere ha la sua firma, quindi ci dica lei chi sta raccontando frottole.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a scam, plain and simple, Italian",
+        "Comincia a sembrare una truffa bella e buona, e noi non ci caschiamo.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    # the request made while the fix is still coming is before resolution (SP116)
+    (
+        "feedback deleted in the meantime, German",
+        "Könnten Sie die negative Verkäuferbewertung in der Zwischenzeit schon mal löschen? Gelöst wird das Problem ja sowieso.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "feedback withdrawn at last, German",
+        "Das Rückporto haben wir Ihnen längst erstattet - es wäre nett, wenn Sie die negative Bewertung jetzt endlich zurückziehen.",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    # the refund already made is no offer: one neutral request after it is allowed
+    (
+        "refund made, then 'dans ce cas' you may change it",
+        "Le remboursement de la poêle a été effectué le 3 avril et nous espérons que cette solution vous convient. Dans ce cas, vous pouvez, si vous le souhaitez, modifier l'évaluation vendeur. Nous respecterons votre choix.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "refund made, then 'dans ce cas' is no SP106",
+        "Le remboursement de la poêle a été effectué le 3 avril et nous espérons que cette solution vous convient. Dans ce cas, vous pouvez, si vous le souhaitez, modifier l'évaluation vendeur. Nous respecterons votre choix.",
+        "negative_feedback_removal",
+        "SP106",
+        False,
+    ),
+    (
+        "refund made, then a new one offered for removal",
+        "Votre remboursement de 24,90 € a bien été effectué. Et si vous acceptez de retirer votre évaluation négative, nous vous rembourserons aussi les frais de port.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    # product reviews asked to be touched up (SP115)
+    (
+        "review tidied, Italian",
+        "Visto che il problema è risolto, ti andrebbe di dare una sistemata alla recensione sul prodotto?",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "review on the product page revised, French, is no SP116",
+        "Maintenant que tout est rentré dans l'ordre, ce serait vraiment sympa de revoir l'avis que vous aviez laissé sur la fiche produit.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    # a cancellation put on the buyer (SP123), gating told as 'come to me first' (SP114)
+    (
+        "you cancel it yourself, Spanish",
+        "Con la huelga no podemos garantizar el envío. Lo más sensato es que anules tú la compra y la vuelvas a pedir en mayo.",
+        "reply",
+        "SP123",
+        True,
+    ),
+    (
+        "come to me first before it goes public",
+        "Before anything goes public about the grill cover, please come to me first. We can sort things out faster than a review can.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    # incentives for the next parcel, and offers to anyone who reviews (SP106)
+    (
+        "socks in the next order once reviewed",
+        "Sobald Ihre Bewertung sichtbar ist, liegt Ihrer nächsten Bestellung ein Paar Wollsocken bei.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "the socks in the next order are no promotion",
+        "Sobald Ihre Bewertung sichtbar ist, liegt Ihrer nächsten Bestellung ein Paar Wollsocken bei.",
+        "review_request",
+        "SP113",
+        False,
+    ),
+    # promotion: a launch price, a bundle cheaper than its parts, a Facebook page to buy from
+    (
+        "launch week price",
+        "While I have you, our carbon-steel wok goes live on March 3, and anyone who grabs it in launch week pays $39 instead of $54.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "parts on our Facebook page, Italian",
+        "Tutti i ricambi li trova sulla nostra pagina Facebook «Moka Ricambi»: ci scriva lì, che ordinare è più veloce.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "search the outlet on Google, Spanish",
+        "Un consejo de amigo: busca «Senda Norte outlet» en Google. Ahí liquidamos los colores de la temporada pasada.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "the app on Google Play is no shop",
+        "La actualización se hace desde la app, disponible en Google Play y en la App Store.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "a post about you on our Facebook page is SP112, not SP105",
+        "We'll be writing a public post about you on our Facebook page, with photos of what you sent back.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    # money by a payment app to a phone number; the buyer asked to reimburse the seller
+    (
+        "Bizum to a mobile number",
+        "Si te cuadra, hazme un Bizum al 612 345 678 y te la mando mañana.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "reimburse us first, German",
+        "Für die Zustellung auf die Insel berechnet DHL uns einen Zuschlag von 4,90 €, den wir Sie bitten müssten, uns vorher noch zu erstatten.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    # a threat to hand the matter to the seller's lawyer
+    (
+        "to our lawyer for recovery, Italian",
+        "Se il secondo pezzo non ci arriva entro il 30 aprile, passeremo la pratica al nostro legale per il recupero.",
+        "proactive",
+        "SP112",
+        True,
+    ),
+    # template logic is not the text's: '{% if is_gift %}' is no condition on the buyer's joy
+    (
+        "a gift branch in a template is no SP107",
+        "{% if is_gift %}Speriamo che la moka sia piaciuta a chi l'ha ricevuta.{% else %}Speriamo che ti dia buoni caffè.{% endif %} Ti andrebbe di scrivere una recensione onesta? Ogni parere, anche critico, ci è utile.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    # an opt-out offered by 'reply STOP' with a word between; one acknowledged is none
+    (
+        "répondez simplement STOP",
+        "Vous ne souhaitez plus recevoir nos messages ? Répondez simplement STOP.",
+        "review_request",
+        "SP118",
+        True,
+    ),
+    # the review asked only of a buyer won over (SP107)
+    (
+        "if it has earned its spot",
+        "If it has earned a permanent spot on your stovetop, we'd be grateful if you left a review on Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "si elle vous a charmée",
+        "Si la bougie vous a charmée, un avis sur Amazon nous ferait très plaisir.",
+        "review_request",
+        "SP107",
         True,
     ),
 ]

@@ -1019,6 +1019,7 @@ _PHONE_WORDS = regex.compile(
         |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
         |tel[eé]fono|(?<!\b(?:la|las|una|unas|sus?)\s)ll[aá]m(?!ativ)\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
         |numero\s+verde|num[eé]ro\s+vert    # a toll-free line ('il numero verde ... è 800 123 456')
+        |bizum|satispay|twint|paylib|mb\s?way   # payment apps that send money to a phone number
         # 'llámenos', 'llama al ...', but not the noun ('la llama del quemador') nor 'llamativo'
     )\b""",
     regex.V1,

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import attrs
+import regex
 
 from sellerpolicy._model import Message, MessageFormat, MessageSender
 from sellerpolicy._rules.data import lexicon
@@ -74,6 +75,23 @@ def _drop_exceptions(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+# A template's own logic: '{% if is_gift %}', '{%- else -%}', '{{#if gift}}', '{{/if}}' (bounded:
+# linear). The buyer never reads it.
+_TEMPLATE_LOGIC = regex.compile(r"\{%[^%}\n]{0,200}%\}|\{\{[#/^~][^}\n]{0,200}\}\}", regex.V1)
+
+
+def _outside_template_logic(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits outside a template's control tags ('if' in '{% if is_gift %}' is no condition).
+
+    What the tags branch on is read by the rule that looks for it (SP114's pattern reads the
+    text itself).
+    """
+    tags = SpanSet(m.span() for m in _TEMPLATE_LOGIC.finditer(text))
+    if not tags:
+        return hits
+    return [h for h in hits if not tags.overlaps(h.start, h.end)]
+
+
 _T = TypeVar("_T")
 
 
@@ -127,6 +145,9 @@ class Analysis:
         # most messages have no exception hit: one look at their few vocabularies says so
         if any(map(_IS_EXCEPTION, self.vocabs)):
             kept = self.__dict__["hits"] = _drop_exceptions(scan.hits)
+            self.vocabs = frozenset(map(_VOCAB, kept))
+        if "{%" in self.norm.text or "{{#" in self.norm.text:
+            kept = self.__dict__["hits"] = _outside_template_logic(self.norm.text, self.hits)
             self.vocabs = frozenset(map(_VOCAB, kept))
         self.cache: dict[str, object] = {}
         """What `memo` computed, by key."""

@@ -217,7 +217,13 @@ def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
         return False
     if _names_mention(a, att, "attachment_allowed"):
         return True
-    if _name_is_generic(att) and _body_names_allowed(a):
+    # a file is what the sentence attaching it says, when its name says nothing ('scan0003.pdf')
+    # or it is the one document attached and its name is a model, a language or a brand
+    # ('HX200_EN.pdf' attached as 'the manual'); a picture named for something else speaks for
+    # itself, and of several files the sentence may name only one ('the care guide and a
+    # booklet about our linen')
+    only_document = len(a.message.attachments) == 1 and _extension(att) == "pdf"
+    if (_name_is_generic(att) or only_document) and _body_names_allowed(a):
         return True
     if _buyer_asked_for(a, att):
         return True

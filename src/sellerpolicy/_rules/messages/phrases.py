@@ -738,6 +738,28 @@ _AWAITED_REACH = 40
 _CLAUSE_END = regex.compile(r"[.,;:!?\n]", regex.V1)
 
 
+_INCENTIVES = frozenset({"incentive", "incentive_weak"})
+_DONE = frozenset({"resolved", "fix_already"})
+
+
+def _only_the_fix(a: Analysis, start: int, end: int) -> bool:
+    """Whether every refund or gift at ``start:end`` is one its sentence says was already given.
+
+    "Le remboursement a été effectué ... Dans ce cas, vous pouvez modifier l'évaluation": the
+    refund that resolved the problem is no offer; "... a bien été effectué. Et si vous retirez
+    l'évaluation, nous vous rembourserons aussi le port" makes a new one.
+    """
+    starts = _sentence_starts(a)
+    found = False
+    for h in a.hits:
+        if h.vocab in _INCENTIVES and start <= h.start < end:
+            found = True
+            i = max(0, bisect.bisect_right(starts, h.start) - 1)
+            if not a.sentences[i].vocabs() & _DONE:
+                return False
+    return found
+
+
 def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
     """Whether an exchange word at ``start:end`` trades something for the review.
 
@@ -746,6 +768,8 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
     review is up", "sobald Ihre Bewertung online ist"), not the parcel ("sobald Sie das Paket
     erhalten haben, freuen wir uns über eine Bewertung").
     """
+    if _only_the_fix(a, start, end):
+        return False
     timing = {(h.start, h.end) for h in a.hits if h.vocab == "timing" and start <= h.start < end}
     for h in a.hits:
         if h.vocab != "exchange" or not start <= h.start < end:
@@ -1381,6 +1405,17 @@ def _says_it_asks_again(a: Analysis, scope: Sequence[Sentence], start: int, end:
     )
 
 
+def _unresolved(own: frozenset[str], *, resolved: bool) -> str | None:
+    """Why a feedback request comes before the problem is resolved, if it does.
+
+    A request made "in the meantime" ("in der Zwischenzeit schon mal löschen?") is, whatever
+    else the message says of the problem ("gelöst wird das ja sowieso").
+    """
+    if "meanwhile" in own:
+        return "while the problem is still being resolved"
+    return None if resolved else "before the problem is shown to be resolved"
+
+
 def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     requests = _phrase_matches(a, Code.SP116)
     if not requests:
@@ -1399,7 +1434,14 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         first = max(0, bisect.bisect_right(starts, start) - 1)
         last = max(first, bisect.bisect_left(starts, end) - 1)
         scope = a.sentences[first : last + 1]
-        nearby = frozenset().union(*(s.vocabs() for s in a.sentences[max(0, first - 1) : last + 1]))
+        # a refund its sentence says was given ("le remboursement a été effectué") is the fix,
+        # not something of value offered for the change
+        nearby = frozenset().union(
+            *(
+                s.vocabs() - _INCENTIVES if s.vocabs() & _DONE else s.vocabs()
+                for s in a.sentences[max(0, first - 1) : last + 1]
+            )
+        )
         own = scope[0].vocabs() if scope else frozenset()
         reasons = []
         if own & {"pressure", "conditional"}:
@@ -1418,8 +1460,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         elif _says_it_asks_again(a, scope, start, end) and allowed < 2:  # noqa: PLR2004
             # the request says it is a second one ("wir möchten Sie noch einmal bitten")
             reasons.append("repeated: the message says it asks again")
-        if not resolved:
-            reasons.append("before the problem is shown to be resolved")
+        if unresolved := _unresolved(own, resolved=resolved):
+            reasons.append(unresolved)
         if reasons:
             yield a.found(start, end, note="; ".join(reasons))
 
@@ -1760,11 +1802,9 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
             for m in matches
             if not _only_stars(a, *m) and not thanked.overlaps(*m) and not _only_names(a, *m)
         ]
-    # "Happy? Review us. Not happy? Write to us first." is gating (SP114), not reported twice
-    gating = SpanSet(_split_gating(a)) if a.vocabs >= _SPLIT_GATING else None
+    # "Happy? A review would mean a lot. Not happy? Write to us first." is two pieces of
+    # evidence: the review asked of the happy (SP107) and the unhappy sent to the seller (SP114)
     for start, end in _merge([*found, *_happy_conditions(a)]):
-        if gating and gating.overlaps(start, end):
-            continue
         said = _sentence_vocabs(a, start, end)
         if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
             continue  # "if you're happy with how we handled it, you may update your feedback"
