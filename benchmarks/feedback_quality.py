@@ -35,7 +35,9 @@ seller's own staff only, so they sit beside the tuning set
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
 untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 comments on
 SP301's boundary (123 AFN; electronics accessories and small kitchen appliances, five languages;
-sha256 5a9bcf24…), committed as written on 2026-12-05 the same way.
+sha256 5a9bcf24…), committed as written on 2026-12-05 the same way, and ``feedback_aa.jsonl`` an
+eighteenth writer's 200 comments, an ordinary year of a clothing, shoe and book seller (half
+AFN; sha256 d8250511…).
 """
 
 from __future__ import annotations

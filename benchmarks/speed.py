@@ -185,6 +185,11 @@ ADVERSARIAL = {
     "\N{REGIONAL INDICATOR SYMBOL LETTER E} ",
     # groups of digits and letter o's, each read as a number with zeros ('O161 496 OOOO')
     "letter-o digit groups": "1o1o o7 ",
+    # the same with l's for ones ('O6.l2.34.56.78'), and digits spaced out with dashes
+    "letter-l digit groups": "1l.l2.o3 ",
+    "dashed spaced digits": "6 1 2 - 4 4 8 - ",
+    # French numbers said in pairs ('zéro six, quarante-deux, dix-huit, ...'), without end
+    "french number pairs": "zéro six, quarante-deux, quatre-vingt-dix-neuf, ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
 }

@@ -504,6 +504,43 @@ CASES = [
     ("Caja aplastada y la cafetera llegó abollada", 1, "AFN", False, set(), set()),
     ("Ladekabel fehlte im Paket", 2, "AFN", False, set(), set()),
     ("Livreur désagréable, et la balance n'est pas précise", 1, "AFN", False, set(), set()),
+    # feedback_aa: books arrived damaged are their condition; a long wait told by the waiting is
+    # the delivery; a UPS number's tail is no phone; a size a little off is the product; a
+    # shipping charge paid in full, or charged twice, makes a late delivery no longer the whole
+    ("Les livres sont arrivés abîmés, coins cornés.", 2, "AFN", False, set(), set()),
+    (
+        "Verdammte Scheiße, drei Wochen auf ein T-Shirt gewartet!",
+        1,
+        "AFN",
+        False,
+        {"SP301", "SP303"},
+        {"SP301", "SP303"},
+    ),
+    (
+        "Tracking 1Z 999 AA1 01234 5678 hasn't moved in 10 days",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Bit small but kept them, seller was quick to answer my question.",
+        3,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "Was charged full price for shipping and it still came late",
+        2,
+        "MFN",
+        True,
+        set(),
+        {"SP305"},
+    ),
+    ("Nunca me llegó y encima me cobraron el envío dos veces.", 1, "MFN", True, set(), set()),
 ]
 
 

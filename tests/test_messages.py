@@ -205,14 +205,15 @@ class TestCases:
             "Call us on O161 496 OOOO, we're in till six.",
             "ring me: O7OO 9OO 123",
             "whatsapp +44 7OOO 123 456 anytime",
+            "Notre ligne atelier : O6.l2.34.56.78 (désolée, le clavier fait des siennes).",
         ],
     )
     def test_letter_o_for_zero_in_a_phone_number(self, text):
-        """A letter O written for the zero in groups of digits is a phone number's disguise."""
+        """A letter O for a zero, or an l for a one, in groups of digits is a phone's disguise."""
         finding = check_message(text, kind="reply").findings[0]
 
         assert "SP104" == finding.code
-        assert "letter O for zero" in finding.disguises
+        assert "letters for digits" in finding.disguises
         assert text[finding.span.start : finding.span.end].startswith(("O", "+"))
 
     @pytest.mark.parametrize(
@@ -4762,6 +4763,140 @@ RECALL_CASES = [
         "Si la bougie vous a charmée, un avis sur Amazon nous ferait très plaisir.",
         "review_request",
         "SP107",
+        True,
+    ),
+    # fresh_bo/bp/bq (2026-12-05, round 14): contact details in shapes nobody listed
+    (
+        "French number said in pairs",
+        "Appelez l'atelier : zéro six, quarante-deux, dix-huit, soixante-dix, trente-trois. On est là du mardi au samedi.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "letters for digits in dotted pairs",
+        "Notre ligne atelier : O6.l2.34.56.78 (désolée, le clavier fait des siennes).",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a vanity toll-free number",
+        "If you'd like to go through it live, our tech line is 1-877-GO-LUMEN, ask for Carla.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a fax number with a slash and a dashed extension",
+        "Faxen Sie uns bitte den Praxisstempel: Fax 0 89 / 2 31 77 - 40.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a 'reference' said after to be the warehouse mobile",
+        "Llámenos indicando la referencia 6 1 2 - 4 4 8 - 3 0 9, que es el móvil de nuestro almacén.",
+        "unexpected_problem",
+        "SP104",
+        True,
+    ),
+    (
+        "an '@' written as an HTML reference in plain text",
+        "Un saludo,\nMarta\nHogar Olmo · ventas&#64;hogarolmo.es",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
+        "a signature's middle dot before an email is no dot of it",
+        "Un saludo,\nMarta\nHogar Olmo · ventas&#64;hogarolmo.es",
+        "reply",
+        "SP101",
+        False,
+    ),
+    (
+        "'otro punto de recogida' is no .de address",
+        "Si prefieres otro punto de recogida, dímelo y se lo pido a Correos Express.",
+        "reply",
+        "SP101",
+        False,
+    ),
+    (
+        "a numbered list with dashes is no phone",
+        "Steps 1 - 2 - 3 - 4 - 5 - 6 - 7 are in the manual; call us if you get stuck.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    # money: a surcharge paid through an extra listing; a repair the manufacturer charges for
+    (
+        "buy our surcharge listing",
+        "Bei Zustellungen nach Sylt berechnet uns der Paketdienst einen Inselzuschlag von 11,90 €. Bitte bestellen Sie zusätzlich unseren Artikel 'Versandzuschlag Inseln' über Amazon.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "the manufacturer's repair, paid to them, is no demand",
+        "Su servicio técnico ofrece repararla por 30 € más portes; el presupuesto y el pago se gestionan directamente con ellos.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    # a gift for whoever reviews, thanked for in French (SP106)
+    (
+        "a bulb for the review, 'pour vous remercier'",
+        "Un avis honnête sur Amazon nous aiderait beaucoup. Pour vous remercier de ce petit geste, nous glisserons une ampoule offerte dans votre prochain colis.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    # a cancellation the seller offers to do itself is no request (SP123)
+    (
+        "cancel it yourself, or we do it for you",
+        "Kein Problem: Solange die Bestellung noch nicht versandt ist, können Sie über „Meine Bestellungen“ → „Artikel stornieren“ selbst stornieren. Alternativ erledigen wir das gern für Sie.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    # the neutral request whose only condition is the buyer's judgement (SP116)
+    (
+        "'sollten Sie finden' is the buyer's judgement",
+        "Die Umtauschjacke wurde am 18. Oktober zugestellt. Sollten Sie finden, dass wir die Sache gut geregelt haben, dürfen Sie Ihre Verkäuferbewertung anpassen – ganz ohne Verpflichtung.",
+        "proactive",
+        "SP116",
+        False,
+    ),
+    (
+        "take the rating back at once, German",
+        "Ihre Bewertung, das Paket sei nie angekommen, ist falsch. Nehmen Sie diese Bewertung umgehend zurück.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    # a feedback update asked in an unexpected-problem message is the wrong kind (SP124)
+    (
+        "a feedback revision sent as an unexpected problem",
+        "Now that the correct charger has reached you and is working, we wanted to follow up on the feedback you posted last week. If you feel we sorted things out, you are welcome to revise it.",
+        "unexpected_problem",
+        "SP124",
+        True,
+    ),
+    # a proactive thank-you that only offers help, in Spanish (SP117)
+    (
+        "thanks, every customer counts, here if needed",
+        "¡Hola Elena! Solo queríamos darte las gracias por tu compra. Para nosotros cada cliente cuenta. Si necesitas cualquier cosa, aquí estamos.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    # the parcel handed to a neighbour, as a confirm_delivery notice (SP110 is the kind's own business)
+    (
+        "handed to the neighbour is shipping news",
+        "Laut DHL wurde Ihre Bestellung heute um 11:42 Uhr an Ihren Nachbarn (Hausnummer 14) übergeben. Wir wünschen Ihnen viel Freude!",
+        "proactive",
+        "SP110",
         True,
     ),
 ]

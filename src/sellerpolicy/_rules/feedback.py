@@ -25,7 +25,7 @@ from sellerpolicy._marketplaces import Marketplace
 from sellerpolicy._model import Feedback, FeedbackClass, FulfillmentChannel, Order, Shipment
 from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.data import family_docs, phrases_for
-from sellerpolicy._text.detectors import contact_view, find_emails, find_phones
+from sellerpolicy._text.detectors import contact_view, find_emails, find_phones, not_a_phone
 from sellerpolicy._text.normalize import NormalizedText, normalize
 from sellerpolicy._text.phrases import Hit, Lexicon, tokens
 from sellerpolicy._text.profanity import MASKED_TOKEN, unmasks
@@ -1568,7 +1568,7 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
     found += [
         _Found(p.start, p.end, "a phone number", p.disguises)
         for p in find_phones(comment.norm)
-        if not _company_line(comment, p.start)
+        if not _company_line(comment, p.start) and not not_a_phone(p, introduced=False)
     ]
     taken = SpanSet((f.start, f.end) for f in found)
     found += [

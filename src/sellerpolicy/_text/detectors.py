@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from sellerpolicy._text.normalize import NormalizedText
 
-__all__ = ["Evidence", "contact_view", "find_emails", "find_links", "find_phones"]
+__all__ = ["Evidence", "contact_view", "find_emails", "find_links", "find_phones", "not_a_phone"]
 
 
 class Evidence(NamedTuple):
@@ -196,6 +196,11 @@ def _www_host(original: str, start: int, end: int) -> bool:
 # look-alike fold reads as '.'
 _SEPARATOR_DOTS = frozenset("\u00b7\u2022\u2219\u22c5\u30fb")
 _HOST_BEFORE = regex.compile(r"[A-Za-z0-9-]{1,63}\.[A-Za-z]{2,24}[ \t]*$", regex.V1)
+# ... or beside an email address of its own ('Marta · ventas@hogarolmo.es'), its '@' perhaps a
+# character reference
+_LOCAL_PART_AFTER = regex.compile(
+    r"[ \t]*[A-Za-z0-9._+-]{1,64}(?:@|&(?:\#0{0,4}64|\#x0{0,4}40|commat);)", regex.V1
+)
 
 
 def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[str]) -> str:
@@ -214,6 +219,7 @@ def _same_case(text: NormalizedText, view: NormalizedText, match: regex.Match[st
     if _SEPARATOR_DOTS.intersection(original[start:end]) and (
         _LABEL_THEN_DOT.match(original, end, end + 80)
         or _HOST_BEFORE.search(original, max(0, start - 80), start)
+        or _LOCAL_PART_AFTER.match(original, end, end + 80)
     ):
         # 'Cicli Rossi · ciclirossi.it · dal 1978': a separator beside a host of its own
         return match[0]
@@ -303,6 +309,7 @@ _REWRITE_TEXTS = (
     *("dot]", "dot)", "dot}", "dot>", "punkt]", "punkt)"),  # bracketed dot words
     *(" /", "/ ", " slash "),  # a spaced-out path
     *(" .", "\t.", "\n."),  # spaced-out dots
+    *("&#", "&commat;", "&period;", "&sol;"),  # punctuation written as HTML references
 )
 _REWRITE_FINDER = ahocorasick_rs.AhoCorasick(_REWRITE_TEXTS)
 
@@ -367,9 +374,26 @@ def _letters_plain(text: NormalizedText) -> NormalizedText:
     return view
 
 
+# The punctuation of an address written as an HTML character reference in plain text
+# ('ventas&#64;hogarolmo.es', 'shop&#46;com', 'shop&period;com'); an HTML body has them decoded
+# already (`normalize_html`)
+_PUNCT_REFERENCE = regex.compile(
+    r"&(?:\#(?:0{0,4}(?:64|46|47|58)|x0{0,4}(?:40|2e|2f|3a))|commat|period|sol|colon);", regex.V1
+)
+_REFERENCED = {"64": "@", "40": "@", "commat": "@", "46": ".", "2e": ".", "period": "."}
+_REFERENCED |= {"47": "/", "2f": "/", "sol": "/", "58": ":", "3a": ":", "colon": ":"}
+
+
+def _referenced(match: regex.Match[str]) -> str:
+    name = match[0][1:-1].lstrip("#").lstrip("x").lstrip("0") or "0"
+    return _REFERENCED.get(name, _REFERENCED.get(match[0][1:-1], match[0]))
+
+
 def _rewritten(text: NormalizedText) -> NormalizedText:
     """`contact_view` of a text that `_may_rewrite`."""
     view = _letters_plain(text)
+    if "&" in view.text and _PUNCT_REFERENCE.search(view.text):
+        view = view.sub(_PUNCT_REFERENCE, _referenced, "HTML character references")
     s = view.text
     spelled_dot = _SPELLED_DOT_HINT.search(s) is not None
     bracket_dot = _BRACKETED_DOT_WORD_HINT.search(s) is not None
@@ -993,18 +1017,20 @@ _PHONE = regex.compile(
         (?:1{_SEP_NO_SLASH}{{1,2}})?\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}
                                             # 555-123-4567
       |
-        1{_SEP_NO_SLASH}?8(?:00|88|77|66|55|44|33){_SEP_NO_SLASH}?[a-z0-9]{{3}}
-        {_SEP_NO_SLASH}?[a-z0-9]{{4}}       # 1-800-flowers
+        1{_SEP_NO_SLASH}?8(?:00|88|77|66|55|44|33){_SEP_NO_SLASH}?
+        (?:[a-z0-9]{{3}}{_SEP_NO_SLASH}?[a-z0-9]{{4}}   # 1-800-flowers
+          |[a-z0-9]{{2}}{_SEP_NO_SLASH}[a-z0-9]{{5}}    # 1-877-go-lumen
+          |[a-z0-9]{{4}}{_SEP_NO_SLASH}[a-z0-9]{{3}})   # 1-888-shop-now
       |
         (?:0\d{{1,4}}(?:\s?/\s?|{_SEP}{{1,2}})|0\s\d{{1,4}}\s?/\s?)
-        \d{{2,8}}(?:{_SEP}{{1,2}}\d{{2,8}}){{0,3}}
-        (?:-\d{{1,4}})?                        # a German extension: 089 / 123456-0
+        \d{{1,8}}(?:{_SEP}{{1,2}}\d{{2,8}}){{0,3}}
+        (?:\s?-\s?\d{{1,4}})?                  # an extension: 089 / 123456-0, 0 89 / 2 31 - 40
         (?:\s\d(?![\d.,]))?                   # trunk prefix: 020 7946 0958, 01 23 45 67 89,
                                             # 0171 / 23 45 67 8, 0 89 / 12 34 56-0
       |
         (?P<loose>                          # shapes ids share too: only with a phone word nearby
             \d{{3}}{_SEP_NO_SLASH}\d{{4}}      # 555-0198: a local number
-          | \d(?:{_SEP_SPACE}\d){{6,14}}       # 5 5 5 2 0 1 8: spaced digits
+          | \d(?:{_SEP_SPACE}{{1,3}}\d){{6,14}}  # 5 5 5 2 0 1 8, 6 1 2 - 4 4 8: spaced digits
           | \d{{2,4}}(?:{_SEP_SPACE}\d{{2,4}}){{2,4}}  # 912 345 678: grouped digits
           | \d{{7,12}}                        # a run of digits
         )
@@ -1078,6 +1104,61 @@ _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
 _MIN_SPOKEN = 7
 
 
+# French numbers are said in pairs ('zéro six, quarante-deux, dix-huit, soixante-dix,
+# trente-trois'): a run that opens with 'zéro' and a digit, then three or four numbers from 0 to
+# 99, is read as the pairs of digits it says. Each alternative is a bounded word: linear.
+_FR_UNITS = {"zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4}
+_FR_UNITS |= {"cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+_FR_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15}
+_FR_TEENS |= {"seize": 16}
+_FR_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50}
+_FR_TENS |= {"soixante": 60}
+_FR_UNIT = r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf)"
+_FR_TEEN = r"(?:dix[-\s](?:sept|huit|neuf)|dix|onze|douze|treize|quatorze|quinze|seize)"
+_FR_NUMBER = rf"""(?:
+    quatre[-\s]vingts?(?:[-\s](?:{_FR_TEEN}|{_FR_UNIT}))?
+  | soixante(?:[-\s]et[-\s]onze|[-\s]{_FR_TEEN})
+  | (?:vingt|trente|quarante|cinquante|soixante)(?:[-\s]et[-\s]un|[-\s]{_FR_UNIT})?
+  | {_FR_TEEN} | {_FR_UNIT} | z[ée]ro)"""
+_FR_PAIRS = regex.compile(
+    rf"""(?x)\bz[ée]ro[\s,-]{{1,3}}{_FR_UNIT}\b(?:[\s,;.-]{{1,3}}{_FR_NUMBER}\b){{3,4}}""",
+    regex.V1,
+)
+_FR_WORD = regex.compile(r"[a-zéè]+", regex.V1)
+
+
+_FR_ONE = regex.compile(rf"(?x)\b{_FR_NUMBER}\b", regex.V1)
+
+
+def _french_value(number: str) -> int:
+    """The value of one French number from 0 to 99 ('quatre-vingt-dix-neuf' -> 99)."""
+    words = [w for w in _FR_WORD.findall(number) if w != "et"]
+    if len(words) > 1 and words[0] == "quatre" and words[1].startswith("vingt"):
+        words = ["quatre-vingt", *words[2:]]
+    tables = (_FR_TENS, _FR_TEENS, _FR_UNITS)
+    return sum(
+        80 if w == "quatre-vingt" else next((t[w] for t in tables if w in t), 0) for w in words
+    )
+
+
+def _french_pairs_value(match: regex.Match[str]) -> str:
+    """The digits a run of French numbers says in pairs ('zéro six, quarante-deux' -> '06 42')."""
+    run = match[0]
+    first = _FR_ONE.search(run, run.index("o") + 1)  # the digit after 'zéro'
+    if first is None:  # the run's pattern puts one there
+        return run
+    numbers = [m[0] for m in _FR_ONE.finditer(run, first.end())]
+    return " ".join([f"0{_french_value(first[0])}", *(f"{_french_value(n):02d}" for n in numbers)])
+
+
+def _french_pairs(text: NormalizedText) -> NormalizedText:
+    """`_FR_PAIRS` runs written as the digits they say."""
+    s = text.text
+    if "zéro" not in s and "zero" not in s:
+        return text
+    return text.sub(_FR_PAIRS, _french_pairs_value, "spelled-out digits")
+
+
 def _spelled_digits(text: NormalizedText) -> NormalizedText:
     """'five five five, two zero one' written as digits (only when there are enough of them)."""
     # each match is an occurrence of its word, so fewer occurrences in all (counted in one pass
@@ -1112,32 +1193,35 @@ _SPACED_SINGLE_DIGITS = regex.compile(r"(?<![\d ])\d(?: \d(?!\d)){2,}", regex.V1
 # are read as zeros, not a word's.
 # a digit beside an 'o', looked for in one pass of an automaton (a pattern's pass costs several
 # times more, on every text)
+# An 'l' stands for a one the same way ('O6.l2.34.56.78').
 _O_BESIDE_DIGIT = ahocorasick_rs.AhoCorasick(
-    [f"{d}o" for d in "0123456789"] + [f"o{d}" for d in "0123456789"]
+    [f"{d}{c}" for d in "0123456789" for c in "ol"]
+    + [f"{c}{d}" for d in "0123456789" for c in "ol"]
 )
 _LETTER_O_RUN = regex.compile(
-    r"(?<![\w.])(?:\+\s?)?\(?[0-9o]{2,}\)?(?:[ .\-]{1,2}\(?[0-9o]{2,}\)?){0,6}(?![\w])",
+    r"(?<![\w.])(?:\+\s?)?\(?[0-9ol]{2,}\)?(?:[ .\-]{1,2}\(?[0-9ol]{2,}\)?){0,6}(?![\w])",
     regex.V1,
 )
+_LETTERS_AS_DIGITS = str.maketrans("ol", "01")
 _LETTER_O_DIGITS = 3  # real digits a run needs before its o's are read as zeros ('O2O 7OOO 1OOO')
 
 
 def _zeros(match: regex.Match[str]) -> str:
     run = match[0]
-    if sum(c.isdigit() for c in run) < _LETTER_O_DIGITS or "o" not in run:
+    if sum(c.isdigit() for c in run) < _LETTER_O_DIGITS or ("o" not in run and "l" not in run):
         return run
-    return run.replace("o", "0")
+    return run.translate(_LETTERS_AS_DIGITS)
 
 
 def _lettered_digits(text: NormalizedText) -> NormalizedText:
-    """'O161 496 OOOO' with the o's read as the zeros they stand for (in groups of digits)."""
+    """'O161 496 OOOO' with the o's (and l's) read as the zeros (and ones) they stand for."""
     try:
         beside = bool(_O_BESIDE_DIGIT.find_matches_as_indexes(text.text))
     except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
         beside = True
     if not beside:
         return text
-    return text.sub(_LETTER_O_RUN, _zeros, "letter O for zero")
+    return text.sub(_LETTER_O_RUN, _zeros, "letters for digits")
 
 
 def find_phones(text: NormalizedText) -> list[Evidence]:
@@ -1150,7 +1234,7 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         Evidence(*text.span(*m.span()), m[0], disguises=("a WhatsApp link",))
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
-    view = _lettered_digits(_spelled_digits(text))
+    view = _lettered_digits(_spelled_digits(_french_pairs(text)))
     skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
     found.extend(_phones_in(view, skip=skip))
     return found
@@ -1216,9 +1300,21 @@ def _phone_shaped(value: str) -> bool:
     )
 
 
+# A number said after it to be a phone: 'referencia 6 1 2 - 4 4 8 - 3 0 9, que es el móvil de
+# nuestro almacén', '..., which is our mobile', '..., c'est le portable de l'atelier'
+_PHONE_SAID_AFTER = regex.compile(
+    r"""(?x)^[\s,;(-]{0,3}(?:que\s+es|which\s+is|that\s+is|that's|das\s+ist|c'est|che\s+[èe]
+    |it's|es|is|ist|[èe])\s+(?:[\w']+\s+){0,2}?""",
+    regex.V1,
+)
+
+
 def _named_a_phone(context: str, after: str) -> bool:
-    """Whether a phone word stands before a number or right after it."""
-    return bool(_PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")))
+    """Whether a phone word stands before a number, right after it, or says after it what it is."""
+    if _PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")):
+        return True
+    said = _PHONE_SAID_AFTER.match(after)
+    return said is not None and _PHONE_WORDS.match(after, said.end()) is not None
 
 
 def _named_an_id(context: str, after: str) -> bool:
@@ -1237,6 +1333,47 @@ def _called_a_phone(context: str, after: str) -> bool:
 def _part_number(context: str, after: str) -> bool:
     """Whether the text around a number makes it a part number, and nothing a phone number."""
     return bool(_PART_BEFORE.search(context)) and not _named_a_phone(context, after)
+
+
+# What the detector takes for a phone number is an id or a time when the text introduces it as
+# one ("locker PIN: 0445 566 778", "part number 020 7946 0958") or it reads as a time range
+# ("between 0900-1200"); §3 lists ids, model numbers and times as benign look-alikes.
+_ID_BEFORE = regex.compile(
+    r"""(?x)\b(?:id|pin|code|ref|reference|serial|part|model|claim|case|ticket|certificate|cert
+    |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
+    |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
+    |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
+    |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
+    # a company's or tax number, perhaps with its country: 'numéro d'entreprise BE 0712.345.678'
+    |(?:entreprise|siret|siren|tva|vat|ust|idnr|steuernummer|cif|nif|iva|kvk|btw)
+    (?:\s+(?:be|fr|de|it|es|at|ch|nl|lu|gb|ie|pl|pt))?)
+    (?:\s*(?:number|no|nr|nummer|\#|is|was|:|\.))*\s*\(?\s*$""",
+    regex.V1,
+)
+_TIME_RANGE = regex.compile(
+    r"^(?:[01]\d|2[0-3])[0-5]\d\s?[-\u2013]\s?(?:[01]\d|2[0-3])[0-5]\d$", regex.V1
+)
+
+
+# A UPS tracking number written in groups ("1Z 9A4 V71 03 4521 8830"): its digit tail reads
+# like a number with a trunk prefix, but the "1Z" head of the same number stands just before it.
+_TRACKING_HEAD = regex.compile(r"\b1z(?:\s?[a-z0-9]){2,14}\s$", regex.V1)
+
+
+def not_a_phone(phone: Evidence, *, introduced: bool = True) -> bool:
+    """Whether a number `find_phones` found is an id, a tracking number or a time range.
+
+    A time range ('between 0900-1200') and the tail of a UPS number whose '1Z' head stands
+    before it ('Tracking 1Z 999 AA1 01234 5678') are told by their shape; with ``introduced``, so
+    is what the words just before introduce as an id ('locker PIN: 0445 566 778'). The message
+    rules (SP104) read both; a buyer's feedback comment (SP304) reads the shapes only: there the
+    id words cost a true finding and caught no false one.
+    """
+    return bool(
+        _TIME_RANGE.match(phone.value)
+        or _TRACKING_HEAD.search(phone.context)
+        or (introduced and _ID_BEFORE.search(phone.context))
+    )
 
 
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:

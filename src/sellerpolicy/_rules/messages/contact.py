@@ -15,7 +15,7 @@ from sellerpolicy._model import Attachment
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_words, names_document
 from sellerpolicy._text._columns import FIRST, SECOND
-from sellerpolicy._text.detectors import Evidence, find_links
+from sellerpolicy._text.detectors import Evidence, find_links, not_a_phone
 from sellerpolicy._text.normalize import normalize
 from sellerpolicy._text.phrases import tokens
 from sellerpolicy._text.spans import SpanSet
@@ -77,6 +77,13 @@ _PROSE_LABELS = frozenset(
      "o", "y", "e", "u", "ou", "et", "or", "and", "oder", "und", "ed", "ni",
      # prepositions: "déposez-le en point de collecte", "nel punto di raccolta"
      "en", "dans", "par", "nel", "al", "im", "am", "beim", "zum", "in", "at", "on",
+     # other determiners: "otro punto de recogida", "un autre point de retrait", "our point of
+     # view", "il nostro punto di ritiro"
+     "otro", "otra", "otros", "otras", "altro", "altra", "altri", "autre", "autres", "other",
+     "another", "andere", "anderen", "anderer", "nuestro", "nuestra", "notre", "nos", "nostro",
+     "nostra", "our", "su", "sus", "suo", "sua", "votre", "vos", "your", "mi", "mio", "mia",
+     "mon", "ma", "my", "primer", "premier", "primo", "mismo", "misma", "même", "stesso",
+     "same", "cualquier", "qualsiasi", "quel", "quelque", "ningún", "algún", "nessun",
     }
 )  # fmt: skip
 _RUNS_ON = regex.compile(r"^\s+\d", regex.V1)
@@ -342,39 +349,6 @@ def _attributed_by_context(a: Analysis, context: str) -> bool | None:
     return not any(w in _SELF for w in before)
 
 
-# What the detector takes for a phone number is an id or a time when the text introduces it as
-# one ("locker PIN: 0445 566 778", "part number 020 7946 0958") or it reads as a time range
-# ("between 0900-1200"); §3 lists ids, model numbers and times as benign look-alikes.
-_ID_BEFORE = regex.compile(
-    r"""(?x)\b(?:id|pin|code|ref|reference|serial|part|model|claim|case|ticket|certificate|cert
-    |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
-    |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
-    |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
-    |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
-    # a company's or tax number, perhaps with its country: 'numéro d'entreprise BE 0712.345.678'
-    |(?:entreprise|siret|siren|tva|vat|ust|idnr|steuernummer|cif|nif|iva|kvk|btw)
-    (?:\s+(?:be|fr|de|it|es|at|ch|nl|lu|gb|ie|pl|pt))?)
-    (?:\s*(?:number|no|nr|nummer|\#|is|was|:|\.))*\s*\(?\s*$""",
-    regex.V1,
-)
-_TIME_RANGE = regex.compile(
-    r"^(?:[01]\d|2[0-3])[0-5]\d\s?[-\u2013]\s?(?:[01]\d|2[0-3])[0-5]\d$", regex.V1
-)
-
-
-# A UPS tracking number written in groups ("1Z 9A4 V71 03 4521 8830"): its digit tail reads
-# like a number with a trunk prefix, but the "1Z" head of the same number stands just before it.
-_TRACKING_HEAD = regex.compile(r"\b1z(?:\s?[a-z0-9]){2,14}\s$", regex.V1)
-
-
-def _not_a_phone(phone: Evidence) -> bool:
-    return bool(
-        _TIME_RANGE.match(phone.value)
-        or _ID_BEFORE.search(phone.context)
-        or _TRACKING_HEAD.search(phone.context)
-    )
-
-
 def phone_number(a: Analysis) -> Iterator[Found]:
     phones = a.phones
     if phones:
@@ -390,7 +364,7 @@ _PHONE_RESULTS: tuple[tuple[Severity | None, str], tuple[Severity | None, str]] 
 
 
 def _phone_verdict(a: Analysis, phone: Evidence) -> int:
-    if _not_a_phone(phone):
+    if not_a_phone(phone):
         return _NOT_A_PHONE
     attributed = _attributed_by_context(a, phone.context)
     if attributed is None:

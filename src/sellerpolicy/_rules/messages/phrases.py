@@ -968,8 +968,13 @@ def _buyer_asks_to_cancel(a: Analysis) -> bool:
 def _not_the_buyers_cancel(a: Analysis, start: int, end: int) -> bool:
     """Whether a request to cancel at ``start:end`` is the seller's, not steps the buyer asked for.
 
-    A sentence that says the seller cannot ship is the seller's request all the same.
+    A sentence that says the seller cannot ship is the seller's request all the same. Steps the
+    seller offers to take itself, in the sentence or the next ("you can cancel it under Meine
+    Bestellungen. Alternativ erledigen wir das gern für Sie"), are a choice, not a request.
     """
+    first, last = _sentence_range(a, start, end)
+    if any("seller_cancel" in s.vocabs() for s in a.sentences[first : last + 2]):
+        return False
     return not _buyer_asks_to_cancel(a) or "problem" in _sentence_vocabs(a, start, end)
 
 
@@ -1442,9 +1447,13 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
                 for s in a.sentences[max(0, first - 1) : last + 1]
             )
         )
-        own = scope[0].vocabs() if scope else frozenset()
+        # the request's own sentences (a request over two, 'thanks for your patience while
+        # ... If you feel we resolved it, you're welcome to update it', is read whole)
+        own = frozenset().union(*(s.vocabs() for s in scope))
         reasons = []
-        if own & {"pressure", "conditional"}:
+        # a condition that is the buyer's own judgement ("if you feel we resolved it") is the
+        # neutral request the policy allows, not a condition made
+        if "pressure" in own or ("conditional" in own and "buyer_judges" not in own):
             reasons.append("demanded or made a condition")
         if (
             ("incentive" in nearby and nearby & {"exchange", "conditional"})
