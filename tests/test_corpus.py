@@ -141,7 +141,8 @@ BLIND_FLOORS = {
     # took SP106 from 0.733 to 0.785 precision; "let's talk it through here before you rate"
     # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
     # model gate was retrained on the grown tuning corpus
-    Code.SP106: (0.800, 0.923),
+    # raised 0.923 -> 1.000 recall on 2026-12-05 (fresh_bl-bn round): offers for the next parcel
+    Code.SP106: (0.812, 1.000),
     Code.SP107: (1.000, 1.000),  # raised on 2026-12-04: "wir hoffen, ... gefallen Ihnen"
     Code.SP108: (0.800, 1.000),
     Code.SP109: (0.888, 1.000),
@@ -150,7 +151,9 @@ BLIND_FLOORS = {
     Code.SP112: (1.000, 1.000),
     # SP113 (0.733/0.785) and SP124 (0.857/0.666) raised on 2026-12-04 (fresh_e/fresh_f round):
     # the Amazon storefront and paid add-ons read as promotion, so a purpose kind that promotes
-    Code.SP113: (0.750, 0.857),
+    # raised to 0.812/0.928 on 2026-12-05 (fresh_br-bt round): "im Angebot" alone is the
+    # listing, a goodwill discount on this order is a partial refund, a deal named as Amazon's
+    Code.SP113: (0.812, 0.928),
     # raised 0.888 -> 1.000 on 2026-12-04 (fresh_e/fresh_f round): "contact us" in the infinitive
     # of every language ("le recomendamos escribirnos antes de valorar")
     Code.SP114: (1.000, 1.000),
@@ -165,7 +168,7 @@ BLIND_FLOORS = {
     Code.SP120: (1.000, 1.000),
     Code.SP121: (1.000, 1.000),
     Code.SP122: (1.000, 1.000),
-    Code.SP123: (0.875, 0.875),
+    Code.SP123: (0.888, 1.000),  # raised on 2026-12-05: a cancellation on the buyer's side
     # raised 0.888 -> 1.000 on 2026-12-04 (late): a delivered notice sent as confirm_delivery or
     # confirm_service, with no sentence of its kind's own, is a mismatch
     Code.SP124: (1.000, 1.000),
@@ -178,7 +181,7 @@ BLIND_FLOORS = {
     Code.SP207: (1.000, 1.000),
     Code.SP208: (1.000, 1.000),
 }
-BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 4
+BLIND_SIZE, BLIND_COMPLIANT, BLIND_WARNED = 600, 421, 3  # 4 -> 3 on 2026-12-05 (round 15)
 
 
 def figures(code, scores):

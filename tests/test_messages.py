@@ -4899,6 +4899,145 @@ RECALL_CASES = [
         "SP110",
         True,
     ),
+    # fresh_br/bs/bt (2026-12-05, round 15): the buyer accused or mocked without a swear word
+    (
+        "that's called fraud, German",
+        "Sie haben das Zelt offensichtlich eine Woche benutzt und wollen jetzt Ihr Geld zurück. Das nennt man Betrug.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "don't take us for fools, Spanish",
+        "Que falten justo los tres platos que no se rompieron es mucha casualidad. No nos tome por tontos.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "given your history, German",
+        "Bei Ihrer Vorgeschichte, drei Rücksendungen in zwei Monaten und alle angeblich defekt, wundert uns nichts mehr.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a grown man who can't",
+        "With respect, a grown man who can't slot a locking pin into a hole shouldn't be lecturing anyone.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "customers like you who make our day are no insult",
+        "It's customers like you who make our day. Thank you for your order!",
+        "proactive",
+        "SP111",
+        False,
+    ),
+    # threats of a complaint or a debt collector (SP112)
+    (
+        "a complaint at the gendarmerie",
+        "Sachez que pour tout retour non conforme, nous déposons plainte à la gendarmerie en joignant vos photos.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a debt-recovery company, Spanish",
+        "Si no anula el contracargo en su banco, trasladaremos la deuda a una empresa de recobro.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    # trades for the feedback's removal; the buyer's own proposal refused is none (SP106, SP116)
+    (
+        "all it would take is the rating gone, French",
+        "Nous pouvons vous faire un geste commercial de 20 €. Il suffirait que l'évaluation négative ait disparu de notre profil vendeur.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "you withdraw it and I refund half, Spanish",
+        "Le hago una propuesta: usted retira la valoración de una estrella y yo le devuelvo el 50 % sin que tenga que enviarnos nada.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "the buyer's proposal refused is no pressure",
+        "Ci ha proposto di rimuovere il feedback negativo in cambio del rimborso completo. Non possiamo accettare un accordo del genere: il rimborso dipende solo dal prodotto.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "refunded as soon as the rating is no longer visible",
+        "Wir erstatten Ihnen die Versandkosten gern. Sobald die negative Bewertung nicht mehr sichtbar ist, geht das bei uns ganz schnell.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    # other marketplaces, social stories, the shop's own returns portal (SP105)
+    (
+        "Kleinanzeigen",
+        "Auf Amazon ist die Charge ausverkauft. Die letzten Reststücke geben wir über Kleinanzeigen ab; suchen Sie dort nach „Holzwerk Lindner“.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "our Walmart store",
+        "The matching pillowcases sold out on Amazon, but they're still in stock on our Walmart store.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "our Instagram stories",
+        "If you'd like to watch it being made, we post each day's engravings in our Instagram stories.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "bei uns im Shop",
+        "Becher mit Wunschgravur machen wir nicht über Amazon, die bestellen Sie bei uns im Shop.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "an eBay listing disowned and reported is no promotion",
+        "Quell'inserzione su eBay non è nostra: vendiamo soltanto su Amazon. Le consigliamo di non acquistare lì. Noi l'abbiamo segnalata a eBay.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    # gating: the unhappy sent to the seller before anything is written (SP114), and the review
+    # asked only of the happy beside it (SP107)
+    (
+        "before anything is written on Amazon, Spanish",
+        "Antes de escribir nada en Amazon, si algo no te ha convencido, háblanos primero por aquí.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "happy? stars; if not, write to us",
+        "Sind Sie mit dem Rucksack zufrieden? Dann freuen wir uns sehr über Ihre Sterne bei Amazon. Und falls nicht: Schreiben Sie uns zuerst.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a new colour shown unasked, French",
+        "Vous aviez choisi notre plaid Fjord Blue. Découvrez maintenant son nouveau coloris vert mousse.",
+        "proactive",
+        "SP113",
+        True,
+    ),
 ]
 
 

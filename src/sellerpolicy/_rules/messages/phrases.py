@@ -1003,7 +1003,9 @@ _PATTERN_FILTERS: dict[Code, _Keep] = {
 
 
 _REFUND = regex.compile(
-    r"\b(?:refund\w*|reimburs\w*|rimbors\w*|rembours\w*|reembols\w*|erstatt\w*|r[üu]ckerstatt\w*)",
+    r"\b(?:refund\w*|reimburs\w*|rimbors\w*|rembours\w*|reembols\w*|erstatt\w*|r[üu]ckerstatt\w*"
+    # a discount on this order as a goodwill gesture is a partial refund, no promotion
+    r"|goodwill|kulanz\w*|geste\s+commercial|gesto\s+commerciale|gesto\s+comercial)",
     regex.V1,
 )
 
@@ -1421,6 +1423,27 @@ def _unresolved(own: frozenset[str], *, resolved: bool) -> str | None:
     return None if resolved else "before the problem is shown to be resolved"
 
 
+def _demand_reasons(own: frozenset[str], nearby: frozenset[str]) -> list[str]:
+    """Why a feedback request is a demand: made a condition, or tied to something of value.
+
+    ``own`` holds the vocabularies of the request's sentences, ``nearby`` those and the one
+    before, a refund already given left out.
+    """
+    reasons = []
+    # a condition that is the buyer's own judgement ("if you feel we resolved it") is the
+    # neutral request the policy allows, not a condition made
+    if "pressure" in own or ("conditional" in own and "buyer_judges" not in own):
+        reasons.append("demanded or made a condition")
+    if (
+        ("incentive" in nearby and nearby & {"exchange", "conditional"})
+        # a refund or a part traded for the change ('Sie passen Ihre Bewertung an, und
+        # wir erstatten Ihnen im Gegenzug die Versandkosten')
+        or {"incentive_weak", "exchange"} <= nearby
+    ) and "fix_already" not in nearby:
+        reasons.append("tied to something of value")
+    return reasons
+
+
 def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     requests = _phrase_matches(a, Code.SP116)
     if not requests:
@@ -1439,6 +1462,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         first = max(0, bisect.bisect_right(starts, start) - 1)
         last = max(first, bisect.bisect_left(starts, end) - 1)
         scope = a.sentences[first : last + 1]
+        if len(scope) == 1 and "buyer_said" in scope[0].vocabs():
+            continue  # the buyer's own offer reported ("Ci ha proposto di rimuovere il feedback")
         # a refund its sentence says was given ("le remboursement a été effectué") is the fix,
         # not something of value offered for the change
         nearby = frozenset().union(
@@ -1450,18 +1475,7 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         # the request's own sentences (a request over two, 'thanks for your patience while
         # ... If you feel we resolved it, you're welcome to update it', is read whole)
         own = frozenset().union(*(s.vocabs() for s in scope))
-        reasons = []
-        # a condition that is the buyer's own judgement ("if you feel we resolved it") is the
-        # neutral request the policy allows, not a condition made
-        if "pressure" in own or ("conditional" in own and "buyer_judges" not in own):
-            reasons.append("demanded or made a condition")
-        if (
-            ("incentive" in nearby and nearby & {"exchange", "conditional"})
-            # a refund or a part traded for the change ('Sie passen Ihre Bewertung an, und
-            # wir erstatten Ihnen im Gegenzug die Versandkosten')
-            or {"incentive_weak", "exchange"} <= nearby
-        ) and "fix_already" not in nearby:
-            reasons.append("tied to something of value")
+        reasons = _demand_reasons(own, nearby)
         if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
             continue  # the steps the buyer asked for ("how do I change my feedback?")
         if earlier + 1 > allowed:
@@ -1721,13 +1735,29 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
     )
 
 
-_NOT_ONLY_HAPPY = frozenset({"unhappy", "negation_strong", "discourage_review", "either_way"})
+_NOT_ONLY_HAPPY = frozenset({"unhappy", "negation_strong", "either_way"})
+_SENT_TO_SELLER = frozenset({"contact_us", "discourage_review"})
+
+
+def _not_only_happy(near: frozenset[str]) -> bool:
+    """Whether the sentences around a happy condition ask the unhappy buyer for a review too.
+
+    "Whichever way it went, tell us in a review" asks everyone; "happy? a review would mean a
+    lot. Not happy? write to us first" sends the unhappy to the seller: the review is asked of
+    the happy only (SP107), and the rest is gating (SP114).
+    """
+    if near & {"negation_strong", "either_way"}:
+        return True
+    return "unhappy" in near and not near & _SENT_TO_SELLER
+
+
 _HAPPY_REACH = 8  # words from "if" to the satisfaction it makes the condition
 _PUNCTUATION = regex.compile(r"[.,;:!?()\n]", regex.V1)
 
 
 _HAPPY_CONDITION = frozenset({"satisfied", "review"})
 _HAPPY_QUESTION_WORDS = 6  # "Happy with them?", "Rundum zufrieden mit Ihrem Kocher?"
+_HAPPY_QUESTION_WORDS_LAST = 8  # "Sind Sie mit dem Fjelltur 38 zufrieden?"
 # what may come before the satisfaction in such a question: an intensifier, not a verb or a
 # pronoun ("¿Le ha gustado su mesa?" asks how it went, and welcomes either answer)
 _HAPPY_QUESTION_LEAD = frozenset(
@@ -1746,11 +1776,17 @@ def _happy_question(a: Analysis, sentence: Sentence) -> Hit | None:
     if not raw.rstrip().endswith("?") or sentence.vocabs() & {"unhappy", _NEGATOR}:
         return None
     words = list(tokens(raw))
-    if not words or len(words) > _HAPPY_QUESTION_WORDS:
+    if not words or len(words) > _HAPPY_QUESTION_WORDS_LAST:
         return None
-    opening = 1 if words[0][0] in _HAPPY_QUESTION_LEAD else 0
-    lead = {sentence.start + ws for _, ws, _ in words[: opening + 1]}
-    return next((h for h in sentence.hits if h.vocab == "satisfied" and h.start in lead), None)
+    if len(words) <= _HAPPY_QUESTION_WORDS:
+        opening = 1 if words[0][0] in _HAPPY_QUESTION_LEAD else 0
+        lead = {sentence.start + ws for _, ws, _ in words[: opening + 1]}
+        found = next((h for h in sentence.hits if h.vocab == "satisfied" and h.start in lead), None)
+        if found is not None:
+            return found
+    # or ends with it, as German puts it: "Sind Sie mit dem Rucksack zufrieden?"
+    last_end = sentence.start + words[-1][2]
+    return next((h for h in sentence.hits if h.vocab == "satisfied" and h.end == last_end), None)
 
 
 def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
@@ -1769,7 +1805,7 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
         if not ifs and asked is None:
             continue
         near = frozenset().union(*(s.vocabs() for s in sents[i : i + 2]))
-        if "review" not in near or near & _NOT_ONLY_HAPPY:
+        if "review" not in near or _not_only_happy(near):
             continue
         if asked is not None:
             yield asked.start, asked.end
