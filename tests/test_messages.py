@@ -5038,6 +5038,78 @@ RECALL_CASES = [
         "SP113",
         True,
     ),
+    # fresh_bu (2026-12-05, round 16): irony at the buyer's expense, in five languages
+    (
+        "what a remarkable coincidence",
+        "What a remarkable coincidence that a parcel signed for in your own handwriting has gone missing the very week you ordered a second one.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "writing is not your strong point, Italian",
+        "Evidentemente scrivere non è il suo forte. Le istruzioni gliele spiego di nuovo.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "guess who we believe, Italian",
+        "Il portiere dice di averle consegnato il pacco a mano, lei dice di no. Indovini a chi crediamo.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "with little drawings this time, Spanish",
+        "Mira, ya van seis mensajes explicando exactamente lo mismo. Voy a intentarlo con dibujitos, a ver si así.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the third time, and slowly, German",
+        "Na gut. Zum dritten Mal, und diesmal ganz langsam: Der Adapter steckt im Deckel.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the only person who managed it, French",
+        "Nous avons expédié 1 200 lampes de ce modèle et vous êtes la seule personne à avoir réussi à la monter à l'envers.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the buyer's messages handed to the gendarmerie",
+        "Nous avons transmis l'intégralité de vos messages à la gendarmerie, avec votre adresse.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "what a coincidence said of good news is no sneer",
+        "What a nice surprise: your replacement arrived the same day as the original!",
+        "reply",
+        "SP111",
+        False,
+    ),
+    # fresh_bv (round 16): a shipped notice from the seller's yard; an order received and packed
+    (
+        "left our yard with DPD",
+        "Good news: your Como bistro set left our yard this afternoon with DPD! Your parcel number is 15503346782211.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "received and being packed, German",
+        "Vielen Dank für Ihre Bestellung! Wir haben sie erhalten und packen Ihre Gartenbank bereits sorgfältig ein.",
+        "proactive",
+        "SP109",
+        True,
+    ),
 ]
 
 
