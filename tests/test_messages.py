@@ -5110,6 +5110,36 @@ RECALL_CASES = [
         "SP109",
         True,
     ),
+    # fresh_bw (2026-12-05, round 17): a reply that only tells the steps, or leaves the change
+    # to the buyer, answers the buyer even when the history does not hold the question
+    (
+        "the steps to edit a product review",
+        "Good question. To edit a product review, open Your Account, go to your profile and choose 'Reviews'; each review you wrote has an Edit option beside it. Whatever you decide is up to you.",
+        "reply",
+        "SP115",
+        False,
+    ),
+    (
+        "the steps to remove seller feedback",
+        "You can remove seller feedback yourself within 60 days of leaving it. Go to Your Orders, click 'Leave seller feedback' and you'll see a Remove option next to what you wrote.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "the change left to the buyer",
+        "Whether you update the review or not is entirely your call. Just let us know if the new hinge holds up.",
+        "reply",
+        "SP115",
+        False,
+    ),
+    (
+        "the steps beside an ask are a request",
+        "Now that it works, please update your review: go to your profile and choose Reviews, there is an Edit option.",
+        "reply",
+        "SP115",
+        True,
+    ),
 ]
 
 

@@ -916,7 +916,24 @@ _BARGAIN = frozenset({"incentive", "incentive_weak", "exchange", "pressure", "co
 
 def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
     """Whether a change request at ``start:end`` is the seller's, not steps the buyer asked for."""
-    return not _buyer_asks_to_change(a) or bool(_sentence_vocabs(a, start, end) & _BARGAIN)
+    said = _sentence_vocabs(a, start, end)
+    if _steps_or_choice(a, said):
+        return False
+    return not _buyer_asks_to_change(a) or bool(said & _BARGAIN)
+
+
+def _steps_or_choice(a: Analysis, said: frozenset[str]) -> bool:
+    """Whether a reply's sentence about changing a review only tells the steps or leaves it open.
+
+    'To edit a product review, open Your Account, go to your profile and choose Reviews' and
+    'Whether you update the review or not is entirely your call' answer a buyer, whose question
+    the message's history may not hold; beside an ask, an offer or pressure they are a request.
+    """
+    if a.kind is not MessageKind.REPLY or said & _BARGAIN or "ask" in said:
+        return False
+    # the steps may follow the sentence ('you can remove seller feedback yourself. Go to Your
+    # Orders ... and you'll see a Remove option'); the choice is the sentence's own
+    return "unconditional" in said or "edit_steps" in a.vocabs
 
 
 _PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
@@ -1478,6 +1495,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         reasons = _demand_reasons(own, nearby)
         if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
             continue  # the steps the buyer asked for ("how do I change my feedback?")
+        if _steps_or_choice(a, own):
+            continue  # the steps told, or the choice left to the buyer, in a reply
         if earlier + 1 > allowed:
             reasons.append(f"repeated: the history already has {earlier} request(s)")
         elif _says_it_asks_again(a, scope, start, end) and allowed < 2:  # noqa: PLR2004
