@@ -385,8 +385,8 @@ _REFERENCED |= {"47": "/", "2f": "/", "sol": "/", "58": ":", "3a": ":", "colon":
 
 
 def _referenced(match: regex.Match[str]) -> str:
-    name = match[0][1:-1].lstrip("#").lstrip("x").lstrip("0") or "0"
-    return _REFERENCED.get(name, _REFERENCED.get(match[0][1:-1], match[0]))
+    """The character a reference of `_PUNCT_REFERENCE` stands for ('&#x40;', '&#64;' -> '@')."""
+    return _REFERENCED[match[0][1:-1].removeprefix("#").removeprefix("x").lstrip("0")]
 
 
 def _rewritten(text: NormalizedText) -> NormalizedText:

@@ -1492,11 +1492,11 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         # the request's own sentences (a request over two, 'thanks for your patience while
         # ... If you feel we resolved it, you're welcome to update it', is read whole)
         own = frozenset().union(*(s.vocabs() for s in scope))
-        reasons = _demand_reasons(own, nearby)
         if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
             continue  # the steps the buyer asked for ("how do I change my feedback?")
         if _steps_or_choice(a, own):
             continue  # the steps told, or the choice left to the buyer, in a reply
+        reasons = _demand_reasons(own, nearby)
         if earlier + 1 > allowed:
             reasons.append(f"repeated: the history already has {earlier} request(s)")
         elif _says_it_asks_again(a, scope, start, end) and allowed < 2:  # noqa: PLR2004
