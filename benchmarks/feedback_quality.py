@@ -37,7 +37,9 @@ untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 
 SP301's boundary (123 AFN; electronics accessories and small kitchen appliances, five languages;
 sha256 5a9bcf24…), committed as written on 2026-12-05 the same way, and ``feedback_aa.jsonl`` an
 eighteenth writer's 200 comments, an ordinary year of a clothing, shoe and book seller (half
-AFN; sha256 d8250511…).
+AFN; sha256 d8250511…). ``feedback_ab.jsonl`` is a nineteenth writer's 200 comments on how the
+editions differ for SP301 (customer service of every kind on 135 AFN orders of a sports and
+outdoor shop, five languages; sha256 473d2aa7…), committed as written on 2026-12-05 the same way.
 """
 
 from __future__ import annotations

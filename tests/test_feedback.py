@@ -112,10 +112,14 @@ CASES = [
     ("service client injoignable", 1, "AFN", False, set(), {"SP301"}),
     ("overpriced and came 3 days late", 2, "AFN", False, set(), {"SP305"}),
     ("the driver was lovely but the box was half empty", 2, "AFN", False, set(), set()),
+    # the item only what a return was about: the service (seed); the seller praised as such
+    ("returned the item 3 weeks ago and still no refund", 1, "AFN", False, set(), {"SP301"}),
+    ("excellent seller fast shipping thank you", 1, "AFN", False, {"SP310"}, {"SP310"}),
     # SP302: the whole comment about the product
     ("bluetooth keeps dropping every few minutes", 1, "AFN", False, {"SP302"}, {"SP302"}),
     ("comfy hoodie, super soft inside", 4, "MFN", False, {"SP302"}, {"SP302"}),
     ("si è rotto dopo due giorni di utilizzo", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    ("goggles fog up constantly", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("Farbe ganz anders als auf dem Foto", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("jacket is nice but the seller took 12 days to ship it", 3, "MFN", False, set(), set()),
     ("arrived broken", 1, "MFN", False, set(), set()),
@@ -1387,7 +1391,7 @@ class TestPolicyPhrases:
                 "SP305",
             ),
             ("the frobnicator wobbulates", 2, CURRENT, {"product": ["wobbulat*"]}, "SP302"),
-            ("meine Trömmel klappert", 2, CURRENT, {"product": ["trommel"]}, "SP302"),
+            ("meine Trömmel scheppert", 2, CURRENT, {"product": ["trommel"]}, "SP302"),
             ("神対応でした", 1, CURRENT, {"positive": ["神対応"]}, "SP310"),
             ("ケーブルがすぐ断線した", 2, SEED, {"product": ["断線"]}, "SP302"),
         ],

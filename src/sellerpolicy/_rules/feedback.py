@@ -642,8 +642,10 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
             topics.add(Topic.HANDLING)
         else:
             topics.add(Topic.CONDITION if arrival else Topic.PRODUCT)
-    if "item" in vocabs and not topics & _DELIVERY:
-        topics.add(Topic.PRODUCT)  # 'the blender is loud'; 'the blender came late' is delivery
+    if "item" in vocabs and not topics & _DELIVERY and "service" not in vocabs:
+        # 'the blender is loud'; 'the blender came late' is delivery, and 'returned the item,
+        # no refund yet' the service (the item only what it was about)
+        topics.add(Topic.PRODUCT)
     return frozenset(topics)
 
 
@@ -1066,6 +1068,7 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
             or (c.topics == {Topic.SELLER} and _condemns(c) and topics & _DELIVERY)
         )
         and not _SAID.search(comment.view.text, c.start, c.end)
+        and not _seller_praised(comment, c)
         for c in comment.clauses
         if Topic.SELLER in c.topics
     ):
@@ -1088,7 +1091,7 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     seller_alone = (
         Topic.SELLER in topics
         and Topic.SERVICE not in topics
-        and any(c.topics == {Topic.SELLER} for c in comment.clauses)
+        and any(c.topics == {Topic.SELLER} or _seller_praised(comment, c) for c in comment.clauses)
     )
     fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"
@@ -1098,6 +1101,28 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     if context.order.fulfillment_channel is not FulfillmentChannel.AFN or not fits:
         return []
     return _whole_comment(comment, topics, about)
+
+
+# at most one word between a word of praise and the seller ('excellent seller', 'seller was
+# great', 'venditore davvero ottimo')
+_NEXT_TO = regex.compile(r"\W*(?:\w+\W+)?", regex.V1)
+
+
+def _seller_praised(comment: Comment, clause: _Clause) -> bool:
+    """Whether a clause praises the seller as such ('excellent seller fast shipping').
+
+    The seller is judged, not the delivery: such a comment is not wholly about the fulfilment.
+    """
+    text = comment.view.text
+    sellers = [h for h in clause.hits if h.vocab == "seller"]
+    praise = [h for h in clause.hits if h.vocab == "positive"]
+    return any(
+        _NEXT_TO.fullmatch(text, first.end, second.start) is not None
+        for s in sellers
+        for p in praise
+        for first, second in ((p, s), (s, p))
+        if first.end <= second.start
+    )
 
 
 def _condemns(clause: _Clause) -> bool:
