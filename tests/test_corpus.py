@@ -297,7 +297,7 @@ FRESH_FLOORS = {
         0.800,
     ),  # raised on 2026-12-04: "Royal Mail's enquiry line", "0 89 / 12 34 56-0"
     Code.SP105: (0.571, 1.000),
-    Code.SP106: (1.000, 0.500),
+    Code.SP106: (1.000, 0.750),  # raised on 2026-12-05 after the eighteenth round's tuning
     Code.SP107: (1.000, 1.000),
     Code.SP108: (0.600, 1.000),
     Code.SP109: (1.000, 1.000),

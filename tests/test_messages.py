@@ -1459,6 +1459,25 @@ class TestClauseReading:
         assert "SP120" in codes
         assert "SP101" not in codes
 
+    @pytest.mark.parametrize(
+        ("caption", "expected"),
+        [("www.pipitandpebble.it", True), ("Pipit &amp; Pebble, Milano", False)],
+        ids=["address", "name-only"],
+    )
+    def test_figure_caption_shows_address(self, caption, expected):
+        """An image's <figcaption> is what it shows too: an address there is SP120 (and SP101)."""
+        body = (
+            "<p>Ci scusiamo per il ritardo.</p><figure>"
+            '<img src="cid:logo" alt="Pipit &amp; Pebble">'
+            f"<FIGCAPTION>{caption}</FIGCAPTION></figure>"
+        )
+        findings = check_message(Message(body=body, kind="proactive", format="html")).findings
+
+        sp120 = [f for f in findings if f.code == "SP120"]
+        assert expected == bool(sp120)
+        if sp120:
+            assert body[sp120[0].span.start : sp120[0].span.end].startswith("<img")
+
     def test_customization_proof_is_allowed(self):
         """A proof named after the engraving is what a customization message attaches (SP119)."""
         proof = sellerpolicy.Attachment(
@@ -5138,6 +5157,113 @@ RECALL_CASES = [
         "Now that it works, please update your review: go to your profile and choose Reviews, there is an Edit option.",
         "reply",
         "SP115",
+        True,
+    ),
+    # round 18 (2026-12-05: fresh_bx templates of a cosmetics seller, fresh_by things said
+    # indirectly after a problem, fresh_bz a book and record shop's inbox)
+    (
+        "let down, rather hear it here than on the listing",
+        "If the lamp has let you down in any way, we'd far rather hear it from you here than read about it on the listing.",
+        "proactive",
+        "SP114",
+        True,
+    ),
+    (
+        "before telling half of Amazon, Spanish",
+        "Y si algo no le ha convencido, antes de contárselo a medio Amazon, cuéntenoslo a nosotros.",
+        "proactive",
+        "SP114",
+        True,
+    ),
+    (
+        "a small attention for a review, French",
+        "Si vous laissez votre avis sur la fiche produit, nous aurons une petite attention pour vous.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "refund waiting on the buyer's side with the feedback",
+        "We have a full refund lined up for you, we're just waiting for things to be sorted on your side with the feedback.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "out for delivery tomorrow, Spanish",
+        "Le escribimos solo para decirle que su paquete saldrá a reparto mañana.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "what you're doing has a name",
+        "Lo que está haciendo tiene un nombre, y es estafa.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a book title is no insult",
+        "Das Exemplar von 'Ansichten eines Clowns' hat am Umschlag zwei kleine Einrisse.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "the seller asks whether it should cancel",
+        "Bitte sagen Sie uns kurz, ob wir die Platte trotzdem schicken sollen oder ob wir die Bestellung stornieren sollen.",
+        "confirm_order_details",
+        "SP123",
+        False,
+    ),
+    (
+        "an Amazon balance for the next purchase on Amazon",
+        "El saldo queda guardado en tu cuenta, así que te servirá para la próxima compra que hagas en Amazon.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "reply 'Abmelden' to be taken off the list",
+        "Ein kurzes „Abmelden“ als Antwort genügt, dann nehmen wir Sie aus unserer Liste.",
+        "review_request",
+        "SP118",
+        True,
+    ),
+    (
+        "the case passed to the public prosecutor",
+        "Sollten Sie weiterhin versuchen, das Geld über Ihre Bank zurückzuholen, geben wir den Vorgang an die Staatsanwaltschaft weiter.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a second time, German",
+        "Wir hatten Sie schon wegen einer Rezension angeschrieben und melden uns noch ein zweites Mal. Ihre Meinung würde uns sehr helfen.",
+        "review_request",
+        "SP122",
+        True,
+    ),
+    (
+        "made the child happy as the condition, Italian",
+        "Se poi ha fatto felice il suo bambino, ci farebbe piacere leggerlo nelle recensioni.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a scam's hallmarks",
+        "Forgive me, but this has all the hallmarks of a scam to get a free record.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "rating taken back for the postage on top",
+        "Wenn Sie dann noch die negative Bewertung zurücknehmen, lege ich die Versandkosten obendrauf.",
+        "reply",
+        "SP106",
         True,
     ),
 ]

@@ -6,6 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
+from html import unescape as html_unescape
 from typing import TYPE_CHECKING
 
 import regex
@@ -433,6 +434,11 @@ def logo_with_web_address(a: Analysis) -> Iterator[Found]:
             yield Found(field=f"attachments[{i}]", evidence=shown)
     # an inline <img>: its file name (the end of its src) and its alt text are what it shows
     shows: dict[tuple[str, str | None], bool] = {}  # templates repeat images: judge each once
+    captions = (
+        _captions(a.html.tags)
+        if a.html is not None and "figcaption" in a.message.body.lower()
+        else {}
+    )
     for img in a.html.images if a.html is not None else ():
         src = "" if (img.src or "").startswith("data:") else (img.src or "")
         name = src.split("?")[0].rsplit("/", 1)[-1] or "image"
@@ -442,3 +448,37 @@ def logo_with_web_address(a: Analysis) -> Iterator[Found]:
             address = shows[name, img.alt] = bool(_shown_address(a, attachment))
         if address:
             yield Found(img.start, img.end, a.message.body[img.start : img.end])
+        elif (caption := captions.get(img.start)) is not None:
+            # the caption shown under it (<figcaption> in its <figure>) is the image's text too
+            text = _TAG.sub(" ", a.message.body[caption[0] : caption[1]])
+            if _shown_address(a, Attachment(file_name=name, alt_text=html_unescape(text))):
+                yield Found(img.start, img.end, a.message.body[img.start : img.end])
+
+
+# a tag inside a caption, read as a space (bounded: linear)
+_TAG = regex.compile(r"<[^<>]{0,2000}>", regex.V1)
+
+
+def _captions(tags: Iterable[tuple[str, int, int]]) -> dict[int, tuple[int, int]]:
+    """The caption of each image in a ``<figure>``: ``{image tag's start: caption's span}``.
+
+    The caption's span is the text between ``<figcaption>`` and ``</figcaption>``.
+    """
+    out: dict[int, tuple[int, int]] = {}
+    figures: list[tuple[list[int], list[tuple[int, int]]]] = []  # open figures: images, captions
+    caption_start: int | None = None
+    for name, start, end in tags:
+        if name == "figure":
+            figures.append(([], []))
+        elif name in {"img", "image"} and figures:
+            figures[-1][0].append(start)
+        elif name == "figcaption":
+            caption_start = end
+        elif name == "/figcaption" and caption_start is not None and figures:
+            figures[-1][1].append((caption_start, start))
+            caption_start = None
+        elif name == "/figure" and figures:
+            images, found = figures.pop()
+            if found:
+                out.update(dict.fromkeys(images, (found[0][0], found[-1][1])))
+    return out

@@ -1098,10 +1098,33 @@ def _quotations(a: Analysis) -> SpanSet:
             (m.start() + 1, m.end() - 1)
             for m in _QUOTATION.finditer(text)
             if not _CALLED_YOU.search(text, max(0, m.start() - 30), m.start())
-            and _REPORTED.search(text, max(0, m.start() - _REPORT_REACH), m.start())
+            and (
+                _REPORTED.search(text, max(0, m.start() - _REPORT_REACH), m.start())
+                or _title(a, m.start() + 1, m.end() - 1)
+            )
         )
 
     return a.memo("quotations", make)  # type: ignore[return-value]
+
+
+_QUOTED_TITLE_WORDS = 3  # 'Ansichten eines Clowns', 'Kind of Blue': a title, not scare quotes
+
+
+def _title(a: Analysis, start: int, end: int) -> bool:
+    """Whether the quotation at ``start:end`` of the normalised text is a title or a name.
+
+    A book's, a record's or a product's: it opens with a capital letter as written and has at
+    least three words ('Ansichten eines Clowns'), none of them the buyer's 'you'. Scare quotes
+    around the seller's own word for the buyer are shorter ('Dear "idiot"').
+    """
+    first, last = a.norm.span(start, end)
+    quoted = a.message.body[first:last]
+    words = quoted.split()
+    return (
+        len(words) >= _QUOTED_TITLE_WORDS
+        and quoted[:1].isupper()
+        and not any(h.vocab == "you" and start <= h.start and h.end <= end for h in a.hits)
+    )
 
 
 def _only_quoted(a: Analysis, start: int, end: int) -> bool:
