@@ -39,7 +39,10 @@ sha256 5a9bcf24…), committed as written on 2026-12-05 the same way, and ``feed
 eighteenth writer's 200 comments, an ordinary year of a clothing, shoe and book seller (half
 AFN; sha256 d8250511…). ``feedback_ab.jsonl`` is a nineteenth writer's 200 comments on how the
 editions differ for SP301 (customer service of every kind on 135 AFN orders of a sports and
-outdoor shop, five languages; sha256 473d2aa7…), committed as written on 2026-12-05 the same way.
+outdoor shop, five languages; sha256 473d2aa7…), committed as written on 2026-12-05 the same way,
+and ``feedback_ac.jsonl`` a twentieth writer's 200 comments on the text grounds (personal
+information, profanity, product-only comments, praise with one or two stars) of a furniture and
+home-textiles shop (sha256 958d7f6b…).
 """
 
 from __future__ import annotations

@@ -614,8 +614,13 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
         "product": Topic.PRODUCT,
     }
     topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
-    if "service" in vocabs and "courier" in vocabs and not vocabs & {"seller", "amazon_service"}:
-        # 'the driver ignored the delivery note': the courier's service is the delivery
+    if (
+        "service" in vocabs
+        and "courier" in vocabs
+        and not vocabs & {"seller", "amazon_service", "remedy"}
+    ):
+        # 'the driver ignored the delivery note': the courier's service is the delivery (a
+        # refund held up beside the courier's scan is still the refund's service)
         topics.discard(Topic.SERVICE)
         topics.add(Topic.SHIPPING)
     if "manner" in vocabs:
