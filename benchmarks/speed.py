@@ -190,6 +190,8 @@ ADVERSARIAL = {
     "dashed spaced digits": "6 1 2 - 4 4 8 - ",
     # French numbers said in pairs ('zéro six, quarante-deux, dix-huit, ...'), without end
     "french number pairs": "zéro six, quarante-deux, quatre-vingt-dix-neuf, ",
+    # a number said in groups of words and digits ('seis-cero-nueve, 12, treinta y cuatro, ...')
+    "spoken number groups": "seis-cero-nueve, 12, treinta y cuatro, ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
 }

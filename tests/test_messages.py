@@ -579,6 +579,8 @@ ADVERSARIAL = {
     "whatsapp-and-phones": "wa.me/15551234567 call 555 123 4567 ",
     # contact invitations against the numbers they give (SP105 dropped for each, by bisection)
     "rings-and-phones": "give us a ring on 555 123 4567. ",
+    # a number said in groups of words and digits, sentence after sentence: one number each
+    "spoken-number-groups": "oh-seven-seven double nine, 402 118. ",
     # one emoji over and over: one finding that counts them, not one per emoji
     "emoji": "\N{GRINNING FACE}",
     "emoji-and-words": "\N{THUMBS UP SIGN} ok ",
@@ -592,6 +594,7 @@ ADVERSARIAL_PER_UNIT = {
     "feedback-requests": {"SP116": 1},
     "whatsapp-and-phones": {"SP101": 1, "SP104": 2},
     "rings-and-phones": {"SP104": 1},
+    "spoken-number-groups": {"SP104": 1},
     "emoji": {"SP201": 1},
     "emoji-and-words": {"SP201": 1},
 }
@@ -5266,6 +5269,107 @@ RECALL_CASES = [
         "SP106",
         True,
     ),
+    # round 19 (2026-12-05: fresh_ca an electronics inbox, fresh_cb sellers who bend the rules
+    # quietly, fresh_cc a seller tool's HTML templates); the sizes case is a guard that holds
+    # before and after (a run needs two groups in words)
+    (
+        "a number said in groups, German",
+        "Rufen Sie an: null-eins-fünf-zwei, dann 12 77 und zum Schluss drei-drei-null-acht.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a number said in groups, Spanish",
+        "Mándeme un whatsapp al seis-uno-cero, 44, veintiocho, 90 12 y se lo miro.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a number said in groups, English",
+        "Ring the workshop on oh-one-six-one double four, 902 117 any weekday.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "sizes in words and digits are no number",
+        "We have sizes 38, 40, 42 and forty-four in stock.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    (
+        "an address said with commas, French",
+        "Écrivez-moi : paul point martin, arobase, free, point f r.",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
+        "a little extra for something glowing",
+        "Reviews help a small shop like ours. People who write us something glowing tend to find a little extra in their next parcel.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "the steps with the button's label, French",
+        "Pour modifier votre évaluation, allez dans « Vos commandes » et cliquez sur « Laisser une évaluation du vendeur ». Vous faites comme vous le souhaitez.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "before giving a mark on Amazon, Spanish",
+        "Si le pasa, antes de ponerle nota en Amazon escríbanos a nosotros.",
+        "proactive",
+        "SP114",
+        True,
+    ),
+    (
+        "if the buyer liked it, French",
+        "Si elle vous a plu, un petit mot sur sa page produit nous ferait vraiment plaisir.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a published list of bad payers",
+        "Si en cinco días no lo tenemos, añadiremos su nombre a la lista de clientes morosos que tenemos publicada.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a new clause after the comma is not negated",
+        "Non ci prenda per stupidi, è una truffa bella e buona.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "reply STOP to be left out",
+        "Prefer not to hear from us? Reply with the word STOP and we'll leave you out of future emails.",
+        "review_request",
+        "SP118",
+        True,
+    ),
+    (
+        "reconsider is not a second request",
+        "Sollten Sie finden, dass wir es gut gelöst haben, können Sie Ihre Verkäuferbewertung gern noch einmal überdenken. Das ist ganz Ihnen überlassen.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "no need to go through Amazon, Italian",
+        "Quando la guarnizione inizierà a perdere, non serve passare da Amazon: sul nostro sito la trova a metà prezzo.",
+        "proactive",
+        "SP105",
+        True,
+    ),
 ]
 
 
@@ -6452,7 +6556,11 @@ class TestRoundEight:
         assert "SP116" in report.codes
 
     def test_steps_for_a_rating_named_by_its_stars(self):
-        """The buyer gave '1 Stern statt 5' and asked how to change it: the steps are no request."""
+        """The buyer gave '1 Stern statt 5' and asked how to change it: the steps are no request.
+
+        Without the question in the history the steps alone still answer (round 17: a reply
+        that only tells the steps answers the buyer); an ask beside them makes them a request.
+        """
         asked = Message(
             body="Sorry, ich habe aus Versehen 1 Stern statt 5 gegeben. Wie kann ich das ändern?",
             kind="inquiry",
@@ -6464,7 +6572,9 @@ class TestRoundEight:
         )
 
         assert "SP116" not in check_message(text, kind="reply", history=(asked,)).codes
-        assert "SP116" in check_message(text, kind="reply").codes
+        assert "SP116" not in check_message(text, kind="reply").codes
+        asking = "Bitte ändern Sie Ihre Verkäuferbewertung. " + text
+        assert "SP116" in check_message(asking, kind="reply").codes
 
     def test_refund_traded_for_a_changed_rating(self):
         """'Sie passen Ihre Bewertung an, und wir erstatten Ihnen im Gegenzug ...': both rules."""

@@ -952,12 +952,29 @@ def _occurs(finder: ahocorasick_rs.AhoCorasick, words: tuple[str, ...], s: str) 
         return any(w in s for w in words)
 
 
+# An address said in pieces with commas between them ('claire point moreau, arobase, orange,
+# point f r'): the commas around a spelled-out '@' or dot, and a two-letter suffix spelled
+# letter by letter, are read away (bounded runs: linear)
+_SPOKEN_COMMA = regex.compile(
+    r"[ \t]{0,3},[ \t]{1,3}(?=(?:at|arobase|arroba|chiocciola|dot|punkt|point|punto)\b)"
+    r"|(?<=\b(?:arobase|arroba|chiocciola)),(?=[ \t])",
+    regex.V1,
+)
+_SPOKEN_SUFFIX_LETTERS = regex.compile(
+    r"(?<=\b(?:dot|punkt|point|punto)[ \t])([a-z])[ \t]([a-z])\b", regex.V1
+)
+
+
 def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     s = view.text
     if not _occurs(_SPOKEN_HINT_FINDER, _SPOKEN_HINTS, s):
         return []
     if not _occurs(_SPOKEN_END_FINDER, _SPOKEN_ENDS, s):
         return []
+    if "," in s:
+        view = view.sub(_SPOKEN_COMMA, " ", "spoken-out address")
+        view = view.sub(_SPOKEN_SUFFIX_LETTERS, r"\1\2", "spoken-out address")
+        s = view.text
     out = []
     for m in _SPOKEN_EMAIL.finditer(s):
         ostart, oend = view.span(*m.span())
@@ -1159,6 +1176,216 @@ def _french_pairs(text: NormalizedText) -> NormalizedText:
     return text.sub(_FR_PAIRS, _french_pairs_value, "spelled-out digits")
 
 
+# A number said in groups, words and digits mixed ('oh-seven-seven double nine, 402 118',
+# 'null-eins-sieben-sechs, dann 48 39', 'seis-cero-nueve, 12, treinta y cuatro, 56 78', 'zéro
+# quatre, 78, soixante-deux, 15'): each group is a digit, a number from 10 to 99 in words, a
+# doubled digit or a group of digits; a run of at least three, two of them in words, that says
+# 7 to 15 digits is read as those digits.
+def _tens_words() -> dict[str, int]:
+    """The numbers from 10 to 99 in words, in English, German, Spanish and Italian."""
+    words: dict[str, int] = {}
+    en_units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    en_teens = [
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ]
+    en_tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    de_units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
+    de_teens = [
+        "zehn",
+        "elf",
+        "zwölf",
+        "dreizehn",
+        "vierzehn",
+        "fünfzehn",
+        "sechzehn",
+        "siebzehn",
+        "achtzehn",
+        "neunzehn",
+    ]
+    de_tens = [
+        "zwanzig",
+        "dreißig",
+        "vierzig",
+        "fünfzig",
+        "sechzig",
+        "siebzig",
+        "achtzig",
+        "neunzig",
+    ]
+    es_units = ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
+    es_teens = [
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
+    ]
+    es_tens = [
+        "veinte",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+        "setenta",
+        "ochenta",
+        "noventa",
+    ]
+    es_twenties = [
+        "veintiuno",
+        "veintidós",
+        "veintitrés",
+        "veinticuatro",
+        "veinticinco",
+        "veintiséis",
+        "veintisiete",
+        "veintiocho",
+        "veintinueve",
+    ]
+    it_units = ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
+    it_teens = [
+        "dieci",
+        "undici",
+        "dodici",
+        "tredici",
+        "quattordici",
+        "quindici",
+        "sedici",
+        "diciassette",
+        "diciotto",
+        "diciannove",
+    ]
+    it_tens = [
+        "venti",
+        "trenta",
+        "quaranta",
+        "cinquanta",
+        "sessanta",
+        "settanta",
+        "ottanta",
+        "novanta",
+    ]
+    for teens in (en_teens, de_teens, es_teens, it_teens):
+        words.update((w, 10 + i) for i, w in enumerate(teens))
+    for i, ten in enumerate(en_tens):
+        words[ten] = 20 + 10 * i
+        words.update((f"{ten}-{u}", 21 + 10 * i + j) for j, u in enumerate(en_units))
+        words.update((f"{ten} {u}", 21 + 10 * i + j) for j, u in enumerate(en_units))
+    for i, ten in enumerate(de_tens):
+        words[ten] = 20 + 10 * i
+        words.update((f"{u}und{ten}", 21 + 10 * i + j) for j, u in enumerate(de_units))
+    for i, ten in enumerate(es_tens):
+        words[ten] = 20 + 10 * i
+        if i:
+            words.update((f"{ten} y {u}", 21 + 10 * i + j) for j, u in enumerate(es_units))
+    words.update((w, 21 + j) for j, w in enumerate(es_twenties))
+    for i, ten in enumerate(it_tens):
+        words[ten] = 20 + 10 * i
+        for j, u in enumerate(it_units):  # 'ventuno', 'trentotto': the vowel before uno/otto goes
+            words[(ten[:-1] if u[0] in "uo" else ten) + u] = 21 + 10 * i + j
+        words[ten + "tré"] = 23 + 10 * i
+    # the same without accents, as buyers and sellers type them
+    folded = {k.translate(_UNACCENT): v for k, v in words.items()}
+    return folded | words  # fmt: skip
+
+
+_UNACCENT = str.maketrans("éèàòùíóúß", "eeaouious")
+_TENS_WORDS = _tens_words()
+_DOUBLES = ("double", "doppio", "doble", "doppel", "doppelte")
+_SPOKEN_GROUP_WORDS = sorted({*_TENS_WORDS, *_DIGIT_WORDS}, key=len, reverse=True)
+_SPOKEN_ALTERNATIVES = "|".join(w.replace(" ", r"[\s-]+") for w in _SPOKEN_GROUP_WORDS)
+_SPOKEN_TOKEN = rf"""(?:
+    (?:(?:{"|".join(_DOUBLES)})[\s-]+)?(?:{_SPOKEN_ALTERNATIVES})
+  | {_FR_NUMBER}
+  | \d{{1,4}}
+)"""
+_SPOKEN_GAP = (
+    r"(?:[\s,;:()\u2013\u2014-]{1,4}(?:(?:then|and|dann|und|puis|et|luego|y|poi|e|ensuite|danach"
+    r"|zum\s+schluss|infine|finally)[\s,;:]{1,3}){0,2})"
+)
+_SPOKEN_RUN = regex.compile(
+    rf"(?x)(?<![\w]){_SPOKEN_TOKEN}(?:{_SPOKEN_GAP}{_SPOKEN_TOKEN}){{2,16}}(?![\w])", regex.V1
+)
+_SPOKEN_ONE = regex.compile(rf"(?x)(?<![\w]){_SPOKEN_TOKEN}(?![\w])", regex.V1)
+_SPOKEN_WORD_FINDER = ahocorasick_rs.AhoCorasick(sorted({*_TENS_WORDS, *_DIGIT_WORDS}))
+_SPOKEN_WORDS_NEEDED = 2
+_MIN_SPOKEN_TOKENS = 3
+
+
+def _spoken_value(token: str) -> str | None:
+    """The digits one group of a spoken run says, or ``None`` for a group of digits."""
+    if token.isdigit():
+        return None
+    words = token.split(None, 1) if token.startswith(_DOUBLES) else [token]
+    if len(words) == 1:
+        words = regex.split(r"(?<=^(?:double|doppio|doble|doppel|doppelte))-", token)
+    times = 2 if len(words) == 2 else 1  # noqa: PLR2004 - 'double nine'
+    word = words[-1].strip()
+    if word in _DIGIT_WORDS:
+        return _DIGIT_WORDS[word] * times
+    key = regex.sub(r"[\s-]+", " ", word)
+    if key in _TENS_WORDS:
+        return f"{_TENS_WORDS[key]:02d}"
+    hyphened = key.replace(" ", "-")
+    if hyphened in _TENS_WORDS:
+        return f"{_TENS_WORDS[hyphened]:02d}"
+    return f"{_french_value(word):02d}"
+
+
+def _spoken_run_value(match: regex.Match[str]) -> str:
+    """A run of `_SPOKEN_RUN` as its digits, in groups; the run itself when it says no number."""
+    run = match[0]
+    groups: list[str] = []
+    single = ""
+    said = 0
+    mixed = False  # digits said one by one only are `_spelled_digits`' to read
+    for token in _SPOKEN_ONE.finditer(run):
+        value = _spoken_value(token[0])
+        if value is None:
+            value = token[0]
+            mixed = True
+        else:
+            said += 1
+            mixed = mixed or len(value) > 1
+        if len(value) == 1:
+            single += value
+            continue
+        if single:
+            groups.append(single)
+            single = ""
+        groups.append(value)
+    if single:
+        groups.append(single)
+    digits = sum(map(len, groups))
+    if not mixed or said < _SPOKEN_WORDS_NEEDED or not _MIN_DIGITS <= digits <= _MAX_DIGITS:
+        return run
+    return " ".join(groups)
+
+
+def _spoken_runs(text: NormalizedText) -> NormalizedText:
+    """Numbers said in groups of words and digits (`_SPOKEN_RUN`) written as their digits."""
+    try:
+        said = len(_SPOKEN_WORD_FINDER.find_matches_as_indexes(text.text))
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        said = _SPOKEN_WORDS_NEEDED
+    if said < _SPOKEN_WORDS_NEEDED:
+        return text
+    return text.sub(_SPOKEN_RUN, _spoken_run_value, "spelled-out digits")
+
+
 def _spelled_digits(text: NormalizedText) -> NormalizedText:
     """'five five five, two zero one' written as digits (only when there are enough of them)."""
     # each match is an occurrence of its word, so fewer occurrences in all (counted in one pass
@@ -1234,7 +1461,7 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         Evidence(*text.span(*m.span()), m[0], disguises=("a WhatsApp link",))
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
-    view = _lettered_digits(_spelled_digits(_french_pairs(text)))
+    view = _lettered_digits(_spelled_digits(_spoken_runs(_french_pairs(text))))
     skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
     found.extend(_phones_in(view, skip=skip))
     return found

@@ -138,6 +138,13 @@ _LIST_AND = regex.compile(r"\b(?:or|and|nor|oder|und|noch|ou|et|ni|o|y|e|né)\b"
 _LIST_REACH = 40  # characters after the hit where the list may close
 
 
+# a comma followed by a copula opens a clause of its own ('..., è una truffa', '..., this is')
+_COMMA_THEN_VERB = regex.compile(
+    r",\s*(?:(?:this|that|it)\s+)?(?:è|is|it's|est|c'est|ist|das\s+ist|es|esto\s+es|questo\s+è)\s",
+    regex.V1,
+)
+
+
 def _breaks_clause(text: str, start: int, end: int) -> bool:
     """Whether a clause ends between a negator (ending at ``start``) and a hit (at ``end``).
 
@@ -150,6 +157,8 @@ def _breaks_clause(text: str, start: int, end: int) -> bool:
     between = text[start:end]
     if stop.group() != "," or _clause_break(between.replace(",", " "), 0, len(between)):
         return True
+    if _COMMA_THEN_VERB.search(between):
+        return True  # 'non ci prenda per stupidi, è una truffa': a new clause, not a list
     if any(len(item.split()) > _LIST_ITEM_WORDS for item in between.split(",")[1:-1]):
         return True
     tail = _clause_break(text, end, end + _LIST_REACH)
@@ -929,11 +938,26 @@ def _steps_or_choice(a: Analysis, said: frozenset[str]) -> bool:
     'Whether you update the review or not is entirely your call' answer a buyer, whose question
     the message's history may not hold; beside an ask, an offer or pressure they are a request.
     """
-    if a.kind is not MessageKind.REPLY or said & _BARGAIN or "ask" in said:
+    if a.kind is not MessageKind.REPLY or said & _BARGAIN:
+        return False
+    if "ask" in said and not _asks_only_in_steps(a):
         return False
     # the steps may follow the sentence ('you can remove seller feedback yourself. Go to Your
     # Orders ... and you'll see a Remove option'); the choice is the sentence's own
     return "unconditional" in said or "edit_steps" in a.vocabs
+
+
+def _asks_only_in_steps(a: Analysis) -> bool:
+    """Whether every ask of a message is a word of its steps, not the seller asking.
+
+    'Cliquez sur « Laisser une évaluation du vendeur »': the ask is the button's label.
+    """
+    steps = [(h.start, h.end) for h in a.hits if h.vocab == "edit_steps"]
+    return bool(steps) and all(
+        any(start <= h.start and h.end <= end for start, end in steps)
+        for h in a.hits
+        if h.vocab == "ask"
+    )
 
 
 _PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
