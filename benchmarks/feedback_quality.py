@@ -30,7 +30,9 @@ writer's 200 comments in German, French, Spanish and Italian (sha256 70f86702…
 fourteenth and fifteenth writer's 200 comments each (sha256 3f91e255…, fc4d115f… and 4aeb9866…),
 committed as written: their writers read SP304's "seller-specific" in the current edition as the
 seller's own staff only, so they sit beside the tuning set
-(``--folder tests/corpus/feedback/disputed``), their other grounds held by tests.
+(``--folder tests/corpus/feedback/disputed``), their other grounds held by tests; so does
+``disputed/feedback_ad.jsonl``, a twenty-first writer's 200 ordinary comments of a toy and
+small-electronics shop with the same reading (sha256 62cddad3…, 2026-12-05).
 ``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
 untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 comments on

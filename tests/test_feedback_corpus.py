@@ -187,22 +187,26 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # the seller's own staff (the buyer's own name or phone is seed-only) and two leave street
 # addresses out of SP304; both blind writers and the tuning set read otherwise, so the sets sit
 # beside the tuning set, not in it. Every other ground is held to what it reached after their
-# misses were read (precision, recall, rounded down).
+# misses were read (precision, recall, rounded down). feedback_ad.jsonl (200, 62cddad3…)
+# joined on 2026-12-05: a twenty-first writer with the same reading of SP304 (6 of its 14 current SP304 findings are the buyer's own
+# details); with it the set's figures are the gates below (SP302 precision 0.94 -> 0.92 and
+# SP306 recall 0.97 -> 0.91 from its own labels: praise of a toy with the seller thanked read as
+# no product review, a seller named as late on a Buy Shipping order read as on time anyway).
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (1.0, 0.9),
-        Code.SP302: (0.94, 0.92),
+        Code.SP301: (0.98, 0.93),
+        Code.SP302: (0.92, 0.94),
         Code.SP303: (1.0, 1.0),
-        Code.SP306: (1.0, 0.97),
-        Code.SP310: (0.98, 0.98),
+        Code.SP306: (1.0, 0.91),
+        Code.SP310: (0.98, 0.97),
     },
     Edition.SEED: {
-        Code.SP301: (0.98, 0.88),
-        Code.SP302: (0.94, 0.92),
+        Code.SP301: (0.98, 0.90),
+        Code.SP302: (0.92, 0.94),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.94, 0.98),
-        Code.SP310: (0.98, 0.98),
+        Code.SP305: (0.97, 0.97),
+        Code.SP310: (0.98, 0.97),
     },
 }
 
@@ -323,9 +327,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 600 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 800 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 600 == len(disputed)
+        assert 800 == len(disputed)
         assert len(ids) == len(set(ids))
