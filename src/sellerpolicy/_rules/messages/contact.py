@@ -85,6 +85,8 @@ _PROSE_LABELS = frozenset(
      "nostra", "our", "su", "sus", "suo", "sua", "votre", "vos", "your", "mi", "mio", "mia",
      "mon", "ma", "my", "primer", "premier", "primo", "mismo", "misma", "même", "stesso",
      "same", "cualquier", "qualsiasi", "quel", "quelque", "ningún", "algún", "nessun",
+     # contractions of a preposition and the article: "del punto de impacto", "dal punto di"
+     "del", "dal", "dello", "della", "nello", "nella", "sul", "sulla", "vom",
     }
 )  # fmt: skip
 _RUNS_ON = regex.compile(r"^\s+\d", regex.V1)
