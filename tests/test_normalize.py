@@ -478,6 +478,17 @@ class TestSub:
         assert norm.disguises(0, len(norm.text)) == ("spelled-out dots",)
         assert norm.disguises(0, 4) == ()
 
+    def test_windows_limit_where_the_pattern_looks(self) -> None:
+        """With ``windows`` only matches inside them are replaced, mapped as usual."""
+        original = "a [dot] b and c [dot] d and e [dot] f"
+        windows = [(0, 8), (26, len(original))]
+
+        norm = normalize(original).sub(DOT, ".", "spelled-out dots", windows=windows)
+
+        assert norm.text == "a.b and c [dot] d and e.f"
+        assert original[slice(*norm.span(1, 2))] == " [dot] "
+        assert original[slice(*norm.span(23, 24))] == " [dot] "
+
     def test_after_folding(self) -> None:
         """Two rewrites after folding a look-alike still map into the original text."""
         original = f"Visit shоp [dot] c{ZWSP}om now"

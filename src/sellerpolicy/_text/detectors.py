@@ -1306,9 +1306,10 @@ _UNACCENT = str.maketrans("éèàòùíóúß", "eeaouious")
 _TENS_WORDS = _tens_words()
 _DOUBLES = ("double", "doppio", "doble", "doppel", "doppelte")
 _SPOKEN_GROUP_WORDS = sorted({*_TENS_WORDS, *_DIGIT_WORDS}, key=len, reverse=True)
-_SPOKEN_ALTERNATIVES = "|".join(w.replace(" ", r"[\s-]+") for w in _SPOKEN_GROUP_WORDS)
+# the words as a named list, which the pattern reads as a set, longest first (an alternation of
+# a thousand words is tried one by one at every position)
 _SPOKEN_TOKEN = rf"""(?:
-    (?:(?:{"|".join(_DOUBLES)})[\s-]+)?(?:{_SPOKEN_ALTERNATIVES})
+    (?:(?:{"|".join(_DOUBLES)})[\s-]+)?\L<spoken>
   | {_FR_NUMBER}
   | \d{{1,4}}
 )"""
@@ -1317,10 +1318,18 @@ _SPOKEN_GAP = (
     r"|zum\s+schluss|infine|finally)[\s,;:]{1,3}){0,2})"
 )
 _SPOKEN_RUN = regex.compile(
-    rf"(?x)(?<![\w]){_SPOKEN_TOKEN}(?:{_SPOKEN_GAP}{_SPOKEN_TOKEN}){{2,16}}(?![\w])", regex.V1
+    rf"(?x)(?<![\w]){_SPOKEN_TOKEN}(?:{_SPOKEN_GAP}{_SPOKEN_TOKEN}){{2,16}}(?![\w])",
+    regex.V1,
+    spoken=_SPOKEN_GROUP_WORDS,
 )
-_SPOKEN_ONE = regex.compile(rf"(?x)(?<![\w]){_SPOKEN_TOKEN}(?![\w])", regex.V1)
-_SPOKEN_WORD_FINDER = ahocorasick_rs.AhoCorasick(sorted({*_TENS_WORDS, *_DIGIT_WORDS}))
+_SPOKEN_ONE = regex.compile(
+    rf"(?x)(?<![\w]){_SPOKEN_TOKEN}(?![\w])", regex.V1, spoken=_SPOKEN_GROUP_WORDS
+)
+# each word after a space or a hyphen ('oh-seven-seven'): found at the start of a word only, not
+# inside every word that holds one ('often', 'street', 'someone')
+_SPOKEN_WORD_FINDER = ahocorasick_rs.AhoCorasick(
+    [sep + w for w in sorted({*_TENS_WORDS, *_DIGIT_WORDS}) for sep in " -"]
+)
 _SPOKEN_WORDS_NEEDED = 2
 _MIN_SPOKEN_TOKENS = 3
 
@@ -1375,15 +1384,45 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
     return " ".join(groups)
 
 
+_SPOKEN_NEAR = 40  # characters between two number words of one run, at most ('..., dann 48 39 und')
+_SPOKEN_PAD = 24  # characters read around them, for the groups of digits at a run's ends
+
+
+def _spoken_windows(s: str) -> list[tuple[int, int]]:
+    """Where `_SPOKEN_RUN` may match in ``s``: around two or more number words close together.
+
+    The automaton finds the words inside other words too ('often', 'street', 'someone'): only
+    one with no letter or digit on either side counts. The pattern, with a thousand words in it,
+    then reads only these few windows instead of the whole text.
+    """
+    try:
+        found = _SPOKEN_WORD_FINDER.find_matches_as_indexes(" " + s)
+    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
+        return [(0, len(s))]
+    # offsets in `s` (the automaton read it after a space); the word must end there too
+    words = [
+        (start, end - 1) for _, start, end in found if end > len(s) or not s[end - 1].isalnum()
+    ]
+    windows: list[tuple[int, int]] = []
+    group: list[tuple[int, int]] = []
+    for word in [*words, (len(s) + 2 * _SPOKEN_NEAR, 0)]:  # a sentinel closes the last group
+        if group and word[0] - group[-1][1] > _SPOKEN_NEAR:
+            if len(group) >= _SPOKEN_WORDS_NEEDED:
+                start, end = max(0, group[0][0] - _SPOKEN_PAD), group[-1][1] + _SPOKEN_PAD
+                if windows and start <= windows[-1][1]:
+                    start = windows.pop()[0]
+                windows.append((start, min(len(s), end)))
+            group = []
+        group.append(word)
+    return windows
+
+
 def _spoken_runs(text: NormalizedText) -> NormalizedText:
     """Numbers said in groups of words and digits (`_SPOKEN_RUN`) written as their digits."""
-    try:
-        said = len(_SPOKEN_WORD_FINDER.find_matches_as_indexes(text.text))
-    except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
-        said = _SPOKEN_WORDS_NEEDED
-    if said < _SPOKEN_WORDS_NEEDED:
+    windows = _spoken_windows(text.text)
+    if not windows:
         return text
-    return text.sub(_SPOKEN_RUN, _spoken_run_value, "spelled-out digits")
+    return text.sub(_SPOKEN_RUN, _spoken_run_value, "spelled-out digits", windows=windows)
 
 
 def _spelled_digits(text: NormalizedText) -> NormalizedText:

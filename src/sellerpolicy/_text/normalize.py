@@ -634,6 +634,8 @@ class NormalizedText:
         pattern: regex.Pattern[str],
         repl: str | Callable[[regex.Match[str]], str],
         disguise: str,
+        *,
+        windows: Iterable[tuple[int, int]] | None = None,
     ) -> NormalizedText:
         """Replace every match of ``pattern``, keeping the map back to the original.
 
@@ -647,13 +649,20 @@ class NormalizedText:
             pattern: What to replace.
             repl: A replacement template (as for ``pattern.sub``) or a function of the match.
             disguise: The label for what the replacement undid, e.g. ``"spelled-out dots"``.
+            windows: Where to look, as ``(pos, endpos)`` ranges in order that do not overlap
+                (the pattern sees the text around them, for its look-arounds); the whole text
+                when ``None``.
 
         Returns:
             The rewritten text, or this one if nothing changed.
         """
         edits: list[tuple[int, int, str]] = []
         literal = repl if isinstance(repl, str) and "\\" not in repl else None
-        for match in pattern.finditer(self.text):
+        ranges = ((0, len(self.text)),) if windows is None else windows
+        matches = itertools.chain.from_iterable(
+            pattern.finditer(self.text, pos, endpos) for pos, endpos in ranges
+        )
+        for match in matches:
             if literal is not None:
                 replacement = literal
             elif isinstance(repl, str):
