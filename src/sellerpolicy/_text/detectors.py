@@ -1185,99 +1185,26 @@ def _tens_words() -> dict[str, int]:
     """The numbers from 10 to 99 in words, in English, German, Spanish and Italian."""
     words: dict[str, int] = {}
     en_units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    en_teens = [
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ]
+    en_teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen"]  # fmt: skip
     en_tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     de_units = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
-    de_teens = [
-        "zehn",
-        "elf",
-        "zwölf",
-        "dreizehn",
-        "vierzehn",
-        "fünfzehn",
-        "sechzehn",
-        "siebzehn",
-        "achtzehn",
-        "neunzehn",
-    ]
-    de_tens = [
-        "zwanzig",
-        "dreißig",
-        "vierzig",
-        "fünfzig",
-        "sechzig",
-        "siebzig",
-        "achtzig",
-        "neunzig",
-    ]
+    de_teens = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn",
+                "siebzehn", "achtzehn", "neunzehn"]  # fmt: skip
+    de_tens = ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+               "neunzig"]  # fmt: skip
     es_units = ["uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
-    es_teens = [
-        "diez",
-        "once",
-        "doce",
-        "trece",
-        "catorce",
-        "quince",
-        "dieciséis",
-        "diecisiete",
-        "dieciocho",
-        "diecinueve",
-    ]
-    es_tens = [
-        "veinte",
-        "treinta",
-        "cuarenta",
-        "cincuenta",
-        "sesenta",
-        "setenta",
-        "ochenta",
-        "noventa",
-    ]
-    es_twenties = [
-        "veintiuno",
-        "veintidós",
-        "veintitrés",
-        "veinticuatro",
-        "veinticinco",
-        "veintiséis",
-        "veintisiete",
-        "veintiocho",
-        "veintinueve",
-    ]
+    es_teens = ["diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
+                "dieciocho", "diecinueve"]  # fmt: skip
+    es_tens = ["veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta",
+               "noventa"]  # fmt: skip
+    es_twenties = ["veintiuno", "veintidós", "veintitrés", "veinticuatro", "veinticinco",
+                   "veintiséis", "veintisiete", "veintiocho", "veintinueve"]  # fmt: skip
     it_units = ["uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
-    it_teens = [
-        "dieci",
-        "undici",
-        "dodici",
-        "tredici",
-        "quattordici",
-        "quindici",
-        "sedici",
-        "diciassette",
-        "diciotto",
-        "diciannove",
-    ]
-    it_tens = [
-        "venti",
-        "trenta",
-        "quaranta",
-        "cinquanta",
-        "sessanta",
-        "settanta",
-        "ottanta",
-        "novanta",
-    ]
+    it_teens = ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici",
+                "diciassette", "diciotto", "diciannove"]  # fmt: skip
+    it_tens = ["venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
+               "novanta"]  # fmt: skip
     for teens in (en_teens, de_teens, es_teens, it_teens):
         words.update((w, 10 + i) for i, w in enumerate(teens))
     for i, ten in enumerate(en_tens):
