@@ -178,3 +178,51 @@ class TestGate:
         """A mode other than drop, info and off is a policy error."""
         with pytest.raises(InvalidPolicyError, match="model_gate"):
             CURRENT.with_parameters(model_gate="maybe")
+
+
+class TestTraining:
+    """The trainer's cross-validation (benchmarks/train_model.py), on a toy corpus."""
+
+    @staticmethod
+    def _examples():
+        from benchmarks.train_model import Example
+
+        def ex(i, group, feats, labels):
+            return Example(
+                id=f"{group}-{i}",
+                group=group,
+                feats=frozenset(feats),
+                labels=frozenset(labels),
+                found=frozenset(),
+                info=frozenset(),
+            )
+
+        # file a: the word 'gift' always with SP106; file b: never the word, never the code
+        a = [ex(i, "a.jsonl", {"w:gift", "w:review"}, {Code.SP106}) for i in range(6)]
+        b = [ex(i, "b.jsonl", {"w:thanks", "w:review"}, set()) for i in range(6)]
+        return a + b
+
+    def test_a_shared_design_fits_the_same_model(self):
+        """fit_all builds the design once; each rule's model is the one fit alone makes."""
+        from benchmarks.train_model import fit, fit_all
+
+        exs = self._examples()
+
+        together = fit_all(exs)[Code.SP106]
+        alone = fit(exs, Code.SP106)
+
+        assert together == alone
+        assert together.weights["w:gift"] > 0
+
+    def test_folds_never_hold_an_example_of_their_own_file(self):
+        """Out of fold, a file's examples are scored by a model that never saw that file."""
+        from benchmarks.train_model import fit_all, out_of_fold
+
+        exs = self._examples()
+
+        inside = fit_all(exs)[Code.SP106].probability(exs[0].feats)
+        outside = out_of_fold(exs, folds=2)
+
+        assert set(outside) == {e.id for e in exs}
+        # trained on file b alone, the model has never seen 'gift' or SP106
+        assert outside[exs[0].id][Code.SP106] < 0.5 < inside
