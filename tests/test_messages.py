@@ -5449,6 +5449,42 @@ RECALL_CASES = [
         "SP107",
         False,
     ),
+    # round 21 (2026-12-05: fresh_cg, three small shops' ordinary weeks)
+    (
+        "every review, positive or not, French",
+        "Si vous avez un instant, vous pouvez laisser un commentaire sur la page du produit. Chaque avis, positif ou non, est lu par notre équipe.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "'@' said in Italian before a written domain",
+        "Le foto le può mandare a assistenza chiocciola ricambiferraresi.it, grazie.",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
+        "shipping refunded to whoever tells on Amazon",
+        "A quien nos cuenta en Amazon qué le ha parecido el producto, le devolvemos los gastos de envío. Solo tiene que escribirnos cuando la opinión esté publicada.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "the seller refuses to cancel itself, Italian",
+        "Le chiedo la cortesia di annullare lei l'ordine dalla sua area «I miei ordini»: se lo facciamo noi, Amazon ci penalizza.",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "follow the shop on Instagram, French",
+        "Pour être la première au courant, le plus simple est de nous suivre sur Instagram.",
+        "reply",
+        "SP105",
+        True,
+    ),
 ]
 
 

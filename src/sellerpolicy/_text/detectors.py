@@ -915,6 +915,11 @@ _SPOKEN_EMAIL = regex.compile(
         (?:\.(?:com|net|de|fr|it|es|co\.uk))?\b
         (?!\s*(?:\.|dot\b|punkt\b|point\b|punto\b))   # the spelled-out form is read below
       |
+        # 'assistenza chiocciola ricambiferraresi.it': a word that can only mean '@' before a
+        # domain written with its dot
+        (?<=(?:arobase|arroba|chiocciola)\s+)
+        [a-z0-9-]{2,63}\.(?:com|net|org|info|io|eu|de|fr|es|it|nl|ch|be|at|co\.uk)\b
+      |
         [a-z0-9-]{2,63}(?:\s+[a-z0-9-]{2,63})?       # the domain, perhaps split in two words
         \s+(?:
             (?:dot|punkt|point|punto)\s+  # 'dot it', 'point io'
@@ -933,8 +938,9 @@ _SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "gmail", "hotmail", 
 
 
 # Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after
-# the domain of a spoken address, or a mail provider.
+# the domain of a spoken address, a mail provider, or a word that can only mean "@".
 _SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto", "gmail",
+                "arobase", "arroba", "chiocciola",
                 "googlemail", "hotmail", "yahoo", "outlook", "icloud", "gmx", "protonmail", "aol",
                 "web.de")  # fmt: skip
 
