@@ -1067,15 +1067,20 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = comment.topics
-    if Topic.SELLER in topics and all(
-        (
-            (c.topics & _DELIVERY and not c.topics & {Topic.SERVICE, Topic.CONDUCT})
-            or (c.topics == {Topic.SELLER} and _condemns(c) and topics & _DELIVERY)
+    # 'excellent seller fast shipping': the seller praised as such is judged, not the delivery
+    praised = Topic.SELLER in topics and any(_seller_praised(comment, c) for c in comment.clauses)
+    if (
+        Topic.SELLER in topics
+        and not praised
+        and all(
+            (
+                (c.topics & _DELIVERY and not c.topics & {Topic.SERVICE, Topic.CONDUCT})
+                or (c.topics == {Topic.SELLER} and _condemns(c) and topics & _DELIVERY)
+            )
+            and not _SAID.search(comment.view.text, c.start, c.end)
+            for c in comment.clauses
+            if Topic.SELLER in c.topics
         )
-        and not _SAID.search(comment.view.text, c.start, c.end)
-        and not _seller_praised(comment, c)
-        for c in comment.clauses
-        if Topic.SELLER in c.topics
     ):
         # 'seller took forever, it didn't arrive till the 14th': on an FBA order the seller
         # named as the one who delivered is Amazon's fulfilment all the same, and so is the
@@ -1096,7 +1101,7 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     seller_alone = (
         Topic.SELLER in topics
         and Topic.SERVICE not in topics
-        and any(c.topics == {Topic.SELLER} or _seller_praised(comment, c) for c in comment.clauses)
+        and (praised or any(c.topics == {Topic.SELLER} for c in comment.clauses))
     )
     fits = bool(topics & needed) and topics <= allowed and not seller_alone
     about = f"the whole comment is about {_topic_names(topics & needed)}"

@@ -1264,26 +1264,23 @@ _SPOKEN_WORD_FINDER = ahocorasick_rs.AhoCorasick(
     [sep + w for w in sorted({*_TENS_WORDS, *_DIGIT_WORDS}) for sep in " -"]
 )
 _SPOKEN_WORDS_NEEDED = 2
-_MIN_SPOKEN_TOKENS = 3
+_DOUBLED = regex.compile(rf"^(?:{'|'.join(_DOUBLES)})[\s-]+", regex.V1)  # 'double nine'
 
 
 def _spoken_value(token: str) -> str | None:
-    """The digits one group of a spoken run says, or ``None`` for a group of digits."""
+    """The digits one group of a spoken run says, or ``None`` for a group of digits.
+
+    A group in words is a word of the named list as written (a digit or a number from 10 to
+    99), perhaps doubled, or a French number.
+    """
     if token.isdigit():
         return None
-    words = token.split(None, 1) if token.startswith(_DOUBLES) else [token]
-    if len(words) == 1:
-        words = regex.split(r"(?<=^(?:double|doppio|doble|doppel|doppelte))-", token)
-    times = 2 if len(words) == 2 else 1  # noqa: PLR2004 - 'double nine'
-    word = words[-1].strip()
+    doubled = _DOUBLED.match(token)
+    word = token[doubled.end() :] if doubled else token
     if word in _DIGIT_WORDS:
-        return _DIGIT_WORDS[word] * times
-    key = regex.sub(r"[\s-]+", " ", word)
-    if key in _TENS_WORDS:
-        return f"{_TENS_WORDS[key]:02d}"
-    hyphened = key.replace(" ", "-")
-    if hyphened in _TENS_WORDS:
-        return f"{_TENS_WORDS[hyphened]:02d}"
+        return _DIGIT_WORDS[word] * (2 if doubled else 1)
+    if word in _TENS_WORDS:
+        return f"{_TENS_WORDS[word]:02d}"
     return f"{_french_value(word):02d}"
 
 

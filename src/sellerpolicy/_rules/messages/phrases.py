@@ -952,12 +952,8 @@ def _asks_only_in_steps(a: Analysis) -> bool:
 
     'Cliquez sur « Laisser une évaluation du vendeur »': the ask is the button's label.
     """
-    steps = [(h.start, h.end) for h in a.hits if h.vocab == "edit_steps"]
-    return bool(steps) and all(
-        any(start <= h.start and h.end <= end for start, end in steps)
-        for h in a.hits
-        if h.vocab == "ask"
-    )
+    steps = SpanSet((h.start, h.end) for h in a.hits if h.vocab == "edit_steps")
+    return bool(steps) and all(steps.covers(h.start, h.end) for h in a.hits if h.vocab == "ask")
 
 
 _PROMOTES = frozenset({"marketing", "newsletter", "signup", "social"})
@@ -1801,7 +1797,6 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
     )
 
 
-_NOT_ONLY_HAPPY = frozenset({"unhappy", "negation_strong", "either_way"})
 _SENT_TO_SELLER = frozenset({"contact_us", "discourage_review"})
 
 
