@@ -192,21 +192,28 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # details); with it the set's figures are the gates below (SP302 precision 0.94 -> 0.92 and
 # SP306 recall 0.97 -> 0.91 from its own labels: praise of a toy with the seller thanked read as
 # no product review, a seller named as late on a Buy Shipping order read as on time anyway).
+# feedback_ae.jsonl (200, f004a6b7…) joined in the fourth session of 2026-12-05: a garden-furniture
+# shop's year, its writer reading "seller-specific" the same way (a buyer's own email is
+# seed-only) and leaving street addresses out of SP304. Scored untouched at 3135d76 (current
+# SP301 0.95/0.95, seed 1.00/0.91) and read; with it the gates are the set's figures after
+# (SP302 recall 0.94 -> 0.91: missing screws and unreadable instructions read as the product;
+# SP306 recall 0.91 -> 0.90: a lateness without 'days'; SP310 0.98/0.97 -> 0.96/0.94: praise of
+# the seller's quick remedy under one star read as confused, a fair item at too high a price not).
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.98, 0.93),
-        Code.SP302: (0.92, 0.94),
+        Code.SP301: (0.98, 0.94),
+        Code.SP302: (0.93, 0.91),
         Code.SP303: (1.0, 1.0),
-        Code.SP306: (1.0, 0.91),
-        Code.SP310: (0.98, 0.97),
+        Code.SP306: (1.0, 0.90),
+        Code.SP310: (0.96, 0.94),
     },
     Edition.SEED: {
-        Code.SP301: (0.98, 0.90),
-        Code.SP302: (0.92, 0.94),
+        Code.SP301: (0.99, 0.92),
+        Code.SP302: (0.93, 0.91),
         Code.SP303: (1.0, 1.0),
         Code.SP305: (0.97, 0.97),
-        Code.SP310: (0.98, 0.97),
+        Code.SP310: (0.96, 0.94),
     },
 }
 
@@ -327,9 +334,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 800 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 1000 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 800 == len(disputed)
+        assert 1000 == len(disputed)
         assert len(ids) == len(set(ids))

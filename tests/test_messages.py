@@ -817,6 +817,37 @@ class TestSellerMessagesOnly:
 
         assert "SP122" not in report.codes
 
+    @pytest.mark.parametrize(
+        ("sender", "kind", "repeats"),
+        [
+            ("amazon", "review_request", True),
+            ("amazon", "reply", False),
+            ("amazon", "brand_or_suspicious", False),
+        ],
+        ids=[
+            "amazon's request a review counts",
+            "an amazon notice does not",
+            "nor a suspicious one",
+        ],
+    )
+    def test_amazon_request_a_review_in_history(self, sender, kind, repeats):
+        """Amazon's Request a Review in the history is an earlier request (SP122 counts it)."""
+        earlier = Message(
+            body="The seller invites you to share your experience with this order.",
+            kind=kind,
+            sender=sender,
+            sent_at=_at(1),
+        )
+
+        report = check_message(
+            "If you have a minute, an honest review on Amazon would help us.",
+            kind="review_request",
+            history=[earlier],
+        )
+
+        assert repeats == ("SP122" in report.codes)
+        assert earlier.requests_review is repeats
+
 
 class TestQuotedInsults:
     """The buyer's insult quoted back to decline it is not the seller's (SP111)."""
@@ -5483,6 +5514,155 @@ RECALL_CASES = [
         "Pour être la première au courant, le plus simple est de nous suivre sur Instagram.",
         "reply",
         "SP105",
+        True,
+    ),
+    # round 22 (2026-12-05: fresh_ch a coffee-gadget shop bending the rules, fresh_ci a bedding
+    # seller's templates, fresh_cj outdoor and cycling gear; 'no mockery' is a guard)
+    (
+        "a phone number said in groups of digits, no phone word",
+        "Our bench mechanic Sam knows these hubs inside out: six one seven, four four two, nine oh one three. Mornings are best.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a German number said in digits and pairs, no phone word",
+        "Herr Kowalski aus unserer Werkstatt nimmt Sie gern dran: null acht neun, sieben sieben drei, einundzwanzig vierzehn.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "groups of digits across a spaced dash",
+        "Die Nummer unserer Werkstatt ist 08 21 – 44 19 07 30, vormittags sind wir da.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a part not stocked on Amazon, invoiced directly",
+        "That spare hanger isn't something we stock on Amazon. Send us the frame size and we'll invoice you directly.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a part Amazon does not carry, ordered by phone, German",
+        "Das Ersatzkabel ist ein Sonderteil, das es bei Amazon nicht gibt. Bestellen Sie es einfach telefonisch bei uns.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "ordered directly, faster than through Amazon",
+        "Die Dichtungen können Sie bei uns auch direkt bestellen, das geht schneller als über Amazon.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "mock praise: the first customer to manage it, French",
+        "Félicitations, vous êtes le premier client à réussir à casser une poignée en fonte.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "mock praise: the only customer to have managed it",
+        "Well done, you're the only customer to have managed to bend a steel tamper.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the first customer to report a fault is no mockery",
+        "You are the first customer to mention this fault, thank you for letting us know.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "fraud said outright beside 'ni plus ni moins'",
+        "Un colis vide qui pesait 400 g au départ : c'est de l'escroquerie, ni plus ni moins.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the review section is not the place",
+        "The review section isn't really the place for a warranty question; a message here gets it sorted much faster.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "report here first, not a bad review straight away, German",
+        "Falls etwas nicht stimmt, bitte zuerst hier melden und nicht gleich eine schlechte Bewertung schreiben.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "left a warehouse named by its city this morning",
+        "Good news: your garden bench left our Bristol warehouse this morning with DPD.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "a gift sent as thanks for the review, French",
+        "Ravie que la couette vous plaise. Si vous prenez un moment pour partager votre avis sur Amazon, nous vous ferons parvenir en remerciement un coussin assorti.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "thanks and 'here if you need anything' only, Spanish",
+        "Hola Marta: solo queríamos darle las gracias por confiar en Casa Lumbre para su pedido. Es un placer tenerla como clienta. Si alguna vez necesita algo, aquí estamos.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "a review whether you liked it or not, Spanish",
+        "Si tiene un momento, nos ayudaría que dejara su opinión en Amazon, tanto si le ha gustado como si no.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "an Amazon gift card's balance on the next order",
+        "Den Gutschein lösen Sie in Ihrem Amazon-Konto ein; danach wird das Guthaben bei Ihrer nächsten Bestellung automatisch verrechnet.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "a voucher if the review named before is changed",
+        "Your review of the lamp still mentions the broken shade. If you change it now that it's fixed, we'll send you a 10 % voucher.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "the review named before, changed under a condition",
+        "Your review of the lamp still mentions the broken shade. If you change it now that it's fixed, we'll send you a 10 % voucher.",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "a refund when the feedback comes off",
+        "I'll refund the lid the minute the 1-star feedback comes off our seller page.",
+        "negative_feedback_removal",
+        "SP116",
+        True,
+    ),
+    (
+        "could you remove the review on the item's page, French",
+        "Super ! Est-ce que vous pourriez retirer l'avis à une étoile sur la page de la lampe ?",
+        "reply",
+        "SP115",
         True,
     ),
 ]

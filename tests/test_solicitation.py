@@ -234,6 +234,13 @@ class TestAlreadySent:
                 False,
                 Severity.ERROR,
             ),
+            (
+                CURRENT,
+                [request(at("2026-03-12T10:00:00+00:00"), sender="amazon")],
+                [],
+                False,
+                Severity.ERROR,
+            ),
             (CURRENT, [request(None)], [], False, Severity.ERROR),
             (
                 CURRENT,
@@ -270,6 +277,7 @@ class TestAlreadySent:
             "current: a repeat is an error",
             "seed: a repeat is a warning and stays allowed",
             "amazon request a review in the events counts",
+            "amazon request a review sent by amazon counts",
             "a history request without a time counts",
             "another order's request does not count",
             "a history request without an order id counts",

@@ -623,6 +623,16 @@ class Message:
     automated: bool = attrs.field(default=False, validator=_instance(bool))
     marked_suspicious: bool = attrs.field(default=False, validator=_instance(bool))
 
+    @property
+    def requests_review(self) -> bool:
+        """Whether this is a review or feedback request sent for its order (SP122 counts each).
+
+        The seller's message of kind ``review_request``, or Amazon's Request a Review: the same
+        kind, sent by Amazon for the seller (``sender="amazon"``) or by the seller's software
+        (``automated=True``).
+        """
+        return self.kind is MessageKind.REVIEW_REQUEST and self.sender is not MessageSender.BUYER
+
 
 @attrs.frozen(kw_only=True)
 class Feedback:

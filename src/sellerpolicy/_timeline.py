@@ -11,7 +11,7 @@ from sellerpolicy import _checks
 from sellerpolicy._decisions import EventRef
 from sellerpolicy._events import EVENT_TYPES, Event, event_time, event_type
 from sellerpolicy._marketplaces import Marketplace
-from sellerpolicy._model import Message, MessageKind, MessageSender, Order
+from sellerpolicy._model import Message, MessageSender, Order
 from sellerpolicy.exceptions import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -162,12 +162,11 @@ class OrderTimeline:
         return None, "no delivery date"
 
     def solicitations(self) -> list[tuple[int, Message]]:
-        """Review or feedback requests the seller sent, oldest first."""
-        return [
-            (i, m)
-            for i, m in self.messages(sender=MessageSender.SELLER)
-            if m.kind is MessageKind.REVIEW_REQUEST
-        ]
+        """Review or feedback requests sent for the order, oldest first.
+
+        The seller's and Amazon's Request a Review (`Message.requests_review`).
+        """
+        return [(i, m) for i, m in self.messages() if m.requests_review]
 
 
 def _time(event: Event) -> dt.datetime:

@@ -11,7 +11,7 @@ from sellerpolicy import _checks
 from sellerpolicy._codes import RULES, Code, Severity
 from sellerpolicy._decisions import EventRef, Finding, NotJudged, Report, _optional_aware
 from sellerpolicy._events import Event  # noqa: TC001 - attrs.resolve_types reads annotations
-from sellerpolicy._model import Message, MessageKind, MessageSender, Order
+from sellerpolicy._model import Message, MessageKind, Order
 from sellerpolicy._policy import Policy, resolve_policy
 from sellerpolicy._rules.context import (
     Campaign,
@@ -79,8 +79,7 @@ def _history_requests(
         (i, m)
         for i, m in enumerate(history)
         if m.order_id in {None, order.order_id}
-        and m.sender is MessageSender.SELLER
-        and m.kind is MessageKind.REVIEW_REQUEST
+        and m.requests_review
         and (m.sent_at is None or m.sent_at <= now)
     ]
 
@@ -182,11 +181,11 @@ def solicitation(
     """May a review request go for ``order`` at ``now``? With its window and the reasons.
 
     Judges the window (SP404, and SP403 for a proactive message), an earlier request for the
-    order in ``history`` or ``events`` (SP122; model Amazon's Request a Review as a seller
-    message of kind ``review_request`` with ``automated=True``), the buyer's opt-out among the
-    events (SP405) and, when given, the campaign's filters (SP415). An order without any
-    delivery date is assumed delivered ``typical_transit`` after the purchase, and the decision
-    says so in ``assumptions``. Events and messages after ``now`` are not counted.
+    order in ``history`` or ``events`` (SP122; Amazon's Request a Review is a message of kind
+    ``review_request`` sent by ``amazon``, see `Message.requests_review`), the buyer's opt-out
+    among the events (SP405) and, when given, the campaign's filters (SP415). An order without
+    any delivery date is assumed delivered ``typical_transit`` after the purchase, and the
+    decision says so in ``assumptions``. Events and messages after ``now`` are not counted.
 
     Args:
         order: The order.

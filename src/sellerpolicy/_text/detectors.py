@@ -1046,7 +1046,7 @@ _PHONE = regex.compile(
           |[a-z0-9]{{4}}{_SEP_NO_SLASH}[a-z0-9]{{3}})   # 1-888-shop-now
       |
         (?:0\d{{1,4}}(?:\s?/\s?|{_SEP}{{1,2}})|0\s\d{{1,4}}\s?/\s?)
-        \d{{1,8}}(?:{_SEP}{{1,2}}\d{{2,8}}){{0,3}}
+        \d{{1,8}}(?:(?:{_SEP}{{1,2}}|\s-\s)\d{{2,8}}){{0,4}}   # '07 61 - 29 83 10 40' too
         (?:\s?-\s?\d{{1,4}})?                  # an extension: 089 / 123456-0, 0 89 / 2 31 - 40
         (?:\s\d(?![\d.,]))?                   # trunk prefix: 020 7946 0958, 01 23 45 67 89,
                                             # 0171 / 23 45 67 8, 0 89 / 12 34 56-0
@@ -1284,6 +1284,9 @@ def _spoken_value(token: str) -> str | None:
     return f"{_french_value(word):02d}"
 
 
+_SAME_GROUP = regex.compile(r"\s+|-", regex.V1)  # between two digits of one group
+
+
 def _spoken_run_value(match: regex.Match[str]) -> str:
     """A run of `_SPOKEN_RUN` as its digits, in groups; the run itself when it says no number."""
     run = match[0]
@@ -1291,6 +1294,7 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
     single = ""
     said = 0
     mixed = False  # digits said one by one only are `_spelled_digits`' to read
+    end = 0
     for token in _SPOKEN_ONE.finditer(run):
         value = _spoken_value(token[0])
         if value is None:
@@ -1299,6 +1303,13 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
         else:
             said += 1
             mixed = mixed or len(value) > 1
+        if single and not _SAME_GROUP.fullmatch(run, end, token.start()):
+            # 'null sieben sechs eins, vier vier drei': a comma, a dash or a word between digits
+            # said one by one ends their group, as the speaker grouped them ('oh-seven-seven'
+            # is one group)
+            groups.append(single)
+            single = ""
+        end = token.end()
         if len(value) == 1:
             single += value
             continue
@@ -1370,9 +1381,12 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
     # 'oh-one-six-one': digits spelled with hyphens between them are said one by one too
     spelled = text.sub(_DIGIT_HYPHEN, " ", "spelled-out digits")
     spelled = spelled.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
-    # 'five five five, two zero one' -> '555 201': digits said one by one belong together
-    spelled = spelled.sub(_DIGIT_COMMA, " ", "spelled-out digits")
-    return spelled.sub(_SPACED_SINGLE_DIGITS, lambda m: m[0].replace(" ", ""), "spelled-out digits")
+    # 'five five five, two zero one' -> '555 201': digits said one by one belong together, in
+    # the groups the commas between them make
+    spelled = spelled.sub(
+        _SPACED_SINGLE_DIGITS, lambda m: m[0].replace(" ", ""), "spelled-out digits"
+    )
+    return spelled.sub(_DIGIT_COMMA, " ", "spelled-out digits")
 
 
 # a comma or a dash between digits said one by one ('five five five, two zero one', 'null vier
@@ -1380,7 +1394,8 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
 _DIGIT_COMMA = regex.compile(r"(?<=\d)(?:,\s*|\s[\u2013\u2014-]\s)(?=\d)", regex.V1)
 
 
-_SPACED_SINGLE_DIGITS = regex.compile(r"(?<![\d ])\d(?: \d(?!\d)){2,}", regex.V1)
+# a run of three or more digits, each on its own between single spaces (not the tail of a run)
+_SPACED_SINGLE_DIGITS = regex.compile(r"(?<!\d)(?<!\d )\d(?: \d(?!\d)){2,}", regex.V1)
 
 
 # 'O161 496 OOOO', '(O161) 496 OOOO': a letter O written for the zero in groups of digits. A

@@ -1631,7 +1631,10 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
         reminder = _reminder_then_ask(a)
         if reminder is None:
             return
-    if any(_solicits(h) for h in a.history_analyses()):
+    if any(_solicits(h) for h in a.history_analyses()) or any(
+        m.requests_review and m.sender is MessageSender.AMAZON for m in a.history
+    ):
+        # Amazon's Request a Review counts as one (POLICY.md, SP122)
         yield Found(field="history", note="the history already has a review or feedback request")
         return
     # without the history, the message may say itself that it asks again ("following up on our
