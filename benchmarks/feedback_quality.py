@@ -32,7 +32,12 @@ committed as written: their writers read SP304's "seller-specific" in the curren
 seller's own staff only, so they sit beside the tuning set
 (``--folder tests/corpus/feedback/disputed``), their other grounds held by tests; so does
 ``disputed/feedback_ad.jsonl``, a twenty-first writer's 200 ordinary comments of a toy and
-small-electronics shop with the same reading (sha256 62cddad3…, 2026-12-05).
+small-electronics shop with the same reading (sha256 62cddad3…, 2026-12-05), and
+``disputed/feedback_ae.jsonl`` (a garden-furniture shop, sha256 f004a6b7…) and
+``disputed/feedback_af.jsonl`` (a book, game and stationery shop, sha256 c9cabf34…), the
+twenty-second and twenty-third writers, the same way; the latter also reads SP310 as any
+praise under one or two stars and seed SP301 as Amazon's customer service only (see
+``tests/test_feedback_corpus.py``).
 ``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
 untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 comments on

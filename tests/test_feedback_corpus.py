@@ -199,21 +199,30 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # (SP302 recall 0.94 -> 0.91: missing screws and unreadable instructions read as the product;
 # SP306 recall 0.91 -> 0.90: a lateness without 'days'; SP310 0.98/0.97 -> 0.96/0.94: praise of
 # the seller's quick remedy under one star read as confused, a fair item at too high a price not).
+# feedback_af.jsonl (200, c9cabf34…) joined the same day: a book, game and stationery shop's
+# year, two thirds AFN, with the same reading of SP304 and two readings of its own, scored
+# untouched at debbf85: SP310 for any clear praise under one or two stars, mixed comments too
+# (recall 0.53 on it: 14 of 30), and seed SP301 for Amazon's customer service only, never the
+# seller's (precision 0.79 on it: 12 of the seller's replies, refunds and apologies on AFN orders,
+# which 281 of the 330 tuning records the library reads so label seed SP301). Both stay as the
+# tuning majority reads them; with the set, the gates are the five sets' figures after (current
+# SP301 0.97/0.94, SP302 0.94/0.90, SP306 recall 0.89, SP310 0.97/0.83; seed SP301 0.93/0.91,
+# SP305 precision 0.96).
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.98, 0.94),
-        Code.SP302: (0.93, 0.91),
+        Code.SP301: (0.97, 0.94),
+        Code.SP302: (0.94, 0.90),
         Code.SP303: (1.0, 1.0),
-        Code.SP306: (1.0, 0.90),
-        Code.SP310: (0.96, 0.94),
+        Code.SP306: (1.0, 0.89),
+        Code.SP310: (0.97, 0.83),
     },
     Edition.SEED: {
-        Code.SP301: (0.99, 0.92),
-        Code.SP302: (0.93, 0.91),
+        Code.SP301: (0.93, 0.91),
+        Code.SP302: (0.94, 0.90),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.97, 0.97),
-        Code.SP310: (0.96, 0.94),
+        Code.SP305: (0.96, 0.97),
+        Code.SP310: (0.97, 0.83),
     },
 }
 
@@ -334,9 +343,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 1000 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 1200 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 1000 == len(disputed)
+        assert 1200 == len(disputed)
         assert len(ids) == len(set(ids))

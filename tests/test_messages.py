@@ -849,6 +849,59 @@ class TestSellerMessagesOnly:
         assert earlier.requests_review is repeats
 
 
+class TestFeedbackReminder:
+    """A reminder of the history's feedback request is one more request (SP116, current: one)."""
+
+    EARLIER = Message(
+        body="Now that the new cable has arrived, if you feel we've solved it, you can update your"
+        " feedback under Your Orders.",
+        kind="reply",
+        sent_at=_at(1),
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "history", "fires"),
+        [
+            (
+                "Hi again! Have you had a chance to look at the feedback? I mentioned it last week.",
+                True,
+                True,
+            ),
+            (
+                "Buongiorno, le riscrivo perché il feedback risulta ancora a una stella.",
+                True,
+                True,
+            ),
+            ("Thank you so much for updating your feedback!", True, False),
+            ("Thank you so much for updating your feedback!", False, False),
+            (
+                "Hi again! Have you had a chance to look at the feedback? I mentioned it last week.",
+                False,
+                False,
+            ),
+        ],
+        ids=[
+            "asks again",
+            "writes again, Italian",
+            "thanks for the change",
+            "thanks for the change, no history",
+            "no earlier request",
+        ],
+    )
+    def test_reminder(self, text, history, fires):
+        report = check_message(text, kind="reply", history=[self.EARLIER] if history else [])
+
+        assert fires == ("SP116" in report.codes)
+
+    def test_the_seed_edition_allows_a_second(self):
+        """The seed edition allows two polite requests: one reminder is still allowed there."""
+        text = "Hi again! Have you had a chance to look at the feedback? I mentioned it last week."
+
+        report = check_message(text, kind="reply", history=[self.EARLIER], policy=Policy.seed())
+
+        assert "SP116" not in report.codes
+
+
 class TestQuotedInsults:
     """The buyer's insult quoted back to decline it is not the seller's (SP111)."""
 
@@ -5663,6 +5716,106 @@ RECALL_CASES = [
         "Super ! Est-ce que vous pourriez retirer l'avis à une étoile sur la page de la lampe ?",
         "reply",
         "SP115",
+        True,
+    ),
+    # round 23 (2026-12-05: fresh_ck money talk of a kitchenware team, fresh_cl replies to
+    # negative feedback, fresh_cm a baby-products and toy shop)
+    (
+        "a refund held until the feedback is taken down",
+        "We're happy to refund the £19.99. Before I push it through, could you take down the negative feedback you left?",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a little thank-you after publication, German",
+        "Wir würden uns über Ihre ehrliche Bewertung auf Amazon freuen. Als kleines Dankeschön schicken wir Ihnen nach Veröffentlichung einen Wetzstahl im Wert von 19 € kostenlos.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "cancel yourself if you change your mind, German",
+        "Einen Preisabgleich bieten wir nicht an. Wenn Sie es sich anders überlegen, können Sie die Bestellung bis zum Versand selbst stornieren.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "Amazon's protection plan explained",
+        "The 3-year protection plan offered at checkout isn't something we sell; it comes from a third-party insurer through Amazon.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "a new product just gone live for past customers",
+        "Our wooden advent calendar has just gone live on Amazon, and as a past customer you get first pick.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "a surcharge booked as an extra payment, German",
+        "Die neue Markise ist teurer geworden, wir müssten 4,50 € Aufpreis verlangen und buchen ihn als Zusatzzahlung nach.",
+        "unexpected_problem",
+        "SP108",
+        True,
+    ),
+    (
+        "shall we cancel it is the seller's own cancel, German",
+        "Möchten Sie den Turm in der neuen Farbe, oder sollen wir die Bestellung stornieren?",
+        "unexpected_problem",
+        "SP123",
+        False,
+    ),
+    (
+        "thanks for buying and here if needed, German",
+        "Herzlichen Dank, dass Sie bei uns eingekauft haben! Falls irgendetwas sein sollte, melden Sie sich einfach.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "the feedback 'sur notre boutique' asked off for a refund",
+        "Dès que vous aurez retiré votre avis négatif sur notre boutique, le remboursement partira.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "write to us before a review, Italian",
+        "Un consiglio: prima di lasciare un feedback o una recensione, scriva a noi.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "two stars made five, German",
+        "Wir würden uns riesig freuen, wenn Sie aus den zwei Sternen jetzt vielleicht fünf machen.",
+        "reply",
+        "SP107",
+        True,
+    ),
+    (
+        "an innocent explanation, surely",
+        "The packaging in your photo is from another brand. I'm sure there's an innocent explanation.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the first line is hard reading, Italian",
+        "Il cavo è solo per la ricarica, come scritto nella prima riga. Capiamo che la prima riga sia una lettura impegnativa.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a deadline for the feedback change, French",
+        "Comme Amazon ne permet de modifier une évaluation que pendant 60 jours, pourriez-vous vous en occuper d'ici dimanche ?",
+        "reply",
+        "SP116",
         True,
     ),
 ]

@@ -1453,6 +1453,74 @@ def marketing(a: Analysis) -> Iterator[Found]:
             )
 
 
+# what makes a sentence about the seller feedback a reminder of the request: it asks, says it
+# writes again, or presses ('le riscrivo perché il feedback risulta ancora a una stella')
+_REMINDING = frozenset({"ask", "repeat_marker", "pressure"})
+
+
+def _reminded_removal(a: Analysis, allowed: int) -> Iterator[Found]:
+    """A reminder of the history's feedback-removal request, itself one more request.
+
+    "¿Has podido mirar lo de la valoración? Te lo comentaba la semana pasada", "je me permets de
+    revenir vers vous une troisième fois au sujet de votre évaluation": the change is not asked
+    in so many words, but the history holds as many requests as the policy allows and a sentence
+    names the seller feedback beside an ask, a repeat marker or pressure. Thanks for a feedback
+    already changed, and the steps the buyer asked for, are no reminder.
+    """
+    if "seller_feedback" not in a.vocabs or not a.vocabs & _REMINDING or not a.history:
+        return
+    earlier = sum(1 for h in a.history_analyses() if _asked_to_change_feedback(h))
+    if earlier < allowed or _buyer_asks_to_change(a):
+        return
+    sents = a.sentences
+    for i, s in enumerate(sents):
+        vocabs = s.vocabs()
+        if "seller_feedback" not in vocabs or "thanks" in vocabs:
+            continue
+        # the sentence itself, or the one before or after it ('Hola de nuevo. ¿Has podido mirar
+        # lo de la valoración?')
+        around = frozenset().union(*(x.vocabs() for x in sents[max(0, i - 1) : i + 2]))
+        if around & _REMINDING:
+            note = f"repeated: the history already has {earlier} request(s), and this reminds of it"
+            yield a.found(s.start, s.end, note=note)
+            return
+
+
+def _asked_to_change_feedback(a: Analysis) -> bool:
+    """Whether an earlier seller message asked for the feedback to change, politely or not.
+
+    A match of SP116's phrases, a message of kind negative_feedback_removal, or a sentence that
+    names the change of the seller feedback ('puedes cambiar tu valoración en Mis pedidos')
+    without thanking for it.
+    """
+    if a.kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL or has_match(a, Code.SP116):
+        return True
+    if not a.vocabs >= _CHANGE_FEEDBACK:
+        return False
+    return any(
+        (vocabs := s.vocabs()) >= _CHANGE_FEEDBACK and "thanks" not in vocabs for s in a.sentences
+    )
+
+
+_CHANGE_FEEDBACK = frozenset({"change_verb", "seller_feedback"})
+
+
+# Thanks for the change already made ('thank you so much for updating your feedback', 'merci
+# d'avoir modifié', 'grazie per aver aggiornato'): bounded, so linear
+_THANKED_CHANGE = regex.compile(
+    r"""(?x)\b(?:
+        thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:updating|changing|removing|revising
+          |amending|editing|taking\s+down)
+      | merci\s+d'avoir\s+(?:modifi|mis\s+à\s+jour|retir|supprim)
+      | gracias\s+por\s+(?:haber\s+)?(?:cambiar|actualizar|modificar|retirar|quitar|cambiado
+          |actualizado)
+      | grazie\s+per\s+(?:aver\s+)?(?:aggiornato|modificato|cambiato|rimosso|tolto)
+      | danke,?\s+dass\s+sie\s+ihre\s+(?:bewertung|rezension|verkäuferbewertung)\s+(?:\w+\s+){0,2}?
+        (?:angepasst|geändert|aktualisiert|entfernt|gelöscht)
+    )""",
+    regex.V1,
+)
+_THANKS_REACH = 40  # characters before a request its thanks may start
 _ASKING = regex.compile(r"\b(?:ask\w*|request\w*)\b", regex.V1)
 
 
@@ -1494,6 +1562,10 @@ def _demand_reasons(own: frozenset[str], nearby: frozenset[str]) -> list[str]:
     # neutral request the policy allows, not a condition made
     if "pressure" in own or ("conditional" in own and "buyer_judges" not in own):
         reasons.append("demanded or made a condition")
+    elif "threat_strong" in nearby:
+        # 'les évaluations négatives ... sont signalées à Amazon ... Pour éviter cela, le plus
+        # simple serait de supprimer votre évaluation': asked beside a threat
+        reasons.append("asked beside a threat")
     if (
         ("incentive" in nearby and nearby & {"exchange", "conditional"})
         # a refund or a part traded for the change ('Sie passen Ihre Bewertung an, und
@@ -1506,12 +1578,13 @@ def _demand_reasons(own: frozenset[str], nearby: frozenset[str]) -> list[str]:
 
 def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
     requests = _phrase_matches(a, Code.SP116)
-    if not requests:
-        return
     # the polite requests the policy allows about one feedback (current 1, seed 2): this one and
     # the history's, or at least two when the request says it asks again
     allowed = int(a.policy.parameters.follow_up_requests)
-    earlier = sum(1 for h in a.history_analyses() if has_match(h, Code.SP116))
+    if not requests:
+        yield from _reminded_removal(a, allowed)
+        return
+    earlier = sum(1 for h in a.history_analyses() if _asked_to_change_feedback(h))
     resolved = bool(a.vocabs & {"resolved", "fix_already", "buyer_judges"}) or any(
         h.vocabs & {"resolved", "fix_already"} for h in a.history_analyses()
     )
@@ -1535,10 +1608,8 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
         # the request's own sentences (a request over two, 'thanks for your patience while
         # ... If you feel we resolved it, you're welcome to update it', is read whole)
         own = frozenset().union(*(s.vocabs() for s in scope))
-        if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
-            continue  # the steps the buyer asked for ("how do I change my feedback?")
-        if _steps_or_choice(a, own):
-            continue  # the steps told, or the choice left to the buyer, in a reply
+        if _no_request(a, own, nearby, start, end):
+            continue
         reasons = _demand_reasons(own, nearby)
         if earlier + 1 > allowed:
             reasons.append(f"repeated: the history already has {earlier} request(s)")
@@ -1549,6 +1620,23 @@ def feedback_removal_pressure(a: Analysis) -> Iterator[Found]:
             reasons.append(unresolved)
         if reasons:
             yield a.found(start, end, note="; ".join(reasons))
+
+
+def _no_request(
+    a: Analysis, own: frozenset[str], nearby: frozenset[str], start: int, end: int
+) -> bool:
+    """Whether a match of SP116's phrases at ``start:end`` asks the buyer nothing.
+
+    The steps the buyer asked for ("how do I change my feedback?"), the steps told or the choice
+    left to the buyer in a reply, or thanks for a change the buyer made ("thank you so much for
+    updating your feedback").
+    """
+    if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
+        return True
+    if _steps_or_choice(a, own):
+        return True
+    thanks_from = max(0, start - _THANKS_REACH)
+    return "ask" not in own and _THANKED_CHANGE.search(a.norm.text, thanks_from, end) is not None
 
 
 _THANKED = regex.compile(
