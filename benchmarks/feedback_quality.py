@@ -36,7 +36,9 @@ small-electronics shop with the same reading (sha256 62cddad3…, 2026-12-05), a
 ``disputed/feedback_ae.jsonl`` (a garden-furniture shop, sha256 f004a6b7…) and
 ``disputed/feedback_af.jsonl`` (a book, game and stationery shop, sha256 c9cabf34…), the
 twenty-second and twenty-third writers, the same way; the latter also reads SP310 as any
-praise under one or two stars and seed SP301 as Amazon's customer service only (see
+praise under one or two stars and seed SP301 as Amazon's customer service only; and
+``disputed/feedback_ag.jsonl`` (comments mostly about the delivery, sha256 5f513c3b…), the
+twenty-fourth, which reads a packaging remark as refusing current SP301 (see
 ``tests/test_feedback_corpus.py``).
 ``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored

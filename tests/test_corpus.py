@@ -129,9 +129,11 @@ RETIRED_SIZE, RETIRED_COMPLIANT, RETIRED_WARNED = 727, 445, 0
 # SP112, SP123 and SP124 on the blind set, SP107 and SP124 on the second, SP105 and SP106 on
 # the held-out set
 BLIND_FLOORS = {
-    Code.SP101: (1.000, 0.700),
+    # raised on 2026-12-05 (fresh_cn round): a spoken address followed by a spelled-out slash is a
+    # web address, not an email (SP101 recall 0.700 -> 0.800, SP103 precision 0.888 -> 1.000)
+    Code.SP101: (1.000, 0.800),
     Code.SP102: (1.000, 1.000),
-    Code.SP103: (0.888, 1.000),
+    Code.SP103: (1.000, 1.000),
     Code.SP104: (1.000, 1.000),
     Code.SP105: (
         0.900,

@@ -207,22 +207,30 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # which 281 of the 330 tuning records the library reads so label seed SP301). Both stay as the
 # tuning majority reads them; with the set, the gates are the five sets' figures after (current
 # SP301 0.97/0.94, SP302 0.94/0.90, SP306 recall 0.89, SP310 0.97/0.83; seed SP301 0.93/0.91,
-# SP305 precision 0.96).
+# SP305 precision 0.96). feedback_ag.jsonl (200, 5f513c3b…) joined next: an
+# electronics, toy and household shop, 70 % AFN, comments mostly about the delivery but not
+# wholly, scored untouched at b855529 (current SP301 0.72/0.85: 11 false positives). Its writer
+# reads SP304 as the disputed writers do and a packaging remark as refusing current SP301 (four
+# of the five false positives left; 240 tuning records read a crushed or torn box as part of the
+# delivery); the rest were read (the seller's answer "meint nur", a speaker praised, broken on
+# arrival, a shipping charge called outrageous). With it the gates are the six sets' figures:
+# current SP301 0.94/0.94, SP302 0.94/0.89, SP306 0.98/0.87, SP310 0.95/0.85; seed SP301
+# 0.94/0.90, SP305 0.97/0.98.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.97, 0.94),
-        Code.SP302: (0.94, 0.90),
+        Code.SP301: (0.94, 0.94),
+        Code.SP302: (0.94, 0.89),
         Code.SP303: (1.0, 1.0),
-        Code.SP306: (1.0, 0.89),
-        Code.SP310: (0.97, 0.83),
+        Code.SP306: (0.98, 0.87),
+        Code.SP310: (0.95, 0.85),
     },
     Edition.SEED: {
-        Code.SP301: (0.93, 0.91),
-        Code.SP302: (0.94, 0.90),
+        Code.SP301: (0.94, 0.90),
+        Code.SP302: (0.94, 0.89),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.96, 0.97),
-        Code.SP310: (0.97, 0.83),
+        Code.SP305: (0.97, 0.98),
+        Code.SP310: (0.95, 0.85),
     },
 }
 
@@ -343,9 +351,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 1200 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 1400 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 1200 == len(disputed)
+        assert 1400 == len(disputed)
         assert len(ids) == len(set(ids))

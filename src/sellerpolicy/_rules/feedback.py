@@ -1050,7 +1050,7 @@ _OTHER_THAN_DELIVERY: Final = frozenset(
 # the seller's words reported ('the seller told me', 'il venditore ha detto')
 _SAID = regex.compile(
     r"\b(?:told|tells|tell|said|says|saying|claim\w*|insist\w*|dit|dijo|dicho|detto|gesagt|sagt\w*"
-    r"|meinte)\b",
+    r"|meinte|meint)\b",
     regex.V1,
 )
 

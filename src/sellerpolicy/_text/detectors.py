@@ -148,6 +148,7 @@ _LETTER_SPACED_HINT = regex.compile(
 # and found several times faster by the stdlib engine: most texts need not run the hint at all
 _SPACED_PAIR = re.compile(r" [a-z0-9.] [a-z0-9.] ")
 _AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
+_SLASH_WORDS = r"(?:slash|schrägstrich|barre|barra|sbarra)"  # a spelled-out '/': a web address
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
 # A social handle after a word of following or mentioning ('follow @nordhaus.living') is a
 # handle (SP105 reads it), not a local part spaced off an address; the word must stand on its
@@ -175,7 +176,8 @@ _WORD_AT = regex.compile(
     (?=[a-z0-9-]+
         (?:\s+{_DOT_WORDS}\s+                      # 'mail dot com'
           |\s*[\[\(\{{<]\s*{_DOT_WORDS}\s*[\]\)\}}>]\s*  # 'mail [dot] com', 'mail (dot) com'
-        )[a-z]{{2,}}\b(?!/))                        # 'at shop(dot)com/guide' is a link
+        )[a-z]{{2,}}\b(?!/|\s+{_SLASH_WORDS}\b))    # 'at shop(dot)com/guide' is a link, and
+                                                  # 'at help dot net slash pairing' too
     """,
     regex.V1,
 )
@@ -926,6 +928,9 @@ _SPOKEN_EMAIL = regex.compile(
             (?:com|net|org|info|io|eu|de|fr|es|it|nl|ch|be|co\s+uk)
           | (?:com|net|org|co\s+uk)                      # a bare 'com': never an English word
         )\b
+        (?!\s+"""
+    + _SLASH_WORDS
+    + r"""\b)                                  # 'help dot net slash pairing' is a web address
     )
   |
     \b(?:my|our|the)\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol|web\.de)
