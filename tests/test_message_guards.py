@@ -12,7 +12,7 @@ from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
     _COMMON_VOCABS,
-    _MASK_CHARS,
+    _MASK_HINTS,
     _NOT_NEGATED,
     _PATTERN_HINTS,
     _POST_SCOPE_WORDS,
@@ -143,7 +143,7 @@ class TestHints:
     @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
     def test_as_each_hint_tested(self, text):
         """The hints found are those a substring test of each hint finds."""
-        every = {h for hints in _PATTERN_HINTS.values() for h in hints} | _MASK_CHARS
+        every = {h for hints in _PATTERN_HINTS.values() for h in hints} | _MASK_HINTS
 
         assert {h for h in every if h in text} == _hints_in(text)
 

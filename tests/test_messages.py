@@ -5932,6 +5932,134 @@ RECALL_CASES = [
         "SP115",
         True,
     ),
+    # round 25 (2026-12-05: fresh_cq replies to rude buyers, fresh_cr orders that cannot ship,
+    # fresh_cs a seller tool's templates; 'an ellipsis between words' is a guard)
+    (
+        "a swear word masked by an uncounted run of stars",
+        "Ma vaff*******o, lei e le sue recensioni.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a swear word masked by an ellipsis",
+        "Ehrlich, Sie A…loch, was wollen Sie noch?",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the French 'faire f****e'",
+        "Allez vous faire f****e avec vos menaces.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "an ellipsis between words is no mask",
+        "Well...maybe we can sort it out tomorrow.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "the buyer called a chancer",
+        "Let's call this what it is: a chancer's attempt at a free dress for a wedding.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "we're not a rental service, Italian",
+        "È la terza volta che ordina un abito e lo rimanda dopo il matrimonio: noi non siamo un servizio di noleggio.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "thanks for the lecture, German",
+        "Herzlichen Dank für Ihre ausführliche Belehrung über Holzarten.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a complaint already filed with the police, French",
+        "Vous avez renvoyé une boîte remplie de magazines. J'ai déposé plainte au commissariat.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "an outstanding balance handed on, German",
+        "Da die offene Differenz von 23,50 € nicht beglichen wurde, übergeben wir den Vorgang an ein Inkassobüro.",
+        "proactive",
+        "SP108",
+        True,
+    ),
+    (
+        "a refund regardless of the review is no incentive, German",
+        "Die Rückerstattung ist veranlasst, unabhängig von Ihrer Bewertung. Ich bitte Sie auch nicht darum, daran etwas zu ändern.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "the cancellation wished to come from the buyer, French",
+        "La machine est en rupture. Cela nous rendrait vraiment service si l'annulation venait de vous.",
+        "proactive",
+        "SP123",
+        True,
+    ),
+    (
+        "the buyer asked to be the one who cancels, Spanish",
+        "Si la cancelación la hacemos nosotros, Amazon nos penaliza. Por eso le pedimos que sea usted quien la tramite.",
+        "proactive",
+        "SP123",
+        True,
+    ),
+    (
+        "press Cancel items yourself, Italian",
+        "La chitarra ha un difetto. Fai prima tu: vai su I miei ordini, clicca «Annulla articoli» e conferma.",
+        "reply",
+        "SP123",
+        True,
+    ),
+    (
+        "part shipped, part cancelled by the seller, German",
+        "Die Gartenschere ist unterwegs, das Lederholster ist aber nicht mehr lieferbar. Diese Position haben wir storniert und Ihnen 12,95 € zurückerstattet.",
+        "proactive",
+        "SP110",
+        False,
+    ),
+    (
+        "an error in the price list is no marketing, Italian",
+        "A causa di un errore nel nostro listino il monopattino è stato pubblicato a 34,99 €: abbiamo annullato l'ordine e rimborsato l'intero importo.",
+        "unexpected_problem",
+        "SP113",
+        False,
+    ),
+    (
+        "we both know where they are",
+        "Funny how that only happens with the expensive headphones. I think we both know where those headphones are.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a word for people who do that, French",
+        "Vous les renvoyez avec de la terre sous les semelles. Il y a un mot pour les gens qui font ça, et ce n'est pas « client ».",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a holiday closure is the problem of a delay notice, Italian",
+        "Le segnaliamo che il nostro laboratorio resterà chiuso per ferie dal 10 al 25 agosto. Per questo la vetrina del suo ordine non partirà il 9 ma il 27 agosto.",
+        "unexpected_problem",
+        "SP124",
+        False,
+    ),
 ]
 
 
@@ -7186,6 +7314,31 @@ class TestMaskedToTheFirstLetters:
     )
     def test_not_unmasked(self, token, root):
         """One letter written, or one symbol too few or too many: no root."""
+        from sellerpolicy._text.profanity import unmasks
+
+        assert not unmasks(token, root, strict=True)
+
+    @pytest.mark.parametrize(
+        ("token", "root"),
+        [
+            ("vaff*******o", "vaffanculo"),
+            ("a...loch", "arschloch"),
+            ("a\u2026loch", "arschloch"),
+            ("f****e", "foutre"),
+        ],
+    )
+    def test_run_unmasked(self, token, root):
+        """One run of stars or dots between the root's first and last letters, uncounted."""
+        from sellerpolicy._text.profanity import unmasks
+
+        assert unmasks(token, root, strict=True)
+
+    @pytest.mark.parametrize(
+        ("token", "root"),
+        [("v**o", "vaffanculo"), ("a..h", "arschloch"), ("m*****************e", "merde")],
+    )
+    def test_run_not_unmasked(self, token, root):
+        """A run far shorter or far longer than the letters it would hide: no root."""
         from sellerpolicy._text.profanity import unmasks
 
         assert not unmasks(token, root, strict=True)

@@ -66,6 +66,8 @@ def unmasks(token: str, root: str, *, strict: bool = False) -> bool:
 
 
 def _strictly_unmasks(token: str, root: str) -> bool:
+    if _run_unmasks(token, root):
+        return True
     if len(root) < _STRICT_ROOT or len(token) < len(root):
         return False
     head, rest = token[: len(root)], token[len(root) :]
@@ -76,6 +78,35 @@ def _strictly_unmasks(token: str, root: str) -> bool:
     if head[-1] != root[-1] and not _masked_tail(head, rest):
         return False
     return all(c == r or c in MASK for c, r in zip(head, root, strict=True))
+
+
+# One run of stars, hashes or dots that hides letters without counting them ('vaff*******o',
+# 'A...loch', 'f****e'): the letters before and after it are the root's first and last ones
+_MASK_RUN: Final = regex.compile(r"(\p{L}+)(\*+|#+|\.{2,3}|\u2026)(\p{L}*)", regex.V1)
+_RUN_ROOT: Final = 5  # letters a root needs to be read through a run
+_RUN_SLACK: Final = 4  # masks a run may have beyond the letters it hides
+_DOTS_HIDE: Final = 4  # letters a run of dots may hide ('a...loch')
+
+
+def _run_unmasks(token: str, root: str) -> bool:
+    """Whether ``token`` is ``root`` with one run of masks over letters it need not count.
+
+    The root's first and last letters are written (a mask to the end, 'ch***', counts its
+    letters: `_masked_tail`), and a run of stars or hashes is neither far longer than what it
+    hides nor less than half as long; dots hide up to four letters however many ('A...loch').
+    """
+    m = _MASK_RUN.fullmatch(token)
+    if m is None or len(root) < _RUN_ROOT:
+        return False
+    head, run, tail = m.groups()
+    hidden = len(root) - len(head) - len(tail)
+    if hidden < 1 or not tail:
+        return False
+    if not root.startswith(head) or not root.endswith(tail):
+        return False
+    if run[0] in ".\u2026":  # dots are one mark, however many: a few letters behind them
+        return hidden <= _DOTS_HIDE
+    return len(run) <= hidden + _RUN_SLACK and hidden <= 2 * len(run)
 
 
 _TAIL_MASKS: Final = 3  # symbols that may hide a root's ending, its last letter too ('ch***')
@@ -101,7 +132,10 @@ def _masked_tail(head: str, rest: str) -> bool:
 # A word with a symbol of `SYMBOL_MASK` in it: the only words a strict reading can unmask, found
 # without visiting every word of the text (the class before the symbol excludes it: linear)
 _SYMBOL_MASKED_TOKEN: Final = regex.compile(
-    r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}!_]*[*#@$%^~][\p{L}\p{N}*#@$!%_^~]*", regex.V1
+    r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}!_]*[*#@$%^~][\p{L}\p{N}*#@$!%_^~]*"
+    # ... or letters with two or three dots between them ('a...loch'), a run `_run_unmasks` reads
+    r"|(?<![\p{L}\p{N}.\u2026])\p{L}+(?:\.{2,3}|\u2026)\p{L}+",
+    regex.V1,
 )
 
 
@@ -111,7 +145,7 @@ def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> li
     wanted = tuple(roots)
     for m in (_SYMBOL_MASKED_TOKEN if strict else MASKED_TOKEN).finditer(text):
         token = m[0].rstrip("!")
-        if token.isalpha() or not any(c in MASK for c in token):
+        if token.isalpha() or not any(c in MASK or c in ".\u2026" for c in token):
             continue
         if any(unmasks(token, root, strict=strict) for root in wanted):
             found.append((m.start(), m.start() + len(token)))

@@ -569,10 +569,14 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
 # SP111 reads a swear word of any language with letters masked by a symbol ('c*nnard', 'j#der');
 # a message without one of these characters holds none
 _MASK_CHARS = SYMBOL_MASK
+_DOTTED_MASK = ".."  # letters hidden by dots ('A...loch'), found like the patterns' hints
+_MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK}
 _HINT_CHARS = tuple(
     sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) == 1} | _MASK_CHARS)
 )
-_HINT_TEXTS = tuple(sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1}))
+_HINT_TEXTS = tuple(
+    sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1} | {_DOTTED_MASK})
+)
 _HINT_FINDER = ahocorasick_rs.AhoCorasick(_HINT_TEXTS)
 
 
@@ -626,7 +630,7 @@ class _Plan:
         if (
             (self.particles and "product_review" in vocabs)
             or (self.split and vocabs >= _SPLIT_GATING)
-            or (self.masked and not _MASK_CHARS.isdisjoint(pattern_hints(a)))
+            or (self.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a)))
         ):
             return False
         if not self.patterns:
@@ -798,7 +802,7 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
 def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[int, int]]:
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
-    masked = plan.masked and not _MASK_CHARS.isdisjoint(pattern_hints(a))
+    masked = plan.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a))
     particles = plan.particles and "product_review" in vocabs
     split = plan.split and vocabs >= _SPLIT_GATING
     if not clauses and not plan.patterns and not particles and not split and not masked:
@@ -1257,7 +1261,7 @@ def needed_vocabs(code: Code) -> frozenset[str] | None:
     if plan.split:
         needs.add("satisfied")  # one of the four the split gating needs
     if plan.masked:
-        needs |= _MASK_CHARS
+        needs |= _MASK_HINTS
     return frozenset(needs)
 
 

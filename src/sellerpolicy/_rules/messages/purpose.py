@@ -171,7 +171,8 @@ def shipping_notification(a: Analysis) -> Iterator[Found]:
     hit = next((h for h in a.hits if h.vocab == "shipped" and (h.vocab, h.start) not in gone), None)
     # "it can't be shipped to your address" is not a shipping notice (negation scope);
     # an order confirmation is SP109; a request for money is SP108
-    excluded = {"problem", "buyer_question", "order_received", "pay"}
+    # and a notice that the seller cancelled part of the order names what did ship on the way
+    excluded = {"problem", "buyer_question", "order_received", "pay", "seller_cancel"}
     if hit is None or a.vocabs & excluded or is_review_request(a):
         return
     if not dominates(a, "shipping", besides=frozenset({"confirmation"})):
