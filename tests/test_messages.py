@@ -6060,6 +6060,92 @@ RECALL_CASES = [
         "SP124",
         False,
     ),
+    # round 26 (2026-12-05: fresh_ct follow-ups, fresh_cu numbers and contact details, fresh_cv a
+    # food and drinks seller; the tracking follow-up and the prize-draw reminder are guards)
+    (
+        "circling back on the note sent, then the review asked",
+        "Hi Sam, just circling back on the note I sent last Tuesday about your skillet. If you've cooked with it, a quick review on the product page would still help us.",
+        "review_request",
+        "SP122",
+        True,
+    ),
+    (
+        "a reminder that still awaits the review, French",
+        "Rebonjour Julien, petit rappel suite à mon précédent message : nous attendons toujours votre avis sur le sac à dos.",
+        "proactive",
+        "SP122",
+        True,
+    ),
+    (
+        "writing again about the review, Spanish",
+        "Le escribo de nuevo porque todavía no hemos visto su opinión sobre la mochila.",
+        "proactive",
+        "SP122",
+        True,
+    ),
+    (
+        "following up on the tracking is no repeat request",
+        "Hi Andre, following up on the tracking for your order: the carrier scan hasn't moved since Friday, so I've opened a trace with them.",
+        "proactive",
+        "SP122",
+        False,
+    ),
+    (
+        "a reminder of a prize draw is SP106's, not a repeat",
+        "Quick reminder: every customer who leaves a review is entered into our monthly prize draw.",
+        "proactive",
+        "SP122",
+        False,
+    ),
+    (
+        "a mobile dictated with doubled digits",
+        "If it still shows blocked, ring me directly on oh-seven-seven double-oh, nine double-oh, four-six-one.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "an address with the Spanish 'en' before a provider",
+        "Escríbeme a laura.mendez en gmail punto com con la imagen original.",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
+        "a delivery note number is no phone number, Spanish",
+        "La huelga ha retrasado la salida de MRW y el albarán 04512-00123456 no avanzará hasta el lunes.",
+        "unexpected_problem",
+        "SP104",
+        False,
+    ),
+    (
+        "a tasting at the cellar, French",
+        "Si vous passez par Avignon samedi, venez déguster le millésime 2023 au caveau.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "collected by the courier this afternoon",
+        "Good news: your hamper was collected by DPD this afternoon and should be with you tomorrow.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "the money sent across before the goods go",
+        "The excise duty on your case comes to £17.46. Once you've sent that across, we'll release the case to the courier.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "the third time writing about the feedback, French",
+        "C'est la troisième fois que je vous écris à propos de l'évaluation négative. Le remboursement a été effectué. Merci de la retirer rapidement.",
+        "negative_feedback_removal",
+        "SP116",
+        True,
+    ),
 ]
 
 

@@ -976,6 +976,16 @@ _SPOKEN_SUFFIX_LETTERS = regex.compile(
 )
 
 
+# 'laura.mendez en gmail punto com': the Spanish 'en' for '@', read only between a local part
+# that only an address has (a dot or an underscore in it) and a mail provider (bounded: linear)
+_SPOKEN_EN_EMAIL = regex.compile(
+    r"""(?x)(?<![\w.])[a-z0-9][a-z0-9%+-]{0,40}[._][a-z0-9._%+-]{0,40}
+    \s+en\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail)
+    (?:\s+(?:punto|dot)\s+(?:com|es|net)|\.(?:com|es|net))\b""",
+    regex.V1,
+)
+
+
 def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     s = view.text
     if not _occurs(_SPOKEN_HINT_FINDER, _SPOKEN_HINTS, s):
@@ -987,7 +997,10 @@ def _spoken_emails(view: NormalizedText) -> list[Evidence]:
         view = view.sub(_SPOKEN_SUFFIX_LETTERS, r"\1\2", "spoken-out address")
         s = view.text
     out = []
-    for m in _SPOKEN_EMAIL.finditer(s):
+    matches = list(_SPOKEN_EMAIL.finditer(s))
+    if " en " in s:
+        matches += _SPOKEN_EN_EMAIL.finditer(s)
+    for m in sorted(matches, key=lambda m: m.start()):
         ostart, oend = view.span(*m.span())
         disguises = tuple(sorted({*view.disguises(*m.span()), "spoken-out address"}))
         out.append(Evidence(ostart, oend, m[0], disguises=disguises))
@@ -1071,7 +1084,7 @@ _PHONE_WORDS = regex.compile(
     r"""(?x)\b(?:
         call|calls|calling|phone|telephone|tel|ring|dial|mobile|cell|hotline|whatsapp|sms|text\s+(?:us|me)
         |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
-        |tel[eé]fono|(?<!\b(?:la|las|una|unas|sus?)\s)ll[aá]m(?!ativ)\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
+        |atiende(?:n)?\s+en\s+el|tel[eé]fono|(?<!\b(?:la|las|una|unas|sus?)\s)ll[aá]m(?!ativ)\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
         |numero\s+verde|num[eé]ro\s+vert    # a toll-free line ('il numero verde ... è 800 123 456')
         |bizum|satispay|twint|paylib|mb\s?way   # payment apps that send money to a phone number
         # 'llámenos', 'llama al ...', but not the noun ('la llama del quemador') nor 'llamativo'
@@ -1324,10 +1337,27 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
         groups.append(value)
     if single:
         groups.append(single)
+    # a digit said alone between groups ('..., nine double-oh, ...') opens the group after it
+    groups = _lone_digits_joined(groups)
     digits = sum(map(len, groups))
     if not mixed or said < _SPOKEN_WORDS_NEEDED or not _MIN_DIGITS <= digits <= _MAX_DIGITS:
         return run
     return " ".join(groups)
+
+
+def _lone_digits_joined(groups: list[str]) -> list[str]:
+    """``groups`` with each group of one digit joined to the group after it (if any)."""
+    out: list[str] = []
+    carry = ""
+    for group in groups:
+        if len(group) == 1:
+            carry += group
+            continue
+        out.append(carry + group)
+        carry = ""
+    if carry:
+        out.append(carry)
+    return out
 
 
 _SPOKEN_NEAR = 40  # characters between two number words of one run, at most ('..., dann 48 39 und')
@@ -1559,6 +1589,7 @@ _ID_BEFORE = regex.compile(
     |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
     |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
     |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
+    |albar[aá]n|lieferschein|bolla|ddt|delivery\s+note
     |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
     # a company's or tax number, perhaps with its country: 'numéro d'entreprise BE 0712.345.678'
     |(?:entreprise|siret|siren|tva|vat|ust|idnr|steuernummer|cif|nif|iva|kvk|btw)
