@@ -873,6 +873,11 @@ class TestFeedbackReminder:
                 True,
             ),
             ("Thank you so much for updating your feedback!", True, False),
+            (
+                "We read your seller feedback about the broken lid. Could you send us a photo?",
+                True,
+                False,
+            ),
             ("Thank you so much for updating your feedback!", False, False),
             (
                 "Hi again! Have you had a chance to look at the feedback? I mentioned it last week.",
@@ -884,6 +889,7 @@ class TestFeedbackReminder:
             "asks again",
             "writes again, Italian",
             "thanks for the change",
+            "a question beside the feedback is no reminder",
             "thanks for the change, no history",
             "no earlier request",
         ],
@@ -6145,6 +6151,28 @@ RECALL_CASES = [
         "negative_feedback_removal",
         "SP116",
         True,
+    ),
+    # review of the session's change (guards)
+    (
+        "a review already written, news of its own, is no repeat",
+        "Circling back on your review: we have shipped a replacement today.",
+        "proactive",
+        "SP122",
+        False,
+    ),
+    (
+        "the buyer's review mentioned is no repeat",
+        "Just a reminder: your review of the lamp mentioned a loose screw; here is how to fix it.",
+        "proactive",
+        "SP122",
+        False,
+    ),
+    (
+        "a name masked to two letters is no swear word",
+        "Dear C*****o, thanks for your order of the desk lamp.",
+        "proactive",
+        "SP111",
+        False,
     ),
 ]
 

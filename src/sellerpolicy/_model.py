@@ -627,9 +627,8 @@ class Message:
     def requests_review(self) -> bool:
         """Whether this is a review or feedback request sent for its order (SP122 counts each).
 
-        The seller's message of kind ``review_request``, or Amazon's Request a Review: the same
-        kind, sent by Amazon for the seller (``sender="amazon"``) or by the seller's software
-        (``automated=True``).
+        The seller's message of kind ``review_request`` (typed or sent by software), or Amazon's
+        Request a Review: the same kind, sent by Amazon for the seller (``sender="amazon"``).
         """
         return self.kind is MessageKind.REVIEW_REQUEST and self.sender is not MessageSender.BUYER
 

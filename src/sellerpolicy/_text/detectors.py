@@ -998,7 +998,7 @@ def _spoken_emails(view: NormalizedText) -> list[Evidence]:
         s = view.text
     out = []
     matches = list(_SPOKEN_EMAIL.finditer(s))
-    if " en " in s:
+    if "en " in s:  # 'en' after a space or a line break
         matches += _SPOKEN_EN_EMAIL.finditer(s)
     for m in sorted(matches, key=lambda m: m.start()):
         ostart, oend = view.span(*m.span())

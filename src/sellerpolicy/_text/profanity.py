@@ -5,7 +5,8 @@ checker (SP303) and the message checker (SP111) read masked words through this o
 A buyer's comment is read loosely: a '*' or '#' may hide one letter or two and a short ending
 may follow ('f***ers'). A seller's message is read strictly (``strict=True``), where 'sh*p'
 and 'cu*e' are words: one mask per letter, one of them a symbol, the first and last letters
-written, a root of four letters at least.
+written, a root of four letters at least; or one run of masks that need not count the letters
+it hides, with three letters at least written around it ('vaff*******o', 'A...loch').
 """
 
 from __future__ import annotations
@@ -86,22 +87,24 @@ _MASK_RUN: Final = regex.compile(r"(\p{L}+)(\*+|#+|\.{2,3}|\u2026)(\p{L}*)", reg
 _RUN_ROOT: Final = 5  # letters a root needs to be read through a run
 _RUN_SLACK: Final = 4  # masks a run may have beyond the letters it hides
 _DOTS_HIDE: Final = 4  # letters a run of dots may hide ('a...loch')
+_RUN_WRITTEN: Final = 3  # letters written around an uncounted run ('vaff*******o', 'a...loch')
 
 
 def _run_unmasks(token: str, root: str) -> bool:
     """Whether ``token`` is ``root`` with one run of masks over letters it need not count.
 
-    The root's first and last letters are written (a mask to the end, 'ch***', counts its
-    letters: `_masked_tail`), and a run of stars or hashes is neither far longer than what it
-    hides nor less than half as long; dots hide up to four letters however many ('A...loch').
+    The root's first and last letters are written, three letters at least around the run (a
+    mask to the end, 'ch***', or between two letters, 'f****e', counts its letters: the strict
+    reading), and a run of stars or hashes is neither far longer than what it hides nor less
+    than half as long; two or three dots hide up to four letters ('A...loch').
     """
     m = _MASK_RUN.fullmatch(token)
     if m is None or len(root) < _RUN_ROOT:
         return False
     head, run, tail = m.groups()
     hidden = len(root) - len(head) - len(tail)
-    if hidden < 1 or not tail:
-        return False
+    if hidden < 1 or not tail or len(head) + len(tail) < _RUN_WRITTEN:
+        return False  # 'C*****o' (a name) is no 'cazzo': two letters are a count's business
     if not root.startswith(head) or not root.endswith(tail):
         return False
     if run[0] in ".\u2026":  # dots are one mark, however many: a few letters behind them
@@ -142,11 +145,21 @@ _SYMBOL_MASKED_TOKEN: Final = regex.compile(
 def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> list[tuple[int, int]]:
     """Spans of ``text`` (lower-case) that are a root with letters masked ('c*nnard')."""
     found: list[tuple[int, int]] = []
-    wanted = tuple(roots)
+    by_first = _by_first_letter(tuple(roots))
     for m in (_SYMBOL_MASKED_TOKEN if strict else MASKED_TOKEN).finditer(text):
         token = m[0].rstrip("!")
         if token.isalpha() or not any(c in MASK or c in ".\u2026" for c in token):
             continue
-        if any(unmasks(token, root, strict=strict) for root in wanted):
+        # only the roots that open with the token's written first letter can be it
+        if any(unmasks(token, root, strict=strict) for root in by_first.get(token[0], ())):
             found.append((m.start(), m.start() + len(token)))
     return found
+
+
+@functools.cache
+def _by_first_letter(roots: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``roots`` filed by their first letter, once per set of roots."""
+    out: dict[str, list[str]] = {}
+    for root in roots:
+        out.setdefault(root[0], []).append(root)
+    return {letter: tuple(group) for letter, group in out.items()}

@@ -573,9 +573,7 @@ _MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK}
 _HINT_CHARS = tuple(
     sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) == 1} | _MASK_CHARS)
 )
-_HINT_TEXTS = tuple(
-    sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1} | {_DOTTED_MASK})
-)
+_HINT_TEXTS = tuple(sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1}))
 _HINT_FINDER = ahocorasick_rs.AhoCorasick(_HINT_TEXTS)
 
 
@@ -587,6 +585,8 @@ def _hints_in(text: str) -> frozenset[str]:
     overlapping matches, so that a hint inside another ('f!' in 'fu!'?) is found too.
     """
     found = set(filter(text.__contains__, _HINT_CHARS))
+    if _DOTTED_MASK in text:  # a substring test in C: a text of dots makes no list of matches
+        found.add(_DOTTED_MASK)
     try:
         matches = _HINT_FINDER.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
@@ -1459,6 +1459,7 @@ def marketing(a: Analysis) -> Iterator[Found]:
 # what makes a sentence about the seller feedback a reminder of the request: it asks, says it
 # writes again, or presses ('le riscrivo perché il feedback risulta ancora a una stella')
 _REMINDING = frozenset({"ask", "repeat_marker", "pressure"})
+_REMINDING_ALONE = frozenset({"repeat_marker", "pressure"})
 
 
 def _reminded_removal(a: Analysis, allowed: int) -> Iterator[Found]:
@@ -1483,7 +1484,10 @@ def _reminded_removal(a: Analysis, allowed: int) -> Iterator[Found]:
         # the sentence itself, or the one before or after it ('Hola de nuevo. ¿Has podido mirar
         # lo de la valoración?')
         around = frozenset().union(*(x.vocabs() for x in sents[max(0, i - 1) : i + 2]))
-        if around & _REMINDING:
+        # a repeat marker or pressure, or an ask beside a change ('¿Has podido mirar lo de la
+        # valoración?' after 'te lo comentaba'); not any question near the feedback ('we read
+        # your seller feedback about the lid. Could you send a photo?')
+        if around & _REMINDING_ALONE or {"ask", "change_verb"} <= around:
             note = f"repeated: the history already has {earlier} request(s), and this reminds of it"
             yield a.found(s.start, s.end, note=note)
             return
@@ -1703,8 +1707,8 @@ def _repeats_the_request(a: Analysis, marker: Hit) -> bool:
         if h.vocab in {"thanks", "pleasantry"} and (h.start, h.end) not in greeted
     ]
     if kind_words and "review" not in own.vocabs():
-        # "thanks again", "thank you once again for your purchase"; a greeting that opens the
-        # sentence ("Hi Marcus, just circling back on ...") thanks nobody
+        # "thanks again", "thank you once again for your purchase"; a greeting in the sentence
+        # ("Hi Marcus, just circling back on ...") thanks nobody
         return False
     if "review" in own.vocabs():
         return True
@@ -1712,7 +1716,7 @@ def _repeats_the_request(a: Analysis, marker: Hit) -> bool:
     if (
         "earlier_note" in own.vocabs()
         and not own.vocabs() & _OTHER_NEWS
-        and any({"ask", "review"} <= s.vocabs() for s in a.sentences[i : i + 3])
+        and any({"ask", "review"} <= s.vocabs() for s in a.sentences[i + 1 : i + 3])
     ):
         # 'je me permets de vous relancer au sujet de mon message du 12 mars concernant la
         # théière. Si elle vous plaît, un avis nous aiderait': the earlier note, named with
@@ -1737,7 +1741,6 @@ def _repeats_the_request(a: Analysis, marker: Hit) -> bool:
 _OTHER_NEWS = frozenset(
     {
         "shipped",
-        "topic_delivery",
         "topic_warranty",
         "topic_return",
         "topic_invoice",
@@ -1758,7 +1761,7 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
         if reminder is None:
             return
     if any(_solicits(h) for h in a.history_analyses()) or any(
-        m.requests_review and m.sender is MessageSender.AMAZON for m in a.history
+        m.kind is MessageKind.REVIEW_REQUEST and m.sender is MessageSender.AMAZON for m in a.history
     ):
         # Amazon's Request a Review counts as one (POLICY.md, SP122)
         yield Found(field="history", note="the history already has a review or feedback request")
@@ -1811,7 +1814,12 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
         # nous attendons toujours votre avis', 'torno a disturbarla per la recensione'), where
         # nothing after asks a change of the review (SP116) and nothing is offered for it (SP106)
         if not asked_after and (
-            "change_verb" in after or vocabs & _OFFERED or has_match(a, Code.SP116)
+            "change_verb" in after
+            or vocabs & _OFFERED
+            or (vocabs | after) & _OTHER_NEWS  # 'circling back on your review: we shipped ...'
+            or "buyer_said" in vocabs
+            or _BUYERS_REVIEW_SAID.search(a.norm.text, here.start, here.end)
+            or has_match(a, Code.SP116)
         ):
             continue
         pattern = _ASKS_AGAIN if asked_after else _REMINDS_ALONE
@@ -1831,6 +1839,14 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
 
 
 _REMINDED_ALONE = frozenset({"repeat_marker", "review"})
+# the buyer's review as something written, not awaited ('your review of the lamp mentioned a
+# loose screw'): bounded gaps, linear
+_BUYERS_REVIEW_SAID = regex.compile(
+    r"\b(?:your|votre|ihre?|su|sua|tu)\s+(?:\w+\s+){0,3}?(?:review|avis|bewertung|rezension"
+    r"|reseña|opinión|recensione)\s+(?:\S+\s+){0,4}?(?:mentioned|mentions|said|says|stated"
+    r"|mentionne|mentionnait|erwähnt|menciona|mencionaba|menziona|dice|sagt|dit)\b",
+    regex.V1,
+)
 _OFFERED = frozenset({"incentive", "exchange"})
 # the markers that remind of the request by themselves, the review named beside them and no ask
 # needed after: a reminder, a nudge, writing again or disturbing again about the review
