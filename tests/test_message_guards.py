@@ -140,6 +140,21 @@ class TestHints:
         """The characters and the longer hints that occur, and no others."""
         assert expected == _hints_in(text)
 
+    def test_every_pattern_has_hints(self):
+        """Every pattern of the rules' data has hints: one without runs on every message.
+
+        A pattern with no entry in `_PATTERN_HINTS` makes its rule's plan unable to skip any
+        message (the mock-praise pattern of SP111 did, until the speed benchmark showed it).
+        """
+        missing = [
+            (code.value, p.pattern[:40])
+            for code, data in rule_data().items()
+            for p in data.patterns
+            if p.pattern not in _PATTERN_HINTS
+        ]
+
+        assert missing == []
+
     @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
     def test_as_each_hint_tested(self, text):
         """The hints found are those a substring test of each hint finds."""

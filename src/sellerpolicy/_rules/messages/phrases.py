@@ -507,6 +507,15 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
 # pass of the pattern. Keyed by the pattern's text, so that a pattern changed in the data loses
 # its hints (and is simply run) rather than keep wrong ones.
 _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
+    # SP111, mock praise ('vous êtes le premier client à réussir à ...'): every match names the
+    # first or only customer
+    r"\b(?:vous\s+[êe]tes|you(?:'re|\s+are)|sie\s+sind|lei\s+[èe]|eres|usted\s+es|es\s+ust"
+    r"ed)\s+(?:(?:le|la|the|der|die|il|el)\s+)?(?:premi[eè]re?|first|only|erste|einzige|pr"
+    r"im[oa]|unic[oa]|primer[oa]?|[uú]nic[oa])\s+(?:client|cliente|clienta|customer|buyer|"
+    r"kunde|kundin|acheteur|acheteuse|k[äa]ufer(?:in)?|compratore|compratrice|comprador[a]"
+    r"?)\b[^.!?\n]{0,40}?(?:\s[àa]\s+r[ée]ussir|\sto\s+(?:manage|succeed|have\s+managed)|,"
+    r"?\s+(?:der|die)\s+es\s+schafft|\sa\s+riuscire|\s(?:en|que)\s+(?:conseguir|lograr|con"
+    r"sigue|logra))\b": ("first", "only", "premi", "erste", "einzig", "prim", "unic", "únic"),
     # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'. A '!'
     # ends many sentences: only with the letter each alternative puts before it is it a hint,
     # as in 'f!', 'cr!', 'h!' and 'sch!'
