@@ -1321,20 +1321,17 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
         else:
             said += 1
             mixed = mixed or len(value) > 1
-        if single and not _SAME_GROUP.fullmatch(run, end, token.start()):
-            # 'null sieben sechs eins, vier vier drei': a comma, a dash or a word between digits
-            # said one by one ends their group, as the speaker grouped them ('oh-seven-seven'
-            # is one group)
+        if single and (len(value) > 1 or not _SAME_GROUP.fullmatch(run, end, token.start())):
+            # digits said one by one end their group before a group said whole, or where a
+            # comma, a dash or a word stands between them ('null sieben sechs eins, vier vier
+            # drei'), as the speaker grouped them ('oh-seven-seven' is one group)
             groups.append(single)
             single = ""
         end = token.end()
         if len(value) == 1:
             single += value
-            continue
-        if single:
-            groups.append(single)
-            single = ""
-        groups.append(value)
+        else:
+            groups.append(value)
     if single:
         groups.append(single)
     # a digit said alone between groups ('..., nine double-oh, ...') opens the group after it

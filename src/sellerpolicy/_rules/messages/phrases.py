@@ -577,7 +577,7 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
 # SP111 reads a swear word of any language with letters masked by a symbol ('c*nnard', 'j#der');
 # a message without one of these characters holds none
 _MASK_CHARS = SYMBOL_MASK
-_DOTTED_MASK = ".."  # letters hidden by dots ('A...loch'), found like the patterns' hints
+_DOTTED_MASK = ".."  # letters hidden by dots ('A...loch'): a hint found by a substring test
 _MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK}
 _HINT_CHARS = tuple(
     sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) == 1} | _MASK_CHARS)
@@ -1523,10 +1523,12 @@ _CHANGE_FEEDBACK = frozenset({"change_verb", "seller_feedback"})
 
 # Thanks for the change already made ('thank you so much for updating your feedback', 'merci
 # d'avoir modifié', 'grazie per aver aggiornato'): bounded, so linear
+# 'thanks for', 'thank you so much for': the opening `_THANKED_CHANGE` and `_THANKED` share
+_THANKS_FOR = r"thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+"
 _THANKED_CHANGE = regex.compile(
-    r"""(?x)\b(?:
-        thank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:updating|changing|removing|revising
-          |amending|editing|taking\s+down)
+    r"""(?x)\b(?:"""
+    + _THANKS_FOR
+    + r"""(?:updating|changing|removing|revising|amending|editing|taking\s+down)
       | merci\s+d'avoir\s+(?:modifi|mis\s+à\s+jour|retir|supprim)
       | gracias\s+por\s+(?:haber\s+)?(?:cambiar|actualizar|modificar|retirar|quitar|cambiado
           |actualizado)
@@ -1656,7 +1658,7 @@ def _no_request(
 
 
 _THANKED = regex.compile(
-    r"\bthank(?:s|\s+you)(?:\s+(?:so|very)\s+much)?\s+for\s+(?:the|your)\s+"
+    r"\b" + _THANKS_FOR + r"(?:the|your)\s+"
     # any one or two words before the noun ("the enthusiastic review", "your very kind
     # words"): bounded, so the pattern stays linear
     r"(?:[\w'-]+\s+){0,2}"
@@ -1796,14 +1798,16 @@ def repeat_solicitation(a: Analysis) -> Iterator[Found]:
 
 
 def _reminder_then_ask(a: Analysis) -> Hit | None:
-    """A reminder about the review, with the ask in the sentence after it, in a proactive message.
+    """A reminder about the review in a proactive message: the request made again.
 
     "We have not seen your review yet. If you have a minute, it would help us a lot." and
     "Following up on our note about a review. Whenever you have a moment, we'd love to hear
     from you on Amazon.": the review is named where the message says it writes again, the ask
-    is the next sentence's. A reply is left alone: there the next sentence's question is more
-    often the buyer's business ("Following up on your question about your review. Could you
-    tell me the order number?").
+    is the next sentence's. Without an ask after it, the reminder's own marker must ask again
+    ('petit rappel : nous attendons toujours votre avis'), and nothing beside it may be news,
+    an offer, a change asked or the buyer's review quoted. A reply is left alone: there the
+    next sentence's question is more often the buyer's business ("Following up on your question
+    about your review. Could you tell me the order number?").
     """
     if a.kind in _NOT_A_REMINDER or not is_seller_message(a.message):
         return None
@@ -1813,7 +1817,7 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
     thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
     for i, here in enumerate(a.sentences):
         vocabs = here.vocabs()
-        if not {"repeat_marker", "review"} <= vocabs or vocabs & _NOT_REMINDING:
+        if not vocabs >= _REMINDED_ALONE or vocabs & _NOT_REMINDING:
             continue
         if any(thanked.overlaps(h.start, h.end) for h in here.hits if h.vocab == "review"):
             continue
