@@ -6118,6 +6118,13 @@ RECALL_CASES = [
         True,
     ),
     (
+        "an address with the Spanish 'en' before AOL",
+        "Si no le llega, escríbame a juan.perez en aol punto com y se lo reenvío.",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
         "a delivery note number is no phone number, Spanish",
         "La huelga ha retrasado la salida de MRW y el albarán 04512-00123456 no avanzará hasta el lunes.",
         "unexpected_problem",
@@ -6166,6 +6173,13 @@ RECALL_CASES = [
         "proactive",
         "SP122",
         False,
+    ),
+    (
+        "a swear word masked by four dots, German",
+        "Ehrlich gesagt sind Sie ein A....loch, und Ihre Bewertung ist gelogen.",
+        "reply",
+        "SP111",
+        True,
     ),
     (
         "a name masked to two letters is no swear word",
@@ -7437,6 +7451,7 @@ class TestMaskedToTheFirstLetters:
         [
             ("vaff*******o", "vaffanculo"),
             ("a...loch", "arschloch"),
+            ("a....loch", "arschloch"),
             ("a\u2026loch", "arschloch"),
             ("f****e", "foutre"),
         ],
@@ -7449,7 +7464,12 @@ class TestMaskedToTheFirstLetters:
 
     @pytest.mark.parametrize(
         ("token", "root"),
-        [("v**o", "vaffanculo"), ("a..h", "arschloch"), ("m*****************e", "merde")],
+        [
+            ("v**o", "vaffanculo"),
+            ("a..h", "arschloch"),
+            ("a.....loch", "arschloch"),
+            ("m*****************e", "merde"),
+        ],
     )
     def test_run_not_unmasked(self, token, root):
         """A run far shorter or far longer than the letters it would hide: no root."""

@@ -150,6 +150,8 @@ _SPACED_PAIR = re.compile(r" [a-z0-9.] [a-z0-9.] ")
 _AT_WORDS = r"(?:at|arobase|arroba|chiocciola|klammeraffe)"
 _SLASH_WORDS = r"(?:slash|schrägstrich|barre|barra|sbarra)"  # a spelled-out '/': a web address
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
+# The mail providers a spoken address may name: 'jane_doe at gmail', 'laura.mendez en gmail'
+_MAIL_PROVIDERS = r"gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol"
 # A social handle after a word of following or mentioning ('follow @nordhaus.living') is a
 # handle (SP105 reads it), not a local part spaced off an address; the word must stand on its
 # own ('hello.to @nordhaus.de' is an address)
@@ -913,7 +915,9 @@ _SPOKEN_EMAIL = regex.compile(
                (?:\s+(?:me|us))?(?:\s*[:=]|\s+(?:is|ist|es|est|è|at|to|an|à|a))?\s+
                (?!(?:address|adresse|account|inbox|you|your|us|me)\b)[a-z0-9][a-z0-9._%+-]{0,63})
              \s+(?:at|arobase|arroba|chiocciola)\s+)
-        (?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol)
+        (?:"""
+    + _MAIL_PROVIDERS
+    + r""")
         (?:\.(?:com|net|de|fr|it|es|co\.uk))?\b
         (?!\s*(?:\.|dot\b|punkt\b|point\b|punto\b))   # the spelled-out form is read below
       |
@@ -933,7 +937,9 @@ _SPOKEN_EMAIL = regex.compile(
     + r"""\b)                                  # 'help dot net slash pairing' is a web address
     )
   |
-    \b(?:my|our|the)\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol|web\.de)
+    \b(?:my|our|the)\s+(?:"""
+    + _MAIL_PROVIDERS
+    + r"""|web\.de)
     (?:\s+(?:address|account|handle))?(?:\s+is\s+|\s*[:,]\s+)[a-z0-9][a-z0-9._-]{2,63}[a-z0-9]
     """,
     regex.V1,
@@ -944,10 +950,9 @@ _SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "gmail", "hotmail", 
 
 # Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after
 # the domain of a spoken address, a mail provider, or a word that can only mean "@".
-_SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto", "gmail",
-                "arobase", "arroba", "chiocciola",
-                "googlemail", "hotmail", "yahoo", "outlook", "icloud", "gmx", "protonmail", "aol",
-                "web.de")  # fmt: skip
+_SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto",
+                "arobase", "arroba", "chiocciola", "web.de",
+                *_MAIL_PROVIDERS.split("|"))  # fmt: skip
 
 
 # Whether any of several words occurs, in one pass in Rust rather than a substring test each.
@@ -980,7 +985,9 @@ _SPOKEN_SUFFIX_LETTERS = regex.compile(
 # that only an address has (a dot or an underscore in it) and a mail provider (bounded: linear)
 _SPOKEN_EN_EMAIL = regex.compile(
     r"""(?x)(?<![\w.])[a-z0-9][a-z0-9%+-]{0,40}[._][a-z0-9._%+-]{0,40}
-    \s+en\s+(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail)
+    \s+en\s+(?:"""
+    + _MAIL_PROVIDERS
+    + r""")
     (?:\s+(?:punto|dot)\s+(?:com|es|net)|\.(?:com|es|net))\b""",
     regex.V1,
 )

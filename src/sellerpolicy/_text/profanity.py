@@ -83,7 +83,7 @@ def _strictly_unmasks(token: str, root: str) -> bool:
 
 # One run of stars, hashes or dots that hides letters without counting them ('vaff*******o',
 # 'A...loch', 'f****e'): the letters before and after it are the root's first and last ones
-_MASK_RUN: Final = regex.compile(r"(\p{L}+)(\*+|#+|\.{2,3}|\u2026)(\p{L}*)", regex.V1)
+_MASK_RUN: Final = regex.compile(r"(\p{L}+)(\*+|#+|\.{2,4}|\u2026)(\p{L}*)", regex.V1)
 _RUN_ROOT: Final = 5  # letters a root needs to be read through a run
 _RUN_SLACK: Final = 4  # masks a run may have beyond the letters it hides
 _DOTS_HIDE: Final = 4  # letters a run of dots may hide ('a...loch')
@@ -96,7 +96,7 @@ def _run_unmasks(token: str, root: str) -> bool:
     The root's first and last letters are written, three letters at least around the run (a
     mask to the end, 'ch***', or between two letters, 'f****e', counts its letters: the strict
     reading), and a run of stars or hashes is neither far longer than what it hides nor less
-    than half as long; two or three dots hide up to four letters ('A...loch').
+    than half as long; two to four dots hide up to four letters ('A...loch', 'A....loch').
     """
     m = _MASK_RUN.fullmatch(token)
     if m is None or len(root) < _RUN_ROOT:
@@ -136,8 +136,8 @@ def _masked_tail(head: str, rest: str) -> bool:
 # without visiting every word of the text (the class before the symbol excludes it: linear)
 _SYMBOL_MASKED_TOKEN: Final = regex.compile(
     r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}\p{N}!_]*[*#@$%^~][\p{L}\p{N}*#@$!%_^~]*"
-    # ... or letters with two or three dots between them ('a...loch'), a run `_run_unmasks` reads
-    r"|(?<![\p{L}\p{N}.\u2026])\p{L}+(?:\.{2,3}|\u2026)\p{L}+",
+    # ... or letters with two to four dots between them ('a...loch'), a run `_run_unmasks` reads
+    r"|(?<![\p{L}\p{N}.\u2026])\p{L}+(?:\.{2,4}|\u2026)\p{L}+",
     regex.V1,
 )
 
