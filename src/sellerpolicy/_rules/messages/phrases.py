@@ -554,6 +554,13 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     r"|not|hesitate|intend|plan|need|will|definitely|simply|otherwise|else)){0,8}\s+"
     r"(?:fil(?:e|ing)|mak(?:e|ing)|lodg(?:e|ing)|submit(?:ting)?)\s+(?:a\s+)?(?:police|criminal)"
     r"\s+(?:report|complaint)\b(?!\s+(?:for\s+you|on\s+your\s+behalf))": ("police", "criminal"),
+    # SP105, a handle beside its platform: every match names the platform
+    r"(?:instagram|facebook|tiktok|pinterest|youtube|twitter|threads)\b[^\n@]{0,12}"
+    r"(?<![\w./])@[a-z0-9_][a-z0-9_.]{1,29}(?![\w@])|(?<![\w@.])@[a-z0-9_][a-z0-9_.]{1,29}"
+    r"\s{1,3}(?:on|sur|auf|en|su)\s{1,3}(?:instagram|facebook|tiktok|pinterest|youtube"
+    r"|twitter|threads)\b": (
+        *("instagram", "facebook", "tiktok", "pinterest", "youtube", "twitter", "threads"),
+    ),
     # SP113: a percentage off
     r"\b\d{1,2}\s?%\s?(?:off|rabatt|de r[ée]duction|de descuento|di sconto)\b": ("%",),
     # SP113: a new range. Case-blind, but the text it reads is lower-cased and NFKC-normalised,
