@@ -1029,6 +1029,36 @@ class TestTheBuyersOwnWish:
         )
 
 
+class TestAnAnswerThenAnOffer:
+    """A discount beside the answer is the answer only when the buyer asked about prices or
+    offers (SP113): a sale that names the buyer's kettle after a descaling tip is a promotion."""
+
+    @pytest.mark.parametrize(
+        ("question", "answer", "fires"),
+        [
+            (
+                "How do I descale the kettle?",
+                "One part vinegar to two parts water, then rinse. Our summer sale starts on the 3rd with 20% off every kettle.",
+                True,
+            ),
+            (
+                "Will the kettle be cheaper on Prime Day?",
+                "We cannot say yet, but on Prime Day the kettle usually has 20% off.",
+                False,
+            ),
+            (
+                "Is the discount on the kettle still on?",
+                "Yes, the kettle still has 20% off until Sunday.",
+                False,
+            ),
+        ],
+    )
+    def test_answer(self, question, answer, fires):
+        assert fires == (
+            "SP113" in check_message(answer, kind="reply", history=_asked(question)).codes
+        )
+
+
 class TestSubjectLine:
     """The subject line is read by the rules that judge what a text says (SUBJECT_RULES)."""
 
@@ -6370,6 +6400,78 @@ RECALL_CASES = [
         "The pairing video is on youtube.com/@KestrelAudioHQ, look for the TWS clip.",
         "reply",
         "SP105",
+        False,
+    ),
+    # round 28 (fresh_cz, fresh_da, fresh_db, written as paraphrases of their misses)
+    (
+        "what most buyers add, as a tip",
+        "The filter fits the CM-10. A little tip from us: most people who buy it end up needing our descaling tablets too.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "a seasonal sale in passing, French",
+        "Le voyant vert est normal. Petite info au passage : nos soldes d'hiver commencent lundi.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "a surcharge paid through a listing set up for the buyer",
+        "The courier charges us an extra £8 for the Highlands, so I've set up a one-off delivery listing for you; once you've bought that we'll ship.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "left our dock on a freight truck",
+        "Good news: your sofa left our dock this morning with Estes, PRO number 221873654.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "loaded for delivery tomorrow",
+        "Heads up: your washing machine is loaded for delivery tomorrow between 8 and 12.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "the order received and prepared, French",
+        "Merci pour votre commande ! Nous avons bien reçu la commande et notre équipe la prépare dès aujourd'hui.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "a removal asked meanwhile, before the replacement, German",
+        "Der Ersatz kommt in drei Wochen. Bis dahin wären wir Ihnen sehr dankbar, wenn Sie die negative Bewertung entfernen könnten.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "thanks-only in chat shorthand",
+        "thx sooo much for ordering from my little shop, it really means a lot. if u need anything just msg me here",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "the buyer said to be scamming",
+        "the scale said 3 oz when i sent it, i know when someone is trying to scam me for a free case",
+        "reply",
+        "SP111",
+        True,
+    ),
+    # round 28 guards
+    (
+        "the buyer's own option to cancel after a refused price match",
+        "We can't match that price, but the order hasn't shipped, so if you'd rather buy elsewhere you can cancel it yourself from Your Orders.",
+        "reply",
+        "SP123",
         False,
     ),
 ]

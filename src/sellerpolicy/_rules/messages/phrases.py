@@ -521,12 +521,13 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     # as in 'f!', 'cr!', 'h!' and 'sch!'
     r"\b(?:f[*#@!]{2,4}(?![\w*#@!])|cr[*#@!]{1,2}p\b|h[*#@!]{1,2}ll\b|schei[*#@!_.\-]{1,4}"
     r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "f!", "r!", "h!", "schei"),
-    # SP111, masked words with a tail: '*', '#' or '@', or a letter then another mask character.
+    # SP111, masked words with a tail ('the a**' too): '*', '#' or '@', or a letter then another
+    # mask character.
     # '!' and '$' end many sentences and prices: only the letters these alternatives put before
     # them make a hint ('f!', 'fu!', 'b!', 'sh!', 'a$'; '*!' and '@$' hold a hint already).
     r"(?:\b(?:f[*#@!_.\-]{1,4}(?:c?k|ck|ing|ed|er)\w{0,4}|f[u*#@]{1,2}[*#@!_.\-]{1,3}k\w{0,4}"
-    r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole)|(?:\b|bull)sh[*#@!1_.\-]{1,3}t"
-    r"\w{0,3})": (
+    r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole|(?:the|my|your|ur|an?)\s+a[*#@$]{2}"
+    r"(?![\w*#@$]))|(?:\b|bull)sh[*#@!1_.\-]{1,3}t\w{0,3})": (
         *"*#@",
         *("f!", "f_", "f.", "f-", "fu!", "fu_", "fu.", "fu-", "fuu!", "fuu_", "fuu.", "fuu-"),
         *("b!", "b_", "b.", "b-", "sh!", "sh1", "sh_", "sh.", "sh-", "a$"),
@@ -1329,6 +1330,30 @@ def _buyer_questions(a: Analysis) -> frozenset[str]:
     return a.memo("buyer questions", make)  # type: ignore[return-value]
 
 
+# what a buyer asks about when a discount in the answer is the answer: a discount, a coupon, a
+# sale, another product (the vocabularies of their question)
+_OFFER_VOCABS = frozenset({"incentive", "marketing", "range_news", "extra_cost"})
+
+
+def _asked_about_offers(a: Analysis) -> bool:
+    """Whether a question of the buyer's in the history asks about a price, a discount or a range.
+
+    "Will the kettle be cheaper on Prime Day?" is answered by a discount; "How do I descale the
+    kettle?" is not, though the sale that follows the answer names the kettle too.
+    """
+
+    def make() -> bool:
+        return any(
+            not _OFFER_VOCABS.isdisjoint(h.vocab for h in a.scan(q)[1])
+            for m in a.history
+            if m.sender is MessageSender.BUYER
+            for q in _SENTENCE_END.split(m.body)
+            if "?" in q or "¿" in q
+        )
+
+    return a.memo("buyer asked about offers", make)  # type: ignore[return-value]
+
+
 def answers_buyer(a: Analysis, start: int, end: int) -> bool:
     """Whether the text at ``start:end`` answers the buyer's own question in the history.
 
@@ -1449,7 +1474,14 @@ def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         if _traded_for_review(a, start, end):
             continue
-        turns = "upsell_pivot" in _sentence_vocabs(a, start, end)
+        vocabs = _sentence_vocabs(a, start, end)
+        # an aside that turns to another product, or a discount the buyer did not ask about (a
+        # discount for buying off Amazon is SP105's offer)
+        turns = "upsell_pivot" in vocabs or (
+            "incentive" in vocabs
+            and not _asked_about_offers(a)
+            and not any(s < end and start < e for s, e in _phrase_matches(a, Code.SP105))
+        )
         if answers_buyer(a, start, end) and not turns:
             continue  # the buyer asked about another colour, a discount, a restock
         answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
