@@ -38,8 +38,10 @@ small-electronics shop with the same reading (sha256 62cddad3…, 2026-12-05), a
 twenty-second and twenty-third writers, the same way; the latter also reads SP310 as any
 praise under one or two stars and seed SP301 as Amazon's customer service only; and
 ``disputed/feedback_ag.jsonl`` (comments mostly about the delivery, sha256 5f513c3b…), the
-twenty-fourth, which reads a packaging remark as refusing current SP301 (see
-``tests/test_feedback_corpus.py``).
+twenty-fourth, which reads a packaging remark as refusing current SP301, and
+``disputed/feedback_ah.jsonl`` (home textiles and lamps, the delivery and something else in one
+breath, sha256 e7ce3d9b…), the twenty-fifth, which reads a photo unlike the item as the
+listing's, not the product's (see ``tests/test_feedback_corpus.py``).
 ``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
 untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 comments on

@@ -234,6 +234,28 @@ CASES = [
     ("box arrived empty", 1, "MFN", True, set(), set()),
     ("box came crushed, contents ok luckily", 3, "AFN", False, {"SP301"}, {"SP301"}),
     ("box came crushed, contents broken", 1, "AFN", False, set(), set()),
+    # feedback_ah: the item itself named unharmed beside the parcel's damage; the seller cleared
+    # on an FBA order as on a Buy Shipping one; the seller's missing apology is a service
+    (
+        "Box was dented but the lamp inside was fine. Fast enough.",
+        3,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("Carton abîmé mais la table de chevet est intacte.", 3, "AFN", False, {"SP301"}, {"SP301"}),
+    ("The lamp was fine but it flickers, box dented.", 2, "AFN", False, set(), set()),
+    ("Amazon lost my parcel, seller not to blame", 3, "AFN", False, {"SP301"}, {"SP301"}),
+    (
+        "Took 2 weeks to arrive, and the seller never even said sorry",
+        2,
+        "AFN",
+        False,
+        set(),
+        {"SP301"},
+    ),
+    ("Preis wurde eine Woche nach dem Kauf gesenkt, ärgerlich.", 2, "MFN", False, set(), {"SP305"}),
     # the item named only to say it came through unharmed, the courier's knock and doorbell,
     # a pick-up point, the tracking that did not work: the delivery; the seller named as the
     # one who delivered late is still Amazon's fulfilment, what the seller said is a service

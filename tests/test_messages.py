@@ -6474,6 +6474,92 @@ RECALL_CASES = [
         "SP123",
         False,
     ),
+    # round 29 (fresh_dc, fresh_dd, fresh_de, written as paraphrases of their misses)
+    (
+        "a consultation moved to WhatsApp with no number, Spanish",
+        "Para elegir el tono, búsquenos en WhatsApp como «Piel Clara Asesoras» y le hacemos una prueba por videollamada.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a travel size once the review is published, French",
+        "Si vous laissez un avis sur Amazon, nous vous ferons parvenir un flacon de 10 ml une fois qu'il est publié.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a refund held until the rating comes down",
+        "Your refund is approved and goes through the moment the 1-star comment on our seller profile comes down.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "the buyer's details put on the seller's blog",
+        "We've put the photos and this whole conversation on our blog so other shoppers can judge your claim for themselves.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "the buyer's name put on the seller's networks, Spanish",
+        "Si no retira la reclamación, subiremos a nuestras redes las fotos con su nombre.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a trick the seller knows well, French",
+        "Nous connaissons bien ce genre de manœuvre : on s'en sert tout le week-end, puis on découvre un défaut.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "not born yesterday, Spanish",
+        "Claro, el sillín se rompió solo. Nosotros también nacimos ayer.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a new product to pair with the order, Italian",
+        "Già che ci siamo: da questa settimana trova su Amazon anche il nostro nuovo spray doposole, perfetto da abbinare.",
+        "unexpected_problem",
+        "SP113",
+        True,
+    ),
+    (
+        "the brand's group to hang out in",
+        "Now that Rufus has his new toys, come hang out with other dog parents in the Hollybrook Pack on Facebook!",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    # round 29 guards: compliant look-alikes that were reported
+    (
+        "the buyer's own lawyer is no threat, French",
+        "Si votre avocat a besoin de la facture, vous pouvez la télécharger dans Vos commandes.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "a police report the buyer's insurer asks for, German",
+        "Falls das Rad gestohlen wurde, verlangt Ihre Hausratversicherung in der Regel eine Anzeige bei der Polizei.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "the refund offer still stands, Spanish",
+        "Si su abogado necesita algún documento se lo facilitamos. Nuestra oferta sigue en pie: recogemos la cinta y le devolvemos los 649 €.",
+        "reply",
+        "SP113",
+        False,
+    ),
 ]
 
 

@@ -647,11 +647,19 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
             topics.add(Topic.HANDLING)
         else:
             topics.add(Topic.CONDITION if arrival else Topic.PRODUCT)
-    if "item" in vocabs and not topics & _DELIVERY and "service" not in vocabs:
+    # 'box dented but the lamp inside was fine': the item named beside a parcel only to say it
+    # came through unharmed says nothing of the product
+    unharmed = packaging_anywhere and "unharmed" in vocabs and not vocabs & _HARMED
+    if "item" in vocabs and not topics & _DELIVERY and "service" not in vocabs and not unharmed:
         # 'the blender is loud'; 'the blender came late' is delivery, and 'returned the item,
         # no refund yet' the service (the item only what it was about)
         topics.add(Topic.PRODUCT)
     return frozenset(topics)
+
+
+# What an item said to be unharmed must not also be: damaged, broken, praised or faulted as a
+# product ('the lamp was fine but flickers' is the product)
+_HARMED: Final = frozenset({"damage", "breakage", "product", "negative", "condition", "usage"})
 
 
 _STOPPED = regex.compile(
@@ -1066,7 +1074,7 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     listing after the sale (`Topic.CONDUCT`) refuses it.
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
-    topics = comment.topics
+    topics = _clearing_the_seller(comment)
     # 'excellent seller fast shipping': the seller praised as such is judged, not the delivery
     praised = Topic.SELLER in topics and any(_seller_praised(comment, c) for c in comment.clauses)
     if (
@@ -1680,6 +1688,23 @@ def _buy_shipping_status(order: Order) -> bool | str:
     return all(d is not None and d <= order.latest_delivery for d in delivered)
 
 
+def _clearing_the_seller(comment: Comment) -> frozenset[Topic]:
+    """The comment's topics without the seller when every clause naming them clears them.
+
+    'Amazon lost my parcel, seller not to blame', 'the seller shipped it right away but UPS lost
+    it': the ground's own premise, not a remark on the seller. A service word said only in
+    clearing them ('blame') goes with them.
+    """
+    topics = comment.topics
+    naming = [c for c in comment.clauses if Topic.SELLER in c.topics]
+    if not naming or not all(any(h.vocab == "seller_cleared" for h in c.hits) for c in naming):
+        return topics
+    others = [c for c in comment.clauses if Topic.SELLER not in c.topics]
+    if not any(Topic.SERVICE in c.topics for c in others):
+        topics -= {Topic.SERVICE}
+    return topics - {Topic.SELLER}
+
+
 def buy_shipping_on_time(comment: Comment, context: _Context) -> _RuleResult:
     """SP306: late or missing delivery, on an MFN order Buy Shipping delivered on time.
 
@@ -1689,13 +1714,7 @@ def buy_shipping_on_time(comment: Comment, context: _Context) -> _RuleResult:
     named refuses it too, unless only to clear them ('the seller shipped it right away but
     UPS lost it', 'not the seller's fault'): that is the ground's own premise.
     """
-    topics = comment.topics
-    if Topic.SELLER in topics and all(
-        any(h.vocab == "seller_cleared" for h in c.hits)
-        for c in comment.clauses
-        if Topic.SELLER in c.topics
-    ):
-        topics -= {Topic.SELLER}
+    topics = _clearing_the_seller(comment)
     late = _late(comment, context.rating)
     misdelivered = Topic.MISSING in topics and not comment.vocabs & {"damage", "breakage"}
     refused = _OTHER_THAN_DELIVERY if misdelivered else _OTHER_THAN_DELIVERY | {Topic.HANDLING}
