@@ -246,6 +246,9 @@ CASES = [
     ),
     ("Carton abîmé mais la table de chevet est intacte.", 3, "AFN", False, {"SP301"}, {"SP301"}),
     ("The lamp was fine but it flickers, box dented.", 2, "AFN", False, set(), set()),
+    # ... but only beside a damaged parcel, and not as a verdict on the item (review)
+    ("Nice packaging. The lamp was fine, nothing special.", 3, "AFN", False, set(), set()),
+    ("Box was dented. The lamp was ok for the price.", 3, "AFN", False, set(), set()),
     ("Amazon lost my parcel, seller not to blame", 3, "AFN", False, {"SP301"}, {"SP301"}),
     (
         "Took 2 weeks to arrive, and the seller never even said sorry",

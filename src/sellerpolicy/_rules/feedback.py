@@ -595,7 +595,9 @@ def _price_pair(inside: list[Hit]) -> list[Hit]:
 _PRICE_PARTS: Final = frozenset({"price_word", "price_bad", "store", "price_good"})
 
 
-def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> frozenset[Topic]:
+def _clause_topics(
+    vocabs: frozenset[str], *, packaging_anywhere: bool, parcel_harmed: bool = False
+) -> frozenset[Topic]:
     topics: set[Topic] = set()
     direct = {
         "late": Topic.LATE,
@@ -647,9 +649,10 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
             topics.add(Topic.HANDLING)
         else:
             topics.add(Topic.CONDITION if arrival else Topic.PRODUCT)
-    # 'box dented but the lamp inside was fine': the item named beside a parcel only to say it
-    # came through unharmed says nothing of the product
-    unharmed = packaging_anywhere and "unharmed" in vocabs and not vocabs & _HARMED
+    # 'box dented but the lamp inside was fine': the item named beside a damaged parcel only to
+    # say it came through unharmed says nothing of the product ('nice packaging, the lamp was
+    # fine' judges the lamp)
+    unharmed = parcel_harmed and "unharmed" in vocabs and not vocabs & _HARMED
     if "item" in vocabs and not topics & _DELIVERY and "service" not in vocabs and not unharmed:
         # 'the blender is loud'; 'the blender came late' is delivery, and 'returned the item,
         # no refund yet' the service (the item only what it was about)
@@ -660,6 +663,8 @@ def _clause_topics(vocabs: frozenset[str], *, packaging_anywhere: bool) -> froze
 # What an item said to be unharmed must not also be: damaged, broken, praised or faulted as a
 # product ('the lamp was fine but flickers' is the product)
 _HARMED: Final = frozenset({"damage", "breakage", "product", "negative", "condition", "usage"})
+# What harms a parcel on its way: dented, torn, left in the rain
+_PARCEL_HARM: Final = frozenset({"damage", "breakage", "handling"})
 
 
 _STOPPED = regex.compile(
@@ -877,6 +882,7 @@ class Comment:
     def _cut(self) -> tuple[_Clause, ...]:
         filler = frozenset(_data()["words"]["filler"])
         packaging_anywhere = "packaging" in self.vocabs
+        parcel_harmed = packaging_anywhere and not self.vocabs.isdisjoint(_PARCEL_HARM)
         starts = [h.start for h in self.hits]
         clauses: list[_Clause] = []
         # a mail from a carrier or from a no-reply address is a notice, no service of anyone's
@@ -917,7 +923,9 @@ class Comment:
             if "item_question" in vocabs and vocabs & {"service", "seller"}:
                 # 'the seller answered my question about sizing': a service, about the item
                 vocabs -= {"product", "item"}
-            topics = _clause_topics(vocabs, packaging_anywhere=packaging_anywhere)
+            topics = _clause_topics(
+                vocabs, packaging_anywhere=packaging_anywhere, parcel_harmed=parcel_harmed
+            )
             clauses.append(_Clause(start, end, inside, content, topics))
         return tuple(clauses)
 
@@ -1071,7 +1079,8 @@ def fulfilled_by_amazon(comment: Comment, context: _Context) -> _RuleResult:
     customer service refuses it. Seed edition (``fba_strike_scope = delivery_or_service``):
     about fulfilment or customer service (the seller's or Amazon's). In neither is the seller's
     own conduct a service given to the buyer: pressing for a changed review or changing the
-    listing after the sale (`Topic.CONDUCT`) refuses it.
+    listing after the sale (`Topic.CONDUCT`) refuses it. A seller named only to be cleared
+    ('Amazon lost my parcel, seller not to blame') is not named at all (`_clearing_the_seller`).
     """
     scope = context.policy.parameters.choice("fba_strike_scope")
     topics = _clearing_the_seller(comment)

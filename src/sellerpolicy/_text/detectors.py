@@ -944,8 +944,8 @@ _SPOKEN_EMAIL = regex.compile(
     """,
     regex.V1,
 )
-_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "gmail", "hotmail", "yahoo", "outlook",
-                 "icloud", "gmx", "proton", "aol", "web.de")  # fmt: skip
+_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "web.de",
+                 *_MAIL_PROVIDERS.split("|"))  # fmt: skip
 
 
 # Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after

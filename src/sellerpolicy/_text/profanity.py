@@ -87,6 +87,9 @@ _MASK_RUN: Final = regex.compile(r"(\p{L}+)(\*+|#+|\.{2,4}|\u2026)(\p{L}*)", reg
 _RUN_ROOT: Final = 5  # letters a root needs to be read through a run
 _RUN_SLACK: Final = 4  # masks a run may have beyond the letters it hides
 _DOTS_HIDE: Final = 4  # letters a run of dots may hide ('a...loch')
+_DOTS_TAIL: Final = (
+    3  # letters written after them: dots are an ellipsis too ('Ca....ta la consegna')
+)
 _RUN_WRITTEN: Final = 3  # letters written around an uncounted run ('vaff*******o', 'a...loch')
 
 
@@ -96,7 +99,8 @@ def _run_unmasks(token: str, root: str) -> bool:
     The root's first and last letters are written, three letters at least around the run (a
     mask to the end, 'ch***', or between two letters, 'f****e', counts its letters: the strict
     reading), and a run of stars or hashes is neither far longer than what it hides nor less
-    than half as long; two to four dots hide up to four letters ('A...loch', 'A....loch').
+    than half as long; two to four dots hide up to four letters ('A...loch', 'A....loch'), with
+    three letters at least written after them (an ellipsis: 'Ca....ta la consegna?').
     """
     m = _MASK_RUN.fullmatch(token)
     if m is None or len(root) < _RUN_ROOT:
@@ -108,7 +112,7 @@ def _run_unmasks(token: str, root: str) -> bool:
     if not root.startswith(head) or not root.endswith(tail):
         return False
     if run[0] in ".\u2026":  # dots are one mark, however many: a few letters behind them
-        return hidden <= _DOTS_HIDE
+        return hidden <= _DOTS_HIDE and len(tail) >= _DOTS_TAIL
     return len(run) <= hidden + _RUN_SLACK and hidden <= 2 * len(run)
 
 

@@ -32,10 +32,6 @@ the subject and the history, not wording)."""
 _WEIGHTS = "message_model.json"
 _VOCABULARY_FEATURE = "v:".__add__
 _NEGATED_FEATURE = "n:".__add__
-# A vocabulary split off another for a rule's sake is read by the models under the name it had:
-# 'range_news' ("nos nouveautés") is marketing to SP113's model whether or not a newsletter is
-# in its sentence, which decides only whether SP113 fires (see rules.toml)
-_READ_AS = {"range_news": "marketing"}
 _STRONGEST = 2  # features named in a finding's explanation
 
 
@@ -64,9 +60,8 @@ class Reading(NamedTuple):
         # a number is '#': its words are found in C, and they are few
         for i in list(itertools.compress(itertools.count(), map(str.isdigit, words))):
             words[i] = "#"
-        read_as = _READ_AS.get
-        others = {_VOCABULARY_FEATURE(read_as(v, v)) for v in a.vocabs}
-        others.update(_NEGATED_FEATURE(read_as(v, v)) for v in map(FIRST, negated(a)))
+        others = set(map(_VOCABULARY_FEATURE, a.vocabs))
+        others.update(map(_NEGATED_FEATURE, map(FIRST, negated(a))))
         others.add(f"k:{a.kind.value}")
         return cls(frozenset(words), frozenset(itertools.pairwise(words)), frozenset(others))
 

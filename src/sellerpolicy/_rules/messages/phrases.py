@@ -526,7 +526,7 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     # '!' and '$' end many sentences and prices: only the letters these alternatives put before
     # them make a hint ('f!', 'fu!', 'b!', 'sh!', 'a$'; '*!' and '@$' hold a hint already).
     r"(?:\b(?:f[*#@!_.\-]{1,4}(?:c?k|ck|ing|ed|er)\w{0,4}|f[u*#@]{1,2}[*#@!_.\-]{1,3}k\w{0,4}"
-    r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole|(?:the|my|your|ur|an?)\s+a[*#@$]{2}"
+    r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole|(?<![*#])(?:the|my|your|ur)\s+a\*{2,3}"
     r"(?![\w*#@$]))|(?:\b|bull)sh[*#@!1_.\-]{1,3}t\w{0,3})": (
         *"*#@",
         *("f!", "f_", "f.", "f-", "fu!", "fu_", "fu.", "fu-", "fuu!", "fuu_", "fuu.", "fuu-"),
@@ -556,12 +556,10 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     r"(?:fil(?:e|ing)|mak(?:e|ing)|lodg(?:e|ing)|submit(?:ting)?)\s+(?:a\s+)?(?:police|criminal)"
     r"\s+(?:report|complaint)\b(?!\s+(?:for\s+you|on\s+your\s+behalf))": ("police", "criminal"),
     # SP105, a handle beside its platform: every match names the platform
-    r"(?:instagram|facebook|tiktok|pinterest|youtube|twitter|threads)\b[^\n@]{0,12}"
-    r"(?<![\w./])@[a-z0-9_][a-z0-9_.]{1,29}(?![\w@])|(?<![\w@.])@[a-z0-9_][a-z0-9_.]{1,29}"
-    r"\s{1,3}(?:on|sur|auf|en|su)\s{1,3}(?:instagram|facebook|tiktok|pinterest|youtube"
-    r"|twitter|threads)\b": (
-        *("instagram", "facebook", "tiktok", "pinterest", "youtube", "twitter", "threads"),
-    ),
+    r"(?:instagram|facebook|tiktok|pinterest|youtube|twitter)\b[^\n@]{0,12}(?<![\w./])@[a-z_]"
+    r"(?:[a-z0-9_]|\.(?=[a-z0-9_])){1,29}(?![\w@])|(?<![\w@.])@[a-z_](?:[a-z0-9_]|\.(?=[a-z0-9_]))"
+    r"{1,29}\s{1,3}(?:on|sur|auf|en|su)\s{1,3}(?:instagram|facebook|tiktok|pinterest|youtube"
+    r"|twitter)\b": ("instagram", "facebook", "tiktok", "pinterest", "youtube", "twitter"),
     # SP113: a percentage off
     r"\b\d{1,2}\s?%\s?(?:off|rabatt|de r[ée]duction|de descuento|di sconto)\b": ("%",),
     # SP113: a new range. Case-blind, but the text it reads is lower-cased and NFKC-normalised,
@@ -1310,22 +1308,32 @@ def _stems(text: str) -> frozenset[str]:
     )
 
 
-def _buyer_questions(a: Analysis) -> frozenset[str]:
-    """Word stems of the buyer's questions in the history (for a reply)."""
+def _asked(a: Analysis) -> list[str]:
+    """The buyer's questions in the history, for a reply.
 
-    def make() -> frozenset[str]:
+    The questions themselves, not the buyer's other sentences: after "The throw is lovely, how
+    do I wash it?" an answer speaks of washing, an upsell of the throw.
+    """
+
+    def make() -> list[str]:
         if a.kind is not MessageKind.REPLY:
-            return frozenset()
-        # the questions themselves, not the buyer's other sentences: after "The throw is
-        # lovely, how do I wash it?" an answer speaks of washing, an upsell of the throw
-        asked = [
+            return []
+        return [
             q
             for m in a.history
             if m.sender is MessageSender.BUYER
             for q in _SENTENCE_END.split(m.body)
             if "?" in q or "¿" in q
         ]
-        return frozenset().union(*(_stems(a.scan(q)[0].text) for q in asked))
+
+    return a.memo("buyer's questions", make)  # type: ignore[return-value]
+
+
+def _buyer_questions(a: Analysis) -> frozenset[str]:
+    """Word stems of the buyer's questions in the history (for a reply)."""
+
+    def make() -> frozenset[str]:
+        return frozenset().union(*(_stems(a.scan(q)[0].text) for q in _asked(a)))
 
     return a.memo("buyer questions", make)  # type: ignore[return-value]
 
@@ -1343,13 +1351,7 @@ def _asked_about_offers(a: Analysis) -> bool:
     """
 
     def make() -> bool:
-        return any(
-            not _OFFER_VOCABS.isdisjoint(h.vocab for h in a.scan(q)[1])
-            for m in a.history
-            if m.sender is MessageSender.BUYER
-            for q in _SENTENCE_END.split(m.body)
-            if "?" in q or "¿" in q
-        )
+        return any(not _OFFER_VOCABS.isdisjoint(h.vocab for h in a.scan(q)[1]) for q in _asked(a))
 
     return a.memo("buyer asked about offers", make)  # type: ignore[return-value]
 
@@ -1436,6 +1438,25 @@ def _restates_question(a: Analysis, start: int, end: int) -> bool:
     return any(h.vocab == "restated_question" and lo <= h.start < hi for h in a.hits)
 
 
+def _news_signed_up_for(a: Analysis, start: int, end: int) -> bool:
+    """Whether ``start:end`` is the range's news ('nos nouveautés') in a sentence SP105 reports.
+
+    "Abonnez-vous à notre newsletter pour découvrir nos nouveautés": the sign-up is the finding,
+    its news what the channel carries, reported once (SP105's). The news alone, beside a
+    newsletter SP105 does not report, or beside other marketing words ('nouveautés et ventes
+    privées'), is marketing.
+    """
+    first, last = _sentence_range(a, start, end)
+    scope = a.sentences[first : last + 1]
+    news = {(h.start, h.end) for s in scope for h in s.hits if h.vocab == "range_news"}
+    if not news or any(
+        (h.start, h.end) not in news for s in scope for h in s.hits if h.vocab == "marketing"
+    ):
+        return False
+    low, high = a.sentences[first].start, a.sentences[last].end
+    return any(s < high and low < e for s, e in _phrase_matches(a, Code.SP105))
+
+
 def _traded_for_review(a: Analysis, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` lie inside an offer made for a review (SP106's).
 
@@ -1472,7 +1493,7 @@ _ANSWER_OPENING = regex.compile(
 
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
-        if _traded_for_review(a, start, end):
+        if _traded_for_review(a, start, end) or _news_signed_up_for(a, start, end):
             continue
         vocabs = _sentence_vocabs(a, start, end)
         # an aside that turns to another product, or a discount the buyer did not ask about (a
