@@ -192,6 +192,9 @@ ADVERSARIAL = {
     "french number pairs": "zéro six, quarante-deux, quatre-vingt-dix-neuf, ",
     # a number said in groups of words and digits ('seis-cero-nueve, 12, treinta y cuatro, ...')
     "spoken number groups": "seis-cero-nueve, 12, treinta y cuatro, ",
+    # a handle beside its platform (SP105), a swear word masked by dots (SP111)
+    "social handles": "instagram @shop_x ",
+    "dotted masks": "a....loch ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
 }

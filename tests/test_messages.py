@@ -584,6 +584,9 @@ ADVERSARIAL = {
     # one emoji over and over: one finding that counts them, not one per emoji
     "emoji": "\N{GRINNING FACE}",
     "emoji-and-words": "\N{THUMBS UP SIGN} ok ",
+    # a handle beside its platform, and a swear word masked by dots, over and over
+    "social-handles": "instagram @shop_x ",
+    "dotted-masks": "a....loch ",
 }
 
 
@@ -597,6 +600,8 @@ ADVERSARIAL_PER_UNIT = {
     "spoken-number-groups": {"SP104": 1},
     "emoji": {"SP201": 1},
     "emoji-and-words": {"SP201": 1},
+    "social-handles": {"SP105": 1},
+    "dotted-masks": {"SP111": 1},
 }
 
 
