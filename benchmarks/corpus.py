@@ -18,6 +18,9 @@ HOLDOUT = CORPUS / "holdout"
 BLIND = CORPUS / "blind"
 RETIRED = CORPUS / "retired"
 FRESH = CORPUS / "fresh"
+# Sets committed as written whose writer reads a rule against the tuning majority: scored, never
+# tuned to (see tests/corpus/README.md)
+DISPUTED = CORPUS / "disputed"
 
 
 def records(folder: Path = CORPUS) -> Iterator[dict[str, Any]]:

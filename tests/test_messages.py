@@ -6643,6 +6643,64 @@ RECALL_CASES = [
         "SP103",
         True,
     ),
+    # round 30 (fresh_df, fresh_dg, fresh_dh, written as paraphrases of their misses)
+    (
+        "a parcel waiting at the parcel locker, German",
+        "Ihre Bestellung liegt seit heute früh in der Packstation 204 für Sie bereit.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "the chance asked for before a review, German",
+        "Falls etwas nicht passt, geben Sie uns bitte erst die Gelegenheit, es zu klären, bevor Sie eine Rezension schreiben.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "a replacement held until the rating comes off the seller page",
+        "The replacement is boxed and ready: the moment the 2-star comment comes off our seller page I'll send it out.",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "a refund as soon as the feedback goes, Italian",
+        "Appena rimuove il feedback negativo, le rimborsiamo le spese di spedizione.",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "the rating weighing on the account, French",
+        "Cette note pèse lourd sur notre compte, ce serait un soulagement si vous pouviez la retirer.",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "a parcel on its way from the workshop, French",
+        "Votre colis est en route ! Les cadres ont quitté l'atelier hier avec DPD.",
+        "confirm_delivery",
+        "SP110",
+        True,
+    ),
+    # round 30 guards
+    (
+        "the one neutral request allowed, German, 'der Ansicht'",
+        "Die Halterung wurde Ihnen inzwischen zugestellt. Sollten Sie der Ansicht sein, dass wir das Problem gelöst haben, können Sie Ihre Bewertung gern aktualisieren.",
+        "negative_feedback_removal",
+        "SP116",
+        False,
+    ),
+    (
+        "'while you're at it' beside a review change is no marketing",
+        "If you think we've resolved it, you're welcome to revisit your seller feedback, and while you're at it, the product review could mention the right length.",
+        "proactive",
+        "SP113",
+        False,
+    ),
 ]
 
 

@@ -1885,9 +1885,11 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
         asked_after = "ask" in after and "change_verb" not in after
         # the ask in the next sentence, or a marker that asks again by itself ('petit rappel :
         # nous attendons toujours votre avis', 'torno a disturbarla per la recensione'), where
-        # nothing after asks a change of the review (SP116) and nothing is offered for it (SP106)
+        # nothing is offered for it (SP106)
         if not asked_after and (
-            "change_verb" in after
+            # a change of the review asked after it, in the next sentence or later ('wir melden
+            # uns noch einmal wegen Ihrer Bewertung. ... um die Bewertung anzupassen?'): SP116's
+            any("change_verb" in s.vocabs() for s in a.sentences[i + 1 :])
             or vocabs & _OFFERED
             or (vocabs | after) & _OTHER_NEWS  # 'circling back on your review: we shipped ...'
             or "buyer_said" in vocabs
