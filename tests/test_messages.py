@@ -988,6 +988,8 @@ class TestGateKeepsTheTextbookCases:
             ("Next time order directly from our website and save 15%.", "reply", "SP105"),
             ("Pay the £6 difference by PayPal before we ship.", "reply", "SP108"),
             ("If you don't remove your review we will take legal action.", "reply", "SP112"),
+            # a masked word the strict reading leaves to a pattern: the mask is the evidence
+            ("USPS is a real pain in the a** this week, sorry.", "reply", "SP111"),
         ],
     )
     def test_error_severity(self, text, kind, code):

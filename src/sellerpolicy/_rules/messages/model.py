@@ -10,6 +10,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
+import regex
 
 from sellerpolicy._codes import Code, Severity
 from sellerpolicy._rules.data import profane_roots
@@ -170,8 +171,15 @@ def _masked_swearing(f: Finding) -> bool:
     return (
         f.code is Code.SP111
         and f.excerpt is not None
-        and bool(masked_words(f.excerpt.lower(), profane_roots(), strict=True))
+        and (
+            bool(masked_words(f.excerpt.lower(), profane_roots(), strict=True))
+            # 'the a**': a root of three letters, which the strict reading leaves to the pattern
+            or _MASKED_ASS.fullmatch(f.excerpt.lower()) is not None
+        )
     )
+
+
+_MASKED_ASS = regex.compile(r"(?:the|my|your|ur)\s+a\*{2,3}", regex.V1)
 
 
 def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding, ...]:
