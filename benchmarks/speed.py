@@ -195,6 +195,8 @@ ADVERSARIAL = {
     # a handle beside its platform (SP105), a swear word masked by dots (SP111)
     "social handles": "instagram @shop_x ",
     "dotted masks": "a....loch ",
+    # a reminder about the review in every sentence (once quadratic in the sentences)
+    "reminders": "Following up on your review, we offer a gift. ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
 }

@@ -587,6 +587,8 @@ ADVERSARIAL = {
     # a handle beside its platform, and a swear word masked by dots, over and over
     "social-handles": "instagram @shop_x ",
     "dotted-masks": "a....loch ",
+    # a reminder about the review sentence after sentence: one look at the rest, not one each
+    "reminders-with-offers": "Following up on your review, we offer a gift. ",
 }
 
 
@@ -602,6 +604,7 @@ ADVERSARIAL_PER_UNIT = {
     "emoji-and-words": {"SP201": 1},
     "social-handles": {"SP105": 1},
     "dotted-masks": {"SP111": 1},
+    "reminders-with-offers": {"SP106": 1},
 }
 
 

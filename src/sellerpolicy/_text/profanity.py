@@ -87,9 +87,7 @@ _MASK_RUN: Final = regex.compile(r"(\p{L}+)(\*+|#+|\.{2,4}|\u2026)(\p{L}*)", reg
 _RUN_ROOT: Final = 5  # letters a root needs to be read through a run
 _RUN_SLACK: Final = 4  # masks a run may have beyond the letters it hides
 _DOTS_HIDE: Final = 4  # letters a run of dots may hide ('a...loch')
-_DOTS_TAIL: Final = (
-    3  # letters written after them: dots are an ellipsis too ('Ca....ta la consegna')
-)
+_DOTS_TAIL: Final = 3  # letters written after dots, which are an ellipsis too ('Ca....ta')
 _RUN_WRITTEN: Final = 3  # letters written around an uncounted run ('vaff*******o', 'a...loch')
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.normalize import NormalizedText
     from sellerpolicy._text.phrases import Hit, Sentence
 
 __all__ = [
@@ -1308,18 +1309,18 @@ def _stems(text: str) -> frozenset[str]:
     )
 
 
-def _asked(a: Analysis) -> list[str]:
-    """The buyer's questions in the history, for a reply.
+def _asked(a: Analysis) -> list[tuple[NormalizedText, list[Hit]]]:
+    """The buyer's questions in the history, for a reply, each scanned once.
 
     The questions themselves, not the buyer's other sentences: after "The throw is lovely, how
     do I wash it?" an answer speaks of washing, an upsell of the throw.
     """
 
-    def make() -> list[str]:
+    def make() -> list[tuple[NormalizedText, list[Hit]]]:
         if a.kind is not MessageKind.REPLY:
             return []
         return [
-            q
+            a.scan(q)
             for m in a.history
             if m.sender is MessageSender.BUYER
             for q in _SENTENCE_END.split(m.body)
@@ -1333,7 +1334,7 @@ def _buyer_questions(a: Analysis) -> frozenset[str]:
     """Word stems of the buyer's questions in the history (for a reply)."""
 
     def make() -> frozenset[str]:
-        return frozenset().union(*(_stems(a.scan(q)[0].text) for q in _asked(a)))
+        return frozenset().union(*(_stems(norm.text) for norm, _ in _asked(a)))
 
     return a.memo("buyer questions", make)  # type: ignore[return-value]
 
@@ -1351,7 +1352,7 @@ def _asked_about_offers(a: Analysis) -> bool:
     """
 
     def make() -> bool:
-        return any(not _OFFER_VOCABS.isdisjoint(h.vocab for h in a.scan(q)[1]) for q in _asked(a))
+        return any(not _OFFER_VOCABS.isdisjoint(h.vocab for h in hits) for _, hits in _asked(a))
 
     return a.memo("buyer asked about offers", make)  # type: ignore[return-value]
 
@@ -1373,6 +1374,11 @@ def answers_buyer(a: Analysis, start: int, end: int) -> bool:
     return bool(asked & _stems(a.norm.text[near[0].start : near[-1].end]))
 
 
+def _overlaps_match(a: Analysis, code: Code, start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a phrase match of ``code``'s rule (its evidence)."""
+    return any(s < end and start < e for s, e in _phrase_matches(a, code))
+
+
 def _in_payment_demand(a: Analysis, start: int, end: int) -> bool:
     """Whether the words at ``start:end`` share a sentence with a demand for more money.
 
@@ -1383,7 +1389,7 @@ def _in_payment_demand(a: Analysis, start: int, end: int) -> bool:
         return False
     first, last = _sentence_range(a, start, end)
     low, high = a.sentences[first].start, a.sentences[last].end
-    return any(s < high and e > low for s, e in _phrase_matches(a, Code.SP108))
+    return _overlaps_match(a, Code.SP108, low, high)
 
 
 def _sentence_vocabs(a: Analysis, start: int, end: int) -> frozenset[str]:
@@ -1454,7 +1460,7 @@ def _news_signed_up_for(a: Analysis, start: int, end: int) -> bool:
     ):
         return False
     low, high = a.sentences[first].start, a.sentences[last].end
-    return any(s < high and low < e for s, e in _phrase_matches(a, Code.SP105))
+    return _overlaps_match(a, Code.SP105, low, high)
 
 
 def _traded_for_review(a: Analysis, start: int, end: int) -> bool:
@@ -1463,7 +1469,7 @@ def _traded_for_review(a: Analysis, start: int, end: int) -> bool:
     "Leave a review and we'll knock 15% off your next order": the discount is the incentive,
     reported once, not a promotion as well.
     """
-    return any(s < end and start < e for s, e in _phrase_matches(a, Code.SP106))
+    return _overlaps_match(a, Code.SP106, start, end)
 
 
 def _the_buyers_own(a: Analysis, start: int, end: int) -> bool:
@@ -1501,7 +1507,7 @@ def marketing(a: Analysis) -> Iterator[Found]:
         turns = "upsell_pivot" in vocabs or (
             "incentive" in vocabs
             and not _asked_about_offers(a)
-            and not any(s < end and start < e for s, e in _phrase_matches(a, Code.SP105))
+            and not _overlaps_match(a, Code.SP105, start, end)
         )
         if answers_buyer(a, start, end) and not turns:
             continue  # the buyer asked about another colour, a discount, a restock
@@ -1875,6 +1881,10 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
         return None
     gone = negated(a)
     thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
+    # the last sentence that asks a change: one pass, not one scan of the rest per sentence
+    last_change = max(
+        (j for j, s in enumerate(a.sentences) if "change_verb" in s.vocabs()), default=-1
+    )
     for i, here in enumerate(a.sentences):
         vocabs = here.vocabs()
         if not vocabs >= _REMINDED_ALONE or vocabs & _NOT_REMINDING:
@@ -1889,7 +1899,7 @@ def _reminder_then_ask(a: Analysis) -> Hit | None:
         if not asked_after and (
             # a change of the review asked after it, in the next sentence or later ('wir melden
             # uns noch einmal wegen Ihrer Bewertung. ... um die Bewertung anzupassen?'): SP116's
-            any("change_verb" in s.vocabs() for s in a.sentences[i + 1 :])
+            last_change > i
             or vocabs & _OFFERED
             or (vocabs | after) & _OTHER_NEWS  # 'circling back on your review: we shipped ...'
             or "buyer_said" in vocabs
