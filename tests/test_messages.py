@@ -892,6 +892,11 @@ class TestFeedbackReminder:
                 False,
                 False,
             ),
+            (
+                "Perdona la insistencia con la valoración: la estrella sigue ahí. ¿Puedes quitarla?",
+                True,
+                True,
+            ),
         ],
         ids=[
             "asks again",
@@ -900,12 +905,22 @@ class TestFeedbackReminder:
             "a question beside the feedback is no reminder",
             "thanks for the change, no history",
             "no earlier request",
+            "'can you take it down', Spanish",
         ],
     )
     def test_reminder(self, text, history, fires):
         report = check_message(text, kind="reply", history=[self.EARLIER] if history else [])
 
         assert fires == ("SP116" in report.codes)
+
+    def test_a_promise_not_to_ask_again_is_no_repeat(self):
+        """ "I won't ask again" says the opposite of asking again: the one request allowed."""
+        text = (
+            "Since the issue is now sorted, you may wish to update the feedback you left; if you'd"
+            " rather leave it, that's completely fine and I won't ask again."
+        )
+
+        assert "SP116" not in check_message(text, kind="negative_feedback_removal").codes
 
     def test_the_seed_edition_allows_a_second(self):
         """The seed edition allows two polite requests: one reminder is still allowed there."""
@@ -1030,6 +1045,26 @@ class TestTheBuyersOwnWish:
                 "Sorry! Could you please edit your review of the kettle now?",
                 "SP115",
                 True,
+            ),
+            # round 31: a question beside the review is not one about it, and the seller's own
+            # question asks for the change whatever the buyer wrote
+            (
+                "La tazza è arrivata rotta, ho già scritto una recensione. Potete mandarne un'altra?",
+                "Visto che adesso è tutto a posto, ti andrebbe di modificare la recensione sulla tazza?",
+                "SP115",
+                True,
+            ),
+            (
+                "Dov'è il mio pacco? Vi ho lasciato un feedback negativo perché nessuno risponde.",
+                "Il pacco è ancora dal corriere, ma intanto potrebbe gentilmente togliere il feedback negativo?",
+                "SP116",
+                True,
+            ),
+            (
+                "Ich habe meine Rezension beim falschen Artikel abgegeben. Was nun?",
+                "In Ihrem Kundenprofil unter Rezensionen können Sie die Rezension bearbeiten oder löschen.",
+                "SP115",
+                False,
             ),
         ],
     )
@@ -6704,6 +6739,119 @@ RECALL_CASES = [
         "If you think we've resolved it, you're welcome to revisit your seller feedback, and while you're at it, the product review could mention the right length.",
         "proactive",
         "SP113",
+        False,
+    ),
+    # round 31 guards
+    (
+        "a thief by conclusion",
+        "You kept the speaker and got the refund. In my book that makes you a thief.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "bad faith, French",
+        "Vous êtes d'une mauvaise foi incroyable : la facture dit bien deux tasses.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "told to learn to read, German",
+        "Lernen Sie lesen, bevor Sie uns etwas vorwerfen.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "called unable, the verb first, German",
+        "Anscheinend sind Sie nicht in der Lage, eine Anleitung mit vier Bildern zu lesen.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a dishonest claim implied, Spanish",
+        "La caja pesaba un kilo al salir. Los dos sabemos lo que ha pasado.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the seller reports the buyer, Italian first person",
+        "Se la bici non torna entro venerdì, la denuncio alla polizia.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "the buyer's own complaint left to the buyer, Italian",
+        "Se decide di fare denuncia per il furto, è libera di farlo: le mandiamo subito la fattura.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "new arrivals in the shop, Italian",
+        "P.S. Sono appena arrivate nel nostro negozio le nuove tazze in gres, in quattro colori.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "a new product arrived on Amazon, French",
+        "Notre nouveau moulin à poivre vient d'arriver sur Amazon, en noyer ou en hêtre.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "the invoice in the buyer's account from now on is no new range, German",
+        "Die Rechnung finden Sie ab sofort auch in Ihrem Amazon-Konto unter Meine Bestellungen.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "write to me before reviewing, Italian infinitive",
+        "Se qualcosa non va, la prego di contattarmi prima di recensire il prodotto.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "an amount the buyer is asked to cover, German",
+        "Wenn Sie die 4,50 € für die Gravur noch übernehmen, legen wir sofort los.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "a surcharge the buyer is asked to cover, German",
+        "Für Inseln berechnet der Paketdienst einen Zuschlag von 12 €. Wären Sie so nett, den Zuschlag zu übernehmen?",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "a credit promised once the review is online, German",
+        "Wir würden Ihnen gern 10 € gutschreiben. Kleine Bitte: Wenn Sie eine Bewertung schreiben und uns Bescheid geben, sobald sie online ist, veranlassen wir das.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a delivery cancelled whenever the buyer likes, Spanish",
+        "Con Suscríbete y ahorra puedes saltarte o cancelar una entrega cuando quieras desde tu cuenta.",
+        "reply",
+        "SP123",
+        False,
+    ),
+    (
+        "reviews read to decide what to change is no review change",
+        "We read every review on Amazon and use them to decide what to change in the next batch.",
+        "proactive",
+        "SP115",
         False,
     ),
 ]

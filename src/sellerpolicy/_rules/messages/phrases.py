@@ -947,7 +947,24 @@ def _not_the_buyers_wish(a: Analysis, start: int, end: int) -> bool:
     said = _sentence_vocabs(a, start, end)
     if _steps_or_choice(a, said):
         return False
-    return not _buyer_asks_to_change(a) or bool(said & _BARGAIN)
+    return not _buyer_asks_to_change(a) or bool(said & _BARGAIN) or _asks_it_back(a, start, said)
+
+
+def _asks_it_back(a: Analysis, start: int, said: frozenset[str]) -> bool:
+    """Whether the seller's sentence at ``start`` is itself a question asking for the change.
+
+    "Visto che adesso è tutto a posto, ti andrebbe di modificare la recensione?" asks the
+    buyer, whatever the buyer wrote before; the steps to a change the buyer asked about are
+    told, not asked ("Sie können die Rezension bearbeiten oder löschen").
+    """
+    if "ask" not in said:
+        return False
+    end = _SENTENCE_STOP.search(a.norm.text, start, start + _ASKED_BACK_REACH)
+    return end is not None and end.group() == "?"
+
+
+_SENTENCE_STOP = regex.compile(r"[.!?\n]", regex.V1)
+_ASKED_BACK_REACH = 300  # characters to the question mark (bounded: linear in the findings)
 
 
 def _steps_or_choice(a: Analysis, said: frozenset[str]) -> bool:
@@ -1616,8 +1633,10 @@ def _says_it_asks_again(a: Analysis, scope: Sequence[Sentence], start: int, end:
     UPS' in the same sentence repeat no request.
     """
     text = a.norm.text
+    gone = negated(a)  # "if you'd rather leave it, that's fine and I won't ask again"
     return any(
         h.vocab == "repeat_marker"
+        and (h.vocab, h.start) not in gone
         and (start <= h.start < end or _ASKING.search(text, h.start, h.end))
         for s in scope
         for h in s.hits
@@ -1715,7 +1734,7 @@ def _no_request(
     left to the buyer in a reply, or thanks for a change the buyer made ("thank you so much for
     updating your feedback").
     """
-    if _buyer_asks_to_change(a) and not nearby & _BARGAIN:
+    if _buyer_asks_to_change(a) and not nearby & _BARGAIN and not _asks_it_back(a, start, own):
         return True
     if _steps_or_choice(a, own):
         return True
