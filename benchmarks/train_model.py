@@ -14,7 +14,11 @@ into ``--folds`` folds, default 10, and each fold is predicted by a model traine
 well over half an hour): the highest that keeps all but ``--budget`` (default 3%) of the
 error/warning findings the labels confirm, pooled over the rules, capped at 0.5.
 
-``--report`` prints, with the gate off, downgrading (info) and dropping (drop), the per-rule
+Per rule, the findings below the threshold are counted out of fold, labelled (right) or not
+(wrong): the shipped file says to keep them at info where they were right at least half the
+time and to drop them where they were mostly wrong (the ``per_rule`` gate, the current
+edition's). ``--report`` prints, with the gate off, downgrading (info), dropping (drop) and
+per_rule, the per-rule
 precision and recall (any severity) and the findings left at error/warning: out of fold on the
 tuning corpus, and on the held-out set (tests/corpus/holdout, never trained on). ``--write`` writes the weights to src/sellerpolicy/data/message_model.json. The blind set
 is never read here.
@@ -235,12 +239,55 @@ def threshold(exs: Sequence[Example], probs: dict[str, dict[Code, float]], budge
     return min(MAX_THRESHOLD, kept[math.floor(budget * len(kept))])
 
 
-def gated(e: Example, p: dict[Code, float], th: float, mode: str) -> set[Code]:
-    """The codes reported for ``e`` (any severity) with the gate in ``mode``."""
+def gated(
+    e: Example, p: dict[Code, float], th: float, mode: str, drops: frozenset[Code] = frozenset()
+) -> set[Code]:
+    """The codes reported for ``e`` (any severity) with the gate in ``mode``.
+
+    ``drops``: the rules whose unconfirmed findings ``per_rule`` drops (`unconfirmed_actions`).
+    """
     got = set(e.found | e.info)
-    if mode == "drop":
-        got -= {c for c in e.found if c in GATED and p[c] < th and c not in e.info}
+    if mode in ("drop", "per_rule"):
+        got -= {
+            c
+            for c in e.found
+            if c in GATED and p[c] < th and c not in e.info and (mode == "drop" or c in drops)
+        }
     return got
+
+
+@attrs.frozen
+class Unconfirmed:
+    """What the gate does with a rule's findings its model does not confirm, and why.
+
+    Out of fold, ``right`` of them were labelled (the rule was right) and ``wrong`` were not.
+    """
+
+    right: int
+    wrong: int
+
+    @property
+    def action(self) -> str:
+        """``info`` when they were right at least half the time, else ``drop``.
+
+        A finding more often wrong than right, shown even at info severity, costs the sender
+        more than it tells; one right at least as often is worth showing.
+        """
+        return "info" if self.right >= self.wrong else "drop"
+
+
+def unconfirmed_actions(
+    exs: Sequence[Example], probs: dict[str, dict[Code, float]], th: float
+) -> dict[Code, Unconfirmed]:
+    """Per rule, out of fold: how often its findings below the threshold were labelled."""
+    right: Counter[Code] = Counter()
+    wrong: Counter[Code] = Counter()
+    for e in exs:
+        p = probs[e.id]
+        for code in e.found:
+            if code in GATED and p[code] < th and code not in e.info:
+                (right if code in e.labels else wrong)[code] += 1
+    return {code: Unconfirmed(right[code], wrong[code]) for code in RULES}
 
 
 def warned(e: Example, p: dict[Code, float], th: float, mode: str) -> set[Code]:
@@ -260,14 +307,18 @@ class Score:
 
 
 def score(
-    exs: Sequence[Example], probs: dict[str, dict[Code, float]], th: float, mode: str
+    exs: Sequence[Example],
+    probs: dict[str, dict[Code, float]],
+    th: float,
+    mode: str,
+    drops: frozenset[Code] = frozenset(),
 ) -> Score:
     """The checker's figures on ``exs`` with the gate in ``mode``."""
     counts: dict[Code, list[int]] = defaultdict(lambda: [0, 0, 0])
     loud: dict[Code, list[int]] = defaultdict(lambda: [0, 0])
     bad = 0
     for e in exs:
-        got = gated(e, probs[e.id], th, mode)
+        got = gated(e, probs[e.id], th, mode, drops)
         strong = warned(e, probs[e.id], th, mode)
         for code in RULES:
             c = counts[code]
@@ -309,7 +360,9 @@ def print_scores(title: str, runs: dict[str, Score]) -> None:
     print(f"{'warned':<7}" + "".join(f"{runs[n].warned:>30}" for n in names))
 
 
-def payload(models: dict[Code, Fitted], th: float, n: int) -> dict[str, Any]:
+def payload(
+    models: dict[Code, Fitted], th: float, n: int, actions: dict[Code, Unconfirmed]
+) -> dict[str, Any]:
     """The JSON shipped in the package."""
     return {
         "about": (
@@ -321,6 +374,8 @@ def payload(models: dict[Code, Fitted], th: float, n: int) -> dict[str, Any]:
             code.value: {
                 "bias": round(m.bias, 4),
                 "threshold": round(th, 4),
+                "unconfirmed": actions[code].action,
+                "unconfirmed_out_of_fold": [actions[code].right, actions[code].wrong],
                 "weights": {f: round(w, 4) for f, w in sorted(m.weights.items())},
             }
             for code, m in models.items()
@@ -346,6 +401,12 @@ def main() -> None:
     probs = out_of_fold(exs, folds=args.folds or None)
     th = threshold(exs, probs, args.budget)
     print(f"threshold {th:.4f} (grouped cross-validation, budget {args.budget:.0%})", flush=True)
+    actions = unconfirmed_actions(exs, probs, th)
+    for code, act in actions.items():
+        print(
+            f"{code.value} unconfirmed out of fold: {act.right} right, {act.wrong} wrong: {act.action}"
+        )
+    drops = frozenset(code for code, act in actions.items() if act.action == "drop")
     final = fit_all(exs)
     if args.report:
         holdout = examples(records(HOLDOUT), group="holdout")
@@ -354,9 +415,17 @@ def main() -> None:
             ("tuning corpus, out of fold (grouped by file)", exs, probs),
             ("held-out set (tests/corpus/holdout)", holdout, hprobs),
         ):
-            print_scores(title, {mode: score(xs, ps, th, mode) for mode in ("off", "info", "drop")})
+            print_scores(
+                title,
+                {
+                    mode: score(xs, ps, th, mode, drops)
+                    for mode in ("off", "info", "drop", "per_rule")
+                },
+            )
     if args.write:
-        text = json.dumps(payload(final, th, len(exs)), sort_keys=True, separators=(",", ":"))
+        text = json.dumps(
+            payload(final, th, len(exs), actions), sort_keys=True, separators=(",", ":")
+        )
         WEIGHTS.write_text(text + "\n", encoding="utf-8")
         print(f"wrote {WEIGHTS} ({len(text):,} characters)")
 

@@ -144,10 +144,15 @@ BLIND_FLOORS = {
     # took SP114 recall from 0.777 to 0.888; BLIND_WARNED went from 9 to 8, then to 7 when the
     # model gate was retrained on the grown tuning corpus
     # raised 0.923 -> 1.000 recall on 2026-12-05 (fresh_bl-bn round): offers for the next parcel
-    Code.SP106: (0.812, 1.000),
+    # On 2026-12-05 the current edition's gate became per_rule: the unconfirmed findings of a
+    # rule whose unconfirmed findings were mostly wrong out of fold (SP106, SP108-SP110, SP115,
+    # SP116) are dropped, not shown at info. Here that raised SP106 0.812 -> 0.928, SP109
+    # 0.888 -> 1.000 and SP116 0.857 -> 1.000 precision, and traded one of SP108's eight for one
+    # of its two false alarms (0.800/1.000 -> 0.875/0.875): the one recall lowered, on purpose.
+    Code.SP106: (0.928, 1.000),
     Code.SP107: (1.000, 1.000),  # raised on 2026-12-04: "wir hoffen, ... gefallen Ihnen"
-    Code.SP108: (0.800, 1.000),
-    Code.SP109: (0.888, 1.000),
+    Code.SP108: (0.875, 0.875),
+    Code.SP109: (1.000, 1.000),
     Code.SP110: (1.000, 0.875),
     Code.SP111: (0.875, 0.777),
     Code.SP112: (1.000, 1.000),
@@ -160,7 +165,7 @@ BLIND_FLOORS = {
     # of every language ("le recomendamos escribirnos antes de valorar")
     Code.SP114: (1.000, 1.000),
     Code.SP115: (1.000, 1.000),
-    Code.SP116: (0.857, 0.750),  # raised on 2026-12-04: steps the buyer asked for
+    Code.SP116: (1.000, 0.750),  # raised on 2026-12-04: steps the buyer asked for
     Code.SP117: (1.000, 1.000),
     Code.SP118: (
         1.000,
@@ -312,7 +317,7 @@ FRESH_FLOORS = {
     Code.SP105: (0.571, 1.000),
     Code.SP106: (1.000, 0.750),  # raised on 2026-12-05 after the eighteenth round's tuning
     Code.SP107: (1.000, 1.000),
-    Code.SP108: (0.600, 1.000),
+    Code.SP108: (1.000, 1.000),  # raised 0.600 -> 1.000 on 2026-12-05: the per_rule gate
     Code.SP109: (1.000, 1.000),
     Code.SP110: (1.000, 1.000),
     # raised 0.250 -> 0.500 on 2026-12-04: the buyer called a liar or a child without a swear word

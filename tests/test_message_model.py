@@ -11,9 +11,10 @@ from sellerpolicy.exceptions import InvalidPolicyError
 CURRENT = Policy.current()
 OFF = CURRENT.with_parameters(model_gate="off")
 DROP = CURRENT.with_parameters(model_gate="drop")
+INFO = CURRENT.with_parameters(model_gate="info")
 
 # A look-alike the phrase rules flag and the model does not confirm: TRAP_CODE at error/warning
-# with the gate off, at info with it on.
+# with the gate off, at info in info mode, gone in drop mode.
 # (semantic_c-074: the workshop's note is about the order, not its shipping).
 TRAP = (
     "Hello Mr Whitfield,\n\nWe wanted to let you know that your order for the oak garden bench "
@@ -138,7 +139,7 @@ class TestGate:
 
     def test_trap_is_downgraded_to_info(self):
         """A look-alike the model does not confirm is kept at info, saying why."""
-        report = check_message(TRAP, policy=CURRENT)
+        report = check_message(TRAP, policy=INFO)
 
         found = [f for f in report.findings if f.code is TRAP_CODE]
 
@@ -169,15 +170,74 @@ class TestGate:
     @pytest.mark.parametrize("text", [VIOLATION, TRAP], ids=["violation", "trap"])
     def test_off_and_on_find_the_same_codes(self, text):
         """In info mode the gate changes severities, never which codes are reported."""
-        on = check_message(text, policy=CURRENT)
+        on = check_message(text, policy=INFO)
         off = check_message(text, policy=OFF)
 
         assert on.codes == off.codes
 
     def test_unknown_mode_is_refused(self):
-        """A mode other than drop, info and off is a policy error."""
+        """A mode other than drop, info, off and per_rule is a policy error."""
         with pytest.raises(InvalidPolicyError, match="model_gate"):
             CURRENT.with_parameters(model_gate="maybe")
+
+
+class TestPerRule:
+    """The current edition's gate: each rule's model says what becomes of what it does not
+    confirm, learned out of fold (info where those findings were right at least half the time,
+    drop where they were mostly wrong)."""
+
+    @staticmethod
+    def _with(monkeypatch, code, unconfirmed):
+        import attrs
+
+        from sellerpolicy._rules.messages import model
+
+        models = dict(rule_models())
+        models[code] = attrs.evolve(models[code], unconfirmed=unconfirmed)
+        monkeypatch.setattr(model, "rule_models", lambda: models)
+
+    def test_the_current_edition_gates_per_rule(self):
+        assert "per_rule" == CURRENT.parameters.choice("model_gate")
+
+    def test_a_rule_that_drops(self, monkeypatch):
+        """Its finding the model does not confirm is gone; the phrase rules alone keep it."""
+        self._with(monkeypatch, TRAP_CODE, "drop")
+
+        assert TRAP_CODE not in check_message(TRAP, policy=CURRENT).codes
+        assert TRAP_CODE in check_message(TRAP, policy=OFF).codes
+
+    def test_a_rule_that_keeps_at_info(self, monkeypatch):
+        """Its finding the model does not confirm is shown at info, saying why."""
+        self._with(monkeypatch, TRAP_CODE, "info")
+
+        found = [f for f in check_message(TRAP, policy=CURRENT).findings if f.code is TRAP_CODE]
+
+        assert [Severity.INFO] == [f.severity for f in found]
+        assert "not confirmed, model: " in found[0].message
+
+    @pytest.mark.parametrize("unconfirmed", ["info", "drop"])
+    def test_a_confirmed_finding_stands_either_way(self, monkeypatch, unconfirmed):
+        self._with(monkeypatch, Code.SP106, unconfirmed)
+
+        assert _loud(check_message(VIOLATION, policy=CURRENT), Code.SP106)
+
+    def test_the_shipped_actions_follow_their_counts(self):
+        """Each rule's action in the shipped file is the one its out-of-fold counts give."""
+        raw = json.loads(
+            resources.files("sellerpolicy.data").joinpath("message_model.json").read_text("utf-8")
+        )
+
+        for code, rule in raw["rules"].items():
+            right, wrong = rule["unconfirmed_out_of_fold"]
+
+            assert rule["unconfirmed"] == ("info" if right >= wrong else "drop"), code
+            assert rule_models()[Code(code)].unconfirmed == rule["unconfirmed"]
+
+    def test_an_unknown_action_is_refused(self):
+        from sellerpolicy._rules.messages.model import RuleModel
+
+        with pytest.raises(ValueError, match="unconfirmed"):
+            RuleModel(bias=0.0, threshold=0.1, weights={}, unconfirmed="maybe")
 
 
 class TestTraining:
@@ -226,3 +286,40 @@ class TestTraining:
         assert set(outside) == {e.id for e in exs}
         # trained on file b alone, the model has never seen 'gift' or SP106
         assert outside[exs[0].id][Code.SP106] < 0.5 < inside
+
+    def test_unconfirmed_actions_count_out_of_fold(self):
+        """Findings below the threshold are counted right (labelled) or wrong, per rule."""
+        from benchmarks.train_model import Example, unconfirmed_actions
+
+        def ex(i, labels):
+            return Example(
+                id=f"x-{i}",
+                group="x.jsonl",
+                feats=frozenset(),
+                labels=frozenset(labels),
+                found=frozenset({Code.SP110, Code.SP124}),
+                info=frozenset(),
+            )
+
+        # SP110: 1 labelled of 3 below the threshold; SP124: 2 of 3; one above it for neither
+        exs = [ex(0, {Code.SP110, Code.SP124}), ex(1, {Code.SP124}), ex(2, set()), ex(3, set())]
+        probs = {e.id: dict.fromkeys(GATED, 0.01) for e in exs}
+        probs["x-3"] = dict.fromkeys(GATED, 0.9)
+
+        actions = unconfirmed_actions(exs, probs, 0.1)
+
+        assert (1, 2, "drop") == (
+            actions[Code.SP110].right,
+            actions[Code.SP110].wrong,
+            actions[Code.SP110].action,
+        )
+        assert (2, 1, "info") == (
+            actions[Code.SP124].right,
+            actions[Code.SP124].wrong,
+            actions[Code.SP124].action,
+        )
+        assert (0, 0, "info") == (
+            actions[Code.SP106].right,
+            actions[Code.SP106].wrong,
+            actions[Code.SP106].action,
+        )

@@ -1507,12 +1507,13 @@ class TestPinnedExceptions:
             "The new lid ships free of charge, and we'd welcome your honest review once it arrives."
         )
 
-        assert "SP106" not in check_message(text, kind="reply").codes
+        assert "SP106" not in check_message(text, kind="reply", policy=PHRASE_READING).codes
         assert (
             "SP106"
             in check_message(
                 "A free lid ships today, and we'd welcome your honest review once it arrives.",
                 kind="reply",
+                policy=PHRASE_READING,
             ).codes
         )
 
@@ -1537,6 +1538,12 @@ class TestPinnedExceptions:
 
 def _asked(question: str) -> list[Message]:
     return [Message(body=question, kind="inquiry", sender="buyer", sent_at=_at(1))]
+
+
+# The phrase rules' own reading, every finding kept: the current edition with the model gate
+# showing at info what its model does not confirm (the default, per_rule, drops those of some
+# rules; tests/test_message_model.py::TestPerRule holds the gate itself).
+PHRASE_READING = Policy.current().with_parameters(model_gate="info")
 
 
 CLAUSE_CASES = [
@@ -6918,8 +6925,8 @@ class TestRecallWording:
         ids=[c[0] for c in RECALL_CASES],
     )
     def test_wording(self, text, kind, code, fires):
-        """Each wording gives (or does not give) its code."""
-        assert fires == (code in check_message(text, kind=kind).codes)
+        """Each wording gives (or does not give) its code, in the phrase rules' reading."""
+        assert fires == (code in check_message(text, kind=kind, policy=PHRASE_READING).codes)
 
 
 class TestSneering:
@@ -6970,8 +6977,8 @@ class TestAmountsAskedFor:
         ],
     )
     def test_supplement_or_deposit(self, text):
-        """Each asks the buyer to pay more after the sale."""
-        assert "SP108" in check_message(text, kind="reply").codes
+        """Each asks the buyer to pay more after the sale, in the phrase rules' reading."""
+        assert "SP108" in check_message(text, kind="reply", policy=PHRASE_READING).codes
 
     @pytest.mark.parametrize(
         "text",
