@@ -6861,6 +6861,77 @@ RECALL_CASES = [
         "SP115",
         False,
     ),
+    # round 32 guards
+    (
+        "not allowed on Amazon, but sold on the own website",
+        "We can't list the adapter on Amazon because of the hazmat rules, but we do stock it on our own website.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "not allowed on Amazon, then sold directly, German",
+        "Auf Amazon dürfen wir den Adapter leider nicht anbieten. Schreiben Sie uns, dann verkaufen wir Ihnen den Adapter direkt.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a voucher for the next purchase in the own online shop, German",
+        "Als Dankeschön erhalten Sie einen Gutschein für Ihren nächsten Einkauf in unserem Onlineshop.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "cheaper on the own site than anywhere else",
+        "Spare mounts for it are all at Lumetto Parts, usually a good bit cheaper than anywhere else.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "early access to new products",
+        "Club members get early access to new gear before it hits Amazon.",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "the buyer's 5 stars called a gift to the seller, Italian",
+        "Se la lampada ti piace, ci faresti un regalo enorme lasciandoci 5 stelle su Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "the buyer's 5 stars called a gift is no incentive, Italian",
+        "Se la lampada ti piace, ci faresti un regalo enorme lasciandoci 5 stelle su Amazon.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "a repair out of warranty is paid where it is done, Italian",
+        "Fuori garanzia la riparazione è a pagamento, presso uno dei centri autorizzati.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "why the buyer gets the message, no opt-out",
+        "Trim the wick before lighting. You are receiving this because of your Amazon order 113-1234567-1234567.",
+        "proactive",
+        "SP118",
+        False,
+    ),
+    (
+        "left the workshop yesterday, in the carrier's hands, Spanish",
+        "¡Buenas noticias! Su pedido salió ayer de nuestro taller y ya está en manos de SEUR.",
+        "proactive",
+        "SP110",
+        True,
+    ),
 ]
 
 
@@ -8172,3 +8243,26 @@ class TestTemplateGating:
         text = "{% if " + "score " * 20_000 + " Would you review it on Amazon?"
 
         assert "SP114" not in check_message(text, kind="review_request").codes
+
+
+class TestPromotionalFileNames:
+    """A promotional word standing alone in a file name is read with the lexicon's exceptions;
+    inside a longer word, by its stem (round 32)."""
+
+    @staticmethod
+    def _codes(file_name):
+        message = Message(
+            body="Please find the document for your order attached.",
+            kind="proactive",
+            attachments=[
+                Attachment(file_name=file_name, media_type="application/pdf", size_bytes=200_000)
+            ],
+        )
+        return check_message(message, policy=PHRASE_READING).codes
+
+    def test_sea_salt_is_no_sale(self):
+        assert not {"SP113", "SP119"} & self._codes("SDS-ricarica-sale-marino-IT.pdf")
+
+    @pytest.mark.parametrize("name", ["summer-sale-2025.pdf", "Herbstkatalog.pdf"])
+    def test_a_sale_and_a_catalogue_inside_a_word_promote(self, name):
+        assert {"SP113", "SP119"} <= self._codes(name)

@@ -100,7 +100,21 @@ def _names_mention(a: Analysis, att: Attachment, vocab: str) -> bool:
 
 
 def promotional(a: Analysis, att: Attachment) -> bool:
-    return _names_mention(a, att, "promo_attachment")
+    """Whether an attachment's name or alt text promotes ('spring-catalogue.pdf').
+
+    A promotional word standing alone is the lexicon's, with its exceptions ('sale marino' is
+    sea salt); inside a longer word ('Herbstkatalog', 'wholesale-prices') the stem is read.
+    """
+    if "promo_attachment" in _name_vocabs(a, att):
+        return True
+    names = _names(att)
+    return any(_inside_a_word(names, m) for m in _stem_pattern("promo_attachment").finditer(names))
+
+
+def _inside_a_word(text: str, m: regex.Match[str]) -> bool:
+    """Whether the match ``m`` of ``text`` is glued to a letter or digit on either side."""
+    start, end = m.span()
+    return (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
 
 
 # Words that name no document: camera and scanner file names, 'document', 'file', 'copy'.
