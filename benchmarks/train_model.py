@@ -248,12 +248,13 @@ def gated(
     """
     got = set(e.found | e.info)
     if mode in ("drop", "per_rule"):
-        got -= {
-            c
-            for c in e.found
-            if c in GATED and p[c] < th and c not in e.info and (mode == "drop" or c in drops)
-        }
+        got -= {c for c in _unconfirmed(e, p, th) if mode == "drop" or c in drops}
     return got
+
+
+def _unconfirmed(e: Example, p: dict[Code, float], th: float) -> set[Code]:
+    """The gated error/warning findings of ``e`` whose probability is below the threshold."""
+    return {c for c in e.found if c in GATED and p[c] < th and c not in e.info}
 
 
 @attrs.frozen
@@ -283,10 +284,8 @@ def unconfirmed_actions(
     right: Counter[Code] = Counter()
     wrong: Counter[Code] = Counter()
     for e in exs:
-        p = probs[e.id]
-        for code in e.found:
-            if code in GATED and p[code] < th and code not in e.info:
-                (right if code in e.labels else wrong)[code] += 1
+        for code in _unconfirmed(e, probs[e.id], th):
+            (right if code in e.labels else wrong)[code] += 1
     return {code: Unconfirmed(right[code], wrong[code]) for code in RULES}
 
 

@@ -244,19 +244,20 @@ class TestTraining:
     """The trainer's cross-validation (benchmarks/train_model.py), on a toy corpus."""
 
     @staticmethod
-    def _examples():
+    def _example(i, group, feats, labels, found=()):
         from benchmarks.train_model import Example
 
-        def ex(i, group, feats, labels):
-            return Example(
-                id=f"{group}-{i}",
-                group=group,
-                feats=frozenset(feats),
-                labels=frozenset(labels),
-                found=frozenset(),
-                info=frozenset(),
-            )
+        return Example(
+            id=f"{group}-{i}",
+            group=group,
+            feats=frozenset(feats),
+            labels=frozenset(labels),
+            found=frozenset(found),
+            info=frozenset(),
+        )
 
+    def _examples(self):
+        ex = self._example
         # file a: the word 'gift' always with SP106; file b: never the word, never the code
         a = [ex(i, "a.jsonl", {"w:gift", "w:review"}, {Code.SP106}) for i in range(6)]
         b = [ex(i, "b.jsonl", {"w:thanks", "w:review"}, set()) for i in range(6)]
@@ -289,17 +290,10 @@ class TestTraining:
 
     def test_unconfirmed_actions_count_out_of_fold(self):
         """Findings below the threshold are counted right (labelled) or wrong, per rule."""
-        from benchmarks.train_model import Example, unconfirmed_actions
+        from benchmarks.train_model import unconfirmed_actions
 
         def ex(i, labels):
-            return Example(
-                id=f"x-{i}",
-                group="x.jsonl",
-                feats=frozenset(),
-                labels=frozenset(labels),
-                found=frozenset({Code.SP110, Code.SP124}),
-                info=frozenset(),
-            )
+            return self._example(i, "x", (), labels, found={Code.SP110, Code.SP124})
 
         # SP110: 1 labelled of 3 below the threshold; SP124: 2 of 3; one above it for neither
         exs = [ex(0, {Code.SP110, Code.SP124}), ex(1, {Code.SP124}), ex(2, set()), ex(3, set())]

@@ -95,20 +95,20 @@ def _name_vocabs(a: Analysis, att: Attachment) -> frozenset[str]:
 
 
 def _names_mention(a: Analysis, att: Attachment, vocab: str) -> bool:
-    """Whether the name uses ``vocab``, as a word or inside a compound ('Aufbauanleitung')."""
-    return vocab in _name_vocabs(a, att) or bool(_stem_pattern(vocab).search(_names(att)))
+    """Whether the name uses ``vocab``, as a word or inside a compound ('Aufbauanleitung').
+
+    A word standing alone is the lexicon's, with its exceptions ('sale marino' is sea salt, no
+    sale); inside a longer word ('Herbstkatalog', 'wholesale-prices') the stem is read.
+    """
+    if vocab in _name_vocabs(a, att):
+        return True
+    names = _names(att)
+    return any(_inside_a_word(names, m) for m in _stem_pattern(vocab).finditer(names))
 
 
 def promotional(a: Analysis, att: Attachment) -> bool:
-    """Whether an attachment's name or alt text promotes ('spring-catalogue.pdf').
-
-    A promotional word standing alone is the lexicon's, with its exceptions ('sale marino' is
-    sea salt); inside a longer word ('Herbstkatalog', 'wholesale-prices') the stem is read.
-    """
-    if "promo_attachment" in _name_vocabs(a, att):
-        return True
-    names = _names(att)
-    return any(_inside_a_word(names, m) for m in _stem_pattern("promo_attachment").finditer(names))
+    """Whether an attachment's name or alt text promotes ('spring-catalogue.pdf')."""
+    return _names_mention(a, att, "promo_attachment")
 
 
 def _inside_a_word(text: str, m: regex.Match[str]) -> bool:

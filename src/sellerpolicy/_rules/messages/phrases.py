@@ -959,12 +959,13 @@ def _asks_it_back(a: Analysis, start: int, said: frozenset[str]) -> bool:
     """
     if "ask" not in said:
         return False
-    end = _SENTENCE_STOP.search(a.norm.text, start, start + _ASKED_BACK_REACH)
-    return end is not None and end.group() == "?"
-
-
-_SENTENCE_STOP = regex.compile(r"[.!?\n]", regex.V1)
-_ASKED_BACK_REACH = 300  # characters to the question mark (bounded: linear in the findings)
+    first, _ = _sentence_range(a, start, start + 1)
+    sentence = a.sentences[first]
+    # once per sentence: many requests in one long sentence read it once
+    return a.memo(  # type: ignore[return-value]
+        f"question:{first}",
+        lambda: a.norm.text[sentence.start : sentence.end].rstrip().endswith("?"),
+    )
 
 
 def _steps_or_choice(a: Analysis, said: frozenset[str]) -> bool:
