@@ -125,6 +125,26 @@ class TestDerivation:
         assert set() == names[0] & names[1]
         assert vocabulary_names() == {n for n in names[0] | names[1] if not n.endswith(".not")}
 
+    @pytest.mark.parametrize("file", ["vocabularies.toml", "feedback_vocabularies.toml"])
+    def test_no_list_names_an_entry_twice(self, file):
+        """Every list of the shipped data (vocabularies, names, typos) names each entry once.
+
+        A repeat matches nothing more; it only hides, when one copy is edited or removed, that
+        the other still acts.
+        """
+        data = tomllib.loads(
+            resources.files("sellerpolicy").joinpath("data", file).read_text(encoding="utf-8")
+        )
+        repeated = {
+            f"{section}.{name}": sorted({e for e in entries if entries.count(e) > 1})
+            for section, table in data.items()
+            if isinstance(table, dict)
+            for name, entries in table.items()
+            if isinstance(entries, list) and len(set(map(repr, entries))) < len(entries)
+        }
+
+        assert {} == repeated
+
     @pytest.mark.parametrize(
         ("phrases", "field"),
         [
