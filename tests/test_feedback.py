@@ -248,6 +248,13 @@ CASES = [
     ("The lamp was fine but it flickers, box dented.", 2, "AFN", False, set(), set()),
     # ... but only beside a damaged parcel, and not as a verdict on the item (review)
     ("Nice packaging. The lamp was fine, nothing special.", 3, "AFN", False, set(), set()),
+    # feedback_ai: the item named and judged, or holed or knocked, beside the parcel is a part
+    # about the product; 'schnell da' is the delivery
+    ("Paket kam einen Tag früher, die Hanteln sind super", 5, "AFN", False, set(), set()),
+    ("Arrived two days early and the kettlebell is great", 5, "AFN", False, set(), set()),
+    ("La caja llegó aplastada y una mancuerna con un golpe", 2, "AFN", False, set(), set()),
+    ("Il pacco è arrivato puntuale ma il tappetino era bucato", 1, "AFN", False, set(), set()),
+    ("Super schnell da!", 5, "AFN", False, {"SP301"}, {"SP301"}),
     ("Box was dented. The lamp was ok for the price.", 3, "AFN", False, set(), set()),
     ("Amazon lost my parcel, seller not to blame", 3, "AFN", False, {"SP301"}, {"SP301"}),
     (

@@ -226,22 +226,34 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # item is the product (its writer reads the listing, the seller's: SP302 precision 0.79 on it),
 # and a damaged item on arrival is no strike-through in the seed edition. With it the gates are
 # the seven sets' figures: current SP301 recall 0.94 -> 0.93 and SP302 precision 0.94 -> 0.92,
-# seed SP301 recall 0.90 -> 0.89 and SP302 precision 0.94 -> 0.92.
+# seed SP301 recall 0.90 -> 0.89 and SP302 precision 0.94 -> 0.92. feedback_ai.jsonl (180,
+# b6f5a1f6…) joined on 2026-12-06: a sporting-goods shop, two thirds AFN, the delivery mixed with
+# something else in one breath. Scored untouched at c03c287 (current SP301 0.91/0.83, SP302
+# 1.00/0.58; seed SP301 0.94/0.86) and read: a product named and judged beside the parcel
+# ('Pacco arrivato in anticipo, tappetino ottimo') or holed or knocked ('arrivato bucato', 'con
+# un golpe') is a part about the product (the fitness gear it names joins `item`, the damage
+# words `damage`), and 'schnell da' is the delivery (current SP301 1.00/0.81, SP302 1.00/0.63
+# after). Left as the tuning set reads them: an item that arrived broken or dead is its condition,
+# not a product review (its writer: SP302, 9 of 24 missed), a unit missing from an AFN parcel is
+# not the delivery (its writer: SP301), an item said to be perfect beside a torn box ('pero las
+# mancuernas perfectas') is no strike either way. With it the gates are the eight sets' figures:
+# current SP301 0.95/0.91, SP302 0.92/0.87, SP306 0.98/0.88, SP310 0.96/0.85; seed SP301
+# 0.95/0.88, SP302 0.92/0.87, SP310 0.96/0.85.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.94, 0.93),
-        Code.SP302: (0.92, 0.90),
+        Code.SP301: (0.95, 0.91),
+        Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
-        Code.SP306: (0.98, 0.87),
-        Code.SP310: (0.95, 0.85),
+        Code.SP306: (0.98, 0.88),
+        Code.SP310: (0.96, 0.85),
     },
     Edition.SEED: {
-        Code.SP301: (0.94, 0.89),
-        Code.SP302: (0.92, 0.90),
+        Code.SP301: (0.95, 0.88),
+        Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
         Code.SP305: (0.97, 0.98),
-        Code.SP310: (0.95, 0.85),
+        Code.SP310: (0.96, 0.85),
     },
 }
 
@@ -362,9 +374,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 1600 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 1780 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 1600 == len(disputed)
+        assert 1780 == len(disputed)
         assert len(ids) == len(set(ids))
