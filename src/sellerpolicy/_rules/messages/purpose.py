@@ -54,6 +54,7 @@ _PURPOSES: dict[str, frozenset[str]] = {
     "warranty": frozenset(),
     "appointment": frozenset(),
     "customization": frozenset(),
+    "legal": frozenset(),
 }
 _KIND_PURPOSE = {
     MessageKind.REVIEW_REQUEST: "review",
@@ -64,6 +65,19 @@ _KIND_PURPOSE = {
     MessageKind.CONFIRM_CUSTOMIZATION: "customization",
     MessageKind.UNEXPECTED_PROBLEM: "problem",
 }
+# kinds that speak for their purpose only when the body says it in the kind's own words: a notice
+# the law requires because of where the order ships ("… is being shipped to California, so we
+# are required to give you the following notice") is no shipping notice, but "your parcel is on
+# its way" sent as a legal disclosure has no notice to outweigh the shipment
+_KIND_PURPOSE_WHEN_SAID = {MessageKind.LEGAL_DISCLOSURE: "legal"}
+
+
+def _own_purpose(a: Analysis) -> str | None:
+    """The purpose the chosen kind adds a point to, if any."""
+    own = _KIND_PURPOSE.get(a.kind)
+    if own is None and _TOPICS.get(a.kind, "") in a.vocabs:
+        own = _KIND_PURPOSE_WHEN_SAID.get(a.kind)
+    return own
 
 
 def purpose_scores(a: Analysis) -> dict[str, int]:
@@ -76,7 +90,7 @@ def purpose_scores(a: Analysis) -> dict[str, int]:
             for purpose, words in _PURPOSES.items():
                 if vocabs & words:
                     scores[purpose] += 1
-        own = _KIND_PURPOSE.get(a.kind)
+        own = _own_purpose(a)
         if own is not None:
             scores[own] += 1
         return scores
@@ -91,7 +105,7 @@ def _body_dominates(a: Analysis, purpose: str, *, besides: frozenset[str]) -> bo
     arranges nothing: the kind's own purpose has no sentence to outweigh the delivery's.
     """
     scores = dict(purpose_scores(a))
-    own = _KIND_PURPOSE.get(a.kind)
+    own = _own_purpose(a)
     if own is not None:
         scores[own] -= 1
     return _outscores(scores, purpose, besides)
@@ -271,10 +285,11 @@ def _thanks_someone(a: Analysis) -> bool:
     )
 
 
-# what a sentence that thanks for a review or feedback may hold besides the thanks
+# what a sentence that thanks for a review or feedback may hold besides the thanks (the review
+# praised as kind or lovely, 'per la bella recensione che ci ha lasciato', is still the buyer's)
 _THANKED_COMPANY = frozenset(
     {"pleasantry", "thanks", "greeting", "review", "seller_feedback", "you", "to_us", "order_ref",
-     "topic_order_details", "buy_verb", "well_wish", "image_not_product"}
+     "topic_order_details", "buy_verb", "well_wish", "image_not_product", "positive_review"}
 )  # fmt: skip
 _REVIEW_WORDS = frozenset({"review", "seller_feedback"})
 _THANKED_WORDS = 30  # a sentence longer than this says more than thanks
