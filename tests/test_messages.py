@@ -7121,6 +7121,13 @@ RECALL_CASES = [
         "SP124",
         False,
     ),
+    (
+        "a parcel hoped to have reached the buyer well is no status, German thanks",
+        "Guten Tag {{buyer_name}},\n\nwir hoffen, Ihr Päckchen ist gut bei Ihnen angekommen. Vielen Dank für Ihren Einkauf!\n\nBei Fragen sind wir gerne für Sie da.\n\nViele Grüße\nIhr Team",
+        "proactive",
+        "SP117",
+        True,
+    ),
 ]
 
 
