@@ -7128,6 +7128,13 @@ RECALL_CASES = [
         "SP117",
         True,
     ),
+    (
+        "thanks, a parcel hoped well arrived and questions welcome only, Italian",
+        "Ciao Marco,\n\nspero che il pacco sia arrivato bene. Grazie mille per il tuo ordine!\n\nSe hai domande, siamo a tua disposizione.\n\nUn saluto,\nIl team Lumen",
+        "proactive",
+        "SP117",
+        True,
+    ),
 ]
 
 
