@@ -1,4 +1,5 @@
 import tomllib
+from collections import Counter
 from importlib import resources
 
 import pytest
@@ -135,12 +136,17 @@ class TestDerivation:
         data = tomllib.loads(
             resources.files("sellerpolicy").joinpath("data", file).read_text(encoding="utf-8")
         )
-        repeated = {
-            f"{section}.{name}": sorted({e for e in entries if entries.count(e) > 1})
+        counted = {
+            f"{section}.{name}": Counter(map(repr, entries))
             for section, table in data.items()
             if isinstance(table, dict)
             for name, entries in table.items()
-            if isinstance(entries, list) and len(set(map(repr, entries))) < len(entries)
+            if isinstance(entries, list)
+        }
+        repeated = {
+            name: sorted(entry for entry, n in counts.items() if n > 1)
+            for name, counts in counted.items()
+            if max(counts.values(), default=0) > 1
         }
 
         assert {} == repeated
