@@ -56,7 +56,10 @@ editions differ for SP301 (customer service of every kind on 135 AFN orders of a
 outdoor shop, five languages; sha256 473d2aa7…), committed as written on 2026-12-05 the same way,
 and ``feedback_ac.jsonl`` a twentieth writer's 200 comments on the text grounds (personal
 information, profanity, product-only comments, praise with one or two stars) of a furniture and
-home-textiles shop (sha256 958d7f6b…).
+home-textiles shop (sha256 958d7f6b…). ``feedback_aj.jsonl`` is a twenty-seventh writer's 180
+comments of a kitchenware and small-appliance shop, half AFN, delivery mixed with the item, the
+seller's service or the price, in five languages (sha256 4831fcc6…), committed as written on
+2026-12-06 after it was scored untouched with ``--folder``.
 """
 
 from __future__ import annotations

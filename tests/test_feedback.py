@@ -577,6 +577,79 @@ CASES = [
         {"SP305"},
     ),
     ("Nunca me llegó y encima me cobraron el envío dos veces.", 1, "MFN", True, set(), set()),
+    # feedback_aj: a parcel heard landing or a box too big and unpadded, a delivery to the wrong
+    # house number or one the buyer had to stay home to sign for, the day it came counted from
+    # the order, a parcel never seen, a box (not the item) in perfect condition, useless tracking:
+    # the delivery; nobody picking up the seller's phone and a question never answered are the
+    # seller's service; food praised is praise; postage 'on top' is a price complaint
+    (
+        "Courier tossed it over the fence, I heard it land from inside the house.",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Delivered to number 12 instead of 21, neighbour dropped it off days later",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Box far too big with no padding, rattling around the whole way",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Had to take a day off work to be home for the signature",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("Paid for the 2 day option, got it on day 6", 1, "MFN", True, {"SP306"}, set()),
+    ("Left on the wrong street apparently. Never saw it.", 1, "MFN", True, {"SP306"}, set()),
+    (
+        "Delivery on time and the box was in perfect condition",
+        5,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("Still waiting after 2 weeks. Tracking useless.", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    (
+        "Rang their number three times, nobody picks up, still no parcel",
+        1,
+        "AFN",
+        False,
+        set(),
+        {"SP301"},
+    ),
+    (
+        "Asked the seller if the lid fits my other pot, never got an answer",
+        2,
+        "AFN",
+        False,
+        set(),
+        {"SP301"},
+    ),
+    (
+        "Cette machine fait un thé délicieux",
+        1,
+        "MFN",
+        False,
+        {"SP302", "SP310"},
+        {"SP302", "SP310"},
+    ),
+    ("Good pan, but 15 quid postage on top is a bit cheeky", 3, "MFN", False, set(), {"SP305"}),
 ]
 
 

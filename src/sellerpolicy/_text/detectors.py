@@ -70,6 +70,9 @@ _WORD_DOT = regex.compile(
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
     (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info|io)\b)
   |
+    (?<=[a-z0-9]{4})\s+(?:point|punto)\s+  # '... point ca' (Quebec), '... punto uk': after a
+    (?=(?:ca|uk)\b)                      # label of four or more ('au point ca va' is French)
+  |
     (?<=[a-z0-9])\s+d0t\s+(?=[a-z]{2,}\b)  # 'shop d0t com'
   |
     (?<=[a-z0-9])[-_]d[o0]t[-_]           # 'shop-dot-com', 'shop_dot_co_uk', before a suffix

@@ -141,9 +141,10 @@ def _needs(rule: MessageRule) -> frozenset[str] | None:
         return _CUSTOM_NEEDS[code]
     if code is Code.SP116:  # feedback_removal_pressure reads SP116's phrase matches only
         return needed_vocabs(code)
-    if code is Code.SP107:  # its phrase matches, or a review asked of the satisfied only
+    if code is Code.SP107:  # its phrase matches, a review asked of the satisfied only, or
+        # the stars drawn in a sentence that asks for a review or rating
         needs = needed_vocabs(code)
-        return None if needs is None else needs | {"satisfied"}
+        return None if needs is None else needs | {"satisfied", "review", "ask"}
     if code in _CUSTOM:  # SP113's marketing reads attachments too
         return None
     return needed_vocabs(code)

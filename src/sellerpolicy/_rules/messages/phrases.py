@@ -2160,6 +2160,78 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
                 break
 
 
+# Four or five star pictographs in a row: the top of the scale drawn, not written ("a quick
+# ⭐⭐⭐⭐⭐ review would make our week"); words never see them (they are not word characters).
+# Variation selectors are gone from the normalised text.
+_STAR_PICTURES = regex.compile(r"[\u2b50\u2605\U0001F31F]{4,5}(?![\u2b50\u2605\U0001F31F])")
+_ANY_STAR_PICTURE = regex.compile(r"[\u2b50\u2605\u2606\U0001F31F]")
+# what says the whole scale is welcome ("from ⭐ to ⭐⭐⭐⭐⭐", "whatever you think")
+_WHOLE_SCALE = frozenset({"whole_scale", "either_way", "negation_strong"})
+
+
+def _drawn_stars(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Four or five star pictographs in a sentence that asks for a review or rating.
+
+    The sentence names a review, a rating or feedback, or asks, and no other star pictograph
+    stands in it ("every rating from ⭐ to ⭐⭐⭐⭐⭐ helps" welcomes the whole scale).
+    """
+    text = a.norm.text
+    for m in _STAR_PICTURES.finditer(text):
+        first, last = _sentence_range(a, m.start(), m.end())
+        scope = a.sentences[first : last + 1]
+        if not scope:
+            continue
+        vocabs = frozenset().union(*(s.vocabs() for s in scope))
+        if not vocabs & (_RATING_WORDS | {"ask"}) or vocabs & _WHOLE_SCALE:
+            continue
+        lo, hi = scope[0].start, scope[-1].end
+        pictures = sum(1 for _ in _ANY_STAR_PICTURE.finditer(text, lo, hi))
+        if pictures > m.end() - m.start():
+            continue
+        yield m.span()
+
+
+_IF_SO_LEAD = frozenset({"", "and", "so", "et", "y", "e", "und", "also"})
+
+
+def _if_so_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
+    """The satisfaction one sentence hopes for, made the condition by the next's "if so".
+
+    "We hope you are happy with your earbuds. If so, a review would mean a lot" asks the happy
+    buyer only, as "if you are happy, a review ..." does. The sentence before says no
+    unhappiness and no negator ("We hope nothing arrived damaged. If so, ..." is no
+    satisfaction), and the review is asked of no unhappy buyer besides (`_not_only_happy`).
+    """
+    if "if_so" not in a.vocabs or not a.vocabs >= _HAPPY_CONDITION:
+        return
+    text, sents = a.norm.text, a.sentences
+    for i in range(1, len(sents)):
+        sentence = sents[i]
+        opening = next(
+            (
+                h
+                for h in sentence.hits
+                if h.vocab == "if_so" and text[sentence.start : h.start].strip() in _IF_SO_LEAD
+            ),
+            None,
+        )
+        if opening is None:
+            continue
+        before = sents[i - 1]
+        hoped = before.first("satisfied")
+        if hoped is None or before.vocabs() & {"unhappy", _NEGATOR}:
+            continue
+        near = sentence.vocabs()
+        if i + 1 < len(sents):
+            after = sents[i + 1].vocabs()
+            # "... If not, no need to review: write to us" is a branch for the unhappy, sent to
+            # the seller (its own "no need" negates nothing of the review asked here)
+            gating = "unhappy" in after and after & _SENT_TO_SELLER
+            near |= {"unhappy", "contact_us"} if gating else after
+        if "review" in near and not _not_only_happy(near):
+            yield hoped.start, opening.end
+
+
 def positive_feedback_request(a: Analysis) -> Iterator[Found]:
     """SP107, except stars that are the item's design rather than a rating."""
     matches = _phrase_matches(a, Code.SP107)
@@ -2180,7 +2252,14 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
         ]
     # "Happy? A review would mean a lot. Not happy? Write to us first." is two pieces of
     # evidence: the review asked of the happy (SP107) and the unhappy sent to the seller (SP114)
-    for start, end in _merge([*found, *_happy_conditions(a)]):
+    evidence = [*found, *_happy_conditions(a)]
+    if not evidence:
+        # the weaker readings, only where the words say nothing already (one request, one
+        # finding): the satisfaction hoped for before "if so", the stars drawn
+        evidence = list(_if_so_conditions(a))
+        if a.kind not in _DESIGN_KINDS:
+            evidence += _drawn_stars(a)
+    for start, end in _merge(evidence):
         said = _sentence_vocabs(a, start, end)
         if {"change_verb", "seller_feedback"} <= said and "positive_review" not in said:
             continue  # "if you're happy with how we handled it, you may update your feedback"
