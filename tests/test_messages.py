@@ -1830,6 +1830,17 @@ class TestClauseReading:
         assert "SP119" not in check_message(message).codes
 
     @pytest.mark.parametrize(
+        "file_name", ["regolamento_IT.pdf", "Spielregeln_DE.pdf", "rulebook-v2.pdf"]
+    )
+    def test_a_games_rules_are_its_instructions(self, file_name):
+        """A board game's rules, translated, are the instructions of the game bought (SP119)."""
+        attachment = sellerpolicy.Attachment(file_name=file_name)
+        body = "As the listing says, the game is the English edition. Its rules are attached."
+        message = Message(body=body, kind="proactive", attachments=(attachment,))
+
+        assert "SP119" not in check_message(message).codes
+
+    @pytest.mark.parametrize(
         ("file_name", "kind", "code", "fires"),
         [
             ("Care_Guide_full_version_at_oakandlinen.co.uk.pdf", "proactive", "SP101", True),
@@ -7239,6 +7250,55 @@ RECALL_CASES = [
         "proactive",
         "SP117",
         True,
+    ),
+    (
+        "the buyer called unfit to go near the thing he fitted",
+        "The photo shows the pad fitted the wrong way round. Anyone who does that shouldn't be allowed near a bike, and we won't refund damage you did yourself.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a product review named by its stars and the item it was left on, French",
+        "Maintenant que l'échange est fait, accepteriez-vous de modifier l'avis 1 étoile que vous avez laissé sur le pull ?",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "postage the buyer is to bear himself before a spare ships, German",
+        "Die fehlende Figur haben wir noch da. Das Porto von 2,50 € müssten Sie allerdings selbst übernehmen, dann schicken wir sie los.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "postage the buyer need not bear himself, German",
+        "Das Porto für die fehlende Figur müssen Sie nicht selbst übernehmen, wir schicken sie kostenlos.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "only some colours on Amazon, the rest on the seller's own site, French",
+        "Sur Amazon nous n'avons que le gris, mais vous trouverez les autres coloris sur notre site internet.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a review asked if the child is loving the item",
+        "If your daughter is loving her new backpack, a quick review on Amazon would mean the world to us.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a company's legal name to correct on an invoice is no threat",
+        "The invoice is attached. If anything on it needs correcting, for example your company's legal name, reply to this message and we will issue a new one.",
+        "invoice",
+        "SP112",
+        False,
     ),
 ]
 
