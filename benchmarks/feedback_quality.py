@@ -59,7 +59,9 @@ information, profanity, product-only comments, praise with one or two stars) of 
 home-textiles shop (sha256 958d7f6b…). ``feedback_aj.jsonl`` is a twenty-seventh writer's 180
 comments of a kitchenware and small-appliance shop, half AFN, delivery mixed with the item, the
 seller's service or the price, in five languages (sha256 4831fcc6…), committed as written on
-2026-12-06 after it was scored untouched with ``--folder``.
+2026-12-06 after it was scored untouched with ``--folder``; ``feedback_ak.jsonl`` a
+twenty-eighth writer's 180 comments of a baby, toy and household shop, two thirds AFN, a third in
+the other four languages (sha256 f8d530f0…), the same way.
 """
 
 from __future__ import annotations

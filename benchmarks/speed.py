@@ -197,6 +197,10 @@ ADVERSARIAL = {
     "dotted masks": "a....loch ",
     # a reminder about the review in every sentence (once quadratic in the sentences)
     "reminders": "Following up on your review, we offer a gift. ",
+    # runs of star pictographs in one sentence that asks for a review (once quadratic: every
+    # run counted the sentence's pictographs again), and "if so" after a satisfaction
+    "drawn stars": "Please leave a review \u2b50\u2b50\u2b50\u2b50\u2b50 ",
+    "if so": "We hope you are happy. If so, leave a review. ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
 }

@@ -650,6 +650,46 @@ CASES = [
         {"SP302", "SP310"},
     ),
     ("Good pan, but 15 quid postage on top is a bit cheeky", 3, "MFN", False, set(), {"SP305"}),
+    # feedback_ak: baby and toy goods are items in five languages (a scratch, crack or tear on
+    # them is their condition beside a late parcel); a parcel opened and resealed, a signature
+    # for someone else's, a torn Amazon bag are the delivery; instructions the seller sent are
+    # its service; shipping costs called exaggerated are a price complaint (seed SP305)
+    ("Llegó tarde y encima la trona venía rayada", 2, "AFN", False, set(), set()),
+    ("Lieferung dauerte ewig und die Puppe hat einen Riss", 2, "AFN", False, set(), set()),
+    (
+        "The pram came a day late and the hood doesnt click into place",
+        2,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "Box was opened and resealed with different tape on the way",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("Driver made me sign for someone elses parcel", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    (
+        "Came in a torn amazon bag with the gift box showing through",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Il venditore mi ha mandato subito le istruzioni in italiano, gentili",
+        5,
+        "AFN",
+        False,
+        set(),
+        {"SP301"},
+    ),
+    ("Consegna lenta e costi di spedizione esagerati", 2, "MFN", False, set(), {"SP305"}),
 ]
 
 

@@ -589,6 +589,12 @@ ADVERSARIAL = {
     "dotted-masks": "a....loch ",
     # a reminder about the review sentence after sentence: one look at the rest, not one each
     "reminders-with-offers": "Following up on your review, we offer a gift. ",
+    # star pictographs asked for, sentence after sentence, and runs of them in one sentence
+    # (each sentence's pictographs counted once, not once per run)
+    "drawn-stars": "Please leave a review \u2b50\u2b50\u2b50\u2b50\u2b50. ",
+    "drawn-stars-one-sentence": "Please leave a review \u2b50\u2b50\u2b50\u2b50\u2b50 ",
+    # a satisfaction named and "if so" after it, over and over
+    "if-so": "We hope you are happy. If so, leave a review. ",
 }
 
 
@@ -605,6 +611,9 @@ ADVERSARIAL_PER_UNIT = {
     "social-handles": {"SP105": 1},
     "dotted-masks": {"SP111": 1},
     "reminders-with-offers": {"SP106": 1},
+    "drawn-stars": {"SP201": 5, "SP107": 1},
+    "drawn-stars-one-sentence": {"SP201": 5},
+    "if-so": {"SP107": 1},
 }
 
 
@@ -7299,6 +7308,118 @@ RECALL_CASES = [
         "invoice",
         "SP112",
         False,
+    ),
+    (
+        "thanks for a review with five star pictographs asks for nothing",
+        "Thank you so much for your \u2b50\u2b50\u2b50\u2b50\u2b50 review! It made our week.",
+        "reply",
+        "SP107",
+        False,
+    ),
+    (
+        "'if you do' that opens an ordinary condition is no 'if so'",
+        "We hope you are happy with your order. If you do have any questions, just reply here. We'd love your honest review.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "a parcel point UK wide is no spelled domain",
+        "Please drop it at any collection point UK wide, the label is free.",
+        "reply",
+        "SP101",
+        False,
+    ),
+    (
+        "an ask, not the buyer's delight: we'd love it if you could",
+        "If you have a minute, we'd love it if you could leave a review on Amazon.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "the buyer asked to cancel, Spanish subjunctive",
+        "Nos hemos quedado sin stock de la talla M y el proveedor tarda un mes. Te agradecería que cancelaras el pedido desde tu cuenta.",
+        "reply",
+        "SP123",
+        True,
+    ),
+    (
+        "the buyer said to find reading hard, German",
+        "Die Maßtabelle steht direkt unter dem Foto, man muss sie nur lesen können, was Ihnen offenbar schwerfällt.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the buyer said to find reading hard, Spanish",
+        "La foto dice bien claro «talla 42», pero entiendo que leer cuesta.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the buyer's comment called a lie, French",
+        "Nous avons les photos du colis : votre commentaire est tout simplement mensonger.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "write to us first so a negative review is not needed, Italian",
+        "Se invece c'è qualcosa che non va, scrivici prima qui: lo risolviamo subito senza bisogno di recensioni negative.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "thanks and help for any question or problem only, Italian",
+        "Ciao Marta!\n\nGrazie mille per aver scelto il nostro negozio per il tuo nuovo bollitore. Speriamo che ti piaccia tanto!\n\nPer qualsiasi domanda o problema siamo qui.\n\nUn caro saluto,\nIl team",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "thanks only with an opt-out line, German",
+        "Liebe Kundin, lieber Kunde,\n\nvielen Dank, dass Sie bei uns eingekauft haben! Wenn Sie Fragen haben, sind wir jederzeit für Sie da.\n\nSie möchten keine Nachrichten mehr von uns erhalten? Antworten Sie mit „Abmelden“.",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "an order received and its dispatch prepared, German",
+        "Hallo Herr Roth,\n\nvielen Dank für Ihre Bestellung! Wir haben sie erhalten und bereiten den Versand gerade vor.\n\nViele Grüße",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "a social handle after the network's name is no email address",
+        "Petit retard de deux jours, désolés ! Venez voir notre Instagram @atelier.lumen pour des astuces.",
+        "proactive",
+        "SP103",
+        False,
+    ),
+    (
+        "a second listing to order for the extra shipping, French",
+        "Le transporteur nous facture 12 € de plus. Pourriez-vous commander en plus l'article « Frais de port complémentaires » dans notre boutique ?",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "the feedback to go meanwhile, before the fix, German",
+        "Wir klären noch mit dem Hersteller, ob ein Ersatzteil kommt. Wäre es in der Zwischenzeit möglich, die negative Bewertung zurückzunehmen?",
+        "negative_feedback_removal",
+        "SP116",
+        True,
+    ),
+    (
+        "the feedback to go first, then the refund looked at, Italian",
+        "Se vuole che valutiamo un rimborso, prima tolga il feedback.",
+        "reply",
+        "SP116",
+        True,
     ),
 ]
 

@@ -70,8 +70,11 @@ _WORD_DOT = regex.compile(
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
     (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info|io)\b)
   |
-    (?<=[a-z0-9]{4})\s+(?:point|punto)\s+  # '... point ca' (Quebec), '... punto uk': after a
-    (?=(?:ca|uk)\b)                      # label of four or more ('au point ca va' is French)
+    (?<=[a-z0-9]{4})                     # '... point ca' (Quebec), '... punto uk': after a
+    (?<!\b(?:collection|parcel|pickup|relais|relay|drop|access|service|meeting|retrait))
+    \s+(?:point|punto)\s+                 # label of four or more that makes no 'X point'
+    (?=(?:ca|uk)\b(?![ \t]+\p{L}))        # ('parcel point UK'), ending its phrase ('au
+                                         # point ca va' is French)
   |
     (?<=[a-z0-9])\s+d0t\s+(?=[a-z]{2,}\b)  # 'shop d0t com'
   |
@@ -155,10 +158,14 @@ _SLASH_WORDS = r"(?:slash|schrägstrich|barre|barra|sbarra)"  # a spelled-out '/
 _DOT_WORDS = r"(?:dot|punkt|point|punto)"
 # The mail providers a spoken address may name: 'jane_doe at gmail', 'laura.mendez en gmail'
 _MAIL_PROVIDERS = r"gmail|googlemail|hotmail|yahoo|outlook|icloud|gmx|protonmail|aol"
-# A social handle after a word of following or mentioning ('follow @nordhaus.living') is a
-# handle (SP105 reads it), not a local part spaced off an address; the word must stand on its
-# own ('hello.to @nordhaus.de' is an address)
-_HANDLE_BEFORE = r"(?:follow|tag|find|dm|mention|folgt|folgen|suivez|síguenos|siguenos|seguici)"
+# A social handle after a word of following or mentioning ('follow @nordhaus.living') or the
+# network's name ('notre Instagram @voltaro.maison') is a handle (SP105 reads it), not a local
+# part spaced off an address; the word must stand on its own ('hello.to @nordhaus.de' is an
+# address)
+_HANDLE_BEFORE = (
+    r"(?:follow|tag|find|dm|mention|folgt|folgen|suivez|síguenos|siguenos|seguici"
+    r"|instagram|insta|tiktok|twitter|facebook|threads|pinterest|youtube|snapchat)"
+)
 _BRACKET_AT = regex.compile(
     rf"(?<!\s)\s*[\[\(\{{<]\s*(?:{_AT_WORDS}|@|ät)\s*[\]\)\}}>]\s*"
     rf"|(?<=[a-z0-9])(?<!(?<![\w.]){_HANDLE_BEFORE})\s+@\s*(?=[a-z0-9])"

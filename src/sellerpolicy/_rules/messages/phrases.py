@@ -1403,7 +1403,11 @@ def _in_payment_demand(a: Analysis, start: int, end: int) -> bool:
     The store or listing named there is where the buyer is told to pay the difference (SP108),
     not a product promoted to them.
     """
-    if not {"pay", "extra_cost"} <= a.vocabs and "pay_channel" not in a.vocabs:
+    if (
+        not {"pay", "extra_cost"} <= a.vocabs
+        and "pay_channel" not in a.vocabs
+        and "extra_cost_asked" not in a.vocabs
+    ):
         return False
     first, last = _sentence_range(a, start, end)
     low, high = a.sentences[first].start, a.sentences[last].end
@@ -1768,8 +1772,11 @@ def _solicits(a: Analysis) -> bool:
         return True
     if a.kind is MessageKind.NEGATIVE_FEEDBACK_REMOVAL:
         return False
-    if not a.vocabs >= _ASK_REVIEW:
-        return False  # a request is a review hit in a sentence that asks
+    # a request is a review hit in a sentence that asks; words that press for a change of the
+    # feedback left ("just a reminder about the negative feedback: could you take a look?") ask
+    # for no feedback, and asked again they are SP116's "repeated", not a solicitation
+    if not a.vocabs >= _ASK_REVIEW or has_match(a, Code.SP116):
+        return False
     thanked = SpanSet(m.span() for m in _THANKED.finditer(a.norm.text))
     starts = _sentence_starts(a)
     for hit in a.hits:
@@ -1850,6 +1857,12 @@ _OTHER_NEWS = frozenset(
 
 
 def repeat_solicitation(a: Analysis) -> Iterator[Found]:
+    if "seller_feedback" in a.vocabs and any(
+        _asked_to_change_feedback(h) for h in a.history_analyses()
+    ):
+        # "just following up again on the feedback" after a request to change it: the change
+        # asked again is SP116's "repeated" (`_reminded_removal`), no new solicitation
+        return
     reminder = None
     if not _solicits(a):
         # "We still haven't seen your review. Could you spare a minute?": the request is
@@ -2160,47 +2173,62 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
                 break
 
 
-# Four or five star pictographs in a row: the top of the scale drawn, not written ("a quick
-# ⭐⭐⭐⭐⭐ review would make our week"); words never see them (they are not word characters).
-# Variation selectors are gone from the normalised text.
-_STAR_PICTURES = regex.compile(r"[\u2b50\u2605\U0001F31F]{4,5}(?![\u2b50\u2605\U0001F31F])")
+# Four or five star pictographs in a row, no more: the top of the scale drawn, not written ("a
+# quick ⭐⭐⭐⭐⭐ review would make our week"); words never see them (they are not word
+# characters). Variation selectors are gone from the normalised text.
+_STAR_PICTURES = regex.compile(
+    r"(?<![\u2b50\u2605\U0001F31F])[\u2b50\u2605\U0001F31F]{4,5}(?![\u2b50\u2605\U0001F31F])"
+)
 _ANY_STAR_PICTURE = regex.compile(r"[\u2b50\u2605\u2606\U0001F31F]")
-# what says the whole scale is welcome ("from ⭐ to ⭐⭐⭐⭐⭐", "whatever you think")
-_WHOLE_SCALE = frozenset({"whole_scale", "either_way", "negation_strong"})
+# what says the whole scale is welcome ("from ⭐ to ⭐⭐⭐⭐⭐", "whatever you think"), or thanks
+# for a review already left ("thank you for your ⭐⭐⭐⭐⭐ review!")
+_NOT_DRAWN_ASK = frozenset({"whole_scale", "either_way", "negation_strong", "thanks"})
+_DRAWN_ASK = frozenset({"ask", "rating_wish"})
+# where the stars drawn are a rating: beside a review, a rating or feedback named, on Amazon, or
+# under a happy condition ("Wenn Sie zufrieden sind, würden wir uns über ⭐⭐⭐⭐⭐ freuen")
+_DRAWN_RATING = _RATING_WORDS | {"on_amazon", "happy_condition"}
 
 
 def _drawn_stars(a: Analysis) -> Iterator[tuple[int, int]]:
     """Four or five star pictographs in a sentence that asks for a review or rating.
 
-    The sentence names a review, a rating or feedback, or asks, and no other star pictograph
-    stands in it ("every rating from ⭐ to ⭐⭐⭐⭐⭐ helps" welcomes the whole scale).
+    The sentence names a review, a rating or feedback (or Amazon) and asks or wishes for it,
+    thanks for none, and holds no other star pictograph ("every rating from ⭐ to ⭐⭐⭐⭐⭐
+    helps" welcomes the whole scale). Each sentence's pictographs are counted once, so a
+    sentence of many runs is read in linear time.
     """
     text = a.norm.text
+    counted: dict[tuple[int, int], int] = {}
     for m in _STAR_PICTURES.finditer(text):
         first, last = _sentence_range(a, m.start(), m.end())
         scope = a.sentences[first : last + 1]
         if not scope:
             continue
         vocabs = frozenset().union(*(s.vocabs() for s in scope))
-        if not vocabs & (_RATING_WORDS | {"ask"}) or vocabs & _WHOLE_SCALE:
+        if not (vocabs & _DRAWN_RATING and vocabs & _DRAWN_ASK) or vocabs & _NOT_DRAWN_ASK:
             continue
-        lo, hi = scope[0].start, scope[-1].end
-        pictures = sum(1 for _ in _ANY_STAR_PICTURE.finditer(text, lo, hi))
-        if pictures > m.end() - m.start():
-            continue
-        yield m.span()
+        if (first, last) not in counted:
+            counted[first, last] = len(
+                _ANY_STAR_PICTURE.findall(text, scope[0].start, scope[-1].end)
+            )
+        if counted[first, last] <= m.end() - m.start():
+            yield m.span()
 
 
 _IF_SO_LEAD = frozenset({"", "and", "so", "et", "y", "e", "und", "also"})
+# "if so" ends its clause: "If you do, a review ..." is the condition, "If you do have any
+# questions" is not
+_IF_SO_END = regex.compile(r"[ \t]*(?:[,;:.!\-\u2013\u2014]|$)", regex.V1)
 
 
 def _if_so_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
-    """The satisfaction one sentence hopes for, made the condition by the next's "if so".
+    """The satisfaction one sentence names, made the condition by the next's "if so".
 
     "We hope you are happy with your earbuds. If so, a review would mean a lot" asks the happy
-    buyer only, as "if you are happy, a review ..." does. The sentence before says no
-    unhappiness and no negator ("We hope nothing arrived damaged. If so, ..." is no
-    satisfaction), and the review is asked of no unhappy buyer besides (`_not_only_happy`).
+    buyer only, as "if you are happy, a review ..." does. The "if so" opens its sentence and
+    ends its clause; the sentence before names the buyer's satisfaction and no unhappiness nor
+    negator ("We hope nothing arrived damaged. If so, ..." is no satisfaction); and the review
+    is asked of no unhappy buyer besides (`_not_only_happy`).
     """
     if "if_so" not in a.vocabs or not a.vocabs >= _HAPPY_CONDITION:
         return
@@ -2211,7 +2239,9 @@ def _if_so_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
             (
                 h
                 for h in sentence.hits
-                if h.vocab == "if_so" and text[sentence.start : h.start].strip() in _IF_SO_LEAD
+                if h.vocab == "if_so"
+                and text[sentence.start : h.start].strip() in _IF_SO_LEAD
+                and _IF_SO_END.match(text, h.end, sentence.end)
             ),
             None,
         )
@@ -2224,8 +2254,8 @@ def _if_so_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
         near = sentence.vocabs()
         if i + 1 < len(sents):
             after = sents[i + 1].vocabs()
-            # "... If not, no need to review: write to us" is a branch for the unhappy, sent to
-            # the seller (its own "no need" negates nothing of the review asked here)
+            # "... And if something is wrong, no need to review: write to us" is a branch for the
+            # unhappy, sent to the seller (its own "no need" negates nothing of the review asked)
             gating = "unhappy" in after and after & _SENT_TO_SELLER
             near |= {"unhappy", "contact_us"} if gating else after
         if "review" in near and not _not_only_happy(near):
@@ -2253,9 +2283,10 @@ def positive_feedback_request(a: Analysis) -> Iterator[Found]:
     # "Happy? A review would mean a lot. Not happy? Write to us first." is two pieces of
     # evidence: the review asked of the happy (SP107) and the unhappy sent to the seller (SP114)
     evidence = [*found, *_happy_conditions(a)]
-    if not evidence:
-        # the weaker readings, only where the words say nothing already (one request, one
-        # finding): the satisfaction hoped for before "if so", the stars drawn
+    if not matches and not evidence:
+        # the weaker readings, only where no phrase of the rule matched, kept or not (one
+        # request, one finding; a match set aside as thanks or a name stays aside): the
+        # satisfaction named before "if so", the stars drawn
         evidence = list(_if_so_conditions(a))
         if a.kind not in _DESIGN_KINDS:
             evidence += _drawn_stars(a)
