@@ -7533,6 +7533,55 @@ RECALL_CASES = [
         "SP117",
         True,
     ),
+    (
+        "a footer saying why the buyer gets the message is no opt-out",
+        "The full manual is attached.\n\nYou are receiving this because you recently bought [Product] on Amazon.",
+        "proactive",
+        "SP118",
+        False,
+    ),
+    (
+        "a way out offered in words after the footer",
+        "You're receiving this because you bought from us. Prefer not to hear from us? Let us know and we'll stop.",
+        "proactive",
+        "SP118",
+        True,
+    ),
+    (
+        "a surcharge to be paid, the way told later, Italian",
+        "Per le isole il corriere applica un supplemento: sono 18 € in più rispetto a quanto ha già pagato. Ci confermi qui e le indichiamo come saldarlo.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "a postage difference to 'pop over' to the seller",
+        "I can switch it to Special Delivery. That's £6.50 more than the postage you paid, so if you're able to pop that over to us I'll send it today.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "the buyer's own legal steps understood is no threat, German",
+        "Wir verstehen, dass Sie rechtliche Schritte in Erwägung ziehen. Bevor es so weit kommt, erstatten wir Ihnen den vollen Kaufpreis.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "the buyer writing to the seller directly as well is no pointer off Amazon, German",
+        "Danke, dass Sie sich zusätzlich direkt bei uns melden. Wir schicken Ihnen kostenlos einen neuen Akku.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "send us a message is no payment, thanks and help only",
+        "Thank you for shopping with us! We truly appreciate your order. If you need anything at all, just send us a message.",
+        "proactive",
+        "SP117",
+        True,
+    ),
 ]
 
 
