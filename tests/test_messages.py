@@ -7582,6 +7582,13 @@ RECALL_CASES = [
         "SP117",
         True,
     ),
+    (
+        "star pictographs beside a feedback word, no review named, still reach SP107",
+        "A \u2b50\u2b50\u2b50\u2b50\u2b50 comment about us would make our week.",
+        "review_request",
+        "SP107",
+        True,
+    ),
 ]
 
 
