@@ -10,7 +10,7 @@ seller's own messages count as earlier requests (SP116, SP122). See `is_seller_m
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import regex
@@ -41,6 +41,7 @@ from sellerpolicy._rules.messages.formatting import (
 )
 from sellerpolicy._rules.messages.model import gate
 from sellerpolicy._rules.messages.phrases import (
+    DRAWN_RATING,
     feedback_removal_pressure,
     marketing,
     needed_vocabs,
@@ -126,12 +127,6 @@ _CUSTOM_NEEDS: dict[Code, frozenset[str]] = {
 }
 
 
-# the words of a review or rating that the stars drawn beside them need (`_drawn_stars`)
-_SP107_DRAWN: Final = frozenset(
-    {"review", "seller_feedback", "product_review", "positive_review", "on_amazon"}
-)
-
-
 def _needs(rule: MessageRule) -> frozenset[str] | None:
     """Vocabularies (or pattern hints) of which a message needs one for ``rule`` to find anything.
 
@@ -150,7 +145,7 @@ def _needs(rule: MessageRule) -> frozenset[str] | None:
     if code is Code.SP107:  # its phrase matches, a review asked of the satisfied only, or
         # the stars drawn in a sentence that names a review or rating
         needs = needed_vocabs(code)
-        return None if needs is None else needs | {"satisfied"} | _SP107_DRAWN
+        return None if needs is None else needs | {"satisfied"} | DRAWN_RATING
 
     if code in _CUSTOM:  # SP113's marketing reads attachments too
         return None

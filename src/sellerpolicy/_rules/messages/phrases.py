@@ -6,7 +6,7 @@ import bisect
 import functools
 import operator
 import re  # noqa: TID251 - the clause break runs 3x faster in the stdlib engine on ASCII text
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import ahocorasick_rs
 import attrs
@@ -2185,8 +2185,9 @@ _ANY_STAR_PICTURE = regex.compile(r"[\u2b50\u2605\u2606\U0001F31F]")
 _NOT_DRAWN_ASK = frozenset({"whole_scale", "either_way", "negation_strong", "thanks"})
 _DRAWN_ASK = frozenset({"ask", "rating_wish"})
 # where the stars drawn are a rating: beside a review, a rating or feedback named, on Amazon, or
-# under a happy condition ("Wenn Sie zufrieden sind, würden wir uns über ⭐⭐⭐⭐⭐ freuen")
-_DRAWN_RATING = _RATING_WORDS | {"on_amazon", "happy_condition"}
+# under a happy condition ("Wenn Sie zufrieden sind, würden wir uns über ⭐⭐⭐⭐⭐ freuen"); the
+# engine calls SP107 for a message that names one of them (`engine._needs`)
+DRAWN_RATING: Final = _RATING_WORDS | {"on_amazon", "happy_condition"}
 
 
 def _drawn_stars(a: Analysis) -> Iterator[tuple[int, int]]:
@@ -2205,7 +2206,7 @@ def _drawn_stars(a: Analysis) -> Iterator[tuple[int, int]]:
         if not scope:
             continue
         vocabs = frozenset().union(*(s.vocabs() for s in scope))
-        if not (vocabs & _DRAWN_RATING and vocabs & _DRAWN_ASK) or vocabs & _NOT_DRAWN_ASK:
+        if not (vocabs & DRAWN_RATING and vocabs & _DRAWN_ASK) or vocabs & _NOT_DRAWN_ASK:
             continue
         if (first, last) not in counted:
             counted[first, last] = len(
