@@ -690,6 +690,62 @@ CASES = [
         {"SP301"},
     ),
     ("Consegna lenta e costi di spedizione esagerati", 2, "MFN", False, set(), {"SP305"}),
+    # feedback_al: ink and cartridges in use are the product ("ink smudges", "encre qui bave",
+    # "non stampano", "refuses to print"); "wasted my money" is no seller service; accurate
+    # tracking and a "useless Amazon Logistics" are the delivery; a good rating the seller asked
+    # for is no praise
+    ("ink smudges", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("Encre qui bave, impressions floues, à éviter", 1, "AFN", False, {"SP302"}, {"SP302"}),
+    (
+        "Le cartucce non sono compatibili con la mia Canon Pixma, non stampano.",
+        1,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "printer says cartridge not recognised and refuses to print. Useless.",
+        2,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "HP 305XL ink doesnt fit my HP DeskJet 2700 even though it should, wasted my money",
+        1,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "Ladekabel funktioniert einwandfrei, lädt schnell, gute Qualität.",
+        5,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    ("came in 2 days, tracking was accurate the whole way", 4, "AFN", False, {"SP301"}, {"SP301"}),
+    (
+        "Useless Amazon Logistics, parcel sat in the depot a week",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Le vendeur m'a envoyé un mail à 23h pour me demander une bonne note... bizarre",
+        2,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    ("the seller refuses to refund, wasted my money", 1, "MFN", False, set(), set()),
 ]
 
 

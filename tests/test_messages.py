@@ -1644,6 +1644,25 @@ class TestClauseReading:
         assert "SP101" not in codes
 
     @pytest.mark.parametrize(
+        ("file_name", "expected"),
+        [
+            ("littleoaktoys.com-logo.png", True),
+            ("logo_littleoaktoys.com.png", True),
+            ("little-oak-logo-2024.png", False),
+        ],
+    )
+    def test_attached_logo_named_after_address(self, file_name, expected):
+        """An attached image whose name starts with the shop's address shows it (SP120)."""
+        logo = sellerpolicy.Attachment(file_name=file_name, media_type="image/png")
+        message = Message(
+            body="Attached is the assembly guide for your play kitchen.",
+            kind="proactive",
+            attachments=(logo,),
+        )
+
+        assert expected == ("SP120" in check_message(message).codes)
+
+    @pytest.mark.parametrize(
         ("caption", "expected"),
         [("www.pipitandpebble.it", True), ("Pipit &amp; Pebble, Milano", False)],
         ids=["address", "name-only"],
@@ -1747,6 +1766,48 @@ class TestClauseReading:
     def test_thanks_in_every_language_with_placeholders(self, text):
         """Greetings, sign-offs and a placeholder's name say nothing more than thanks (SP117)."""
         assert "SP117" in check_message(text, kind="proactive").codes
+
+    @pytest.mark.parametrize(
+        "markup",
+        [
+            'style="text-align:center; color:#7a7a7a; font-size:12px; font-family:Georgia, serif"',
+            'class="footer-note muted small centered" id="thanks-block-bottom"',
+        ],
+    )
+    def test_a_templates_markup_is_not_what_it_says(self, markup):
+        """Attributes, a style sheet and comments the buyer never sees say nothing more (SP117).
+
+        The checker reads a template's attributes for the addresses they hide; their words are
+        no part of what the message tells the buyer.
+        """
+        body = (
+            "<style>p { margin: 0 0 12px; line-height: 1.4; color: #333; }</style>"
+            "<!-- footer block, do not edit: version 3 of the thank-you layout -->"
+            f"<p {markup}>Thank you for shopping with {{{{seller_name}}}}!</p>"
+            f"<p {markup}>We truly appreciate your order. If you need anything, just send us"
+            " a message.</p>"
+            f"<p {markup}>Warm regards,<br>The {{{{seller_name}}}} team</p>"
+        )
+        said = check_message(Message(body=body, kind="proactive", format="html"))
+        assert "SP117" in said.codes
+        # one visible sentence more is news again
+        news = body.replace(
+            "Warm regards", "Your parcel leaves the warehouse on Monday. Warm regards"
+        )
+        assert (
+            "SP117" not in check_message(Message(body=news, kind="proactive", format="html")).codes
+        )
+
+    def test_a_salutation_before_a_placeholder_says_nothing_more(self):
+        """'Gentile {{buyer_name}},' in a template's first paragraph greets (SP117)."""
+        body = (
+            "<p>Gentile {{buyer_name}},</p>\n<p>volevamo semplicemente ringraziarla per aver"
+            " scelto [Product] e il nostro negozio.</p>\n<p>Per qualsiasi domanda o necessità"
+            " siamo sempre a sua disposizione: basta rispondere a questo messaggio.</p>\n"
+            "<p>Un caro saluto,<br>{{seller_name}}</p>"
+        )
+        said = check_message(Message(body=body, kind="proactive", format="html"))
+        assert "SP117" in said.codes
 
     def test_where_the_order_stands_is_more_than_thanks(self):
         """An order that has arrived and is being processed is news, not only thanks (SP117)."""
@@ -7587,6 +7648,174 @@ RECALL_CASES = [
         "A \u2b50\u2b50\u2b50\u2b50\u2b50 comment about us would make our week.",
         "review_request",
         "SP107",
+        True,
+    ),
+    (
+        "the order registered, in French: an order confirmation (SP109)",
+        "Bonjour,\n\nNous avons bien enregistré votre commande 171-9034471-5528860 pour l'armoire Bergen et nous vous en remercions. Elle sera confiée au transporteur sous 3 à 5 jours ouvrés.\n\nCordialement,\nMeubles Rhône",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "on the van and arriving today, in Italian: a shipping notice (SP110)",
+        "Ciao! Il tuo mobile TV (ordine 403-8810342-4471906) è sul furgone e arriverà oggi in giornata. Tieni il telefono a portata di mano!\n\nA presto",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "a floor surcharge paid to the carrier in cash, in Spanish (SP108)",
+        "Hola Carmen, la entrega estándar es a pie de calle, pero el transportista te lo puede subir hasta casa: tendrías que pagarle a él en el momento 35 euros por la subida al cuarto piso, en efectivo.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "a floor surcharge settled with the carrier on the day, in French (SP108)",
+        "Le transporteur nous signale que vous habitez au 6e étage sans ascenseur : dans ce cas il applique un forfait de montée à l'étage de 55 €, à lui régler par chèque ou en espèces le jour de la livraison.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "a floor delivery included: nothing to pay the carrier (no SP108)",
+        "La montée à l'étage est incluse, vous n'avez rien à régler au livreur.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "postage for a replacement, the amount sent to the seller, in German (SP108)",
+        "Da die Lieferung nach Österreich geht, fallen für den Ersatzversand allerdings 5,90 € Porto an. Wenn Sie uns den Betrag kurz zukommen lassen, geht die Dose noch am selben Tag raus.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "the maker's spare parts shop to buy the part from (SP105)",
+        "Honestly the fastest fix is to grab the pin straight from Nordvik's own spare parts shop - they normally send next day and it's only a couple of pounds.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "another web shop said to deliver faster than the seller through Amazon (SP105)",
+        "Die Drehknöpfe bekommen Sie am schnellsten direkt im Onlineshop von Holzwerk Kinderland unter „Ersatzteile“. Die liefern meistens schneller als wir über Amazon, und Sie können gleich zwei bestellen.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "the seller's own spare part sent free: no off-Amazon sale (no SP105)",
+        "We're sending the missing pin from our spare parts shop today, free of charge.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "a review asked if the toy brought smiles: only the happy asked (SP107)",
+        "We hope little Noah is enjoying his new bath book! If it's brought a few smiles at bath time, we'd be so grateful if you could pop a quick review on Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "the 1 star taken down for a refund (SP116)",
+        "If you're able to take the 1 star down, we'll refund your shipping cost in full.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "a 1-star rating 'für uns als Verkäufer' is seller feedback, no product review (no SP115)",
+        "Kleine Bitte vorab: Könnten Sie die 1-Stern-Bewertung für uns als Verkäufer wieder rausnehmen? Sobald die weg ist, schicken wir die Erstattung direkt raus.",
+        "reply",
+        "SP115",
+        False,
+    ),
+    (
+        "a 1-star rating 'für uns als Verkäufer' removed for a refund (SP116)",
+        "Kleine Bitte vorab: Könnten Sie die 1-Stern-Bewertung für uns als Verkäufer wieder rausnehmen? Sobald die weg ist, schicken wir die Erstattung direkt raus.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "a label said too hard to read, complaining said to come easier (SP111)",
+        "La fecha que aparece en el bote es 09/2026. Entendemos que leer una etiqueta puede resultar complicado; parece que se le da mejor reclamar que mirar un número.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a claim we can imagine the truth of (SP111)",
+        "Es la tercera vez este año que un cliente nos dice que le ha llegado vacío, y siempre, casualmente, después de haberlo usado un mes. Ya te imaginarás lo que pensamos.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "short of reading it out to the buyer; what most adults know (SP111)",
+        "The caffeine content is printed in bold on the front of the tub. I'm honestly not sure how we could have made it any clearer, short of reading it out to you. Most adults know that 300 mg on an empty stomach is a lot.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "the buyer's sense of taste to blame (SP111)",
+        "Vielleicht liegt es ja doch nicht am Pulver, sondern an den Geschmacksnerven, aber die können wir von hier aus leider nicht reparieren.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "'at this point it' is prose, no spoken email address",
+        "I'm sorry, but at this point it looks like a scam to us, and we won't be refunding without the item coming back.",
+        "reply",
+        "SP103",
+        False,
+    ),
+    (
+        "'and at that point de' is prose, no spoken email address",
+        "We checked with the carrier, and at that point de facto nothing had left the depot.",
+        "reply",
+        "SP103",
+        False,
+    ),
+    (
+        "an address said with 'at' and 'point' is still one",
+        "Write to anna at shop point it for help with the invoice.",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
+        "a freight consignment note number is no phone",
+        "Oui : votre colonne voyage avec Geodis, récépissé n° 0042 1187 563. La livraison est prévue jeudi.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    (
+        "an order number after 'commande n°' is no phone",
+        "Votre commande n° 0042 1187 563 est partie ce matin.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    (
+        "a consignment number in English is no phone",
+        "Your sofa travels with DPD, consignment no. 0042 1187 563.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    (
+        "a phone number for the order is still one",
+        "Pour votre commande, appelez le 06 12 34 56 78.",
+        "reply",
+        "SP104",
         True,
     ),
 ]

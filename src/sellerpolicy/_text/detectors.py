@@ -182,9 +182,15 @@ _PROSE_BEFORE_AT = (
     r"|this|that|video|videos|clip|tutorial|demo|page|photos|pictures"
     r"|designs|products|models|styles|colours|colors|ideas|recipes|offers|deals)"
 )
+# 'but at this point it', 'and at that point de ...': after 'at', a determiner begins prose,
+# never a domain
+_PROSE_AFTER_AT = (
+    r"(?:this|that|these|those|the|a|an|some|any|each|every|one|our|your|my|his|her|their|its"
+    r"|least|last|first|once|all|which|what|no)"
+)
 _WORD_AT = regex.compile(
     rf"""(?x)
-    (?<=[a-z0-9._-])(?<!(?<![\w.]){_PROSE_BEFORE_AT})\s+{_AT_WORDS}\s+
+    (?<=[a-z0-9._-])(?<!(?<![\w.]){_PROSE_BEFORE_AT})\s+{_AT_WORDS}\s+(?!{_PROSE_AFTER_AT}\s)
     (?=[a-z0-9-]+
         (?:\s+{_DOT_WORDS}\s+                      # 'mail dot com'
           |\s*[\[\(\{{<]\s*{_DOT_WORDS}\s*[\]\)\}}>]\s*  # 'mail [dot] com', 'mail (dot) com'
@@ -916,6 +922,9 @@ _SPOKEN_EMAIL = regex.compile(
     + r"""\s)
     [a-z0-9][a-z0-9._%+-]{0,63}
     \s+(?:at|arobase|arroba|chiocciola)\s+
+    (?!"""
+    + _PROSE_AFTER_AT
+    + r"""\s)
     (?:
         # 'jane_doe at gmail', 'mail: jane at gmail.com': a mail provider, after a local part
         # that only an address has (a digit, '.', '_') or a local part a word of mail labels;
@@ -1605,10 +1614,17 @@ _ID_BEFORE = regex.compile(
     |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
     |albar[aá]n|lieferschein|bolla|ddt|delivery\s+note
     |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
+    # a freight consignment or a file ('récépissé n° 0042 1187 563', 'Aktenzeichen 0171 ...')
+    |consignment|con-?note|docket|r[ée]c[ée]piss[ée]|bordereau|lettre\s+de\s+voiture
+    |lettera\s+di\s+vettura|frachtbrief\w*|dossier|expediente|pratica|aktenzeichen
+    |bestellnummer|auftragsnummer|rechnungsnummer|vorgangsnummer|kundennummer
+    # an order or an invoice in other languages, with its number sign ('commande n° ...')
+    |(?:commande|pedido|ordine|bestellung|auftrag|facture|factura|fattura|rechnung)
+    \s*(?:n\s?°|nº|n\.|no\.?|nr\.?|núm\.?|num\.?|\#)
     # a company's or tax number, perhaps with its country: 'numéro d'entreprise BE 0712.345.678'
     |(?:entreprise|siret|siren|tva|vat|ust|idnr|steuernummer|cif|nif|iva|kvk|btw)
     (?:\s+(?:be|fr|de|it|es|at|ch|nl|lu|gb|ie|pl|pt))?)
-    (?:\s*(?:number|no|nr|nummer|\#|is|was|:|\.))*\s*\(?\s*$""",
+    (?:\s*(?:number|no|nr|nummer|n\s?°|nº|n|num[eé]ro|número|núm|\#|is|was|:|\.))*\s*\(?\s*$""",
     regex.V1,
 )
 _TIME_RANGE = regex.compile(

@@ -51,9 +51,18 @@ _DASHED_ADDRESS = regex.compile(
 )
 
 
+# a hyphen right after an address's suffix separates it from the next word of the name
+# ('littleoaktoys.com-logo.png' shows 'littleoaktoys.com')
+_SUFFIX_DASH = regex.compile(
+    r"(?<=[a-z0-9]\.(?:com|net|org|uk|de|fr|es|it|eu|io|shop|store))-(?=[a-z0-9])",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
 def name_words(att: Attachment) -> str:
     stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
     stem = _DASHED_ADDRESS.sub(lambda m: m.group().replace("-", ".") + " ", stem)
+    stem = _SUFFIX_DASH.sub(" ", stem)
     return f"{SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
 
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.html import HtmlFacts
     from sellerpolicy._text.phrases import Hit, Sentence
 
 __all__ = ["order_confirmation", "purpose_mismatch", "shipping_notification", "thank_you_only"]
@@ -343,10 +344,11 @@ def _only_thanks(a: Analysis) -> bool:
     if blank and len(tokens(last)) <= _SIGN_OFF_WORDS:
         text = body
     words = tokens(text)
-    # an <img> tag of a template (its src and alt: the shop's logo) is neither said nor more
-    images = SpanSet((img.start, img.end) for img in a.html.images) if a.html else None
-    if images:
-        words = [w for w in words if not images.overlaps(*a.norm.span(w[1], w[2]))]
+    # what a template's buyer never sees (its tags' attributes: a logo's src and alt, a style;
+    # its comments and style sheet) is neither said nor more
+    if a.html is not None:
+        shown = _shown(a.html)
+        words = [w for w in words if shown.overlaps(*a.norm.span(w[1], w[2]))]
     if not words:
         return False
     # thanks, pleasantries and greetings say nothing more; nor does a placeholder's name
@@ -360,6 +362,14 @@ def _only_thanks(a: Analysis) -> bool:
     # wishes are read as thanks only beside next to nothing else ('vacuum it without the brush')
     wishes = _wishes(a)
     return bool(wishes) and _at_most_loose(words, sorted(fluff + wishes), _LOOSE_BESIDE_WISHES)
+
+
+_NOT_SPACE = regex.compile(r"\S+")
+
+
+def _shown(html: HtmlFacts) -> SpanSet:
+    """The spans of the HTML that the buyer sees as text: each run of visible text not a space."""
+    return SpanSet(html.text_span(*m.span()) for m in _NOT_SPACE.finditer(html.text))
 
 
 def _at_most_loose(
