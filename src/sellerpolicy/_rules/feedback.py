@@ -902,8 +902,16 @@ class Comment:
             content = sum(w not in filler and not w.isdigit() for w in words)
             vocabs = _wear_as_damage(inside)
             if clauses and content <= 1 and "verdict" in vocabs:
-                # 'chat support kept transferring me, useless': the verdict of what came before
+                # 'chat support kept transferring me, useless': the verdict of what came before;
+                # '... way too long. returned': the buyer's own return, no service of the seller's
                 vocabs -= {"product"}
+                verdicts = [(h.start, h.end) for h in inside if h.vocab == "verdict"]
+                if all(
+                    any(s <= h.start and h.end <= e for s, e in verdicts)
+                    for h in inside
+                    if h.vocab == "service"
+                ):
+                    vocabs -= {"service"}
             if (
                 "verdict" in vocabs
                 and vocabs & {"service", "amazon_service"}

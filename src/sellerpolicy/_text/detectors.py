@@ -178,15 +178,18 @@ _BRACKET_AT = regex.compile(
 _PROSE_BEFORE_AT = (
     r"(?:us|me|direct|directly|online|here|there|available|it|them|sold|listed|stocked|visit"
     r"|find|look|order|buy|now|today|only|also|cheaper|more"
+    # a shop or site at an address ('on our own store at greenleaftools dot com/parts')
+    r"|store|site|website|webshop|webstore"
     # what a page shows ('a video of this at shop dot com slash fix'), never a local part
     r"|this|that|video|videos|clip|tutorial|demo|page|photos|pictures"
     r"|designs|products|models|styles|colours|colors|ideas|recipes|offers|deals)"
 )
-# 'but at this point it', 'and at that point de ...': after 'at', a determiner begins prose,
-# never a domain
+# 'but at this point it', 'and at that point de ...': after 'at', a determiner and a spelled
+# 'point' are prose ('at this point'), never a domain; with 'dot' they may be one ('info at one
+# dot com')
 _PROSE_AFTER_AT = (
     r"(?:this|that|these|those|the|a|an|some|any|each|every|one|our|your|my|his|her|their|its"
-    r"|least|last|first|once|all|which|what|no)"
+    r"|least|last|first|once|all|which|what|no)\s+(?:[a-z0-9-]+\s+)?(?:point|punkt|punto)"
 )
 _WORD_AT = regex.compile(
     rf"""(?x)
@@ -1616,7 +1619,7 @@ _ID_BEFORE = regex.compile(
     |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
     # a freight consignment or a file ('récépissé n° 0042 1187 563', 'Aktenzeichen 0171 ...')
     |consignment|con-?note|docket|r[ée]c[ée]piss[ée]|bordereau|lettre\s+de\s+voiture
-    |lettera\s+di\s+vettura|frachtbrief\w*|dossier|expediente|pratica|aktenzeichen
+    |lettera\s+di\s+vettura|frachtbrief\w*+|dossier|expediente|pratica|aktenzeichen
     |bestellnummer|auftragsnummer|rechnungsnummer|vorgangsnummer|kundennummer
     # an order or an invoice in other languages, with its number sign ('commande n° ...')
     |(?:commande|pedido|ordine|bestellung|auftrag|facture|factura|fattura|rechnung)
@@ -1649,8 +1652,30 @@ def not_a_phone(phone: Evidence, *, introduced: bool = True) -> bool:
     return bool(
         _TIME_RANGE.match(phone.value)
         or _TRACKING_HEAD.search(phone.context)
-        or (introduced and _ID_BEFORE.search(phone.context))
+        or _counts(phone.value)
+        # an id word right before the number, and no word of calling before it ('Téléphone du
+        # service dossier : 01 23 ...' is a phone line)
+        or (
+            introduced
+            and _ID_BEFORE.search(phone.context)
+            and not _PHONE_WORDS.search(phone.context)
+        )
     )
+
+
+_MIN_COUNTED = 5
+
+
+def _counts(value: str) -> bool:
+    """Whether a number is single digits counting up or down ('9 8 7 6 5 4 3 2').
+
+    A book's printing line or a countdown, not a phone number written out digit by digit.
+    """
+    groups = value.split()
+    if len(groups) < _MIN_COUNTED or not all(len(g) == 1 and g.isdigit() for g in groups):
+        return False
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(groups)}
+    return steps in ({1}, {-1})
 
 
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:

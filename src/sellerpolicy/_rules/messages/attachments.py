@@ -51,10 +51,10 @@ _DASHED_ADDRESS = regex.compile(
 )
 
 
-# a hyphen right after an address's suffix separates it from the next word of the name
-# ('littleoaktoys.com-logo.png' shows 'littleoaktoys.com')
+# a hyphen right after an unmistakable address suffix separates it from the next word of the
+# name ('littleoaktoys.com-logo.png' shows 'littleoaktoys.com'; 'scan.de-12.pdf' shows none)
 _SUFFIX_DASH = regex.compile(
-    r"(?<=[a-z0-9]\.(?:com|net|org|uk|de|fr|es|it|eu|io|shop|store))-(?=[a-z0-9])",
+    r"(?<=[a-z0-9]\.(?:com|net|org|co\.uk|shop|store))-(?=[a-z])",
     regex.V1 | regex.IGNORECASE,
 )
 
