@@ -865,6 +865,26 @@ CASES = [
         set(),
         set(),
     ),
+    # feedback_ao: the seller said to have shipped at once, a courier called useless, a parcel
+    # delivered to the wrong door are the delivery; a gauge that reads wrong is the product
+    ("2 weeks late, parcelforce useless", 1, "AFN", False, {"SP301"}, {"SP301"}),
+    (
+        "Paket kam eine Woche zu spät an, DHL hat es zweimal falsch zugestellt.",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("Tyre inflator gauge is way off, reads 5 psi high", 2, "AFN", False, {"SP302"}, {"SP302"}),
+    (
+        "Package showed delivered but nothing here. Seller shipped it same day i can see that on the tracking, carrier just lost it.",
+        1,
+        "MFN",
+        True,
+        {"SP306"},
+        set(),
+    ),
 ]
 
 

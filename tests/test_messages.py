@@ -8007,6 +8007,42 @@ RECALL_CASES = [
         "SP104",
         True,
     ),
+    # round 44 (fresh_et, fresh_eu, fresh_ev): a US support desk, feedback requests, HTML templates
+    (
+        "a review told either way, 'in positivo o in negativo', asks for no positive one",
+        "Se le va, può lasciare una recensione su Amazon raccontando com'è andata, in positivo o in negativo. Le opinioni sincere sono preziose.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "how to remove feedback, explained on request, within a time limit (no SP116)",
+        "Gern erkläre ich es Ihnen. Gehen Sie auf Meine Bestellungen und klicken Sie auf Verkäufer bewerten. Dort wird Ihre Bewertung angezeigt und Sie können sie entfernen. Das geht innerhalb von 60 Tagen, nachdem Sie die Bewertung abgegeben haben. Wie Sie sich entscheiden, bleibt natürlich Ihnen überlassen.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "five stars asked 'si no es mucho pedir' (SP107)",
+        "Y si no es mucho pedir, póngannos las 5 estrellas, que para una tienda pequeña como la nuestra es mucho.",
+        "reply",
+        "SP107",
+        True,
+    ),
+    (
+        "the refund issued once the feedback is seen updated, in Italian (SP116)",
+        "Il suo reso è arrivato e il rimborso è già stato approvato. Lo emetteremo appena vedremo aggiornato il feedback che ci ha lasciato.",
+        "proactive",
+        "SP116",
+        True,
+    ),
+    (
+        "the difference for freight covered by the buyer, on request (SP108)",
+        "So it turns out freight to Honolulu for the bench actually runs about $65 more than what came through on the order. Before we ship it out, would you be ok covering the difference? If so I can send a request for the $65.",
+        "reply",
+        "SP108",
+        True,
+    ),
 ]
 
 
