@@ -8043,6 +8043,63 @@ RECALL_CASES = [
         "SP108",
         True,
     ),
+    # round 45 (fresh_ew, fresh_ex): a leather workshop, an electronics support team
+    (
+        "'modo punto de acceso' is prose, no domain",
+        "Si lo sustituye, en la configuración rápida elija el modo punto de acceso y guarde los cambios.",
+        "reply",
+        "SP101",
+        False,
+    ),
+    (
+        "a device that must show 'online' threatens nobody, in German",
+        'In der Tapo-App muss die Steckdose bereits eingerichtet sein und "online" anzeigen.',
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "a report to the police threatened, in German (SP112)",
+        "Wenn Sie den Betrag nicht zahlen, werden wir Sie anzeigen.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a TV's own privacy settings explained on request are no opt-out",
+        "You can switch most of them off. Settings > Support > Privacy Choices: opt out of viewing information services and interest-based ads.",
+        "reply",
+        "SP118",
+        False,
+    ),
+    (
+        "a delight hoped for, then an honest review asked (no SP107)",
+        "Your engraved keyring arrived last week, and we hope your brother loved it. If you have a moment, we'd really appreciate an honest review on Amazon.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "the buyer said to be 'trying it on' (SP111)",
+        "I've been doing this for eleven years and I know when someone is trying it on. We won't be refunding a wallet you're clearly happy with.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "Amazon said to hold only part of the range, the rest on the own website (SP105)",
+        "By the way, what you see on Amazon is only a small part of what we make. There are loads more designs over on our own website.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a part to reorder in the seller's own web shop, in German (SP105)",
+        "Die Fernbedienung haben wir bei Amazon gerade nicht als Einzelteil gelistet. Sie können sie aber ganz unkompliziert direkt in unserem eigenen Onlineshop nachbestellen.",
+        "reply",
+        "SP105",
+        True,
+    ),
 ]
 
 

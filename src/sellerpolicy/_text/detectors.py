@@ -68,7 +68,9 @@ _WORD_DOT = regex.compile(
     (?=[a-z]{2,}\b)             # ... and a label that might be a suffix follows
   |
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
-    (?=(?:com|net|org|fr|es|de|it|be|ch|eu|info|io)\b)
+    (?=(?:com|net|org|fr|es|it|be|ch|eu|info|io)\b
+      |(?<=point\s+)de\b                   # 'maboutique point de suite'; after 'punto', 'de' must
+      |de\b(?![ \t]+\p{L}))                # end its phrase: 'modo punto de acceso' is prose
   |
     (?<=[a-z0-9]{4})                     # '... point ca' (Quebec), '... punto uk': after a
     (?<!\b(?:collection|parcel|pickup|relais|relay|drop|access|service|meeting|retrait))
