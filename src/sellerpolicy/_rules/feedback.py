@@ -793,6 +793,15 @@ def _stopped(text: str, reading: _Reading) -> list[Hit]:
     return found
 
 
+def _within_verdicts(hits: Iterable[Hit], vocab: str) -> bool:
+    """Whether every hit of ``vocab`` lies inside a verdict ('useless', 'returned')."""
+    hits = list(hits)
+    verdicts = [(h.start, h.end) for h in hits if h.vocab == "verdict"]
+    return all(
+        any(s <= h.start and h.end <= e for s, e in verdicts) for h in hits if h.vocab == vocab
+    )
+
+
 def _wear_as_damage(hits: Iterable[Hit]) -> frozenset[str]:
     """The vocabularies of a clause's hits, where wear of the item counts as damage.
 
@@ -905,26 +914,16 @@ class Comment:
                 # 'chat support kept transferring me, useless': the verdict of what came before;
                 # '... way too long. returned': the buyer's own return, no service of the seller's
                 vocabs -= {"product"}
-                verdicts = [(h.start, h.end) for h in inside if h.vocab == "verdict"]
-                if all(
-                    any(s <= h.start and h.end <= e for s, e in verdicts)
-                    for h in inside
-                    if h.vocab == "service"
-                ):
+                if _within_verdicts(inside, "service"):
                     vocabs -= {"service"}
             if (
                 "verdict" in vocabs
                 and vocabs & {"service", "amazon_service"}
                 and "item" not in vocabs
+                and _within_verdicts(inside, "product")
             ):
                 # 'Servizio clienti Amazon inutile': the verdict judges the service it names
-                verdicts = [(h.start, h.end) for h in inside if h.vocab == "verdict"]
-                if all(
-                    any(s <= h.start and h.end <= e for s, e in verdicts)
-                    for h in inside
-                    if h.vocab == "product"
-                ):
-                    vocabs -= {"product"}
+                vocabs -= {"product"}
             first, last = self.span(start, end)
             if any(first <= s and e <= last for s, e in generic):
                 vocabs -= {"service"}
