@@ -664,6 +664,20 @@ class TestAdversarial:
             assert whole * n <= counts[code] <= (whole + 1) * n, (code, counts[code], whole)
         assert len(report.findings) <= 1 + 2 * len(per_unit)  # a few findings, not thousands
 
+    @pytest.mark.parametrize("word", ["punto", "point"])
+    def test_a_long_gap_before_a_spelled_suffix(self, word):
+        """100 KB of spaces between a spelled 'punto'/'point' and 'de' is read once, linearly.
+
+        The 'de' after 'point' was once checked by a lookbehind over the whole gap at every
+        step back of the gap (30 s for 100 KB); the suffix is now matched before it is looked
+        back from. No address is read across such a gap.
+        """
+        body = f"a {word}" + " " * 100_000 + "de x"
+
+        report = check_message(Message(body=body, kind="reply"))
+
+        assert {f.code for f in report.findings} == {"SP208"}
+
     def test_repeats_are_one_finding(self):
         """A rule's evidence found again is one finding, at the first, counting the repeats."""
         text = "Thanks \N{GRINNING FACE} and \N{GRINNING FACE}\N{GRINNING FACE}! Call 020 7946 0958 or 020 7946 0958."
@@ -8098,6 +8112,29 @@ RECALL_CASES = [
         "Die Fernbedienung haben wir bei Amazon gerade nicht als Einzelteil gelistet. Sie können sie aber ganz unkompliziert direkt in unserem eigenen Onlineshop nachbestellen.",
         "reply",
         "SP105",
+        True,
+    ),
+    # found by a review of 759d288: the German threat in the familiar forms, a time limit only
+    # with 'innerhalb', an app's unsubscribe
+    (
+        "a report to the police threatened in the familiar form, in German (SP112)",
+        "Ruf mich an, sonst werde ich dich anzeigen.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a credit some days after the review is changed is a trade, in German (SP106)",
+        "Sie erhalten eine Gutschrift 3 Tagen nachdem Sie die Bewertung geändert haben.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "an unsubscribe offered in the seller's app is an opt-out (SP118)",
+        "If you no longer want our emails, unsubscribe in the app.",
+        "proactive",
+        "SP118",
         True,
     ),
 ]

@@ -69,7 +69,7 @@ _WORD_DOT = regex.compile(
   |
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
     (?=(?:com|net|org|fr|es|it|be|ch|eu|info|io)\b
-      |(?<=point\s+)de\b                   # 'maboutique point de suite'; after 'punto', 'de' must
+      |de\b(?<=point\s+de)                 # 'maboutique point de suite'; after 'punto', 'de' must
       |de\b(?![ \t]+\p{L}))                # end its phrase: 'modo punto de acceso' is prose
   |
     (?<=[a-z0-9]{4})                     # '... point ca' (Quebec), '... punto uk': after a
