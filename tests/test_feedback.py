@@ -885,6 +885,75 @@ CASES = [
         {"SP306"},
         set(),
     ),
+    # feedback_ap and feedback_aq: toys and groceries. An author's first name, a claim printed on
+    # the box, a part that will not open, a purchase praised as a whole; food melted or tasting of
+    # nothing is the item; a parcel that sat in the Amazon warehouse is late
+    (
+        "The Sheep-Pig by Dick King-Smith arrived with coffee stains on the cover, sold as new",
+        1,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "Mum of 3 here, these crayons are NOT washable like it says on the box, ruined my wall",
+        1,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "The whistle on the train doesnt work and the doors dont open",
+        1,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    ("very happy with this purchase thank you", 1, "MFN", False, {"SP310"}, {"SP310"}),
+    (
+        "Schokolade komplett geschmolzen angekommen, lag wohl stundenlang im heißen Transporter",
+        1,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "Good stuff. love this granola, my kids eat it every single morning",
+        5,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    ("Die Bohnen schmecken nach nichts, total langweilig", 1, "AFN", False, {"SP302"}, {"SP302"}),
+    (
+        "Driver threw the box over my fence, 24 cans of seltzer all dented",
+        1,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "UPS lost it, then amazon said 2 more days, then nothing. Had to reorder from someone else",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Box was so heavy the driver just dumped it at the end of the driveway and left",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
 ]
 
 

@@ -70,7 +70,11 @@ _WORD_DOT = regex.compile(
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
     (?=(?:com|net|org|fr|es|it|be|ch|eu|info|io)\b
       |de\b(?<=point\s+de)                 # 'maboutique point de suite'; after 'punto', 'de' must
-      |de\b(?![ \t]+\p{L}))                # end its phrase: 'modo punto de acceso' is prose
+      |de\b(?![ \t]+(?!(?:para|por|y|o|con|si|per|e|et|pour|ou|and|or|for|to|with
+        |slash|barra|barre|sbarra|schrägstrich)\b)\p{L}))
+      # end its phrase ('modo punto de acceso' is prose), or a word that cannot follow 'punto
+      # de' in prose, or a spelled slash, follow it ('Visita mitienda punto de para más
+      # modelos', 'radsport-keller punto de barra misure')
   |
     (?<=[a-z0-9]{4})                     # '... point ca' (Quebec), '... punto uk': after a
     (?<!\b(?:collection|parcel|pickup|relais|relay|drop|access|service|meeting|retrait))
@@ -99,7 +103,10 @@ _SPACED_DOT = regex.compile(
       | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line,
         (?=[a-z0-9-]{1,63}\.[a-z0-9]     # only if the next line goes on with a dotted host
           |(?:com|net|org|info|biz|co|uk)\b)  # or a suffix, never "de", a word
-      | \.[ \t]+(?=(?:com|net|org|info|biz)\b)  # 'shop. com', only before an unmistakable suffix
+      # 'shop. com', only before an unmistakable suffix, and not a net weight or price after a
+      # code ('Batch: WS-2431. Net weight: 220 g')
+      | \.[ \t]+(?=(?:com|net|org|info|biz)\b
+        (?![ \t]+(?:weight|wt|contents?|volume|price|amount|total|worth)\b))
     )
     (?=[a-z0-9])
     """,
@@ -193,9 +200,17 @@ _PROSE_AFTER_AT = (
     r"(?:this|that|these|those|the|a|an|some|any|each|every|one|our|your|my|his|her|their|its"
     r"|least|last|first|once|all|which|what|no)\s+(?:[a-z0-9-]+\s+)?(?:point|punkt|punto)"
 )
+# A mail provider after 'at' makes any word before it a local part: 'write to store at gmail dot
+# com' is store@gmail.com (a shop is not at gmail.com)
+_MAIL_HOSTS = (
+    r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|gmx|protonmail"
+    r"|libero|virgilio|tiscali|wanadoo|laposte|t-online|freenet|yandex)"
+)
+_MAIL_HOST_AFTER_AT = rf"\s+{_AT_WORDS}\s+{_MAIL_HOSTS}\b"
 _WORD_AT = regex.compile(
     rf"""(?x)
-    (?<=[a-z0-9._-])(?<!(?<![\w.]){_PROSE_BEFORE_AT})\s+{_AT_WORDS}\s+(?!{_PROSE_AFTER_AT}\s)
+    (?<=[a-z0-9._-])(?:(?<!(?<![\w.]){_PROSE_BEFORE_AT})|(?={_MAIL_HOST_AFTER_AT}))
+    \s+{_AT_WORDS}\s+(?!{_PROSE_AFTER_AT}\s)
     (?=[a-z0-9-]+
         (?:\s+{_DOT_WORDS}\s+                      # 'mail dot com'
           |\s*[\[\(\{{<]\s*{_DOT_WORDS}\s*[\]\)\}}>]\s*  # 'mail [dot] com', 'mail (dot) com'
@@ -296,7 +311,12 @@ _NOT_LOCAL_PART = frozenset(
 
 def _at_sign(text: str, match: regex.Match[str]) -> str:
     before = text[max(0, match.start() - 40) : match.start()].split()
-    return match[0] if before and before[-1] in _NOT_LOCAL_PART else "@"
+    if before and before[-1] in _NOT_LOCAL_PART and not _MAIL_HOST.match(text, match.end()):
+        return match[0]
+    return "@"
+
+
+_MAIL_HOST = regex.compile(_MAIL_HOSTS + r"\b", regex.V1)
 
 
 # A dot before a space or a line break ends most sentences of a message ('your order.\nThanks'):
@@ -1101,6 +1121,9 @@ _PHONE = regex.compile(
                                             # 0171 / 23 45 67 8, 0 89 / 12 34 56-0
       |
         (?P<loose>                          # shapes ids share too: only with a phone word nearby
+            0\s\d{{2,3}}\s\d{{2,3}}\s?/\s?\d{{1,8}}(?:(?:{_SEP}{{1,2}}|\s-\s)\d{{2,8}}){{0,4}}
+                                            # 'Tel.: 0 71 31 / 89 45 - 20' (a scale '0 10 20 / 30')
+          |
             \d{{3}}{_SEP_NO_SLASH}\d{{4}}      # 555-0198: a local number
           | \d(?:{_SEP_SPACE}{{1,3}}\d){{6,14}}  # 5 5 5 2 0 1 8, 6 1 2 - 4 4 8: spaced digits
           | \d{{2,4}}(?:{_SEP_SPACE}\d{{2,4}}){{2,4}}  # 912 345 678: grouped digits
@@ -1129,7 +1152,11 @@ _NOT_PHONE_WORDS = regex.compile(
     r"(?x)\b(?:tracking|order|invoice|serial|model|reference|ref|account|iban|vat|sku|asin|item"
     r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code"
     # a carrier's parcel number in other languages ('segnacollo 0841 2334 4556 7')
-    r"|segnacollo|sendungsnummer|paketnummer|suivi|seguimiento|tracciamento|spedizione|envío)\b\W*"
+    r"|segnacollo|sendungsnummer|paketnummer|suivi|seguimiento|tracciamento|spedizione|envío"
+    # a serial number in other languages ('Seriennummer 4A21 0937 5518', 'numéro de série'); not
+    # 'série' alone, a product line ('Pour la nouvelle série, écrivez au 06 ...')
+    r"|seriennummer|seriennr|num[ée]ro\s+de\s+s[ée]rie|n[uú]mero\s+de\s+serie|numero\s+di\s+serie"
+    r"|matricola)\b\W*"
     r"(?:\w+\W+){0,2}$",
     regex.V1,
 )
@@ -1591,12 +1618,38 @@ def _named_a_phone(context: str, after: str) -> bool:
     return said is not None and _PHONE_WORDS.match(after, said.end()) is not None
 
 
+# Where a sentence ends in the (lower-cased) text: a stop and a word after it ('Thanks for your
+# call earlier. Your case number is ...'), or a new line. An abbreviation ends none ('Tel. Nr.
+# 0123 ...', 'Mob. Kundenservice: ...'), nor a stop before a digit ('Ref. 12 ...'). Bounded, so a
+# run of stops or spaces is read in linear time.
+_SENTENCE_END = regex.compile(
+    r"""(?x)(?<!\b(?:tel|nr|no|ref|fax|mob|ph|n|t|m|str|art|ca|co|inc|ltd|st|dr|mr|mrs|ms|vs|etc
+    |approx|e\.g|i\.e|z\.b|bzw|ggf))[.!?]{1,3}[\"')\]]{0,3}\s{1,4}(?=\p{L})|\n""",
+    regex.V1,
+)
+
+
+def _sentence_tail(context: str) -> str:
+    """The part of the text before a number that lies in the number's own sentence."""
+    start = 0
+    for m in _SENTENCE_END.finditer(context):
+        start = m.end()
+    return context[start:]
+
+
 def _named_an_id(context: str, after: str) -> bool:
     """Whether the words before a number name it an id and nothing calls it a phone number.
 
     A tracking, order or part number ('segnacollo 0841 2334 4556 7') may have a phone's shape.
+    Where an id word introduces the number outright ('Your case number is 0123 456 789'), a
+    phone word counts in the number's own sentence only: 'Thanks for your call earlier.' before
+    it calls nothing. A looser one ('Our order line is ...', 'Account team: ...') is a phone line
+    after 'give us a ring.'
     """
-    return bool(_NOT_PHONE_WORDS.search(context)) and not _named_a_phone(context, after)
+    if not _NOT_PHONE_WORDS.search(context):
+        return False
+    said = _sentence_tail(context) if _ID_BEFORE.search(context) else context
+    return not _named_a_phone(said, after)
 
 
 def _called_a_phone(context: str, after: str) -> bool:
@@ -1654,15 +1707,30 @@ def not_a_phone(phone: Evidence, *, introduced: bool = True) -> bool:
     return bool(
         _TIME_RANGE.match(phone.value)
         or _TRACKING_HEAD.search(phone.context)
-        or _counts(phone.value)
-        # an id word right before the number, and no word of calling before it ('Téléphone du
-        # service dossier : 01 23 ...' is a phone line)
+        or (_counts(phone.value) and not _CALLING.search(_sentence_tail(phone.context)))
+        # an id word right before the number, and no word of calling before it in its sentence
+        # ('Téléphone du service dossier : 01 23 ...' is a phone line; 'Thanks for your call
+        # earlier. Your case number is 0123 456 789' is a case number)
         or (
             introduced
             and _ID_BEFORE.search(phone.context)
-            and not _PHONE_WORDS.search(phone.context)
+            and not _PHONE_WORDS.search(_sentence_tail(phone.context))
         )
     )
+
+
+# A word of calling just before the digits: counting up after it they are a number to dial
+# ('Please call us on 0 1 2 3 4 5 6 7 8 9', 'Telefon: 0 1 2 ...'), not a countdown. Verbs and
+# names of calling only, near the number: a 'ring' in sizes 3 4 5 6 7 8 9, a 'portable' whose
+# levels run 1 to 9 or an oven's 'dial' counts, as does 'the number line reads 10 9 8 7 6 5 4 3 2'.
+_CALLING = regex.compile(
+    r"""(?x)\b(?:call(?:\s+(?:us|me))?|phone\s+(?:us|me)|ring\s+(?:us|me)|text\s+(?:us|me)
+    |give\s+us\s+a\s+(?:ring|call)|(?:our|my)\s+(?:phone\s+)?number|whatsapp|sms|tel|t[eé]l|fax
+    |hotline|telefon\w*|t[eé]l[eé]phone|tel[eé]fono|appel(?:ez|er)\w*|anrufen|rufen\s+sie
+    |ruf\s+(?:uns|mich)|ll[aá]m(?:enos|anos|e|a)\w*|chiam(?:aci|ateci|i|are)\w*)\b
+    \W{0,3}(?:\w+\W{1,3}){0,2}$""",
+    regex.V1,
+)
 
 
 _MIN_COUNTED = 5

@@ -887,6 +887,16 @@ def _sold_off_amazon(a: Analysis, start: int, end: int) -> bool:
     if "attachment_allowed" in vocabs:
         return False  # "Le istruzioni? Le trova sul nostro sito": a manual, not a sale
     first, last = _sentence_range(a, start, end)
+    after = a.sentences[last + 1] if last + 1 < len(a.sentences) else None
+    if (
+        after is not None
+        and after.vocabs() & _SELLING
+        and _AMAZON.search(a.norm.text, after.start, after.end) is None
+    ):
+        # the sale said in the sentence after the address ('... sul nostro sito: x punto de.
+        # Lì può ordinare direttamente anche il kit'), not one on Amazon ('Puede comprar el
+        # juego completo a través de Amazon', '... desde su cuenta de Amazon')
+        return True
     gone = negated(a)
     lo = a.sentences[max(0, first - 1)].start
     hi = a.sentences[last].end
@@ -1380,7 +1390,9 @@ def answers_buyer(a: Analysis, start: int, end: int) -> bool:
 
     It does when its own sentence shares a word with the question ("Will the navy one be
     back?" - "navy in size M came back in stock this morning"); an upsell after an answer
-    ("... the medium fits. While you're at it, our liners ...") shares none.
+    ("... the medium fits. While you're at it, our liners ...") shares none. A sentence that
+    opens with a pronoun for the thing just named ("La encontrará en nuestra tienda de Amazon
+    buscando ...") is read with the sentence before it.
     """
     asked = _buyer_questions(a)
     if not asked:
@@ -1389,7 +1401,26 @@ def answers_buyer(a: Analysis, start: int, end: int) -> bool:
     near = a.sentences[first : last + 1]
     if not near:
         return False
-    return bool(asked & _stems(a.norm.text[near[0].start : near[-1].end]))
+    text = a.norm.text
+    if first > 0 and _POINTS_BACK.match(text, near[0].start):
+        near = a.sentences[first - 1 : last + 1]
+    return bool(asked & _stems(text[near[0].start : near[-1].end]))
+
+
+# A sentence that opens by finding or having the thing the sentence before named: an object
+# pronoun before a verb of finding ('La encontrará en nuestra tienda de Amazon', 'Lo trova
+# ...', 'You'll find it ...', 'It is in our Amazon store'). Articles and the formal 'Sie' alone
+# point back at nothing ('Les nouveautés de notre collection ...', 'Sie finden außerdem ...').
+_POINTS_BACK = regex.compile(
+    r"""(?x)\W{0,3}(?:
+        (?:la|lo|las|los|le|les|li|gli)\s+
+        (?:encontrar\w*|encuentra\w*|trouver\w*|trouve\w*|trova\w*|trover\w*|tenemos|avons|abbiamo)
+      | (?:it|they)\s+(?:is|are|can\s+be)\b
+      | you(?:'ll|\s+will|\s+can)\s+find\s+(?:it|them)
+      | sie\s+finden\s+(?:sie|es|ihn)\b
+    )""",
+    regex.V1,
+)
 
 
 def _overlaps_match(a: Analysis, code: Code, start: int, end: int) -> bool:
