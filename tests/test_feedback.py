@@ -954,6 +954,34 @@ CASES = [
         {"SP301"},
         {"SP301"},
     ),
+    # feedback_ar: electronics accessories. A USB hub is no parcel hub, a drive slower than its
+    # figures no late parcel, ink refused or run dry the product, someone else's porch in the
+    # delivery photo a misdelivery
+    (
+        "USB-C hub gets crazy hot and disconnects my external drive every 10 minutes",
+        2,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    ("Ink cartridges empty after 80 pages. pathetic yield", 2, "AFN", False, {"SP302"}, {"SP302"}),
+    (
+        "Encre non reconnue par mon Epson XP-2100, cartouches inutilisables",
+        1,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "missing package. amazon says delivered, the photo shows someone elses porch",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
 ]
 
 

@@ -8507,6 +8507,50 @@ RECALL_CASES = [
         "SP105",
         False,
     ),
+    # round 49 (fresh_fg, fresh_fh): a ceramics shop's month in five languages, a refurbisher's
+    # after-sales desk
+    (
+        "'tanto si te ha encantado como si' welcomes either answer, in Spanish",
+        "Si tienes un momento, puedes dejar tu opinión sobre el producto en Amazon, tanto si te ha encantado como si crees que hay algo que mejorar.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "the buyer's contentment with 'en' as the condition, in French (SP107)",
+        "Si vous en êtes content(e), un petit avis sur Amazon nous aiderait énormément.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a placeholder code of seven zeros is no phone",
+        "Se non lo avete indichiamo 0000000 e la fattura la trovate nel cassetto fiscale.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    (
+        "one digit over and over, called a phone, is one (SP104)",
+        "Call us on 5555555.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "sarcasm at the buyer's story: 'funny how the box is pristine' (SP111)",
+        "Ah yes, the classic. Funny how the box is pristine and the dent lines up perfectly with a drop off a desk.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "Amazon first, then 'non c'è', then the own shop's address (SP105)",
+        "Il servizio da tè completo purtroppo su Amazon non c'è. Lo trova però sul nostro negozio online: terracrudaceramiche.it, sezione Tè e caffè.",
+        "reply",
+        "SP105",
+        True,
+    ),
 ]
 
 
@@ -9837,6 +9881,10 @@ class TestPromotionalFileNames:
 
     def test_sea_salt_is_no_sale(self):
         assert not {"SP113", "SP119"} & self._codes("SDS-ricarica-sale-marino-IT.pdf")
+
+    def test_salt_in_a_scent_is_no_sale(self):
+        """A candle's 'Fico e Sale' (fig and salt) in its safety sheet's name (fresh_fg)."""
+        assert not {"SP113", "SP119"} & self._codes("scheda_sicurezza_Fico_e_Sale.pdf")
 
     @pytest.mark.parametrize("name", ["summer-sale-2025.pdf", "Herbstkatalog.pdf"])
     def test_a_sale_and_a_catalogue_inside_a_word_promote(self, name):

@@ -1748,6 +1748,11 @@ def _counts(value: str) -> bool:
     return steps in ({1}, {-1})
 
 
+def _placeholder(value: str, around: tuple[str, str]) -> bool:
+    """Whether a number is one digit over and over, unbroken, and nothing calls it a phone."""
+    return value.isdigit() and len(set(value)) == 1 and not _named_a_phone(*around)
+
+
 def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     s = text.text
     if _too_few_digits(s):
@@ -1768,8 +1773,12 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
         start, end = m.span("number")
         context = s[max(0, start - 60) : start]
         around = (context, s[end : end + 30])
-        if m["loose"] and not _judged(called, around, _called_a_phone, *around):
-            continue  # a bare run of digits is an id unless the text calls it a phone number
+        if (m["loose"] and not _judged(called, around, _called_a_phone, *around)) or (
+            _placeholder(value, around)
+        ):
+            # a bare run of digits is an id unless the text calls it a phone number; one digit
+            # over and over is a placeholder ('codice destinatario SDI ... 0000000')
+            continue
         if not m["loose"] and _judged(named_id, around, _named_an_id, *around):
             # 'segnacollo 0841 2334 4556 7': the text names it a tracking or part number, and
             # a number written the same way further on is one too

@@ -912,7 +912,9 @@ def _sold_off_amazon(a: Analysis, start: int, end: int) -> bool:
 
 # "ya no lo vendemos por Amazon", "we no longer sell it on Amazon", "nicht mehr bei Amazon"
 _NOT_SOLD_ON_AMAZON = regex.compile(
-    r"\b(?:no|not|n't|nicht|ne|pas|non)\b[^.!?\n]{0,40}\b(?:por|on|bei|auf|sur|su|en)\s+amazon\b",
+    r"\b(?:no|not|n't|nicht|ne|pas|non)\b[^.!?\n]{0,40}\b(?:por|on|bei|auf|sur|su|en)\s+amazon\b"
+    # ... or Amazon first: 'su Amazon non c'è', 'en Amazon no lo tenemos'
+    r"|\b(?:su|en|sur|bei|auf)\s+amazon\s+(?:purtroppo\s+|leider\s+)?(?:non|no|nicht|n'est|ne)\b",
     regex.V1,
 )
 
