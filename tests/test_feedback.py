@@ -982,6 +982,32 @@ CASES = [
         {"SP301"},
         {"SP301"},
     ),
+    # feedback_as: clothes and shoes. The goods fine inside a crushed box, flimsy wrapping, the
+    # parcel's delivery all that is wrong
+    (
+        "Box was crushed on arrival but the shoes inside were perfectly fine, just annoying as it was a gift",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "bag came in a flimsy envelope with no protection, corner of the box dented, bag itself fine",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "il corriere ha lasciato il pacco sotto la pioggia, scatola da buttare ma le scarpe si sono salvate",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
 ]
 
 

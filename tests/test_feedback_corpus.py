@@ -238,11 +238,19 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # not the delivery (its writer: SP301), an item said to be perfect beside a torn box ('pero las
 # mancuernas perfectas') is no strike either way. With it the gates are the eight sets' figures:
 # current SP301 0.95/0.91, SP302 0.92/0.87, SP306 0.98/0.88, SP310 0.96/0.85; seed SP301
-# 0.95/0.88, SP302 0.92/0.87, SP310 0.96/0.85.
+# 0.95/0.88, SP302 0.92/0.87, SP310 0.96/0.85. feedback_ar.jsonl (180, 6f9224ff…) and
+# feedback_as.jsonl (180, 4875abbb…) joined in the fourth session of 2026-12-06: electronics
+# accessories, and clothing and shoes, both writers reading SP304 as the disputed writers do (7
+# and 5 of their current SP304 findings are the buyer's own name, phone or email, which took the
+# tuning set's SP304 precision to 0.91 when they were added there). Scored untouched at c2ed118
+# and 78d0d81 (ar: current SP301 0.96/0.68, SP302 0.95/0.69; as: current SP301 0.97/0.83, SP302
+# 0.94/0.91) and read: a USB hub, ink run dry or refused, someone else's porch in the delivery
+# photo; goods fine inside a crushed box, flimsy wrapping. With them the gates are the ten sets'
+# figures: current SP301 recall 0.91 -> 0.89, seed SP305 recall 0.98 -> 0.96.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.95, 0.91),
+        Code.SP301: (0.95, 0.89),
         Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
         Code.SP306: (0.98, 0.88),
@@ -252,7 +260,7 @@ DISPUTED_GATES = {
         Code.SP301: (0.95, 0.88),
         Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.97, 0.98),
+        Code.SP305: (0.97, 0.96),
         Code.SP310: (0.96, 0.85),
     },
 }
@@ -273,7 +281,7 @@ def cases(gates):
 
 class TestCorpus:
     def test_sizes(self):
-        """The tuning set has 6523 comments in its files; the blind sets the 210 and 160 frozen ones."""
+        """The tuning set has 6343 comments in its files; the blind sets the 210 and 160 frozen ones."""
         tuning, blind = list(records(FOLDER)), list(records(BLIND))
         sizes = Counter(r["_where"].split(":")[0] for r in tuning)
 
@@ -312,7 +320,6 @@ class TestCorpus:
             "feedback_ao.jsonl": 180,
             "feedback_ap.jsonl": 180,
             "feedback_aq.jsonl": 180,
-            "feedback_ar.jsonl": 180,
         } == sizes
         assert 210 == len(blind)
         assert 160 == len(list(records(FRESH)))
@@ -383,9 +390,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 1780 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 2140 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 1780 == len(disputed)
+        assert 2140 == len(disputed)
         assert len(ids) == len(set(ids))

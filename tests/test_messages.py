@@ -8551,6 +8551,57 @@ RECALL_CASES = [
         "SP105",
         True,
     ),
+    # round 50 (fresh_fi, fresh_fj): a US home brand's ordinary week, feedback and review
+    # requests after a problem in German and French
+    (
+        "a rating 'rausgenommen' before the knife ships, in German (SP116)",
+        "Sobald Sie die negative Bewertung rausgenommen haben, geht das Messer bei uns noch am selben Tag raus.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "everything to the buyer's satisfaction as the condition, in German (SP107)",
+        "Wenn alles zu Ihrer Zufriedenheit ist, würden wir uns riesig über eine Rezension freuen.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a problem resolved to the buyer's satisfaction is no happy condition",
+        "Wenn alles zu Ihrer Zufriedenheit gelöst wurde, können Sie Ihre Bewertung gern aktualisieren.",
+        "reply",
+        "SP107",
+        False,
+    ),
+    (
+        "'erst uns schreiben, bevor Sie bewerten' gates the review, in German (SP114)",
+        "Und falls doch was nicht passt: bitte erst uns schreiben, bevor Sie bewerten – wir kriegen das hin.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "a cushion offered, 'nous vous offrons', for an updated review (SP106)",
+        "Petite proposition : si vous mettez à jour votre commentaire sur la page du produit pour refléter l'échange, nous vous offrons un troisième coussin assorti.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a favour said with a sneer (SP111)",
+        "We'll send a replacement anyway since we're nice like that.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a product review to 'noch mal anschauen', in German (SP115)",
+        "Vielleicht mögen Sie Ihre Rezension zum Spaten ja bei Gelegenheit noch mal anschauen?",
+        "reply",
+        "SP115",
+        True,
+    ),
 ]
 
 
