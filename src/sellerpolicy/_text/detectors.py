@@ -201,9 +201,10 @@ _PROSE_AFTER_AT = (
     r"|least|last|first|once|all|which|what|no)\s+(?:[a-z0-9-]+\s+)?(?:point|punkt|punto)"
 )
 # A mail provider after 'at' makes any word before it a local part: 'write to store at gmail dot
-# com' is store@gmail.com (a shop is not at gmail.com)
+# com' is store@gmail.com (a shop is not at gmail.com). The providers of `_MAIL_PROVIDERS`, and
+# national ones that only this reading names
 _MAIL_HOSTS = (
-    r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|aol|gmx|protonmail"
+    rf"(?:{_MAIL_PROVIDERS}"
     r"|libero|virgilio|tiscali|wanadoo|laposte|t-online|freenet|yandex)"
 )
 _MAIL_HOST_AFTER_AT = rf"\s+{_AT_WORDS}\s+{_MAIL_HOSTS}\b"
