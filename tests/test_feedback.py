@@ -1008,6 +1008,35 @@ CASES = [
         {"SP301"},
         {"SP301"},
     ),
+    # feedback_at: home and kitchen goods. Someone else's front door in the delivery photo, a
+    # swear word cut to 'f-ing', storage boxes as the product, scratchy fabric as its feel
+    (
+        "Never arrived. Amazon says delivered, the photo shows someone elses front door.",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("this seller is a f-ing scam", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    (
+        "Storage boxes are flimsy, the lids pop off when you stack them",
+        2,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "Thin scratchy bedding, not what you'd expect from egyptian cotton",
+        2,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    # guard: a scratched pan is its condition
+    ("pan arrived scratched", 2, "MFN", False, set(), set()),
 ]
 
 

@@ -8602,6 +8602,55 @@ RECALL_CASES = [
         "SP115",
         True,
     ),
+    (
+        "an off-Amazon deal refused with 'leider nichts', in German",
+        "Über WhatsApp oder direkt außerhalb von Amazon können wir leider nichts abwickeln.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "enjoyment over time as the review's condition (SP107)",
+        "Every review makes a real difference to us. If you've been enjoying the tea, it would mean the world if you could share that on the product page!",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "feedback not to be the buyer's first step (SP114)",
+        "If you've got a minute, a bit of feedback on how we did would be much appreciated. And if anything's not quite right, please don't go straight to feedback, just drop me a line and I'll sort it out.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "everything in order as the review's condition, in French (SP107)",
+        "Et si tout est en ordre, un petit avis sur Amazon nous ferait très plaisir.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "the seller reached first through a reply, before the review, in French (SP114)",
+        "Un bulbe qui vous paraît abîmé ? Passez d'abord par nous en répondant à ce message, on trouve toujours une solution. Et si tout est en ordre, un petit avis sur Amazon nous ferait très plaisir.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "everything in order with no review is no happy condition",
+        "Si tout est en ordre de votre côté, nous expédions la commande demain.",
+        "reply",
+        "SP107",
+        False,
+    ),
+    (
+        "a photo sent by replying, with no review, gates nothing",
+        "Vous pouvez nous envoyer une photo en répondant à ce message, et nous vous envoyons une pièce neuve.",
+        "reply",
+        "SP114",
+        False,
+    ),
 ]
 
 
@@ -9940,3 +9989,51 @@ class TestPromotionalFileNames:
     @pytest.mark.parametrize("name", ["summer-sale-2025.pdf", "Herbstkatalog.pdf"])
     def test_a_sale_and_a_catalogue_inside_a_word_promote(self, name):
         assert {"SP113", "SP119"} <= self._codes(name)
+
+
+class TestRoundFiftyTwo:
+    """Whose question a reply answers: the buyer's latest message (fresh_fl)."""
+
+    REQUEST = (
+        "Visto che la prima base le aveva dato problemi, ci farebbe davvero piacere se desse"
+        " un'altra occhiata a quello che aveva scritto nella sua recensione."
+    )
+    STEPS = (
+        "Può modificare la recensione dalla pagina del prodotto: apra «Le mie recensioni» e"
+        " scelga «Modifica»."
+    )
+
+    def test_a_review_named_in_an_earlier_message_is_no_question_the_reply_answers(self):
+        """'ho scritto anche una recensione. Potete mandarmene un'altra?', then thanks."""
+        history = (
+            Message(
+                body=(
+                    "La base dell'ombrellone traballa, ho scritto anche una recensione."
+                    " Potete mandarmene un'altra?"
+                ),
+                kind="inquiry",
+                sender="buyer",
+            ),
+            Message(body="Le spediamo subito una base nuova.", kind="reply", sender="seller"),
+            Message(
+                body="La base nuova è arrivata, questa volta è perfetta, grazie.",
+                kind="inquiry",
+                sender="buyer",
+            ),
+        )
+
+        assert "SP115" in check_message(self.REQUEST, kind="reply", history=history).codes
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Ho lasciato una recensione da una stella. Posso modificarla?",
+            "Come faccio a cambiare la mia recensione?",
+            "Ho scritto la recensione sul prodotto sbagliato. E adesso?",
+        ],
+    )
+    def test_the_buyers_latest_question_about_the_review_is_theirs(self, question):
+        """The steps a buyer asked for in the message the reply answers are no request."""
+        asked = Message(body=question, kind="inquiry", sender="buyer")
+
+        assert "SP115" not in check_message(self.STEPS, kind="reply", history=(asked,)).codes

@@ -938,7 +938,9 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
     """Whether, in a reply, the buyer asked how to change or remove their own review or feedback.
 
     "How do I edit my review?" answered with the steps is the buyer's wish, not the seller's
-    request (SP115, SP116).
+    request (SP115, SP116). Only the buyer's latest message is read: a reply answers it, and a
+    review named in an earlier one ("ho scritto anche una recensione. Potete mandarmene
+    un'altra?", then "La base nuova è arrivata, grazie") is no question the reply answers.
     """
 
     def asks(body: str) -> bool:
@@ -948,7 +950,12 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
         )
         return bool(named) and ("change_verb" in vocabs or "?" in body or "¿" in body)
 
-    return _buyer_said(a, "buyer asks to change", asks)
+    if a.kind is not MessageKind.REPLY:
+        return False
+    latest = next((m for m in reversed(a.history) if m.sender is MessageSender.BUYER), None)
+    return latest is not None and a.memo(  # type: ignore[return-value]
+        "buyer asks to change", lambda: asks(latest.body)
+    )
 
 
 _BARGAIN = frozenset({"incentive", "incentive_weak", "exchange", "pressure", "conditional"})
