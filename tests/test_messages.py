@@ -17,7 +17,7 @@ from sellerpolicy import (
 from sellerpolicy._registry import rule_set
 from sellerpolicy._rules import messages as engine
 from sellerpolicy._rules.data import rule_data
-from sellerpolicy._rules.messages import contact, formatting
+from sellerpolicy._rules.messages import contact, formatting, phrases
 from sellerpolicy._rules.messages.engine import PLAIN_TEXT_SILENT
 from sellerpolicy.exceptions import InputTooLargeError, InvalidTypeError, InvalidValueError
 
@@ -8651,6 +8651,104 @@ RECALL_CASES = [
         "SP114",
         False,
     ),
+    (
+        "a reward for anyone who posts a review, 'no strings attached' after it (SP106)",
+        "Anyone who posts a review of theirs before the end of June gets a spare lid seal from us, no strings attached.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a coaster sent to those who give their opinion, in Spanish (SP106)",
+        "A quienes dejan su opinión en Amazon este mes les mandamos un posavasos pintado a mano como detalle.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "postage refunded to whoever publishes a review, in French (SP106)",
+        "C'est pourquoi nous les remboursons à toute personne qui prend le temps de publier un avis.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a draw among the customers who review, in Italian (SP106)",
+        "Questo mese, tra tutti i clienti che lasciano una recensione su Amazon estraiamo tre confezioni del nostro caffè.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "reviewers who help other shoppers are promised nothing",
+        "Customers who leave a review help other shoppers choose the right size.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "a reply to everyone who reviews is no reward",
+        "Everyone who leaves a review gets a personal reply from our team.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "a reward for reviewers refused",
+        "We can't give anything to customers who leave a review, whatever they write.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a refund promised once the star comes down (SP106)",
+        "If you're able to take the 1 star down, we'll refund your shipping cost in full straight away.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a refund promised once the feedback is removed, the feedback named the sentence before, in Italian (SP106)",
+        "Ci dispiace per il feedback negativo. Se lo rimuove, Le rimborsiamo subito il 20% dell'ordine.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "the replacement shipped once the feedback is gone (SP106)",
+        "We just ask that you remove the negative feedback first, and as soon as it's gone we'll ship the replacement the same day.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a feedback update invited after a refund already made buys nothing",
+        "We've refunded your order. If you feel we resolved your concern, you may update your feedback.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a feedback update invited once the replacement arrives buys nothing",
+        "Once the replacement arrives, if you feel we've resolved it, you can update your feedback.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a reminder sent about a rating is no value",
+        "Le enviamos un pequeño recordatorio: si lo desea, aún puede modificar su valoración desde «mis pedidos».",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a replacement shipped today beside a removal asked 'in the meantime' is no price",
+        "We can ship a replacement hopper today, and it would help us a great deal if the feedback could be removed in the meantime.",
+        "reply",
+        "SP106",
+        False,
+    ),
 ]
 
 
@@ -10037,3 +10135,29 @@ class TestRoundFiftyTwo:
         asked = Message(body=question, kind="inquiry", sender="buyer")
 
         assert "SP115" not in check_message(self.STEPS, kind="reply", history=(asked,)).codes
+
+
+class TestStructuralIncentives:
+    """SP106 read from a sentence's structure: the model gate leaves those findings as they are."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "If you're able to take the 1 star down, we'll refund your shipping straight away.",
+            "Appena rimuove la valutazione da una stella, Le facciamo partire subito il barattolo.",
+            "Anyone who posts a review of theirs before June gets a spare lid seal from us.",
+        ],
+    )
+    def test_an_error_in_the_current_edition(self, text):
+        """The current edition's gate, which weighs words, does not drop or downgrade them."""
+        report = check_message(text, kind="reply")
+
+        severities = {f.severity for f in report.findings if f.code == "SP106"}
+        assert severities == {Severity.ERROR}
+
+    def test_nothing_is_read_without_the_structure(self):
+        """A message without a condition or a reward group leaves the gate its say."""
+        text = "Thanks for your order."
+        analysis = engine.Analysis(Message(body=text, kind="reply"), (), Policy.current())
+
+        assert not phrases.structurally_read(analysis, sellerpolicy.Code.SP106, 0, len(text))

@@ -14,7 +14,7 @@ import regex
 
 from sellerpolicy._codes import Code, Severity
 from sellerpolicy._rules.data import profane_roots
-from sellerpolicy._rules.messages.phrases import negated
+from sellerpolicy._rules.messages.phrases import negated, structurally_read
 from sellerpolicy._text._columns import FIRST
 from sellerpolicy._text.profanity import masked_words
 
@@ -198,9 +198,11 @@ def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding
 
     A finding of a `GATED` rule at error or warning severity stands as the phrase rule wrote it
     (its evidence is the explanation) when the rule's model gives the message a probability at
-    or above its threshold. Otherwise it is dropped (``mode`` "drop") or kept at info severity
-    (``mode`` "info") with the model's probability and strongest features in its message; with
-    ``mode`` "per_rule" each rule's model says which (`RuleModel.unconfirmed`).
+    or above its threshold, or when its evidence is a masked swear word or a reading of the
+    message's structure (`structurally_read`). Otherwise it is dropped (``mode`` "drop") or
+    kept at info severity (``mode`` "info") with the model's probability and strongest
+    features in its message; with ``mode`` "per_rule" each rule's model says which
+    (`RuleModel.unconfirmed`).
     """
     if mode == "off" or not any(
         f.code in GATED and f.severity is not Severity.INFO for f in findings
@@ -212,7 +214,12 @@ def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding
     out = []
     for f in findings:
         model = models.get(f.code)
-        if model is None or f.severity is Severity.INFO or _masked_swearing(f):
+        if (
+            model is None
+            or f.severity is Severity.INFO
+            or _masked_swearing(f)
+            or (f.span is not None and structurally_read(a, f.code, f.span.start, f.span.end))
+        ):
             out.append(f)
             continue
         p = model.score(reading)

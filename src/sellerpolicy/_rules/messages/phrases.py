@@ -6,7 +6,7 @@ import bisect
 import functools
 import operator
 import re  # noqa: TID251 - the clause break runs 3x faster in the stdlib engine on ASCII text
-from typing import TYPE_CHECKING, Final, TypeAlias
+from typing import TYPE_CHECKING, Final, TypeAlias, cast
 
 import ahocorasick_rs
 import attrs
@@ -43,6 +43,7 @@ __all__ = [
     "positive_feedback_request",
     "repeat_solicitation",
     "stars_are_design",
+    "structurally_read",
 ]
 
 
@@ -633,6 +634,9 @@ class _Plan:
     """SP114: gating told as two questions is read where its four vocabularies are."""
     masked: bool
     """SP111: swear words with letters masked by a symbol are read where one is written."""
+    rewarded: bool
+    """SP106: a reward for the buyers who review is read where a `reviewer_group` is named, a
+    removal bought where a change and a feedback or review are (`_REWARD_READ`)."""
 
     def idle(self, a: Analysis) -> bool:
         """Whether the rule can find nothing in ``a``, told from vocabularies and hints alone.
@@ -646,6 +650,7 @@ class _Plan:
             (self.particles and "product_review" in vocabs)
             or (self.split and vocabs >= _SPLIT_GATING)
             or (self.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a)))
+            or (self.rewarded and not _REWARD_READ.isdisjoint(vocabs))
         ):
             return False
         if not self.patterns:
@@ -691,6 +696,7 @@ def _plan(code: Code) -> _Plan:
         code is Code.SP115,
         code is Code.SP114,
         code is Code.SP111,
+        code is Code.SP106,
     )
 
 
@@ -820,7 +826,9 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     masked = plan.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a))
     particles = plan.particles and "product_review" in vocabs
     split = plan.split and vocabs >= _SPLIT_GATING
-    if not clauses and not plan.patterns and not particles and not split and not masked:
+    rewarded = plan.rewarded and "reviewer_group" in vocabs
+    bought = plan.rewarded and "change_verb" in vocabs and not _FEEDBACK_NAMED.isdisjoint(vocabs)
+    if not (clauses or plan.patterns or particles or split or masked or rewarded or bought):
         return []
     spans: list[tuple[int, int]] = []
     negatable = plan.negatable
@@ -832,6 +840,12 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         spans.extend(_particle_changes(a))
     if split:
         spans.extend(_split_gating(a))
+    if rewarded or bought:
+        read = [*(_rewarded_reviewers(a) if rewarded else ())]
+        read += _removal_bought(a) if bought else ()
+        # their structure is their evidence: the model gate leaves them (`structurally_read`)
+        a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in read]
+        spans.extend(read)
     if masked:
         # a swear word of any language with letters masked ('c*nnard', 'j*der'): the patterns
         # read the English ones, and quoted words are the buyer's
@@ -1278,6 +1292,187 @@ def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
                 break
 
 
+# SP106, a reward for the buyers who review, read from the group of `reviewer_group` to the end of
+# its sentence: a review named, then what they receive ("anyone who posts a review this month
+# gets a spare seal", "tutti i clienti che lasciano una recensione ... estraiamo"); not a reply
+# or thanks they get. Bounded gaps: linear.
+_GAP = r"[^.!?\n]{0,60}?"
+_REVIEW_NAMED_HERE = (
+    r"\b(?:reviews?|ratings?|feedback|stars?|rezensionen?|bewertungen?|sterne?|avis|évaluations?"
+    r"|commentaires?|étoiles|reseñas?|opini[oó]n|opiniones|valoraci[oó]n|valoraciones|estrellas"
+    r"|recension[ei]|valutazion[ei]|stelle)\b"
+)
+# one of them is in any message either reading can find something in
+_REWARD_READ = frozenset({"reviewer_group", "change_verb"})
+_REVIEWERS_RECEIVE = regex.compile(
+    _GAP
+    + _REVIEW_NAMED_HERE
+    + _GAP
+    + r"\b(?:gets?|receives?|will\s+(?:get|receive|win|be\s+entered)|wins?|(?:is|are)\s+entered"
+    r"|go(?:es)?\s+into|qualif(?:y|ies)|earns?|erhalten|erhält|bekommen|bekommt|gewinnen|gewinnt"
+    r"|nehmen\s+an|nimmt\s+an|landen|landet|reçoi(?:t|vent)|recevr(?:a|ont)|gagne(?:nt)?"
+    r"|obtien(?:t|nent)|bénéficie(?:nt)?|profite(?:nt)?|(?:a|ont)\s+droit|participe(?:nt)?"
+    r"|reciben?|recibir[aá]n?|les?\s+(?:mandamos|enviamos|regalamos|damos|devolvemos|reembolsamos"
+    r"|sorteamos)|ganan?|obtienen?|participan?|entran?|ricev(?:e|ono|er[aà]|eranno)|vinc(?:e|ono)"
+    r"|ottien(?:e|ono)|partecip(?:a|ano)|estraiamo|regaliamo|(?:gli|le)\s+(?:mandiamo|inviamo"
+    r"|regaliamo))\b"
+    r"(?![^.!?\n]{0,25}\b(?:reply|replies|response|answer|thanks?|réponse|respuesta|risposta"
+    r"|antwort|dank))",
+    regex.V1,
+)
+# ... or what the seller gives them, said before the group ("nous les remboursons à toute
+# personne qui prend le temps de publier un avis", "schicken wir allen, die uns eine Bewertung")
+_GIVEN_TO = regex.compile(
+    r"\b(?:send|sends|give|gives|refund|refunds|reimburse|offer|offers|reward|rewards|extend"
+    r"|extends|verlosen|schenken|senden|schicken|erstatten|geben|legen|rembours\w{0,6}|offr\w{0,6}"
+    r"|offert\w{0,2}|envoy\w{0,6}|donn\w{0,6}|tirons\s+au\s+sort|regalamos|enviamos|mandamos"
+    r"|sorteamos|devolvemos|reembolsamos|damos|regaliamo|inviamo|mandiamo|estraiamo|rimborsiamo"
+    r"|offriamo)\b",
+    regex.V1,
+)
+_REVIEW_AFTER = regex.compile(_GAP + _REVIEW_NAMED_HERE, regex.V1)
+# a reward denied ("customers who leave negative feedback ... don't get"): no promise
+_DENIED = regex.compile(
+    r"\b(?:don't|doesn't|won't|do\s+not|does\s+not|will\s+not|never|cannot|can't|nicht|keine?\w{0,2}"
+    r"|ne|n'|pas|jamais|nunca|non)\b",
+    regex.V1,
+)
+
+
+def _rewarded_reviewers(a: Analysis) -> Iterator[tuple[int, int]]:
+    """A reward promised to the buyers who review, named as a group (SP106).
+
+    "Anyone who posts a review this month gets a spare lid seal", "a quienes dejan su opinión
+    en Amazon este mes les mandamos un posavasos", "nous les remboursons à toute personne qui
+    prend le temps de publier un avis": the group alone promises nothing, and no incentive word
+    need be said.
+    """
+    text = a.norm.text
+    for sentence in a.sentences:
+        if "reviewer_group" not in sentence.vocabs() or "buyer_said" in sentence.vocabs():
+            continue
+        # a negation before the promise's end unsays it ("we can't give anything to those
+        # who ..."); one after it does not ("gets a spare seal, no strings attached")
+        unsaid = min(
+            (h.start for h in sentence.hits if h.vocab == "negation_strong"), default=sentence.end
+        )
+        for hit in sentence.hits:
+            if hit.vocab != "reviewer_group":
+                continue
+            m = _REVIEWERS_RECEIVE.match(text, hit.end, sentence.end)
+            if m is not None and m.end() <= unsaid and not _DENIED.search(text, hit.end, m.end()):
+                yield hit.start, m.end()
+                break
+            given = _GIVEN_TO.search(text, sentence.start, hit.start)
+            after = _REVIEW_AFTER.match(text, hit.end, sentence.end)
+            if (
+                given is not None
+                and after is not None
+                and after.end() <= unsaid
+                and not _DENIED.search(text, sentence.start, given.start())
+            ):
+                yield given.start(), after.end()
+                break
+
+
+# SP106, the removal or change of a feedback or review made the condition of something of value
+# ("if you're able to take the 1 star down, we'll refund your shipping", "we'll refund you in
+# full once the negative feedback is removed", "appena rimuove la valutazione da una stella,
+# facciamo partire subito"): a condition word right before the change, or before the rating
+# said to be gone, and the seller's promise to pay, send or ship in the same sentence. Bounded
+# gaps: linear.
+_CONDITION = (
+    r"\b(?:if|once|as\s+soon\s+as|when|after|provided|sobald|wenn|falls|nachdem|appena|se"
+    r"|quando|una\s+volta\s+che|a\s+condizione\s+che|basta\s+che|dès\s+que|une\s+fois|si"
+    r"|lorsque|à\s+condition\s+que|en\s+cuanto|cuando|una\s+vez|siempre\s+que"
+    r"|unter\s+der\s+bedingung)\b[^.!?\n]{0,40}?"
+)
+_CHANGED_AS_CONDITION = regex.compile(
+    _CONDITION
+    + r"\b(?:remov\w{0,3}|delet\w{0,3}|withdraw\w{0,3}|revis\w{0,3}|updat\w{0,3}|chang\w{0,3}"
+    r"|edit\w{0,3}|take\s+(?:\w+\s+){0,4}?down|taking\s+(?:\w+\s+){0,4}?down|revisit\w{0,3}"
+    r"|retir\w{0,4}|supprim\w{0,4}|modifi\w{0,4}|enlev\w{0,4}|entfern\w{0,4}|zurückz\w{0,5}"
+    r"|lösch\w{0,3}|änder\w{0,3}|anpass\w{0,3}|raus\w{0,6}|rimuov\w{0,4}|rimoss\w{0,2}"
+    r"|togli\w{0,4}|tolt\w{0,2}|modific\w{0,4}|aggiorn\w{0,4}|elimin\w{0,4}|quit\w{0,4}"
+    r"|borr\w{0,4})\b"
+    # ... or the rating said to be gone: "once that comment about us has come down"
+    r"|"
+    + _CONDITION
+    + r"\b(?:feedback|rating|review|comment|stars?|it|évaluation|avis|bewertung|rezension"
+    r"|valutazione|recensione|valoración|opinión|reseña)\b[^.!?\n]{0,30}?\b(?:is|has\s+been"
+    r"|has|'s|ist|est|a\s+été|è|sia|esté|haya)\b[^.!?\n]{0,12}?\b(?:gone|removed|down|revised"
+    r"|updated|deleted|changed|withdrawn|entfernt|gelöscht|weg|retirée?|supprimée?|rimoss[oa]"
+    r"|aggiornat[oa]|eliminad[oa]|retirad[oa])\b",
+    regex.V1,
+)
+_SELLER_PAYS_OR_SENDS = regex.compile(
+    r"\b(?:we'll|we\s+will|i'll|i\s+will|we\s+can|we'd|nous\s+vous|nous|on\s+vous|wir|ich|le|la"
+    r"|gli|vi|ti|te|les?|lo)\b[^.!?\n]{0,30}?\b(?:refund\w{0,3}|send\w{0,3}|ship\w{0,3}"
+    r"|credit\w{0,3}|issue\w{0,2}|push\w{0,2}|process\w{0,3}|give\w{0,2}|reimburs\w{0,3}"
+    r"|rembours\w{0,5}|envoy\w{0,5}|expédi\w{0,5}|erstatt\w{0,3}|schick\w{0,3}|versend\w{0,3}"
+    r"|überweis\w{0,3}|rimbors\w{0,5}|spedi\w{0,5}|invi\w{0,5}|emett\w{0,5}|facciamo\s+partire"
+    r"|reembols\w{0,5}|envi\w{0,5}|devolv\w{0,5}|mand\w{0,5})\b"
+    # not a reminder or a message sent ("le enviamos un pequeño recordatorio")
+    r"(?![^.!?\n]{0,25}\b(?:reminder|recordatorio|rappel|erinnerung|promemoria|message|mensaje"
+    r"|nachricht|messaggio|e-?mail|link|enlace|lien))",
+    regex.V1,
+)
+# the change asked beside the promise, not as its price ("we can ship a replacement today, and it
+# would help us if the feedback could be removed in the meantime")
+_MEANWHILE = regex.compile(
+    r"\b(?:in\s+the\s+meantime|meanwhile|entre-temps|en\s+attendant|nel\s+frattempo|mientras\s+tanto"
+    r"|in\s+der\s+zwischenzeit|inzwischen)\b",
+    regex.V1,
+)
+_FEEDBACK_NAMED = frozenset({"seller_feedback", "product_review", "review"})
+_NOT_BOUGHT = frozenset({"fix_already", "buyer_said"})
+
+
+_STRUCTURE_KEY = "structure:"
+
+
+def structurally_read(a: Analysis, code: Code, start: int, end: int) -> bool:
+    """Whether the rule ``code`` read the original text ``start:end`` by its structure.
+
+    The readings of a reward promised to reviewers and of a removal bought (SP106) find a
+    condition and a promise in their order, which no word list gives: the model gate, which
+    weighs words, leaves their findings as they are, as it leaves a masked swear word.
+    """
+    spans = cast("list[tuple[int, int]]", a.cache.get(_STRUCTURE_KEY + code.value, []))
+    return any(s < end and start < e for s, e in spans)
+
+
+def _removal_bought(a: Analysis) -> Iterator[tuple[int, int]]:
+    """Something of value promised on condition that a feedback or review goes (SP106).
+
+    The condition word comes right before the change ("if you're able to take the 1 star
+    down", "sobald Sie die Bewertung entfernt haben") or before the rating said to be gone
+    ("once the negative feedback is removed"), and the seller promises in the same sentence
+    to refund, pay, send or ship; the feedback is named there or in the sentence before ("ci
+    dispiace per il feedback negativo. Se lo rimuove, Le rimborsiamo il 20%"). A change asked
+    after something already done ("we've refunded you; if you feel we resolved it, you may
+    update your feedback") promises nothing.
+    """
+    text = a.norm.text
+    # a feedback named, a change named, in the sentence before ("... il feedback negativo. Se lo
+    # rimuove, Le rimborsiamo ...", "remove the feedback first. Once it's gone, ...")
+    named_before = changed_before = False
+    for sentence in a.sentences:
+        said = sentence.vocabs()
+        named = not _FEEDBACK_NAMED.isdisjoint(said)
+        changed = "change_verb" in said
+        near = (named or named_before) and (changed or changed_before)
+        named_before, changed_before = named, changed
+        if not near or not _NOT_BOUGHT.isdisjoint(said):
+            continue
+        condition = _CHANGED_AS_CONDITION.search(text, sentence.start, sentence.end)
+        if condition is None or _MEANWHILE.search(text, sentence.start, sentence.end):
+            continue
+        promise = _SELLER_PAYS_OR_SENDS.search(text, sentence.start, sentence.end)
+        if promise is not None:
+            yield min(condition.start(), promise.start()), max(condition.end(), promise.end())
+
+
 _NOTHING: Iterator[Found] = iter(())
 
 
@@ -1314,6 +1509,8 @@ def needed_vocabs(code: Code) -> frozenset[str] | None:
         needs.add("satisfied")  # one of the four the split gating needs
     if plan.masked:
         needs |= _MASK_HINTS
+    if plan.rewarded:
+        needs |= _REWARD_READ
     return frozenset(needs)
 
 
