@@ -8749,6 +8749,62 @@ RECALL_CASES = [
         "SP106",
         False,
     ),
+    (
+        "an olive tree sent again as the price of a product review's removal, in French (SP106)",
+        "Nous pouvons vous réexpédier un olivier de même taille, sans frais, dès lundi. En contrepartie, serait-il possible de retirer votre commentaire sur la fiche produit ?",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a tree sent again, and a review update left to the buyer once it arrives, buys nothing",
+        "Nous vous avons réexpédié un olivier sans frais. Une fois qu'il sera arrivé, vous pourrez, si vous le souhaitez, mettre à jour votre commentaire.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a tree sent again with nothing asked in return",
+        "Nous pouvons vous réexpédier un olivier sans frais dès lundi. Votre commentaire sur la fiche produit reste le vôtre : nous ne vous demandons rien en contrepartie.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a buyer called a thief in a sentence of its own (SP111)",
+        "Thief. Enjoy explaining yourself to the police.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a buyer called a thief in an exclamation, in Spanish (SP111)",
+        "¡Ladrón! Tenemos las fotos del paquete en su puerta.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "a deed named alone is no name for the buyer",
+        "Scam. That is what the courier called the fake delivery text.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "thieves who took a parcel from the porch are not the buyer",
+        "Thieves! Someone took the parcel from your porch, so we are sending another today.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "an insult with digits for letters (SP111)",
+        "Only a m0ron would put a non-stick pan in a 500 degree oven and then blame the pan.",
+        "reply",
+        "SP111",
+        True,
+    ),
 ]
 
 

@@ -633,7 +633,8 @@ class _Plan:
     split: bool
     """SP114: gating told as two questions is read where its four vocabularies are."""
     masked: bool
-    """SP111: swear words with letters masked by a symbol are read where one is written."""
+    """SP111: swear words with letters masked by a symbol are read where one is written, and
+    a sentence that is an insult alone where one is named (`_bare_insults`)."""
     rewarded: bool
     """SP106: a reward for the buyers who review is read where a `reviewer_group` is named, a
     removal bought where a change and a feedback or review are (`_REWARD_READ`)."""
@@ -651,6 +652,7 @@ class _Plan:
             or (self.split and vocabs >= _SPLIT_GATING)
             or (self.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a)))
             or (self.rewarded and not _REWARD_READ.isdisjoint(vocabs))
+            or (self.masked and "insult_you" in vocabs)
         ):
             return False
         if not self.patterns:
@@ -827,8 +829,9 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     particles = plan.particles and "product_review" in vocabs
     split = plan.split and vocabs >= _SPLIT_GATING
     rewarded = plan.rewarded and "reviewer_group" in vocabs
+    bare = plan.masked and "insult_you" in vocabs
     bought = plan.rewarded and "change_verb" in vocabs and not _FEEDBACK_NAMED.isdisjoint(vocabs)
-    if not (clauses or plan.patterns or particles or split or masked or rewarded or bought):
+    if not (clauses or plan.patterns or particles or split or masked or rewarded or bought or bare):
         return []
     spans: list[tuple[int, int]] = []
     negatable = plan.negatable
@@ -840,6 +843,8 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         spans.extend(_particle_changes(a))
     if split:
         spans.extend(_split_gating(a))
+    if bare:
+        spans.extend(_bare_insults(a))
     if rewarded or bought:
         read = [*(_rewarded_reviewers(a) if rewarded else ())]
         read += _removal_bought(a) if bought else ()
@@ -1428,6 +1433,56 @@ _FEEDBACK_NAMED = frozenset({"seller_feedback", "product_review", "review"})
 _NOT_BOUGHT = frozenset({"fix_already", "buyer_said"})
 
 
+# SP111: what may stand beside a name the buyer is called in a sentence of its own ("Thief.",
+# "What a liar!", "Total scammer.")
+_BARE_FILLERS = frozenset(
+    {"you", "what", "a", "an", "such", "total", "complete", "absolute", "utter", "bloody",
+     "real", "typical", "just", "du", "sie", "quel", "quelle", "espèce", "de", "d", "vous",
+     "qué", "vaya", "usted", "che", "un", "una", "uno", "lei"}
+)  # fmt: skip
+_BARE_WORDS = 4  # words a sentence of an insult alone has at most
+# the names for one person among `insult_you`'s ("Scam." names a deed, "Thief." the buyer, and
+# "Thieves!" those who took a parcel from the porch)
+_PERSON_NAMES = frozenset(
+    {"thief", "liar", "scammer", "fraudster", "crook", "cheat", "cheater", "dieb", "diebin",
+     "betrüger", "betrügerin", "lügner", "lügnerin", "voleur", "voleuse", "escroc", "menteur",
+     "menteuse", "arnaqueur", "arnaqueuse", "fraudeur", "fraudeuse", "ladrón", "ladrona",
+     "estafador", "estafadora", "mentiroso", "mentirosa", "ladro", "ladra", "truffatore",
+     "truffatrice", "bugiardo", "bugiarda", "imbroglione", "imbrogliona"}
+)  # fmt: skip
+
+
+def _bare_insults(a: Analysis) -> Iterator[tuple[int, int]]:
+    """A sentence that is only a name the buyer is called ("Thief.", "What a liar!").
+
+    `insult_you` names need the buyer named beside them ("you thief"); said alone as a
+    sentence, the name is addressed to the reader. A sentence in quotes is someone else's
+    (`_only_quoted`).
+    """
+    text = a.norm.text
+    for sentence in a.sentences:
+        names = [
+            h
+            for h in sentence.hits
+            if h.vocab == "insult_you" and text[h.start : h.end] in _PERSON_NAMES
+        ]
+        if not names:
+            continue
+        words = tokens(text[sentence.start : sentence.end])
+        if not words or len(words) > _BARE_WORDS:
+            continue
+        covered = [
+            any(h.start <= sentence.start + start and sentence.start + end <= h.end for h in names)
+            for _, start, end in words
+        ]
+        if any(covered) and all(
+            c or w in _BARE_FILLERS for (w, _, _), c in zip(words, covered, strict=True)
+        ):
+            start, end = sentence.start + words[0][1], sentence.start + words[-1][2]
+            if not _only_quoted(a, start, end):
+                yield start, end
+
+
 _STRUCTURE_KEY = "structure:"
 
 
@@ -1509,6 +1564,7 @@ def needed_vocabs(code: Code) -> frozenset[str] | None:
         needs.add("satisfied")  # one of the four the split gating needs
     if plan.masked:
         needs |= _MASK_HINTS
+        needs.add("insult_you")  # a sentence of the insult alone (`_bare_insults`)
     if plan.rewarded:
         needs |= _REWARD_READ
     return frozenset(needs)
