@@ -1008,8 +1008,8 @@ CASES = [
         {"SP301"},
         {"SP301"},
     ),
-    # feedback_at: home and kitchen goods. Someone else's front door in the delivery photo, a
-    # swear word cut to 'f-ing', storage boxes as the product, scratchy fabric as its feel
+    # feedback_at: home and kitchen goods. Someone else's front door in the delivery photo,
+    # storage boxes as the product, scratchy fabric as its feel
     (
         "Never arrived. Amazon says delivered, the photo shows someone elses front door.",
         1,
@@ -1018,7 +1018,6 @@ CASES = [
         {"SP301"},
         {"SP301"},
     ),
-    ("this seller is a f-ing scam", 1, "MFN", False, {"SP303"}, {"SP303"}),
     (
         "Storage boxes are flimsy, the lids pop off when you stack them",
         2,

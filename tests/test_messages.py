@@ -8750,13 +8750,6 @@ RECALL_CASES = [
         False,
     ),
     (
-        "an olive tree sent again as the price of a product review's removal, in French (SP106)",
-        "Nous pouvons vous réexpédier un olivier de même taille, sans frais, dès lundi. En contrepartie, serait-il possible de retirer votre commentaire sur la fiche produit ?",
-        "reply",
-        "SP106",
-        True,
-    ),
-    (
         "a tree sent again, and a review update left to the buyer once it arrives, buys nothing",
         "Nous vous avons réexpédié un olivier sans frais. Une fois qu'il sera arrivé, vous pourrez, si vous le souhaitez, mettre à jour votre commentaire.",
         "reply",
@@ -8771,38 +8764,122 @@ RECALL_CASES = [
         False,
     ),
     (
-        "a buyer called a thief in a sentence of its own (SP111)",
-        "Thief. Enjoy explaining yourself to the police.",
-        "reply",
-        "SP111",
-        True,
-    ),
-    (
-        "a buyer called a thief in an exclamation, in Spanish (SP111)",
-        "¡Ladrón! Tenemos las fotos del paquete en su puerta.",
-        "reply",
-        "SP111",
-        True,
-    ),
-    (
-        "a deed named alone is no name for the buyer",
-        "Scam. That is what the courier called the fake delivery text.",
-        "reply",
-        "SP111",
-        False,
-    ),
-    (
-        "thieves who took a parcel from the porch are not the buyer",
-        "Thieves! Someone took the parcel from your porch, so we are sending another today.",
-        "reply",
-        "SP111",
-        False,
-    ),
-    (
         "an insult with digits for letters (SP111)",
         "Only a m0ron would put a non-stick pan in a 500 degree oven and then blame the pan.",
         "reply",
         "SP111",
+        True,
+    ),
+    (
+        "a draw for all who review by a German date, 'bis zum 31. Mai' no sentence end (SP106)",
+        "Kleiner Anreiz: Alle, die bis zum 31. Mai eine Rezension zu ihrem Einkauf verfassen, nehmen automatisch an der Verlosung von drei Stirnlampen teil.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a spare part for whoever writes a rating, in German (SP106)",
+        "Wer eine Bewertung schreibt, bekommt ein Ersatzteil gratis dazu.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "customers who write a rating get an answer, in German",
+        "Kunden, die eine Bewertung schreiben, erhalten immer eine Antwort von uns.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "a reader's review comment and an improvement for all orders is no reward",
+        "Many customers who left reviews mentioned the lid, so all orders from May on receive the improved silicone seal.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "customers who read the reviews are no reviewers",
+        "Customers who read the reviews usually get the sizing right: the boots run half a size small.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "the same treatment for reviewers as for everyone, in Spanish",
+        "Quienes dejan una reseña reciben el mismo trato y la misma garantía que los demás clientes.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "reviewers receive nothing, said plainly",
+        "To be clear, customers who leave a review receive no discount, gift or refund from us.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a thank-you sent to everyone who reviewed is no reward",
+        "We send a big thank-you to everyone who took the time to leave a review last month.",
+        "review_request",
+        "SP106",
+        False,
+    ),
+    (
+        "a size change after feedback on the size buys nothing",
+        "Thanks for your feedback about the size. If you'd like to change to a larger size, we'll send you a prepaid return label.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "an address updated after a review buys nothing, in Italian",
+        "Grazie per la recensione. Se desidera modificare l'indirizzo di consegna, Le spediamo il ricambio domani.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a refund refused even if the feedback goes",
+        "Sorry, but we can't do that: even if the feedback is removed, we can't give a refund for a personalised item.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a review change left to the buyer beside a replacement",
+        "We'll ship your replacement today; if you later want to change your review, that's entirely up to you.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "a spare seal for anyone who has reviewed the kettle (SP106)",
+        "Anyone who has reviewed the kettle gets a spare lid seal in the post.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a discount for whoever rates the shop, in German (SP106)",
+        "Wer uns bewertet, bekommt beim nächsten Einkauf 10 % Rabatt.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "the upgraded model sent in case the feedback goes (SP106)",
+        "In case you decide to remove the feedback, I'd send you the upgraded model right away.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a cushion sent at once should the feedback go, in Italian (SP106)",
+        "Qualora cancellasse il feedback, le spediamo subito il cuscino nuovo.",
+        "reply",
+        "SP106",
         True,
     ),
 ]
@@ -10177,6 +10254,24 @@ class TestRoundFiftyTwo:
         )
 
         assert "SP115" in check_message(self.REQUEST, kind="reply", history=history).codes
+
+    def test_a_follow_up_before_the_reply_keeps_the_question_the_buyers(self):
+        """'How do I change my review?' then 'forgot to add: order ...': the reply answers both."""
+        history = (
+            Message(
+                body="How do I change or remove my review? I rated it 2 stars by mistake.",
+                kind="inquiry",
+                sender="buyer",
+            ),
+            Message(
+                body="Sorry, forgot to add: order 113-1234567-1234567.",
+                kind="inquiry",
+                sender="buyer",
+            ),
+        )
+        steps = "Sure, you can update your review: open the product page and click Edit."
+
+        assert "SP115" not in check_message(steps, kind="reply", history=history).codes
 
     @pytest.mark.parametrize(
         "question",

@@ -187,6 +187,34 @@ class TestAgainstTheReference:
         )
 
 
+class TestDaysOfTheMonth:
+    """A German date writes the day as an ordinal: its dot ends no sentence."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "alle, die bis zum 31. mai eine rezension schreiben, nehmen teil.",
+            "wir liefern am 3. oktober zwischen 8 und 12 uhr.",
+            "lieferung am 1.  dez per dhl.",
+        ],
+    )
+    def test_one_sentence(self, text: str) -> None:
+        assert [(s.start, s.end) for s in sentences(text, [])] == [(0, len(text))]
+
+    @pytest.mark.parametrize(
+        ("text", "first"),
+        [
+            ("wir liefern am 3. danke!", "wir liefern am 3."),  # no month after it
+            ("version 2.1. mai ist gut", "version 2.1."),  # a number after a dot
+            ("we have 123. may we help?", "we have 123."),  # three digits: no day
+        ],
+    )
+    def test_other_dots_end_sentences(self, text: str, first: str) -> None:
+        found = sentences(text, [])
+
+        assert text[found[0].start : found[0].end] == first
+
+
 class TestRead:
     """`Lexicon.read`: the vocabularies at once, the hits of `scan` when first asked for."""
 

@@ -577,6 +577,26 @@ class Scan:
         ]
 
 
+# A German date writes the day as an ordinal, "bis zum 31. Mai": the dot ends no sentence there.
+_MONTH_AFTER = re.compile(
+    r"[ \t]{1,3}(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober"
+    r"|november|dezember|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\b"
+)
+_DAY_DIGITS = 2  # a day of the month has one or two digits
+
+
+def _day_of_month(text: str, end: int) -> bool:
+    """Whether the sentence end just before ``end`` is the dot of a day ("31. Mai")."""
+    if end < 2 or text[end - 1] != "." or not text[end - 2].isdigit():  # noqa: PLR2004
+        return False
+    start = end - 2
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    if end - 1 - start > _DAY_DIGITS or (start > 0 and text[start - 1] in ".,"):
+        return False  # a longer number, or one after a dot or comma ("1.5. mai" is no day)
+    return _MONTH_AFTER.match(text, end) is not None
+
+
 def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     """Split ``text`` into sentences (at ``.``/``!``/``?`` before a space, and line breaks).
 
@@ -584,6 +604,8 @@ def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     """
     bounds = [0]
     bounds.extend(map(_MATCH_END, _SENTENCE_END.finditer(text)))
+    if "." in text:
+        bounds = [b for b in bounds if not _day_of_month(text, b)]
     if bounds[-1] != len(text):
         bounds.append(len(text))
     ordered = sorted(hits, key=_START)  # scans give hits in order: sorting them is one pass

@@ -633,8 +633,7 @@ class _Plan:
     split: bool
     """SP114: gating told as two questions is read where its four vocabularies are."""
     masked: bool
-    """SP111: swear words with letters masked by a symbol are read where one is written, and
-    a sentence that is an insult alone where one is named (`_bare_insults`)."""
+    """SP111: swear words with letters masked by a symbol are read where one is written."""
     rewarded: bool
     """SP106: a reward for the buyers who review is read where a `reviewer_group` is named, a
     removal bought where a change and a feedback or review are (`_REWARD_READ`)."""
@@ -652,7 +651,6 @@ class _Plan:
             or (self.split and vocabs >= _SPLIT_GATING)
             or (self.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a)))
             or (self.rewarded and not _REWARD_READ.isdisjoint(vocabs))
-            or (self.masked and "insult_you" in vocabs)
         ):
             return False
         if not self.patterns:
@@ -778,6 +776,20 @@ _INCENTIVES = frozenset({"incentive", "incentive_weak"})
 _DONE = frozenset({"resolved", "fix_already"})
 
 
+def _hits_in(a: Analysis, start: int, end: int) -> list[Hit]:
+    """The hits that start in ``start:end``, found by bisection (the hits are in order).
+
+    A rule that reads the hits of every match of a long text one by one would take time that
+    grows with the square of its length.
+    """
+    starts = a.once("hit starts", _hit_starts)
+    return a.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def _hit_starts(a: Analysis) -> list[int]:
+    return [h.start for h in a.hits]
+
+
 def _only_the_fix(a: Analysis, start: int, end: int) -> bool:
     """Whether every refund or gift at ``start:end`` is one its sentence says was already given.
 
@@ -787,8 +799,8 @@ def _only_the_fix(a: Analysis, start: int, end: int) -> bool:
     """
     starts = _sentence_starts(a)
     found = False
-    for h in a.hits:
-        if h.vocab in _INCENTIVES and start <= h.start < end:
+    for h in _hits_in(a, start, end):
+        if h.vocab in _INCENTIVES:
             found = True
             i = max(0, bisect.bisect_right(starts, h.start) - 1)
             if not a.sentences[i].vocabs() & _DONE:
@@ -806,9 +818,10 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
     """
     if _only_the_fix(a, start, end):
         return False
-    timing = {(h.start, h.end) for h in a.hits if h.vocab == "timing" and start <= h.start < end}
-    for h in a.hits:
-        if h.vocab != "exchange" or not start <= h.start < end:
+    inside = _hits_in(a, start, end)
+    timing = {(h.start, h.end) for h in inside if h.vocab == "timing"}
+    for h in inside:
+        if h.vocab != "exchange":
             continue
         if (h.start, h.end) not in timing:
             return True
@@ -817,7 +830,7 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
         # delivered we'll send you a link to leave a review")
         stop = _CLAUSE_END.search(a.norm.text, h.end, h.end + _AWAITED_REACH)
         limit = stop.start() if stop else h.end + _AWAITED_REACH
-        if any(v.vocab in _AWAITED and h.end <= v.start < limit for v in a.hits):
+        if any(v.vocab in _AWAITED for v in _hits_in(a, h.end, limit)):
             return True
     return False
 
@@ -829,9 +842,8 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     particles = plan.particles and "product_review" in vocabs
     split = plan.split and vocabs >= _SPLIT_GATING
     rewarded = plan.rewarded and "reviewer_group" in vocabs
-    bare = plan.masked and "insult_you" in vocabs
     bought = plan.rewarded and "change_verb" in vocabs and not _FEEDBACK_NAMED.isdisjoint(vocabs)
-    if not (clauses or plan.patterns or particles or split or masked or rewarded or bought or bare):
+    if not (clauses or plan.patterns or particles or split or masked or rewarded or bought):
         return []
     spans: list[tuple[int, int]] = []
     negatable = plan.negatable
@@ -843,8 +855,6 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         spans.extend(_particle_changes(a))
     if split:
         spans.extend(_split_gating(a))
-    if bare:
-        spans.extend(_bare_insults(a))
     if rewarded or bought:
         read = [*(_rewarded_reviewers(a) if rewarded else ())]
         read += _removal_bought(a) if bought else ()
@@ -957,9 +967,11 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
     """Whether, in a reply, the buyer asked how to change or remove their own review or feedback.
 
     "How do I edit my review?" answered with the steps is the buyer's wish, not the seller's
-    request (SP115, SP116). Only the buyer's latest message is read: a reply answers it, and a
-    review named in an earlier one ("ho scritto anche una recensione. Potete mandarmene
-    un'altra?", then "La base nuova è arrivata, grazie") is no question the reply answers.
+    request (SP115, SP116). Only the buyer's messages since the seller last wrote are read: a
+    reply answers them ("How do I change my review?" and then "forgot to add: order 113-...");
+    a review named in a message the seller has answered ("ho scritto anche una recensione.
+    Potete mandarmene un'altra?", then the seller's reply, then "La base nuova è arrivata,
+    grazie") is no question this reply answers.
     """
 
     def asks(body: str) -> bool:
@@ -971,9 +983,16 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
 
     if a.kind is not MessageKind.REPLY:
         return False
-    latest = next((m for m in reversed(a.history) if m.sender is MessageSender.BUYER), None)
-    return latest is not None and a.memo(  # type: ignore[return-value]
-        "buyer asks to change", lambda: asks(latest.body)
+    unanswered: list[str] = []  # the buyer's messages since the seller's last, latest first
+    for m in reversed(a.history):
+        if m.sender is MessageSender.SELLER:
+            if unanswered:
+                break
+            continue  # the seller's own messages after the buyer's: read on to the buyer's
+        if m.sender is MessageSender.BUYER:
+            unanswered.append(m.body)
+    return a.memo(  # type: ignore[return-value]
+        "buyer asks to change", lambda: any(map(asks, unanswered))
     )
 
 
@@ -1298,31 +1317,70 @@ def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
 
 
 # SP106, a reward for the buyers who review, read from the group of `reviewer_group` to the end of
-# its sentence: a review named, then what they receive ("anyone who posts a review this month
-# gets a spare seal", "tutti i clienti che lasciano una recensione ... estraiamo"); not a reply
-# or thanks they get. Bounded gaps: linear.
-_GAP = r"[^.!?\n]{0,60}?"
+# its sentence: they write, leave or post a review, then what they receive ("anyone who posts a
+# review this month gets a spare seal", "tutti i clienti che lasciano una recensione ...
+# estraiamo"); not a reply, thanks or the same as everyone, not nothing. Bounded gaps: linear.
+# (a sentence of `sentences` bounds each match: a dot inside one, "bis zum 31. Mai", is no end)
+_GAP = r"[^!?\n]{0,60}?"
+_SHORT_GAP = r"[^!?\n]{0,40}?"
 _REVIEW_NAMED_HERE = (
-    r"\b(?:reviews?|ratings?|feedback|stars?|rezensionen?|bewertungen?|sterne?|avis|évaluations?"
-    r"|commentaires?|étoiles|reseñas?|opini[oó]n|opiniones|valoraci[oó]n|valoraciones|estrellas"
-    r"|recension[ei]|valutazion[ei]|stelle)\b"
+    r"\b(?:reviews?|ratings?|feedback|stars?|rezension(?:en)?|bewertung(?:en)?|sterne?|avis"
+    r"|évaluations?|commentaires?|étoiles|reseñas?|opini[oó]n|opiniones|valoraci[oó]n"
+    r"|valoraciones|estrellas|recension[ei]|valutazion[ei]|stelle)\b"
 )
-# one of them is in any message either reading can find something in
-_REWARD_READ = frozenset({"reviewer_group", "change_verb"})
+# what the reviewers do: write, leave, post, share a review ("read the reviews" is no review)
+_REVIEW_ACT = (
+    r"\b(?:posts?|posted|posting|leaves?|left|leaving|writes?|wrote|written|writing|shares?|shared"
+    r"|submits?|submitted|publish(?:es|ed)?|adds?|added|drops?|dropped|gives?|gave|updates?"
+    r"|updated|schreib\w{0,3}|verfass\w{0,3}|hinterlass\w{0,3}|abgeb\w{0,3}|geben|gibt"
+    r"|laiss\w{0,4}|publi\w{0,4}|écri\w{0,4}|rédig\w{0,4}|partag\w{0,4}|donn\w{0,4}|dej\w{0,4}"
+    r"|escrib\w{0,4}|public\w{0,4}|compart\w{0,4}|lasci\w{0,4}|scriv\w{0,4}|pubblic\w{0,4}"
+    r"|condivid\w{0,4})\b"
+)
+# ... or a verb that is itself the review ("everyone who reviews the candle")
+_REVIEW_VERB = (
+    r"\b(?:reviews|reviewed|rates|rated|bewerten|bewertet|rezensier\w{0,3}|not(?:e|ent|é|ez)"
+    r"|évalu\w{0,4}|valor(?:a|an|en|e)|opin(?:a|an|en|e)|recensisc\w{0,3}|recensit[oa]"
+    r"|valut(?:a|ano|i|ino))\b"
+)
+_REVIEWED = (
+    # the verb right after the group ("anyone who has reviewed"; "who read the reviews" is no
+    # review), or an act and its review, in either order
+    r"(?:(?:\s{1,3}(?:has|have|had|hat|haben|a|ont|ha|han|hanno|ci|uns|nous|nos|us|le|lo|la))"
+    rf"{{0,2}}\s{{1,3}}{_REVIEW_VERB}|{_SHORT_GAP}{_REVIEW_ACT}{_SHORT_GAP}{_REVIEW_NAMED_HERE}"
+    # German puts the act last: "alle, die bis zum 31. Mai eine Rezension verfassen"
+    rf"|{_SHORT_GAP}{_REVIEW_NAMED_HERE}{_SHORT_GAP}{_REVIEW_ACT})"
+)
+# the reviewers' own predicate: no other clause begins before it ("customers who left reviews
+# mentioned the lid, so all orders ... receive")
+_SAME_CLAUSE = (
+    r"(?:(?![,;:]\s{0,2}(?:so|and|but|which|donc|et|mais|und|aber|also|y|pero|e|ma|quindi)\b)"
+    r"[^!?\n;]){0,60}?"
+)
+# nothing, the same as everyone, a reply or thanks is no reward
+_NO_REWARD = (
+    r"(?![^.!?\n]{0,40}\b(?:reply|replies|response|answer|thanks?|thank-you|réponse|respuesta"
+    r"|risposta|antwort|dank\w{0,3}|merci|gracias|grazie|same|même|mismo|misma|stesso|stessa"
+    r"|gleich\w{0,3}|dies?elbe\w{0,2}|denselben|dasselbe|request|anfrage|demande|solicitud"
+    r"|richiesta|reminder|erinnerung|rappel|recordatorio|promemoria|e-?mail|message|nachricht"
+    r"|mensaje|messaggio)\b)"
+    # ... nor nothing, said right after the verb ("receive no discount", "bekommen dafür nichts");
+    # "gets a spare seal, no strings attached" is a reward
+    r"(?![^.!?\n]{0,12}\b(?:nothing|no|nada|rien|nichts|kein\w{0,2}|niente|nulla)\b)"
+)
+_REWARD_READ = frozenset({"reviewer_group", "change_verb"})  # one is in any message read
 _REVIEWERS_RECEIVE = regex.compile(
-    _GAP
-    + _REVIEW_NAMED_HERE
-    + _GAP
+    _REVIEWED
+    + _SAME_CLAUSE
     + r"\b(?:gets?|receives?|will\s+(?:get|receive|win|be\s+entered)|wins?|(?:is|are)\s+entered"
-    r"|go(?:es)?\s+into|qualif(?:y|ies)|earns?|erhalten|erhält|bekommen|bekommt|gewinnen|gewinnt"
-    r"|nehmen\s+an|nimmt\s+an|landen|landet|reçoi(?:t|vent)|recevr(?:a|ont)|gagne(?:nt)?"
-    r"|obtien(?:t|nent)|bénéficie(?:nt)?|profite(?:nt)?|(?:a|ont)\s+droit|participe(?:nt)?"
-    r"|reciben?|recibir[aá]n?|les?\s+(?:mandamos|enviamos|regalamos|damos|devolvemos|reembolsamos"
-    r"|sorteamos)|ganan?|obtienen?|participan?|entran?|ricev(?:e|ono|er[aà]|eranno)|vinc(?:e|ono)"
-    r"|ottien(?:e|ono)|partecip(?:a|ano)|estraiamo|regaliamo|(?:gli|le)\s+(?:mandiamo|inviamo"
-    r"|regaliamo))\b"
-    r"(?![^.!?\n]{0,25}\b(?:reply|replies|response|answer|thanks?|réponse|respuesta|risposta"
-    r"|antwort|dank))",
+    r"|go(?:es)?\s+into|qualif(?:y|ies)|earns?|can\s+claim|(?:is|are)\s+eligible|erhalten|erhält"
+    r"|bekommen|bekommt|gewinnen|gewinnt|(?:nehmen|nimmt)(?:\s{1,3}\w{1,15}){0,2}?\s{1,3}(?:an|teil)"
+    r"|landen|landet|finde[nt]|reçoi(?:t|vent)|recevr(?:a|ont)|gagne(?:nt)?|obtien(?:t|nent)"
+    r"|bénéficie(?:nt)?|profite(?:nt)?|(?:a|ont)\s+droit|participe(?:nt)?|reciben?|recibir[aá]n?"
+    r"|les?\s+(?:mandamos|enviamos|regalamos|damos|devolvemos|reembolsamos|sorteamos)|ganan?"
+    r"|obtienen?|participan?|entran?|se\s+llevan?|ricev(?:e|ono|er[aà]|eranno)|vinc(?:e|ono)"
+    r"|ottien(?:e|ono)|partecip(?:a|ano)|trova(?:no)?|estraiamo|regaliamo|(?:gli|le)\s+(?:mandiamo"
+    r"|inviamo|regaliamo))\b" + _NO_REWARD,
     regex.V1,
 )
 # ... or what the seller gives them, said before the group ("nous les remboursons à toute
@@ -1332,14 +1390,22 @@ _GIVEN_TO = regex.compile(
     r"|extends|verlosen|schenken|senden|schicken|erstatten|geben|legen|rembours\w{0,6}|offr\w{0,6}"
     r"|offert\w{0,2}|envoy\w{0,6}|donn\w{0,6}|tirons\s+au\s+sort|regalamos|enviamos|mandamos"
     r"|sorteamos|devolvemos|reembolsamos|damos|regaliamo|inviamo|mandiamo|estraiamo|rimborsiamo"
-    r"|offriamo)\b",
+    r"|offriamo)\b" + _NO_REWARD,
     regex.V1,
 )
-_REVIEW_AFTER = regex.compile(_GAP + _REVIEW_NAMED_HERE, regex.V1)
-# a reward denied ("customers who leave negative feedback ... don't get"): no promise
+_REVIEWED_AFTER = regex.compile(_REVIEWED, regex.V1)
+# a reward or a trade denied ("customers who leave a review receive no discount", "even if you
+# remove it, we can't refund"): no promise
 _DENIED = regex.compile(
-    r"\b(?:don't|doesn't|won't|do\s+not|does\s+not|will\s+not|never|cannot|can't|nicht|keine?\w{0,2}"
-    r"|ne|n'|pas|jamais|nunca|non)\b",
+    r"\b(?:don't|doesn't|won't|do\s+not|does\s+not|will\s+not|never|cannot|can't|no|nothing"
+    r"|nicht|nichts|keine?\w{0,2}|ne|n'|pas|rien|jamais|nunca|nada|non(?!-)|niente|nulla)\b",
+    regex.V1,
+)
+# said of every buyer alike: "with or without a review", "whatever their review"
+_ALIKE = regex.compile(
+    r"\b(?:with\s+or\s+without|whether\s+or\s+not|regardless|whatever|avec\s+ou\s+sans"
+    r"|quel(?:le)?s?\s+que\s+soi(?:t|ent)|indépendamment|mit\s+oder\s+ohne|unabhängig|con\s+o\s+sin"
+    r"|independientemente|con\s+o\s+senza|indipendentemente)\b",
     regex.V1,
 )
 
@@ -1350,139 +1416,112 @@ def _rewarded_reviewers(a: Analysis) -> Iterator[tuple[int, int]]:
     "Anyone who posts a review this month gets a spare lid seal", "a quienes dejan su opinión
     en Amazon este mes les mandamos un posavasos", "nous les remboursons à toute personne qui
     prend le temps de publier un avis": the group alone promises nothing, and no incentive word
-    need be said.
+    need be said. Not a reward denied, nor one every buyer gets alike.
     """
     text = a.norm.text
     for sentence in a.sentences:
-        if "reviewer_group" not in sentence.vocabs() or "buyer_said" in sentence.vocabs():
+        said = sentence.vocabs()
+        if "reviewer_group" not in said or "buyer_said" in said:
             continue
-        # a negation before the promise's end unsays it ("we can't give anything to those
-        # who ..."); one after it does not ("gets a spare seal, no strings attached")
-        unsaid = min(
-            (h.start for h in sentence.hits if h.vocab == "negation_strong"), default=sentence.end
-        )
+        start, end = sentence.start, sentence.end
+        if _ALIKE.search(text, start, end):
+            continue
+        # each looked for once a sentence: a sentence of a thousand groups reads in linear time
+        denied = _DENIED.search(text, start, end)
+        unsaid = denied.start() if denied is not None else end
+        given = _GIVEN_TO.search(text, start, end)
         for hit in sentence.hits:
-            if hit.vocab != "reviewer_group":
+            if hit.vocab != "reviewer_group" or hit.start >= unsaid:
                 continue
-            m = _REVIEWERS_RECEIVE.match(text, hit.end, sentence.end)
-            if m is not None and m.end() <= unsaid and not _DENIED.search(text, hit.end, m.end()):
+            m = _REVIEWERS_RECEIVE.match(text, hit.end, end)
+            if m is not None and m.end() <= unsaid:
                 yield hit.start, m.end()
                 break
-            given = _GIVEN_TO.search(text, sentence.start, hit.start)
-            after = _REVIEW_AFTER.match(text, hit.end, sentence.end)
-            if (
-                given is not None
-                and after is not None
-                and after.end() <= unsaid
-                and not _DENIED.search(text, sentence.start, given.start())
-            ):
-                yield given.start(), after.end()
-                break
+            if given is not None and given.end() <= hit.start:
+                after = _REVIEWED_AFTER.match(text, hit.end, end)
+                if after is not None and after.end() <= unsaid:
+                    yield given.start(), after.end()
+                    break
 
 
 # SP106, the removal or change of a feedback or review made the condition of something of value
 # ("if you're able to take the 1 star down, we'll refund your shipping", "we'll refund you in
 # full once the negative feedback is removed", "appena rimuove la valutazione da una stella,
-# facciamo partire subito"): a condition word right before the change, or before the rating
-# said to be gone, and the seller's promise to pay, send or ship in the same sentence. Bounded
-# gaps: linear.
+# facciamo partire subito"): a condition word right before the change of a feedback named as its
+# object, or before the feedback said to be gone, and the seller's promise to pay, send or ship
+# in the same sentence. Bounded gaps: linear.
+_FEEDBACK_WORD = (
+    r"\b(?:feedback|rating|review|comment|stars?|évaluation|avis|commentaire|bewertung|rezension"
+    r"|valutazione|recensione|feedback|valoración|opinión|reseña|comentario)\b"
+)
+_CHANGE = (
+    r"\b(?:remov\w{0,3}|delet\w{0,3}|withdraw\w{0,3}|revis\w{0,3}|updat\w{0,3}|chang\w{0,3}"
+    r"|edit\w{0,3}|revisit\w{0,3}|retir\w{0,4}|supprim\w{0,4}|modifi\w{0,4}|enlev\w{0,4}"
+    r"|entfern\w{0,4}|zurückz\w{0,5}|lösch\w{0,3}|änder\w{0,3}|anpass\w{0,3}|korrigier\w{0,3}"
+    r"|rimuov\w{0,4}|togli\w{0,4}|modific\w{0,4}|aggiorn\w{0,4}|cancell\w{0,4}|elimin\w{0,4}"
+    r"|quit\w{0,4}|borr\w{0,4}|retir\w{0,4}|actualiz\w{0,4}|cambi\w{0,4})\b"
+)
 _CONDITION = (
-    r"\b(?:if|once|as\s+soon\s+as|when|after|provided|sobald|wenn|falls|nachdem|appena|se"
-    r"|quando|una\s+volta\s+che|a\s+condizione\s+che|basta\s+che|dès\s+que|une\s+fois|si"
-    r"|lorsque|à\s+condition\s+que|en\s+cuanto|cuando|una\s+vez|siempre\s+que"
-    r"|unter\s+der\s+bedingung)\b[^.!?\n]{0,40}?"
+    r"\b(?:if|once|as\s+soon\s+as|when|provided|should\s+you|in\s+case|sobald|wenn|falls"
+    r"|nachdem|appena|se|qualora|quando|una\s+volta\s+che|a\s+condizione\s+che|basta\s+che"
+    r"|dès\s+que|une\s+fois|si|lorsque|au\s+cas\s+où|à\s+condition\s+que|en\s+cuanto|cuando"
+    r"|una\s+vez|siempre\s+que|en\s+caso\s+de\s+que|unter\s+der\s+bedingung)\b[^!?\n]{0,40}?"
 )
 _CHANGED_AS_CONDITION = regex.compile(
+    # the change, with the feedback as its object ("take the 1 star down", "remove the
+    # feedback"), or a clitic for it just before the verb ("Se lo rimuove", "Si la retira")
     _CONDITION
-    + r"\b(?:remov\w{0,3}|delet\w{0,3}|withdraw\w{0,3}|revis\w{0,3}|updat\w{0,3}|chang\w{0,3}"
-    r"|edit\w{0,3}|take\s+(?:\w+\s+){0,4}?down|taking\s+(?:\w+\s+){0,4}?down|revisit\w{0,3}"
-    r"|retir\w{0,4}|supprim\w{0,4}|modifi\w{0,4}|enlev\w{0,4}|entfern\w{0,4}|zurückz\w{0,5}"
-    r"|lösch\w{0,3}|änder\w{0,3}|anpass\w{0,3}|raus\w{0,6}|rimuov\w{0,4}|rimoss\w{0,2}"
-    r"|togli\w{0,4}|tolt\w{0,2}|modific\w{0,4}|aggiorn\w{0,4}|elimin\w{0,4}|quit\w{0,4}"
-    r"|borr\w{0,4})\b"
-    # ... or the rating said to be gone: "once that comment about us has come down"
-    r"|"
+    + r"(?:"
+    + _CHANGE
+    + r"[^.!?\n]{0,25}?"
+    + _FEEDBACK_WORD
+    + r"|\btak(?:e|ing)\s+(?:\w+\s+){0,5}?down\b)"
+    # ... or a clitic for the feedback right after "if" and before the buyer's verb ("Se lo
+    # rimuove", "Si la retira"; "si se la cambiamos" is the seller's exchange)
+    + r"|\b(?:se|si|qualora|appena|sobald)\s{1,3}(?:lo|la|le|l')\s{0,3}"
+    + _CHANGE
+    + r"(?<!amos|emos|imos|iamo|ons)"
+    # ... or the feedback said to be gone: "once the negative feedback is removed"
+    + r"|"
     + _CONDITION
-    + r"\b(?:feedback|rating|review|comment|stars?|it|évaluation|avis|bewertung|rezension"
-    r"|valutazione|recensione|valoración|opinión|reseña)\b[^.!?\n]{0,30}?\b(?:is|has\s+been"
-    r"|has|'s|ist|est|a\s+été|è|sia|esté|haya)\b[^.!?\n]{0,12}?\b(?:gone|removed|down|revised"
-    r"|updated|deleted|changed|withdrawn|entfernt|gelöscht|weg|retirée?|supprimée?|rimoss[oa]"
-    r"|aggiornat[oa]|eliminad[oa]|retirad[oa])\b",
+    + _FEEDBACK_WORD
+    + r"[^.!?\n]{0,30}?\b(?:is|has\s+been|has|'s|ist|est|a\s+été|è|sia|esté|haya)\b[^.!?\n]{0,12}?"
+    r"\b(?:gone|removed|down|revised|updated|deleted|changed|withdrawn|entfernt|gelöscht|weg"
+    r"|retirée?|supprimée?|rimoss[oa]|aggiornat[oa]|eliminad[oa]|retirad[oa])\b",
     regex.V1,
 )
 _SELLER_PAYS_OR_SENDS = regex.compile(
-    r"\b(?:we'll|we\s+will|i'll|i\s+will|we\s+can|we'd|nous\s+vous|nous|on\s+vous|wir|ich|le|la"
-    r"|gli|vi|ti|te|les?|lo)\b[^.!?\n]{0,30}?\b(?:refund\w{0,3}|send\w{0,3}|ship\w{0,3}"
-    r"|credit\w{0,3}|issue\w{0,2}|push\w{0,2}|process\w{0,3}|give\w{0,2}|reimburs\w{0,3}"
-    r"|rembours\w{0,5}|envoy\w{0,5}|expédi\w{0,5}|erstatt\w{0,3}|schick\w{0,3}|versend\w{0,3}"
-    r"|überweis\w{0,3}|rimbors\w{0,5}|spedi\w{0,5}|invi\w{0,5}|emett\w{0,5}|facciamo\s+partire"
-    r"|reembols\w{0,5}|envi\w{0,5}|devolv\w{0,5}|mand\w{0,5})\b"
+    r"(?:"
+    # a subject and a verb of paying or sending ("we'll refund", "I'll push the refund through")
+    r"\b(?:we'll|we\s+will|i'll|i\s+will|we\s+can|we\s+could|we\s+would|we'd|i'd|we're\s+going\s+to"
+    r"|nous|je|wir|ich)\b[^.!?\n]{0,30}?\b(?:refund|send|ship|credit|issue|push|process|give"
+    r"|reimburse|rembourser\w{0,3}|remboursons|envoyer|enverr\w{1,4}|envoyons|expédi(?:er|ons|erons"
+    r"|erai)|renvo(?:yer|yons|ie|ierai)|erstatt(?:en|e)|schick(?:en|e)|versend(?:en|e)"
+    r"|überweis(?:en|e))\b"
+    # ... or a clitic and a verb in the first person ("Le rimborsiamo", "le devolvemos",
+    # "nous vous envoyons"), or "facciamo partire"
+    r"|\b(?:le|les|la|lo|gli|vi|ti|te|vous|ihnen)\s{1,3}(?:rimbors(?:iamo|eremo|erò)|spedi(?:amo"
+    r"|remo|rò)|invi(?:amo|eremo|erò)|emett(?:iamo|eremo)|mand(?:iamo|amos|aremos|aré)|envi(?:amos"
+    r"|aremos|aré)|reembols(?:amos|aremos|aré)|devolv(?:emos|eremos|eré)|remboursons|rembourserons"
+    r"|envoyons|enverrons|expédions|expédierons|renvoyons|regal(?:amos|iamo))\b"
+    r"|\bfacciamo\s+partire\b)"
     # not a reminder or a message sent ("le enviamos un pequeño recordatorio")
     r"(?![^.!?\n]{0,25}\b(?:reminder|recordatorio|rappel|erinnerung|promemoria|message|mensaje"
     r"|nachricht|messaggio|e-?mail|link|enlace|lien))",
     regex.V1,
 )
 # the change asked beside the promise, not as its price ("we can ship a replacement today, and it
-# would help us if the feedback could be removed in the meantime")
-_MEANWHILE = regex.compile(
-    r"\b(?:in\s+the\s+meantime|meanwhile|entre-temps|en\s+attendant|nel\s+frattempo|mientras\s+tanto"
-    r"|in\s+der\s+zwischenzeit|inzwischen)\b",
+# would help us if the feedback could be removed in the meantime"), or conceded ("even if you
+# remove it, we can't refund")
+_NOT_A_PRICE = regex.compile(
+    r"\b(?:in\s+the\s+meantime|meanwhile|entre-temps|en\s+attendant|nel\s+frattempo"
+    r"|mientras\s+tanto|in\s+der\s+zwischenzeit|inzwischen|even\s+if|même\s+si|anche\s+se"
+    r"|auch\s+wenn|selbst\s+wenn|aunque|incluso\s+si|aun\s+si)\b",
     regex.V1,
 )
 _FEEDBACK_NAMED = frozenset({"seller_feedback", "product_review", "review"})
-_NOT_BOUGHT = frozenset({"fix_already", "buyer_said"})
-
-
-# SP111: what may stand beside a name the buyer is called in a sentence of its own ("Thief.",
-# "What a liar!", "Total scammer.")
-_BARE_FILLERS = frozenset(
-    {"you", "what", "a", "an", "such", "total", "complete", "absolute", "utter", "bloody",
-     "real", "typical", "just", "du", "sie", "quel", "quelle", "espèce", "de", "d", "vous",
-     "qué", "vaya", "usted", "che", "un", "una", "uno", "lei"}
-)  # fmt: skip
-_BARE_WORDS = 4  # words a sentence of an insult alone has at most
-# the names for one person among `insult_you`'s ("Scam." names a deed, "Thief." the buyer, and
-# "Thieves!" those who took a parcel from the porch)
-_PERSON_NAMES = frozenset(
-    {"thief", "liar", "scammer", "fraudster", "crook", "cheat", "cheater", "dieb", "diebin",
-     "betrüger", "betrügerin", "lügner", "lügnerin", "voleur", "voleuse", "escroc", "menteur",
-     "menteuse", "arnaqueur", "arnaqueuse", "fraudeur", "fraudeuse", "ladrón", "ladrona",
-     "estafador", "estafadora", "mentiroso", "mentirosa", "ladro", "ladra", "truffatore",
-     "truffatrice", "bugiardo", "bugiarda", "imbroglione", "imbrogliona"}
-)  # fmt: skip
-
-
-def _bare_insults(a: Analysis) -> Iterator[tuple[int, int]]:
-    """A sentence that is only a name the buyer is called ("Thief.", "What a liar!").
-
-    `insult_you` names need the buyer named beside them ("you thief"); said alone as a
-    sentence, the name is addressed to the reader. A sentence in quotes is someone else's
-    (`_only_quoted`).
-    """
-    text = a.norm.text
-    for sentence in a.sentences:
-        names = [
-            h
-            for h in sentence.hits
-            if h.vocab == "insult_you" and text[h.start : h.end] in _PERSON_NAMES
-        ]
-        if not names:
-            continue
-        words = tokens(text[sentence.start : sentence.end])
-        if not words or len(words) > _BARE_WORDS:
-            continue
-        covered = [
-            any(h.start <= sentence.start + start and sentence.start + end <= h.end for h in names)
-            for _, start, end in words
-        ]
-        if any(covered) and all(
-            c or w in _BARE_FILLERS for (w, _, _), c in zip(words, covered, strict=True)
-        ):
-            start, end = sentence.start + words[0][1], sentence.start + words[-1][2]
-            if not _only_quoted(a, start, end):
-                yield start, end
-
-
+# done already, the buyer's words, or left to the buyer ("that's entirely up to you")
+_NOT_BOUGHT = frozenset({"fix_already", "buyer_said", "unconditional"})
 _STRUCTURE_KEY = "structure:"
 
 
@@ -1500,32 +1539,36 @@ def structurally_read(a: Analysis, code: Code, start: int, end: int) -> bool:
 def _removal_bought(a: Analysis) -> Iterator[tuple[int, int]]:
     """Something of value promised on condition that a feedback or review goes (SP106).
 
-    The condition word comes right before the change ("if you're able to take the 1 star
-    down", "sobald Sie die Bewertung entfernt haben") or before the rating said to be gone
-    ("once the negative feedback is removed"), and the seller promises in the same sentence
-    to refund, pay, send or ship; the feedback is named there or in the sentence before ("ci
-    dispiace per il feedback negativo. Se lo rimuove, Le rimborsiamo il 20%"). A change asked
-    after something already done ("we've refunded you; if you feel we resolved it, you may
-    update your feedback") promises nothing.
+    The condition word comes right before the change of a feedback named as its object ("if
+    you're able to take the 1 star down", "sobald Sie die Bewertung entfernt haben") or before
+    the feedback said to be gone ("once the negative feedback is removed"), and the seller
+    promises in the same sentence to refund, pay, send or ship. A clitic may stand for the
+    feedback named in the sentence before ("ci dispiace per il feedback negativo. Se lo
+    rimuove, Le rimborsiamo il 20%"). Not a change conceded ("even if") or asked "in the
+    meantime", not a refusal, not after something already done ("we've refunded you; if you
+    feel we resolved it, you may update your feedback").
     """
     text = a.norm.text
-    # a feedback named, a change named, in the sentence before ("... il feedback negativo. Se lo
-    # rimuove, Le rimborsiamo ...", "remove the feedback first. Once it's gone, ...")
-    named_before = changed_before = False
+    named_before = False  # a feedback named in the sentence before
     for sentence in a.sentences:
         said = sentence.vocabs()
         named = not _FEEDBACK_NAMED.isdisjoint(said)
-        changed = "change_verb" in said
-        near = (named or named_before) and (changed or changed_before)
-        named_before, changed_before = named, changed
+        near = (named or named_before) and "change_verb" in said
+        named_before = named
         if not near or not _NOT_BOUGHT.isdisjoint(said):
             continue
-        condition = _CHANGED_AS_CONDITION.search(text, sentence.start, sentence.end)
-        if condition is None or _MEANWHILE.search(text, sentence.start, sentence.end):
+        start, end = sentence.start, sentence.end
+        condition = _CHANGED_AS_CONDITION.search(text, start, end)
+        if condition is None or _NOT_A_PRICE.search(text, start, end):
             continue
-        promise = _SELLER_PAYS_OR_SENDS.search(text, sentence.start, sentence.end)
-        if promise is not None:
-            yield min(condition.start(), promise.start()), max(condition.end(), promise.end())
+        promise = _SELLER_PAYS_OR_SENDS.search(text, start, end)
+        if promise is None:
+            continue
+        first, last = min(condition.start(), promise.start()), max(condition.end(), promise.end())
+        # a refusal between them ("even if it is removed, we can't refund"), not one said
+        # before them, as in "I know it doesn't undo the wait, but if you take ... down"
+        if not _DENIED.search(text, first, last):
+            yield first, last
 
 
 _NOTHING: Iterator[Found] = iter(())
@@ -1564,7 +1607,6 @@ def needed_vocabs(code: Code) -> frozenset[str] | None:
         needs.add("satisfied")  # one of the four the split gating needs
     if plan.masked:
         needs |= _MASK_HINTS
-        needs.add("insult_you")  # a sentence of the insult alone (`_bare_insults`)
     if plan.rewarded:
         needs |= _REWARD_READ
     return frozenset(needs)
