@@ -203,6 +203,11 @@ ADVERSARIAL = {
     "if so": "We hope you are happy. If so, leave a review. ",
     # every contact detector at once, in sentences
     "contacts in prose": "write to jane@shop.com, see shop.com/x or call 020 7946 0958. ",
+    # SP106's structural readings in one unpunctuated sentence: groups of reviewers (once
+    # quadratic: each group searched the sentence from its start) and removals bought (the
+    # exchange test read every hit of the text for each match)
+    "reviewer groups": "wer anyone who posts a review ",
+    "removals bought": "We read your feedback. If you change the size we'll send it. ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

@@ -1410,6 +1410,9 @@ _ALIKE = regex.compile(
 )
 
 
+_GROUPS_READ = 8  # the reviewer groups of one sentence read at most
+
+
 def _rewarded_reviewers(a: Analysis) -> Iterator[tuple[int, int]]:
     """A reward promised to the buyers who review, named as a group (SP106).
 
@@ -1430,8 +1433,11 @@ def _rewarded_reviewers(a: Analysis) -> Iterator[tuple[int, int]]:
         denied = _DENIED.search(text, start, end)
         unsaid = denied.start() if denied is not None else end
         given = _GIVEN_TO.search(text, start, end)
-        for hit in sentence.hits:
-            if hit.vocab != "reviewer_group" or hit.start >= unsaid:
+        groups = [h for h in sentence.hits if h.vocab == "reviewer_group"]
+        # a sentence names a few groups: more are a text written to be slow, whose first ones
+        # are read (each is read over up to two hundred characters)
+        for hit in groups[:_GROUPS_READ]:
+            if hit.start >= unsaid:
                 continue
             m = _REVIEWERS_RECEIVE.match(text, hit.end, end)
             if m is not None and m.end() <= unsaid:
