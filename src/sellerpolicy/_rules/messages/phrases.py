@@ -856,7 +856,7 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     if split:
         spans.extend(_split_gating(a))
     if rewarded or bought:
-        read = [*(_rewarded_reviewers(a) if rewarded else ())]
+        read = list(_rewarded_reviewers(a)) if rewarded else []
         read += _removal_bought(a) if bought else ()
         # their structure is their evidence: the model gate leaves them (`structurally_read`)
         a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in read]
@@ -976,9 +976,7 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
 
     def asks(body: str) -> bool:
         vocabs = {h.vocab for h in a.scan(body)[1]}
-        named = vocabs & {"review", "product_review", "seller_feedback"} or _RATING_GIVEN.search(
-            body
-        )
+        named = vocabs & _FEEDBACK_NAMED or _RATING_GIVEN.search(body)
         return bool(named) and ("change_verb" in vocabs or "?" in body or "¿" in body)
 
     if a.kind is not MessageKind.REPLY:
@@ -1458,7 +1456,7 @@ def _rewarded_reviewers(a: Analysis) -> Iterator[tuple[int, int]]:
 # in the same sentence. Bounded gaps: linear.
 _FEEDBACK_WORD = (
     r"\b(?:feedback|rating|review|comment|stars?|évaluation|avis|commentaire|bewertung|rezension"
-    r"|valutazione|recensione|feedback|valoración|opinión|reseña|comentario)\b"
+    r"|valutazione|recensione|valoración|opinión|reseña|comentario)\b"
 )
 _CHANGE = (
     r"\b(?:remov\w{0,3}|delet\w{0,3}|withdraw\w{0,3}|revis\w{0,3}|updat\w{0,3}|chang\w{0,3}"
