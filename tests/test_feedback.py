@@ -1036,6 +1036,111 @@ CASES = [
     ),
     # guard: a scratched pan is its condition
     ("pan arrived scratched", 2, "MFN", False, set(), set()),
+    # feedback_au: noise cancelling is a feature, no cancelled order; 'way too long' said on its
+    # own after the wait is the wait
+    (
+        "These over-ear headphones have amazing noise cancelling and the battery lasts all week",
+        5,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    ("took nearly two weeks to turn up, way too long", 2, "MFN", True, {"SP306"}, set()),
+    # guards: a cable's length after the wait is the product, and a length for the wrist
+    ("Came two weeks late, the charging cable is way too long", 2, "AFN", False, set(), set()),
+    ("arrived a week late. too long for my wrist", 2, "MFN", True, set(), set()),
+    # feedback_aw: a scent praised is the product, another edition the item's condition, a wish
+    # that it came sooner a complaint (no confused rating), hair left dry the product's effect
+    (
+        "delivered to the locker at the station, easy pickup. the earl grey is lovely, very fragrant",
+        5,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "this is the 2nd edition not the 4th that was pictured. arrived late too",
+        1,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
+    ("Love the coffee, just wish it came quicker", 2, "AFN", False, set(), set()),
+    (
+        "Este champú me dejó el pelo seco como paja, no lo recomiendo",
+        1,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    # feedback_ax: the delivery service in French, a locker never used, holes drilled wrong, a
+    # price over the RRP
+    (
+        "Livré chez le voisin, colis ouvert, livreur pas aimable. Putain de service de livraison",
+        1,
+        "AFN",
+        False,
+        {"SP301", "SP303"},
+        {"SP301", "SP303"},
+    ),
+    (
+        "Parcel went missing, tracking says delivered to a locker in Penistone which Ive never used. Still waiting.",
+        1,
+        "MFN",
+        True,
+        {"SP306"},
+        set(),
+    ),
+    (
+        "the f***ing sofa legs dont screw in, holes drilled wrong, total pos",
+        1,
+        "MFN",
+        False,
+        {"SP302", "SP303"},
+        {"SP302", "SP303"},
+    ),
+    (
+        "Nice toy, my son loves it but the seller charged way more than RRP",
+        2,
+        "AFN",
+        False,
+        set(),
+        {"SP305"},
+    ),
+    # guard: every chair a different shade is the product
+    (
+        "The cocktail table top has bubbles under the varnish and every chair is a different shade.",
+        2,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    # feedback_av: a late answer is the seller's service, toys used and dirty their condition,
+    # colour gone in the wash the product, a phone praised the product
+    (
+        "Me contestaron tarde y mal, pésima atención del vendedor",
+        1,
+        "AFN",
+        False,
+        set(),
+        {"SP301"},
+    ),
+    ("Los juguetes llegaron usados y sucios, no eran nuevos", 1, "AFN", False, set(), set()),
+    ("muy bad quality, the shirt lost color after 1 wash", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    ("gr8 phone but arrived 4 days late", 1, "AFN", False, set(), set()),
+    (
+        "pkg came 5 days after the date they promised me, not happy",
+        1,
+        "MFN",
+        True,
+        {"SP306"},
+        set(),
+    ),
 ]
 
 

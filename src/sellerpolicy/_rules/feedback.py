@@ -824,6 +824,13 @@ def _wear_as_damage(hits: Iterable[Hit]) -> frozenset[str]:
 _ITALIAN_AND = regex.compile(r"(?<=\s)e(?=\s)", regex.V1)
 
 
+_TOO_LONG: Final = frozenset(
+    {"too", "long", "way", "far", "much", "so", "just", "a", "bit", "to", "wait", "arrive", "come"}
+)
+"""The words of a clause that, said on its own after the wait, is the wait's ('two weeks, way
+too long'); any other word names what is too long ('too long for my wrist')."""
+
+
 class Comment:
     """A buyer's comment read once: normalised, scanned for phrases and cut into clauses.
 
@@ -927,6 +934,18 @@ class Comment:
             first, last = self.span(start, end)
             if any(first <= s and e <= last for s, e in generic):
                 vocabs -= {"service"}
+            if (
+                clauses
+                and Topic.LATE in clauses[-1].topics
+                and not any(h.vocab == "item" for h in clauses[-1].hits)
+                and vocabs == {"product"}
+                and set(words) <= _TOO_LONG
+                and not any(c.isalpha() for c in self.view.text[end:])
+            ):
+                # 'took two weeks to turn up, way too long': the wait, said last; not the item's
+                # length, as in 'Much too long, had to take it up' or after the item named ('Dress
+                # arrived 3 days late, far too long')
+                vocabs = frozenset({"late"})
             if "item_question" in vocabs and vocabs & {"service", "seller"}:
                 # 'the seller answered my question about sizing': a service, about the item
                 vocabs -= {"product", "item"}

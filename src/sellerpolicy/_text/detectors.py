@@ -65,7 +65,14 @@ _WORD_DOT = regex.compile(
     r"""(?x)
     (?<=[a-z0-9])               # a label ends here ...
     \s+(?:dot|punkt)\s+         # ... 'dot' spelled out between spaces ...
-    (?=[a-z]{2,}\b)             # ... and a label that might be a suffix follows
+    (?=[a-z]{2,}\b)             # ... and a label that might be a suffix follows, but not a
+                                # word of prose going on after a word of prose ('a polka dot
+                                # in navy', 'ohne Punkt am Ende'; 'meinshop punkt at für' and
+                                # 'proton dot me' are addresses)
+    (?!(?<=(?<![a-z0-9])(?:[a-z]{1,5}|little|yellow|orange|purple|golden|silver|single|another
+      |without)\s{1,3}(?:dot|punkt)\s{1,3})
+      (?:am|as|at|be|by|do|in|is|it|me|my|no|so|to|us|la|es|et|il|se|si|ne|ma|ci|al|ad|im|je
+      |er|nu)\s{1,3}[\p{L}"'\u201c\u2018\u00ab])
   |
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
     (?=(?:com|net|org|fr|es|it|be|ch|eu|info|io)\b
@@ -1158,7 +1165,17 @@ _NOT_PHONE_WORDS = regex.compile(
     # 'série' alone, a product line ('Pour la nouvelle série, écrivez au 06 ...')
     r"|seriennummer|seriennr|num[ée]ro\s+de\s+s[ée]rie|n[uú]mero\s+de\s+serie|numero\s+di\s+serie"
     r"|matricola)\b\W*"
-    r"(?:\w+\W+){0,2}$",
+    r"(?:\w+\W+){0,2}$"
+    # ... or a tracking number said to be the same as before, in its own sentence ('El número
+    # de seguimiento sigue siendo el mismo, 0476 2819 5530', fresh_fo): a word for 'the same'
+    r"|\b(?:tracking|seguimiento|tracciamento|segnacollo|sendungsnummer|paketnummer|suivi"
+    r"|number|nummer|n[uú]mero|num[ée]ro|code|ref|reference)\b"
+    r"(?:[^\w.!?\n]{1,3}(?:number|is|was|remains|stays|still|the|sigue|siendo|es|el|la|bleibt"
+    r"|ist|weiterhin|die|reste|est|toujours|le|resta|rimane|è|sempre|lo|exactly|exactement"
+    r"|exactamente|esattamente|genau)){0,4}"
+    r"[^\w.!?\n]{1,3}(?:same|unchanged|mismo|misma|igual|dieselbe|gleiche|unverändert|même"
+    r"|inchangé|stesso|invariato|hasn't\s+changed|has\s+not\s+changed|n'a\s+pas\s+changé"
+    r"|no\s+ha\s+cambiado|non\s+è\s+cambiato|hat\s+sich\s+nicht\s+geändert)[^\w.!?\n]{1,3}$",
     regex.V1,
 )
 # A part or reference number written in spaced groups ("OEM 038 121 132 D", "Bosch F 026 407
@@ -1372,6 +1389,7 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
     said = 0
     mixed = False  # digits said one by one only are `_spelled_digits`' to read
     end = 0
+    counted: list[int] = []  # the values said, in order
     for token in _SPOKEN_ONE.finditer(run):
         value = _spoken_value(token[0])
         if value is None:
@@ -1380,6 +1398,7 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
         else:
             said += 1
             mixed = mixed or len(value) > 1
+        counted.append(int(value))
         if single and (len(value) > 1 or not _SAME_GROUP.fullmatch(run, end, token.start())):
             # digits said one by one end their group before a group said whole, or where a
             # comma, a dash or a word stands between them ('null sieben sechs eins, vier vier
@@ -1398,17 +1417,29 @@ def _spoken_run_value(match: regex.Match[str]) -> str:
     digits = sum(map(len, groups))
     if not mixed or said < _SPOKEN_WORDS_NEEDED or not _MIN_DIGITS <= digits <= _MAX_DIGITS:
         return run
+    if len(counted) > _COUNTED and all(a < b for a, b in itertools.pairwise(counted)):
+        return run  # a count, no number: 'packs of one, two, three, twelve and twenty-four'
     return " ".join(groups)
 
 
+_COUNTED = 2  # values rising all the way through a run longer than this are a count
+
+
 def _lone_digits_joined(groups: list[str]) -> list[str]:
-    """``groups`` with each group of one digit joined to the group after it (if any)."""
+    """``groups`` with a group of one digit joined to the group after it (if any).
+
+    Digits said one at a time with commas between them ('seis, uno, cuatro, veintidós, ...')
+    are a group of their own, as the speaker grouped them: '614 22 ...', not '61422 ...'.
+    """
     out: list[str] = []
     carry = ""
     for group in groups:
         if len(group) == 1:
             carry += group
             continue
+        if len(carry) > 1:
+            out.append(carry)
+            carry = ""
         out.append(carry + group)
         carry = ""
     if carry:
@@ -1606,17 +1637,35 @@ def _phone_shaped(value: str) -> bool:
 # nuestro almacén', '..., which is our mobile', '..., c'est le portable de l'atelier'
 _PHONE_SAID_AFTER = regex.compile(
     r"""(?x)^[\s,;(-]{0,3}(?:que\s+es|which\s+is|that\s+is|that's|das\s+ist|c'est|che\s+[èe]
-    |it's|es|is|ist|[èe])\s+(?:[\w']+\s+){0,2}?""",
+    |it's|es|is|ist|[èe])\s+
+    # ... or a bracket after it ('07700 900123 (my mobile)')
+    |^\s{0,2}\(\s{0,2}""",
     regex.V1,
 )
+_NEXT_WORD = regex.compile(r"[\w']+\s+", regex.V1)
+_WORDS_BEFORE_SAID = 2  # 'which is our mobile', 'que es el móvil', 'c'est le portable'
 
 
 def _named_a_phone(context: str, after: str) -> bool:
-    """Whether a phone word stands before a number, right after it, or says after it what it is."""
+    """Whether a phone word stands before a number, right after it, or says after it what it is.
+
+    Said after it, up to two words may come first: ', which is our mobile', ', que es el móvil
+    de nuestro almacén', ', c'est le portable de l'atelier', ' (my mobile)'.
+    """
     if _PHONE_WORDS.search(context) or _PHONE_WORDS.match(after.lstrip(" .,;:-")):
         return True
     said = _PHONE_SAID_AFTER.match(after)
-    return said is not None and _PHONE_WORDS.match(after, said.end()) is not None
+    if said is None:
+        return False
+    at = said.end()
+    for _ in range(_WORDS_BEFORE_SAID + 1):
+        if _PHONE_WORDS.match(after, at):
+            return True
+        word = _NEXT_WORD.match(after, at)
+        if word is None:
+            return False
+        at = word.end()
+    return False
 
 
 # Where a sentence ends in the (lower-cased) text: a stop and a word after it ('Thanks for your

@@ -25,6 +25,7 @@ from sellerpolicy._text.spans import SpanSet
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
+    from sellerpolicy._model import Message
     from sellerpolicy._rules.messages.analysis import Analysis
     from sellerpolicy._text.normalize import NormalizedText
     from sellerpolicy._text.phrases import Hit, Sentence
@@ -948,13 +949,35 @@ _NOT_SOLD_ON_AMAZON = regex.compile(
 )
 
 
-def _buyer_said(a: Analysis, key: str, said: Callable[[str], bool]) -> bool:
-    """Whether, in a reply, one of the buyer's earlier messages ``said`` it; once per key."""
+def _buyer_said(
+    a: Analysis, key: str, said: Callable[[str], bool], *, unanswered: bool = False
+) -> bool:
+    """Whether, in a reply, one of the buyer's earlier messages ``said`` it; once per key.
+
+    With ``unanswered``, only the buyer's messages since the seller last wrote are read: those
+    are what this reply answers.
+    """
     if a.kind is not MessageKind.REPLY:
         return False
-    return a.memo(  # type: ignore[return-value]
-        key, lambda: any(m.sender is MessageSender.BUYER and said(m.body) for m in a.history)
-    )
+    read = _unanswered if unanswered else _from_buyer
+    return a.memo(key, lambda: any(map(said, read(a.history))))  # type: ignore[return-value]
+
+
+def _from_buyer(history: Sequence[Message]) -> Iterator[str]:
+    return (m.body for m in history if m.sender is MessageSender.BUYER)
+
+
+def _unanswered(history: Sequence[Message]) -> list[str]:
+    """The buyer's messages since the seller's last one, latest first."""
+    bodies: list[str] = []
+    for m in reversed(history):
+        if m.sender is MessageSender.SELLER:
+            if bodies:
+                break
+            continue  # the seller's own messages after the buyer's: read on to the buyer's
+        if m.sender is MessageSender.BUYER:
+            bodies.append(m.body)
+    return bodies
 
 
 # a rating the buyer gave, named by its stars ('ich habe aus Versehen 1 Stern statt 5 gegeben')
@@ -979,19 +1002,7 @@ def _buyer_asks_to_change(a: Analysis) -> bool:
         named = vocabs & _FEEDBACK_NAMED or _RATING_GIVEN.search(body)
         return bool(named) and ("change_verb" in vocabs or "?" in body or "¿" in body)
 
-    if a.kind is not MessageKind.REPLY:
-        return False
-    unanswered: list[str] = []  # the buyer's messages since the seller's last, latest first
-    for m in reversed(a.history):
-        if m.sender is MessageSender.SELLER:
-            if unanswered:
-                break
-            continue  # the seller's own messages after the buyer's: read on to the buyer's
-        if m.sender is MessageSender.BUYER:
-            unanswered.append(m.body)
-    return a.memo(  # type: ignore[return-value]
-        "buyer asks to change", lambda: any(map(asks, unanswered))
-    )
+    return _buyer_said(a, "buyer asks to change", asks, unanswered=True)
 
 
 _BARGAIN = frozenset({"incentive", "incentive_weak", "exchange", "pressure", "conditional"})
@@ -1321,6 +1332,9 @@ def _split_gating(a: Analysis) -> Iterator[tuple[int, int]]:
 # (a sentence of `sentences` bounds each match: a dot inside one, "bis zum 31. Mai", is no end)
 _GAP = r"[^!?\n]{0,60}?"
 _SHORT_GAP = r"[^!?\n]{0,40}?"
+# a review named where the reviewers' act is read. Not the same words as `_FEEDBACK_WORD`: a
+# merged list read "customers who leave a comment at checkout get a free card" as a reward for
+# reviewing, and "stell[ae]" the German "Stelle" (a review of the merge, round 54)
 _REVIEW_NAMED_HERE = (
     r"\b(?:reviews?|ratings?|feedback|stars?|rezension(?:en)?|bewertung(?:en)?|sterne?|avis"
     r"|évaluations?|commentaires?|étoiles|reseñas?|opini[oó]n|opiniones|valoraci[oó]n"
@@ -1378,7 +1392,10 @@ _REVIEWERS_RECEIVE = regex.compile(
     r"|les?\s+(?:mandamos|enviamos|regalamos|damos|devolvemos|reembolsamos|sorteamos)|ganan?"
     r"|obtienen?|participan?|entran?|se\s+llevan?|ricev(?:e|ono|er[aà]|eranno)|vinc(?:e|ono)"
     r"|ottien(?:e|ono)|partecip(?:a|ano)|trova(?:no)?|estraiamo|regaliamo|(?:gli|le)\s+(?:mandiamo"
-    r"|inviamo|regaliamo))\b" + _NO_REWARD,
+    r"|inviamo|regaliamo)"
+    # ... or what the seller keeps for them ('a chi ci lascia due righe di recensione riserviamo
+    # un 10%', fresh_ft)
+    r"|riserviamo|offriamo|reservamos|ofrecemos|réservons|offrons)\b" + _NO_REWARD,
     regex.V1,
 )
 # ... or what the seller gives them, said before the group ("nous les remboursons à toute
@@ -1463,7 +1480,7 @@ _CHANGE = (
     r"|edit\w{0,3}|revisit\w{0,3}|retir\w{0,4}|supprim\w{0,4}|modifi\w{0,4}|enlev\w{0,4}"
     r"|entfern\w{0,4}|zurückz\w{0,5}|lösch\w{0,3}|änder\w{0,3}|anpass\w{0,3}|korrigier\w{0,3}"
     r"|rimuov\w{0,4}|togli\w{0,4}|modific\w{0,4}|aggiorn\w{0,4}|cancell\w{0,4}|elimin\w{0,4}"
-    r"|quit\w{0,4}|borr\w{0,4}|retir\w{0,4}|actualiz\w{0,4}|cambi\w{0,4})\b"
+    r"|quit\w{0,4}|borr\w{0,4}|retir\w{0,4}|actualiz\w{0,4}|cambi\w{0,4}|rimoss[oa]|tolt[oa])\b"
 )
 _CONDITION = (
     r"\b(?:if|once|as\s+soon\s+as|when|provided|should\s+you|in\s+case|sobald|wenn|falls"
@@ -1494,6 +1511,16 @@ _CHANGED_AS_CONDITION = regex.compile(
     r"|retirée?|supprimée?|rimoss[oa]|aggiornat[oa]|eliminad[oa]|retirad[oa])\b",
     regex.V1,
 )
+# ... or a clitic for the feedback before the buyer's auxiliary and the change, after the
+# condition ("Appena ci conferma che l'ha tolto"): read only when a sentence just before asked
+# for the feedback's change (`_removal_bought`), since the clitic may stand for anything else,
+# as for a parcel collected from a pickup point ("Une fois que vous l'avez retiré")
+_CHANGED_BY_CLITIC = regex.compile(
+    _CONDITION
+    + r"\b(?:l'|la\s{1,3}|lo\s{1,3})(?:ha|abbia|avrà|avete|avez|aurez|a|haya|hayas|has)\s{1,3}"
+    + _CHANGE,
+    regex.V1,
+)
 _SELLER_PAYS_OR_SENDS = regex.compile(
     r"(?:"
     # a subject and a verb of paying or sending ("we'll refund", "I'll push the refund through")
@@ -1508,7 +1535,13 @@ _SELLER_PAYS_OR_SENDS = regex.compile(
     r"|remo|rò)|invi(?:amo|eremo|erò)|emett(?:iamo|eremo)|mand(?:iamo|amos|aremos|aré)|envi(?:amos"
     r"|aremos|aré)|reembols(?:amos|aremos|aré)|devolv(?:emos|eremos|eré)|remboursons|rembourserons"
     r"|envoyons|enverrons|expédions|expédierons|renvoyons|regal(?:amos|iamo))\b"
-    r"|\bfacciamo\s+partire\b)"
+    r"|\bfacciamo\s+partire\b"
+    # ... or the seller goes ahead with the refund ("procediamo subito con il rimborso", "we'll
+    # go ahead with the refund", "nous procéderons au remboursement")
+    r"|\b(?:procediamo|procederemo|procedemos|procederemos|procéderons|procédons"
+    r"|(?:we'll|we\s+will|i'll|i\s+will)\s+(?:go\s+ahead|proceed)|veranlassen\s+wir"
+    r"|leiten\s+wir)\b[^.!?\n]{0,25}?\b(?:rimborso|reembolso|remboursement|refund|erstattung"
+    r"|rückerstattung)\b)"
     # not a reminder or a message sent ("le enviamos un pequeño recordatorio")
     r"(?![^.!?\n]{0,25}\b(?:reminder|recordatorio|rappel|erinnerung|promemoria|message|mensaje"
     r"|nachricht|messaggio|e-?mail|link|enlace|lien))",
@@ -1540,6 +1573,12 @@ def structurally_read(a: Analysis, code: Code, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+# A clitic for the feedback may stand this many sentences after the seller asked for its change
+# ("potrebbe rimuovere il feedback negativo? Per un piccolo negozio è importante. Appena ci
+# conferma che l'ha tolto, procediamo con il rimborso").
+_ASKED_WITHIN: Final = 2
+
+
 def _removal_bought(a: Analysis) -> Iterator[tuple[int, int]]:
     """Something of value promised on condition that a feedback or review goes (SP106).
 
@@ -1548,21 +1587,28 @@ def _removal_bought(a: Analysis) -> Iterator[tuple[int, int]]:
     the feedback said to be gone ("once the negative feedback is removed"), and the seller
     promises in the same sentence to refund, pay, send or ship. A clitic may stand for the
     feedback named in the sentence before ("ci dispiace per il feedback negativo. Se lo
-    rimuove, Le rimborsiamo il 20%"). Not a change conceded ("even if") or asked "in the
-    meantime", not a refusal, not after something already done ("we've refunded you; if you
-    feel we resolved it, you may update your feedback").
+    rimuove, Le rimborsiamo il 20%"), or, before the buyer's auxiliary, for the feedback whose
+    change one of the two sentences before asked for ("Appena ci conferma che l'ha tolto").
+    Not a change conceded ("even if") or asked "in the meantime", not a refusal, not after
+    something already done ("we've refunded you; if you feel we resolved it, you may update
+    your feedback").
     """
     text = a.norm.text
     named_before = False  # a feedback named in the sentence before
+    since_asked = _ASKED_WITHIN  # sentences since one named a feedback and its change
     for sentence in a.sentences:
         said = sentence.vocabs()
         named = not _FEEDBACK_NAMED.isdisjoint(said)
-        near = (named or named_before) and "change_verb" in said
+        asked_before = since_asked < _ASKED_WITHIN
+        near = (named or named_before or asked_before) and "change_verb" in said
         named_before = named
+        since_asked = 0 if named and "change_verb" in said else since_asked + 1
         if not near or not _NOT_BOUGHT.isdisjoint(said):
             continue
         start, end = sentence.start, sentence.end
         condition = _CHANGED_AS_CONDITION.search(text, start, end)
+        if condition is None and asked_before:
+            condition = _CHANGED_BY_CLITIC.search(text, start, end)
         if condition is None or _NOT_A_PRICE.search(text, start, end):
             continue
         promise = _SELLER_PAYS_OR_SENDS.search(text, start, end)
