@@ -1111,6 +1111,58 @@ CASES = [
         set(),
         {"SP305"},
     ),
+    # feedback_ay: an oversized box, a replacement parcel late, a broken Amazon locker, a camera
+    # as proof, Amazon's answer, its estimate, a parcel stuck at a depot
+    (
+        "Box was 3x the size of the phone case, stuffed with air pillows. such a waste Amazon",
+        2,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Amazon lost my parcel, then the replacement parcel was late too. 0 stars if i could",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "Le casier Amazon était en panne, impossible de récupérer mon colis pendant 4 jours",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "tracking said out for delivery 3 days in a row then 'delivery attempted'. nobody came, i have a camera",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    (
+        "the delivery guy left it with some random person at the front desk, took me a day to track it down. amazon said theres nothing they can do",
+        1,
+        "AFN",
+        False,
+        set(),
+        {"SP301"},
+    ),
+    (
+        "Package took 3 weeks to arrive, tracking stuck at some depot the whole time",
+        1,
+        "MFN",
+        True,
+        {"SP306"},
+        set(),
+    ),
+    # guard: a camera bought is the product
+    ("the camera stopped charging after a week", 2, "MFN", False, {"SP302"}, {"SP302"}),
     # guard: every chair a different shade is the product
     (
         "The cocktail table top has bubbles under the varnish and every chair is a different shade.",

@@ -9231,6 +9231,36 @@ RECALL_CASES = [
         "SP107",
         False,
     ),
+    # round 58 (fresh_fv, fresh_fw): an IMEI's blacklist check, five little stars and a boost,
+    # telling it on Amazon, a box sent off once the feedback is withdrawn
+    (
+        "an IMEI checked on the blacklist",
+        "We checked the IMEI before dispatch and again this morning; both times it came back clean on the blacklist check we run on every device.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "five little stars asked of the pleased, in French (SP107)",
+        "Si l'histoire lui a plu, cinq petites étoiles sur Amazon nous donneraient un sacré coup de pouce.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "told on Amazon if the buyer is happy, in Spanish (SP107)",
+        "Si está contento con su compra, ¿nos haría el favor de contarlo en Amazon?",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a box sent off once the feedback is withdrawn, in French (SP106)",
+        "Nous pouvons vous renvoyer un coffret complet. Nous le ferons partir dès que vous aurez retiré l'évaluation négative laissée sur notre boutique.",
+        "reply",
+        "SP106",
+        True,
+    ),
 ]
 
 

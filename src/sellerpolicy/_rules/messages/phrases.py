@@ -1535,7 +1535,7 @@ _SELLER_PAYS_OR_SENDS = regex.compile(
     r"|remo|rò)|invi(?:amo|eremo|erò)|emett(?:iamo|eremo)|mand(?:iamo|amos|aremos|aré)|envi(?:amos"
     r"|aremos|aré)|reembols(?:amos|aremos|aré)|devolv(?:emos|eremos|eré)|remboursons|rembourserons"
     r"|envoyons|enverrons|expédions|expédierons|renvoyons|regal(?:amos|iamo))\b"
-    r"|\bfacciamo\s+partire\b"
+    r"|\bfacciamo\s+partire\b|\b(?:ferons|faisons)\s+partir\b"
     # ... or the seller goes ahead with the refund ("procediamo subito con il rimborso", "we'll
     # go ahead with the refund", "nous procéderons au remboursement")
     r"|\b(?:procediamo|procederemo|procedemos|procederemos|procéderons|procédons"
