@@ -1193,6 +1193,32 @@ CASES = [
         {"SP306"},
         set(),
     ),
+    # feedback_az: a brand said twice is no name, the seller shouting at the buyer is no product
+    # review, the seller pressing for five stars is no fulfilment
+    (
+        "Joseph Joseph dish rack started rusting after 2 weeks",
+        1,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "the owners cell is 917-555-0143, he screamed at me when i called about the broken floor lamp. avoid",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
+    (
+        "4 days late, and the seller messaged me 3 times asking for 5 stars",
+        1,
+        "AFN",
+        False,
+        set(),
+        set(),
+    ),
 ]
 
 

@@ -247,6 +247,12 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # 0.94/0.91) and read: a USB hub, ink run dry or refused, someone else's porch in the delivery
 # photo; goods fine inside a crushed box, flimsy wrapping. With them the gates are the ten sets'
 # figures: current SP301 recall 0.91 -> 0.89, seed SP305 recall 0.98 -> 0.96.
+# feedback_az.jsonl (90, a714dbef…) joined on 2026-12-06 (household goods and toys), its writer
+# reading SP304 as the disputed writers do (six current SP304 findings are the buyer's own phone
+# or email, a driver's or an Amazon agent's name). Scored untouched at 45eb8c1: current SP301
+# 1.00/1.00, SP302 0.86/1.00, SP306 1.00/1.00; seed SP301 0.92/1.00. Read: a brand said twice
+# ('Joseph Joseph') taken for a name, the owner who screamed at the buyer left out of a product
+# review, the seller pressing for five stars left out of seed SP301. The gates hold.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
@@ -396,9 +402,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 2140 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 2230 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 2140 == len(disputed)
+        assert 2230 == len(disputed)
         assert len(ids) == len(set(ids))

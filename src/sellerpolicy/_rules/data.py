@@ -42,11 +42,15 @@ class Clause:
         all: Every one of these vocabularies must have a hit in the scope.
         none: None of these may have a hit in the scope.
         scope: ``sentence``, or ``pair`` for a sentence and the one after it.
+        past_but: A negation (vocabulary ``negation`` in ``none``) said before a 'but' that
+            every vocabulary of ``all`` follows does not stop the clause ("We can't share links
+            here, but if you google our brand name you'll find our shop").
     """
 
     all: tuple[str, ...]
     none: tuple[str, ...] = ()
     scope: str = "sentence"
+    past_but: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -230,6 +234,7 @@ def rule_data() -> Mapping[Code, RuleData]:
                 all=tuple(spec["all"]),
                 none=tuple(spec.get("none", ())),
                 scope=spec.get("scope", "sentence"),
+                past_but=spec.get("past_but", False),
             )
             unknown = (set(clause.all) | set(clause.none)) - names
             if unknown:  # pragma: no cover - guarded by tests over the shipped data

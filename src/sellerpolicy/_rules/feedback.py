@@ -1491,7 +1491,8 @@ def _is_full_name(
     'Jessica Moore', 'RACHEL BENNETT'; after a cue any capitalised pair ('seller is Daniel
     Okafor'); in lower case only after an introduction ('my name is john miller').
     """
-    if len(styles) != 1 or len(last.text) < _MIN_SURNAME:
+    # a word said twice is a brand or a band ('Joseph Joseph dish rack'), no person
+    if len(styles) != 1 or len(last.text) < _MIN_SURNAME or first.text.lower() == last.text.lower():
         return False
     if _is_plain_word(last.text) and not (known and _fold(last.text.lower()) in _surnames()):
         return False  # 'Tom Reyes', 'Marcus Bell': a known first name before a word-like surname

@@ -300,6 +300,10 @@ def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> b
     'to' follows it there ('no need, of course, to update'; 'nicht nötig, Ihre Bewertung zu
     ändern'): the clause holds when each word it needs is written outside what is covered.
     """
+    if vocab == _NEGATION and clause.past_but:
+        return not all(
+            _cut_by_contrast(a, s, h, clause) for s in scope for h in s.hits if h.vocab == vocab
+        )
     if vocab not in _CLAUSE_BOUND_NONE:
         return True
     text = a.norm.text
@@ -320,6 +324,22 @@ def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> b
         )
         for v in clause.all
     )
+
+
+def _cut_by_contrast(a: Analysis, s: Sentence, h: Hit, clause: Clause) -> bool:
+    """Whether a negation ``h`` ends at a 'but' after it that the clause's words all follow.
+
+    "We can't share links here, but if you google our brand name ...": what the seller cannot do
+    is said before the 'but'; what the clause reads comes after it, and stands. Only for the
+    clauses that say so (`Clause.past_but`): "We can't X, but we'll Y" is the commonest shape of
+    a service reply, and in most of them what follows the 'but' is the allowed way (a scam
+    warning, "we only sell on Amazon, but copies are on eBay", Amazon's own messages).
+    """
+    text = a.norm.text
+    cut = _CONTRAST.search(text, h.end, s.end)
+    if cut is None:
+        return False
+    return all(any(g.vocab == v and g.start >= cut.end() for g in s.hits) for v in clause.all)
 
 
 def _negated_part(text: str, s: Sentence, h: Hit, clause: Clause) -> tuple[int, int]:
@@ -346,6 +366,9 @@ def _negated_part(text: str, s: Sentence, h: Hit, clause: Clause) -> tuple[int, 
     return lo, s.end
 
 
+_NEGATION = "negation"
+# a contrast after a negation, which ends its reach ('we can't share links here, but ...')
+_CONTRAST = regex.compile(r"[,;]?\s(?:but|aber|mais|pero|però|ma)\s", regex.V1)
 _PART_BREAK = regex.compile(r"[,;:]|\s[-\u2013\u2014]\s", regex.V1)
 # a conjunction right before a negation of need ("and no need to ...", "und nicht nötig")
 _JOINED = regex.compile(r"\b(?:and|but|plus|und|aber|et|mais|y|pero|e|ma)\s+$", regex.V1)
