@@ -44,8 +44,9 @@ breath, sha256 e7ce3d9b…), the twenty-fifth, which reads a photo unlike the it
 listing's, not the product's, and ``disputed/feedback_ai.jsonl`` (a sporting-goods shop,
 sha256 b6f5a1f6…), the twenty-sixth, which reads an item that arrived broken or dead as a
 product review and a unit missing from an AFN parcel as the delivery, and
-``disputed/feedback_az.jsonl`` (household goods and toys, sha256 a714dbef…), a writer of
-2026-12-06 with the same reading of SP304 (see ``tests/test_feedback_corpus.py``).
+``disputed/feedback_az.jsonl`` (household goods and toys, sha256 a714dbef…) and
+``disputed/feedback_ba.jsonl`` (electronics, clothing and garden goods, sha256 e0624027…),
+writers of 2026-12-06 with the same reading of SP304 (see ``tests/test_feedback_corpus.py``).
 ``feedback_y.jsonl`` is a sixteenth writer's 200 comments on a mostly-AFN home and garden shop
 in five languages (sha256 c56f1f96…), committed as written on 2026-12-05 after it was scored
 untouched with ``--folder``. ``feedback_z.jsonl`` is a seventeenth writer's 200 comments on

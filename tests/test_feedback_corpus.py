@@ -253,6 +253,14 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # 1.00/1.00, SP302 0.86/1.00, SP306 1.00/1.00; seed SP301 0.92/1.00. Read: a brand said twice
 # ('Joseph Joseph') taken for a name, the owner who screamed at the buyer left out of a product
 # review, the seller pressing for five stars left out of seed SP301. The gates hold.
+# feedback_ba.jsonl (90, e0624027…) joined the same day (electronics, clothing and garden goods,
+# two thirds AFN, a street address and a driver's name read as the disputed writers do). Scored
+# untouched at d21d0d3: current SP301 0.90/0.90, SP306 recall 0.75, SP310 recall 0.80; seed SP301
+# 0.76/0.94. Read: brands named after a person ('Marc O'Polo', 'Tom Tailor'), a stain and a smell
+# in German ('hatte einen Fleck und roch muffig'), the listing's delivery estimate, a parcel left
+# 'at reception', praise in slang ('slap fr'). Seed SP301 still strikes a refund never received,
+# a warranty email unanswered and 'nice seller, good communication' as customer service, where
+# its writer reads the seller's conduct.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
@@ -402,9 +410,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 2230 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 2320 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 2230 == len(disputed)
+        assert 2320 == len(disputed)
         assert len(ids) == len(set(ids))

@@ -45,12 +45,16 @@ class Clause:
         past_but: A negation (vocabulary ``negation`` in ``none``) said before a 'but' that
             every vocabulary of ``all`` follows does not stop the clause ("We can't share links
             here, but if you google our brand name you'll find our shop").
+        structural: The clause reads a structure no word list of the model gate weighs (a gift
+            made for each review): the gate leaves its findings, as it leaves the structural
+            readings of `phrases.structurally_read`.
     """
 
     all: tuple[str, ...]
     none: tuple[str, ...] = ()
     scope: str = "sentence"
     past_but: bool = False
+    structural: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -235,6 +239,7 @@ def rule_data() -> Mapping[Code, RuleData]:
                 none=tuple(spec.get("none", ())),
                 scope=spec.get("scope", "sentence"),
                 past_but=spec.get("past_but", False),
+                structural=spec.get("structural", False),
             )
             unknown = (set(clause.all) | set(clause.none)) - names
             if unknown:  # pragma: no cover - guarded by tests over the shipped data

@@ -859,6 +859,22 @@ def _exchange_bound(a: Analysis, start: int, end: int) -> bool:
     return False
 
 
+def _clause_spans(
+    a: Analysis, code: Code, clauses: list[Clause], *, negatable: bool
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The matches of ``clauses`` that their filters keep, and those of them the gate leaves."""
+    spans: list[tuple[int, int]] = []
+    structural: list[tuple[int, int]] = []  # of the clauses marked `Clause.structural`
+    for clause in clauses:
+        found = _clause_matches(a, clause, negatable=negatable)
+        keep = _clause_filter(code, clause)
+        kept = list(found if keep is None else (m for m in found if keep(a, *m)))
+        spans.extend(kept)
+        if clause.structural:
+            structural.extend(kept)
+    return spans, structural
+
+
 def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[int, int]]:
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
@@ -869,12 +885,7 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     bought = plan.rewarded and "change_verb" in vocabs and not _FEEDBACK_NAMED.isdisjoint(vocabs)
     if not (clauses or plan.patterns or particles or split or masked or rewarded or bought):
         return []
-    spans: list[tuple[int, int]] = []
-    negatable = plan.negatable
-    for clause in clauses:
-        found = _clause_matches(a, clause, negatable=negatable)
-        keep = _clause_filter(code, clause)
-        spans.extend(found if keep is None else (m for m in found if keep(a, *m)))
+    spans, structural = _clause_spans(a, code, clauses, negatable=plan.negatable)
     if particles:
         spans.extend(_particle_changes(a))
     if split:
@@ -882,9 +893,11 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     if rewarded or bought:
         read = list(_rewarded_reviewers(a)) if rewarded else []
         read += _removal_bought(a) if bought else ()
-        # their structure is their evidence: the model gate leaves them (`structurally_read`)
-        a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in read]
+        structural.extend(read)
         spans.extend(read)
+    if structural:
+        # their structure is their evidence: the model gate leaves them (`structurally_read`)
+        a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in structural]
     if masked:
         # a swear word of any language with letters masked ('c*nnard', 'j*der'): the patterns
         # read the English ones, and quoted words are the buyer's
@@ -1145,8 +1158,32 @@ def _not_the_buyers_cancel(a: Analysis, start: int, end: int) -> bool:
 # off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
 # the change is the seller's request, not steps the buyer asked for (SP115), the opt-out is
 # offered, not the buyer's own request honoured (SP118).
+def _contact_not_needed(a: Analysis, start: int, end: int) -> bool:
+    """Whether a negation of need covers the invitation to get in touch (SP114).
+
+    "You don't need to get in touch with us before writing a review" says the opposite of
+    gating; "No need to leave a review -- just message us first" gates, its need covering the
+    review. The part a need covers is read as `_blocks` reads it.
+    """
+    text = a.norm.text
+    for s in a.sentences:
+        if s.end <= start or s.start >= end or _NEED not in s.vocabs():
+            continue
+        covered = [_negated_part(text, s, h, _CONTACT) for h in s.hits if h.vocab == _NEED]
+        if any(
+            h.vocab == "contact_us" and any(lo <= h.start and h.end <= hi for lo, hi in covered)
+            for h in s.hits
+        ):
+            return True
+    return False
+
+
+_CONTACT = Clause(all=("contact_us",))
+
+
 _CODE_FILTERS: dict[Code, _Keep] = {
     Code.SP108: _buyer_pays,
+    Code.SP114: lambda a, start, end: not _contact_not_needed(a, start, end),
     Code.SP105: lambda a, start, end: (
         not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
     ),
@@ -1590,7 +1627,8 @@ def structurally_read(a: Analysis, code: Code, start: int, end: int) -> bool:
 
     The readings of a reward promised to reviewers and of a removal bought (SP106) find a
     condition and a promise in their order, which no word list gives: the model gate, which
-    weighs words, leaves their findings as they are, as it leaves a masked swear word.
+    weighs words, leaves their findings as they are, as it leaves a masked swear word. So it
+    does with the clauses marked `Clause.structural` (a gift made for each review).
     """
     spans = cast("list[tuple[int, int]]", a.cache.get(_STRUCTURE_KEY + code.value, []))
     return any(s < end and start < e for s, e in spans)
