@@ -208,6 +208,12 @@ ADVERSARIAL = {
     # exchange test read every hit of the text for each match)
     "reviewer groups": "wer anyone who posts a review ",
     "removals bought": "We read your feedback. If you change the size we'll send it. ",
+    # negations of need in one unpunctuated sentence beside a gating or a removal (once
+    # quadratic: each need searched the sentence's breaks, each hit every need's part), and
+    # negations before a 'but' beside SP105's search clause
+    "needs in a sentence": "contact us before leaving a review, no need to worry ",
+    "needs beside a removal": "please remove the feedback and no need to send it back ",
+    "negations before a but": "we can't do it, but google our brand shop ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

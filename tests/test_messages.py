@@ -9675,6 +9675,70 @@ RECALL_CASES = [
         "SP114",
         True,
     ),
+    # round 61 (fresh_gb, fresh_gc): money and templates
+    (
+        "an acronym, a dot and a sentence run together (SP101)",
+        "I've uploaded the VAT invoice just now, it shows the £8.33 VAT.It should appear under Your Orders within a few minutes.",
+        "reply",
+        "SP101",
+        False,
+    ),
+    (
+        "a site in capitals (SP101)",
+        "All our spare parts are on LAMPEN.It and MYSHOP.De, have a look.",
+        "reply",
+        "SP101",
+        True,
+    ),
+    (
+        "five little stars if the buyer feels like it, in Italian (SP107)",
+        "Se poi le va di lasciarci cinque stelline sulla pagina del prodotto, ci farebbe piacere.",
+        "reply",
+        "SP107",
+        True,
+    ),
+    (
+        "the rest of a refund held for the review (SP106)",
+        "The other half of the refund will follow as soon as your thoughts on it are up on the product page.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "cash for the delivery crew, in French (SP108)",
+        "La montée n'est pas comprise dans le tarif : merci de prévoir 30 € à remettre aux livreurs à leur arrivée.",
+        "confirm_delivery",
+        "SP108",
+        True,
+    ),
+    (
+        "a parcel to hand to the crew, in French (SP108)",
+        "Merci de prévoir 30 minutes pour le montage et de préparer le colis à remettre aux livreurs.",
+        "confirm_delivery",
+        "SP108",
+        False,
+    ),
+    (
+        "put on the mailing list by a reply (SP105)",
+        "Every month we write a short letter with care tips. If you'd like it, just let us know and we'll put you on the mailing list.",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "a newsletter on the site, no more than monthly, in French (SP105)",
+        "Inscrivez-vous à notre lettre d'information sur notre site : un courriel par mois, pas plus.",
+        "warranty",
+        "SP105",
+        True,
+    ),
+    (
+        "the rest of a split delivery beside a review (SP106)",
+        "Thanks for your review! The other 2 will follow tomorrow; the rest will follow on Friday.",
+        "reply",
+        "SP106",
+        False,
+    ),
 ]
 
 

@@ -652,15 +652,20 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
         return False  # 'X5.Pro', 'S10.plus': a model's name, not a site
     # 'order.Best regards': a lowercase word, a dot and a capital is a missing space, but not
     # before a suffix that is no word of prose ('myshop.Com', 'MyShop.Co.Uk')
+    # and so is 'the £8.33 VAT.It should appear': an acronym of three letters at most, a dot and
+    # a word in title case ('LAMPEN.It' and 'MYSHOP.De' are shops written in capitals)
     dot = original.rfind(".")
+    after = original[dot + 1 :]
+    acronym = original[:dot].isupper() and dot <= _ACRONYM and after.istitle()
     return not (
         dot > 0
-        and original[dot - 1].islower()
-        and original[dot + 1 : dot + 2].isupper()
-        and original[dot + 1 :].lower() not in _TITLE_CASE_SUFFIXES
+        and (original[dot - 1].islower() or acronym)
+        and after[:1].isupper()
+        and after.lower() not in _TITLE_CASE_SUFFIXES
     )
 
 
+_ACRONYM = 3  # letters of an acronym before a sentence run on after its dot ('VAT.It')
 # Suffixes written in title case after a lower-case name are an address ('myshop.Com'), where
 # 'arrived.It' and 'gracias.De' are sentences run together.
 _TITLE_CASE_SUFFIXES = frozenset(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re  # noqa: TID251 - the clause break runs 3x faster in the stdlib engine on ASCII text
 from typing import TYPE_CHECKING, Final, TypeAlias, cast
@@ -301,12 +302,9 @@ def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> b
     ändern'): the clause holds when each word it needs is written outside what is covered.
     """
     if vocab == _NEGATION and clause.past_but:
-        return not all(
-            _cut_by_contrast(a, s, h, clause) for s in scope for h in s.hits if h.vocab == vocab
-        )
+        return not all(_cut_by_contrast(a, s, clause) for s in scope if vocab in s.vocabs())
     if vocab not in _CLAUSE_BOUND_NONE:
         return True
-    text = a.norm.text
     covered: list[tuple[int, int]] = []
     for s in scope:
         needs = {(h.start, h.end) for h in s.hits if h.vocab == _NEED}
@@ -315,19 +313,35 @@ def _blocks(a: Analysis, scope: list[Sentence], clause: Clause, vocab: str) -> b
                 continue
             if (h.start, h.end) not in needs:
                 return True
-            covered.append(_negated_part(text, s, h, clause))
+            covered.append(_negated_part(a, s, h, clause))
+    inside = _Covered(covered)
     return not all(
-        any(
-            h.vocab == v and not any(lo <= h.start and h.end <= hi for lo, hi in covered)
-            for s in scope
-            for h in s.hits
-        )
+        any(h.vocab == v and not inside(h.start, h.end) for s in scope for h in s.hits)
         for v in clause.all
     )
 
 
-def _cut_by_contrast(a: Analysis, s: Sentence, h: Hit, clause: Clause) -> bool:
-    """Whether a negation ``h`` ends at a 'but' after it that the clause's words all follow.
+class _Covered:
+    """The parts of a text that negations of need cover: whether a span lies inside one of them.
+
+    The parts are sorted by their start, with the furthest end reached so far beside each: a
+    span lies inside one exactly when a part starting at or before it reaches past its end. Each
+    question is a binary search, so a sentence of many needs and many hits is read in n log n
+    time, not n squared.
+    """
+
+    def __init__(self, parts: list[tuple[int, int]]) -> None:
+        ordered = sorted(parts)
+        self._starts = [lo for lo, _ in ordered]
+        self._reach = list(itertools.accumulate((hi for _, hi in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
+
+
+def _cut_by_contrast(a: Analysis, s: Sentence, clause: Clause) -> bool:
+    """Whether the negations of ``s`` end at a 'but' after them that the clause's words follow.
 
     "We can't share links here, but if you google our brand name ...": what the seller cannot do
     is said before the 'but'; what the clause reads comes after it, and stands. Only for the
@@ -335,35 +349,55 @@ def _cut_by_contrast(a: Analysis, s: Sentence, h: Hit, clause: Clause) -> bool:
     a service reply, and in most of them what follows the 'but' is the allowed way (a scam
     warning, "we only sell on Amazon, but copies are on eBay", Amazon's own messages).
     """
-    text = a.norm.text
-    cut = _CONTRAST.search(text, h.end, s.end)
+    # the first 'but' after the last negation serves every negation; each word of the clause
+    # then needs a hit after it (its last hit is the one to look at): one pass over the hits
+    last_negation = max(h.end for h in s.hits if h.vocab == _NEGATION)
+    cut = _CONTRAST.search(a.norm.text, last_negation, s.end)
     if cut is None:
         return False
-    return all(any(g.vocab == v and g.start >= cut.end() for g in s.hits) for v in clause.all)
+    last: dict[str, int] = {}
+    for g in s.hits:
+        last[g.vocab] = max(last.get(g.vocab, -1), g.start)
+    return all(last.get(v, -1) >= cut.end() for v in clause.all)
 
 
-def _negated_part(text: str, s: Sentence, h: Hit, clause: Clause) -> tuple[int, int]:
-    """The span of sentence ``s`` that the negation of need ``h`` covers (see `_blocks`)."""
-    breaks = [(m.start(), m.end()) for m in _PART_BREAK.finditer(text, s.start, s.end)]
-    lo = max((e for _, e in breaks if e <= h.start), default=s.start)
+def _part_breaks(a: Analysis, s: Sentence) -> tuple[list[int], list[int]]:
+    """The starts and ends of the part breaks of sentence ``s`` (',', ';', ':', a dash), once."""
+    key = f"part breaks {s.start}"
+    found = a.cache.get(key)
+    if found is None:
+        spans = [m.span() for m in _PART_BREAK.finditer(a.norm.text, s.start, s.end)]
+        found = a.cache[key] = ([b for b, _ in spans], [e for _, e in spans])
+    return cast("tuple[list[int], list[int]]", found)
+
+
+def _negated_part(a: Analysis, s: Sentence, h: Hit, clause: Clause) -> tuple[int, int]:
+    """The span of sentence ``s`` that the negation of need ``h`` covers (see `_blocks`).
+
+    The breaks are found once per sentence and searched by bisection: a sentence of many
+    needs is read in n log n time.
+    """
+    text = a.norm.text
+    starts, ends = _part_breaks(a, s)
+    before = bisect.bisect_right(ends, h.start)  # the breaks that end before the need
+    lo = ends[before - 1] if before else s.start
     if _JOINED.search(text, max(lo, h.start - _JOIN_REACH), h.start):
         # "... and we'll refund you and no need to send it back": a conjunction before the
         # negation starts its part, as a comma would
         lo = h.start
-    after = [b for b in breaks if b[0] >= h.end]
-    if not after:
+    first = bisect.bisect_left(starts, h.end)  # the first break after the need
+    if first == len(starts):
         return lo, s.end
-    hi = after[0][0]
+    hi = starts[first]
     if not _BARE_TAIL.fullmatch(text, h.end, hi):
         return lo, hi
     # 'no need, of course, to update your review': the need's object is in a later part, the
-    # first that holds a word the clause needs
-    starts = [e for _, e in after]
-    ends = [b for b, _ in after[1:]] + [s.end]
-    for start, end in zip(starts, ends, strict=True):
-        if any(g.vocab in clause.all and start <= g.start < end for g in s.hits):
-            return lo, end
-    return lo, s.end
+    # first that holds a word the clause needs (the part that ends at the next break after it)
+    word = next((g.start for g in s.hits if g.vocab in clause.all and g.start >= ends[first]), None)
+    if word is None:
+        return lo, s.end
+    nxt = bisect.bisect_right(starts, word)
+    return lo, starts[nxt] if nxt < len(starts) else s.end
 
 
 _NEGATION = "negation"
@@ -1165,15 +1199,12 @@ def _contact_not_needed(a: Analysis, start: int, end: int) -> bool:
     gating; "No need to leave a review -- just message us first" gates, its need covering the
     review. The part a need covers is read as `_blocks` reads it.
     """
-    text = a.norm.text
-    for s in a.sentences:
-        if s.end <= start or s.start >= end or _NEED not in s.vocabs():
+    first, last = _sentence_range(a, start, end)  # the match's own sentences: linear overall
+    for s in a.sentences[first : last + 1]:
+        if _NEED not in s.vocabs():
             continue
-        covered = [_negated_part(text, s, h, _CONTACT) for h in s.hits if h.vocab == _NEED]
-        if any(
-            h.vocab == "contact_us" and any(lo <= h.start and h.end <= hi for lo, hi in covered)
-            for h in s.hits
-        ):
+        inside = _Covered([_negated_part(a, s, h, _CONTACT) for h in s.hits if h.vocab == _NEED])
+        if any(h.vocab == "contact_us" and inside(h.start, h.end) for h in s.hits):
             return True
     return False
 
