@@ -27,9 +27,11 @@ def records(folder: Path = CORPUS) -> Iterator[dict[str, Any]]:
     """Every record of every ``*.jsonl`` file in ``folder``, in file and line order.
 
     The default is the tuning corpus; ``HOLDOUT`` is the held-out set, written independently of
-    the rules and not used to tune them.
+    the rules and not used to tune them. ``folder`` may also be one ``.jsonl`` file (a writer's
+    set scored before it joins the corpus).
     """
-    for path in sorted(folder.glob("*.jsonl")):
+    paths = [folder] if folder.is_file() else sorted(folder.glob("*.jsonl"))
+    for path in paths:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 record = json.loads(line)

@@ -1,6 +1,7 @@
 """Per-rule precision, recall and F1 of the message checker over tests/corpus/.
 
-Run: python -m benchmarks.quality [--holdout | --blind | --fresh | --retired] [--misses]
+Run: python -m benchmarks.quality [--holdout | --blind | --fresh | --retired | --folder PATH]
+[--misses]
 
 - tests/corpus/*.jsonl: the tuning set;
 - tests/corpus/holdout/: written independently of the rules; a few fixes were read off it;
@@ -10,7 +11,10 @@ Run: python -m benchmarks.quality [--holdout | --blind | --fresh | --retired] [-
 - tests/corpus/fresh/: a second blind set, 230 messages (170 compliant) written on 2026-12-03 by a
   writer who read only POLICY.md and the corpus README, frozen before any tuning; its twin half
   by another writer (``fresh_a.jsonl``) went to tuning. Aggregates only, like the blind set;
-- tests/corpus/retired/: the first blind set (727 messages), retired to tuning on 2026-12-03.
+- tests/corpus/retired/: the first blind set (727 messages), retired to tuning on 2026-12-03;
+- --folder PATH: any folder of ``*.jsonl`` files, or one file: a new writer's set scored before it
+  is tuned on (run it with another tree's code, ``PYTHONPATH=<tree>/src``, to score it at an
+  earlier commit).
 """
 
 from __future__ import annotations
@@ -98,11 +102,18 @@ def main() -> None:
         action="store_true",
         help="score the retired first blind set (tests/corpus/retired) instead",
     )
+    which.add_argument(
+        "--folder", type=Path, help="score a folder of .jsonl files, or one file, instead"
+    )
     args = parser.parse_args()
+    if args.folder is not None and not args.folder.exists():
+        parser.error(f"--folder: no such file or folder: {args.folder}")
     if (args.blind or args.fresh) and args.misses:
         parser.error("--misses reads the records; the blind set is scored in aggregate only")
     folder = (
-        HOLDOUT
+        args.folder
+        if args.folder is not None
+        else HOLDOUT
         if args.holdout
         else BLIND
         if args.blind

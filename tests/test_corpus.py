@@ -439,3 +439,51 @@ class TestFrozenSets:
         folder, *_, warned = FROZEN[name]
 
         assert compliant_warned(Policy.current(), folder) <= warned
+
+
+class TestQualityCommand:
+    """`python -m benchmarks.quality --folder PATH` scores one writer's set, as a user runs it."""
+
+    ROOT = Path(__file__).resolve().parents[1]
+    SET = ROOT / "tests" / "corpus" / "fresh_fx.jsonl"
+
+    def run(self, *args):
+        import subprocess
+
+        return subprocess.run(
+            [sys.executable, "-m", "benchmarks.quality", *args],
+            cwd=self.ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    def test_one_file_is_scored_as_its_records_are(self):
+        """The summary counts the file's messages, compliant ones and false alarms in-process."""
+        found = list(records(self.SET))
+        compliant = sum(1 for r in found if not r["labels"])
+        warned = compliant_warned(Policy.current(), self.SET)
+
+        done = self.run("--folder", str(self.SET))
+
+        assert done.returncode == 0, done.stderr
+        assert (
+            f"{len(found)} messages, {compliant} compliant; compliant messages with an error "
+            f"finding: "
+        ) in done.stdout
+        assert f"with an error or warning finding: {warned}\n" in done.stdout
+
+    def test_misses_name_the_file(self):
+        """--misses lists each miss with the file and line it comes from."""
+        done = self.run("--folder", str(self.SET), "--misses")
+
+        assert done.returncode == 0, done.stderr
+        assert "(fresh_fx.jsonl:" in done.stdout
+
+    def test_a_missing_path_is_named(self):
+        """A path that does not exist is a usage error that names the option, not a traceback."""
+        done = self.run("--folder", "no/such/set.jsonl")
+
+        assert done.returncode == 2
+        assert "--folder: no such file or folder: no/such/set.jsonl" in done.stderr
+        assert "Traceback" not in done.stderr

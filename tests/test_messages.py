@@ -9739,6 +9739,78 @@ RECALL_CASES = [
         "SP106",
         False,
     ),
+    # round 62 (fresh_gd, fresh_ge): a question of success answered by 'Then', the 'gram, gifts once
+    # a review is seen, a reward left unnamed, the buyer asked to cancel it themselves
+    (
+        "a goal reached, asked at length, then 'Dann', in German (SP107)",
+        "Haben Sie damit Ihr Trainingsziel geknackt - mehr Kraft, eine neue Bestleistung oder endlich die Kilos runter? Dann erzählen Sie doch anderen davon und schreiben Sie eine Rezension auf Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a question then 'Then' with no review (SP107)",
+        "Is everything working well? Then you're all set. Reviews help other buyers.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "Instagram by its nickname, a follow tapped (SP105)",
+        "We put up short form-check clips every week - just search ironpeak_lifts on the 'gram and tap follow.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a gift once the review is seen published, in Spanish (SP106)",
+        "Nos ayudaría mucho que dejara una reseña del producto en Amazon. Y un detalle: en cuanto la vea publicada, respóndanos con una captura y le mandamos de regalo nuestro shaker.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "a reward left unnamed (SP106)",
+        "Once you've had a chance to put your thoughts up on the product page, give us a shout here and we'll make it worth your while.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a gift once two lines appear, in Italian (SP106)",
+        "Abbiamo messo da parte un piccolo set: glielo spediamo volentieri non appena vediamo comparire due righe sue sulla pagina del prodotto.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "the buyer asked to cancel it themselves, in Spanish (SP123)",
+        "La motosierra se nos ha quedado sin stock. ¿Nos harías el favor de anularlo tú desde «Mis pedidos»?",
+        "unexpected_problem",
+        "SP123",
+        True,
+    ),
+    (
+        "satisfied or disappointed, then 'Allora', in Italian (SP107)",
+        "È soddisfatto o deluso? Allora lo scriva in una recensione onesta.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "happy or had problems, then 'Allora', in Italian (SP107)",
+        "È contento del prodotto o ha avuto problemi? Allora lo racconti in una recensione.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "goals hit, then 'Then' (SP107)",
+        "Did you hit your goals with the plan? Then tell other shoppers about it in a review!",
+        "review_request",
+        "SP107",
+        True,
+    ),
 ]
 
 

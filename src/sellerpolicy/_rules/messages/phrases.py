@@ -2610,6 +2610,54 @@ def _happy_question(a: Analysis, sentence: Sentence) -> Hit | None:
     return next((h for h in sentence.hits if h.vocab == "satisfied" and h.end == last_end), None)
 
 
+# A sentence that opens with 'then' answers the question before it ("... geknackt? Dann ...")
+_THEN = regex.compile(
+    r"\s*(?:then|if\s+so|dann|alors|entonces|allora|in\s+that\s+case|in\s+dem\s+fall)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+# ... unless the question offers the other answer: 'or' and a complaint after it
+_OTHER_ANSWER = regex.compile(r"\b(?:or|oder|ou|o|oppure|ó|op)\b", regex.V1 | regex.IGNORECASE)
+_OTHER_ANSWER_WORDS = regex.compile(
+    r"\b(?:disappoint\w*|slow|not\s+really|enttäusch\w*|langsam|déçue?s?|lente?s?|decepcionad[oa]s?"
+    r"|lent[oa]|delus[oa]|problem\w*|probl[eè]m\w*|issues?|fault\w*|défaut\w*|fehler\w*|difett\w*"
+    r"|defect\w*|mal|male|schlecht\w*)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_OTHER_VOCABS = frozenset({"unhappy", "problem", _NEGATOR})
+
+
+def _answered_by_then(a: Analysis, i: int) -> Hit | None:
+    """The satisfaction a question of any length asks, when the next sentence opens 'Then'.
+
+    "Haben Sie damit Ihr Trainingsziel geknackt - mehr Kraft, ...? Dann erzählen Sie davon in
+    einer Rezension": the question names the buyer's success, says no negator and no
+    unhappiness, and the answer it waits for is the condition of the review the next sentence
+    asks for (`_happy_conditions` checks the review).
+    """
+    sents = a.sentences
+    sentence = sents[i]
+    if i + 1 >= len(sents) or sentence.vocabs() & {"unhappy", _NEGATOR}:
+        return None
+    if not a.norm.text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return None
+    if not _THEN.match(a.norm.text, sentence.end, sents[i + 1].end):
+        return None
+    found = next((h for h in sentence.hits if h.vocab == "satisfied"), None)
+    if found is None:
+        return None
+    # 'È soddisfatto o deluso? Allora lo scriva in una recensione': the question offers the other
+    # answer too, and the review is asked whichever it is
+    other = _OTHER_ANSWER.search(a.norm.text, found.end, sentence.end)
+    if other is not None and (
+        _OTHER_ANSWER_WORDS.search(a.norm.text, other.end(), sentence.end)
+        or any(h.vocab in _OTHER_VOCABS and h.start >= other.end() for h in sentence.hits)
+    ):
+        return None
+    return found
+
+
 def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
     """Reviews asked of satisfied buyers only, however the condition is worded.
 
@@ -2622,7 +2670,9 @@ def _happy_conditions(a: Analysis) -> Iterator[tuple[int, int]]:
     text, sents = a.norm.text, a.sentences
     for i, sentence in enumerate(sents):
         ifs = [h for h in sentence.hits if h.vocab == "condition_if"]
-        asked = _happy_question(a, sentence) if "satisfied" in sentence.vocabs() else None
+        asked = None
+        if "satisfied" in sentence.vocabs():
+            asked = _happy_question(a, sentence) or _answered_by_then(a, i)
         if not ifs and asked is None:
             continue
         near = frozenset().union(*(s.vocabs() for s in sents[i : i + 2]))
