@@ -363,12 +363,12 @@ def _cut_by_contrast(a: Analysis, s: Sentence, clause: Clause) -> bool:
 
 def _part_breaks(a: Analysis, s: Sentence) -> tuple[list[int], list[int]]:
     """The starts and ends of the part breaks of sentence ``s`` (',', ';', ':', a dash), once."""
-    key = f"part breaks {s.start}"
-    found = a.cache.get(key)
-    if found is None:
+
+    def find() -> tuple[list[int], list[int]]:
         spans = [m.span() for m in _PART_BREAK.finditer(a.norm.text, s.start, s.end)]
-        found = a.cache[key] = ([b for b, _ in spans], [e for _, e in spans])
-    return cast("tuple[list[int], list[int]]", found)
+        return [b for b, _ in spans], [e for _, e in spans]
+
+    return cast("tuple[list[int], list[int]]", a.memo(f"part breaks {s.start}", find))
 
 
 def _negated_part(a: Analysis, s: Sentence, h: Hit, clause: Clause) -> tuple[int, int]:
@@ -1188,10 +1188,6 @@ def _not_the_buyers_cancel(a: Analysis, start: int, end: int) -> bool:
     return not _buyer_asks_to_cancel(a) or "problem" in _sentence_vocabs(a, start, end)
 
 
-# What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
-# off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
-# the change is the seller's request, not steps the buyer asked for (SP115), the opt-out is
-# offered, not the buyer's own request honoured (SP118).
 def _contact_not_needed(a: Analysis, start: int, end: int) -> bool:
     """Whether a negation of need covers the invitation to get in touch (SP114).
 
@@ -1212,6 +1208,10 @@ def _contact_not_needed(a: Analysis, start: int, end: int) -> bool:
 _CONTACT = Clause(all=("contact_us",))
 
 
+# What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
+# off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
+# the change is the seller's request, not steps the buyer asked for (SP115), the opt-out is
+# offered, not the buyer's own request honoured (SP118), no need of a contact is said (SP114).
 _CODE_FILTERS: dict[Code, _Keep] = {
     Code.SP108: _buyer_pays,
     Code.SP114: lambda a, start, end: not _contact_not_needed(a, start, end),
@@ -2625,7 +2625,6 @@ _OTHER_ANSWER_WORDS = regex.compile(
     r"|defect\w*|mal|male|schlecht\w*)\b",
     regex.V1 | regex.IGNORECASE,
 )
-_OTHER_VOCABS = frozenset({"unhappy", "problem", _NEGATOR})
 
 
 def _answered_by_then(a: Analysis, i: int) -> Hit | None:
@@ -2652,7 +2651,8 @@ def _answered_by_then(a: Analysis, i: int) -> Hit | None:
     other = _OTHER_ANSWER.search(a.norm.text, found.end, sentence.end)
     if other is not None and (
         _OTHER_ANSWER_WORDS.search(a.norm.text, other.end(), sentence.end)
-        or any(h.vocab in _OTHER_VOCABS and h.start >= other.end() for h in sentence.hits)
+        # (an unhappiness or a negator anywhere in the question has already ruled it out)
+        or any(h.vocab == "problem" and h.start >= other.end() for h in sentence.hits)
     ):
         return None
     return found
