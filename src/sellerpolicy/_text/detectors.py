@@ -1153,6 +1153,10 @@ _PHONE_WORDS = regex.compile(
         |reach\s+(?:us|me)|(?:my|our|the|a)\s+(?:phone\s+)?(?:number|no)|fax|telefon|telefonnummer|handy|anrufen|t[eé]l[eé]phone|appel(?:ez|er)?|portable
         |atiende(?:n)?\s+en\s+el|tel[eé]fono|(?<!\b(?:la|las|una|unas|sus?)\s)ll[aá]m(?!ativ)\w*|m[oó]vil|telefono|cellulare|chiam\w+|rufen|ruf|appelez
         |numero\s+verde|num[eé]ro\s+vert    # a toll-free line ('il numero verde ... è 800 123 456')
+        # the buyer asked to message the number itself, just before it ('mándame un mensaje al
+        # 612 48 93 07', 'escríbeme al 612 ...'): a mobile written without its trunk '0'; not
+        # 'SEUR le mandará un mensaje al ...', the buyer's own number
+        |(?:(?:m[aá]nd|env[ií])a(?:me|nos)\s+un\s+(?:mensaje|mensajito)|escr[ií]b[ea](?:me|nos))\s+al(?=\s{0,3}$)
         |bizum|satispay|twint|paylib|mb\s?way   # payment apps that send money to a phone number
         # 'llámenos', 'llama al ...', but not the noun ('la llama del quemador') nor 'llamativo'
     )\b""",
@@ -1748,6 +1752,34 @@ _TIME_RANGE = regex.compile(
 # A UPS tracking number written in groups ("1Z 9A4 V71 03 4521 8830"): its digit tail reads
 # like a number with a trunk prefix, but the "1Z" head of the same number stands just before it.
 _TRACKING_HEAD = regex.compile(r"\b1z(?:\s?[a-z0-9]){2,14}\s$", regex.V1)
+# A postal item's number in the UPU S10 form every post office uses for tracked and registered
+# items: two letters, eight digits, a check digit and the country's two letters written on to it
+# ('XK 0192 3317 4GB', 'RR123456785DE'). Its digits, written in groups, have a phone's shape; the
+# check digit tells it from a phone number between two short words ('al 612 48 93 07 ya').
+_POSTAL_ITEM = regex.compile(
+    r"(?<![\w-])[a-z]{2}[ ]?(\d(?:[ ]?\d){7})[ ]?(\d)[a-z]{2}(?![\w-])",
+    regex.V1 | regex.IGNORECASE,
+)
+_S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+_S10_MODULUS = 11
+
+
+def _outside(matches: Iterator[regex.Match[str]], spans: SpanSet) -> Iterator[regex.Match[str]]:
+    """The ``matches`` whose number overlaps none of ``spans`` (the digits of a postal item)."""
+    if not spans:
+        return matches
+    return (m for m in matches if not spans.overlaps(*m.span("number")))
+
+
+def _postal_items(text: str) -> SpanSet:
+    """The spans of the postal item numbers in ``text`` whose check digit is right (UPU S10)."""
+    spans = []
+    for m in _POSTAL_ITEM.finditer(text):
+        digits = m[1].replace(" ", "")
+        check = _S10_MODULUS - sum(map(operator.mul, map(int, digits), _S10_WEIGHTS)) % _S10_MODULUS
+        if int(m[2]) == {10: 0, 11: 5}.get(check, check):
+            spans.append(m.span())
+    return SpanSet(spans)
 
 
 def not_a_phone(phone: Evidence, *, introduced: bool = True) -> bool:
@@ -1821,7 +1853,7 @@ def _phones_in(text: NormalizedText, skip: SpanSet) -> list[Evidence]:
     named_id: dict[tuple[str, str], bool] = {}
     candidates = []
     part_forms: set[str] = set()
-    for m in _PHONE.finditer(s):
+    for m in _outside(_PHONE.finditer(s), _postal_items(s)):
         value = m["number"].strip()
         if not _judged(shapes, value, _phone_shaped, value):
             continue
