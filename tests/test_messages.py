@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import sellerpolicy
 from sellerpolicy import (
     Attachment,
+    Code,
     Message,
     Policy,
     Severity,
@@ -9926,6 +9927,57 @@ RECALL_CASES = [
         "SP112",
         True,
     ),
+    # round 64 (fresh_gh, fresh_gi): a maker's national service desk, a courier's collection
+    # label, a transfer asked in advance, the price in the seller's own shop, a booking held
+    (
+        "a maker's national desk on its toll-free line, in Italian (SP104)",
+        "Il prodotto ha 2 anni di garanzia: il numero verde dell'assistenza TORVIK Italia è 800 912 417.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "a shop named with its country in a signature (SP104)",
+        "Kind regards,\nTom\nBrightshop UK\nTel: 0203 123 4567",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "the amount transferred in advance, bank details to follow, in German (SP108)",
+        "Für die Abholung müssen wir Ihnen 14,90 € berechnen. Bitte überweisen Sie den Betrag vorab; die Bankverbindung schicke ich Ihnen gleich.",
+        "reply",
+        "SP108",
+        True,
+    ),
+    (
+        "a transfer warned against, in German (SP108)",
+        "Der Zoll verlangt 18 € Einfuhrumsatzsteuer? Überweisen Sie den Betrag bitte nicht, wir klären das mit DHL.",
+        "reply",
+        "SP108",
+        False,
+    ),
+    (
+        "the lower price in the seller's own shop, in French (SP105)",
+        "Sur Amazon il est à 9,90 €, mais vous le paierez 6,50 € port compris sur notre boutique.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a repair booking released once the feedback is gone (SP106)",
+        "I can get the UPS collection booked for you today. Once the negative feedback has been taken down I'll release the booking straight away.",
+        "reply",
+        "SP106",
+        True,
+    ),
+    (
+        "a refund released when the return arrives (SP106)",
+        "We'll release the refund as soon as the return arrives. Thanks for your feedback!",
+        "reply",
+        "SP106",
+        False,
+    ),
 ]
 
 
@@ -11356,3 +11408,81 @@ class TestStructuralIncentives:
         analysis = engine.Analysis(Message(body=text, kind="reply"), (), Policy.current())
 
         assert not phrases.structurally_read(analysis, sellerpolicy.Code.SP106, 0, len(text))
+
+
+class TestMakersDesk:
+    """SP104: a maker's national service desk gives its own line (info); a seller's is an error."""
+
+    @staticmethod
+    def severity(text):
+        found = [f for f in check_message(text, kind="reply").findings if f.code is Code.SP104]
+        assert len(found) == 1, found
+        return found[0].severity
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Il prodotto ha 2 anni di garanzia: conviene sentire l'assistenza TORVIK Italia al numero verde 800 912 417.\n\nSaluti,\nUtensili Rossi",
+            "Sous garantie : le service après-vente Bellacrema France répond au 09 69 32 10 45.\n\nCordialement,\nPièces Café Express",
+            "Está en garantía: el servicio técnico oficial de Bellacrema en España atiende en el 900 814 336.\n\nUn saludo,\nCafés Martín",
+            "It's a warranty fault. To make a claim, contact Bellacrema UK customer care on 0344 556 2210.\n\nThanks,\nCraig",
+            "Das ist ein Garantiefall. Der Bellacrema-Kundendienst ist unter 0800 723 5540 erreichbar, alternativ über die Website des Herstellers.\n\nViele Grüße\nKaffeehaus Technik",
+        ],
+    )
+    def test_makers_desk_is_info(self, text):
+        """The desk named by the brand with its country, in a message about the warranty."""
+        assert self.severity(text) is Severity.INFO
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kind regards,\nTom\nBrightshop UK\nTel: 0203 123 4567",
+            "Call us any time. Brightshop UK customer care on 0203 123 4567. Warranty included.",
+            "Garantie inklusive. Rufen Sie uns gerne an: Lampenwelt Deutschland, Telefon 030 1234567.",
+            "Garantie de 2 ans. Notre boutique, Maison Lumière France, répond au 04 78 12 34 56.",
+            "Warranty questions? Our Kitchenly UK customer care is on 0114 496 0999.",
+            # the desk the message signs with is the seller's own
+            "The heater has a 2-year manufacturer's warranty.\n\nMany thanks,\nThe Warmhouse UK support team on 0203 123 4567",
+            "Garanzia 24 mesi.\nCordiali saluti,\nServizio Clienti CasaBella Italia, tel. 02 1234 5678",
+            # a mobile, written with its trunk '(0)': as likely the seller's own line
+            "Two-year warranty: phone Kitchenly UK customer care on +44 (0) 7700 900123.\n\nBest,\nAnna",
+            # no maker and no warranty in the message
+            "Il numero verde dell'assistenza CasaBella Italia è 800 912 417.\n\nSaluti,\nMario",
+            # a sentence's first word is no brand
+            "Two-year warranty. Dedicated UK support: 0203 123 4567.\n\nBest,\nAnna",
+        ],
+    )
+    def test_sellers_own_line_is_error(self, text):
+        """A signature, 'our', 'call us', a mobile or no warranty at all: the seller's own."""
+        assert self.severity(text) is Severity.ERROR
+
+    def test_postal_item_number_is_no_phone(self):
+        """A UPU S10 item number's digits look like a phone's; its check digit says otherwise."""
+        assert (
+            "SP104"
+            not in check_message(
+                "Your Special Delivery number is XK 0192 3317 4GB.", kind="reply"
+            ).codes
+        )
+        # one check digit off, the digits are read as before
+        assert (
+            "SP104"
+            in check_message(
+                "Your Special Delivery number is XK 0192 3317 5GB.", kind="reply"
+            ).codes
+        )
+
+
+class TestCollectionLabel:
+    """SP119: a courier's collection label is needed; a spring collection is promotion."""
+
+    def attached(self, name):
+        att = Attachment(file_name=name, media_type="application/pdf")
+        body = "The collection label for the repair is attached."
+        return check_message(Message(body=body, kind="reply", attachments=(att,))).codes
+
+    def test_collection_label_is_allowed(self):
+        assert "SP119" not in self.attached("DPD_collection_label_15501234567890.pdf")
+
+    def test_collection_brochure_is_not(self):
+        assert "SP119" in self.attached("spring_collection_booking.pdf")

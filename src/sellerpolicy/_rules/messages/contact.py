@@ -18,14 +18,13 @@ from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_w
 from sellerpolicy._text._columns import FIRST, SECOND
 from sellerpolicy._text.detectors import Evidence, find_links, not_a_phone
 from sellerpolicy._text.normalize import normalize
-from sellerpolicy._text.phrases import tokens
+from sellerpolicy._text.phrases import Hit, tokens
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from sellerpolicy._rules.messages.analysis import Analysis
-    from sellerpolicy._text.phrases import Hit
 
 __all__ = [
     "amazon_link",
@@ -284,7 +283,7 @@ _POSSESSIVE = regex.compile(r"'s\b", regex.V1)
 _WIDER = 240  # characters before a number searched for the company 'their line' refers to
 
 
-def _linked(tail: str, owner: str = "") -> bool:
+def _linked(tail: str, owner: str = "", links: frozenset[str] = _LINK_WORDS) -> bool:
     """Whether ``tail``, the text from an owner word to the number, only links the two."""
     apposition = _APPOSITION.match(tail)
     if apposition is not None:
@@ -306,7 +305,102 @@ def _linked(tail: str, owner: str = "") -> bool:
         # the number: "il numero verde del produttore Dreame è 800 ...", "the manufacturer
         # Philips on ..." ("Warranty questions? Call us on ..." names no one)
         words = words[1:]
-    return len(words) <= _MAX_LINK_WORDS and all(w in _LINK_WORDS for w in words)
+    return len(words) <= _MAX_LINK_WORDS and all(w in links for w in words)
+
+
+# A maker's national service desk, named by the brand and its country beside a word for the desk
+# ('l'assistenza TORVIK Italia al numero verde ...', 'le service après-vente Bellacrema France
+# répond au ...', 'el servicio técnico oficial de Bellacrema en España atiende en el ...',
+# 'Bellacrema UK customer care on ...', 'TORVIK-Service Deutschland, Telefon ...'). Read in the
+# original text: the brand is written with a capital, and in the second form it follows another
+# word ('Dedicated UK support' opens a sentence; 'Brightshop UK Customer Service' a signature's
+# line). Bounded: linear.
+_COUNTRY = (
+    r"(?:uk|deutschland|germany|france|españa|spain|italia|italy|usa|österreich|austria|schweiz"
+    r"|suisse|svizzera|ireland|belgique|belgië|nederland|europe|europa)"
+)
+_BRAND = r"\p{Lu}[\w'&]{1,39}"
+_NATIONAL_DESK = regex.compile(
+    rf"""(?x)(?:
+    (?i:\b(?:assistenza(?:\s+tecnica)?|service\s+apr[eè]s[\s-]vente|sav|servicio\s+t[eé]cnico
+      (?:\s+oficial)?|servizio\s+clienti|service\s+client|kundendienst|numero\s+verde
+      |num[ée]ro\s+vert)(?:\s+(?:de|di|del|della|dell'|du|des|von))?)
+      [ \t]{{1,3}}(?P<name>{_BRAND})[ \t]{{1,3}}(?i:(?:en[ \t]{{1,3}})?{_COUNTRY})\b
+    | (?<=\p{{L}}[ \t]{{1,3}})(?P<name>{_BRAND})[ \t]{{1,3}}(?i:{_COUNTRY}[ \t]{{1,3}}
+      (?:customer\s+(?:care|service|support)|service|support|kundendienst|kundenservice))\b
+    | (?<![\w'&-])(?P<name>{_BRAND})-(?i:service[ \t]{{1,3}}{_COUNTRY})\b)""",
+    regex.V1,
+)
+# A brand joined to its service desk ('Bellacrema-Kundendienst'): the maker's own only where the
+# message names the maker (German writes every noun with a capital: 'Kunden-Service' too)
+_SERVICE_COMPOUND = regex.compile(
+    rf"(?<![\w'&-])(?P<name>{_BRAND})-(?i:kundendienst|kundenservice|service|hotline)\b",
+    regex.V1,
+)
+_NOT_A_BRAND = frozenset(
+    {"kunden", "service", "shop", "online", "reparatur", "garantie", "technik", "support", "team",
+     "hotline", "kontakt", "zentral", "haupt"}
+)  # fmt: skip
+# the seller's own words just before a desk: 'our', 'notre', 'call us', 'rufen Sie uns an', and
+# a sign-off's 'your' ('Ihr Kundendienst ...', 'votre service client ...'); a verb of calling
+# alone names no one ('To make a claim, contact Bellacrema UK customer care on ...')
+_OWN_BEFORE = _SELF | frozenset(
+    {"uns", "nous", "wir", "noi", "ci", "nos", "llámenos", "llamenos", "chiamaci", "contattaci",
+     "your", "ihr", "ihre", "ihren", "ihrem", "dein", "deine", "euer", "eure", "votre", "vos",
+     "ton", "ta", "su", "sus", "tu", "vuestro", "vuestra", "vostro", "vostra", "tuo", "tua"}
+)  # fmt: skip
+# the maker named in the message (a warranty alone may be the seller's own promise)
+_MAKER = (
+    r"(?:hersteller\w{0,3}|manufacturer(?:'s)?|fabricant|constructeur|fabricante|produttore"
+    r"|casa\s+madre)\b"
+)
+_MAKER_NAMED = regex.compile(_MAKER, regex.V1 | regex.IGNORECASE)
+_MAKER_OR_WARRANTY = regex.compile(
+    rf"{_MAKER}|\b(?:warranty|guarantee|garantie\w{{0,6}}|garanzia|garant[ií]a)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+# What links a desk to its number besides the owners' link words: a toll-free line ('numero
+# verde'), the desk that answers ('atiende en el'), or the word for telephone after a comma.
+_DESK_LINKS = _LINK_WORDS | frozenset({"verde", "vert", "atiende", "atienden", "telefon"})
+
+
+def _national_desks(a: Analysis, text: str) -> list[Hit]:
+    """The maker's service desks named in ``text`` (original case), as `phone_owner` hits.
+
+    In a message that speaks of the maker or the warranty, a desk named with its country, or a
+    brand joined to its desk where the maker is named; and never a name the message's last lines
+    sign with ('Cordiali saluti, Servizio Clienti CasaBella Italia, tel. ...', 'Many thanks, The
+    Warmhouse UK support team'): that is the seller's own desk.
+    """
+    body = a.message.body
+    if not _MAKER_OR_WARRANTY.search(body):
+        return []
+    found = list(_NATIONAL_DESK.finditer(text))
+    if _MAKER_NAMED.search(body):
+        found += (
+            m for m in _SERVICE_COMPOUND.finditer(text) if m["name"].lower() not in _NOT_A_BRAND
+        )
+    if not found:
+        return []
+    signed = _signature(a.norm.text)
+    return [
+        Hit("phone_owner", m.start(), m.end(), -1) for m in found if m["name"].lower() not in signed
+    ]
+
+
+_SIGNATURE_LINE = 70  # characters: a longer line is a paragraph, not a sign-off's
+_SIGNATURE_LINES = 5
+
+
+def _signature(text: str) -> str:
+    """The message's last line and the short lines just before it: where its sender signs."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    block = [lines.pop()]
+    while lines and len(block) < _SIGNATURE_LINES and len(lines[-1]) < _SIGNATURE_LINE:
+        block.append(lines.pop())
+    return " ".join(block)
 
 
 def _context_words(a: Analysis, context: str) -> tuple[list[Hit], list[tuple[int, int]]]:
@@ -372,7 +466,45 @@ def _phone_verdict(a: Analysis, phone: Evidence) -> int:
     attributed = _attributed_by_context(a, phone.context)
     if attributed is None:
         return _ASK_EARLIER
-    return _THEIRS if attributed else _SELLERS
+    return _THEIRS if attributed or _branch_line(a, phone) else _SELLERS
+
+
+# A mobile number in the five marketplaces' plans, by its digits (the country code or the
+# trunk '0' first): a maker's national service line is not a mobile, a seller's own may be.
+_MOBILE = regex.compile(
+    r"""(?x)^(?:(?:00)?44)?0?7\d{9}$|^(?:(?:00)?49)?0?1[567]\d{7,10}$|^(?:(?:00)?33)?0?[67]\d{8}$
+    |^(?:(?:00)?34)?[67]\d{8}$|^(?:(?:00)?39)?3\d{8,9}$|^(?:(?:00)?43)?0?6\d{8,11}$
+    |^(?:(?:00)?41)?0?7[5-9]\d{7}$|^(?:(?:00)?353)?0?8[35-9]\d{7}$|^(?:(?:00)?32)?0?4[5-9]\d{7}$
+    |^(?:(?:00)?31)?0?6\d{8}$""",
+    regex.V1,
+)
+
+
+def _branch_line(a: Analysis, phone: Evidence) -> bool:
+    """Whether a maker's own service desk, named by its brand, gives the number (no mobile).
+
+    The desk named with the brand's country ('l'assistenza TORVIK Italia al numero verde 800
+    ...', 'Bellacrema UK customer care on 0344 ...'), or the brand joined to it
+    ('Bellacrema-Kundendienst ist unter 0800 ...') in a message that names the maker. A mobile
+    is as likely the seller's own line, and so is a desk after 'our', 'us' or 'your' ('Call us
+    any time. Brightshop UK customer care on ...', 'Ihr Kundendienst Lampenwelt Deutschland').
+    """
+    if _MOBILE.match("".join(filter(str.isdigit, phone.value))):
+        return False
+    # the desk's name may start further back than the number's context ('el servicio técnico
+    # oficial de Bellacrema en España atiende en el ...'): the original text before it is read
+    context = a.message.body[max(0, phone.start - _DESK_REACH) : phone.start]
+    desks = _national_desks(a, context)
+    if not desks:
+        return False
+    last = max(desks, key=lambda h: h.end)
+    before = [w.lower() for w, _, _ in tokens(context[: last.start])][-3:]
+    return _linked(context[last.end :].lower(), links=_DESK_LINKS) and not any(
+        w in _OWN_BEFORE for w in before
+    )
+
+
+_DESK_REACH = 120  # characters before a number read for a maker's desk
 
 
 def _phone_numbers(a: Analysis, phones: list[Evidence]) -> Iterator[_Result]:
