@@ -9978,6 +9978,43 @@ RECALL_CASES = [
         "SP106",
         False,
     ),
+    # round 65 (fresh_gj, fresh_gk): Amazon's Vine label, an Italian threat, a complaint taken
+    # public, stars nudged to five, a review that would help other shoppers
+    (
+        "Amazon's Vine label explained (SP106)",
+        'A few reviews are marked "Vine Customer Review of Free Product": those come from Amazon\'s own Vine programme, where Amazon picks the reviewers.',
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "the buyer's name reported to the authorities, in Italian (SP112)",
+        "Se aprirà il reclamo, saremo costretti a segnalare il Suo nominativo alle autorità competenti.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "come to us first, no need to take it public (SP114)",
+        "If anything's not right with the wallet, come to us first and we'll make it right, so there's no need to take it public.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "the stars nudged up until five (SP107)",
+        "While you're editing it, would you consider nudging the stars up a notch? We'd be so grateful if it ended up at five.",
+        "reply",
+        "SP107",
+        True,
+    ),
+    (
+        "a review request sent as an unexpected problem, in Italian (SP124)",
+        "Il bollitore dovrebbe esserle arrivato. Se ha qualche minuto, una sua recensione sul prodotto su Amazon sarebbe utile a chi deve ancora scegliere.",
+        "unexpected_problem",
+        "SP124",
+        True,
+    ),
 ]
 
 
