@@ -286,8 +286,12 @@ class TestCorpus:
             warned.update(
                 {f"{file} {f.code}" for f in report.findings if f.severity is not Severity.INFO}
             )
-        # messages warned, by set and rule: fresh_gg's writer writes emoji in seven compliant
-        # replies, fresh_gi's attaches a logo to two compliant templates; nothing else warns
+        # every warning is the rule its set disputes ...
+        assert all(key.split()[1] == self.DISPUTED_RULES[key.split()[0]].value for key in warned), (
+            warned
+        )
+        # ... and how many, by set: fresh_gg's writer writes emoji in seven compliant replies,
+        # fresh_gi's attaches a logo to two compliant templates
         assert warned == Counter({"fresh_gg.jsonl SP201": 7, "fresh_gi.jsonl SP119": 2})
 
     def test_double_reports_are_payments_off_amazon(self, double_reports):

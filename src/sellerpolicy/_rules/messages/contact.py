@@ -324,8 +324,8 @@ _NATIONAL_DESK = regex.compile(
     rf"""(?x)(?:
     (?i:\b(?:assistenza(?:\s+tecnica)?|service\s+apr[eè]s[\s-]vente|sav|servicio\s+t[eé]cnico
       (?:\s+oficial)?|servizio\s+clienti|service\s+client|kundendienst|numero\s+verde
-      |num[ée]ro\s+vert)(?:\s+(?:de|di|del|della|dell'|du|des|von))?)
-      [ \t]{{1,3}}(?P<name>{_BRAND})[ \t]{{1,3}}(?i:(?:en[ \t]{{1,3}})?{_COUNTRY})\b
+      |num[ée]ro\s+vert)(?:\s+(?:de|di|del|della|du|des|von|dell'))?)
+      (?:[ \t]{{1,3}}|(?<='))(?P<name>{_BRAND})[ \t]{{1,3}}(?i:(?:en[ \t]{{1,3}})?{_COUNTRY})\b
     | (?<=\p{{L}}[ \t]{{1,3}})(?P<name>{_BRAND})[ \t]{{1,3}}(?i:{_COUNTRY}[ \t]{{1,3}}
       (?:customer\s+(?:care|service|support)|service|support|kundendienst|kundenservice))\b
     | (?<![\w'&-])(?P<name>{_BRAND})-(?i:service[ \t]{{1,3}}{_COUNTRY})\b)""",
@@ -382,9 +382,11 @@ def _national_desks(a: Analysis, text: str) -> list[Hit]:
         )
     if not found:
         return []
-    signed = _signature(a.norm.text)
+    signed = frozenset(w for w, _, _ in tokens(_signature(a.norm.text)))
     return [
-        Hit("phone_owner", m.start(), m.end(), -1) for m in found if m["name"].lower() not in signed
+        Hit("phone_owner", m.start(), m.end(), -1)
+        for m in found
+        if not {w for w, _, _ in tokens(m["name"].lower())} & signed
     ]
 
 
@@ -480,6 +482,9 @@ _MOBILE = regex.compile(
 )
 
 
+_DESK_REACH = 120  # characters before a number read for a maker's desk
+
+
 def _branch_line(a: Analysis, phone: Evidence) -> bool:
     """Whether a maker's own service desk, named by its brand, gives the number (no mobile).
 
@@ -498,13 +503,13 @@ def _branch_line(a: Analysis, phone: Evidence) -> bool:
     if not desks:
         return False
     last = max(desks, key=lambda h: h.end)
+    # the three words before the desk, across a comma ('Call us any time, Brightshop UK customer
+    # care on ...'): 'If there is a fault with your unit, Bellacrema UK ...' stays an error, the
+    # price of it
     before = [w.lower() for w, _, _ in tokens(context[: last.start])][-3:]
     return _linked(context[last.end :].lower(), links=_DESK_LINKS) and not any(
         w in _OWN_BEFORE for w in before
     )
-
-
-_DESK_REACH = 120  # characters before a number read for a maker's desk
 
 
 def _phone_numbers(a: Analysis, phones: list[Evidence]) -> Iterator[_Result]:
