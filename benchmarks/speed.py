@@ -214,6 +214,11 @@ ADVERSARIAL = {
     "needs in a sentence": "contact us before leaving a review, no need to worry ",
     "needs beside a removal": "please remove the feedback and no need to send it back ",
     "negations before a but": "we can't do it, but google our brand shop ",
+    # postal item numbers (SP104 checks each one's check digit), and a maker's national service
+    # desk before numbers that change (the message's warranty and signature read once, not once
+    # a number)
+    "postal item numbers": "XK 0192 3317 4GB, RR 1234 5678 5DE ",
+    "makers' desks": "Warranty: l'assistenza TORVIK Italia al numero verde 800 912 417. 0800 048 772 ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

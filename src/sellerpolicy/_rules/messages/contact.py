@@ -372,22 +372,35 @@ def _national_desks(a: Analysis, text: str) -> list[Hit]:
     sign with ('Cordiali saluti, Servizio Clienti CasaBella Italia, tel. ...', 'Many thanks, The
     Warmhouse UK support team'): that is the seller's own desk.
     """
-    body = a.message.body
-    if not _MAKER_OR_WARRANTY.search(body):
+    maker_or_warranty, maker, signed = a.once("desk message", _desk_message)
+    if not maker_or_warranty:
         return []
     found = list(_NATIONAL_DESK.finditer(text))
-    if _MAKER_NAMED.search(body):
+    if maker:
         found += (
             m for m in _SERVICE_COMPOUND.finditer(text) if m["name"].lower() not in _NOT_A_BRAND
         )
     if not found:
         return []
-    signed = frozenset(w for w, _, _ in tokens(_signature(a.norm.text)))
     return [
         Hit("phone_owner", m.start(), m.end(), -1)
         for m in found
         if not {w for w, _, _ in tokens(m["name"].lower())} & signed
     ]
+
+
+def _desk_message(a: Analysis) -> tuple[bool, bool, frozenset[str]]:
+    """What `_national_desks` reads of the whole message, once per message.
+
+    Whether it speaks of the maker or the warranty, whether it names the maker, and the words it
+    signs with (a text of many numbers would otherwise read them once per number).
+    """
+    body = a.message.body
+    return (
+        bool(_MAKER_OR_WARRANTY.search(body)),
+        bool(_MAKER_NAMED.search(body)),
+        frozenset(w for w, _, _ in tokens(_signature(a.norm.text))),
+    )
 
 
 _SIGNATURE_LINE = 70  # characters: a longer line is a paragraph, not a sign-off's
