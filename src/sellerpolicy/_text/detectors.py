@@ -1778,8 +1778,7 @@ def _postal_items(text: str) -> SpanSet:
     spans = []
     for m in _POSTAL_ITEM.finditer(text):
         start = m.start() - _POSTAL_PREFIX - (m.start() > 0 and text[m.start() - 1] == " ")
-        letters = text[max(0, start) : start + _POSTAL_PREFIX]
-        if start < 0 or not _TWO_LETTERS.fullmatch(letters):
+        if start < 0 or not _TWO_LETTERS.fullmatch(text, start, start + _POSTAL_PREFIX):
             continue  # no item's letters before the digits
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue  # the letters end a longer word ('model 0192 3317 4gb')

@@ -18,13 +18,14 @@ from sellerpolicy._rules.messages.attachments import IMAGE_EXT, is_image, name_w
 from sellerpolicy._text._columns import FIRST, SECOND
 from sellerpolicy._text.detectors import Evidence, find_links, not_a_phone
 from sellerpolicy._text.normalize import normalize
-from sellerpolicy._text.phrases import Hit, tokens
+from sellerpolicy._text.phrases import tokens
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from sellerpolicy._rules.messages.analysis import Analysis
+    from sellerpolicy._text.phrases import Hit
 
 __all__ = [
     "amazon_link",
@@ -355,17 +356,16 @@ _MAKER = (
     r"|casa\s+madre)\b"
 )
 _MAKER_NAMED = regex.compile(_MAKER, regex.V1 | regex.IGNORECASE)
-_MAKER_OR_WARRANTY = regex.compile(
-    rf"{_MAKER}|\b(?:warranty|guarantee|garantie\w{{0,6}}|garanzia|garant[ií]a)\b",
-    regex.V1 | regex.IGNORECASE,
+_WARRANTY_NAMED = regex.compile(
+    r"\b(?:warranty|guarantee|garantie\w{0,6}|garanzia|garant[ií]a)\b", regex.V1 | regex.IGNORECASE
 )
 # What links a desk to its number besides the owners' link words: a toll-free line ('numero
 # verde'), the desk that answers ('atiende en el'), or the word for telephone after a comma.
 _DESK_LINKS = _LINK_WORDS | frozenset({"verde", "vert", "atiende", "atienden", "telefon"})
 
 
-def _national_desks(a: Analysis, text: str) -> list[Hit]:
-    """The maker's service desks named in ``text`` (original case), as `phone_owner` hits.
+def _national_desks(a: Analysis, text: str) -> list[tuple[int, int]]:
+    """The spans of the maker's service desks named in ``text`` (original case).
 
     In a message that speaks of the maker or the warranty, a desk named with its country, or a
     brand joined to its desk where the maker is named; and never a name the message's last lines
@@ -382,11 +382,7 @@ def _national_desks(a: Analysis, text: str) -> list[Hit]:
         )
     if not found:
         return []
-    return [
-        Hit("phone_owner", m.start(), m.end(), -1)
-        for m in found
-        if not {w for w, _, _ in tokens(m["name"].lower())} & signed
-    ]
+    return [m.span() for m in found if not {w for w, _, _ in tokens(m["name"].lower())} & signed]
 
 
 def _desk_message(a: Analysis) -> tuple[bool, bool, frozenset[str]]:
@@ -396,9 +392,10 @@ def _desk_message(a: Analysis) -> tuple[bool, bool, frozenset[str]]:
     signs with (a text of many numbers would otherwise read them once per number).
     """
     body = a.message.body
+    maker = _MAKER_NAMED.search(body) is not None
     return (
-        bool(_MAKER_OR_WARRANTY.search(body)),
-        bool(_MAKER_NAMED.search(body)),
+        maker or _WARRANTY_NAMED.search(body) is not None,
+        maker,
         frozenset(w for w, _, _ in tokens(_signature(a.norm.text))),
     )
 
@@ -515,12 +512,12 @@ def _branch_line(a: Analysis, phone: Evidence) -> bool:
     desks = _national_desks(a, context)
     if not desks:
         return False
-    last = max(desks, key=lambda h: h.end)
+    start, end = max(desks, key=SECOND)
     # the three words before the desk, across a comma ('Call us any time, Brightshop UK customer
     # care on ...'): 'If there is a fault with your unit, Bellacrema UK ...' stays an error, the
     # price of it
-    before = [w.lower() for w, _, _ in tokens(context[: last.start])][-3:]
-    return _linked(context[last.end :].lower(), links=_DESK_LINKS) and not any(
+    before = [w.lower() for w, _, _ in tokens(context[:start])][-3:]
+    return _linked(context[end:].lower(), links=_DESK_LINKS) and not any(
         w in _OWN_BEFORE for w in before
     )
 
