@@ -1254,6 +1254,33 @@ CASES = [
         {"SP302", "SP310"},
         {"SP302", "SP310"},
     ),
+    # feedback_bb: a 'u' written as a 'v', a gift box and a palette by a designer's name, a loose
+    # contact beside a late delivery
+    (
+        "fvck this seller, sent a broken night light and then blocked my messages",
+        1,
+        "MFN",
+        False,
+        {"SP303"},
+        {"SP303"},
+    ),
+    (
+        "coffret Jean Paul Gaultier bien reçu mais le vendeur ne m'envoie toujours pas de facture",
+        3,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "la paleta de Charlotte Tilbury llegó bien y el vendedor fue muy amable",
+        4,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    ("Kam verspätet an und der Lockenstab hat einen Wackelkontakt", 2, "AFN", False, set(), set()),
     (
         "Entfernt nicht mal einfache Flecken. Das Produkt taugt nichts.",
         1,

@@ -10015,6 +10015,58 @@ RECALL_CASES = [
         "SP124",
         True,
     ),
+    # round 66 (fresh_gl, fresh_gm): a number said in pairs between slashes, 'on us' in Spanish, a
+    # buyer's data passed to a traders' association, a feedback request that says it insists, a
+    # sneer about reading
+    (
+        "a French number said in pairs between slashes (SP104)",
+        "Le plus simple est de lui écrire sur WhatsApp : zéro six / douze / quarante-huit / quatre-vingt-dix-sept / trente-trois, de notre part.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "sizes listed with slashes are no number (SP104)",
+        "Les tailles disponibles : zéro / deux / quatre / six / huit / dix.",
+        "reply",
+        "SP104",
+        False,
+    ),
+    (
+        "free shipping on the next order once the review is up, in Spanish (SP106)",
+        "¿Nos dejaría su opinión en Amazon? En cuanto la veamos publicada, el envío de su próximo pedido con nosotros corre de nuestra cuenta.",
+        "review_request",
+        "SP106",
+        True,
+    ),
+    (
+        "return postage on us, in Spanish (SP106)",
+        "Puede devolver la alfombra sin problema: el envío de la devolución corre de nuestra cuenta.",
+        "reply",
+        "SP106",
+        False,
+    ),
+    (
+        "the buyer's data passed to a traders' association, in German (SP112)",
+        "Bei eingebauten Teilen, die zurückkommen, geben wir Ihre Daten an die Händlergemeinschaft weiter. Überlegen Sie also gut, ob Sie das wirklich möchten.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "a feedback change asked again with 'perdone que vuelva a sacar el tema' (SP116)",
+        "Perdone que vuelva a sacar el tema, pero ¿podría cambiar su valoración? Ya le hemos reembolsado.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "reading said to tire the buyer more than angry messages, in Italian (SP111)",
+        "La misura era scritta ovunque. Evidentemente leggere è più faticoso che scrivere messaggi arrabbiati.",
+        "reply",
+        "SP111",
+        True,
+    ),
 ]
 
 
@@ -11491,6 +11543,38 @@ class TestMakersDesk:
     )
     def test_sellers_own_line_is_error(self, text):
         """A signature, 'our', 'call us', a mobile or no warranty at all: the seller's own."""
+        assert self.severity(text) is Severity.ERROR
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Bosch also run their own warranty desk for installers - the number they give on the warranty card in the box is 0344 892 0115.",
+            "Once it's booked, Parcelforce's own customer line, which they print on their calling card, is 0344 800 4466.",
+            "Für Fragen zum Rückruf hat der Hersteller eine eigene Hotline eingerichtet, die er in seiner Rückrufmeldung angibt: 0800 724 3310.",
+            "Le transporteur a une ligne, le numéro qu'ils indiquent est le 09 69 32 10 45.",
+        ],
+    )
+    def test_line_the_carrier_publishes_is_info(self, text):
+        """Where the carrier or maker its sentence names gives the number ('the number they print')."""
+        assert self.severity(text) is Severity.INFO
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # the seller's words in the sentence, before or after the number
+            "Call our office any time - the number they print on the invoice is 0161 496 0732.",
+            "UPS has it and the number they print on our invoice is 0161 496 0732.",
+            "UPS has it; the number they give is 0161 496 0732 and that reaches our office.",
+            "Der Hersteller und unser Team helfen gern, die Nummer, die er angibt: 0800 1234567.",
+            # no carrier or maker in the sentence ('they' may be the seller's staff)
+            "The courier has it. The number they print on the invoice is 0161 496 0732.",
+            "Our customer care team run a dedicated hotline - the number they print on the invoice is 0161 496 0732.",
+            # a mobile, as likely a person's of the seller
+            "DHL will redeliver tomorrow, and the number they print on the card is 07700 900123.",
+        ],
+    )
+    def test_line_they_publish_in_the_sellers_sentence_is_error(self, text):
+        """'they' said of the seller's staff, or beside 'our': the seller's own number."""
         assert self.severity(text) is Severity.ERROR
 
     def test_postal_item_number_is_no_phone(self):

@@ -1196,6 +1196,9 @@ def product_review(comment: Comment, context: _Context) -> _RuleResult:
 
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
+# The endings after a root that make an ordinary word of it, spelled out letter by letter ('the
+# p r i c k l y cactus': 'prick' and 'ly')
+_NOT_SWEAR_ENDINGS: Final = frozenset({"ly", "le", "les", "led", "ling", "liness"})
 _COMPOUND_ROOTS: Final = ("fuck", "shit")
 """The roots buyers build compounds with ('clusterfuck', 'dogshit', masked: 'dogsh1t')."""
 _COMPOUND = regex.compile("|".join(_COMPOUND_ROOTS), regex.V1)
@@ -1242,7 +1245,12 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
                 found.append((m.start(), m.start() + len(token)))
     for m in _SPACED_LETTERS.finditer(text):
         joined = "".join(c for c in m[0] if c.isalpha())
-        if any(r == joined[: len(r)] and len(joined) - len(r) <= _MAX_SUFFIX for r in roots):
+        if any(
+            r == joined[: len(r)]
+            and len(joined) - len(r) <= _MAX_SUFFIX
+            and joined[len(r) :] not in _NOT_SWEAR_ENDINGS
+            for r in roots
+        ):
             found.append(m.span())
     return found
 

@@ -1231,8 +1231,9 @@ _MIN_SPOKEN = 7
 
 
 # French numbers are said in pairs ('zéro six, quarante-deux, dix-huit, soixante-dix,
-# trente-trois'): a run that opens with 'zéro' and a digit, then three or four numbers from 0 to
-# 99, is read as the pairs of digits it says. Each alternative is a bounded word: linear.
+# trente-trois', or 'zéro six / douze / ...'): a run that opens with 'zéro' and a digit, then
+# three or four numbers from 0 to 99, is read as the pairs of digits it says. Each alternative is
+# a bounded word: linear.
 _FR_UNITS = {"zéro": 0, "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4}
 _FR_UNITS |= {"cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
 _FR_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15}
@@ -1247,7 +1248,7 @@ _FR_NUMBER = rf"""(?:
   | (?:vingt|trente|quarante|cinquante|soixante)(?:[-\s]et[-\s]un|[-\s]{_FR_UNIT})?
   | {_FR_TEEN} | {_FR_UNIT} | z[ée]ro)"""
 _FR_PAIRS = regex.compile(
-    rf"""(?x)\bz[ée]ro[\s,-]{{1,3}}{_FR_UNIT}\b(?:[\s,;.-]{{1,3}}{_FR_NUMBER}\b){{3,4}}""",
+    rf"""(?x)\bz[ée]ro[\s,-]{{1,3}}{_FR_UNIT}\b(?:[\s,;./-]{{1,3}}{_FR_NUMBER}\b){{3,4}}""",
     regex.V1,
 )
 _FR_WORD = regex.compile(r"[a-zéè]+", regex.V1)
@@ -1350,7 +1351,7 @@ _SPOKEN_TOKEN = rf"""(?:
   | \d{{1,4}}
 )"""
 _SPOKEN_GAP = (
-    r"(?:[\s,;:()\u2013\u2014-]{1,4}(?:(?:then|and|dann|und|puis|et|luego|y|poi|e|ensuite|danach"
+    r"(?:[\s,;:()/\u2013\u2014-]{1,4}(?:(?:then|and|dann|und|puis|et|luego|y|poi|e|ensuite|danach"
     r"|zum\s+schluss|infine|finally)[\s,;:]{1,3}){0,2})"
 )
 _SPOKEN_RUN = regex.compile(

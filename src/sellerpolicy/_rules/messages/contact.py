@@ -277,6 +277,150 @@ _SELF = frozenset(
      "mia",
     }
 )  # fmt: skip
+# A clause that says where a carrier or maker gives its number ('the number they give on the
+# warranty card is ...', 'eine eigene Hotline, die er in seiner Rückrufmeldung angibt: ...',
+# 'Parcelforce's own customer line, which they print on their calling card, is ...'): a verb of
+# `_PUBLISH` with a third party's pronoun within `_CLAUSE_REACH` words before it or in it, then
+# only words that link it to the number. It attributes the number only in a sentence that names
+# the carrier or maker and has none of the seller's words (`_published_line`).
+_PUBLISH = frozenset(
+    {
+     "print", "prints", "printed", "give", "gives", "gave", "given", "list", "lists", "listed",
+     "publish", "publishes", "published", "show", "shows", "shown", "state", "states", "stated",
+     "quote", "quotes", "quoted", "display", "displays", "displayed", "provide", "provides",
+     "provided", "angibt", "angeben", "angegeben", "nennt", "nennen", "genannt", "abgedruckt",
+     "druckt", "drucken", "veröffentlicht", "indique", "indiquent", "indiqué", "indiquée",
+     "imprime", "impriment", "imprimé", "donne", "donnent", "donné", "communique", "communiquent",
+     "communiqué", "publie", "publient", "publié", "indica", "indican", "indicado", "impreso",
+     "facilita", "facilitan", "facilitado", "publica", "publican", "publicado", "indicano",
+     "indicato", "riporta", "riportano", "riportato", "stampato", "fornisce", "forniscono",
+     "fornito", "pubblica", "pubblicano", "pubblicato",
+    }
+)  # fmt: skip
+# 'they', 'their' and 'its' of a carrier or maker; 'er' and 'seiner' of 'der Hersteller' (not
+# 'sie' or 'Ihre', which are the buyer's too, nor 'su' or 'sua')
+_THIRD = _THEIR | frozenset(
+    {"its", "er", "seiner", "seinem", "seinen", "seine", "ils", "elles", "ellos", "ellas", "loro"}
+)
+_CLAUSE_REACH = 5  # words before the verb its pronoun may stand ('die er in seiner ... angibt')
+_CLAUSE_AFTER = 8  # words after the verb before the words that link it to the number
+# the end of the sentence before a number's, and of its own after it
+_SENTENCE_BREAK = regex.compile(r"[.!?](?=\s)|\n", regex.V1)
+
+
+def _publishes(context: str) -> bool:
+    """Whether ``context`` ends with a `_PUBLISH` clause and words that link it to the number."""
+    words = tokens(context)
+    verb = next((k for k in range(len(words) - 1, -1, -1) if words[k][0] in _PUBLISH), None)
+    if verb is None:
+        return False
+    last = min(len(words), verb + _CLAUSE_AFTER + 1)
+    if not any(_linked(context[words[k][2] :]) for k in range(verb, last)):
+        return False
+    return not _THIRD.isdisjoint(w for w, _, _ in words[max(0, verb - _CLAUSE_REACH) : last])
+
+
+def _published_line(a: Analysis, phone: Evidence) -> bool:
+    """Whether the number's sentence gives it as a carrier's or maker's by where they publish it.
+
+    The sentence names the carrier or maker ('Bosch also run their own warranty desk - the
+    number they give on the warranty card is ...'), has none of the seller's words before or
+    after the number ('Our team ... the number they print on the invoice is ...', '..., 0161
+    ..., reaches our office') and the number is no mobile, as likely a person's of the seller.
+    """
+    if not _publishes(phone.context) or _MOBILE.match("".join(filter(str.isdigit, phone.value))):
+        return False
+    body = a.message.body
+    before = body[max(0, phone.start - _WIDER) : phone.start]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    sentence = before[breaks[-1].end() :] if breaks else before
+    after = body[phone.end : phone.end + _WIDER]
+    end = _SENTENCE_BREAK.search(after)
+    rest = after[: end.start()] if end else after
+    # opening hours are no one's words ('Mon-Fri' is not the French 'mon')
+    said = _DAYS.sub(" ", f"{sentence} {rest}".lower())
+    words = {w for w, _, _ in tokens(said)}
+    if not words.isdisjoint(_SELF | _CALL | _CHANNELS):
+        return False
+    if any(h.vocab == "phone_owner" for h in a.scan(_POSSESSIVE.sub("  ", sentence))[1]):
+        return True
+    return _runs_the_line(a, sentence, phone.start - len(sentence))
+
+
+_DAYS = regex.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\s*[-\u2013]\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b",
+    regex.V1,
+)
+# A company said to run or set up the line ('febi run a technical hotline for workshops', 'Hillside
+# have set up a recall helpline'): the name just before the verb. Bounded: linear.
+_RUNS_A_LINE = regex.compile(
+    r"""(?x)(?P<name>\b[\w'&-]{2,40})\s+(?:also\s+)?
+    (?:run|runs|operate|operates|have\s+set\s+up|has\s+set\s+up|offer|offers)\s+
+    (?:a|an|their\s+own|its\s+own|a\s+dedicated)\s+(?:[\w-]{1,30}\s+){0,2}?
+    (?:hotline|helpline|phone\s+line|support\s+line|service\s+line|desk|line)\b""",
+    regex.V1 | regex.IGNORECASE,
+)
+# the words for the seller's own people and places, which may run a line too ('the team here
+# offers a callback line', 'Sarah in dispatch runs a returns desk')
+_OWN_PLACES = frozenset(
+    {"team", "here", "staff", "office", "department", "warehouse", "dispatch", "shop", "store",
+     "support", "service", "agents", "colleagues", "people", "everyone", "too", "also", "they"}
+)  # fmt: skip
+_NAMED_BEFORE = 3  # words before the company's other mention read for the seller's ('at', 'our')
+_SHOP_OF = frozenset({"at", "from", "with", "chez", "bei", "von", "da", "di", "de"})
+
+
+def _runs_the_line(a: Analysis, sentence: str, offset: int) -> bool:
+    """Whether ``sentence`` says a company runs the line, a company the message names elsewhere.
+
+    The company's other mention names a product or its maker ('the Febi 40841 control arm',
+    'the manufacturer ..., Hillside Pet Foods': a determiner before it, or a number or a
+    capitalised word after it), is none of the words the message signs with, and no mention of
+    it follows 'at', 'from', 'our' ('thanks for shopping at BrightHome'): else the name is as
+    likely the seller's shop's or one of its people's ('Tom will sort it out. Tom runs ...').
+    """
+    body = a.message.body
+    signed = a.once("desk message", _desk_message)[2]
+    for m in _RUNS_A_LINE.finditer(sentence):
+        name = m["name"]
+        if name.lower() in _OWN_PLACES | _SELF | signed:
+            continue
+        mention = regex.compile(rf"(?<![\w'&-]){regex.escape(name)}(?![\w'&-])", regex.I)
+        others = [
+            o for o in mention.finditer(body) if not offset <= o.start() < offset + len(sentence)
+        ]
+        before = [
+            [w for w, _, _ in tokens(body[max(0, o.start() - 40) : o.start()].lower())][
+                -_NAMED_BEFORE:
+            ]
+            for o in others
+        ]
+        if (
+            others
+            and all(_SELF.isdisjoint(words) and _SHOP_OF.isdisjoint(words) for words in before)
+            and any(
+                o.group()[0].isupper()
+                and (
+                    _BRAND_AFTER.match(body, o.end()) is not None
+                    or (words and words[-1] in _DETERMINERS)
+                )
+                for o, words in zip(others, before, strict=True)
+            )
+        ):
+            return True
+    return False
+
+
+# what follows a brand's name: a model number or another capitalised word ('Febi 40841', 'Hillside
+# Pet Foods'); and the words that may stand before it ('the Acme kettle', 'recall of Hillside')
+_BRAND_AFTER = regex.compile(r"[ \t]{1,3}(?:\d|\p{Lu})", regex.V1)
+_DETERMINERS = frozenset(
+    {"the", "your", "a", "an", "by", "of", "le", "la", "les", "il", "lo", "der", "die", "das",
+     "el", "los", "las", "du", "des", "del", "della", "dem", "den", "ihr", "ihre", "votre", "su",
+     "sua", "suo"}
+)  # fmt: skip
+
+
 _PAREN = regex.compile(r"\([^()]{0,40}\)", regex.V1)
 # a name set off by commas just after the owner word: "the manufacturer, Philips, on ..."
 _APPOSITION = regex.compile(r"^\s*,\s*[\w'&.-]+(?:\s+[\w'&.-]+)?\s*,", regex.V1)
@@ -478,7 +622,9 @@ def _phone_verdict(a: Analysis, phone: Evidence) -> int:
     attributed = _attributed_by_context(a, phone.context)
     if attributed is None:
         return _ASK_EARLIER
-    return _THEIRS if attributed or _branch_line(a, phone) else _SELLERS
+    if attributed or _branch_line(a, phone) or _published_line(a, phone):
+        return _THEIRS
+    return _SELLERS
 
 
 # A mobile number in the five marketplaces' plans, by its digits (the country code or the

@@ -2104,7 +2104,14 @@ _THANKED_CHANGE = regex.compile(
     regex.V1,
 )
 _THANKS_REACH = 40  # characters before a request its thanks may start
-_ASKING = regex.compile(r"\b(?:ask\w*|request\w*)\b", regex.V1)
+# a marker that speaks of asking, insisting or bringing the matter up again ('sorry to keep
+# asking', 'perdone que insista', 'sorry to bring it up again', 'perdone que vuelva a sacar el
+# tema', 'désolé de revenir sur le sujet')
+_ASKING = regex.compile(
+    r"\b(?:ask\w*|request\w*|insist\w*|chas(?:e|ing))\b|\bbring\s+(?:it|this)\s+up\b"
+    r"|\bsacar\s+el\s+tema\b|\bsull'argomento\b|\bsur\s+le\s+sujet\b",
+    regex.V1,
+)
 
 
 def _says_it_asks_again(a: Analysis, scope: Sequence[Sentence], start: int, end: int) -> bool:
