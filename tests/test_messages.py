@@ -10067,6 +10067,65 @@ RECALL_CASES = [
         "SP111",
         True,
     ),
+    # round 67 (fresh_gn, fresh_go): a launch and a debt collection letter that are neither
+    # promotion nor threat, the chance asked for first in Italian, a debt collection service, stars 'corrected', a rating changed to a 5 for money, a
+    # refund that waits for the courier's scan beside a feedback invitation
+    (
+        "another product to look up in the Amazon search bar (SP113)",
+        "This month we brought out the VoltSZ MagStand 3-in-1 stand. Just type VoltSZ MagStand in the Amazon search bar to see it.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "a returns portal launched last month is no product's promotion (SP113)",
+        "We launched a new returns portal last month, so you can now print the return label yourself.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "a scam letter about debt collection is no threat (SP112)",
+        "The debt collection letter you received is a scam, please ignore it. We will never ask you for money outside Amazon.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "the chance asked for first, then no need to speak publicly, in Italian (SP114)",
+        "Ci farebbe piacere leggere la Sua opinione sul prodotto su Amazon. Se però qualcosa non va, ci dia prima l'occasione di sistemare le cose qui nei messaggi, così non serve esprimersi pubblicamente in modo negativo.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "a balance passed to a debt collection service (SP112)",
+        "Please settle this balance within 10 days. Balances still open after that date are passed to an external debt collection service.",
+        "proactive",
+        "SP112",
+        True,
+    ),
+    (
+        "the star rating on a product review 'corrected' (SP115)",
+        "Since the problem is solved now, kindly help us correct the star rating on your earbuds review, the 1 star make our product page very hard.",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "a seller rating changed to a 5 for £8 more (SP116)",
+        "Glad it came through, Megan! There's actually a further £8 we can add on top. We'd just need that 1-star seller rating changed to a 5 before the weekend. As soon as it's updated I'll send the £8 over.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "a refund that waits for the courier's scan, feedback left to the buyer (SP106)",
+        "You'll get a full refund either way. None of that depends on feedback; please leave whatever feedback reflects your experience.\n\nThe refund for the stand will go out as soon as the courier scans your return.",
+        "reply",
+        "SP106",
+        False,
+    ),
 ]
 
 
@@ -11557,6 +11616,36 @@ class TestMakersDesk:
     def test_line_the_carrier_publishes_is_info(self, text):
         """Where the carrier or maker its sentence names gives the number ('the number they print')."""
         assert self.severity(text) is Severity.INFO
+
+    # a company said to run the line, named elsewhere as a product's brand; the seller's own
+    # shop or staff said to run one is the seller's
+    _RUNS = (
+        "Hello Sam,\n\nThanks for your message about the fitting instructions, which we have "
+        "attached again for you here.\n\n{}\n\nKind regards,\nAnna\nHome Parts Direct"
+    )
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Your Acme kettle is covered for two years by the maker. Acme run a technical hotline for owners - the number they print on the insert is 0344 496 0732.",
+            "The manufacturer, Hillside Pet Foods, has recalled batch L24187. Hillside have set up a recall helpline for pet owners; the number given in their recall notice is 0800 048 7213 (Mon-Fri, 9am-5pm).",
+        ],
+    )
+    def test_line_a_named_maker_runs_is_info(self, line):
+        """'Acme run a technical hotline - the number they print on the insert is ...'."""
+        assert self.severity(self._RUNS.format(line)) is Severity.INFO
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Thanks for shopping at Acme! Acme runs a support line for all orders - the number they list on the invoice is 0344 496 0732.",
+            "Tom will sort it out. Tom runs a returns desk - the number they print on the invoice is 0344 496 0732.",
+            "Our customer care team run a dedicated hotline - the number they print on the invoice is 0344 496 0732.",
+        ],
+    )
+    def test_line_the_seller_runs_is_error(self, line):
+        """The shop the buyer bought at, one of its people, or 'our' team: the seller's own line."""
+        assert self.severity(self._RUNS.format(line)) is Severity.ERROR
 
     @pytest.mark.parametrize(
         "text",
