@@ -10126,6 +10126,58 @@ RECALL_CASES = [
         "SP106",
         False,
     ),
+    # round 68 (fresh_gp, fresh_gq): a turn from the answer to a launch in Italian, the chance
+    # asked for first in German, a product review gone over again in French, 'give us a follow' in
+    # Spanish (not an app's 'Seguir' button)
+    (
+        "'while you're writing to me', then a launch, in Italian (SP113)",
+        "Sì, i binari sono compatibili con Brio.\n\nE già che mi scrive: abbiamo appena lanciato una cucina giocattolo in legno, ci dia un'occhiata!",
+        "reply",
+        "SP113",
+        True,
+    ),
+    (
+        "the chance asked for first, before sharing impressions publicly, in German (SP114)",
+        "Sollte Ihnen irgendetwas daran nicht zusagen, geben Sie uns bitte zuerst die Chance, das mit Ihnen zu klären, bevor Sie Ihre Eindrücke öffentlich auf Amazon teilen.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "a product review gone over again once the replacement arrives, in French (SP115)",
+        "Une fois qu'il sera arrivé, ce serait adorable de votre part de repasser sur votre commentaire de la fiche produit pour qu'il corresponde à la situation d'aujourd'hui.",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "a whole collection to discover in the Amazon store, in Italian (SP113)",
+        "Grazie per il suo ordine. Scopra tutta la nostra collezione nel nostro negozio Amazon.",
+        "proactive",
+        "SP113",
+        True,
+    ),
+    (
+        "'give us a follow' on TikTok, in Spanish (SP105)",
+        "¡Danos un follow en TikTok y no te pierdas nada!",
+        "proactive",
+        "SP105",
+        True,
+    ),
+    (
+        "'dale a Seguir envío', a button in the Amazon app, in Spanish (SP105)",
+        "Para ver dónde está su paquete, abra la app de Amazon, toque el pedido y dale a 'Seguir envío'.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "'since you write to us', then the refund confirmed, in Spanish (SP113)",
+        "Ya que nos escribe, le confirmo que el reembolso de 12,90 € salió ayer.",
+        "reply",
+        "SP113",
+        False,
+    ),
 ]
 
 
