@@ -10171,6 +10171,43 @@ RECALL_CASES = [
         "SP105",
         False,
     ),
+    # round 69 (fresh_gr, fresh_gs): 'not naive' said kindly, a shared record of buyers, a review
+    # made needless, feedback gone from the profile
+    (
+        "'we're not naive about returns', said kindly (SP111)",
+        "Hi Sam, we're not naive about how hard returns can be, so we made them free: the label is attached.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "the buyer's name entered in a list kept with other shoe sellers, in German (SP112)",
+        "Wir gleichen Kundenkonten mit einer Liste ab, die wir gemeinsam mit befreundeten Schuhhändlern führen, und haben Ihren Namen samt Bestellhistorie dort eingetragen.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "the buyer's name added to a record shared with other sellers (SP112)",
+        "A handful of independent clothing sellers keep a shared record of buyers with this pattern, and your name and order history have now been added to it.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "come here first, so the review becomes needless, in Italian (SP114)",
+        "Un consiglio da amici: prima di scrivere qualcosa sulla vestibilità nella pagina del prodotto, passa sempre da qui. Troviamo sempre una soluzione, e così la recensione diventa superflua.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "a refund unlocked once the feedback is gone from the profile, in Italian (SP116)",
+        "Il rimborso di 45,00 € è già pronto. Lo sblocchiamo non appena quel feedback da una stella sparisce dal nostro profilo venditore.",
+        "reply",
+        "SP116",
+        True,
+    ),
     (
         "'since you write to us', then the refund confirmed, in Spanish (SP113)",
         "Ya que nos escribe, le confirmo que el reembolso de 12,90 € salió ayer.",
