@@ -219,6 +219,9 @@ ADVERSARIAL = {
     # a number)
     "postal item numbers": "XK 0192 3317 4GB, RR 1234 5678 5DE ",
     "makers' desks": "Warranty: l'assistenza TORVIK Italia al numero verde 800 912 417. 0800 048 772 ",
+    # a line a maker runs, given by where they print it (the body's words indexed once a message,
+    # not searched for the maker's name once a number)
+    "lines a maker runs": "The Acme 40841 arm. Acme run a hotline - the number they print is 0344 496 0732. ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

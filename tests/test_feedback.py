@@ -1281,6 +1281,9 @@ CASES = [
         set(),
     ),
     ("Kam verspätet an und der Lockenstab hat einen Wackelkontakt", 2, "AFN", False, set(), set()),
+    # a word that starts with a root, spelled out, and a swear word spelled out with its ending
+    ("the p r i c k l y pear jam tasted of nothing", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("seller is f u c k l i n g useless", 2, "MFN", False, {"SP303"}, {"SP303"}),
     (
         "Entfernt nicht mal einfache Flecken. Das Produkt taugt nichts.",
         1,

@@ -11716,7 +11716,7 @@ class TestMakersDesk:
     @pytest.mark.parametrize(
         "line",
         [
-            "Your Acme kettle is covered for two years by the maker. Acme run a technical hotline for owners - the number they print on the insert is 0344 496 0732.",
+            "The Acme kettle is covered for two years by the maker. Acme run a technical hotline for owners - the number they print on the insert is 0344 496 0732.",
             "The manufacturer, Hillside Pet Foods, has recalled batch L24187. Hillside have set up a recall helpline for pet owners; the number given in their recall notice is 0800 048 7213 (Mon-Fri, 9am-5pm).",
         ],
     )
@@ -11730,6 +11730,11 @@ class TestMakersDesk:
             "Thanks for shopping at Acme! Acme runs a support line for all orders - the number they list on the invoice is 0344 496 0732.",
             "Tom will sort it out. Tom runs a returns desk - the number they print on the invoice is 0344 496 0732.",
             "Our customer care team run a dedicated hotline - the number they print on the invoice is 0344 496 0732.",
+            # the shop the buyer ordered from ('your Bloomhouse order'), the seller's pronouns
+            # and contractions after the number, a signature's name written with a hyphen
+            "Thank you for your Bloomhouse order! Bloomhouse run a support line - the number they print on the invoice is 0344 496 0732.",
+            "The Acme kettle is great. Acme run a hotline for owners - the number they print on the insert is 0344 496 0732 and we'll pick up.",
+            "Der Acme Wasserkocher ist da. Acme run a hotline for owners - the number they print on the insert is 0344 496 0732, da sind wir erreichbar.",
         ],
     )
     def test_line_the_seller_runs_is_error(self, line):
@@ -11749,11 +11754,38 @@ class TestMakersDesk:
             "Our customer care team run a dedicated hotline - the number they print on the invoice is 0161 496 0732.",
             # a mobile, as likely a person's of the seller
             "DHL will redeliver tomorrow, and the number they print on the card is 07700 900123.",
+            # the clause in the sentence before the number's
+            "Ring our shop, it's the number they print on our invoice.\nCourier questions too: 0344 496 0732",
+            "UPS has it. Monsieur - mon bureau: the number they print on the label is 09 69 32 10 45.",
         ],
     )
     def test_line_they_publish_in_the_sellers_sentence_is_error(self, text):
         """'they' said of the seller's staff, or beside 'our': the seller's own number."""
         assert self.severity(text) is Severity.ERROR
+
+    def test_makers_named_once_a_message(self, monkeypatch):
+        """The body's words are indexed once a message, however many makers' lines it has.
+
+        The first version searched the whole body for the maker's name once a number: a text
+        of many makers' lines took time that grew with the square of its length.
+        """
+        calls = []
+        real = contact._mentions
+
+        def counted(a):
+            calls.append(1)
+            return real(a)
+
+        monkeypatch.setattr(contact, "_mentions", counted)
+        lines = "".join(
+            f"The Brand{i} 40841 arm is here. Brand{i} run a technical hotline for owners - the"
+            f" number they print on the insert is 0344 {i:03d} {i:04d}.\n"
+            for i in range(40)
+        )
+        report = check_message(f"Hello,\n\n{lines}\nKind regards,\nAnna", kind="reply")
+        phones = [f.severity for f in report.findings if f.code is Code.SP104]
+        assert phones == [Severity.INFO] * 40
+        assert len(calls) == 1
 
     def test_postal_item_number_is_no_phone(self):
         """A UPU S10 item number's digits look like a phone's; its check digit says otherwise."""

@@ -1196,9 +1196,11 @@ def product_review(comment: Comment, context: _Context) -> _RuleResult:
 
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
-# The endings after a root that make an ordinary word of it, spelled out letter by letter ('the
-# p r i c k l y cactus': 'prick' and 'ly')
-_NOT_SWEAR_ENDINGS: Final = frozenset({"ly", "le", "les", "led", "ling", "liness"})
+# Ordinary words that start with a root, spelled out letter by letter ('the p r i c k l y
+# cactus'; not 'f u c k l i n g', whose ending no word of the language has)
+_NOT_SWEARS: Final = frozenset(
+    {"prickly", "prickle", "prickles", "prickled", "prickling", "cockle", "cockles"}
+)
 _COMPOUND_ROOTS: Final = ("fuck", "shit")
 """The roots buyers build compounds with ('clusterfuck', 'dogshit', masked: 'dogsh1t')."""
 _COMPOUND = regex.compile("|".join(_COMPOUND_ROOTS), regex.V1)
@@ -1248,7 +1250,7 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
         if any(
             r == joined[: len(r)]
             and len(joined) - len(r) <= _MAX_SUFFIX
-            and joined[len(r) :] not in _NOT_SWEAR_ENDINGS
+            and joined not in _NOT_SWEARS
             for r in roots
         ):
             found.append(m.span())

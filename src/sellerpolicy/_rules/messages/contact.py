@@ -298,7 +298,7 @@ _PUBLISH = frozenset(
     }
 )  # fmt: skip
 # 'they', 'their' and 'its' of a carrier or maker; 'er' and 'seiner' of 'der Hersteller' (not
-# 'sie' or 'Ihre', which are the buyer's too, nor 'su' or 'sua')
+# 'sie', which is the buyer's too, nor 'su' or 'sua'; `_THEIR` brings 'ihre')
 _THIRD = _THEIR | frozenset(
     {"its", "er", "seiner", "seinem", "seinen", "seine", "ils", "elles", "ellos", "ellas", "loro"}
 )
@@ -306,10 +306,29 @@ _CLAUSE_REACH = 5  # words before the verb its pronoun may stand ('die er in sei
 _CLAUSE_AFTER = 8  # words after the verb before the words that link it to the number
 # the end of the sentence before a number's, and of its own after it
 _SENTENCE_BREAK = regex.compile(r"[.!?](?=\s)|\n", regex.V1)
+# opening hours, which are no one's words ('Mon-Fri' is not the French 'mon'): a day's name or
+# its short form, a dash, another. Bounded: linear.
+_DAY = (
+    r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?)"
+)
+_DAYS = regex.compile(rf"\b{_DAY}\s*[-\u2013]\s*{_DAY}\b", regex.V1)
+# the seller's words in the number's sentence: 'our', 'call', 'WhatsApp', and the pronouns and
+# contractions a seller speaks of itself with ('we'll pick up', 'da sind wir erreichbar', 'où
+# nous répondons')
+_OWN_SPOKEN = frozenset(
+    {"we'll", "we're", "we've", "we'd", "i'm", "i'll", "i've", "i'd", "wir", "uns", "nous", "noi",
+     "ci", "nosotros"}
+)  # fmt: skip
+_SELLERS_WORDS = _SELF | _CALL | _CHANNELS | _OWN_SPOKEN
 
 
 def _publishes(context: str) -> bool:
-    """Whether ``context`` ends with a `_PUBLISH` clause and words that link it to the number."""
+    """Whether ``context`` ends with a `_PUBLISH` clause and words that link it to the number.
+
+    A third party's pronoun (`_THIRD`) stands in the clause or within `_CLAUSE_REACH` words
+    before its verb ('the number they print on the insert is', 'die er ... angibt:').
+    """
     words = tokens(context)
     verb = next((k for k in range(len(words) - 1, -1, -1) if words[k][0] in _PUBLISH), None)
     if verb is None:
@@ -324,11 +343,17 @@ def _published_line(a: Analysis, phone: Evidence) -> bool:
     """Whether the number's sentence gives it as a carrier's or maker's by where they publish it.
 
     The sentence names the carrier or maker ('Bosch also run their own warranty desk - the
-    number they give on the warranty card is ...'), has none of the seller's words before or
-    after the number ('Our team ... the number they print on the invoice is ...', '..., 0161
-    ..., reaches our office') and the number is no mobile, as likely a person's of the seller.
+    number they give on the warranty card is ...') or a company said to run the line that the
+    message names elsewhere as a product's brand (`_runs_the_line`), has none of the seller's
+    words before or after the number ('Our team ... the number they print on the invoice is
+    ...', '..., 0161 ..., reaches our office', '... and we'll pick up') and the number is no
+    mobile, as likely a person's of the seller. The clause is read in the number's own sentence.
     """
-    if not _publishes(phone.context) or _MOBILE.match("".join(filter(str.isdigit, phone.value))):
+    context = phone.context
+    breaks = list(_SENTENCE_BREAK.finditer(context))
+    if breaks:
+        context = context[breaks[-1].end() :]
+    if not _publishes(context) or _MOBILE.match("".join(filter(str.isdigit, phone.value))):
         return False
     body = a.message.body
     before = body[max(0, phone.start - _WIDER) : phone.start]
@@ -337,20 +362,15 @@ def _published_line(a: Analysis, phone: Evidence) -> bool:
     after = body[phone.end : phone.end + _WIDER]
     end = _SENTENCE_BREAK.search(after)
     rest = after[: end.start()] if end else after
-    # opening hours are no one's words ('Mon-Fri' is not the French 'mon')
     said = _DAYS.sub(" ", f"{sentence} {rest}".lower())
     words = {w for w, _, _ in tokens(said)}
-    if not words.isdisjoint(_SELF | _CALL | _CHANNELS):
+    if not words.isdisjoint(_SELLERS_WORDS):
         return False
     if any(h.vocab == "phone_owner" for h in a.scan(_POSSESSIVE.sub("  ", sentence))[1]):
         return True
     return _runs_the_line(a, sentence, phone.start - len(sentence))
 
 
-_DAYS = regex.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\s*[-\u2013]\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b",
-    regex.V1,
-)
 # A company said to run or set up the line ('febi run a technical hotline for workshops', 'Hillside
 # have set up a recall helpline'): the name just before the verb. Bounded: linear.
 _RUNS_A_LINE = regex.compile(
@@ -364,10 +384,20 @@ _RUNS_A_LINE = regex.compile(
 # offers a callback line', 'Sarah in dispatch runs a returns desk')
 _OWN_PLACES = frozenset(
     {"team", "here", "staff", "office", "department", "warehouse", "dispatch", "shop", "store",
-     "support", "service", "agents", "colleagues", "people", "everyone", "too", "also", "they"}
+     "support", "service", "agents", "colleagues", "people", "everyone", "they"}
 )  # fmt: skip
 _NAMED_BEFORE = 3  # words before the company's other mention read for the seller's ('at', 'our')
 _SHOP_OF = frozenset({"at", "from", "with", "chez", "bei", "von", "da", "di", "de"})
+
+
+# what follows a brand's name: a model number or another capitalised word ('Febi 40841', 'Hillside
+# Pet Foods'); and the words that may stand before it ('the Acme kettle', 'recall of Hillside')
+_BRAND_AFTER = regex.compile(r"[ \t]{1,3}(?:\d|\p{Lu})", regex.V1)
+# (not 'your': 'thank you for your Bloomhouse order' names the shop)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "by", "of", "le", "la", "les", "il", "lo", "der", "die", "das", "el",
+     "los", "las", "du", "des", "del", "della", "dem", "den"}
+)  # fmt: skip
 
 
 def _runs_the_line(a: Analysis, sentence: str, offset: int) -> bool:
@@ -377,48 +407,56 @@ def _runs_the_line(a: Analysis, sentence: str, offset: int) -> bool:
     'the manufacturer ..., Hillside Pet Foods': a determiner before it, or a number or a
     capitalised word after it), is none of the words the message signs with, and no mention of
     it follows 'at', 'from', 'our' ('thanks for shopping at BrightHome'): else the name is as
-    likely the seller's shop's or one of its people's ('Tom will sort it out. Tom runs ...').
+    likely the seller's shop's or one of its people's ('Tom will sort it out. Tom runs ...'; the
+    words before a mention read for it are `_SELF` and `_SHOP_OF`). ``offset`` is where
+    ``sentence`` starts in the body: its own mentions do not count.
     """
-    body = a.message.body
     signed = a.once("desk message", _desk_message)[2]
+    index = a.once("mentions", _mentions)
+    end = offset + len(sentence)
     for m in _RUNS_A_LINE.finditer(sentence):
-        name = m["name"]
-        if name.lower() in _OWN_PLACES | _SELF | signed:
+        name = m["name"].lower()
+        # the name as the signature was read, normalised ('Home-Parts', look-alike letters)
+        parts = {w for w, _, _ in tokens(normalize(name).text)}
+        if name in _OWN_PLACES or name in _SELF or not parts.isdisjoint(signed):
             continue
-        mention = regex.compile(rf"(?<![\w'&-]){regex.escape(name)}(?![\w'&-])", regex.I)
-        others = [
-            o for o in mention.finditer(body) if not offset <= o.start() < offset + len(sentence)
-        ]
-        before = [
-            [w for w, _, _ in tokens(body[max(0, o.start() - 40) : o.start()].lower())][
-                -_NAMED_BEFORE:
-            ]
-            for o in others
-        ]
-        if (
-            others
-            and all(_SELF.isdisjoint(words) and _SHOP_OF.isdisjoint(words) for words in before)
-            and any(
-                o.group()[0].isupper()
-                and (
-                    _BRAND_AFTER.match(body, o.end()) is not None
-                    or (words and words[-1] in _DETERMINERS)
-                )
-                for o, words in zip(others, before, strict=True)
-            )
-        ):
+        if name not in index:
+            continue
+        shop, brand = index[name]
+        if not _outside(shop, offset, end) and _outside(brand, offset, end):
             return True
     return False
 
 
-# what follows a brand's name: a model number or another capitalised word ('Febi 40841', 'Hillside
-# Pet Foods'); and the words that may stand before it ('the Acme kettle', 'recall of Hillside')
-_BRAND_AFTER = regex.compile(r"[ \t]{1,3}(?:\d|\p{Lu})", regex.V1)
-_DETERMINERS = frozenset(
-    {"the", "your", "a", "an", "by", "of", "le", "la", "les", "il", "lo", "der", "die", "das",
-     "el", "los", "las", "du", "des", "del", "della", "dem", "den", "ihr", "ihre", "votre", "su",
-     "sua", "suo"}
-)  # fmt: skip
+def _outside(starts: list[int], start: int, end: int) -> int:
+    """How many of the sorted ``starts`` lie outside ``start:end``."""
+    inside = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
+    return len(starts) - inside
+
+
+_WORD = regex.compile(r"[\w'&-]+", regex.V1)
+
+
+def _mentions(a: Analysis) -> dict[str, tuple[list[int], list[int]]]:
+    """Each word of the body (lower-cased): where it follows the seller's words, where a brand.
+
+    One pass over the body, once per message: a text of many numbers asks of many names.
+    """
+    body = a.message.body
+    words = list(_WORD.finditer(body))
+    lowered = [w[0].lower() for w in words]
+    index: dict[str, tuple[list[int], list[int]]] = {}
+    for k, word in enumerate(words):
+        shop, brand = index.setdefault(lowered[k], ([], []))
+        before = lowered[max(0, k - _NAMED_BEFORE) : k]
+        if not _SELF.isdisjoint(before) or not _SHOP_OF.isdisjoint(before):
+            shop.append(word.start())
+        elif word[0][0].isupper() and (
+            _BRAND_AFTER.match(body, word.end()) is not None
+            or (before and before[-1] in _DETERMINERS)
+        ):
+            brand.append(word.start())
+    return index
 
 
 _PAREN = regex.compile(r"\([^()]{0,40}\)", regex.V1)
