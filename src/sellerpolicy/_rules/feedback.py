@@ -1247,11 +1247,8 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
                 found.append((m.start(), m.start() + len(token)))
     for m in _SPACED_LETTERS.finditer(text):
         joined = "".join(c for c in m[0] if c.isalpha())
-        if any(
-            r == joined[: len(r)]
-            and len(joined) - len(r) <= _MAX_SUFFIX
-            and joined not in _NOT_SWEARS
-            for r in roots
+        if joined not in _NOT_SWEARS and any(
+            r == joined[: len(r)] and len(joined) - len(r) <= _MAX_SUFFIX for r in roots
         ):
             found.append(m.span())
     return found

@@ -349,16 +349,10 @@ def _published_line(a: Analysis, phone: Evidence) -> bool:
     ...', '..., 0161 ..., reaches our office', '... and we'll pick up') and the number is no
     mobile, as likely a person's of the seller. The clause is read in the number's own sentence.
     """
-    context = phone.context
-    breaks = list(_SENTENCE_BREAK.finditer(context))
-    if breaks:
-        context = context[breaks[-1].end() :]
-    if not _publishes(context) or _MOBILE.match("".join(filter(str.isdigit, phone.value))):
+    if not _publishes(_last_sentence(phone.context)) or _is_mobile(phone):
         return False
     body = a.message.body
-    before = body[max(0, phone.start - _WIDER) : phone.start]
-    breaks = list(_SENTENCE_BREAK.finditer(before))
-    sentence = before[breaks[-1].end() :] if breaks else before
+    sentence = _last_sentence(body[max(0, phone.start - _WIDER) : phone.start])
     after = body[phone.end : phone.end + _WIDER]
     end = _SENTENCE_BREAK.search(after)
     rest = after[: end.start()] if end else after
@@ -369,6 +363,12 @@ def _published_line(a: Analysis, phone: Evidence) -> bool:
     if any(h.vocab == "phone_owner" for h in a.scan(_POSSESSIVE.sub("  ", sentence))[1]):
         return True
     return _runs_the_line(a, sentence, phone.start - len(sentence))
+
+
+def _last_sentence(text: str) -> str:
+    """The end of ``text`` after its last `_SENTENCE_BREAK`: the sentence a number stands in."""
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    return text[breaks[-1].end() :] if breaks else text
 
 
 # A company said to run or set up the line ('febi run a technical hotline for workshops', 'Hillside
@@ -418,9 +418,12 @@ def _runs_the_line(a: Analysis, sentence: str, offset: int) -> bool:
         name = m["name"].lower()
         # the name as the signature was read, normalised ('Home-Parts', look-alike letters)
         parts = {w for w, _, _ in tokens(normalize(name).text)}
-        if name in _OWN_PLACES or name in _SELF or not parts.isdisjoint(signed):
-            continue
-        if name not in index:
+        if (
+            name in _OWN_PLACES
+            or name in _SELF
+            or name not in index
+            or not parts.isdisjoint(signed)
+        ):
             continue
         shop, brand = index[name]
         if not _outside(shop, offset, end) and _outside(brand, offset, end):
@@ -676,6 +679,11 @@ _MOBILE = regex.compile(
 )
 
 
+def _is_mobile(phone: Evidence) -> bool:
+    """Whether the number is a mobile of one of the five marketplaces' plans (`_MOBILE`)."""
+    return _MOBILE.match("".join(filter(str.isdigit, phone.value))) is not None
+
+
 _DESK_REACH = 120  # characters before a number read for a maker's desk
 
 
@@ -688,7 +696,7 @@ def _branch_line(a: Analysis, phone: Evidence) -> bool:
     is as likely the seller's own line, and so is a desk after 'our', 'us' or 'your' ('Call us
     any time. Brightshop UK customer care on ...', 'Ihr Kundendienst Lampenwelt Deutschland').
     """
-    if _MOBILE.match("".join(filter(str.isdigit, phone.value))):
+    if _is_mobile(phone):
         return False
     # the desk's name may start further back than the number's context ('el servicio técnico
     # oficial de Bellacrema en España atiende en el ...'): the original text before it is read
