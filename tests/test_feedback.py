@@ -354,6 +354,65 @@ CASES = [
         set(),
         set(),
     ),
+    # a carrier named earlier in the number's sentence, the number not given as the buyer's own
+    (
+        "fedex guy was rude, called fedex on 1-800-463-3339 and they hung up on me",
+        1,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "consegna in ritardo, il numero brt 011 397 5111 non risponde mai",
+        1,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    (
+        "livreur chronopost très impoli, appelé le 09 69 39 13 91 pour rien",
+        1,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    # the buyer's own number beside a carrier: a verb with 'me' joined, or 'mon portable' after
+    (
+        "Il corriere SDA ha lasciato il pacco al vicino; chiamatemi al 333 1234567 per favore.",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
+    (
+        "Colis La Poste perdu, rappelez au 06 12 34 56 78 svp c'est mon portable.",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
+    # Amazon named in the sentence is no carrier whose line the number would be
+    (
+        "Ordered via Amazon, the seller's whatsapp 07700 900123 was in the box asking for stars.",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
+    (
+        "DHL lost it twice. My number is 0176 12345678 if the seller cares.",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
     # the wrong building is where the courier left it, not a wrong item
     ("Courier left it in the wrong building's lobby.", 2, "AFN", False, {"SP301"}, {"SP301"}),
     # a French abbreviation of a swear word; a town named like one
@@ -1284,6 +1343,14 @@ CASES = [
     # a word that starts with a root, spelled out, and a swear word spelled out with its ending
     ("the p r i c k l y pear jam tasted of nothing", 2, "MFN", False, {"SP302"}, {"SP302"}),
     ("seller is f u c k l i n g useless", 2, "MFN", False, {"SP303"}, {"SP303"}),
+    # a one-letter word before the spelled-out word joins its run ('a c u n t'), and 'a s a p'
+    ("seller is a c u n t never again", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("el vendedor y m i e r d a de embalaje", 1, "MFN", False, {"SP303"}, {"SP303"}),
+    ("a s a p please, the box came late", 3, "MFN", False, set(), set()),
+    ("the candle was a c o c k t a i l of bad smells", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    # German 'dick' is thick; the knife maker F. Dick; an insult only in an English frame
+    ("die Matte ist viel zu dick und riecht nach Gummi", 2, "MFN", False, {"SP302"}, {"SP302"}),
+    ("the seller was a total dick about my refund", 1, "MFN", False, {"SP303"}, {"SP303"}),
     (
         "Entfernt nicht mal einfache Flecken. Das Produkt taugt nichts.",
         1,

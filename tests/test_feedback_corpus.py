@@ -272,6 +272,20 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # 'Wackelkontakt' beside a late delivery. Still missed: an AFN parcel left at the wrong house or
 # thrown over a gate when the item is named in the same breath ('to find my toaster'), and 'Dr
 # Dennis Gross' (a brand after a title) read as a name.
+# feedback_bc.jsonl (160, 3d23aca1…) joined on 2026-12-07 (kitchen, garden tools and pet
+# supplies, two fifths AFN), its writer reading SP304 as the disputed writers do (three current
+# SP304 findings are the buyer's own phone). Scored untouched at a04e8ee, the worst untouched
+# feedback set so far: current SP301 0.67/0.75, SP302 0.86/0.67, SP303 0.83/1.00, SP304
+# 0.47/1.00, SP306 0.85/0.92, SP310 1.00/0.80; seed SP301 0.77/0.96, SP305 0.94/0.79. Read: a
+# carrier's hotline named earlier in the number's sentence ('called fedex on 1-800-…', 'il numero
+# brt 011 …') is no one's personal information; German 'dick' is thick and 'Friedr. Dick' a knife
+# maker (SP303 only in an English frame now); seeds that never germinated, a brush that sheds,
+# cheap plastic, a stone that cracked, shears that jam are the product. After: current SP301
+# 0.80/0.75, SP302 0.89/0.94, SP303 1.00/1.00, SP304 0.70/1.00. With it the gates are the
+# thirteen sets' figures: seed SP301 precision 0.95 -> 0.94, seed SP305 recall 0.96 -> 0.95.
+# Still missed: a courier thrown parcel or a bin as the delivery, 'Mrs. Meyer's' praise under one
+# star, a price that rose in the cart or shipping dearer than the item (seed SP305), a driver's
+# full name in lower case (seed SP304).
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
@@ -282,10 +296,10 @@ DISPUTED_GATES = {
         Code.SP310: (0.96, 0.85),
     },
     Edition.SEED: {
-        Code.SP301: (0.95, 0.88),
+        Code.SP301: (0.94, 0.88),
         Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.97, 0.96),
+        Code.SP305: (0.97, 0.95),
         Code.SP310: (0.96, 0.85),
     },
 }
@@ -421,9 +435,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 2480 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 2640 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 2480 == len(disputed)
+        assert 2640 == len(disputed)
         assert len(ids) == len(set(ids))

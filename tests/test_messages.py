@@ -1724,6 +1724,33 @@ class TestClauseReading:
         assert "SP119" in codes(proof, leaflet)
 
     @pytest.mark.parametrize(
+        ("body", "file_names", "fires"),
+        [
+            # the one file, named in the sentence that attaches it (fresh_gu)
+            (
+                "Please check the sizes. A cutting plan is attached.",
+                ["Cutting_plan_026.pdf"],
+                False,
+            ),
+            ("Please check the sizes. A cutting plan is attached.", ["autumn_deals.pdf"], True),
+            # of two files, the sentence names the second by another's words
+            (
+                "The proof is attached, together with our gift-wrapping options for next time.",
+                ["proof_engraving_v1.png", "gift_wrap_options.pdf"],
+                True,
+            ),
+        ],
+    )
+    def test_customization_file_named_where_attached(self, body, file_names, fires):
+        """In a customization message, the one file the attaching sentence names is needed."""
+        attachments = tuple(
+            sellerpolicy.Attachment(file_name=n, media_type="application/pdf") for n in file_names
+        )
+        message = Message(body=body, kind="confirm_customization", attachments=attachments)
+
+        assert fires == ("SP119" in check_message(message).codes)
+
+    @pytest.mark.parametrize(
         "file_name",
         [
             "Widerrufsbelehrung.pdf",
@@ -10213,6 +10240,81 @@ RECALL_CASES = [
         "Ya que nos escribe, le confirmo que el reembolso de 12,90 € salió ayer.",
         "reply",
         "SP113",
+        False,
+    ),
+    # the repeat markers that speak of asking are vocabulary data (`asks_again`), in four more
+    # languages' verbs of asking again
+    (
+        "a feedback change asked again with 'nous vous redemandons', after a refund (SP116)",
+        "Le remboursement a été effectué hier. Nous vous redemandons donc, gentiment, de bien vouloir modifier votre évaluation vendeur.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    # round 70 (fresh_gt, fresh_gu): four stars said as a word, a rating brought back up, a
+    # review 'auf den neuen Stand gebracht', the YouTube channel after 'sul', a customs balance
+    # to settle, news of the order that is no range news, 'wären Sie so nett'
+    (
+        "feedback to go back up to at least four stars (SP107)",
+        "We'd love to see your feedback go back up to at least four stars.",
+        "reply",
+        "SP107",
+        True,
+    ),
+    (
+        "feedback to go back up to at least four stars (SP116)",
+        "We'd love to see your feedback go back up to at least four stars.",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "a voucher once the review is brought up to date, in German (SP115)",
+        "Einen Gutschein über 15 € schicken wir gern, sobald Ihre Rezension auf der Produktseite auf den neuen Stand gebracht ist.",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "the shop's YouTube channel after 'sul', in Italian (SP105)",
+        "Sul nostro canale YouTube trova anche un video di due minuti che lo mostra passo passo.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "a customs balance to settle with the driver, in French (SP108)",
+        "Le complément à régler s'élève à 14,20 €. Vous pourrez le remettre directement au livreur.",
+        "proactive",
+        "SP108",
+        True,
+    ),
+    (
+        "no customs balance to settle, in French (SP108)",
+        "Les droits de douane ont été payés à la commande : aucun complément à régler à la livraison.",
+        "proactive",
+        "SP108",
+        False,
+    ),
+    (
+        "news of the order, not of the range, in Spanish (SP113)",
+        "Tu pedido ya está en nuestras manos. En cuanto haya novedades te contamos.",
+        "proactive",
+        "SP113",
+        False,
+    ),
+    (
+        "seller feedback taken out 'vorab', asked 'wären Sie so nett' (SP116)",
+        "Wir prüfen gerade, wie es dazu kam. Wären Sie so nett, die Verkäuferbewertung vorab schon einmal herauszunehmen?",
+        "reply",
+        "SP116",
+        True,
+    ),
+    (
+        "sizes counted in French, no number said in pairs (SP104)",
+        "Le modèle existe en tailles zéro, un / deux / trois / quatre et cinq, selon l'âge de l'enfant.",
+        "reply",
+        "SP104",
         False,
     ),
 ]

@@ -215,6 +215,38 @@ class TestDaysOfTheMonth:
         assert text[found[0].start : found[0].end] == first
 
 
+class TestAbbreviations:
+    """The dot of an abbreviation ends no sentence; 'etc.' and a plain 'No.' still do."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a refund, i.e. the full price, is on its way.",
+            "z. b. die lampe oder d. h. der schirm passen.",
+            "ihre bestell-nr. 302-1234567-1234567 ist da.",
+            "il suo ordine n. 402-1234567-1234567 è partito.",
+            "mr. smith of smith & co. packed it.",
+            "lieferung in ca. 3 tagen, inkl. versand.",
+        ],
+    )
+    def test_one_sentence(self, text: str) -> None:
+        assert [(s.start, s.end) for s in sentences(text, [])] == [(0, len(text))]
+
+    @pytest.mark.parametrize(
+        ("text", "first"),
+        [
+            ("no. we cannot do that.", "no."),  # 'no' before a word: the answer
+            ("we sell lamps, rugs etc. please write.", "we sell lamps, rugs etc."),
+            ("we had a plan b. then it rained.", "we had a plan b."),  # one letter alone
+            ("take the photo. send it.", "take the photo."),  # a word longer than any
+        ],
+    )
+    def test_other_dots_end_sentences(self, text: str, first: str) -> None:
+        found = sentences(text, [])
+
+        assert text[found[0].start : found[0].end] == first
+
+
 class TestRead:
     """`Lexicon.read`: the vocabularies at once, the hits of `scan` when first asked for."""
 

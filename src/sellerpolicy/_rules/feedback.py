@@ -1196,10 +1196,27 @@ def product_review(comment: Comment, context: _Context) -> _RuleResult:
 
 _SPACED_LETTERS = regex.compile(r"(?<![\p{L}.])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}])", regex.V1)
 _MAX_SUFFIX = 5
+# the words of one letter a spelled-out run may start with ('a', 'i', Spanish 'y', 'o', Italian 'e')
+_ONE_LETTER_WORDS = frozenset("aiyoeà")
 # Ordinary words that start with a root, spelled out letter by letter ('the p r i c k l y
 # cactus'; not 'f u c k l i n g', whose ending no word of the language has)
 _NOT_SWEARS: Final = frozenset(
-    {"prickly", "prickle", "prickles", "prickled", "prickling", "cockle", "cockles"}
+    {
+        "prickly",
+        "prickle",
+        "prickles",
+        "prickled",
+        "prickling",
+        "cockle",
+        "cockles",
+        "shitake",
+        "shitakes",
+        "cocktail",
+        "cocktails",
+        "assembly",
+        "assemble",
+        "assembled",
+    }
 )
 _COMPOUND_ROOTS: Final = ("fuck", "shit")
 """The roots buyers build compounds with ('clusterfuck', 'dogshit', masked: 'dogsh1t')."""
@@ -1247,11 +1264,20 @@ def _masked_profanity(comment: Comment) -> list[tuple[int, int]]:
                 found.append((m.start(), m.start() + len(token)))
     for m in _SPACED_LETTERS.finditer(text):
         joined = "".join(c for c in m[0] if c.isalpha())
-        if joined not in _NOT_SWEARS and any(
-            r == joined[: len(r)] and len(joined) - len(r) <= _MAX_SUFFIX for r in roots
-        ):
+        if _spelled_swear(joined, roots):
             found.append(m.span())
+        elif joined[0] in _ONE_LETTER_WORDS and _spelled_swear(joined[1:], roots, suffix=2):
+            # a one-letter word before it joins the run ('a c u n t', 'y m i e r d a'), its
+            # ending short ('a c o c k t a i l' is no swear word)
+            found.append((m.start() + 2, m.end()))
     return found
+
+
+def _spelled_swear(joined: str, roots: Iterable[str], *, suffix: int = _MAX_SUFFIX) -> bool:
+    """Whether letters spelled out one by one make a swear word and no ordinary word."""
+    return joined not in _NOT_SWEARS and any(
+        r == joined[: len(r)] and len(joined) - len(r) <= suffix for r in roots
+    )
 
 
 def profanity(comment: Comment, context: _Context) -> _RuleResult:
@@ -1654,13 +1680,13 @@ def personal_information(comment: Comment, context: _Context) -> _RuleResult:
     found += [
         _Found(p.start, p.end, "a phone number", p.disguises)
         for p in find_phones(comment.norm)
-        if not _company_line(comment, p.start) and not not_a_phone(p, introduced=False)
+        if not _company_line(comment, p.start, p.end) and not not_a_phone(p, introduced=False)
     ]
     taken = SpanSet((f.start, f.end) for f in found)
     found += [
         _Found(s, e, "a phone number")
         for s, e in _loose_phones(comment, taken)
-        if not _company_line(comment, s)
+        if not _company_line(comment, s, e)
     ]
     taken = SpanSet((f.start, f.end) for f in found)
     for start, end in itertools.chain(_full_names(comment), _japanese_names(comment)):
@@ -1690,9 +1716,47 @@ _COMPANY_LINE = regex.compile(
 )
 
 
-def _company_line(comment: Comment, start: int) -> bool:
-    """Whether the words before ``start`` give the number as a carrier's or Amazon's line."""
-    return _COMPANY_LINE.search(_words_before(comment, start)) is not None
+# A carrier named earlier in the number's sentence ('called fedex on 1-800-…', 'il numero brt 011
+# …', 'livreur chronopost très impoli, appelé le 09 69 …'): the number is the carrier's line
+# unless the words around it give it as the buyer's own ('mi número es', 'call me on',
+# 'chiamatemi al', 'rappelez au … c'est mon portable'). Amazon is not one of them here: 'ordered
+# via Amazon, the seller's whatsapp 07700 …' names the seller's number.
+_CARRIER = regex.compile(
+    r"""(?x)\b(?:ups|usps|fedex|dhl|dpd|gls|hermes|evri|yodel|parcelforce|royal\s+mail
+      |correos|seur|mrw|nacex|la\s+poste|colissimo|chronopost|brt|sda|poste\s+italiane|postnl
+      |bpost|ontrac|purolator|canada\s+post)\b""",
+    regex.V1,
+)
+# the buyer's own words before the number, a pronoun or a verb with 'me' joined ('llámenme',
+# 'chiamatemi', 'llamame', 'chiamami'; not 'llamé', 'I called'; 'flame' read so too, the safe
+# side)
+_OWN_BEFORE = regex.compile(
+    r"(?:\b(?:me|my|mine|mich|mir|mein\w*|moi|mon|ma|mes|mi|mio|mia)\b"
+    r"|\w(?:temi|enme)\b|\w{3}(?:ame|ami)\b)[^.!?\n]{0,25}$",
+    regex.V1,
+)
+# ... or after it ('c'est mon portable', 'das ist meine Nummer', 'is my mobile')
+_OWN_AFTER = regex.compile(
+    r"^[^.!?\n]{0,25}\b(?:my|mon|ma|mein\w*|mi|mio|mia)\s+(?:\w+\s+)?(?:number|phone|mobile|cell"
+    r"|portable|numero|nummer|handy|telefon\w*|movil|cellulare)\b",
+    regex.V1,
+)
+_SENTENCE_BREAK = regex.compile(r"[.!?\n]\s", regex.V1)
+_CARRIER_REACH = 80  # characters before a number its carrier may be named
+
+
+def _company_line(comment: Comment, start: int, end: int) -> bool:
+    """Whether the words around ``start:end`` give the number as a carrier's or Amazon's line."""
+    before = _words_before(comment, start)
+    if _COMPANY_LINE.search(before) is not None:
+        return True
+    text = comment.original
+    sentence = _SENTENCE_BREAK.split(_fold(text[max(0, start - _CARRIER_REACH) : start].lower()))
+    return (
+        _CARRIER.search(sentence[-1]) is not None
+        and _OWN_BEFORE.search(before) is None
+        and _OWN_AFTER.search(_fold(text[end : end + _CUE_TAIL].lower())) is None
+    )
 
 
 def _buyers_own(comment: Comment, start: int) -> bool:

@@ -1274,8 +1274,16 @@ def _french_pairs_value(match: regex.Match[str]) -> str:
     first = _FR_ONE.search(run, run.index("o") + 1)  # the digit after 'zéro'
     if first is None:  # the run's pattern puts one there
         return run
-    numbers = [m[0] for m in _FR_ONE.finditer(run, first.end())]
-    return " ".join([f"0{_french_value(first[0])}", *(f"{_french_value(n):02d}" for n in numbers)])
+    values = [_french_value(first[0])]
+    values += (_french_value(m[0]) for m in _FR_ONE.finditer(run, first.end()))
+    if max(values) < _FR_PAIR_LOW and all(a < b for a, b in itertools.pairwise(values)):
+        # a count, no number: 'tailles zéro, un / deux / trois / quatre' (a pair below ten
+        # is said with its 'zéro': 'zéro six, zéro deux')
+        return run
+    return " ".join([f"0{values[0]}", *(f"{v:02d}" for v in values[1:])])
+
+
+_FR_PAIR_LOW = 10  # a pair below this is said with its 'zéro' first
 
 
 def _french_pairs(text: NormalizedText) -> NormalizedText:

@@ -597,6 +597,42 @@ def _day_of_month(text: str, end: int) -> bool:
     return _MONTH_AFTER.match(text, end) is not None
 
 
+# Abbreviations whose dot ends no sentence ('i.e. the', 'Mr. Smith', 'ca. 3 Tage'). 'etc.',
+# 'usw.' and 'ecc.' close sentences as often as not and stay breaks.
+_ABBREVIATIONS = frozenset(
+    {
+        "i.e", "e.g", "z.b", "d.h", "u.a", "p.ex", "mr", "mrs", "ms", "dr", "st", "vs", "ca",
+        "bzw", "inkl", "ggf", "evtl", "co", "sr", "sra", "sig", "dott", "mme", "mlle",
+    }
+)  # fmt: skip
+# before a number only ('Bestell-Nr. 302-…', 'ordine n. 402-…', 'order no. 7'; 'No. We can't')
+_NUMBER_ABBREVIATIONS = frozenset({"no", "n", "nr", "art"})
+_ABBREVIATION_SIZE = 4  # the longest abbreviation's characters, its inner dots included
+_SPLIT_LETTER = re.compile(r"(?:(?<=\b\w\. )\w\.(?=\s|$))|(?:\w\.(?= \w\.(?:\s|$)))")
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """Whether the sentence end just before ``end`` is the dot of an abbreviation ("i.e.").
+
+    Also each letter of one written with spaces ('z. B.', 'd. h.', 'i. e.').
+    """
+    start = end - 1
+    while (
+        start > 0
+        and end - start <= _ABBREVIATION_SIZE + 1
+        and (text[start - 1].isalpha() or text[start - 1] == ".")
+    ):
+        start -= 1
+    if start == end - 1 or (start > 0 and text[start - 1].isalnum()):
+        return False  # no word, or one longer than any abbreviation
+    word = text[start : end - 1]
+    if word in _ABBREVIATIONS:
+        return True
+    if word in _NUMBER_ABBREVIATIONS:
+        return text[end : end + 2].lstrip(" ")[:1].isdigit()
+    return len(word) == 1 and _SPLIT_LETTER.match(text, start) is not None
+
+
 def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     """Split ``text`` into sentences (at ``.``/``!``/``?`` before a space, and line breaks).
 
@@ -605,7 +641,7 @@ def sentences(text: str, hits: Iterable[Hit]) -> list[Sentence]:
     bounds = [0]
     bounds.extend(map(_MATCH_END, _SENTENCE_END.finditer(text)))
     if "." in text:
-        bounds = [b for b in bounds if not _day_of_month(text, b)]
+        bounds = [b for b in bounds if not _day_of_month(text, b) and not _abbreviation(text, b)]
     if bounds[-1] != len(text):
         bounds.append(len(text))
     ordered = sorted(hits, key=_START)  # scans give hits in order: sorting them is one pass

@@ -235,6 +235,26 @@ def _speaks_of_the_design(a: Analysis) -> bool:
     return any(vocabs & _PROOF_WORDS for vocabs in attaching)
 
 
+def _attached_by_name(a: Analysis, att: Attachment) -> bool:
+    """Whether the one file attached is named by its own words in the sentence attaching it.
+
+    'A cutting plan is attached' with ``Cutting_plan_026-4439102.pdf``: in a customization
+    message, the plan of the buyer's own order. Of several files the sentence may name one
+    with another ('the proof is attached, together with our gift-wrapping options'), and a
+    sentence that promotes names no file the order needs.
+    """
+    if len(a.message.attachments) != 1:
+        return False
+    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    named = _words(stem)
+    text = a.norm.text
+    return bool(named) and any(
+        named & _words(text[a.sentences[i].start : a.sentences[i].end])
+        and "promo_attachment" not in a.sentences[i].vocabs()
+        for i in a.in_sentences("attaching")
+    )
+
+
 def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
     if _extension(att) in _NEVER_ATTACH or promotional(a, att):
         return False
@@ -262,6 +282,7 @@ def _attachment_allowed(a: Analysis, att: Attachment) -> bool:
         and (
             _names_mention(a, att, "topic_customization")
             or (_name_is_generic(att) and _speaks_of_the_design(a))
+            or _attached_by_name(a, att)
         )
     ):
         return True

@@ -2104,29 +2104,20 @@ _THANKED_CHANGE = regex.compile(
     regex.V1,
 )
 _THANKS_REACH = 40  # characters before a request its thanks may start
-# a marker that speaks of asking, insisting or bringing the matter up again ('sorry to keep
-# asking', 'perdone que insista', 'sorry to bring it up again', 'perdone que vuelva a sacar el
-# tema', 'désolé de revenir sur le sujet')
-_ASKING = regex.compile(
-    r"\b(?:ask\w*|request\w*|insist\w*|chas(?:e|ing))\b|\bbring\s+(?:it|this)\s+up\b"
-    r"|\bsacar\s+el\s+tema\b|\bsull'argomento\b|\bsur\s+le\s+sujet\b",
-    regex.V1,
-)
 
 
 def _says_it_asks_again(a: Analysis, scope: Sequence[Sentence], start: int, end: int) -> bool:
     """Whether the request at ``start:end`` says it is a second one.
 
-    The marker is inside the request ('möchten Sie noch einmal bitten, ... zu ändern') or speaks
-    of asking ('we'd like to ask again'); 'as we mentioned, the refund is issued' or 'we wrote to
-    UPS' in the same sentence repeat no request.
+    A marker inside the request ('möchten Sie noch einmal bitten, ... zu ändern'), or one of
+    the request's sentences that speaks of asking (`asks_again`: 'sorry to keep asking',
+    'we'd like to ask again'); 'as we mentioned, the refund is issued' or 'we wrote to UPS' in
+    the same sentence repeat no request.
     """
-    text = a.norm.text
     gone = negated(a)  # "if you'd rather leave it, that's fine and I won't ask again"
     return any(
-        h.vocab == "repeat_marker"
+        (h.vocab == "asks_again" or (h.vocab == "repeat_marker" and start <= h.start < end))
         and (h.vocab, h.start) not in gone
-        and (start <= h.start < end or _ASKING.search(text, h.start, h.end))
         for s in scope
         for h in s.hits
     )
