@@ -1391,6 +1391,52 @@ CASES = [
         {"SP302"},
         {"SP302"},
     ),
+    # feedback_bd: a carrier's hotline and what its courier did are the delivery; a rude courier
+    # is more than a late one (no SP306); a title and a surname are no full name; a doubt
+    # cleared up or a bookmark thrown in is praise; 'sobre' is 'about' unless an envelope; a
+    # parcel 'since it left the warehouse' names no seller; a mitre saw is the product
+    (
+        "Hermes hotline 0330 333 6556 was no help either, parcel left in the recycling bin",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
+    ("late AND the courier was rude on the phone", 1, "MFN", True, set(), set()),
+    ("Top Verkäufer, Frau Meier hat sofort geholfen", 4, "MFN", False, set(), set()),
+    (
+        "Excelente vendedor, me resolvió una duda sobre el voltaje en una hora. Todo perfecto!",
+        1,
+        "MFN",
+        False,
+        {"SP310"},
+        {"SP310"},
+    ),
+    (
+        "Great book, and the seller threw in a bookmark, lovely touch, thanks!!",
+        1,
+        "MFN",
+        False,
+        {"SP310"},
+        {"SP310"},
+    ),
+    (
+        "Still waiting. Ordered 3 weeks ago. Tracking hasnt moved since it left the warehouse",
+        1,
+        "MFN",
+        True,
+        {"SP306"},
+        set(),
+    ),
+    (
+        "absolute shite, the mitre saw fence isnt even square",
+        1,
+        "MFN",
+        False,
+        {"SP302", "SP303"},
+        {"SP302", "SP303"},
+    ),
 ]
 
 

@@ -286,6 +286,18 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # Still missed: a courier thrown parcel or a bin as the delivery, 'Mrs. Meyer's' praise under one
 # star, a price that rose in the cart or shipping dearer than the item (seed SP305), a driver's
 # full name in lower case (seed SP304).
+# feedback_bd.jsonl (160, e02ae462…) joined the same day (electronics, books and DIY tools, a
+# quarter AFN; the buyer's own phone and email and an Amazon agent's name read as the disputed
+# writers do). Scored untouched at 5f01c45: current SP301 1.00/0.88, SP302 0.93/0.81, SP304
+# 0.62/1.00, SP306 1.00/0.75, SP310 1.00/0.69; seed SP301 0.86/1.00, SP305 1.00/0.90 (at
+# a04e8ee, before feedback_bc's readings: SP304 0.53/1.00, the rest the same). Read: a carrier's
+# hotline, or its courier's manner in the clause after the courier, is the delivery; a rude
+# courier is more than a late delivery (no SP306); a title and a surname ('Frau Meier') are no
+# full name; a doubt cleared up, a mix-up sorted, a bookmark thrown in are praise (SP310);
+# 'sobre' is packaging only after a determiner; an amount with the verdict said last ('9,90 €
+# für einen Brief? Frechheit') is a price complaint, and '9,90 €' is an amount at all (the
+# pattern missed a euro sign after the number); DIY tools are items. After: current SP301
+# 1.00/1.00, SP302 0.94/0.94, SP306 1.00/0.88, SP310 1.00/1.00; seed SP305 1.00/1.00.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
@@ -435,9 +447,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 2640 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 2800 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 2640 == len(disputed)
+        assert 2800 == len(disputed)
         assert len(ids) == len(set(ids))

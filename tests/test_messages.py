@@ -10317,6 +10317,92 @@ RECALL_CASES = [
         "SP104",
         False,
     ),
+    # round 71 (fresh_gv, fresh_gw): a review parked or held, sarcasm no kind message says, a
+    # sellers' network comparing notes, a check-in note, a parcel on the van, an order 'eingetrudelt'
+    (
+        "the review parked until the charger arrives (SP114)",
+        "Totally fair to be annoyed. The charger ships today. Could you park the review for a week or so? Once everything works you'll be in a better position to say how it went.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "the review held until the wardrobe stands, in German (SP114)",
+        "Neuer Termin: Mittwoch zwischen 8 und 12 Uhr. Mit der Rezension würden wir Sie bitten, noch zu warten, bis der Schrank steht.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "the listing not read, 'reading is a lot to ask' (SP111)",
+        "The listing says 38 kg in three places, but we appreciate that reading is a lot to ask before clicking Buy Now.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "most customers manage, 'but there's always one' (SP111)",
+        "Most of our customers manage to tell left from right on the first attempt, but there's always one. Swap the runners over.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "'on commence à connaître la chanson' of a missing part (SP111)",
+        "C'est la deuxième fois en un an qu'un accessoire disparaît de vos commandes. On commence à connaître la chanson.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "'your name will come up' among sellers comparing notes (SP112)",
+        "We're part of a network of independent sellers who compare notes on buyers with a history of disputes. Your name will come up.",
+        "reply",
+        "SP112",
+        True,
+    ),
+    (
+        "'just checking it arrived', in German (SP117)",
+        "Hallo Frau Keller,\n\nwollte nur kurz nachhören, ob die Leinenkissen gut bei Ihnen angekommen sind und Ihnen gefallen. Falls irgendwas nicht passt, melden Sie sich einfach jederzeit bei uns!\n\nLiebe Grüße\nMaggie",
+        "proactive",
+        "SP117",
+        True,
+    ),
+    (
+        "the parcel 'hopped into the Royal Mail van' (SP110)",
+        "Great news - your velvet cushions hopped into the Royal Mail van about ten minutes ago! Should be with you Thursday.",
+        "proactive",
+        "SP110",
+        True,
+    ),
+    (
+        "the order 'bei uns eingetrudelt', in German (SP109)",
+        "Ihre Bestellung ist gestern Abend bei uns eingetrudelt – vielen Dank! Die Geschirrtücher werden gerade verpackt.",
+        "proactive",
+        "SP109",
+        True,
+    ),
+    (
+        "nothing to be had for a review, in German (SP113)",
+        "Wenn Sie mögen, schreiben Sie eine Bewertung auf Amazon. Für eine Bewertung gibt es bei uns keine Gegenleistung.",
+        "review_request",
+        "SP113",
+        False,
+    ),
+    (
+        "the buyer's orders 'chez nous', in French (SP105)",
+        "C'est la deuxième fois qu'un accessoire manque dans vos commandes chez nous ; nous vérifions le stock.",
+        "reply",
+        "SP105",
+        False,
+    ),
+    (
+        "a review 'retocada' for 15 %, in Spanish (SP106)",
+        "Si ahora que está todo resuelto se anima a retocar la reseña, nos gustaría compensarle con un 15 % del importe, que le devolveríamos en cuanto veamos el cambio.",
+        "reply",
+        "SP106",
+        True,
+    ),
 ]
 
 

@@ -504,7 +504,7 @@ _MONEY_FOR = regex.compile(
 _MONEY = regex.compile(
     r"""(?x)
     [$€£]\s?\d+(?:[.,]\d{1,2})?(?![\d/])                  # $49.99, €30
-  | \b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b  # 30 euros
+  | \b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|(?:euros?|eur|dollars?|bucks|pounds|quid)\b)  # 9,90 €
     """,
     regex.V1,
 )
@@ -566,7 +566,17 @@ def _price_verdicts(text: str, hits: list[Hit]) -> list[Hit]:
     starts = [h.start for h in parts]
     for i, (start, clause_end) in enumerate(bounds):
         end = clause_end
-        if len(tokens(text[start:end])) <= _LABEL_WORDS and i + 1 < len(bounds):
+        if i + 1 < len(bounds) and (
+            len(tokens(text[start:end])) <= _LABEL_WORDS
+            # the verdict said last, on its own ('frais de port de 9,90€ pour un livre de poche,
+            # abusé', 'il prezzo è salito da 19 a 29 euro, vergognoso')
+            # (an amount named: 'pay return postage, ridiculous' is the seller's policy)
+            or (
+                i + 2 == len(bounds)
+                and len(tokens(text[slice(*bounds[i + 1])])) <= _LABEL_WORDS
+                and any(start <= m.start() < clause_end for m in amounts)
+            )
+        ):
             end = bounds[i + 1][1]  # 'Price: ridiculous' - a price named as a label
         inside = parts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         found += _price_pair(inside)
@@ -616,21 +626,7 @@ def _clause_topics(
         "product": Topic.PRODUCT,
     }
     topics.update(topic for vocab, topic in direct.items() if vocab in vocabs)
-    if (
-        "service" in vocabs
-        and "courier" in vocabs
-        and not vocabs & {"seller", "amazon_service", "remedy"}
-    ):
-        # 'the driver ignored the delivery note': the courier's service is the delivery (a
-        # refund held up beside the courier's scan is still the refund's service)
-        topics.discard(Topic.SERVICE)
-        topics.add(Topic.SHIPPING)
-    if "manner" in vocabs:
-        # 'the driver was rude' is the delivery; 'rude replies' is the seller's service
-        courier = "courier" in vocabs and "seller" not in vocabs
-        topics.add(Topic.SHIPPING if courier else Topic.SERVICE)
-    if "courier" in vocabs:
-        topics.add(Topic.SHIPPING)
+    _courier_topics(vocabs, topics)
     arrival = bool(vocabs & {"shipping", "late", "missing"})
     parcel = "item" not in vocabs and ("packaging" in vocabs or packaging_anywhere)
     if "damage" in vocabs:
@@ -658,6 +654,40 @@ def _clause_topics(
         # no refund yet' the service (the item only what it was about)
         topics.add(Topic.PRODUCT)
     return frozenset(topics)
+
+
+def _courier_topics(vocabs: frozenset[str], topics: set[Topic]) -> None:
+    """What the courier named in a clause makes of its service and manner (in ``topics``)."""
+    if (
+        "service" in vocabs
+        and "courier" in vocabs
+        and not vocabs & {"seller", "amazon_service", "remedy"}
+    ):
+        # 'the driver ignored the delivery note': the courier's service is the delivery (a
+        # refund held up beside the courier's scan is still the refund's service)
+        topics.discard(Topic.SERVICE)
+        topics.add(Topic.SHIPPING)
+    if "manner" in vocabs:
+        # 'the driver was rude' is the delivery; 'rude replies' is the seller's service
+        courier = "courier" in vocabs and "seller" not in vocabs
+        topics.add(Topic.SHIPPING if courier else Topic.SERVICE)
+        if courier and "negative" in vocabs:
+            # and, like a parcel thrown, neither late nor missing ('late AND the courier was
+            # rude on the phone' is more than a late delivery: no SP306)
+            topics.add(Topic.HANDLING)
+    if "courier" in vocabs:
+        topics.add(Topic.SHIPPING)
+
+
+# Whose words make a comment's service or manner someone's other than the carrier's
+_SELLER_SIDE: Final = frozenset({"seller", "amazon_service", "remedy", "conduct", "item_question"})
+# A carrier by its name ('ups' left out: the German 'Ups' is 'oops')
+_CARRIER_NAME = regex.compile(
+    r"""(?x)\b(?:usps|fedex|dhl|dpd|gls|hermes|evri|yodel|parcelforce|royal\s+mail|correos|seur
+      |mrw|nacex|la\s+poste|colissimo|chronopost|brt|sda|poste\s+italiane|postnl|bpost|ontrac
+      |purolator|canada\s+post)\b""",
+    regex.V1,
+)
 
 
 # What an item said to be unharmed must not also be: damaged, broken, praised or faulted as a
@@ -912,11 +942,30 @@ class Comment:
             if "@" in self.norm.text
             else []
         )
+        # a comment about a carrier and no one else: its service or manner is the carrier's
+        carrier_only = self.vocabs.isdisjoint(_SELLER_SIDE)
+        courier_before = False
         for start, end in self._bounds():
             inside = self.hits[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             words = [w for w, _, _ in tokens(self.view.text[start:end])]
             content = sum(w not in filler and not w.isdigit() for w in words)
             vocabs = _wear_as_damage(inside)
+            names_carrier = "courier" in vocabs or bool(
+                _CARRIER_NAME.search(self.view.text, start, end)
+            )
+            if (
+                carrier_only
+                and vocabs & {"service", "manner"}
+                and (
+                    names_carrier or (courier_before and ("service" not in vocabs or content <= 1))
+                )
+            ):
+                # 'Hermes hotline … was no help either', '… in die Mülltonne gelegt.
+                # unverschämt.', 'courier threw the parcel over my gate and was rude when I
+                # asked him …': the carrier's service and manner are the delivery; not a
+                # service named after it ('DPD lost the parcel. Customer service was rude.')
+                vocabs |= {"courier"}
+            courier_before = courier_before or names_carrier
             if clauses and content <= 1 and "verdict" in vocabs:
                 # 'chat support kept transferring me, useless': the verdict of what came before;
                 # '... way too long. returned': the buyer's own return, no service of the seller's
@@ -1338,6 +1387,12 @@ def _surnames() -> frozenset[str]:
 
 
 @functools.cache
+def _titles() -> frozenset[str]:
+    """The titles before a name ('Frau', 'Mr'), folded: a title is no first name ('Don' is)."""
+    return frozenset(_fold_phrase(t) for t in _data()["vocabularies"]["name_title"]) - {"don"}
+
+
+@functools.cache
 def _particles() -> frozenset[str]:
     return frozenset(_data()["name_particles"]["words"])
 
@@ -1399,6 +1454,9 @@ def _full_names(comment: Comment) -> Iterator[tuple[int, int]]:
         if particle in _particles() and i + 2 < len(words) and _style(words[i + 2].text) != "lower":
             j = i + 2  # 'Lucía de la Cruz' reads 'de' then the surname
             last = words[j]
+        if _fold(first.text.lower()) in _titles():
+            i += 1  # 'Frau Meier' is no full name; 'Frau Sabine Müller' is read from 'Sabine'
+            continue
         styles = {_style(first.text), _style(last.text)}
         known = _is_first_name(first.text.lower(), first_names)
         if _is_full_name(comment, first, last, styles, known=known):
