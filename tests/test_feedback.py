@@ -1429,6 +1429,42 @@ CASES = [
         {"SP306"},
         set(),
     ),
+    # feedback_be: a scent that barely comes through and stiff trousers are the product, an
+    # exchange sorted is praise, a refund short of the price is no price complaint, the name on
+    # the delivery app is no product
+    (
+        "la bougie ne sent presque rien une fois allumée, très déçue",
+        2,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "the trousers are stiff as cardboard and the waist runs big",
+        2,
+        "AFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    (
+        "excellent service, the shop sorted my exchange in a day",
+        1,
+        "MFN",
+        False,
+        {"SP310"},
+        {"SP310"},
+    ),
+    ("le vendeur m'a remboursé seulement la moitié", 2, "MFN", False, set(), set()),
+    (
+        "amazon driver (name on the app was Kevin) threw the box over my gate, 2 days late as well",
+        1,
+        "AFN",
+        False,
+        {"SP301"},
+        {"SP301"},
+    ),
     (
         "absolute shite, the mitre saw fence isnt even square",
         1,

@@ -10403,6 +10403,71 @@ RECALL_CASES = [
         "SP106",
         True,
     ),
+    # round 72 (fresh_gx, fresh_gy): gating in new words, all good as the review's condition, a
+    # new product beside the request, the shop's WhatsApp channel, a spelling note in an address
+    (
+        "a let-down sent to the seller first, in French (SP114)",
+        "Un souci avec votre produit ? Écrivez-nous d'abord : on préfère régler ça entre nous plutôt que de le voir apparaître sur la fiche produit.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "'give us the first shot' when it did not live up to expectations (SP114)",
+        "One request though: if the wash didn't live up to expectations, give us the first shot at making it right by replying here - we'd hate for a fixable issue to end up as someone's review.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "'if it's all good', a review (SP107)",
+        "It's been a week since your cleanser arrived. And if it's all good, we'd appreciate a review on Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "'tell other shoppers what you loved most' (SP107)",
+        "Head to Amazon and tell other shoppers what you loved most - the texture, the scent, that glow.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "a new product beside a review request, 'take a peek at our' (SP113)",
+        "We'd value your honest review on Amazon. While you're there, take a peek at our brand-new Ceramide Moisturiser.",
+        "review_request",
+        "SP113",
+        True,
+    ),
+    (
+        "'our brand-new warehouse' is no promotion (SP113)",
+        "Our brand-new warehouse in Leeds ships faster, so the replacement should arrive Thursday.",
+        "reply",
+        "SP113",
+        False,
+    ),
+    (
+        "the shop's WhatsApp channel, in Spanish (SP105)",
+        "Todavía no tenemos fecha exacta. Lo anunciamos siempre primero en nuestro canal de WhatsApp.",
+        "reply",
+        "SP105",
+        True,
+    ),
+    (
+        "an address spelled out with a note '(all one word)' (SP103)",
+        "Shoot us an email at hello at ironpeakstrength (all one word) dot com and we'll send the chart.",
+        "reply",
+        "SP103",
+        True,
+    ),
+    (
+        "a let-down 'no ha salido como esperabas' is no shipping notice (SP110)",
+        "Puedes dejar tu reseña en Amazon cuando quieras. Si algo no ha salido como esperabas, escríbenos y lo arreglamos.",
+        "review_request",
+        "SP110",
+        False,
+    ),
 ]
 
 
@@ -11888,6 +11953,8 @@ class TestMakersDesk:
             "Once it's booked, Parcelforce's own customer line, which they print on their calling card, is 0344 800 4466.",
             "Für Fragen zum Rückruf hat der Hersteller eine eigene Hotline eingerichtet, die er in seiner Rückrufmeldung angibt: 0800 724 3310.",
             "Le transporteur a une ligne, le numéro qu'ils indiquent est le 09 69 32 10 45.",
+            # a carrier's line in the possessive (fresh_gy)
+            "If you'd like to speak to the carrier, OnTrac's customer service number is 1-800-334-5000.",
         ],
     )
     def test_line_the_carrier_publishes_is_info(self, text):

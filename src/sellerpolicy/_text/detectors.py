@@ -409,6 +409,19 @@ _WORD_HYPHEN = regex.compile(
 )
 
 
+# A note in brackets on how to write an address out, inside a spelled-out one (bounded: linear)
+_SPELLING_NOTE = regex.compile(
+    r"""(?x)[ \t]{0,3}\(\s{0,3}(?:
+        (?:all\s{1,3})?(?:one\s{1,3}word|lower\s{0,3}case|no\s{1,3}spaces|together)
+      | tout\s{1,3}attach[ée]e? | en\s{1,3}un\s{1,3}(?:seul\s{1,3})?mot | todo\s{1,3}junto
+      | (?:en\s{1,3})?una\s{1,3}(?:sola\s{1,3})?palabra | tutto\s{1,3}attaccato
+      | (?:in\s{1,3})?una\s{1,3}(?:sola\s{1,3})?parola | zusammen(?:geschrieben)?
+      | (?:in\s{1,3})?einem\s{1,3}wort | klein(?:geschrieben)?
+    )\s{0,3}\)""",
+    regex.V1,
+)
+
+
 def _letters_plain(text: NormalizedText) -> NormalizedText:
     """The text with letter-spaced words joined, look-alikes by an address folded, 'hxxp' mended.
 
@@ -442,6 +455,21 @@ def _referenced(match: regex.Match[str]) -> str:
     return _REFERENCED[match[0][1:-1].removeprefix("#").removeprefix("x").lstrip("0")]
 
 
+def _spelled_marks(view: NormalizedText) -> NormalizedText:
+    """A text with a spelled-out dot: its spelling notes dropped, its spelled-out hyphens written.
+
+    'hello at ironpeakstrength (all one word) dot com', 'support at voltbench hyphen tools dot
+    co dot uk'.
+    """
+    s = view.text
+    if "(" in s and _SPELLING_NOTE.search(s):
+        view = view.sub(_SPELLING_NOTE, "", "spelling note")
+        s = view.text
+    if any(w in s for w in _HYPHEN_WORDS):
+        view = view.sub(_WORD_HYPHEN, "-", "spelled-out hyphen")
+    return view
+
+
 def _rewritten(text: NormalizedText) -> NormalizedText:
     """`contact_view` of a text that `_may_rewrite`."""
     view = _letters_plain(text)
@@ -450,8 +478,8 @@ def _rewritten(text: NormalizedText) -> NormalizedText:
     s = view.text
     spelled_dot = _SPELLED_DOT_HINT.search(s) is not None
     bracket_dot = _BRACKETED_DOT_WORD_HINT.search(s) is not None
-    if spelled_dot and any(w in s for w in _HYPHEN_WORDS):
-        view = view.sub(_WORD_HYPHEN, "-", "spelled-out hyphen")
+    if spelled_dot:
+        view = _spelled_marks(view)
         s = view.text
     if (spelled_dot or bracket_dot) and any(
         w in s for w in (" at ", "arobase", "arroba", "chiocciola", "klammeraffe")
