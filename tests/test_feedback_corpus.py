@@ -306,10 +306,17 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # rien', trousers 'stiff as cardboard', an exchange 'sorted', a refund of 'seulement la moitié'
 # (no price complaint), the name 'on the app' of a courier. After: current SP301, SP302 1.00/1.00,
 # SP310 1.00/0.87; seed SP305 1.00/1.00.
+# feedback_bf.jsonl (160, b2b6e893…) joined the same day as written, read by nobody and tuned on
+# by nobody (a mixed shop; many buyers' voices): scored untouched at 6d182f3 and at a04e8ee, the
+# session's start, with identical figures (current SP301 0.83/1.00, SP302 0.95/0.90, SP303
+# 1.00/1.00, SP304 0.50/1.00, SP306 0.91/1.00, SP310 0.86/1.00; seed SP305 0.91/0.67): the
+# session's readings of bc, bd and be did not reach this writer's comments. With it the gates
+# are the sixteen sets' figures: current SP301 precision 0.95 -> 0.94, seed SP305 recall 0.95 ->
+# 0.94.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
-        Code.SP301: (0.95, 0.89),
+        Code.SP301: (0.94, 0.89),
         Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
         Code.SP306: (0.98, 0.88),
@@ -319,7 +326,7 @@ DISPUTED_GATES = {
         Code.SP301: (0.94, 0.88),
         Code.SP302: (0.92, 0.87),
         Code.SP303: (1.0, 1.0),
-        Code.SP305: (0.97, 0.95),
+        Code.SP305: (0.97, 0.94),
         Code.SP310: (0.96, 0.85),
     },
 }
@@ -455,9 +462,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 2960 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 3120 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 2960 == len(disputed)
+        assert 3120 == len(disputed)
         assert len(ids) == len(set(ids))
