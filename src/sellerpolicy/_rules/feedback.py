@@ -681,13 +681,15 @@ def _courier_topics(vocabs: frozenset[str], topics: set[Topic]) -> None:
 
 # Whose words make a comment's service or manner someone's other than the carrier's
 _SELLER_SIDE: Final = frozenset({"seller", "amazon_service", "remedy", "conduct", "item_question"})
-# A carrier by its name ('ups' left out: the German 'Ups' is 'oops')
-_CARRIER_NAME = regex.compile(
-    r"""(?x)\b(?:usps|fedex|dhl|dpd|gls|hermes|evri|yodel|parcelforce|royal\s+mail|correos|seur
-      |mrw|nacex|la\s+poste|colissimo|chronopost|brt|sda|poste\s+italiane|postnl|bpost|ontrac
-      |purolator|canada\s+post)\b""",
-    regex.V1,
+# The carriers by name, as pattern alternatives (for `_CARRIER` and `_CARRIER_NAME`)
+_CARRIERS = (
+    *("usps", "fedex", "dhl", "dpd", "gls", "hermes", "evri", "yodel", "parcelforce"),
+    *(r"royal\s+mail", "correos", "seur", "mrw", "nacex", r"la\s+poste", "colissimo"),
+    *("chronopost", "brt", "sda", r"poste\s+italiane", "postnl", "bpost", "ontrac", "purolator"),
+    r"canada\s+post",
 )
+# A carrier by its name in a clause ('ups' left out: the German 'Ups' is 'oops')
+_CARRIER_NAME = regex.compile(rf"\b(?:{'|'.join(_CARRIERS)})\b", regex.V1)
 
 
 # What an item said to be unharmed must not also be: damaged, broken, praised or faulted as a
@@ -1779,12 +1781,7 @@ _COMPANY_LINE = regex.compile(
 # unless the words around it give it as the buyer's own ('mi número es', 'call me on',
 # 'chiamatemi al', 'rappelez au … c'est mon portable'). Amazon is not one of them here: 'ordered
 # via Amazon, the seller's whatsapp 07700 …' names the seller's number.
-_CARRIER = regex.compile(
-    r"""(?x)\b(?:ups|usps|fedex|dhl|dpd|gls|hermes|evri|yodel|parcelforce|royal\s+mail
-      |correos|seur|mrw|nacex|la\s+poste|colissimo|chronopost|brt|sda|poste\s+italiane|postnl
-      |bpost|ontrac|purolator|canada\s+post)\b""",
-    regex.V1,
-)
+_CARRIER = regex.compile(rf"\b(?:ups|{'|'.join(_CARRIERS)})\b", regex.V1)
 # the buyer's own words before the number, a pronoun or a verb with 'me' joined ('llámenme',
 # 'chiamatemi', 'llamame', 'chiamami'; not 'llamé', 'I called'; 'flame' read so too, the safe
 # side)

@@ -59,8 +59,13 @@ _SUFFIX_DASH = regex.compile(
 )
 
 
+def _stem(att: Attachment) -> str:
+    """The file name without its extension ('Cutting_plan_026.pdf' -> 'Cutting_plan_026')."""
+    return att.file_name.rsplit(".", 1)[0]
+
+
 def name_words(att: Attachment) -> str:
-    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    stem = _stem(att)
     stem = _DASHED_ADDRESS.sub(lambda m: m.group().replace("-", ".") + " ", stem)
     stem = _SUFFIX_DASH.sub(" ", stem)
     return f"{SEPARATORS.sub(' ', stem)}\n{att.alt_text or ''}"
@@ -142,7 +147,7 @@ def _name_is_generic(att: Attachment) -> bool:
 
     An order id, a date or a placeholder ('{{order_id}}.pdf') names no document either.
     """
-    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    stem = _stem(att)
     return not att.alt_text and all(
         _GENERIC_NAME.fullmatch(w) or w.lower() in _ORDER_WORDS for w in _NAME_WORD.findall(stem)
     )
@@ -215,7 +220,7 @@ def _buyer_asked_for(a: Analysis, att: Attachment) -> bool:
     said = " ".join(m.body for m in a.history if m.sender is MessageSender.BUYER)
     if not _REQUEST.search(said):
         return False  # the buyer asked for nothing ('the product arrived but it won't work.')
-    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    stem = _stem(att)
     if _words(stem) & _words(said):
         return True
     return is_image(att) and bool(_PICTURE.search(said))
@@ -245,7 +250,7 @@ def _attached_by_name(a: Analysis, att: Attachment) -> bool:
     """
     if len(a.message.attachments) != 1:
         return False
-    stem = att.file_name.rsplit(".", 1)[0] if "." in att.file_name else att.file_name
+    stem = _stem(att)
     named = _words(stem)
     text = a.norm.text
     return bool(named) and any(
