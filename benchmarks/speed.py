@@ -222,6 +222,10 @@ ADVERSARIAL = {
     # a line a maker runs, given by where they print it (the body's words indexed once a message,
     # not searched for the maker's name once a number)
     "lines a maker runs": "The Acme 40841 arm. Acme run a hotline - the number they print is 0344 496 0732. ",
+    # particles inside phrases in one endless sentence (a second pass over the words without
+    # them), and a 'before' that governs a return beside a review (SP114's reading of the gate)
+    "particles": "geben Sie uns doch erst hier die Chance, please just let us know ",
+    "gates before returns": "message us before you send it back, reviews welcome ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

@@ -158,7 +158,9 @@ BLIND_FLOORS = {
     Code.SP108: (0.875, 0.875),
     Code.SP109: (1.000, 1.000),
     Code.SP110: (1.000, 0.875),
-    Code.SP111: (0.875, 0.777),
+    # SP111 raised on 2026-12-07 (0.875 -> 1.000): German 'Mist' of dismay is no insult (read off
+    # fresh_hb; the blind set's aggregate moved with it)
+    Code.SP111: (1.000, 0.777),
     Code.SP112: (1.000, 1.000),
     # SP113 (0.733/0.785) and SP124 (0.857/0.666) raised on 2026-12-04 (fresh_e/fresh_f round):
     # the Amazon storefront and paid add-ons read as promotion, so a purpose kind that promotes

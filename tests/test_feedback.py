@@ -1473,6 +1473,62 @@ CASES = [
         {"SP302", "SP303"},
         {"SP302", "SP303"},
     ),
+    # an author named for the work: after a determiner and 'new' or 'latest', before a title in
+    # capitals; a possessive before an ordinary word, or a noun between, is a person's name
+    ("the new Lee Child came with a torn cover, seller ignored me", 2, "MFN", False, set(), set()),
+    ("Le dernier Joël Dicker, couverture abîmée", 2, "MFN", False, set(), set()),
+    (
+        "l'ultimo Andrea Camilleri arrivato con la copertina strappata",
+        2,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    ("Stephen King's IT, pages missing and seller never answered", 2, "MFN", False, set(), set()),
+    ("the last driver Tom Hale threw it over the fence", 1, "MFN", False, {"SP304"}, {"SP304"}),
+    (
+        "Tom Hale's van was parked on my lawn, seller shrugged",
+        1,
+        "MFN",
+        False,
+        {"SP304"},
+        {"SP304"},
+    ),
+    # an amount with its sign after it, and a few words, before 'for' (seed SP305)
+    ("Me cobraron 9,95€ de envío por un chupete. Abusivo.", 1, "MFN", False, set(), {"SP305"}),
+    (
+        "12 euro di spese di spedizione per dei calzini sono esagerate",
+        2,
+        "MFN",
+        False,
+        set(),
+        {"SP305"},
+    ),
+    ("4,99 € Versandkosten für ein Taschenbuch sind frech.", 2, "MFN", False, set(), {"SP305"}),
+    ("Verkäufer war frech am Telefon", 1, "MFN", False, set(), set()),
+    # how soon it failed is no fast delivery praised under a low rating (no SP310)
+    (
+        "Ballon qui se dégonfle en 2 jours et le vendeur refuse l'échange",
+        1,
+        "MFN",
+        False,
+        set(),
+        set(),
+    ),
+    ("stopped working in 3 days, useless", 1, "MFN", False, {"SP302"}, {"SP302"}),
+    # a part of the product lost, a bag unrolled: the product, no parcel lost or damaged
+    ("shuttlecocks lost feathers after 1 game, garbage", 1, "AFN", False, {"SP302"}, {"SP302"}),
+    (
+        "sac de couchage trop petit, fait à peine 190 cm une fois ouvert",
+        1,
+        "MFN",
+        False,
+        {"SP302"},
+        {"SP302"},
+    ),
+    # a football club is no one's full name
+    ("Terrible seller, Scunthorpe United away shirt never came", 1, "MFN", False, set(), set()),
 ]
 
 

@@ -313,6 +313,16 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # session's readings of bc, bd and be did not reach this writer's comments. With it the gates
 # are the sixteen sets' figures: current SP301 precision 0.95 -> 0.94, seed SP305 recall 0.95 ->
 # 0.94.
+# feedback_bg.jsonl (160, f7bfa0fa…) joined the same day: a sports, outdoor and baby-products
+# shop with some books and music. Untouched at a4ba09c: current SP301 1.00/1.00, SP302 0.91/0.77,
+# SP303 1.00/1.00, SP304 0.64/1.00, SP306 1.00/0.89, SP310 0.88/1.00; seed SP301 0.93/0.93,
+# SP304 0.87/1.00, SP305 0.93/0.81. Read after: an amount with its sign after it before 'for'
+# ('9,95€ de envío por un chupete'), a few words between ('12 euro di spese di spedizione per dei
+# calzini'), 'frech' and 'esagerate' as price verdicts, how soon a thing failed no fast delivery
+# ('se dégonfle en 2 jours'), feathers lost and a sleeping bag 'une fois ouvert' the product, a
+# football club and a signed 'Trikot' no one's name. After: current SP302 0.93/1.00, SP304
+# 0.75/1.00 (the buyer's own name twice and a driver's: the dispute), SP310 1.00/1.00; seed
+# SP304 1.00/1.00, SP305 0.94/1.00.
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
@@ -462,9 +472,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 3120 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 3280 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 3120 == len(disputed)
+        assert 3280 == len(disputed)
         assert len(ids) == len(set(ids))

@@ -11,6 +11,8 @@ from sellerpolicy import (
     Attachment,
     Code,
     Message,
+    Order,
+    OrderItem,
     Policy,
     Severity,
     check_message,
@@ -283,6 +285,49 @@ class TestCases:
         )
 
         assert [Severity.INFO] == [f.severity for f in report.findings]
+
+    @pytest.mark.parametrize(
+        ("url", "severity"),
+        [
+            pytest.param("https://www.amazon.co.uk/dp/B07XJ8C8F5", Severity.INFO, id="dp"),
+            pytest.param(
+                "https://www.amazon.co.uk/Lamp-Shade/dp/b07xj8c8f5/ref=sr_1_1",
+                Severity.INFO,
+                id="titled-lower-case",
+            ),
+            pytest.param(
+                "https://www.amazon.co.uk/gp/product/B07XJ8C8F5", Severity.INFO, id="gp-product"
+            ),
+            pytest.param(
+                "https://www.amazon.co.uk/dp/B0CZZZZZZ1", Severity.WARNING, id="other-listing"
+            ),
+            pytest.param(
+                "https://www.amazon.co.uk/s?k=B07XJ8C8F5", Severity.WARNING, id="search-for-it"
+            ),
+        ],
+    )
+    def test_link_to_ordered_product_is_info_with_the_order(self, url, severity):
+        """With the order given, its own product's page is the order's; another listing is not."""
+        order = Order(
+            order_id="026-1234567-1234567",
+            marketplace_id="A1F83G8C2ARO7P",
+            purchased_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+            fulfillment_channel="MFN",
+            items=(OrderItem(asin="B07XJ8C8F5"),),
+        )
+        message = Message(
+            body=f"Order 026-1234567-1234567: the assembly video is on the product page {url}",
+            kind="unexpected_problem",
+            order_id="026-1234567-1234567",
+        )
+
+        with_order = check_message(
+            message, order=order, now=dt.datetime(2026, 11, 3, tzinfo=dt.UTC)
+        )
+        without = check_message(message)
+
+        assert [f.severity for f in with_order.findings if f.code == "SP102"] == [severity]
+        assert [f.severity for f in without.findings if f.code == "SP102"] == [Severity.WARNING]
 
     def test_reply_to_thanks_is_not_thank_you_only(self):
         """A reply to a buyer's thanks is fine; the same text sent proactively is SP117."""
@@ -10467,6 +10512,55 @@ RECALL_CASES = [
         "review_request",
         "SP110",
         False,
+    ),
+    (
+        "particles inside a gating phrase: 'uns doch erst hier die Chance' (SP114)",
+        "Eine Bitte noch: Bevor Sie Ihre Eindrücke öffentlich auf Amazon teilen, geben Sie uns doch erst hier die Chance, etwaige Macken zu beheben. Und natürlich freuen wir uns über Ihre Rezension.",
+        "review_request",
+        "SP114",
+        True,
+    ),
+    (
+        "the item perfect as the review's condition (SP107)",
+        "If it turned out to be perfect for your little one, please leave a review on Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "the buyer proud of what they made as the review's condition, in Spanish (SP107)",
+        "Si estás orgullosa de tu primera vela, déjanos una reseña en Amazon.",
+        "review_request",
+        "SP107",
+        True,
+    ),
+    (
+        "'less than perfect' is a problem sent to the seller, not delight (no SP107)",
+        "Before you head over to the review section, drop us a line if anything arrived less than perfect, so we can put it right first.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "'qu'il soit élogieux ou critique' welcomes any review (no SP107)",
+        "Si vous avez un moment, un avis sur la page du produit aiderait d'autres acheteurs, qu'il soit élogieux ou critique.",
+        "review_request",
+        "SP107",
+        False,
+    ),
+    (
+        "German 'Mist' of dismay is no insult (no SP111)",
+        "Hallo Frau Kessler,\n\nMist, das tut mir leid – auf den Fotos sieht man die Delle gut. Wir schicken Ihnen ein neues Exemplar.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "'so einen Mist' said of the buyer's words is (SP111)",
+        "Lesen Sie die Anleitung, bevor Sie so einen Mist schreiben.",
+        "reply",
+        "SP111",
+        True,
     ),
 ]
 

@@ -12,6 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sellerpolicy._rules import data
 from sellerpolicy._rules.data import vocabularies
 from sellerpolicy._text import phrases
 from sellerpolicy._text.normalize import normalize
@@ -305,6 +306,55 @@ class TestAutomaton:
         again = pickle.loads(pickle.dumps(lexicon))  # noqa: S301 - our own bytes
         text = "leave a review request: your 5 star review, don't"
         assert again.scan(text) == lexicon.scan(text) != []
+
+
+class TestParticles:
+    """Particles a writer slips inside a phrase ('uns *doch* die Chance') are passed over."""
+
+    LEXICON = Lexicon.build(
+        {"chance": ["uns die chance"], "ask": ["let us know"], "doch": ["melden sie sich doch"]},
+        {"pls": "please"},
+        ["doch", "erst", "please", "just"],
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("geben Sie uns die Chance", [("chance", "uns die Chance")]),
+            ("geben Sie uns doch die Chance", [("chance", "uns doch die Chance")]),
+            ("geben Sie uns doch erst die Chance", [("chance", "uns doch erst die Chance")]),
+            ("please just let us just know", [("ask", "let us just know")]),
+            ("let pls us know", [("ask", "let pls us know")]),
+            ("melden Sie sich doch", [("doch", "melden Sie sich doch")]),
+            ("doch uns die", []),
+            ("geben Sie uns nicht die Chance", []),
+        ],
+        ids=["plain", "one", "two", "english", "shorthand", "in-the-phrase", "cut", "not-one"],
+    )
+    def test_passed_over_inside_a_phrase(self, text: str, found: list[tuple[str, str]]) -> None:
+        """Each phrase is found once, its span over the particles; any other word still parts."""
+        hits = self.LEXICON.scan(text.lower())
+
+        assert [(h.vocab, text[h.start : h.end]) for h in hits] == found
+
+    def test_no_particles_no_change(self) -> None:
+        """Without particles the lexicon reads as the word-by-word reference does."""
+        text = "geben Sie uns doch die Chance, let us just know"
+        plain = Lexicon.build({"chance": ["uns die chance"], "ask": ["let us know"]})
+
+        assert plain.scan(text.lower()) == []
+
+    def test_pickles_with_its_particles(self) -> None:
+        """The particles travel with a pickled lexicon (the batch's worker processes)."""
+        again = pickle.loads(pickle.dumps(self.LEXICON))  # noqa: S301 - our own bytes
+
+        assert [h.vocab for h in again.scan("uns doch die chance")] == ["chance"]
+
+    def test_the_message_lexicon_reads_them(self) -> None:
+        """The message checker's vocabularies pass over the particles of `[particles]`."""
+        vocabs = data.lexicon({}).read("geben sie uns doch erst hier die chance").vocabs
+
+        assert "contact_us" in vocabs
 
 
 class TestSentenceEnds:

@@ -116,7 +116,7 @@ def check_message(
     context = MessageContext.build(
         message, order=order, history=past, events=events, now=now, policy=policy
     )
-    findings = run_message_rules(message, context.order_messages(), policy)
+    findings = run_message_rules(message, context.order_messages(), policy, order=order)
     extra, not_judged = run_context_rules(context)
     return MessageReport(
         findings=findings + extra,

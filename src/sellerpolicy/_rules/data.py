@@ -200,13 +200,19 @@ def _lexicon(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     merged = dict(vocabularies())
     for name, phrases in extra:
         merged[name] = merged.get(name, ()) + phrases
-    return Lexicon.build(merged, shorthand())
+    return Lexicon.build(merged, shorthand(), particles())
 
 
 @functools.cache
 def shorthand() -> Mapping[str, str]:
     """Chat shorthand the message checker reads as the word it stands for ("u": "you")."""
     return MappingProxyType(dict(_read("vocabularies.toml")["shorthand"]["words"]))
+
+
+@functools.cache
+def particles() -> frozenset[str]:
+    """Words a phrase of the message checker may have inside it in a text ("uns doch die")."""
+    return frozenset(_read("vocabularies.toml")["particles"]["words"])
 
 
 def lexicon(extra: Mapping[str, tuple[str, ...]]) -> Lexicon:

@@ -484,17 +484,24 @@ def _clause_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+# An amount of money: '$49.99', '€ 30', '30 euros', '9,90 €' (the sign after it ends no word,
+# so no word boundary is asked of it)
+_AMOUNT = r"""
+    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?
+      |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|(?:euros?|eur|dollars?|bucks|pounds|quid)\b))
+"""
+
 _MONEY_FOR = regex.compile(
-    r"""(?x)
-    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $49.99, € 30
-      |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 euros
+    rf"""(?x)
+    {_AMOUNT}                                          # $49.99, € 30, 30 euros, 9,95€
     (?:\s+(?!(?:refund|refunded|back|credit|off|discount|voucher|coupon|gift|compensation
         |rebate|remboursement|rembourse|reembolso|rimborso|erstattung|gutschrift)\b)
-        [a-z]+){0,2}?                                 # '$12.99 shipping for', not '$10 back'
+        [a-z]+){{0,4}}?                                # '$12.99 shipping for', not '$10 back'
     [?!]*                                              # 'sixty dollars?!? for THIS??'
     \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
     (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
-      |esto|estos|eso|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|das|ca|so)\b
+      |esto|estos|eso|questo|questa|questi|einen|eine|ein|diese|dieses|diesen|das|ca|so
+      |dei|delle|degli|des|unos|unas)\b               # 'per dei calzini', 'pour des chaussettes'
                                                       # ... this?
     """,
     regex.V1,
@@ -511,9 +518,8 @@ _MONEY = regex.compile(
 
 
 _MONEY_MORE = regex.compile(
-    r"""(?x)
-    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # $30, €12.50
-      |\b\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # 30 dollars
+    rf"""(?x)
+    {_AMOUNT}                                          # $30, €12.50, 30 dollars
     \s+(?:more|mehr|de\ plus|mas|di\ piu|in\ piu)\b      # ... more: what others paid
     """,
     regex.V1,
@@ -521,10 +527,9 @@ _MONEY_MORE = regex.compile(
 
 
 _FOR_MONEY_EXPECTED = regex.compile(
-    r"""(?x)
+    rf"""(?x)
     \b(?:for|fur|pour|por|per)\s+                        # for ...
-    (?:[$€£]\s?\d+(?:[.,]\d{1,2})?                      # ... $60
-      |\d+(?:[.,]\d{1,2})?\s?(?:[$€£]|euros?|eur|dollars?|bucks|pounds|quid)\b)  # ... 60 bucks
+    {_AMOUNT}                                          # ... $60, 60 bucks
     \s*,?\s*(?:i\s+|ich\s+|je\s+|j\s|)?                 # I ...
     (?:expected|expect|would\ expect|d\ expect|erwarte|erwartet|attendais|attend
       |esperaba|espero|aspettavo|aspetto)\b               # ... expected better: too dear
@@ -786,6 +791,36 @@ def _praise_turned(text: str) -> list[Hit]:
     return found
 
 
+_FAILURE: Final = frozenset({"product", "breakage", "negative"})
+_FAILED_REACH = 30  # characters from a failure to the time it took, in one clause
+_NO_BREAK = regex.compile(r"[^,.;:!?\n]*", regex.V1)
+
+
+def _failed_within(text: str, hits: list[Hit]) -> list[Hit]:
+    """A time said right after a failure is how soon it failed, no praise of a fast delivery.
+
+    'stopped working in 3 days', 'se dégonfle en 2 jours': the 'in 3 days' that praises a
+    delivery elsewhere ('arrived in 3 days') is set aside (`positive.not`), so a low rating
+    over it is no mismatch (SP310).
+    """
+    durations = [(h.start, h.end) for h in hits if h.vocab == "duration"]
+    if not durations:
+        return []
+    failures = sorted(h.end for h in hits if h.vocab in _FAILURE)
+    found = []
+    for h in hits:
+        if h.vocab != "positive" or not any(h.start <= s and e <= h.end for s, e in durations):
+            continue
+        i = bisect.bisect_right(failures, h.start)
+        if (
+            i
+            and h.start - failures[i - 1] <= _FAILED_REACH
+            and _NO_BREAK.fullmatch(text, failures[i - 1], h.start) is not None
+        ):
+            found.append(Hit("positive.not", h.start, h.end, -1))
+    return found
+
+
 _FEW_WORDS = regex.compile(r"(?:\W+[a-z]+){1,3}", regex.V1)
 _NOT_THE_PRODUCT: Final = frozenset(
     {"service", "seller", "shipping", "missing", "late", "courier", "handling", "manner"}
@@ -888,6 +923,7 @@ class Comment:
         hits += _stopped(text, self.reading)
         hits += _substring_hits(text, self.reading)
         hits += _praise_turned(text)
+        hits += _failed_within(text, hits)
         hits = self._outside_emails(_drop_exceptions(hits))
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
@@ -1510,14 +1546,19 @@ def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int
     """Whether the name ``words[first..last]`` names a product: a brand, author or designer.
 
     'the Stephen King box set', 'Paul Mitchell shampoo', 'Jimmy Choo knockoffs': a determiner
-    right before the name, or a product noun right after it; a year or a volume number and
-    one describing word may stand between ('George Orwell 1984 hardcover', "Stephen King's
+    right before the name, or one and 'new' ('le dernier Joël Dicker'), or a title in capitals
+    after it ("Stephen King's IT"), or a product noun right after it; a year or a volume number
+    and one describing word may stand between ('George Orwell 1984 hardcover', "Stephen King's
     new novel"). After a cue the name is a person's whatever follows ('seller Daniel Okafor').
     """
     text = comment.original
     if _cues(comment, words[first].start):
         return False
-    if _after_product_noun(comment, words, first):
+    if (
+        _after_product_noun(comment, words, first)
+        or _a_new_work(comment, words, first)
+        or _before_a_title(comment, words, last)
+    ):
         return True
     filler = frozenset(_data()["words"]["filler"])
     for step in (1, 2):
@@ -1534,6 +1575,61 @@ def _names_a_product(comment: Comment, words: list[_Word], first: int, last: int
         if _style(words[at].text) != "lower" or word in filler:
             return False  # 'told Marcus Bell my shoes were wrong': the name is a person's
     return False
+
+
+def _a_new_work(comment: Comment, words: list[_Word], first: int) -> bool:
+    """Whether the name ``words[first]...`` follows a determiner and 'new' or 'latest'.
+
+    'the new Lee Child', 'le dernier Joël Dicker', 'l'ultimo Camilleri': a work named by its
+    author or maker. 'the last driver, Tom Hale' names a person (a noun stands between).
+    """
+    if first < 1:
+        return False
+    text = comment.original
+    before = words[first - 1]
+    if not _BETWEEN_NAMES.fullmatch(text[before.end : words[first].start]):
+        return False
+    elided = _QUOTES.split(before.text.lower(), maxsplit=1)  # "l'ultimo"
+    if len(elided) == _ELIDED:
+        determiner, adjective = elided
+    elif first > 1 and _BETWEEN_NAMES.fullmatch(text[words[first - 2].end : before.start]):
+        determiner, adjective = words[first - 2].text.lower(), before.text.lower()
+    else:
+        return False
+    return _fold(adjective) in _folded_words("work_before") and _fold(determiner) in _folded_words(
+        "determiner_before_work"
+    )
+
+
+_ELIDED: Final = 2  # an elided determiner and its word: "l'ultimo"
+_POSSESSIVE = regex.compile(r"['\u2019]s$", regex.V1 | regex.IGNORECASE)
+
+
+def _before_a_title(comment: Comment, words: list[_Word], last: int) -> bool:
+    """Whether the name ending at ``words[last]`` is an author's before a title in capitals.
+
+    "Stephen King's IT", "Ken Follett's Pillars": a possessive name, then a capitalised word
+    that is neither a word of the vocabularies nor a first name ("Tom Reyes's van" is a
+    person's). A comment all in capitals says nothing by its capitals.
+    """
+    name = words[last]
+    if last + 1 >= len(words) or not _POSSESSIVE.search(name.text):
+        return False
+    title = words[last + 1]
+    if not _BETWEEN_NAMES.fullmatch(comment.original[name.end : title.start]):
+        return False
+    style = _style(title.text)
+    if style == "lower" or (style == "caps" and comment.original.upper() == comment.original):
+        return False
+    return style == "caps" or not (
+        _is_plain_word(title.text) or _is_first_name(title.text.lower(), _first_names())
+    )
+
+
+@functools.cache
+def _folded_words(key: str) -> frozenset[str]:
+    words: list[str] = _data()["names"][key]
+    return frozenset(_fold(w) for w in words)
 
 
 def _is_item(word: str) -> bool:

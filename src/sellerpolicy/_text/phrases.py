@@ -367,6 +367,9 @@ class Lexicon:
     """The phrases of each key of the automaton, by the key's index."""
     _aliases: tuple[tuple[str, str], ...] = ()
     """Shorthand read as the word it stands for ("u" as "you", "pls" as "please")."""
+    _particles: frozenset[str] = frozenset()
+    """Words a phrase may have inside it in a text and still match ("geben Sie uns *doch* die
+    Chance" matches "uns die chance"): particles and fillers that change no request."""
     _automaton: ahocorasick_rs.AhoCorasick | None = attrs.field(
         init=False, repr=False, eq=False, default=None
     )
@@ -406,18 +409,28 @@ class Lexicon:
         self,
     ) -> tuple[
         type[Lexicon],
-        tuple[tuple[str, ...], tuple[tuple[_Entry, ...], ...], tuple[tuple[str, str], ...]],
+        tuple[
+            tuple[str, ...],
+            tuple[tuple[_Entry, ...], ...],
+            tuple[tuple[str, str], ...],
+            frozenset[str],
+        ],
     ]:
-        """Pickle the keys, phrases and aliases; the automaton is compiled again from the keys."""
-        return (type(self), (self._keys, self._entries, self._aliases))
+        """Pickle the keys, phrases, aliases and particles; the automaton is compiled again."""
+        return (type(self), (self._keys, self._entries, self._aliases, self._particles))
 
     @classmethod
     def build(
-        cls, vocabularies: Mapping[str, Iterable[str]], aliases: Mapping[str, str] | None = None
+        cls,
+        vocabularies: Mapping[str, Iterable[str]],
+        aliases: Mapping[str, str] | None = None,
+        particles: Iterable[str] = (),
     ) -> Lexicon:
         """Compile ``{vocabulary: phrases}``, reading each of ``aliases`` as its word.
 
         An alias is one word read as one other ("u": "you"), so offsets stay those of the text.
+        A word of ``particles`` inside a phrase's run of words in a text is passed over ("uns
+        doch die Chance" is "uns die chance"); the hit spans it.
 
         Raises:
             ValueError: A phrase is empty or has a stem shorter than three letters.
@@ -453,10 +466,13 @@ class Lexicon:
             for digit in _digits():
                 by_key[" " + digit].extend(starting_with_digit)
         keys = tuple(by_key)
+        skipped = frozenset(particles)
         return cls(
             keys,
             tuple(tuple(by_key[k]) for k in keys),
             tuple(sorted((aliases or {}).items())),
+            # shorthand for a particle is one too ('pls' for 'please')
+            skipped | {w for w, meant in (aliases or {}).items() if meant in skipped},
         )
 
     def scan(self, text: str) -> list[Hit]:
@@ -485,8 +501,30 @@ class Lexicon:
         return Scan(pieces, words, self._found(words))
 
     def _found(self, original: list[str]) -> list[_Found]:
-        """The phrases of `scan` in the words ``original``, in no particular order."""
+        """The phrases of `scan` in the words ``original``, in no particular order.
+
+        Then, where the text has particles, the phrases of its words without them whose run
+        had one inside: "geben Sie uns doch die Chance" holds "uns die chance" at "uns doch die
+        Chance". A phrase the words hold as they are is found once.
+        """
         if self._automaton is None or not original:
+            return []
+        found = self._matched(original)
+        particles = self._particles
+        if particles.isdisjoint(original):  # most texts
+            return found
+        kept = [i for i, word in enumerate(original) if word not in particles]
+        if len(kept) < _PAIR:
+            return found
+        for first, rank, last, names in self._matched([original[i] for i in kept]):
+            start, end = kept[first], kept[last]
+            if end - start != last - first:  # a particle inside: not a run of the text itself
+                found.append((start, rank, end, names))
+        return found
+
+    def _matched(self, original: list[str]) -> list[_Found]:
+        """The phrases in the words ``original`` (not empty), run for run as they stand."""
+        if self._automaton is None:
             return []
         words = original
         matches = self._automaton.find_matches_as_indexes(
@@ -530,6 +568,7 @@ class Lexicon:
         return found
 
 
+_PAIR = 2  # the fewest words a phrase with a particle inside has around it
 _Found = tuple[int, int, int, tuple[str, ...]]
 """A phrase found in a text's words: its first word, its rank, its last word, its names."""
 _NAMES = operator.itemgetter(3)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 import attrs
 import regex
 
-from sellerpolicy._model import Message, MessageFormat, MessageSender
+from sellerpolicy._model import Message, MessageFormat, MessageSender, Order
 from sellerpolicy._rules.data import lexicon
 from sellerpolicy._text.detectors import (
     Evidence,
@@ -126,11 +126,23 @@ class _once(Generic[_T]):  # noqa: N801 - a decorator, named like `functools.cac
 class Analysis:
     """The normalised text of one message and everything derived from it, computed lazily."""
 
-    def __init__(self, message: Message, history: tuple[Message, ...], policy: Policy) -> None:
-        """Normalise the body and scan it for phrases once; the rest is read on demand."""
+    def __init__(
+        self,
+        message: Message,
+        history: tuple[Message, ...],
+        policy: Policy,
+        *,
+        order: Order | None = None,
+    ) -> None:
+        """Normalise the body and scan it for phrases once; the rest is read on demand.
+
+        ``order``, when the caller gave one, is the order the message is about (SP102 reads
+        its products).
+        """
         self.message = message
         self.history = history
         self.policy = policy
+        self.order = order
         self.kind = message.kind
         # An HTML body is read as the buyer reads it, mapped back to the HTML: entities decoded
         # and markup out of the words ('sh<span></span>op&#46;com' reads 'shop.com').

@@ -44,6 +44,25 @@ _OWN_PAGE = regex.compile(
 )
 
 
+# The ASIN in the path of a product page: '/dp/B07XJ8C8F5', '/gp/product/0141439513',
+# '/Some-Title/dp/B07XJ8C8F5/ref=...', '/gp/aw/d/...' (the mobile page)
+_PRODUCT_PAGE = regex.compile(
+    r"/(?:dp|gp/product|gp/aw/d|exec/obidos/asin|o/asin)/([a-z0-9]{10})(?![a-z0-9])",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _ordered_product(a: Analysis, url: str) -> bool:
+    """Whether ``url`` is the page of a product of the order the caller gave (`Analysis.order`).
+
+    Not another listing: the product the buyer bought ('the manual is on the product page').
+    """
+    if a.order is None or not a.order.items:
+        return False
+    m = _PRODUCT_PAGE.search(url)
+    return m is not None and m[1].upper() in {item.asin.upper() for item in a.order.items}
+
+
 @functools.lru_cache(maxsize=4096)  # a host turns up again and again; bounded memory
 def _is_amazon(host: str, domains: frozenset[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
@@ -204,14 +223,19 @@ def _amazon_links(a: Analysis) -> Iterator[_Result]:
     for link in page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
         if link.explicit and _is_amazon(link.host, amazon):
-            own = _OWN_PAGE.search(link.value) is not None
+            if _OWN_PAGE.search(link.value) is not None:
+                severity, note = Severity.INFO, "a link to the buyer's own order or review page"
+            elif _ordered_product(a, link.value):
+                severity, note = Severity.INFO, "a link to the page of the product ordered"
+            else:
+                severity, note = None, ""
             yield (
                 link.start,
                 link.end,
                 a.message.body[link.start : link.end],
                 link.disguises,
-                Severity.INFO if own else None,
-                "a link to the buyer's own order or review page" if own else "",
+                severity,
+                note,
             )
 
 

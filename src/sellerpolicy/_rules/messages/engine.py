@@ -17,7 +17,7 @@ import regex
 
 from sellerpolicy._codes import RULES, Code, Family, Severity
 from sellerpolicy._decisions import Finding, Span
-from sellerpolicy._model import Attachment, Message, MessageFormat
+from sellerpolicy._model import Attachment, Message, MessageFormat, Order
 from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.messages.analysis import Analysis, Found
 from sellerpolicy._rules.messages.attachments import unnecessary_attachment
@@ -206,14 +206,18 @@ def run_message_rules(
     history: tuple[Message, ...],
     policy: Policy,
     rules: tuple[MessageRule, ...] = MESSAGE_RULES,
+    *,
+    order: Order | None = None,
 ) -> tuple[Finding, ...]:
     """Run every enabled message rule and return their findings.
 
     A buyer's or Amazon's message (see `is_seller_message`) has none: the rules judge sellers.
+    ``order``, when given, is the order the message is about: a link to one of its products'
+    pages is the order's own (SP102).
     """
     if not is_seller_message(message):
         return ()
-    analysis = Analysis(message, history, policy)
+    analysis = Analysis(message, history, policy, order=order)
     findings: list[Finding] = []
     enabled, plain = _enabled(policy.active, rules)
     if message.format is MessageFormat.TEXT and not message.attachments and not message.subject:
@@ -235,7 +239,11 @@ def run_message_rules(
         # reply's subject ('Re: ...') is the buyer's, answered: only contact details in it are
         # judged, which the seller sends whoever wrote the rest ('Re: charger - ring me on ...')
         judged = CONTACT_RULES if _REPLY_PREFIX.match(message.subject) else SUBJECT_RULES
-        gated += tuple(_subject_findings(message, history, policy, enabled, findings, rules=judged))
+        gated += tuple(
+            _subject_findings(
+                message, history, policy, enabled, findings, rules=judged, order=order
+            )
+        )
     return gated
 
 
@@ -277,6 +285,7 @@ def _subject_findings(
     body_findings: list[Finding],
     *,
     rules: frozenset[Code] = SUBJECT_RULES,
+    order: Order | None = None,
 ) -> Iterator[Finding]:
     """Findings of the subject line read as a text of its own: ``rules`` the body did not break.
 
@@ -290,7 +299,7 @@ def _subject_findings(
     subject = Message(
         body=text, kind=message.kind, sender=message.sender, order_id=message.order_id
     )
-    analysis = Analysis(subject, history, policy)
+    analysis = Analysis(subject, history, policy, order=order)
     for code, check, severity, needs in enabled:
         if code not in rules or code in found_in_body:
             continue

@@ -1207,6 +1207,45 @@ def _contact_not_needed(a: Analysis, start: int, end: int) -> bool:
 
 _CONTACT = Clause(all=("contact_us",))
 
+# What a 'before' governs when it is a return, not a review: 'message us before you send it
+# back', 'schreiben Sie uns, bevor Sie die Matratze zurücksenden', 'prima di restituire
+# l'articolo' (a few words, within the clause; bounded: linear)
+_RETURN_GOVERNED = regex.compile(
+    r"[^.,;:!?\n]{0,40}?\b(?:return\w*|send\w*\s+(?:\w+\s+){0,2}back|ship\w*\s+(?:\w+\s+){0,2}back"
+    r"|zur[üu]ck\w*|r[üu]ck(?:send|schick|gab)\w*|renvo\w*|retourn\w*|devol\w*|restitu\w*"
+    r"|rimand\w*|rispedi\w*|reso|rendere)\b",
+    regex.V1,
+)
+_REVIEW_NAMED: Final = frozenset({"review", "review_place", "publish_act"})
+
+
+def _gate_before_return(a: Analysis, start: int, end: int) -> bool:
+    """Whether every 'before' of the match governs a return, none a review (SP114).
+
+    "Drop us a line before you send it back. You can review it any time" sends the buyer to
+    the seller before a return, not before a review; "before returning it or reviewing it"
+    still gates. Each 'before' reads a bounded stretch after it: linear in the text.
+    """
+    first, last = _sentence_range(a, start, end)
+    if last < first:
+        return False
+    text = a.norm.text
+    scope_end = a.sentences[last].end
+    gates = [h for h in _hits_in(a, a.sentences[first].start, scope_end) if h.vocab == "gate"]
+    for h in gates:
+        m = _RETURN_GOVERNED.match(text, h.end, min(scope_end, h.end + _GATE_REACH))
+        if m is None:
+            return False
+        limit = min(scope_end, m.end() + _GATE_REACH)
+        clause_end = _CLAUSE_END.search(text, m.end(), limit)
+        stop = clause_end.start() if clause_end else limit
+        if any(r.vocab in _REVIEW_NAMED for r in _hits_in(a, h.start, stop)):
+            return False
+    return bool(gates)
+
+
+_GATE_REACH = 60  # characters after a 'before' read for what it governs, and after that
+
 
 # What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
 # off Amazon and is no refund (SP105), the abuse is the seller's own words, not quoted (SP111),
@@ -1214,7 +1253,9 @@ _CONTACT = Clause(all=("contact_us",))
 # offered, not the buyer's own request honoured (SP118), no need of a contact is said (SP114).
 _CODE_FILTERS: dict[Code, _Keep] = {
     Code.SP108: _buyer_pays,
-    Code.SP114: lambda a, start, end: not _contact_not_needed(a, start, end),
+    Code.SP114: lambda a, start, end: (
+        not _contact_not_needed(a, start, end) and not _gate_before_return(a, start, end)
+    ),
     Code.SP105: lambda a, start, end: (
         not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
     ),
