@@ -1529,6 +1529,10 @@ CASES = [
     ),
     # a football club is no one's full name
     ("Terrible seller, Scunthorpe United away shirt never came", 1, "MFN", False, set(), set()),
+    # the price praised after it takes the complaint back; half of the things is no price
+    ("pricey but worth every penny, seller very helpful", 5, "MFN", False, set(), set()),
+    ("worth every penny? no way, overpriced junk", 1, "MFN", False, set(), {"SP305"}),
+    ("il manquait la moitié des croquettes, vendeur injoignable", 1, "MFN", False, set(), set()),
 ]
 
 

@@ -323,6 +323,14 @@ GATES = {"blind": (BLIND, BLIND_GATES), "fresh": (FRESH, FRESH_GATES)}
 # football club and a signed 'Trikot' no one's name. After: current SP302 0.93/1.00, SP304
 # 0.75/1.00 (the buyer's own name twice and a driver's: the dispute), SP310 1.00/1.00; seed
 # SP304 1.00/1.00, SP305 0.94/1.00.
+# feedback_bh.jsonl (160, 2060dec7…) joined the same day, written after those readings (a home,
+# garden, tools and pet-supplies marketplace) and scored at a4ba09c and at 659f1f4 with identical
+# figures (current SP301 1.00/0.93, SP302 0.88/0.79, SP303 1.00/1.00, SP304 0.60/1.00, SP306
+# 1.00/1.00, SP310 0.92/1.00; seed SP305 0.83/1.00): the readings did not reach it. Read after,
+# its two seed SP305 false findings only ('pricey but worth every penny': the praise after the
+# price takes it back; 'il manquait la moitié des croquettes': half of the things): seed SP305
+# 1.00/1.00. Its writer also reads current SP304 as the seller's people only and gives no
+# SP302 to praise of the product at 4-5 stars (left: the tuning majority reads both otherwise).
 DISPUTED = FOLDER / "disputed"
 DISPUTED_GATES = {
     Edition.CURRENT: {
@@ -472,9 +480,9 @@ class TestCorpus:
         assert recall >= want_recall
 
     def test_disputed_set_is_whole(self):
-        """The disputed sets' 3280 comments are all read, with ids unique across the corpus."""
+        """The disputed sets' 3440 comments are all read, with ids unique across the corpus."""
         disputed = list(records(DISPUTED))
         ids = [r["id"] for r in (*records(FOLDER), *records(BLIND), *records(FRESH), *disputed)]
 
-        assert 3280 == len(disputed)
+        assert 3440 == len(disputed)
         assert len(ids) == len(set(ids))

@@ -10562,6 +10562,27 @@ RECALL_CASES = [
         "SP111",
         True,
     ),
+    (
+        "a waybill with its carrier named after the word is no phone (SP104)",
+        "La spedizione della sua motozappa (lettera di vettura BRT 0412 5598 0031) è ferma a Bologna.",
+        "unexpected_problem",
+        "SP104",
+        False,
+    ),
+    (
+        "the buyer advised to file a police complaint, in French (no SP112)",
+        "Si votre boîte aux lettres a été forcée, nous vous conseillons de porter plainte auprès du commissariat.",
+        "reply",
+        "SP112",
+        False,
+    ),
+    (
+        "'weder Gutschein noch Rabatt' for a review is no promotion (SP113)",
+        "Für eine Bewertung gibt es bei uns weder Gutschein noch Rabatt, und das ist auch richtig so.",
+        "review_request",
+        "SP113",
+        False,
+    ),
 ]
 
 

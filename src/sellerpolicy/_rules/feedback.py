@@ -1925,6 +1925,10 @@ def pricing(comment: Comment, context: _Context) -> _RuleResult:
     hits = comment.of("price_complaint")
     if not hits:
         return []
+    # 'pricey but worth every penny': the price praised after it takes the complaint back
+    praised = comment.of("price_praise")
+    if praised and praised[-1].start > hits[-1].end:
+        return []
     start, end = comment.span(hits[0].start, hits[-1].end)
     return [
         _Found(start, end, f"a complaint about the price ({comment.words_of(['price_complaint'])})")

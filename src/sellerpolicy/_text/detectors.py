@@ -1198,6 +1198,9 @@ _NOT_PHONE_WORDS = regex.compile(
     r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code"
     # a carrier's parcel number in other languages ('segnacollo 0841 2334 4556 7')
     r"|segnacollo|sendungsnummer|paketnummer|suivi|seguimiento|tracciamento|spedizione|envío"
+    # a freight waybill, its carrier perhaps named after it ('lettera di vettura BRT 0412 ...')
+    r"|lettera\s+di\s+vettura|lettre\s+de\s+voiture|frachtbrief\w*|carta\s+de\s+porte"
+    r"|consignment\s+note"
     # a serial number in other languages ('Seriennummer 4A21 0937 5518', 'numéro de série'); not
     # 'série' alone, a product line ('Pour la nouvelle série, écrivez au 06 ...')
     r"|seriennummer|seriennr|num[ée]ro\s+de\s+s[ée]rie|n[uú]mero\s+de\s+serie|numero\s+di\s+serie"
