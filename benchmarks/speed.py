@@ -23,6 +23,7 @@ Options: --skip-throughput, --skip-linearity, --only NAME (the shapes whose name
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import statistics
 import time
@@ -31,7 +32,7 @@ from collections.abc import Callable
 import regex
 
 from benchmarks.corpus import records, to_message
-from sellerpolicy import Message, MessageKind, check_message
+from sellerpolicy import Feedback, Message, MessageKind, check_feedback, check_message
 
 BASELINE = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{7,}\d",
@@ -272,6 +273,55 @@ def linearity(quick: bool, only: str = "") -> None:
         )
 
 
+# Feedback comments read by check_feedback: short in life, but a tool may pass any text. Each
+# shape once took time that grew with its square (a review of 2026-12-07: the praise read
+# against every duration, the whole comment upper-cased per possessive name).
+FEEDBACK_ADVERSARIAL = {
+    "plain comment": "Arrived on time, works well, the seller answered my question quickly. ",
+    "praise and durations": "great, 3 days, ",
+    "failures within days": "stopped working in 3 days, ",
+    "possessive names before titles": "Stephen King's IT, ",
+    "prices and praise": "pricey but worth every penny, 9,95€ de envío por un chupete, ",
+    # negative words after a clause each (once every 'but' listed the clauses again), doubts
+    # with no praise after them (once each read every later clause)
+    "buts after clauses": "pricey but worth every penny, ",
+    "doubts": "i was skeptical but great, ",
+}
+
+
+def _feedback(name: str, size: int) -> Feedback:
+    unit = FEEDBACK_ADVERSARIAL[name]
+    text = (unit * (size // len(unit) + 1))[:size]
+    return Feedback(
+        order_id="111-1111111-1111111",
+        rating=1,
+        left_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+        comment=text,
+    )
+
+
+def feedback_linearity(quick: bool, only: str = "") -> None:
+    """`check_feedback` on long comments of each shape: time per character must not grow."""
+    sizes = (20_000, 200_000) if not quick else (5_000, 50_000)
+    print(
+        f"\nFeedback comments: microseconds per 1,000 characters at {sizes[0]:,} and {sizes[1]:,}"
+    )
+    check_feedback(_feedback("plain comment", 200))
+    width = max(map(len, FEEDBACK_ADVERSARIAL)) + 2
+    print(f"{'input':<{width}}{'small':>10}{'large':>10}{'growth':>9}")
+    for name in FEEDBACK_ADVERSARIAL:
+        if only and name != "plain comment" and only not in name:
+            continue
+        per_char = []
+        for size in sizes:
+            feedback = _feedback(name, size)
+            times = [_once(lambda f=feedback: check_feedback(f)) for _ in range(3)]
+            per_char.append(statistics.median(times) / size * 1e9)
+        growth = per_char[1] / per_char[0]
+        flag = "  <-- super-linear?" if growth >= 3 else ""
+        print(f"{name:<{width}}{per_char[0]:>10.1f}{per_char[1]:>10.1f}{growth:>8.2f}x{flag}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -285,6 +335,7 @@ def main() -> None:
         throughput(args.quick)
     if not args.skip_linearity:
         linearity(args.quick, args.only)
+        feedback_linearity(args.quick, args.only)
 
 
 if __name__ == "__main__":

@@ -1532,6 +1532,9 @@ CASES = [
     # the price praised after it takes the complaint back; half of the things is no price
     ("pricey but worth every penny, seller very helpful", 5, "MFN", False, set(), set()),
     ("worth every penny? no way, overpriced junk", 1, "MFN", False, set(), {"SP305"}),
+    ("Too expensive! Is this worth the money? No!", 1, "MFN", False, set(), {"SP305"}),
+    ("Paid £15 and it is ideal for a gift.", 5, "MFN", False, set(), set()),
+    ("Sarah Jones's RUDE reply was unacceptable", 1, "MFN", False, {"SP304"}, {"SP304"}),
     ("il manquait la moitié des croquettes, vendeur injoignable", 1, "MFN", False, set(), set()),
 ]
 

@@ -304,6 +304,11 @@ class TestCases:
             pytest.param(
                 "https://www.amazon.co.uk/s?k=B07XJ8C8F5", Severity.WARNING, id="search-for-it"
             ),
+            pytest.param(
+                "https://www.amazon.co.uk/s?k=x&u=/dp/B07XJ8C8F5",
+                Severity.WARNING,
+                id="asin-in-the-query",
+            ),
         ],
     )
     def test_link_to_ordered_product_is_info_with_the_order(self, url, severity):
@@ -10574,6 +10579,27 @@ RECALL_CASES = [
         "Si votre boîte aux lettres a été forcée, nous vous conseillons de porter plainte auprès du commissariat.",
         "reply",
         "SP112",
+        False,
+    ),
+    (
+        "a 'before' that governs a return still gates beside a review in its sentence (SP114)",
+        "Please do not leave negative feedback, just contact us before sending it back.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "a review after the return in the same sentence still gates (SP114)",
+        "Please contact us before returning it, or leaving a review.",
+        "reply",
+        "SP114",
+        True,
+    ),
+    (
+        "a 'before' that governs a return, the review welcome in another sentence (no SP114)",
+        "Drop us a line before you send it back so we can email a prepaid label. Reviews are of course entirely up to you.",
+        "review_request",
+        "SP114",
         False,
     ),
     (

@@ -344,6 +344,24 @@ class TestParticles:
 
         assert plain.scan(text.lower()) == []
 
+    @pytest.mark.parametrize("particle", ["d'abord", "two words", "Doch", ""])
+    def test_a_particle_is_one_lower_case_word(self, particle: str) -> None:
+        """A particle the text's words can never be is refused, not silently never matched."""
+        with pytest.raises(ValueError, match="one lower-case word"):
+            Lexicon.build({"chance": ["uns die chance"]}, particles=[particle])
+
+    def test_a_longer_phrase_is_not_found_twice(self) -> None:
+        """The second pass adds no hit the first made ('we really appreciate' is one thanks)."""
+        lexicon = Lexicon.build(
+            {"thanks": ["we really appreciate", "we appreciate"]}, particles=["really"]
+        )
+
+        hits = lexicon.scan("we really appreciate it")
+
+        assert sorted((h.vocab, h.start, h.end) for h in hits) == [
+            ("thanks", 0, 20),
+        ]
+
     def test_pickles_with_its_particles(self) -> None:
         """The particles travel with a pickled lexicon (the batch's worker processes)."""
         again = pickle.loads(pickle.dumps(self.LEXICON))  # noqa: S301 - our own bytes

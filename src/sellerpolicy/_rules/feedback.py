@@ -496,7 +496,10 @@ _MONEY_FOR = regex.compile(
     {_AMOUNT}                                          # $49.99, € 30, 30 euros, 9,95€
     (?:\s+(?!(?:refund|refunded|back|credit|off|discount|voucher|coupon|gift|compensation
         |rebate|remboursement|rembourse|reembolso|rimborso|erstattung|gutschrift)\b)
-        [a-z]+){{0,4}}?                                # '$12.99 shipping for', not '$10 back'
+        [a-z]+){{0,2}}?                                # '$12.99 shipping for', not '$10 back'
+      # ... or up to four words of what the money was ('12 euro di spese di spedizione per')
+      (?:\s+(?:de|di|du|del|of|for|shipping|postage|delivery|spese|spedizione|envio|frais|port
+        |versand\w*|porto|gastos|costs?|fees?|charges?)){{0,4}}
     [?!]*                                              # 'sixty dollars?!? for THIS??'
     \s+(?:for|pour|por|per|fur)\s+                     # ... for ...
     (?:a|an|this|that|these|such|something|some|un|une|ce|cette|ces|cet|una|uno|un|este|esta
@@ -793,7 +796,8 @@ def _praise_turned(text: str) -> list[Hit]:
 
 _FAILURE: Final = frozenset({"product", "breakage", "negative"})
 _FAILED_REACH = 30  # characters from a failure to the time it took, in one clause
-_NO_BREAK = regex.compile(r"[^,.;:!?\n]*", regex.V1)
+# no clause break and no 'but' between ('broke but the replacement came in 3 days' praises it)
+_NO_BREAK = regex.compile(r"(?:(?!\b(?:but|aber|mais|pero|ma|though|yet)\b)[^,.;:!?\n])*", regex.V1)
 
 
 def _failed_within(text: str, hits: list[Hit]) -> list[Hit]:
@@ -803,13 +807,18 @@ def _failed_within(text: str, hits: list[Hit]) -> list[Hit]:
     delivery elsewhere ('arrived in 3 days') is set aside (`positive.not`), so a low rating
     over it is no mismatch (SP310).
     """
-    durations = [(h.start, h.end) for h in hits if h.vocab == "duration"]
+    durations = sorted((h.start, h.end) for h in hits if h.vocab == "duration")
     if not durations:
         return []
+    starts = [s for s, _ in durations]
     failures = sorted(h.end for h in hits if h.vocab in _FAILURE)
     found = []
     for h in hits:
-        if h.vocab != "positive" or not any(h.start <= s and e <= h.end for s, e in durations):
+        if h.vocab != "positive":
+            continue
+        # a duration inside the praise: the first that starts in it (bisection: linear overall)
+        k = bisect.bisect_left(starts, h.start)
+        if k == len(durations) or durations[k][0] >= h.end or durations[k][1] > h.end:
             continue
         i = bisect.bisect_right(failures, h.start)
         if (
@@ -928,6 +937,8 @@ class Comment:
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
         self.vocabs = frozenset(h.vocab for h in self.hits)
+        self.shouted = self.original.upper() == self.original
+        """Whether the comment is all in capitals (its capitals then mark nothing)."""
         self.clauses = self._cut()
         self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
 
@@ -1610,7 +1621,8 @@ def _before_a_title(comment: Comment, words: list[_Word], last: int) -> bool:
 
     "Stephen King's IT", "Ken Follett's Pillars": a possessive name, then a capitalised word
     that is neither a word of the vocabularies nor a first name ("Tom Reyes's van" is a
-    person's). A comment all in capitals says nothing by its capitals.
+    person's), or a word in capitals standing alone. A comment all in capitals says nothing by
+    its capitals.
     """
     name = words[last]
     if last + 1 >= len(words) or not _POSSESSIVE.search(name.text):
@@ -1619,11 +1631,18 @@ def _before_a_title(comment: Comment, words: list[_Word], last: int) -> bool:
     if not _BETWEEN_NAMES.fullmatch(comment.original[name.end : title.start]):
         return False
     style = _style(title.text)
-    if style == "lower" or (style == "caps" and comment.original.upper() == comment.original):
+    if style == "lower":
         return False
-    return style == "caps" or not (
-        _is_plain_word(title.text) or _is_first_name(title.text.lower(), _first_names())
-    )
+    if style == "caps":
+        # a title in capitals stands alone or goes on in capitals ("Stephen King's IT, pages
+        # missing"); a shouted word runs into the sentence ("Sarah Jones's RUDE reply")
+        after = words[last + 2] if last + 2 < len(words) else None
+        return not comment.shouted and (
+            after is None
+            or not _BETWEEN_NAMES.fullmatch(comment.original[title.end : after.start])
+            or _style(after.text) == "caps"
+        )
+    return not (_is_plain_word(title.text) or _is_first_name(title.text.lower(), _first_names()))
 
 
 @functools.cache
@@ -1919,15 +1938,29 @@ def _buyers_own(comment: Comment, start: int) -> bool:
 # --- SP305, SP306, SP310 -------------------------------------------------------------------------
 
 
+# between a price complaint and the praise that takes it back: 'but' and at most a few words
+# ('pricey but honestly worth it', 'teuer, aber jeden Cent wert'); no negator
+_TAKEN_BACK = regex.compile(
+    r"\W*(?:but|aber|mais|pero|ma|though|yet)\b"
+    r"(?:\W+(?!(?:not|nicht|pas|no|non|never|nie|jamais|nunca|mai)\b)\w+){0,3}\W*",
+    regex.V1,
+)
+
+
 def pricing(comment: Comment, context: _Context) -> _RuleResult:
     """SP305 (seed): the comment complains about the price."""
     del context
     hits = comment.of("price_complaint")
     if not hits:
         return []
-    # 'pricey but worth every penny': the price praised after it takes the complaint back
-    praised = comment.of("price_praise")
-    if praised and praised[-1].start > hits[-1].end:
+    # 'pricey but worth every penny': the price praised right after it, after a 'but', takes
+    # the complaint back ('Is this worth the money? No!' does not)
+    last_end = max(h.end for h in hits)
+    text = comment.view.text
+    if any(
+        p.start >= last_end and _TAKEN_BACK.fullmatch(text, last_end, p.start)
+        for p in comment.of("price_praise")
+    ):
         return []
     start, end = comment.span(hits[0].start, hits[-1].end)
     return [
@@ -2021,7 +2054,8 @@ def _wholly_positive(comment: Comment, rating: int) -> bool:
     """Whether the comment praises and complains of nothing (its negative words cancelled)."""
     clauses = comment.clauses
     doubted = _doubts_dispelled(comment)
-    excused = {id(h) for h in comment.of("negative") if _contrast_after(comment, h, doubted)}
+    ends = [c.end for c in clauses]  # once: a long comment has many negative words
+    excused = {id(h) for h in comment.of("negative") if _contrast_after(comment, h, doubted, ends)}
     negative = any(id(h) not in excused for h in comment.of("negative"))
     if negative or comment.vocabs & {"late", "missing", "price_complaint"}:
         return False
@@ -2104,20 +2138,22 @@ def _doubts_dispelled(comment: Comment) -> frozenset[int]:
     skeptical but WOW': the doubt is no complaint, and neither is the 'but' after it.
     """
     clauses = comment.clauses
-    return frozenset(
+    doubts = [
         i
         for i, clause in enumerate(clauses)
-        if any(h.vocab == "doubt" for h in clause.hits)
-        and not _praises(clause)
-        and any(_praises(later) for later in clauses[i + 1 :])
-    )
+        if any(h.vocab == "doubt" for h in clause.hits) and not _praises(clause)
+    ]
+    if not doubts:
+        return frozenset()
+    # the last clause of praise, found once (not once per doubt: linear in a long comment)
+    last_praise = next((i for i in reversed(range(len(clauses))) if _praises(clauses[i])), -1)
+    return frozenset(i for i in doubts if i < last_praise)
 
 
-def _contrast_after(comment: Comment, hit: Hit, doubted: frozenset[int]) -> bool:
-    """Whether ``hit`` is a 'but' right after a clause in ``doubted``."""
+def _contrast_after(comment: Comment, hit: Hit, doubted: frozenset[int], ends: list[int]) -> bool:
+    """Whether ``hit`` is a 'but' right after a clause in ``doubted`` (``ends``: the clauses')."""
     if comment.view.text[hit.start : hit.end] not in _CONTRASTS:
         return False
-    ends = [c.end for c in comment.clauses]
     before = bisect.bisect_right(ends, hit.start) - 1
     return before in doubted and not comment.view.text[ends[before] : hit.start].strip()
 

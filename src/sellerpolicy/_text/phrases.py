@@ -433,7 +433,8 @@ class Lexicon:
         doch die Chance" is "uns die chance"); the hit spans it.
 
         Raises:
-            ValueError: A phrase is empty or has a stem shorter than three letters.
+            ValueError: A phrase is empty or has a stem shorter than three letters, or a
+                particle is not one lower-case word.
         """
         names_of: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for name, phrases in vocabularies.items():
@@ -466,7 +467,7 @@ class Lexicon:
             for digit in _digits():
                 by_key[" " + digit].extend(starting_with_digit)
         keys = tuple(by_key)
-        skipped = frozenset(particles)
+        skipped = _particle_words(particles)
         return cls(
             keys,
             tuple(tuple(by_key[k]) for k in keys),
@@ -516,9 +517,11 @@ class Lexicon:
         kept = [i for i, word in enumerate(original) if word not in particles]
         if len(kept) < _PAIR:
             return found
+        seen = {(first, last, names) for first, _, last, names in found}
         for first, rank, last, names in self._matched([original[i] for i in kept]):
             start, end = kept[first], kept[last]
-            if end - start != last - first:  # a particle inside: not a run of the text itself
+            # a particle inside (not a run of the text itself), and not a hit already made
+            if end - start != last - first and (start, end, names) not in seen:
                 found.append((start, rank, end, names))
         return found
 
@@ -566,6 +569,20 @@ class Lexicon:
                     continue
                 found.append((first, rank, last, names))
         return found
+
+
+def _particle_words(particles: Iterable[str]) -> frozenset[str]:
+    """``particles`` as a set, each checked to be one lower-case word as the text splits words.
+
+    Raises:
+        ValueError: A particle the text's words can never be ("d'abord", "Doch", "two words").
+    """
+    skipped = frozenset(particles)
+    for particle in skipped:
+        if particle != particle.lower() or _spaced(particle).split() != [particle]:
+            msg = f"particle {particle!r}: one lower-case word as the text splits words"
+            raise ValueError(msg)
+    return skipped
 
 
 _PAIR = 2  # the fewest words a phrase with a particle inside has around it

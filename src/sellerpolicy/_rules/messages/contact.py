@@ -52,6 +52,9 @@ _PRODUCT_PAGE = regex.compile(
 )
 
 
+_QUERY = regex.compile(r"[?#]", regex.V1)
+
+
 def _ordered_product(a: Analysis, url: str) -> bool:
     """Whether ``url`` is the page of a product of the order the caller gave (`Analysis.order`).
 
@@ -59,7 +62,8 @@ def _ordered_product(a: Analysis, url: str) -> bool:
     """
     if a.order is None or not a.order.items:
         return False
-    m = _PRODUCT_PAGE.search(url)
+    path = _QUERY.split(url, maxsplit=1)[0]  # not an ASIN in the query ('?u=/dp/...')
+    m = _PRODUCT_PAGE.search(path)
     return m is not None and m[1].upper() in {item.asin.upper() for item in a.order.items}
 
 

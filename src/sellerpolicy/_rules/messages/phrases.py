@@ -1216,35 +1216,49 @@ _RETURN_GOVERNED = regex.compile(
     r"|rimand\w*|rispedi\w*|reso|rendere)\b",
     regex.V1,
 )
-_REVIEW_NAMED: Final = frozenset({"review", "review_place", "publish_act"})
+# what names a review, or asks for none: a 'before' in the same sentence as one of them gates
+# whatever it governs ('Please do not leave negative feedback, just contact us before sending it
+# back')
+_REVIEW_NAMED: Final = frozenset(
+    {
+        "review",
+        "review_place",
+        "publish_act",
+        "discourage_review",
+        "seller_feedback",
+        "product_review",
+        "positive_review",
+    }
+)
 
 
 def _gate_before_return(a: Analysis, start: int, end: int) -> bool:
-    """Whether every 'before' of the match governs a return, none a review (SP114).
+    """Whether every 'before' of the match governs a return in a sentence naming no review.
 
     "Drop us a line before you send it back. You can review it any time" sends the buyer to
-    the seller before a return, not before a review; "before returning it or reviewing it"
-    still gates. Each 'before' reads a bounded stretch after it: linear in the text.
+    the seller before a return, not before a review (SP114); "before returning it, or leaving
+    a review" and "no bad reviews please - write to us before returning" still gate. Each
+    sentence's hits are read once and each 'before' reads a bounded stretch after it.
     """
     first, last = _sentence_range(a, start, end)
-    if last < first:
-        return False
     text = a.norm.text
-    scope_end = a.sentences[last].end
-    gates = [h for h in _hits_in(a, a.sentences[first].start, scope_end) if h.vocab == "gate"]
-    for h in gates:
-        m = _RETURN_GOVERNED.match(text, h.end, min(scope_end, h.end + _GATE_REACH))
-        if m is None:
+    gates = 0
+    for s in a.sentences[first : last + 1]:
+        hits = _hits_in(a, s.start, s.end)
+        if not any(h.vocab == "gate" for h in hits):
+            continue
+        if any(h.vocab in _REVIEW_NAMED for h in hits):
             return False
-        limit = min(scope_end, m.end() + _GATE_REACH)
-        clause_end = _CLAUSE_END.search(text, m.end(), limit)
-        stop = clause_end.start() if clause_end else limit
-        if any(r.vocab in _REVIEW_NAMED for r in _hits_in(a, h.start, stop)):
-            return False
-    return bool(gates)
+        for h in hits:
+            if h.vocab != "gate":
+                continue
+            if _RETURN_GOVERNED.match(text, h.end, min(s.end, h.end + _GATE_REACH)) is None:
+                return False
+            gates += 1
+    return gates > 0
 
 
-_GATE_REACH = 60  # characters after a 'before' read for what it governs, and after that
+_GATE_REACH = 60  # characters after a 'before' read for the return it governs
 
 
 # What a rule's match must also be to count, by rule: the buyer pays (SP108), the call leads
