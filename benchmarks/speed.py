@@ -73,8 +73,7 @@ def corpus_messages(length: int = 300) -> list[Message]:
         message, _ = to_message(record)
         if message.format != "text" or not message.body.strip():
             continue
-        body = (message.body * (length // max(1, len(message.body)) + 1))[:length]
-        out.append(Message(body=body, kind=message.kind))
+        out.append(Message(body=_repeated(message.body, length), kind=message.kind))
     return out
 
 
@@ -231,9 +230,13 @@ ADVERSARIAL = {
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 
 
+def _repeated(unit: str, size: int) -> str:
+    """``unit`` repeated to exactly ``size`` characters."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
 def _message(name: str, size: int) -> Message:
-    unit = ADVERSARIAL[name]
-    text = (unit * (size // len(unit) + 1))[:size]
+    text = _repeated(ADVERSARIAL[name], size)
     fmt = "html" if name in HTML_INPUTS else "text"
     return Message(body=text, kind=MessageKind.REPLY, format=fmt)
 
@@ -290,13 +293,11 @@ FEEDBACK_ADVERSARIAL = {
 
 
 def _feedback(name: str, size: int) -> Feedback:
-    unit = FEEDBACK_ADVERSARIAL[name]
-    text = (unit * (size // len(unit) + 1))[:size]
     return Feedback(
         order_id="111-1111111-1111111",
         rating=1,
         left_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
-        comment=text,
+        comment=_repeated(FEEDBACK_ADVERSARIAL[name], size),
     )
 
 

@@ -796,8 +796,11 @@ def _praise_turned(text: str) -> list[Hit]:
 
 _FAILURE: Final = frozenset({"product", "breakage", "negative"})
 _FAILED_REACH = 30  # characters from a failure to the time it took, in one clause
+# 'but' in the five languages, as a pattern alternative (for the failure read just below and
+# the price praise that takes a complaint back)
+_BUT = "but|aber|mais|pero|ma|though|yet"
 # no clause break and no 'but' between ('broke but the replacement came in 3 days' praises it)
-_NO_BREAK = regex.compile(r"(?:(?!\b(?:but|aber|mais|pero|ma|though|yet)\b)[^,.;:!?\n])*", regex.V1)
+_NO_BREAK = regex.compile(rf"(?:(?!\b(?:{_BUT})\b)[^,.;:!?\n])*", regex.V1)
 
 
 def _failed_within(text: str, hits: list[Hit]) -> list[Hit]:
@@ -937,10 +940,17 @@ class Comment:
         hits += _price_verdicts(self.view.text, hits)
         self.hits: tuple[Hit, ...] = tuple(sorted(hits, key=_start))
         self.vocabs = frozenset(h.vocab for h in self.hits)
-        self.shouted = self.original.upper() == self.original
-        """Whether the comment is all in capitals (its capitals then mark nothing)."""
         self.clauses = self._cut()
         self.topics: frozenset[Topic] = frozenset().union(*(c.topics for c in self.clauses))
+
+    @functools.cached_property
+    def shouted(self) -> bool:
+        """Whether the comment is all in capitals (its capitals then mark nothing).
+
+        Worked out when first asked (a possessive name before a word in capitals), not for
+        every comment.
+        """
+        return self.original.upper() == self.original
 
     def _outside_emails(self, hits: list[Hit]) -> list[Hit]:
         """The hits that are not words of an email address ('parcel' in 'no-reply@parcel.com')."""
@@ -1941,7 +1951,7 @@ def _buyers_own(comment: Comment, start: int) -> bool:
 # between a price complaint and the praise that takes it back: 'but' and at most a few words
 # ('pricey but honestly worth it', 'teuer, aber jeden Cent wert'); no negator
 _TAKEN_BACK = regex.compile(
-    r"\W*(?:but|aber|mais|pero|ma|though|yet)\b"
+    rf"\W*(?:{_BUT})\b"
     r"(?:\W+(?!(?:not|nicht|pas|no|non|never|nie|jamais|nunca|mai)\b)\w+){0,3}\W*",
     regex.V1,
 )
