@@ -9,6 +9,7 @@ import pkgutil
 import subprocess
 import sys
 import time
+import tokenize
 from pathlib import Path
 from typing import Any
 
@@ -562,11 +563,35 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 PATTERNS = _patterns()
 
 
+def _uses(source: str, name: str) -> list[str]:
+    """How the code of ``source`` uses ``name``: ``".fullmatch("``, ``".search("``, ... or ``""``.
+
+    Read from the tokens, so a comment or a docstring that names the pattern is no use of it.
+    """
+    code = [
+        token
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type not in _NOT_CODE
+    ]
+    uses = []
+    for i, token in enumerate(code):
+        if token.type == tokenize.NAME and token.string == name:
+            dot, method, call = ([t.string for t in code[i + 1 : i + 4]] + ["", "", ""])[:3]
+            uses.append(f".{method}(" if dot == "." and call == "(" else "")
+    return uses
+
+
+_NOT_CODE = frozenset(
+    {tokenize.COMMENT, tokenize.STRING, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
+     tokenize.DEDENT}
+)  # fmt: skip
+
+
 def _anchored(where: str) -> bool:
     """Whether the module only ever fullmatches or matches the pattern (one start, not every one)."""
     module, _, name = where.partition("[")[0].rpartition(".")
     source = Path(importlib.import_module(module).__file__).read_text(encoding="utf-8")
-    uses = regex.findall(rf"\b{regex.escape(name)}\b(\.\w+\()?", source)
+    uses = _uses(source, name)
     # the definition, then only .fullmatch( / .match( calls
     return len(uses) > 1 and all(use in {".fullmatch(", ".match("} for use in uses[1:])
 
@@ -595,6 +620,19 @@ class TestRedos:
         assert len(PATTERNS) >= 50
         assert _anchored("sellerpolicy._time._SYNTAX")
         assert not _anchored("sellerpolicy._rules.feedback._CLAUSE_BREAK")
+
+    def test_uses_read_from_code_only(self):
+        """A comment or a string naming a pattern is no use of it: only the code's calls count."""
+        source = (
+            "_X = regex.compile('a+')\n"
+            "# _X.search( in a comment\n"
+            "def f(t):\n"
+            '    """_X.finditer( in a docstring"""\n'
+            "    return _X.fullmatch(t) or _X\n"
+        )
+
+        assert _uses(source, "_X") == ["", ".fullmatch(", ""]
+        assert _uses("_X.match(t)\n_X.search(t)\n", "_X") == [".match(", ".search("]
 
     @pytest.mark.slow
     @pytest.mark.parametrize(
