@@ -226,6 +226,10 @@ ADVERSARIAL = {
     # them), and a 'before' that governs a return beside a review (SP114's reading of the gate)
     "particles": "geben Sie uns doch erst hier die Chance, please just let us know ",
     "gates before returns": "message us before you send it back, reviews welcome ",
+    # a count of stars read for the review words around it (each match's own hits, found by
+    # bisection: quadratic until 2026-12-07), mock titles and sign-offs taken back (SP111)
+    "star counts": "The cushion has 5 stars if you look. ",
+    "mock titles": "well done, genius, regards (not really) ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

@@ -69,6 +69,10 @@ class TestPatternHints:
             "ein betrüger wie sie",
             "un ladrón como tú",
             "a con  artist like you",
+            "brilliant work, genius: you snapped it",
+            "a ver, lumbrera: haberlo pagado",
+            "cordialement (ou presque)",
+            "distinti saluti ( si fa per dire )",
         ],
     )
     def test_a_match_has_a_hint(self, text):

@@ -1198,6 +1198,8 @@ _NOT_PHONE_WORDS = regex.compile(
     r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code"
     # a carrier's parcel number in other languages ('segnacollo 0841 2334 4556 7')
     r"|segnacollo|sendungsnummer|paketnummer|suivi|seguimiento|tracciamento|spedizione|envío"
+    # a shipment number ("seguimiento de SEUR (expedición 0312 4567 8901)", fresh_hh)
+    r"|expedici[oó]n|exp[ée]dition"
     # a freight waybill, its carrier perhaps named after it ('lettera di vettura BRT 0412 ...')
     r"|lettera\s+di\s+vettura|lettre\s+de\s+voiture|frachtbrief\w*|carta\s+de\s+porte"
     r"|consignment\s+note"
@@ -1769,6 +1771,7 @@ _ID_BEFORE = regex.compile(
     |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
     |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
     |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione
+    |expedici[oó]n|exp[ée]dition
     |albar[aá]n|lieferschein|bolla|ddt|delivery\s+note
     |tracciamento|numéro\s+de\s+suivi|número\s+de\s+seguimiento|numero\s+di\s+spedizione
     # a freight consignment or a file ('récépissé n° 0042 1187 563', 'Aktenzeichen 0171 ...')

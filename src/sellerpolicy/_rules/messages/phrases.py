@@ -562,6 +562,22 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     return found
 
 
+# SP111's two patterns read from the data (rules.toml), named here for their hints and for the
+# title's case (`_capitalised_title`)
+_MOCK_TITLE = (
+    r"(?:,|\b(?:ok|okay|well|thanks|listen|look|right|sure|hey|a\s+ver|oye|ecco|allora|alors|tj"
+    r"a|na))\s{0,3}(?P<title>genius|mastermind|smarty[\s-]?pants|clever[\s-]?clogs|wise[\s-]?gu"
+    r"y|lumbrera|listill[oa]|cerebrito|genio|g[ée]nie|schlaumeier|superhirn|petit\s+malin|furbon"
+    r"e)\s{0,3}(?=[,.!?:;\n]|$)"
+)
+_SIGN_OFF_TAKEN_BACK = (
+    r"\b(?:regards|sincerely|cheers|cordialement|salutations|bonne\s+(?:journ[ée]e|soir[ée]e)|sa"
+    r"luti|buona\s+(?:giornata|serata)|saludos|un\s+saludo|buen\s+d[ií]a|gr[üu](?:ß|ss)e|gr[üu]"
+    r"(?:ß|ss)en|mfg|gru(?:ß|ss))\b[^\n()]{0,25}\(\s{0,2}(?:ou\s+presque|ou\s+pas|si\s+fa\s+pe"
+    r"r\s+dire|per\s+cos[iì]\s+dire|not\s+really|or\s+not|oder\s+auch\s+nicht)\s{0,2}\)"
+)
+
+
 # Text that each pattern of the data needs, one piece at least: a pattern whose pieces are all
 # missing from a message cannot match it, and a few substring tests in C cost much less than a
 # pass of the pattern. Keyed by the pattern's text, so that a pattern changed in the data loses
@@ -576,6 +592,15 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
     r"?)\b[^.!?\n]{0,40}?(?:\s[àa]\s+r[ée]ussir|\sto\s+(?:manage|succeed|have\s+managed)|,"
     r"?\s+(?:der|die)\s+es\s+schafft|\sa\s+riuscire|\s(?:en|que)\s+(?:conseguir|lograr|con"
     r"sigue|logra))\b": ("first", "only", "premi", "erste", "einzig", "prim", "unic", "únic"),
+    # SP111, a mock title said to the buyer ('Brilliant work, genius:'): every match names one
+    _MOCK_TITLE: (
+        *("genius", "mastermind", "smarty", "clever", "wise", "lumbrera", "listill"),
+        *("cerebrito", "genio", "génie", "genie", "schlaumeier", "superhirn", "malin"),
+        "furbone",
+    ),
+    # SP111, a sign-off taken back in brackets ('Cordialement (ou presque).'): every match opens
+    # a bracket
+    _SIGN_OFF_TAKEN_BACK: ("(",),
     # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'. A '!'
     # ends many sentences: only with the letter each alternative puts before it is it a hint,
     # as in 'f!', 'cr!', 'h!' and 'sch!'
@@ -729,7 +754,7 @@ class _Plan:
 _COMMON_VOCABS = frozenset(
     {"you", "ask", "review", "pleasantry", "thanks", "greeting", "negator", "negation",
      "condition_if", "to_us", "order_ref", "topic_order_details", "image_not_product",
-     "question", "threat_condition", "conditional", "pressure", "exchange"}
+     "question", "threat_condition", "conditional", "pressure", "exchange", "seller_side"}
 )  # fmt: skip
 
 
@@ -1273,7 +1298,9 @@ _CODE_FILTERS: dict[Code, _Keep] = {
     Code.SP105: lambda a, start, end: (
         not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
     ),
-    Code.SP111: lambda a, start, end: not _only_quoted(a, start, end),
+    Code.SP111: lambda a, start, end: (
+        not _only_quoted(a, start, end) and not _named_title(a, start, end)
+    ),
     Code.SP115: _not_the_buyers_wish,
     Code.SP118: _not_honouring_opt_out,
     Code.SP123: _not_the_buyers_cancel,
@@ -1394,6 +1421,29 @@ def _title(a: Analysis, start: int, end: int) -> bool:
         and quoted[:1].isupper()
         and not any(h.vocab == "you" and start <= h.start and h.end <= end for h in a.hits)
     )
+
+
+def _named_title(a: Analysis, start: int, end: int) -> bool:
+    """Whether a mock title at ``start:end`` names a thing: a capital, or a list's last item.
+
+    "Easy, Medium, Hard, Genius." and "facile, medio, genio" list a game's levels, "Mini, Max,
+    Genius" a product's models; "Brilliant work, genius:" mocks the buyer.
+    """
+    text = a.norm.text
+    match = _MOCK_TITLE_MATCH.fullmatch(text, start, end)
+    if match is None:
+        return False
+    first, _ = a.norm.span(match.start("title"), match.start("title") + 1)
+    if a.message.body[first : first + 1].isupper():
+        return True
+    # the item before the comma follows another comma: a list's last item
+    before = max(0, start - _TITLE_LIST_REACH)
+    return text[start] == "," and _LIST_ITEM_BEFORE.search(text, before, start) is not None
+
+
+_MOCK_TITLE_MATCH = regex.compile(_MOCK_TITLE, regex.V1)
+_TITLE_LIST_REACH = 30  # characters before the comma read for the list item before it
+_LIST_ITEM_BEFORE = regex.compile(r",\s{0,2}[\w-]+(?:\s[\w-]+)?\s{0,2}$", regex.V1)
 
 
 def _only_quoted(a: Analysis, start: int, end: int) -> bool:
@@ -2590,6 +2640,9 @@ def _only_names(a: Analysis, start: int, end: int) -> bool:
     return True
 
 
+_STARS_GIVEN = frozenset({"gift_made"})
+
+
 def _only_stars(a: Analysis, start: int, end: int) -> bool:
     """Whether a match speaks of ratings only through a count of stars, and asks nothing.
 
@@ -2603,10 +2656,17 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
         return False
     if "rating_wish" in vocabs:
         return False  # stars wished for are a rating ("Fünf Sterne wären das schönste Kompliment")
+    if vocabs & _STARS_GIVEN:
+        # stars traded for a gift are a rating ("Cuéntelo con cinco estrellas en Amazon y le
+        # regalamos una funda"); a condition alone is not ("if you turn the dial, it shows five
+        # stars on the ceiling")
+        return False
     text = a.norm.text
+    # the match's own hits, found by bisection: reading every hit of the message for each match
+    # took time that grew with the square of a long text's length
     return not any(
-        h.vocab == "review" and start <= h.start < end and not _STARS.search(text, h.start, h.end)
-        for h in a.hits
+        h.vocab == "review" and not _STARS.search(text, h.start, h.end)
+        for h in _hits_in(a, start, end)
     )
 
 

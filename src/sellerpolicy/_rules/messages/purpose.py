@@ -39,6 +39,12 @@ def _first_of(a: Analysis, vocab: str) -> Hit | None:
     return next((h for h in a.hits if h.vocab == vocab), None)
 
 
+# The seller's and the buyer's people, named for other rules' readings ('grazie per aver
+# acquistato da noi', 'customers like you'): in a confirmation, thanks or wishes they are company
+# like 'you' and 'to_us', not a subject of their own
+_PEOPLE = frozenset({"seller_side", "like_you_people"})
+
+
 # The message-purpose model: each purpose scores one point per sentence with a word of it, and
 # the kind the seller chose scores one more for its own purpose. SP109 and SP110 fire only when
 # their purpose dominates: a refund notice that says "we received your return" is a return
@@ -290,7 +296,8 @@ def _thanks_someone(a: Analysis) -> bool:
 # praised as kind or lovely, 'per la bella recensione che ci ha lasciato', is still the buyer's)
 _THANKED_COMPANY = frozenset(
     {"pleasantry", "thanks", "greeting", "review", "seller_feedback", "you", "to_us", "order_ref",
-     "topic_order_details", "buy_verb", "well_wish", "image_not_product", "positive_review"}
+     "topic_order_details", "buy_verb", "well_wish", "image_not_product", "positive_review",
+     *_PEOPLE}
 )  # fmt: skip
 _REVIEW_WORDS = frozenset({"review", "seller_feedback"})
 _THANKED_WORDS = 30  # a sentence longer than this says more than thanks
@@ -396,7 +403,9 @@ def _at_most_loose(
 _MORE_THAN_A_WISH = regex.compile(r"[?;:]", regex.V1)
 _WISH_WORDS = 16
 # what a sentence of wishes may hold besides them: the buyer, the shop, thanks and greetings
-_WISH_COMPANY = frozenset({"well_wish", "you", "to_us", "pleasantry", "thanks", "greeting"})
+_WISH_COMPANY = frozenset(
+    {"well_wish", "you", "to_us", "pleasantry", "thanks", "greeting", *_PEOPLE}
+)
 
 
 def _wishes(a: Analysis) -> list[tuple[int, int]]:
@@ -638,7 +647,7 @@ def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> b
 
 # what a sentence of a bare confirmation may hold besides the order's receipt or status
 _CONFIRMATION_COMPANY = frozenset(
-    {"order_ref", "topic_order_details", "you", "to_us", "image_not_product", "greeting",
+    {"order_ref", "topic_order_details", "you", "to_us", "image_not_product", "greeting", *_PEOPLE,
      "pleasantry", "thanks", "well_wish", "order_received", "order_status"}
 )  # fmt: skip
 
