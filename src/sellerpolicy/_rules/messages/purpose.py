@@ -500,6 +500,11 @@ def _foreign_topic(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
 _PLAINLY_A_REVIEW = frozenset({"positive_review", "product_review", "on_amazon", "happy_condition"})
 # a sentence that asks to change a review requests none (SP115 and SP116 judge it)
 _NOT_A_REQUEST = frozenset({"change_verb"})
+# nor, in a message that serves its kind's purpose, one that holds the review back or sends the
+# buyer elsewhere instead (SP114 judges it: a delay notice that asks to "hold off on any feedback
+# until it has arrived", a warranty note that says "contact us first instead of writing a
+# review"); a legal disclosure that only gates reviews is still about reviews
+_HELD_BACK = frozenset({"discourage_review", "instead_of_review", "review_wait", "gate"})
 
 
 def _asks_for_review(a: Analysis) -> bool:
@@ -520,6 +525,8 @@ def _asks_for_review(a: Analysis) -> bool:
             continue  # "your feedback on the layout", "please review the proof"
         if vocabs & _NOT_A_REQUEST:
             continue  # changing a review: SP115 and SP116 judge it
+        if vocabs & _HELD_BACK and own in a.vocabs:
+            continue  # holding it back, beside the kind's own purpose: SP114 judges it
         if any(h.vocab == "review" and (h.vocab, h.start) not in gone for h in sentence.hits):
             return True
     return False
