@@ -48,9 +48,6 @@ class Clause:
         structural: The clause reads a structure no word list of the model gate weighs (a gift
             made for each review): the gate leaves its findings, as it leaves the structural
             readings of `phrases.structurally_read`.
-        together: Vocabularies of ``all`` that must have hits in one sentence of the scope (the
-            wait and the review of "keep the review on hold until ...", the apology perhaps a
-            sentence or two before).
     """
 
     all: tuple[str, ...]
@@ -58,7 +55,6 @@ class Clause:
     scope: str = "sentence"
     past_but: bool = False
     structural: bool = False
-    together: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -250,13 +246,10 @@ def rule_data() -> Mapping[Code, RuleData]:
                 scope=spec.get("scope", "sentence"),
                 past_but=spec.get("past_but", False),
                 structural=spec.get("structural", False),
-                together=tuple(spec.get("together", ())),
             )
             unknown = (set(clause.all) | set(clause.none)) - names
             if unknown:  # pragma: no cover - guarded by tests over the shipped data
                 raise ValueError(f"{code}: unknown vocabularies {sorted(unknown)}")
-            if not set(clause.together) <= set(clause.all):  # pragma: no cover - as above
-                raise ValueError(f"{code}: 'together' names vocabularies outside 'all'")
             clauses.append(clause)
         examples = {k: v for k, v in raw.items() if k not in _RULE_KEYS}
         out[code] = RuleData(

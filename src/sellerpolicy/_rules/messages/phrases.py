@@ -278,10 +278,6 @@ def _clause_matches(
             v in vocabs and _blocks(a, scope, clause, v) for v in clause.none
         ):
             continue
-        if clause.together and not any(
-            all(v in s.vocabs() for v in clause.together) for s in scope
-        ):
-            continue
         if gone:
             said = frozenset().union(*(_affirmed(a, s) for s in scope))
             if not all(v in said for v in clause.all):

@@ -504,7 +504,7 @@ _NOT_A_REQUEST = frozenset({"change_verb"})
 # buyer elsewhere instead (SP114 judges it: a delay notice that asks to "hold off on any feedback
 # until it has arrived", a warranty note that says "contact us first instead of writing a
 # review"); a legal disclosure that only gates reviews is still about reviews
-_HELD_BACK = frozenset({"discourage_review", "instead_of_review", "review_wait", "gate"})
+_HELD_BACK = frozenset({"discourage_review", "instead_of_review", "gate"})
 
 
 def _asks_for_review(a: Analysis) -> bool:
