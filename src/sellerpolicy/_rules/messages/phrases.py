@@ -563,7 +563,7 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
 
 
 # SP111's two patterns read from the data (rules.toml), named here for their hints and for the
-# title's case (`_capitalised_title`)
+# title's case and place (`_named_title`)
 _MOCK_TITLE = (
     r"(?:,|\b(?:ok|okay|well|thanks|listen|look|right|sure|hey|a\s+ver|oye|ecco|allora|alors|tj"
     r"a|na))\s{0,3}(?P<title>genius|mastermind|smarty[\s-]?pants|clever[\s-]?clogs|wise[\s-]?gu"
@@ -2640,9 +2640,6 @@ def _only_names(a: Analysis, start: int, end: int) -> bool:
     return True
 
 
-_STARS_GIVEN = frozenset({"gift_made"})
-
-
 def _only_stars(a: Analysis, start: int, end: int) -> bool:
     """Whether a match speaks of ratings only through a count of stars, and asks nothing.
 
@@ -2656,7 +2653,7 @@ def _only_stars(a: Analysis, start: int, end: int) -> bool:
         return False
     if "rating_wish" in vocabs:
         return False  # stars wished for are a rating ("Fünf Sterne wären das schönste Kompliment")
-    if vocabs & _STARS_GIVEN:
+    if "gift_made" in vocabs:
         # stars traded for a gift are a rating ("Cuéntelo con cinco estrellas en Amazon y le
         # regalamos una funda"); a condition alone is not ("if you turn the dial, it shows five
         # stars on the ceiling")
