@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import sellerpolicy
 from sellerpolicy import Policy
 from sellerpolicy._batch import check_many, run_jsonl
+from sellerpolicy._rules.data import rule_data
 from sellerpolicy._rules.feedback import check_feedback
 from sellerpolicy._serialization import SERIALIZABLE_TYPES
 from sellerpolicy._text.detectors import contact_view, find_emails, find_links, find_phones
@@ -560,7 +561,19 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     return {where: pattern for where, pattern in found.values() if isinstance(pattern.pattern, str)}
 
 
-PATTERNS = _patterns()
+_RULES_TOML = "rules.toml"
+
+
+def _data_patterns() -> dict[str, regex.Pattern[str]]:
+    """The phrase rules' own patterns: they live in their data file, searched in every message."""
+    return {
+        f"{_RULES_TOML}[{code}.{p.name}]": p.compiled
+        for code, data in rule_data().items()
+        for p in data.patterns
+    }
+
+
+PATTERNS = _patterns() | _data_patterns()
 
 
 def _uses(source: str, name: str) -> list[str]:
@@ -589,6 +602,8 @@ _NOT_CODE = frozenset(
 
 def _anchored(where: str) -> bool:
     """Whether the module only ever fullmatches or matches the pattern (one start, not every one)."""
+    if where.startswith(_RULES_TOML):  # the rules search for their patterns' every match
+        return False
     module, _, name = where.partition("[")[0].rpartition(".")
     source = Path(importlib.import_module(module).__file__).read_text(encoding="utf-8")
     uses = _uses(source, name)
@@ -618,6 +633,8 @@ class TestRedos:
             "sellerpolicy._rules.feedback",
         } <= modules
         assert len(PATTERNS) >= 50
+        assert "rules.toml[SP111.mock_title]" in PATTERNS
+        assert "rules.toml[SP113.percent_off]" in PATTERNS
         assert _anchored("sellerpolicy._time._SYNTAX")
         assert not _anchored("sellerpolicy._rules.feedback._CLAUSE_BREAK")
 

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from sellerpolicy import Message, Policy
 from sellerpolicy._codes import Code
-from sellerpolicy._rules.data import rule_data
+from sellerpolicy._rules.data import _patterns, rule_data, rule_pattern
 from sellerpolicy._rules.messages import engine, purpose
 from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
@@ -14,7 +14,6 @@ from sellerpolicy._rules.messages.phrases import (
     _COMMON_VOCABS,
     _MASK_HINTS,
     _NOT_NEGATED,
-    _PATTERN_HINTS,
     _POST_SCOPE_WORDS,
     _SCOPE_WORDS,
     _breaks_clause,
@@ -28,15 +27,61 @@ from sellerpolicy._rules.messages.phrases import (
 )
 from sellerpolicy._text.normalize import normalize
 
+PATTERNS = [p for data in rule_data().values() for p in data.patterns]
+
+GOOD_SPEC = {"name": "percent", "pattern": r"\d%", "hints": ["%"]}
+
+
+class TestPatternData:
+    """Each ``[[SPxxx.patterns]]`` entry of the data is read whole, or refused by name."""
+
+    def test_read(self):
+        """Name, compiled pattern and hints, as the data gives them."""
+        (pattern,) = _patterns(Code.SP113, [GOOD_SPEC])
+
+        assert pattern.name == "percent"
+        assert pattern.compiled.search("20% off").span() == (1, 3)
+        assert pattern.hints == frozenset({"%"})
+
+    @pytest.mark.parametrize(
+        ("spec", "error"),
+        [
+            (
+                {"name": "percent", "pattern": r"\d%"},
+                r"SP113 pattern 'percent': missing \['hints'\]",
+            ),
+            ({**GOOD_SPEC, "hint": ["%"]}, r"unknown \['hint'\]"),
+            ({**GOOD_SPEC, "hints": []}, "hints must be non-empty strings"),
+            ({**GOOD_SPEC, "hints": ["%", ""]}, "hints must be non-empty strings"),
+        ],
+        ids=["no-hints", "unknown-key", "empty-hints", "empty-hint"],
+    )
+    def test_refused(self, spec, error):
+        """A pattern without hints would run on every message: the data must say them."""
+        with pytest.raises(ValueError, match=error):
+            _patterns(Code.SP113, [spec])
+
+    def test_names_unique(self):
+        """The code names a pattern (`rule_pattern`): two of one name in a rule are refused."""
+        with pytest.raises(ValueError, match="a second pattern of that name"):
+            _patterns(Code.SP113, [GOOD_SPEC, GOOD_SPEC])
+
+    def test_rule_pattern(self):
+        """A rule's pattern by its name; an unknown name is a `KeyError` that says which."""
+        assert rule_pattern(Code.SP111, "mock_title").compiled.search("well, genius.")
+        with pytest.raises(KeyError, match="SP111 has no pattern 'nothing'"):
+            rule_pattern(Code.SP111, "nothing")
+
+    def test_every_phrase_rule_pattern_named(self):
+        """The shipped data names every pattern, and no name twice in one rule."""
+        for code, data in rule_data().items():
+            names = [p.name for p in data.patterns]
+            assert len(names) == len(set(names)), code
+            assert all(name.isidentifier() for name in names), code
+
 
 class TestPatternHints:
     """The substring hints that let a phrase rule skip a pattern stay true to the patterns."""
-
-    def test_every_hint_names_a_pattern_of_the_data(self):
-        """A hint whose pattern the data no longer has is dropped, not kept by mistake."""
-        patterns = {p.pattern for data in rule_data().values() for p in data.patterns}
-
-        assert set() == set(_PATTERN_HINTS) - patterns
 
     @pytest.mark.parametrize(
         "text",
@@ -77,19 +122,17 @@ class TestPatternHints:
     )
     def test_a_match_has_a_hint(self, text):
         """Wherever a hinted pattern matches, one of its hints occurs in the text."""
-        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
-        matched = [p for p in _PATTERN_HINTS if compiled[p].search(text)]
+        matched = [p for p in PATTERNS if p.compiled.search(text)]
 
         assert matched
-        assert all(any(h in text for h in _PATTERN_HINTS[p]) for p in matched)
+        assert all(any(h in text for h in p.hints) for p in matched)
 
     @given(st.text(alphabet="fubshdatcr*#@!$_.-1ilk ", max_size=30))
     def test_no_hint_no_match(self, text):
         """A text with none of a pattern's hints is never matched by it."""
-        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
-        for pattern, hints in _PATTERN_HINTS.items():
-            if compiled[pattern].search(text):
-                assert any(h in text for h in hints), (pattern, text)
+        for p in PATTERNS:
+            if p.compiled.search(text):
+                assert any(h in text for h in p.hints), (p.name, text)
 
     @given(
         st.tuples(
@@ -105,11 +148,10 @@ class TestPatternHints:
         The rules read the normalised text: lower-cased and NFKC-normalised, so capitals, the
         long s, the Kelvin sign and ligatures are plain ASCII letters there.
         """
-        compiled = {p.pattern: p for data in rule_data().values() for p in data.patterns}
         normalised = normalize(text).text
-        for pattern, hints in _PATTERN_HINTS.items():
-            if compiled[pattern].search(normalised):
-                assert any(h in normalised for h in hints), (pattern, normalised)
+        for p in PATTERNS:
+            if p.compiled.search(normalised):
+                assert any(h in normalised for h in p.hints), (p.name, normalised)
 
 
 class TestHints:
@@ -144,25 +186,10 @@ class TestHints:
         """The characters and the longer hints that occur, and no others."""
         assert expected == _hints_in(text)
 
-    def test_every_pattern_has_hints(self):
-        """Every pattern of the rules' data has hints: one without runs on every message.
-
-        A pattern with no entry in `_PATTERN_HINTS` makes its rule's plan unable to skip any
-        message (the mock-praise pattern of SP111 did, until the speed benchmark showed it).
-        """
-        missing = [
-            (code.value, p.pattern[:40])
-            for code, data in rule_data().items()
-            for p in data.patterns
-            if p.pattern not in _PATTERN_HINTS
-        ]
-
-        assert missing == []
-
     @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
     def test_as_each_hint_tested(self, text):
         """The hints found are those a substring test of each hint finds."""
-        every = {h for hints in _PATTERN_HINTS.values() for h in hints} | _MASK_HINTS
+        every = {h for p in PATTERNS for h in p.hints} | _MASK_HINTS
 
         assert {h for h in every if h in text} == _hints_in(text)
 

@@ -21,12 +21,14 @@ __all__ = [
     "Clause",
     "RuleData",
     "RuleDoc",
+    "RulePattern",
     "family_docs",
     "filler_words",
     "lexicon",
     "phrase_vocabularies",
     "phrases_for",
     "rule_data",
+    "rule_pattern",
     "vocabularies",
     "vocabulary_names",
 ]
@@ -57,6 +59,23 @@ class Clause:
     structural: bool = False
 
 
+@attrs.frozen
+class RulePattern:
+    """A regular expression of a phrase rule, for what no phrase of a vocabulary can say.
+
+    Attributes:
+        name: What it reads, one word (``mock_title``): how the code and the tests name it.
+        compiled: The pattern, compiled with `regex.V1`, searched in the normalised text.
+        hints: Pieces of text of which every match holds one: a message that holds none of
+            them is not searched (a few substring tests cost much less than a pass of the
+            pattern). The tests check them against the pattern.
+    """
+
+    name: str
+    compiled: regex.Pattern[str]
+    hints: frozenset[str]
+
+
 @attrs.frozen(kw_only=True)
 class RuleData:
     """What the data file says about one rule: message, clauses and documentation."""
@@ -69,7 +88,7 @@ class RuleData:
     good: str
     known_problems: str = ""
     clauses: tuple[Clause, ...] = ()
-    patterns: tuple[regex.Pattern[str], ...] = ()
+    patterns: tuple[RulePattern, ...] = ()
     examples: Mapping[str, Any] = attrs.field(factory=lambda: MappingProxyType({}))
 
 
@@ -231,6 +250,41 @@ _RULE_KEYS = frozenset(
 )
 
 
+_PATTERN_KEYS = frozenset({"name", "pattern", "hints"})
+
+
+def _patterns(code: Code, raw: list[dict[str, Any]]) -> tuple[RulePattern, ...]:
+    """The ``[[SPxxx.patterns]]`` of one rule, each checked whole.
+
+    Raises:
+        ValueError: A pattern without a name, a pattern or hints, with another key, or with
+            a name another pattern of the rule has.
+    """
+    out: list[RulePattern] = []
+    for spec in raw:
+        where = f"{code} pattern {spec.get('name', len(out))!r}"
+        if set(spec) != _PATTERN_KEYS:
+            missing, extra = sorted(_PATTERN_KEYS - set(spec)), sorted(set(spec) - _PATTERN_KEYS)
+            raise ValueError(f"{where}: missing {missing}, unknown {extra}")
+        hints = spec["hints"]
+        if not hints or not all(isinstance(h, str) and h for h in hints):
+            raise ValueError(f"{where}: hints must be non-empty strings, at least one")
+        if any(spec["name"] == p.name for p in out):
+            raise ValueError(f"{where}: a second pattern of that name")
+        out.append(
+            RulePattern(spec["name"], regex.compile(spec["pattern"], regex.V1), frozenset(hints))
+        )
+    return tuple(out)
+
+
+def rule_pattern(code: Code, name: str) -> RulePattern:
+    """The pattern ``name`` of rule ``code`` (`KeyError` if the data has none)."""
+    for pattern in rule_data()[code].patterns:
+        if pattern.name == name:
+            return pattern
+    raise KeyError(f"{code} has no pattern {name!r}")
+
+
 @functools.cache
 def rule_data() -> Mapping[Code, RuleData]:
     """Every rule's data from ``rules.toml``, checked against the vocabularies."""
@@ -261,7 +315,7 @@ def rule_data() -> Mapping[Code, RuleData]:
             good=raw["good"],
             known_problems=raw.get("known_problems", ""),
             clauses=tuple(clauses),
-            patterns=tuple(regex.compile(p, regex.V1) for p in raw.get("patterns", ())),
+            patterns=_patterns(code, raw.get("patterns", ())),
             examples=MappingProxyType(examples),
         )
     return MappingProxyType(out)

@@ -132,8 +132,8 @@ def _needs(rule: MessageRule) -> frozenset[str] | None:
 
     The engine skips a rule whose message uses none of them, without calling it: a call costs
     more than the test, and most messages give most rules nothing. ``None`` when not known: a
-    rule with an unhinted pattern or a test of another kind (SP113's promotional attachments),
-    or one a caller wrote, which is always called.
+    rule with a test of another kind (SP113's promotional attachments), or one a caller wrote,
+    which is always called.
     """
     code = rule.code
     if rule.check is not _OWN_CHECKS.get(code):
@@ -144,8 +144,7 @@ def _needs(rule: MessageRule) -> frozenset[str] | None:
         return needed_vocabs(code)
     if code is Code.SP107:  # its phrase matches, a review asked of the satisfied only, or
         # the stars drawn in a sentence that names a review or rating
-        needs = needed_vocabs(code)
-        return None if needs is None else needs | {"satisfied"} | DRAWN_RATING
+        return needed_vocabs(code) | {"satisfied"} | DRAWN_RATING
 
     if code in _CUSTOM:  # SP113's marketing reads attachments too
         return None

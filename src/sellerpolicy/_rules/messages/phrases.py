@@ -15,7 +15,15 @@ import regex
 
 from sellerpolicy._codes import RULES, Code
 from sellerpolicy._model import MessageKind, MessageSender
-from sellerpolicy._rules.data import Clause, filler_words, profane_roots, rule_data, vocabularies
+from sellerpolicy._rules.data import (
+    Clause,
+    RulePattern,
+    filler_words,
+    profane_roots,
+    rule_data,
+    rule_pattern,
+    vocabularies,
+)
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
@@ -562,107 +570,6 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
     return found
 
 
-# SP111's two patterns read from the data (rules.toml), named here for their hints and for the
-# title's case and place (`_named_title`)
-_MOCK_TITLE = (
-    r"(?:,|\b(?:ok|okay|well|thanks|listen|look|right|sure|hey|a\s+ver|oye|ecco|allora|alors|tj"
-    r"a|na))\s{0,3}(?P<title>genius|mastermind|smarty[\s-]?pants|clever[\s-]?clogs|wise[\s-]?gu"
-    r"y|lumbrera|listill[oa]|cerebrito|genio|g[ée]nie|schlaumeier|superhirn|petit\s+malin|furbon"
-    r"e)\s{0,3}(?=[,.!?:;\n]|$)"
-)
-_SIGN_OFF_TAKEN_BACK = (
-    r"\b(?:regards|sincerely|cheers|cordialement|salutations|bonne\s+(?:journ[ée]e|soir[ée]e)|sa"
-    r"luti|buona\s+(?:giornata|serata)|saludos|un\s+saludo|buen\s+d[ií]a|gr[üu](?:ß|ss)e|gr[üu]"
-    r"(?:ß|ss)en|mfg|gru(?:ß|ss))\b[^\n()]{0,25}\(\s{0,2}(?:ou\s+presque|ou\s+pas|si\s+fa\s+pe"
-    r"r\s+dire|per\s+cos[iì]\s+dire|not\s+really|or\s+not|oder\s+auch\s+nicht)\s{0,2}\)"
-)
-
-
-# Text that each pattern of the data needs, one piece at least: a pattern whose pieces are all
-# missing from a message cannot match it, and a few substring tests in C cost much less than a
-# pass of the pattern. Keyed by the pattern's text, so that a pattern changed in the data loses
-# its hints (and is simply run) rather than keep wrong ones.
-_PATTERN_HINTS: dict[str, tuple[str, ...]] = {
-    # SP111, mock praise ('vous êtes le premier client à réussir à ...'): every match names the
-    # first or only customer
-    r"\b(?:vous\s+[êe]tes|you(?:'re|\s+are)|sie\s+sind|lei\s+[èe]|eres|usted\s+es|es\s+ust"
-    r"ed)\s+(?:(?:le|la|the|der|die|il|el)\s+)?(?:premi[eè]re?|first|only|erste|einzige|pr"
-    r"im[oa]|unic[oa]|primer[oa]?|[uú]nic[oa])\s+(?:client|cliente|clienta|customer|buyer|"
-    r"kunde|kundin|acheteur|acheteuse|k[äa]ufer(?:in)?|compratore|compratrice|comprador[a]"
-    r"?)\b[^.!?\n]{0,40}?(?:\s[àa]\s+r[ée]ussir|\sto\s+(?:manage|succeed|have\s+managed)|,"
-    r"?\s+(?:der|die)\s+es\s+schafft|\sa\s+riuscire|\s(?:en|que)\s+(?:conseguir|lograr|con"
-    r"sigue|logra))\b": ("first", "only", "premi", "erste", "einzig", "prim", "unic", "únic"),
-    # SP111, a mock title said to the buyer ('Brilliant work, genius:'): every match names one
-    _MOCK_TITLE: (
-        *("genius", "mastermind", "smarty", "clever", "wise", "lumbrera", "listill"),
-        *("cerebrito", "genio", "génie", "genie", "schlaumeier", "superhirn", "malin"),
-        "furbone",
-    ),
-    # SP111, a sign-off taken back in brackets ('Cordialement (ou presque).'): every match opens
-    # a bracket
-    _SIGN_OFF_TAKEN_BACK: ("(",),
-    # SP111, masked words: every alternative has a mask character, but 'schei' + '_.-'. A '!'
-    # ends many sentences: only with the letter each alternative puts before it is it a hint,
-    # as in 'f!', 'cr!', 'h!' and 'sch!'
-    r"\b(?:f[*#@!]{2,4}(?![\w*#@!])|cr[*#@!]{1,2}p\b|h[*#@!]{1,2}ll\b|schei[*#@!_.\-]{1,4}"
-    r"\w{0,12}|sch[*#@!]{1,4}(?:ß|ss)e?\b)": ("*", "#", "@", "f!", "r!", "h!", "schei"),
-    # SP111, masked words with a tail ('the a**' too): '*', '#' or '@', or a letter then another
-    # mask character.
-    # '!' and '$' end many sentences and prices: only the letters these alternatives put before
-    # them make a hint ('f!', 'fu!', 'b!', 'sh!', 'a$'; '*!' and '@$' hold a hint already).
-    r"(?:\b(?:f[*#@!_.\-]{1,4}(?:c?k|ck|ing|ed|er)\w{0,4}|f[u*#@]{1,2}[*#@!_.\-]{1,3}k\w{0,4}"
-    r"|d[*]mn|b[*#@!_.\-]{1,3}tch\w{0,3}|a[*#@$]{2}hole|(?<![*#])(?:the|my|your|ur)\s+a\*{2,3}"
-    r"(?![\w*#@$]))|(?:\b|bull)sh[*#@!1_.\-]{1,3}t\w{0,3})": (
-        *"*#@",
-        *("f!", "f_", "f.", "f-", "fu!", "fu_", "fu.", "fu-", "fuu!", "fuu_", "fuu.", "fuu-"),
-        *("b!", "b_", "b.", "b-", "sh!", "sh1", "sh_", "sh.", "sh-", "a$"),
-    ),
-    # SP111, the buyer called a thief by comparison ('a liar like you'): every match names one
-    r"\b(?:a|an|un|una|uno|ein|einen|einem|einer)\s+(?:thief|liar|scammer|fraud|fraudster|crook"
-    r"|cheat|con\s+artist|truffator[ea]|ladr[oa]|ladr[oó]n|imbroglion[ea]|bugiard[oa]|voleu(?:r"
-    r"|se)|escroc|menteu(?:r|se)|arnaqueu(?:r|se)|estafador[a]?|mentiros[oa]|tramposo|betr[üu]"
-    r"ger(?:in)?|l[üu]gner(?:in)?|dieb(?:in)?)\s+(?:like\s+you|come\s+lei|come\s+te|come\s+voi"
-    r"|comme\s+vous|comme\s+toi|como\s+usted|como\s+t[uú]|wie\s+sie|wie\s+du)\b": (
-        *("thief", "liar", "scammer", "fraud", "crook", "cheat", "artist", "truffator", "ladr"),
-        *("imbroglion", "bugiard", "voleu", "escroc", "menteu", "arnaqueu", "estafador"),
-        *("mentiros", "tramposo", "betrüger", "betruger", "lügner", "lugner", "dieb"),
-    ),
-    # SP114, a template that branches on the buyer's satisfaction: every match opens a tag
-    r"(?:\{%-?|\{\{[#~]?)\s{0,3}(?:if|elif|unless)\b[^%}\n]{0,60}?\b\w{0,20}(?:csat|nps|satisf"
-    r"|sentiment|happy|rating|stars|score|survey|mood)\w{0,20}[^%}\n]{0,40}(?:%\}|\}\})": (
-        "{%",
-        "{{#",
-        "{{~",
-    ),
-    # SP112, the seller files a police report
-    r"\b(?:we|i)(?:'ll|'d|'re|'m|'ve)?(?:\s+(?:will|shall|would|must|may|might|can|could|are"
-    r"|am|going|to|have|has|had|no|choice|but|now|then|also|just|immediately|be|forced|left|with"
-    r"|not|hesitate|intend|plan|need|will|definitely|simply|otherwise|else)){0,8}\s+"
-    r"(?:fil(?:e|ing)|mak(?:e|ing)|lodg(?:e|ing)|submit(?:ting)?)\s+(?:a\s+)?(?:police|criminal)"
-    r"\s+(?:report|complaint)\b(?!\s+(?:for\s+you|on\s+your\s+behalf))": ("police", "criminal"),
-    # SP105, a handle beside its platform: every match names the platform
-    r"(?:instagram|facebook|tiktok|pinterest|youtube|twitter)\b[^\n@]{0,12}(?<![\w./])@[a-z_]"
-    r"(?:[a-z0-9_]|\.(?=[a-z0-9_])){1,29}(?![\w@])|(?<![\w@.])@[a-z_](?:[a-z0-9_]|\.(?=[a-z0-9_]))"
-    r"{1,29}\s{1,3}(?:on|sur|auf|en|su)\s{1,3}(?:instagram|facebook|tiktok|pinterest|youtube"
-    r"|twitter)\b": ("instagram", "facebook", "tiktok", "pinterest", "youtube", "twitter"),
-    # SP113: a percentage off
-    r"\b\d{1,2}\s?%\s?(?:off|rabatt|de r[ée]duction|de descuento|di sconto)\b": ("%",),
-    # SP113: a new range. Case-blind, but the text it reads is lower-cased and NFKC-normalised,
-    # where no other character matches one of these ASCII letters (see test_message_guards)
-    r"(?i)\b(?:our|unsere[nm]?|nos|notre|nuestr[oa]s?|nostr[oaie]|il\s+nostro|la\s+nostra)"
-    r"\s{1,3}(?:new|latest|neue[nms]?|nouvel(?:le)?s?|nouveaux|nuev[oa]s?|nuov[oaie])\s{1,3}"
-    r"(?:[\w-]{1,20}\s{1,3}){0,2}(?:collection|range|line|series|kollektion|linie|serie|gamme"
-    r"|ligne|colecci[oó]n|gama|l[ií]nea|collezione)s?\b": (
-        "new",
-        "latest",
-        "neue",
-        "nouve",
-        "nuev",
-        "nuov",
-    ),
-}
-
-
 # Every hint of every pattern, looked for in a message at once: five patterns' hints tested one
 # pattern at a time cost some 4 us a message, most of it the calls.
 # SP111 reads a swear word of any language with letters masked by a symbol ('c*nnard', 'j#der');
@@ -670,29 +577,34 @@ _PATTERN_HINTS: dict[str, tuple[str, ...]] = {
 _MASK_CHARS = SYMBOL_MASK
 _DOTTED_MASK = ".."  # letters hidden by dots ('A...loch'): a hint found by a substring test
 _MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK}
-_HINT_CHARS = tuple(
-    sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) == 1} | _MASK_CHARS)
-)
-_HINT_TEXTS = tuple(sorted({h for hints in _PATTERN_HINTS.values() for h in hints if len(h) > 1}))
-_HINT_FINDER = ahocorasick_rs.AhoCorasick(_HINT_TEXTS)
+
+
+@functools.cache
+def _hint_finder() -> tuple[tuple[str, ...], tuple[str, ...], ahocorasick_rs.AhoCorasick]:
+    """The hints of every pattern of the data: its characters, its longer ones and their finder."""
+    every = {h for data in rule_data().values() for p in data.patterns for h in p.hints}
+    chars = tuple(sorted({h for h in every if len(h) == 1} | _MASK_CHARS))
+    texts = tuple(sorted(h for h in every if len(h) > 1))
+    return chars, texts, ahocorasick_rs.AhoCorasick(texts)
 
 
 def _hints_in(text: str) -> frozenset[str]:
-    """The hints of `_PATTERN_HINTS` that occur in ``text``.
+    """The hints of the rules' patterns (`RulePattern.hints`) that occur in ``text``.
 
     The characters are tested one by one in C (a text dense with one, a megabyte of '@', then
     makes no list of matches); the longer hints in one pass of an automaton, reporting
     overlapping matches, so that a hint inside another ('f!' in 'fu!'?) is found too.
     """
-    found = set(filter(text.__contains__, _HINT_CHARS))
+    chars, texts, finder = _hint_finder()
+    found = set(filter(text.__contains__, chars))
     if _DOTTED_MASK in text:  # a substring test in C: a text of dots makes no list of matches
         found.add(_DOTTED_MASK)
     try:
-        matches = _HINT_FINDER.find_matches_as_indexes(text, overlapping=True)
+        matches = finder.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
-        found.update(filter(text.__contains__, _HINT_TEXTS))
+        found.update(filter(text.__contains__, texts))
     else:
-        found.update(map(_HINT_TEXTS.__getitem__, {m[0] for m in matches}))
+        found.update(map(texts.__getitem__, {m[0] for m in matches}))
     return frozenset(found)
 
 
@@ -705,12 +617,11 @@ class _Plan:
     heads: frozenset[str]
     """A vocabulary of each clause, the one with the fewest phrases: without any of them in
     the message, no clause holds."""
-    patterns: tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]
-    """Each pattern with the text it needs (one piece at least, see `_hints_in`), or ``None``
-    if not known."""
+    patterns: tuple[RulePattern, ...]
+    """The rule's patterns, each with the text it needs (one piece at least, see `_hints_in`)."""
     negatable: bool
-    hints: frozenset[str] | None
-    """Every hint of the patterns, or ``None`` if a pattern has none (it is always run)."""
+    hints: frozenset[str]
+    """Every hint of the patterns."""
     particles: bool
     """SP115: particle-verb changes are read where a product review is named."""
     split: bool
@@ -736,9 +647,7 @@ class _Plan:
             or (self.rewarded and not _REWARD_READ.isdisjoint(vocabs))
         ):
             return False
-        if not self.patterns:
-            return True
-        return self.hints is not None and self.hints.isdisjoint(pattern_hints(a))
+        return not self.patterns or self.hints.isdisjoint(pattern_hints(a))
 
     def live(self, vocabs: frozenset[str]) -> list[Clause]:
         """The clauses whose vocabularies all occur in the message (``vocabs``)."""
@@ -762,20 +671,15 @@ _COMMON_VOCABS = frozenset(
 def _plan(code: Code) -> _Plan:
     data = rule_data()[code]
     sizes = vocabularies()
-    patterns = tuple(
-        (p, frozenset(hints) if (hints := _PATTERN_HINTS.get(p.pattern)) else None)
-        for p in data.patterns
-    )
-    hinted = [h for _, h in patterns if h is not None]
     return _Plan(
         tuple((frozenset(clause.all), clause) for clause in data.clauses),
         frozenset(
             min(clause.all, key=lambda v: (v in _COMMON_VOCABS, len(sizes.get(v, ()))))
             for clause in data.clauses
         ),
-        patterns,
+        data.patterns,
         code in NEGATABLE,
-        frozenset().union(*hinted) if len(hinted) == len(patterns) else None,
+        frozenset().union(*(p.hints for p in data.patterns)),
         code is Code.SP115,
         code is Code.SP114,
         code is Code.SP111,
@@ -966,10 +870,10 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
             if not _only_quoted(a, *m)
         )
     text = a.norm.text
-    for pattern, hints in plan.patterns:
-        if hints is not None and hints.isdisjoint(pattern_hints(a)):
+    for pattern in plan.patterns:
+        if pattern.hints.isdisjoint(pattern_hints(a)):
             continue
-        matched = (m.span() for m in pattern.finditer(text))
+        matched = (m.span() for m in pattern.compiled.finditer(text))
         keep = _PATTERN_FILTERS.get(code)
         spans.extend(matched if keep is None else (m for m in matched if keep(a, *m)))
     return _merge(spans) if spans else spans
@@ -1430,7 +1334,7 @@ def _named_title(a: Analysis, start: int, end: int) -> bool:
     Genius" a product's models; "Brilliant work, genius:" mocks the buyer.
     """
     text = a.norm.text
-    match = _MOCK_TITLE_MATCH.fullmatch(text, start, end)
+    match = rule_pattern(Code.SP111, "mock_title").compiled.fullmatch(text, start, end)
     if match is None:
         return False
     first, _ = a.norm.span(match.start("title"), match.start("title") + 1)
@@ -1441,7 +1345,6 @@ def _named_title(a: Analysis, start: int, end: int) -> bool:
     return text[start] == "," and _LIST_ITEM_BEFORE.search(text, before, start) is not None
 
 
-_MOCK_TITLE_MATCH = regex.compile(_MOCK_TITLE, regex.V1)
 _TITLE_LIST_REACH = 30  # characters before the comma read for the list item before it
 _LIST_ITEM_BEFORE = regex.compile(r",\s{0,2}[\w-]+(?:\s[\w-]+)?\s{0,2}$", regex.V1)
 
@@ -1837,16 +1740,13 @@ def phrase_rule(code: Code) -> Callable[[Analysis], Iterator[Found]]:
     return rule
 
 
-def needed_vocabs(code: Code) -> frozenset[str] | None:
+def needed_vocabs(code: Code) -> frozenset[str]:
     """Vocabularies or pattern hints of which a message needs one for the rule ``code`` to match.
 
-    ``None`` when a pattern of the rule has no hints. The engine skips a rule whose message
-    uses none of them and holds none of the hints (`pattern_hints`), without calling it (see
-    `_Plan.idle`).
+    The engine skips a rule whose message uses none of them and holds none of the hints
+    (`pattern_hints`), without calling it (see `_Plan.idle`).
     """
     plan = _plan(code)
-    if plan.hints is None:
-        return None
     needs = set(plan.heads) | plan.hints
     if plan.particles:
         needs.add("product_review")
