@@ -678,6 +678,8 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
         return False
     if len(name) <= 3 and any(c.isdigit() for c in name):  # noqa: PLR2004 - model codes
         return False  # 'X5.Pro', 'S10.plus': a model's name, not a site
+    if _titled_model(original, tld):
+        return False
     # 'order.Best regards': a lowercase word, a dot and a capital is a missing space, but not
     # before a suffix that is no word of prose ('myshop.Com', 'MyShop.Co.Uk')
     # and so is 'the £8.33 VAT.It should appear': an acronym of three letters at most, a dot and
@@ -694,6 +696,26 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
 
 
 _ACRONYM = 3  # letters of an acronym before a sentence run on after its dot ('VAT.It')
+_TITLED_DOTS = frozenset({"Dot", "Punkt", "Point", "Punto"})
+
+
+def _titled_model(original: str, tld: str) -> bool:
+    """Whether a spelled-out dot and a generic suffix, both in title case, name a model.
+
+    'a new Dot Pro case', 'the Echo Dot Pro': a product line's name, where an address spelled
+    out to slip past a filter is written 'shop dot pro' or 'CaseCraft Dot Com' (a suffix that
+    title case leaves an address, `_TITLE_CASE_SUFFIXES`) or ends in a country's code.
+    """
+    words = original.split()
+    return (
+        len(words) >= 3  # noqa: PLR2004 - a name, the dot, the suffix
+        and words[-2] in _TITLED_DOTS
+        and words[-1].istitle()
+        and len(tld) > 2  # noqa: PLR2004 - a country's code is an address whatever its case
+        and tld not in _TITLE_CASE_SUFFIXES
+    )
+
+
 # Suffixes written in title case after a lower-case name are an address ('myshop.Com'), where
 # 'arrived.It' and 'gracias.De' are sentences run together.
 _TITLE_CASE_SUFFIXES = frozenset(

@@ -1203,7 +1203,9 @@ _CODE_FILTERS: dict[Code, _Keep] = {
         not _leads_to_amazon(a, start, end) and not _refunded_through(a, start, end)
     ),
     Code.SP111: lambda a, start, end: (
-        not _only_quoted(a, start, end) and not _named_title(a, start, end)
+        not _only_quoted(a, start, end)
+        and not _named_title(a, start, end)
+        and not _third_party(a, start, end)
     ),
     Code.SP115: _not_the_buyers_wish,
     Code.SP118: _not_honouring_opt_out,
@@ -1362,6 +1364,76 @@ def _only_quoted(a: Analysis, start: int, end: int) -> bool:
     if not words:  # a masked word, matched by a pattern
         return quoted.covers(start, end)
     return all(quoted.covers(h.start, h.end) for h in words)
+
+
+def _third_party(a: Analysis, start: int, end: int) -> bool:
+    """Whether every accusing word at ``start:end`` names someone else, with an article (SP111).
+
+    'a famous jewel thief', 'which player is lying' is not; 'the criminal in the final
+    chapter', 'protéger votre vélo contre un voleur', 'chi è il ladro del museo': a game's, a
+    book's, a lock's villain. Said of the buyer it is not someone else: 'you are a thief',
+    'you're nothing but a crook', 'un truffatore come lei'.
+    """
+    words = [h for h in a.hits if h.vocab in _ABUSE and start <= h.start and h.end <= end]
+    if not words or any(h.vocab != "insult_you" for h in words):
+        return False
+    text = a.norm.text
+    return all(
+        (person := _PERSON.fullmatch(text, h.start, h.end)) is not None
+        # one with an article, or many ('scammers sometimes send fake courier texts')
+        and (
+            person.group("many") is not None
+            or _ARTICLE_BEFORE.search(text, max(0, h.start - _ARTICLE_REACH), h.start) is not None
+        )
+        and _SAID_OF_YOU_BEFORE.search(text, max(0, h.start - _SAID_OF_YOU_REACH), h.start) is None
+        and _LIKE_YOU_AFTER.match(text, h.end) is None
+        and _YOU_RIGHT_BEFORE.search(text, max(0, h.start - _YOU_REACH), h.start) is None
+        for h in words
+    )
+
+
+# Someone who steals, cheats, lies or swindles: a person, where 'a scam' or 'una truffa' is an
+# act, said of what the buyer did ('hard to see this as anything but a scam'). The plural
+# ('many') is a group the buyer is not one of.
+_PERSON = regex.compile(
+    r"(?:thie(?:f|(?P<many>ves))|crook|criminal|liar|con\s{1,3}artist|scammer|fraudster|cheater"
+    r"|voleu(?:r|se)|escroc|ladr[oó]n|ladr[oa]|truffator[ea]|estafador[a]?|betr[üu]ger(?:in)?"
+    r"|dieb(?:in)?|l[üu]gner(?:in)?|arnaqueu(?:r|se)|imbroglion[ea]|bugiard[oa]|mentiros[oa])"
+    r"(?(many)|(?P<many>s|es|i|en|innen)?)",
+    regex.V1,
+)
+
+
+_ARTICLE_REACH = 24  # an article and two words before the word are not read further back
+_SAID_OF_YOU_REACH = 40
+# an article, then at most two words ('a famous jewel thief', 'un prétendu escroc', 'del ladro')
+_ARTICLE_BEFORE = regex.compile(
+    r"\b(?:a|an|the|any|every|some|un|une|le|la|l'|du|des|il|lo|uno|una|el|los|las|del|der|die"
+    r"|das|den|dem|ein|einen|einem|einer|eines|jeden|qualsiasi|ogni|cualquier|tout)"
+    r"\s{1,3}(?:[\w'-]{1,30}\s{1,3}){0,2}$",
+    regex.V1,
+)
+# the buyer said to be one ('you are a thief', 'you're nothing but a', 'sie sind ein', 'vous
+# êtes un', 'eres un', 'lei è un', 'sei un'), or called one ('calling you a', 'people like')
+_SAID_OF_YOU_BEFORE = regex.compile(
+    r"\b(?:you(?:'re|\s{1,3}(?:are|were|seem|sound)|'ve\s{1,3}been|\s{1,3}have\s{1,3}been)"
+    r"|call(?:ing|ed)?\s{1,3}you|sie\s{1,3}sind|du\s{1,3}bist|vous\s{1,3}[êe]tes|tu\s{1,3}es"
+    r"|eres|(?:es\s{1,3})?usted(?:\s{1,3}es)?|lei\s{1,3}[èe]|sei|siete|sind\s{1,3}sie"
+    # what the buyer did, called one ('this is a classic scam', 'esto es una estafa')
+    r"|(?:this|that|it)(?:'s|\s{1,3}is|\s{1,3}was)|esto\s{1,3}es|eso\s{1,3}es|c'est"
+    r"|das\s{1,3}ist|questo\s{1,3}[èe])\b[^.!?;\n]{0,30}$",
+    regex.V1,
+)
+_YOU_REACH = 12
+# the buyer named by the word itself ('you scammers are all the same', 'ihr Betrüger')
+_YOU_RIGHT_BEFORE = regex.compile(
+    r"\b(?:you|ihr|voi|ustedes|vosotros|vous\s{1,3}les|vous\s{1,3}autres)\s{1,3}$", regex.V1
+)
+_LIKE_YOU_AFTER = regex.compile(
+    r"\s{1,3}(?:like\s{1,3}you|comme\s{1,3}(?:vous|toi)|wie\s{1,3}(?:sie|du)"
+    r"|come\s{1,3}(?:lei|te|voi)|como\s{1,3}(?:usted|t[uú]))\b",
+    regex.V1,
+)
 
 
 # A change said with a verb and its particle around the object: "take your review of the kettle
