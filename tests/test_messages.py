@@ -2047,6 +2047,10 @@ class TestClauseReading:
             ("Fernleaf_shawl_row14_correction.pdf", "reply", "SP119", False),
             ("FB-5_Politique_confidentialite_2025.pdf", "proactive", "SP119", False),
             ("HH-2_Datenschutzerklaerung_2025.pdf", "proactive", "SP119", False),
+            # a name written without its accents names what the accented word does
+            ("etiquette_prepayee_171-4408217.pdf", "reply", "SP119", False),
+            ("garantia_cafetera_CE-15.pdf", "warranty", "SP119", False),
+            ("catalogo_novedades_otono.pdf", "reply", "SP119", True),
         ],
     )
     def test_documents_by_their_names(self, file_name, kind, code, fires):
@@ -10883,6 +10887,41 @@ RECALL_CASES = [
         False,
     ),
     (
+        "the seller's own failing, said of itself (no SP111)",
+        "We were clueless about the courier delay at first, and we apologize that you had to wait.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "a warning about others' messages that claim to be the shop (no SP111)",
+        "If anyone contacts you claiming to be from our shop and asks for your password, please treat it as fraud.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "a warning about fake courier texts, in Spanish (no SP111)",
+        "Tenga cuidado con los mensajes falsos de mensajería, ya que son una estafa; usted puede seguir su pedido en Amazon.",
+        "reply",
+        "SP111",
+        False,
+    ),
+    (
+        "a fake photo the buyer sent, and the buyer called a scammer (SP111)",
+        "You sent us a fake photo of someone else's parcel, you scammer.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
+        "we were patient, the buyer called a liar (SP111)",
+        "We were patient with you, but you are a liar.",
+        "reply",
+        "SP111",
+        True,
+    ),
+    (
         "a thief said of the buyer with an article (SP111)",
         "Frankly, you are nothing but a thief, and we will not refund you.",
         "reply",
@@ -10909,6 +10948,20 @@ RECALL_CASES = [
         "reply",
         "SP111",
         True,
+    ),
+    (
+        "Amazon's own removal of feedback, explained, asks the buyer nothing (no SP116)",
+        "One heads-up: Amazon may remove feedback that contains personal details such as full names, so a first name is safest.",
+        "reply",
+        "SP116",
+        False,
+    ),
+    (
+        "the buyer's own police complaint, in Italian (no SP112)",
+        "Se pensa che il pacco sia stato sottratto dopo la consegna, può presentare denuncia ai Carabinieri; il numero di denuncia serve anche ad Amazon.",
+        "reply",
+        "SP112",
+        False,
     ),
     (
         "a care tip while the buyer is here is no upsell (no SP113)",

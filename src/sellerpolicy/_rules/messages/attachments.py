@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import TYPE_CHECKING
 
 import regex
@@ -117,7 +118,38 @@ def _names_mention(a: Analysis, att: Attachment, vocab: str) -> bool:
     if vocab in _name_vocabs(a, att):
         return True
     names = _names(att)
-    return any(_inside_a_word(names, m) for m in _stem_pattern(vocab).finditer(names))
+    if any(_inside_a_word(names, m) for m in _stem_pattern(vocab).finditer(names)):
+        return True
+    folded = _folded_pattern(vocab)
+    return folded is not None and folded.search(_fold(names)) is not None
+
+
+def _fold(text: str) -> str:
+    """``text`` without its accents ('étiquette' -> 'etiquette'; 'ß' stays)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _folded_pattern(vocab: str) -> regex.Pattern[str] | None:
+    """The vocabulary's one-word phrases with accents, as a file name writes them without.
+
+    File names are mostly written in ASCII: 'etiquette_prepayee.pdf' names the prepaid label
+    that 'étiquette*' does ('garantia', 'devolucion', 'conformita' likewise). ``None`` when no
+    phrase of the vocabulary has an accent. A phrase ending in '*' is read as a word's start.
+    """
+    words = {
+        (_fold(p.rstrip("*")), p.endswith("*"))
+        for p in vocabularies()[vocab]
+        if " " not in p and _fold(p) != p
+    }
+    if not words:
+        return None
+    alternatives = sorted(
+        (regex.escape(w) + (r"\w*" if open_ended else "") for w, open_ended in words),
+        key=len,
+        reverse=True,
+    )
+    return regex.compile(rf"\b(?:{'|'.join(alternatives)})\b", regex.V1)
 
 
 def promotional(a: Analysis, att: Attachment) -> bool:

@@ -1367,29 +1367,50 @@ def _only_quoted(a: Analysis, start: int, end: int) -> bool:
 
 
 def _third_party(a: Analysis, start: int, end: int) -> bool:
-    """Whether every accusing word at ``start:end`` names someone else, with an article (SP111).
+    """Whether every accusing word at ``start:end`` is said of someone else (SP111).
 
-    'a famous jewel thief', 'which player is lying' is not; 'the criminal in the final
-    chapter', 'protéger votre vélo contre un voleur', 'chi è il ladro del museo': a game's, a
-    book's, a lock's villain. Said of the buyer it is not someone else: 'you are a thief',
-    'you're nothing but a crook', 'un truffatore come lei'.
+    A person with an article or a question word, or many: 'a famous jewel thief', 'the criminal
+    in the final chapter', 'protéger votre vélo contre un voleur', 'qui est l'escroc du
+    manoir', 'scammers sometimes send fake courier texts'. Or the seller itself: 'we were
+    clueless about the delay', 'our warehouse team was incapable of meeting the date'. Said of
+    the buyer it is not someone else: 'you are a thief', 'you're nothing but a crook', 'un
+    truffatore come lei', 'you scammers'.
     """
     words = [h for h in a.hits if h.vocab in _ABUSE and start <= h.start and h.end <= end]
     if not words or any(h.vocab != "insult_you" for h in words):
         return False
     text = a.norm.text
-    return all(
-        (person := _PERSON.fullmatch(text, h.start, h.end)) is not None
-        # one with an article, or many ('scammers sometimes send fake courier texts')
-        and (
-            person.group("many") is not None
-            or _ARTICLE_BEFORE.search(text, max(0, h.start - _ARTICLE_REACH), h.start) is not None
-        )
-        and _SAID_OF_YOU_BEFORE.search(text, max(0, h.start - _SAID_OF_YOU_REACH), h.start) is None
-        and _LIKE_YOU_AFTER.match(text, h.end) is None
-        and _YOU_RIGHT_BEFORE.search(text, max(0, h.start - _YOU_REACH), h.start) is None
-        for h in words
+    return all(_someone_else(text, h.start, h.end) for h in words)
+
+
+def _someone_else(text: str, start: int, end: int) -> bool:
+    """Whether the accusing word at ``start:end`` of ``text`` is said of another, or of us."""
+    if (
+        _SAID_OF_YOU_BEFORE.search(text, max(0, start - _SAID_OF_YOU_REACH), start) is not None
+        or _LIKE_YOU_AFTER.match(text, end) is not None
+        or _YOU_RIGHT_BEFORE.search(text, max(0, start - _YOU_REACH), start) is not None
+    ):
+        return False
+    if _SELF_BEFORE.search(text, max(0, start - _SAID_OF_YOU_REACH), start) is not None:
+        return True
+    person = _PERSON.fullmatch(text, start, end)
+    return person is not None and (
+        person.group("many") is not None
+        or _ARTICLE_BEFORE.search(text, max(0, start - _ARTICLE_REACH), start) is not None
     )
+
+
+# the seller, or its people, said to be so ('we were clueless', 'our warehouse team was
+# incapable', 'nous étions', 'wir waren'), with up to two words between, as in 'we were
+# completely clueless'
+_SELF_BEFORE = regex.compile(
+    r"\b(?:(?:we|i)(?:'re|'m|'ve\s{1,3}been|\s{1,3}(?:are|am|were|was|have\s{1,3}been"
+    r"|had\s{1,3}been|felt|feel))|our\s{1,3}[\w-]{1,30}(?:\s{1,3}[\w-]{1,30})?\s{1,3}(?:is|was"
+    r"|were|are|has\s{1,3}been)|nous\s{1,3}(?:étions|sommes|avons\s{1,3}été)|wir\s{1,3}(?:waren"
+    r"|sind)|(?:éramos|fuimos|hemos\s{1,3}sido)|(?:eravamo|siamo\s{1,3}stati))"
+    r"\s{1,3}(?:[\w'-]{1,30}\s{1,3}){0,2}$",
+    regex.V1,
+)
 
 
 # Someone who steals, cheats, lies or swindles: a person, where 'a scam' or 'una truffa' is an
@@ -1406,11 +1427,12 @@ _PERSON = regex.compile(
 
 _ARTICLE_REACH = 24  # an article and two words before the word are not read further back
 _SAID_OF_YOU_REACH = 40
-# an article, then at most two words ('a famous jewel thief', 'un prétendu escroc', 'del ladro')
+# an article or a question word, then at most two words ('a famous jewel thief', 'un prétendu
+# escroc', 'del ladro', "l'escroc", 'which criminal')
 _ARTICLE_BEFORE = regex.compile(
-    r"\b(?:a|an|the|any|every|some|un|une|le|la|l'|du|des|il|lo|uno|una|el|los|las|del|der|die"
-    r"|das|den|dem|ein|einen|einem|einer|eines|jeden|qualsiasi|ogni|cualquier|tout)"
-    r"\s{1,3}(?:[\w'-]{1,30}\s{1,3}){0,2}$",
+    r"(?:\b(?:a|an|the|any|every|some|un|une|le|la|du|des|il|lo|uno|una|el|los|las|del|der|die"
+    r"|das|den|dem|ein|einen|einem|einer|eines|jeden|qualsiasi|ogni|cualquier|tout|which|whichever"
+    r"|quel|quale|cuál|welcher)\s{1,3}|\bl'|\bdell'|\ball')(?:[\w'-]{1,30}\s{1,3}){0,2}$",
     regex.V1,
 )
 # the buyer said to be one ('you are a thief', 'you're nothing but a', 'sie sind ein', 'vous
