@@ -296,6 +296,67 @@ class TestCases:
     @pytest.mark.parametrize(
         ("url", "severity"),
         [
+            pytest.param(
+                "https://www.amazon.de/gp/orc/returns/homepage.html", Severity.INFO, id="returns"
+            ),
+            pytest.param(
+                "https://www.amazon.com/gp/help/customer/contact-us", Severity.INFO, id="help"
+            ),
+            pytest.param("https://www.amazon.es/auto-deliveries", Severity.INFO, id="subscribe"),
+            pytest.param("https://www.amazon.com/returns", Severity.INFO, id="returns-short"),
+            pytest.param(
+                "https://www.amazon.com/stores/KettleCo/page/12", Severity.WARNING, id="storefront"
+            ),
+            pytest.param("https://www.amazon.com/s?k=kettle", Severity.WARNING, id="search"),
+        ],
+    )
+    def test_amazon_service_pages_are_info(self, url, severity):
+        """Amazon's returns centre, help and subscription pages promote nothing (SP102 info);
+        a storefront or a search does (POLICY.md: other listings, storefront, search)."""
+        report = check_message(f"You can do it yourself here: {url}", kind="reply")
+
+        assert [f.severity for f in report.findings if f.code == "SP102"] == [severity]
+
+    @pytest.mark.parametrize(
+        ("text", "severity"),
+        [
+            pytest.param(
+                "The manual is on the product page: https://www.amazon.com/dp/B08KTX3G2W",
+                Severity.INFO,
+                id="named",
+            ),
+            pytest.param(
+                '<p>It is on the <a href="https://www.amazon.com/dp/B07YH5KQ3R">product page</a>.</p>',
+                Severity.INFO,
+                id="anchor",
+            ),
+            pytest.param(
+                "Our new kettle is here, see the product page: https://www.amazon.com/dp/B08KTX3G2W",
+                Severity.WARNING,
+                id="new",
+            ),
+            pytest.param(
+                "See our other product pages: https://www.amazon.com/dp/B08KTX3G2W",
+                Severity.WARNING,
+                id="other",
+            ),
+            pytest.param(
+                "You might like this one: https://www.amazon.com/dp/B08KTX3G2W",
+                Severity.WARNING,
+                id="unnamed",
+            ),
+        ],
+    )
+    def test_product_page_named_without_an_order(self, text, severity):
+        """Without the order, a product page the words call the product's own is info."""
+        fmt = "html" if text.startswith("<") else "text"
+        report = check_message(Message(body=text, kind="reply", format=fmt))
+
+        assert [f.severity for f in report.findings if f.code == "SP102"] == [severity]
+
+    @pytest.mark.parametrize(
+        ("url", "severity"),
+        [
             pytest.param("https://www.amazon.co.uk/dp/B07XJ8C8F5", Severity.INFO, id="dp"),
             pytest.param(
                 "https://www.amazon.co.uk/Lamp-Shade/dp/b07xj8c8f5/ref=sr_1_1",
@@ -319,7 +380,8 @@ class TestCases:
         ],
     )
     def test_link_to_ordered_product_is_info_with_the_order(self, url, severity):
-        """With the order given, its own product's page is the order's; another listing is not."""
+        """With the order given, its own product's page is the order's; another listing is not,
+        even called 'the product page'; without the order, the words decide."""
         order = Order(
             order_id="026-1234567-1234567",
             marketplace_id="A1F83G8C2ARO7P",
@@ -338,8 +400,9 @@ class TestCases:
         )
         without = check_message(message)
 
+        named = Severity.INFO if "/s?" not in url else Severity.WARNING
         assert [f.severity for f in with_order.findings if f.code == "SP102"] == [severity]
-        assert [f.severity for f in without.findings if f.code == "SP102"] == [Severity.WARNING]
+        assert [f.severity for f in without.findings if f.code == "SP102"] == [named]
 
     def test_reply_to_thanks_is_not_thank_you_only(self):
         """A reply to a buyer's thanks is fine; the same text sent proactively is SP117."""
@@ -2051,6 +2114,9 @@ class TestClauseReading:
             ("etiquette_prepayee_171-4408217.pdf", "reply", "SP119", False),
             ("garantia_cafetera_CE-15.pdf", "warranty", "SP119", False),
             ("catalogo_novedades_otono.pdf", "reply", "SP119", True),
+            # what to check before a service or an assembly is an instruction
+            ("Checkliste_Anschluss_Waschmaschine_WM-8.pdf", "confirm_service", "SP119", False),
+            ("Bunk_Bed_Parts_Checklist.pdf", "reply", "SP119", False),
         ],
     )
     def test_documents_by_their_names(self, file_name, kind, code, fires):
@@ -10962,6 +11028,83 @@ RECALL_CASES = [
         "reply",
         "SP112",
         False,
+    ),
+    (
+        "the latest lot test of the product is no promotion (no SP113)",
+        "The product complies with federal limits: trace amounts below 0.5 µg per serving in our latest lot test.",
+        "legal_disclosure",
+        "SP113",
+        False,
+    ),
+    (
+        "a parcel that can get lost sends no one away (no SP111)",
+        "Please don't send the heater back without a return label from us, as unlabelled parcels can get lost.",
+        "warranty",
+        "SP111",
+        False,
+    ),
+    (
+        "a product's part number beside its name in brackets is no phone (no SP104)",
+        "Your parcel (Garmin Forerunner 255, 010-02641-00) is held at customs in Mississauga.",
+        "unexpected_problem",
+        "SP104",
+        False,
+    ),
+    (
+        "a branch's number beside its place in brackets is a phone (SP104)",
+        "Our shop (Leeds branch, 0161 496 0738) is open till 6.",
+        "reply",
+        "SP104",
+        True,
+    ),
+    (
+        "an article number after 'Art.-Nr.' is no phone (no SP104)",
+        "Der Wasserkocher (Art.-Nr. 04.1301.0011) ist leider nicht mehr vorrätig.",
+        "unexpected_problem",
+        "SP104",
+        False,
+    ),
+    (
+        "a reference after 'réf.' is no phone (no SP104)",
+        "Nous sommes désolés : la cafetière Moka Express 6 tasses (réf. 0001162) de votre commande est en rupture de stock.",
+        "unexpected_problem",
+        "SP104",
+        False,
+    ),
+    (
+        "nothing for the buyer to cancel, German word order (no SP123)",
+        "Wir erstatten Ihnen den vollen Betrag. Selbst stornieren müssen Sie nichts.",
+        "unexpected_problem",
+        "SP123",
+        False,
+    ),
+    (
+        "a German infinitive after the negated request is still refused (no SP115)",
+        "Ihre Rezension beschreibt das Problem zutreffend, und wir werden Sie nicht bitten, Ihre Rezension zu ändern.",
+        "reply",
+        "SP115",
+        False,
+    ),
+    (
+        "the same request, not negated (SP115)",
+        "Wir möchten Sie bitten, Ihre Rezension zu ändern.",
+        "reply",
+        "SP115",
+        True,
+    ),
+    (
+        "a problem at the seller's place is no shop off Amazon (no SP105)",
+        "Petit souci chez nous : une panne informatique a bloqué notre entrepôt toute la journée de lundi.",
+        "unexpected_problem",
+        "SP105",
+        False,
+    ),
+    (
+        "ordering from the seller directly, in French (SP105)",
+        "Pour la prochaine fois, commandez directement chez nous, c'est moins cher.",
+        "reply",
+        "SP105",
+        True,
     ),
     (
         "a care tip while the buyer is here is no upsell (no SP113)",

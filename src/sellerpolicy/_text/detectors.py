@@ -1216,8 +1216,10 @@ _DATE_LIKE = regex.compile(
     r"(?x)^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$", regex.V1
 )
 _NOT_PHONE_WORDS = regex.compile(
-    r"(?x)\b(?:tracking|order|invoice|serial|model|reference|ref|account|iban|vat|sku|asin|item"
-    r"|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code"
+    r"(?x)\b(?:tracking|order|invoice|serial|model|reference|r[ée]f|account|iban|vat|sku|asin"
+    r"|item|part|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|ticket|case|rma|code"
+    # an article number ('Art.-Nr. 04.1301.0011', 'Artikel-Nr.', fresh_in)
+    r"|art\.?-?\s?nr|artikel-?nr"
     # a carrier's parcel number in other languages ('segnacollo 0841 2334 4556 7')
     r"|segnacollo|sendungsnummer|paketnummer|suivi|seguimiento|tracciamento|spedizione|envío"
     # a shipment number ("seguimiento de SEUR (expedición 0312 4567 8901)", fresh_hh)
@@ -1781,15 +1783,32 @@ def _called_a_phone(context: str, after: str) -> bool:
 
 
 def _part_number(context: str, after: str) -> bool:
-    """Whether the text around a number makes it a part number, and nothing a phone number."""
-    return bool(_PART_BEFORE.search(context)) and not _named_a_phone(context, after)
+    """Whether the text around a number makes it a part number, and nothing a phone number.
+
+    A part word before it ('OEM 038 121 132 D'), or a product's name and model number before it
+    in the same brackets ('(Garmin Forerunner 255, 010-02641-00)', fresh_in): a catalogue's way
+    of writing the item's number.
+    """
+    return bool(
+        _PART_BEFORE.search(context)
+        or (_NAMED_IN_BRACKETS.search(context) and _BRACKET_CLOSES.match(after))
+    ) and not _named_a_phone(context, after)
+
+
+# a name with its model number ('Forerunner 255', 'WM-8'): a place ('Leeds branch, 0161 ...') has
+# none
+_NAMED_IN_BRACKETS = regex.compile(
+    r"\([^\W\d_][^()\n,\d]{0,30}\d[^()\n,]{0,20},[ \t]{0,2}$", regex.V1
+)
+_BRACKET_CLOSES = regex.compile(r"[ \t]{0,2}\)", regex.V1)
 
 
 # What the detector takes for a phone number is an id or a time when the text introduces it as
 # one ("locker PIN: 0445 566 778", "part number 020 7946 0958") or it reads as a time range
 # ("between 0900-1200"); §3 lists ids, model numbers and times as benign look-alikes.
 _ID_BEFORE = regex.compile(
-    r"""(?x)\b(?:id|pin|code|ref|reference|serial|part|model|claim|case|ticket|certificate|cert
+    r"""(?x)\b(?:id|pin|code|r[ée]f|reference|serial|part|model|claim|case|ticket|certificate|cert
+    |art\.?-?\s?nr|artikel-?nr
     |registration|licen[cs]e|key|voucher|coupon|confirmation|booking|locker|tracking|order
     |invoice|account|sku|asin|item|batch|lot|ean|upc|barcode|waybill|parcel|package|shipment|rma
     |paket|sendung|sendungsnummer|colis|suivi|paquete|envío|seguimiento|pacco|spedizione

@@ -42,6 +42,16 @@ _OWN_PAGE = regex.compile(
     r"|/review/review-your-purchases|/hz/feedback|/gp/feedback)",
     regex.V1,
 )
+# Amazon's own service to the buyer, which promotes nothing: its returns centre, help and
+# customer-service pages (the A-to-z guarantee's among them), the buyer's subscriptions, account
+# and profile ('https://www.amazon.de/gp/orc/returns/homepage.html', '/gp/help/customer/
+# contact-us', '/auto-deliveries')
+_SERVICE_PAGE = regex.compile(
+    r"(?:/returns(?![\w-])|/gp/orc/returns|/spr/returns|/gp/help/|/hz/contact-us|/auto-deliveries"
+    r"|/gp/subscribe-and-save/manager|/gp/profile|/gp/css/homepage|/gp/your-account|/your-account"
+    r"|/cpe/yourpayments|/hz/mycd|/gp/message)",
+    regex.V1,
+)
 
 
 # The ASIN in the path of a product page: '/dp/B07XJ8C8F5', '/gp/product/0141439513',
@@ -65,6 +75,43 @@ def _ordered_product(a: Analysis, url: str) -> bool:
     path = _QUERY.split(url, maxsplit=1)[0]  # not an ASIN in the query ('?u=/dp/...')
     m = _PRODUCT_PAGE.search(path)
     return m is not None and m[1].upper() in {item.asin.upper() for item in a.order.items}
+
+
+def _named_product_page(a: Analysis, link: Evidence) -> bool:
+    """Whether a product page's link is the one the words beside it call the product's own.
+
+    'the compatibility chart on the product page: https://www.amazon.com/dp/...', '<a
+    href=".../dp/...">product page</a>' in a reply about the item: the page of what was bought,
+    when the caller gives no order to tell (with one, its products' ASINs decide). Not in a
+    message that markets anything, nor after 'other' or 'new' ('our other product pages', 'our
+    new kettle is here, see the page').
+    """
+    if (
+        (a.order is not None and a.order.items)  # the order's own products say which it is
+        or "marketing" in a.vocabs
+        or _PRODUCT_PAGE.search(_QUERY.split(link.value, 1)[0]) is None
+    ):
+        return False
+    body = a.message.body
+    before = body[max(0, link.start - _PAGE_NAME_REACH) : link.start].lower()
+    window = before + body[link.start : link.end + _PAGE_NAME_REACH].lower()
+    return _PAGE_NAMED.search(window) is not None and _OTHER_PAGE.search(before) is None
+
+
+_PAGE_NAME_REACH = 80  # characters read on each side of the link for its name
+_PAGE_NAMED = regex.compile(
+    r"\b(?:the|this|its|your|la|le|die|der|su|sur\s{1,3}la|en\s{1,3}la|nella|sulla|auf\s{1,3}der"
+    r"|la\s{1,3}sua)\s{1,3}(?:product\s{1,3}page|listing|produktseite|artikelseite|page\s{1,3}(?:du"
+    r"\s{1,3})?produit|fiche\s{1,3}produit|p[áa]gina\s{1,3}del\s{1,3}producto|pagina\s{1,3}del"
+    r"\s{1,3}prodotto)\b|>\s{0,3}(?:product\s{1,3}page|produktseite|page\s{1,3}produit|p[áa]gina"
+    r"\s{1,3}del\s{1,3}producto|pagina\s{1,3}del\s{1,3}prodotto)\s{0,3}<",
+    regex.V1,
+)
+_OTHER_PAGE = regex.compile(
+    r"\b(?:other|another|andere[nmrs]?|autres?|otros?|otras?|altr[oiae]|new|latest|launch\w*"
+    r"|neue[nmrs]?|nouveau|nouvelles?|nuev[oa]s?|nuov[oaie])\b",
+    regex.V1,
+)
 
 
 @functools.lru_cache(maxsize=4096)  # a host turns up again and again; bounded memory
@@ -229,8 +276,12 @@ def _amazon_links(a: Analysis) -> Iterator[_Result]:
         if link.explicit and _is_amazon(link.host, amazon):
             if _OWN_PAGE.search(link.value) is not None:
                 severity, note = Severity.INFO, "a link to the buyer's own order or review page"
+            elif _SERVICE_PAGE.search(link.value) is not None:
+                severity, note = Severity.INFO, "a link to Amazon's help, returns or account pages"
             elif _ordered_product(a, link.value):
                 severity, note = Severity.INFO, "a link to the page of the product ordered"
+            elif _named_product_page(a, link):
+                severity, note = Severity.INFO, "a link the message calls the product's page"
             else:
                 severity, note = None, ""
             yield (

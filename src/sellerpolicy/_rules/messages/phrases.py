@@ -156,6 +156,13 @@ _COMMA_THEN_VERB = regex.compile(
 )
 
 
+# A German infinitive clause after a comma, up to the hit: the negated verb's own object ('wir
+# werden Sie nicht bitten, sie zu ändern', fresh_iq), not a new clause
+_INFINITIVE_AFTER_COMMA = regex.compile(
+    r",[ \t]{0,3}(?:[\w'-]{1,30}[ \t]{1,3}){0,4}zu[ \t]{0,3}$", regex.V1
+)
+
+
 def _breaks_clause(text: str, start: int, end: int) -> bool:
     """Whether a clause ends between a negator (ending at ``start``) and a hit (at ``end``).
 
@@ -168,6 +175,8 @@ def _breaks_clause(text: str, start: int, end: int) -> bool:
     between = text[start:end]
     if stop.group() != "," or _clause_break(between.replace(",", " "), 0, len(between)):
         return True
+    if _INFINITIVE_AFTER_COMMA.search(between):
+        return False  # 'wir werden Sie nicht bitten, sie zu ändern': the verb's own infinitive
     if _COMMA_THEN_VERB.search(between):
         return True  # 'non ci prenda per stupidi, è una truffa': a new clause, not a list
     if any(len(item.split()) > _LIST_ITEM_WORDS for item in between.split(",")[1:-1]):
