@@ -308,6 +308,11 @@ class TestCases:
                 "https://www.amazon.com/stores/KettleCo/page/12", Severity.WARNING, id="storefront"
             ),
             pytest.param("https://www.amazon.com/s?k=kettle", Severity.WARNING, id="search"),
+            pytest.param(
+                "https://www.amazon.com/s?k=kettle&u=/gp/help/x",
+                Severity.WARNING,
+                id="help-in-the-query",
+            ),
         ],
     )
     def test_amazon_service_pages_are_info(self, url, severity):

@@ -45,7 +45,7 @@ _OWN_PAGE = regex.compile(
 # Amazon's own service to the buyer, which promotes nothing: its returns centre, help and
 # customer-service pages (the A-to-z guarantee's among them), the buyer's subscriptions, account
 # and profile ('https://www.amazon.de/gp/orc/returns/homepage.html', '/gp/help/customer/
-# contact-us', '/auto-deliveries')
+# contact-us', '/auto-deliveries'), read in the link's path, not its query
 _SERVICE_PAGE = regex.compile(
     r"(?:/returns(?![\w-])|/gp/orc/returns|/spr/returns|/gp/help/|/hz/contact-us|/auto-deliveries"
     r"|/gp/subscribe-and-save/manager|/gp/profile|/gp/css/homepage|/gp/your-account|/your-account"
@@ -276,7 +276,7 @@ def _amazon_links(a: Analysis) -> Iterator[_Result]:
         if link.explicit and _is_amazon(link.host, amazon):
             if _OWN_PAGE.search(link.value) is not None:
                 severity, note = Severity.INFO, "a link to the buyer's own order or review page"
-            elif _SERVICE_PAGE.search(link.value) is not None:
+            elif _SERVICE_PAGE.search(_QUERY.split(link.value, maxsplit=1)[0]) is not None:
                 severity, note = Severity.INFO, "a link to Amazon's help, returns or account pages"
             elif _ordered_product(a, link.value):
                 severity, note = Severity.INFO, "a link to the page of the product ordered"
