@@ -65,16 +65,12 @@ _PRODUCT_PAGE = regex.compile(
 _QUERY = regex.compile(r"[?#]", regex.V1)
 
 
-def _ordered_product(a: Analysis, url: str) -> bool:
-    """Whether ``url`` is the page of a product of the order the caller gave (`Analysis.order`).
+def _ordered_product(a: Analysis, asin: str) -> bool:
+    """Whether a product page's ``asin`` is a product of the order the caller gave.
 
     Not another listing: the product the buyer bought ('the manual is on the product page').
     """
-    if a.order is None or not a.order.items:
-        return False
-    path = _QUERY.split(url, maxsplit=1)[0]  # not an ASIN in the query ('?u=/dp/...')
-    m = _PRODUCT_PAGE.search(path)
-    return m is not None and m[1].upper() in {item.asin.upper() for item in a.order.items}
+    return a.order is not None and asin.upper() in {item.asin.upper() for item in a.order.items}
 
 
 def _named_product_page(a: Analysis, link: Evidence) -> bool:
@@ -86,12 +82,8 @@ def _named_product_page(a: Analysis, link: Evidence) -> bool:
     message that markets anything, nor after 'other' or 'new' ('our other product pages', 'our
     new kettle is here, see the page').
     """
-    if (
-        (a.order is not None and a.order.items)  # the order's own products say which it is
-        or "marketing" in a.vocabs
-        or _PRODUCT_PAGE.search(_QUERY.split(link.value, 1)[0]) is None
-    ):
-        return False
+    if (a.order is not None and a.order.items) or "marketing" in a.vocabs:
+        return False  # with an order, its own products say which page it is
     body = a.message.body
     before = body[max(0, link.start - _PAGE_NAME_REACH) : link.start].lower()
     window = before + body[link.start : link.end + _PAGE_NAME_REACH].lower()
@@ -274,13 +266,16 @@ def _amazon_links(a: Analysis) -> Iterator[_Result]:
     for link in page_links(a):
         # a bare 'Amazon.com' names the company; a link has a scheme, 'www.' or a path
         if link.explicit and _is_amazon(link.host, amazon):
+            # the page itself, not an address in its query ('?u=/dp/...', '&u=/gp/help/')
+            path = _QUERY.split(link.value, maxsplit=1)[0]
+            product = _PRODUCT_PAGE.search(path)
             if _OWN_PAGE.search(link.value) is not None:
                 severity, note = Severity.INFO, "a link to the buyer's own order or review page"
-            elif _SERVICE_PAGE.search(_QUERY.split(link.value, maxsplit=1)[0]) is not None:
+            elif _SERVICE_PAGE.search(path) is not None:
                 severity, note = Severity.INFO, "a link to Amazon's help, returns or account pages"
-            elif _ordered_product(a, link.value):
+            elif product is not None and _ordered_product(a, product[1]):
                 severity, note = Severity.INFO, "a link to the page of the product ordered"
-            elif _named_product_page(a, link):
+            elif product is not None and _named_product_page(a, link):
                 severity, note = Severity.INFO, "a link the message calls the product's page"
             else:
                 severity, note = None, ""
