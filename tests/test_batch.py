@@ -417,7 +417,7 @@ class TestRunJsonl:
         """The summary counts ok, not ok and error lines."""
         source = tmp_path / "in.jsonl"
         source.write_text(
-            '{"body": "Your parcel shipped today.", "kind": "confirm_delivery"}\n{"body": "see shop.com"}\nnope\n',
+            '{"body": "Your delivery is booked for Tuesday between 9 and 11.", "kind": "confirm_delivery"}\n{"body": "see shop.com"}\nnope\n',
             encoding="utf-8",
         )
 

@@ -12,6 +12,7 @@ from sellerpolicy._rules.messages.analysis import Analysis
 from sellerpolicy._rules.messages.phrases import (
     _CLAUSE_BREAK,
     _COMMON_VOCABS,
+    _LEET_HINT,
     _MASK_HINTS,
     _NOT_NEGATED,
     _POST_SCOPE_WORDS,
@@ -26,6 +27,7 @@ from sellerpolicy._rules.messages.phrases import (
     pattern_hints,
 )
 from sellerpolicy._text.normalize import normalize
+from sellerpolicy._text.profanity import LEET_TOKEN
 
 PATTERNS = [p for data in rule_data().values() for p in data.patterns]
 
@@ -188,10 +190,26 @@ class TestHints:
 
     @given(st.text(alphabet="fubshdatcr*#@!$%_.-1ilk newpo", max_size=30))
     def test_as_each_hint_tested(self, text):
-        """The hints found are those a substring test of each hint finds."""
-        every = {h for p in PATTERNS for h in p.hints} | _MASK_HINTS
+        """The hints found are those a substring test of each hint finds.
 
-        assert {h for h in every if h in text} == _hints_in(text)
+        The one hint that is no text, a word with look-alike digits ('m13rda'), is found where
+        the word's own pattern finds one.
+        """
+        every = {h for p in PATTERNS for h in p.hints} | _MASK_HINTS
+        expected = {h for h in every if h in text}
+        if LEET_TOKEN.search(text):
+            expected.add(_LEET_HINT)
+
+        assert expected == _hints_in(text)
+
+    @pytest.mark.parametrize(
+        ("text", "leet"),
+        [("una m13rda", True), ("c0nnerie", True), ("order 113-123", False), ("a 5 star", False)],
+        ids=["digits-in-word", "digit-inside", "numbers", "digit-alone"],
+    )
+    def test_leet_hint(self, text, leet):
+        """A word of letters with look-alike digits gives the hint; numbers alone do not."""
+        assert leet == (_LEET_HINT in _hints_in(text))
 
 
 PHRASE_CODES = [code for code, data in rule_data().items() if data.clauses or data.patterns]
@@ -323,7 +341,10 @@ def reference_negated(a: Analysis) -> frozenset[tuple[str, int]]:
     for hit in a.hits:
         if hit.vocab in ("negator", "post_negation") or hit.vocab in _NOT_NEGATED:
             continue
-        before = any(
+        # a phrase that holds a negator of its own ('pas nés de la dernière pluie' after 'ne')
+        # is said negated already
+        own = any(hit.start <= neg.start < hit.end for neg in negators)
+        before = not own and any(
             neg.end <= hit.start
             and hit.token - neg.token <= _SCOPE_WORDS
             and not _breaks_clause(text, neg.end, hit.start)

@@ -12743,3 +12743,223 @@ class TestCollectionLabel:
 
     def test_collection_brochure_is_not(self):
         assert "SP119" in self.attached("spring_collection_booking.pdf")
+
+
+# (id, body, kind, code, severity or None): round 85's readings (2026-12-07), each as a user
+# sees it with the default policy. ``None``: the code is not reported at error or warning.
+ROUND_85_CASES = [
+    (
+        "shipped notice as unexpected problem, Spanish",
+        "buenas! tu pedido ya salió con Correos, código PQ4F6P0712345670108001K. ¡que lo disfrutes!",
+        "unexpected_problem",
+        "SP110",
+        "error",
+    ),
+    (
+        "shipped notice as unexpected problem, signed off",
+        (
+            "Buone notizie: il tuo ordine è stato spedito oggi con SDA, lettera di vettura"
+            " 3UW1B40987654. Buona giornata!\n\nTutto Pet Shop"
+        ),
+        "unexpected_problem",
+        "SP124",
+        "warning",
+    ),
+    (
+        "warranty line sent as delivery confirmation: SP124's model does not confirm",
+        (
+            "Since your order was delivered on 2 June, your warranty remains valid for 24 months"
+            " from that date."
+        ),
+        "confirm_delivery",
+        "SP110",
+        None,
+    ),
+    (
+        "order received with us, Italian",
+        (
+            "Ciao,\n\nti scriviamo solo per dirti che il tuo ordine 405-2291837-6650318 (moka da 6"
+            " tazze) è arrivato da noi e lo stiamo già preparando con cura."
+        ),
+        "proactive",
+        "SP109",
+        "error",
+    ),
+    (
+        "swear word with look-alike digits, Spanish",
+        "Esta conversación ya es una m13rda. No vamos a contestar más.",
+        "reply",
+        "SP111",
+        "error",
+    ),
+    (
+        "swear word with look-alike digits, French",
+        "Votre avis une étoile, c'est vraiment une belle c0nnerie.",
+        "reply",
+        "SP111",
+        "error",
+    ),
+    (
+        "model numbers and an ASIN are no swear words",
+        "Your order of 2 units of model s1000 (ASIN B07XJ8C8F5) ships in 4k packaging.",
+        "reply",
+        "SP111",
+        None,
+    ),
+    (
+        "an idiom that holds its own negation, after 'ne'",
+        "Nous ne sommes pas nés de la dernière pluie : le carton pesait 1,2 kg au départ.",
+        "reply",
+        "SP111",
+        "error",
+    ),
+    (
+        "the rest refunded once the feedback is gone, the first part already refunded",
+        (
+            "Hallo Herr Wagner, die ersten 10 € haben wir bereits erstattet. Die restlichen 15 €"
+            " erstatten wir, sobald Ihre negative Verkäuferbewertung entfernt ist."
+        ),
+        "reply",
+        "SP116",
+        "error",
+    ),
+    (
+        "a replacement sent once the feedback is removed, participle first",
+        (
+            "Wir würden es gern losschicken, sobald die negative Bewertung für unseren Shop"
+            " entfernt ist."
+        ),
+        "reply",
+        "SP106",
+        "error",
+    ),
+    (
+        "a surprise for everyone who shares on the product page",
+        (
+            "Alle, die ihre Begeisterung auf der Produktseite teilen, bekommen von uns als kleines"
+            " Dankeschön eine Überraschung per Post."
+        ),
+        "proactive",
+        "SP106",
+        "error",
+    ),
+    (
+        "an English 'drop-off point' before 'it' is no Italian domain",
+        "Take the kettle, in any box, to the drop-off point it names and show them the code.",
+        "reply",
+        "SP101",
+        None,
+    ),
+    (
+        "a domain spelled with 'punto'",
+        "Scrivete a negozio punto it per info.",
+        "reply",
+        "SP101",
+        "error",
+    ),
+    (
+        "the buyer's own order of two",
+        (
+            "Hi, we noticed two orders placed two minutes apart. If you meant to buy two, no"
+            " action is needed."
+        ),
+        "proactive",
+        "SP113",
+        None,
+    ),
+    (
+        "the seller cancels it itself once the buyer confirms",
+        (
+            "Buongiorno Sig.ra Conti,\n\npurtroppo non possiamo modificare un ordine già pagato,"
+            " quindi non è possibile versare la differenza per il formato più grande.\n\nSe"
+            " preferisce la padella da 32 cm, ci confermi qui che vuole annullare l'ordine"
+            " attuale: lo annulliamo noi e riceverà il rimborso completo."
+        ),
+        "reply",
+        "SP123",
+        None,
+    ),
+    (
+        "a phishing attempt named to warn the buyer",
+        (
+            "Gracias por avisarnos. Ese SMS no lo hemos enviado nosotros: parece un intento de"
+            " estafa (phishing)."
+        ),
+        "reply",
+        "SP111",
+        None,
+    ),
+    (
+        "the task said to be beyond the buyer",
+        "Perhaps find someone handy to help you, since this seems to be beyond you.",
+        "reply",
+        "SP111",
+        "error",
+    ),
+    (
+        "'if you don't know which size' is no insult",
+        (
+            "Si vous ne savez pas quelle taille choisir, le guide des tailles se trouve sous les"
+            " photos."
+        ),
+        "reply",
+        "SP111",
+        None,
+    ),
+    (
+        "'did you know we ...', German",
+        (
+            "Wussten Sie, dass wir auch einen kleinen Laden haben? Dort gibt es unsere"
+            " Wintermischungen."
+        ),
+        "proactive",
+        "SP113",
+        "error",
+    ),
+]
+
+
+class TestRound85:
+    """Readings of 2026-12-07's rounds 85 and 86, as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code", "severity"),
+        [c[1:] for c in ROUND_85_CASES],
+        ids=[c[0] for c in ROUND_85_CASES],
+    )
+    def test_wording(self, text, kind, code, severity):
+        """Each wording gives its code at the severity named, or none at error or warning."""
+        found = {
+            f.severity.value
+            for f in check_message(Message(body=text, kind=kind)).findings
+            if f.code == code and f.severity.value != "info"
+        }
+
+        assert found == ({severity} if severity else set())
+
+    def test_restock_answering_the_buyer(self):
+        """A one-line reply that opens with the restock the buyer asked about is no marketing."""
+        history = (
+            Message(
+                body="Any news on the oat milk soap?",
+                kind="inquiry",
+                sender="buyer",
+                sent_at=dt.datetime(2026, 5, 20, 7, 12, tzinfo=dt.UTC),
+            ),
+        )
+
+        report = check_message(
+            Message(body="Back in stock 4 June. – Lou", kind="reply"), history=history
+        )
+
+        assert "SP113" not in report.codes
+
+    def test_shipping_notice_read_once(self):
+        """SP110 and SP124 read one verdict of the purpose model: the span is the shipment."""
+        text = "Good news: your order was shipped today with UPS. Have a nice day!"
+
+        report = check_message(Message(body=text, kind="unexpected_problem"))
+        shipped = [f for f in report.findings if f.code == "SP110"]
+
+        assert [text[f.span.start : f.span.end] for f in shipped] == ["was shipped"]
+        assert "SP124" in report.codes

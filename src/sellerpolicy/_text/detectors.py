@@ -75,6 +75,9 @@ _WORD_DOT = regex.compile(
       |er|nu)\s{1,3}[\p{L}"'\u201c\u2018\u00ab])
   |
     (?<=[a-z0-9])\s+(?:point|punto)\s+  # French / Spanish / Italian, only before a common suffix
+    (?<!\b(?:collection|parcel|pickup|relais|relay|drop|off|up|access|service|meeting|retrait
+      |starting|charging|mounting|contact|entry|check|selling|price|focal|pressure|power)
+      \s+(?:point|punto)\s+)           # not an English 'X point' ('the drop-off point it names')
     (?=(?:com|net|org|fr|es|it|be|ch|eu|info|io)\b
       |de\b(?<=point\s+de)                 # 'maboutique point de suite'; after 'punto', 'de' must
       |de\b(?![ \t]+(?!(?:para|por|y|o|con|si|per|e|et|pour|ou|and|or|for|to|with

@@ -19,7 +19,15 @@ import regex
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["MASK", "MASKED_TOKEN", "SYMBOL_MASK", "masked_words", "unmasks"]
+__all__ = [
+    "LEET_TOKEN",
+    "MASK",
+    "MASKED_TOKEN",
+    "SYMBOL_MASK",
+    "leet_unmasks",
+    "masked_words",
+    "unmasks",
+]
 
 MASK: Final = frozenset("*#@$!%_^~0123456789")
 """The characters that may stand for a hidden letter."""
@@ -145,7 +153,11 @@ _SYMBOL_MASKED_TOKEN: Final = regex.compile(
 
 
 def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> list[tuple[int, int]]:
-    """Spans of ``text`` (lower-case) that are a root with letters masked ('c*nnard')."""
+    """Spans of ``text`` (lower-case) that are a root with letters masked ('c*nnard').
+
+    Read strictly, a word whose letters are written as the digits that look like them
+    ('m13rda', 'c0nnerie') is one too (`leet_unmasks`).
+    """
     found: list[tuple[int, int]] = []
     by_first = _by_first_letter(tuple(roots))
     for m in (_SYMBOL_MASKED_TOKEN if strict else MASKED_TOKEN).finditer(text):
@@ -155,7 +167,44 @@ def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> li
         # only the roots that open with the token's written first letter can be it
         if any(unmasks(token, root, strict=strict) for root in by_first.get(token[0], ())):
             found.append((m.start(), m.start() + len(token)))
+    if strict and any(map(str.isdigit, text)):
+        for m in LEET_TOKEN.finditer(text):
+            token = m[0]
+            if any(leet_unmasks(token, root) for root in by_first.get(token[0], ())):
+                found.append(m.span())
+        found.sort()
     return found
+
+
+# The digits written for the letters they look like ('m3rda', 'c0nnard', 'sh1t')
+_LEET: Final = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
+LEET_TOKEN: Final = regex.compile(
+    r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}]*[013457][\p{L}013457]*(?![\p{L}\p{N}*#@$%^~])",
+    regex.V1,
+)
+"""A word of letters with such digits inside or at its end, and no other character."""
+
+
+def leet_unmasks(token: str, root: str) -> bool:
+    """Whether ``token`` is ``root`` with letters written as look-alike digits ('m13rda').
+
+    Each digit stands for the letter it looks like (`_LEET`), the first letter is written and
+    so are at least half the letters; the root has four letters at least, and an ending of at
+    most three letters follows only a root of five or more ('c0nneries').
+    """
+    if len(root) < _STRICT_ROOT or len(token) < len(root) or token[0] != root[0]:
+        return False
+    head, rest = token[: len(root)], token[len(root) :]
+    if rest and (len(root) <= _STRICT_ROOT or len(rest) > _STRICT_SUFFIX or not rest.isalpha()):
+        return False
+    digits = 0
+    for c, r in zip(head, root, strict=True):
+        if c == r:
+            continue
+        if r not in _LEET.get(c, ""):
+            return False
+        digits += 1
+    return 0 < digits <= len(root) // 2
 
 
 @functools.cache

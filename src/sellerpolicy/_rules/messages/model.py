@@ -193,6 +193,20 @@ def _masked_swearing(f: Finding) -> bool:
 _MASKED_ASS = regex.compile(r"(?:the|my|your|ur)\s+a\*{2,3}", regex.V1)
 
 
+def confirmed(a: Analysis, code: Code) -> bool:
+    """Whether `gate` would keep a finding of ``code`` in ``a`` at its own severity.
+
+    The rule's model gives the message a probability at or above its threshold, or no model
+    or gate reads it. SP109 and SP110 read an SP-API kind's body through SP124's verdict (a
+    shipping notice sent as an unexpected problem) and stand only where SP124's model confirms
+    it.
+    """
+    model = rule_models().get(code)
+    if model is None or a.policy.parameters.choice("model_gate") == "off":
+        return True
+    return model.score(Reading.from_analysis(a)) >= model.threshold
+
+
 def gate(findings: tuple[Finding, ...], a: Analysis, mode: str) -> tuple[Finding, ...]:
     """The findings with the phrase findings the model does not confirm dropped or made info.
 

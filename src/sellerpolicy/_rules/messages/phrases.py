@@ -28,7 +28,7 @@ from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
 from sellerpolicy._text.phrases import tokens
-from sellerpolicy._text.profanity import SYMBOL_MASK, masked_words
+from sellerpolicy._text.profanity import LEET_TOKEN, SYMBOL_MASK, masked_words
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -240,6 +240,9 @@ def _cancelled(
     targets = [h for h in hits if h.vocab not in _NEGATION_VOCABS and h.vocab not in _NOT_NEGATED]
     words = [h.token for h in targets]
     out: set[tuple[str, int]] = set()
+    # a phrase that holds a negator of its own is said negated already: the 'ne' before 'pas nés
+    # de la dernière pluie' is the same negation, not one that cancels it
+    inside = [h.start for h in negators]
     for neg in negators:
         first = bisect.bisect_left(words, neg.token)
         last = bisect.bisect_right(words, neg.token + _SCOPE_WORDS)
@@ -249,6 +252,7 @@ def _cancelled(
                 key not in out
                 and neg.end <= hit.start
                 and not _breaks_clause(text, neg.end, hit.start)
+                and bisect.bisect_left(inside, hit.start) == bisect.bisect_left(inside, hit.end)
             ):
                 out.add(key)
     for neg in after:  # "five stars aren't required"
@@ -585,7 +589,10 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
 # a message without one of these characters holds none
 _MASK_CHARS = SYMBOL_MASK
 _DOTTED_MASK = ".."  # letters hidden by dots ('A...loch'): a hint found by a substring test
-_MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK}
+# letters written as look-alike digits ('m13rda'): no text, a hint `_hints_in` gives a message
+# with such a word
+_LEET_HINT = "<leet>"
+_MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK, _LEET_HINT}
 
 
 @functools.cache
@@ -608,6 +615,8 @@ def _hints_in(text: str) -> frozenset[str]:
     found = set(filter(text.__contains__, chars))
     if _DOTTED_MASK in text:  # a substring test in C: a text of dots makes no list of matches
         found.add(_DOTTED_MASK)
+    if LEET_TOKEN.search(text) is not None:
+        found.add(_LEET_HINT)
     try:
         matches = finder.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
@@ -1540,13 +1549,17 @@ _SHORT_GAP = r"[^!?\n]{0,40}?"
 _REVIEW_NAMED_HERE = (
     r"\b(?:reviews?|ratings?|feedback|stars?|rezension(?:en)?|bewertung(?:en)?|sterne?|avis"
     r"|évaluations?|commentaires?|étoiles|reseñas?|opini[oó]n|opiniones|valoraci[oó]n"
-    r"|valoraciones|estrellas|recension[ei]|valutazion[ei]|stelle)\b"
+    r"|valoraciones|estrellas|recension[ei]|valutazion[ei]|stelle"
+    # ... or the product page it is shared on ('alle, die ihre Begeisterung auf der Produktseite
+    # teilen, bekommen ...')
+    r"|product\s{1,3}page|produktseite|artikelseite|page\s{1,3}(?:du\s{1,3})?produit"
+    r"|página\s{1,3}del\s{1,3}producto|pagina\s{1,3}del\s{1,3}prodotto)\b"
 )
 # what the reviewers do: write, leave, post, share a review ("read the reviews" is no review)
 _REVIEW_ACT = (
     r"\b(?:posts?|posted|posting|leaves?|left|leaving|writes?|wrote|written|writing|shares?|shared"
     r"|submits?|submitted|publish(?:es|ed)?|adds?|added|drops?|dropped|gives?|gave|updates?"
-    r"|updated|schreib\w{0,3}|verfass\w{0,3}|hinterlass\w{0,3}|abgeb\w{0,3}|geben|gibt"
+    r"|updated|schreib\w{0,3}|verfass\w{0,3}|hinterlass\w{0,3}|abgeb\w{0,3}|geben|gibt|teilen|teilt"
     r"|laiss\w{0,4}|publi\w{0,4}|écri\w{0,4}|rédig\w{0,4}|partag\w{0,4}|donn\w{0,4}|dej\w{0,4}"
     r"|escrib\w{0,4}|public\w{0,4}|compart\w{0,4}|lasci\w{0,4}|scriv\w{0,4}|pubblic\w{0,4}"
     r"|condivid\w{0,4})\b"
@@ -1710,7 +1723,14 @@ _CHANGED_AS_CONDITION = regex.compile(
     + _FEEDBACK_WORD
     + r"[^.!?\n]{0,30}?\b(?:is|has\s+been|has|'s|ist|est|a\s+été|è|sia|esté|haya)\b[^.!?\n]{0,12}?"
     r"\b(?:gone|removed|down|revised|updated|deleted|changed|withdrawn|entfernt|gelöscht|weg"
-    r"|retirée?|supprimée?|rimoss[oa]|aggiornat[oa]|eliminad[oa]|retirad[oa])\b",
+    r"|retirée?|supprimée?|rimoss[oa]|aggiornat[oa]|eliminad[oa]|retirad[oa])\b"
+    # ... German puts the participle before its verb: "sobald die negative Bewertung für unseren
+    # Shop entfernt ist"
+    + r"|"
+    + _CONDITION
+    + _FEEDBACK_WORD
+    + r"[^.!?\n]{0,30}?\b(?:entfernt|gelöscht|weg|geändert|zurückgezogen)\s{1,3}(?:ist|wurde"
+    r"|wird|worden)\b",
     regex.V1,
 )
 # ... or a clitic for the feedback before the buyer's auxiliary and the change, after the
@@ -1730,7 +1750,7 @@ _SELLER_PAYS_OR_SENDS = regex.compile(
     r"|nous|je|wir|ich)\b[^.!?\n]{0,30}?\b(?:refund|send|ship|credit|issue|push|process|give"
     r"|reimburse|rembourser\w{0,3}|remboursons|envoyer|enverr\w{1,4}|envoyons|expédi(?:er|ons|erons"
     r"|erai)|renvo(?:yer|yons|ie|ierai)|erstatt(?:en|e)|schick(?:en|e)|versend(?:en|e)"
-    r"|überweis(?:en|e))\b"
+    r"|(?:los|ab|zu)?schick(?:en|e)|überweis(?:en|e))\b"
     # ... or a clitic and a verb in the first person ("Le rimborsiamo", "le devolvemos",
     # "nous vous envoyons"), or "facciamo partire"
     r"|\b(?:le|les|la|lo|gli|vi|ti|te|vous|ihnen)\s{1,3}(?:rimbors(?:iamo|eremo|erò)|spedi(?:amo"
@@ -2104,6 +2124,14 @@ _ANSWER_OPENING = regex.compile(
 )
 
 
+# what may stand before a reply's first words: a greeting and a name ('Hi Jordan,')
+_GREETING_ONLY = regex.compile(
+    r"\s{0,5}(?:(?:hi|hello|hey|dear|hallo|bonjour|hola|ciao|buongiorno|guten\s+tag)\b"
+    r"[^.!?\n]{0,30}[,!:]?\s{0,5})?",
+    regex.V1,
+)
+
+
 def marketing(a: Analysis) -> Iterator[Found]:
     for start, end in _phrase_matches(a, Code.SP113):
         if _traded_for_review(a, start, end) or _news_signed_up_for(a, start, end):
@@ -2120,7 +2148,12 @@ def marketing(a: Analysis) -> Iterator[Found]:
             continue  # the buyer asked about another colour, a discount, a restock
         answering = a.kind is MessageKind.UNEXPECTED_PROBLEM or (
             a.kind is MessageKind.REPLY
-            and (not _buyer_questions(a) or _ANSWER_OPENING.match(a.norm.text) is not None)
+            and (
+                not _buyer_questions(a)
+                or _ANSWER_OPENING.match(a.norm.text) is not None
+                # the reply opens with it: 'Back in stock 4 June.' to 'Any news on the soap?'
+                or _GREETING_ONLY.fullmatch(a.norm.text, 0, start) is not None
+            )
         )
         if answering and _AVAILABILITY.search(a.norm.text, start, end):
             continue  # the problem's own news, or a reply whose question we are not shown
@@ -2262,7 +2295,9 @@ def _demand_reasons(own: frozenset[str], nearby: frozenset[str]) -> list[str]:
         # a refund or a part traded for the change ('Sie passen Ihre Bewertung an, und
         # wir erstatten Ihnen im Gegenzug die Versandkosten')
         or {"incentive_weak", "exchange"} <= nearby
-    ) and "fix_already" not in nearby:
+    ) and "fix_already" not in own:
+        # a fix done in the sentence before ('die ersten 10 € haben wir bereits erstattet') leaves
+        # what the request's own sentence trades for the change ('den Rest erstatten wir, sobald')
         reasons.append("tied to something of value")
     return reasons
 

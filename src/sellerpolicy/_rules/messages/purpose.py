@@ -13,6 +13,7 @@ from sellerpolicy._rules.data import filler_words
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.contact import page_links
 from sellerpolicy._rules.messages.formatting import SP_API_KINDS
+from sellerpolicy._rules.messages.model import confirmed
 from sellerpolicy._rules.messages.phrases import (
     has_match,
     is_review_request,
@@ -37,6 +38,13 @@ __all__ = ["order_confirmation", "purpose_mismatch", "shipping_notification", "t
 
 def _first_of(a: Analysis, vocab: str) -> Hit | None:
     return next((h for h in a.hits if h.vocab == vocab), None)
+
+
+def _first_found(a: Analysis, vocab: str) -> Iterator[Found]:
+    """The first hit of ``vocab``, as what a rule found, if the message has one."""
+    hit = _first_of(a, vocab)
+    if hit is not None:
+        yield a.found(hit.start, hit.end)
 
 
 # The seller's and the buyer's people, named for other rules' readings ('grazie per aver
@@ -157,10 +165,18 @@ _REF_AND_STATUS = frozenset({"order_ref", "order_status"})
 
 
 def order_confirmation(a: Analysis) -> Iterator[Found]:  # noqa: PLR0911 - one early exit per reason
-    if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
+    if not a.kind.is_proactive or (
+        # what the rule reports: the receipt, or the order's status beside the order
+        "order_received" not in a.vocabs and not a.vocabs >= _REF_AND_STATUS
+    ):
         return
-    if "order_received" not in a.vocabs and not a.vocabs >= _REF_AND_STATUS:
-        return  # what the rule reports: the receipt, or the order's status beside the order
+    if _read_as(a, _CONFIRMS_ORDER):
+        # the purpose model reads the body as an order confirmation, whatever kind it was sent
+        # as: SP124 reports the kind, and the confirmation is SP109's as any other's is
+        yield from _first_found(a, "order_received")
+        return
+    if a.kind is MessageKind.UNEXPECTED_PROBLEM:
+        return
     if a.vocabs & {"problem", "buyer_question"} or _asks_the_buyer(a):
         # a delay or problem notice, an answer to the buyer, or a question of the message's
         # own, such as which text the buyer wants engraved
@@ -184,12 +200,21 @@ def order_confirmation(a: Analysis) -> Iterator[Found]:  # noqa: PLR0911 - one e
 
 
 def shipping_notification(a: Analysis) -> Iterator[Found]:
-    if not a.kind.is_proactive or a.kind is MessageKind.UNEXPECTED_PROBLEM:
+    if not a.kind.is_proactive:
         return
     if "shipped" not in a.vocabs:
         return  # no word of shipping to report
     gone = negated(a)
     hit = next((h for h in a.hits if h.vocab == "shipped" and (h.vocab, h.start) not in gone), None)
+    if _read_as(a, _NOTIFIES_SHIPPING):
+        # the purpose model reads the body as a shipping notice, whatever kind it was sent as
+        # ('tu pedido ya salió con Correos' sent as an unexpected problem): SP124 reports the
+        # kind, and the notice is SP110's as any other's is
+        if hit is not None:
+            yield a.found(hit.start, hit.end)
+        return
+    if a.kind is MessageKind.UNEXPECTED_PROBLEM:
+        return
     # "it can't be shipped to your address" is not a shipping notice (negation scope);
     # an order confirmation is SP109; a request for money is SP108
     # and a notice that the seller cancelled part of the order names what did ship on the way
@@ -553,6 +578,27 @@ def _solicitation(a: Analysis) -> str:
     return ""
 
 
+_NOTIFIES_SHIPPING = "is a shipping notice"
+_CONFIRMS_ORDER = "is an order confirmation"
+
+
+def other_purpose(a: Analysis) -> str:
+    """`_other_purpose` of an SP-API kind's message, read once for SP109, SP110 and SP124."""
+    return a.once("other_purpose", _other_purpose)
+
+
+def _read_as(a: Analysis, purpose: str) -> bool:
+    """Whether SP124 reads an SP-API kind's body as ``purpose`` and its model confirms it.
+
+    Where SP124's model does not confirm the mismatch ('Since your order was delivered on 2
+    June, your warranty remains valid ...' sent as a delivery confirmation), SP109 and SP110
+    read the body as they read any other kind's.
+    """
+    return (
+        a.kind in SP_API_KINDS and other_purpose(a).startswith(purpose) and confirmed(a, Code.SP124)
+    )
+
+
 def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per purpose
     """What the body is really for, when that is not what its SP-API kind is for.
 
@@ -593,7 +639,7 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
             or (not topical and "shipped" not in {v for v, _ in negated(a)})
         )
     ):
-        return "is a shipping notice"
+        return _NOTIFIES_SHIPPING
     if (
         kind in _DELAY_KINDS
         and "shipped" in vocabs
@@ -618,9 +664,10 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
             )
         )
     ):
-        return "is a shipping notice that asks nothing"  # "your order was delivered. Enjoy!"
+        # "your order was delivered. Enjoy!"
+        return f"{_NOTIFIES_SHIPPING} that asks nothing"
     if "order_received" in vocabs and _order_confirmed(a, vocabs, topical=topical):
-        return "is an order confirmation"
+        return _CONFIRMS_ORDER
     if kind not in _DELAY_KINDS and "delay_notice" in vocabs and not topical:
         return "is a delay notice"
     if not topical:
@@ -661,16 +708,33 @@ _CONFIRMATION_COMPANY = frozenset(
 
 # what a sentence of a bare shipping notice may hold: a confirmation's company, the shipment,
 # its carrier ('con Correos') and its tracking code ('código PQ4F…', read as a key's word)
-_SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {"shipped", "phone_owner", "topic_digital_key"}
+# ('today' is also a word of pressure to remove feedback: 'shipped today with UPS')
+_SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {
+    "shipped", "phone_owner", "topic_digital_key", "pressure"
+}  # fmt: skip
 
 
 def _every_sentence_within(a: Analysis, company: frozenset[str]) -> bool:
     """Whether every sentence names nothing but ``company``: only confirms, only tells a shipment.
 
     "Wir haben Ihre Bestellung erhalten. Bei Defekten tauschen wir das Gerät aus" goes on to
-    the warranty; "Il colore blu è esaurito: possiamo mandarti il verde" to a problem.
+    the warranty; "Il colore blu è esaurito: possiamo mandarti il verde" to a problem. A short
+    last line after a blank one is the sign-off ("Tutto Pet Shop"), not what is said.
     """
-    return all(s.vocabs() <= company for s in a.sentences)
+    sentences = a.sentences
+    if sentences and _signs_off(a.norm.text, sentences[-1]):
+        sentences = sentences[:-1]
+    return all(s.vocabs() <= company for s in sentences)
+
+
+def _signs_off(text: str, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a short last line after a blank one: a shop's or a person's name."""
+    blank = text.rfind("\n\n", 0, sentence.start + 1)
+    return (
+        blank >= 0
+        and not text[blank : sentence.start].strip()
+        and len(tokens(text[sentence.start : sentence.end])) <= _SIGN_OFF_WORDS
+    )
 
 
 # a booking, a visit or an installation: what a delivery or service confirmation schedules (an
@@ -748,6 +812,6 @@ def _confirms_receipt(a: Analysis, kind: MessageKind, vocabs: frozenset[str]) ->
 def purpose_mismatch(a: Analysis) -> Iterator[Found]:
     if a.kind not in SP_API_KINDS or not a.norm.text.strip():
         return
-    why = _other_purpose(a)
+    why = other_purpose(a)
     if why:
         yield Found(field="kind", note=why, values=(("kind", a.kind.value),))
