@@ -20,11 +20,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "LEET_DIGITS",
     "LEET_TOKEN",
     "MASK",
     "MASKED_TOKEN",
     "SYMBOL_MASK",
     "leet_unmasks",
+    "leet_words",
     "masked_words",
     "unmasks",
 ]
@@ -167,17 +169,27 @@ def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> li
         # only the roots that open with the token's written first letter can be it
         if any(unmasks(token, root, strict=strict) for root in by_first.get(token[0], ())):
             found.append((m.start(), m.start() + len(token)))
-    if strict and any(map(str.isdigit, text)):
-        for m in LEET_TOKEN.finditer(text):
-            token = m[0]
-            if any(leet_unmasks(token, root) for root in by_first.get(token[0], ())):
-                found.append(m.span())
-        found.sort()
+    if strict:
+        leet = leet_words(text, roots)
+        if leet:
+            found = sorted(found + leet)
     return found
+
+
+def leet_words(text: str, roots: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` (lower-case) that are a root written with look-alike digits ('m13rda')."""
+    by_first = _by_first_letter(tuple(roots))
+    return [
+        m.span()
+        for m in LEET_TOKEN.finditer(text)
+        if any(leet_unmasks(m[0], root) for root in by_first.get(m[0][0], ()))
+    ]
 
 
 # The digits written for the letters they look like ('m3rda', 'c0nnard', 'sh1t')
 _LEET: Final = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
+LEET_DIGITS: Final = tuple(_LEET)
+"""The digits a swear word may be written with for letters (`leet_unmasks`)."""
 LEET_TOKEN: Final = regex.compile(
     r"(?<![\p{L}\p{N}*#@$!%_^~])\p{L}[\p{L}]*[013457][\p{L}013457]*(?![\p{L}\p{N}*#@$%^~])",
     regex.V1,

@@ -28,7 +28,7 @@ from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import promotional
 from sellerpolicy._rules.messages.scope import is_seller_message
 from sellerpolicy._text.phrases import tokens
-from sellerpolicy._text.profanity import LEET_TOKEN, SYMBOL_MASK, masked_words
+from sellerpolicy._text.profanity import LEET_DIGITS, SYMBOL_MASK, leet_words, masked_words
 from sellerpolicy._text.spans import SpanSet
 
 if TYPE_CHECKING:
@@ -590,18 +590,24 @@ def _phrase_matches(a: Analysis, code: Code) -> list[tuple[int, int]]:
 _MASK_CHARS = SYMBOL_MASK
 _DOTTED_MASK = ".."  # letters hidden by dots ('A...loch'): a hint found by a substring test
 # letters written as look-alike digits ('m13rda'): no text, a hint `_hints_in` gives a message
-# with such a word
+# with such a swear word (a model number, 's1000', is none: its SP111 reading is skipped)
 _LEET_HINT = "<leet>"
 _MASK_HINTS = _MASK_CHARS | {_DOTTED_MASK, _LEET_HINT}
 
 
 @functools.cache
 def _hint_finder() -> tuple[tuple[str, ...], tuple[str, ...], ahocorasick_rs.AhoCorasick]:
-    """The hints of every pattern of the data: its characters, its longer ones and their finder."""
+    """The hints of every pattern of the data: its characters, its longer ones and their finder.
+
+    The finder also looks for a letter of a swear word before a digit that looks like a letter
+    ('m1' in 'm13rda'), listed after the hints: where one is, `_hints_in` reads the words.
+    """
     every = {h for data in rule_data().values() for p in data.patterns for h in p.hints}
     chars = tuple(sorted({h for h in every if len(h) == 1} | _MASK_CHARS))
     texts = tuple(sorted(h for h in every if len(h) > 1))
-    return chars, texts, ahocorasick_rs.AhoCorasick(texts)
+    letters = sorted({c for root in profane_roots() for c in root if c.isalpha()})
+    leet = [letter + digit for letter in letters for digit in LEET_DIGITS]
+    return chars, texts, ahocorasick_rs.AhoCorasick([*texts, *leet])
 
 
 def _hints_in(text: str) -> frozenset[str]:
@@ -615,14 +621,18 @@ def _hints_in(text: str) -> frozenset[str]:
     found = set(filter(text.__contains__, chars))
     if _DOTTED_MASK in text:  # a substring test in C: a text of dots makes no list of matches
         found.add(_DOTTED_MASK)
-    if LEET_TOKEN.search(text) is not None:
-        found.add(_LEET_HINT)
     try:
         matches = finder.find_matches_as_indexes(text, overlapping=True)
     except UnicodeEncodeError:  # a lone surrogate, which the automaton cannot read
         found.update(filter(text.__contains__, texts))
+        leet = True
     else:
-        found.update(map(texts.__getitem__, {m[0] for m in matches}))
+        keys = {m[0] for m in matches}
+        hinted = len(texts)
+        found.update(texts[k] for k in keys if k < hinted)
+        leet = any(k >= hinted for k in keys)  # a letter before a look-alike digit
+    if leet and leet_words(text, profane_roots()):
+        found.add(_LEET_HINT)
     return frozenset(found)
 
 
