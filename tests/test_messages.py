@@ -12919,8 +12919,76 @@ ROUND_85_CASES = [
 ]
 
 
+ROUND_85_CASES += [
+    (
+        "round 87: the review asked of a buyer the pack served well, German",
+        (
+            "Hallo,\n\nhat Ihnen der Tagesrucksack auf der letzten Tour gute Dienste geleistet?"
+            " Dann würden wir uns riesig freuen, wenn Sie das auch anderen Wanderern auf Amazon"
+            " erzählen."
+        ),
+        "review_request",
+        "SP107",
+        "error",
+    ),
+    (
+        "round 87: a refund once the rating has gone, Spanish",
+        (
+            "Hola Carmen:\n\nTramitaremos el reembolso en cuanto veamos que ha desaparecido la"
+            " valoración negativa que dejaste en nuestra tienda."
+        ),
+        "reply",
+        "SP116",
+        "error",
+    ),
+    (
+        "round 87: a monthly draw among those who tell their experience on the product sheet",
+        (
+            "Cada mes sorteamos una tarjeta regalo de 50 € entre los clientes que nos cuentan su"
+            " experiencia en la ficha del producto."
+        ),
+        "review_request",
+        "SP106",
+        "error",
+    ),
+    (
+        "round 87: reviews that changed how the seller packs are no change asked",
+        (
+            "It's been about a week since the Aurora reading lamp arrived, so we thought we'd ask:"
+            " how's it working out? Whether it has become your favourite corner light, turned out"
+            " merely fine, or isn't what you hoped for, a review on the product page tells the next"
+            " person what to expect. We read every one, the critical ones included, and a few of"
+            " them have already changed how we pack the shade."
+        ),
+        "review_request",
+        "SP115",
+        None,
+    ),
+    (
+        "round 87: the buyer said to be telling lies, Italian",
+        (
+            "Il suo feedback negativo è semplicemente falso. Lei sta raccontando bugie per ottenere"
+            " un rimborso."
+        ),
+        "reply",
+        "SP111",
+        "error",
+    ),
+    (
+        "round 87: an unconvinced buyer told not to go straight to a review, Italian",
+        (
+            "Qualcosa del tappeto non ti ha convinto? Non affidarlo subito a una recensione:"
+            " scrivici rispondendo a questo messaggio."
+        ),
+        "review_request",
+        "SP114",
+        "error",
+    ),
+]
+
+
 class TestRound85:
-    """Readings of 2026-12-07's rounds 85 and 86, as a user calls `check_message`."""
+    """Readings of 2026-12-07's rounds 85 to 87, as a user calls `check_message`."""
 
     @pytest.mark.parametrize(
         ("text", "kind", "code", "severity"),

@@ -1563,13 +1563,16 @@ _REVIEW_NAMED_HERE = (
     # ... or the product page it is shared on ('alle, die ihre Begeisterung auf der Produktseite
     # teilen, bekommen ...')
     r"|product\s{1,3}page|produktseite|artikelseite|page\s{1,3}(?:du\s{1,3})?produit"
-    r"|página\s{1,3}del\s{1,3}producto|pagina\s{1,3}del\s{1,3}prodotto)\b"
+    r"|página\s{1,3}del\s{1,3}producto|pagina\s{1,3}del\s{1,3}prodotto|ficha\s{1,3}del\s{1,3}producto"
+    r"|fiche\s{1,3}produit|scheda\s{1,3}(?:del\s{1,3})?prodotto)\b"
 )
 # what the reviewers do: write, leave, post, share a review ("read the reviews" is no review)
 _REVIEW_ACT = (
     r"\b(?:posts?|posted|posting|leaves?|left|leaving|writes?|wrote|written|writing|shares?|shared"
     r"|submits?|submitted|publish(?:es|ed)?|adds?|added|drops?|dropped|gives?|gave|updates?"
     r"|updated|schreib\w{0,3}|verfass\w{0,3}|hinterlass\w{0,3}|abgeb\w{0,3}|geben|gibt|teilen|teilt"
+    # ... or tell it ('entre los clientes que nos cuentan su experiencia en la ficha del producto')
+    r"|cuent(?:a|an|en)|raccont\w{0,4}|racont\w{0,4}|erzähl\w{0,3}"
     r"|laiss\w{0,4}|publi\w{0,4}|écri\w{0,4}|rédig\w{0,4}|partag\w{0,4}|donn\w{0,4}|dej\w{0,4}"
     r"|escrib\w{0,4}|public\w{0,4}|compart\w{0,4}|lasci\w{0,4}|scriv\w{0,4}|pubblic\w{0,4}"
     r"|condivid\w{0,4})\b"
