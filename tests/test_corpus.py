@@ -269,6 +269,9 @@ class TestCorpus:
         # a link to the buyer's own order, review or Amazon help page, reported at info, is left
         # unlabelled
         "fresh_ic.jsonl": Code.SP102,
+        # SP105 beside the link, address or number that is the promotion's own evidence, where
+        # issue 8 reports the contact detail alone (6 of its 11 SP105 misses, untouched)
+        "fresh_jg.jsonl": Code.SP105,
     }
 
     def test_disputed_sets_warn_no_compliant_message(self):
@@ -280,7 +283,7 @@ class TestCorpus:
         corpus_ids = [r["id"] for r in records()]
         files = {r["_where"].split(":")[0] for r in disputed}
 
-        assert len(disputed) == 430
+        assert len(disputed) == 510
         assert files == set(self.DISPUTED_RULES)
         assert not {r["id"] for r in disputed} & set(corpus_ids)
         warned: Counter[str] = Counter()

@@ -12987,8 +12987,66 @@ ROUND_85_CASES += [
 ]
 
 
+ROUND_85_CASES += [
+    (
+        "round 88: the matter passed to the seller's law firm, Italian",
+        (
+            "La informiamo che, in mancanza di riscontro entro sette giorni, la pratica sarà"
+            " trasmessa al nostro studio legale."
+        ),
+        "reply",
+        "SP112",
+        "error",
+    ),
+    (
+        "round 88: the buyer reported to the credit bureau, German",
+        (
+            "Sollte das Gerät nicht bis Ende der Woche bei uns sein, werden wir den Vorgang an die"
+            " SCHUFA melden."
+        ),
+        "reply",
+        "SP112",
+        "error",
+    ),
+    (
+        "round 88: a defamation suit announced, Italian",
+        "Se entro una settimana quel testo è ancora lì, la querelo per diffamazione.",
+        "reply",
+        "SP112",
+        "error",
+    ),
+    (
+        "round 88: the details for the buyer's own police report",
+        (
+            "Es tut uns leid, dass Ihr E-Bike gestohlen wurde. Für die Anzeige bei der Polizei und"
+            " Ihre Hausratversicherung hier die Daten aus unseren Unterlagen."
+        ),
+        "reply",
+        "SP112",
+        None,
+    ),
+    (
+        "round 88: the buyer's own lawyer, the buyer's right",
+        (
+            "Mi dice che, se non risolviamo, si rivolgerà a un avvocato. È assolutamente nel suo"
+            " diritto."
+        ),
+        "reply",
+        "SP112",
+        None,
+    ),
+    (
+        "round 88: the buyer's act named fraud, German",
+        "Leute wie Sie halten sich offenbar für besonders schlau. Wir nennen das Betrug.",
+        "reply",
+        "SP111",
+        "error",
+    ),
+]
+
+
 class TestRound85:
-    """Readings of 2026-12-07's rounds 85 to 87, as a user calls `check_message`."""
+    """Readings of 2026-12-07's rounds 85 to 88, as a user calls `check_message`."""
 
     @pytest.mark.parametrize(
         ("text", "kind", "code", "severity"),
