@@ -13045,6 +13045,24 @@ ROUND_85_CASES += [
 ]
 
 
+ROUND_85_CASES += [
+    (
+        "a short last line that says something is no sign-off (a review of the change)",
+        "Wir haben Ihre Bestellung erhalten.\n\nDer Akku fehlt.",
+        "unexpected_problem",
+        "SP109",
+        None,
+    ),
+    (
+        "a closing request is no sign-off either",
+        "Your order has shipped with UPS.\n\nPlease contact us.",
+        "unexpected_problem",
+        "SP110",
+        None,
+    ),
+]
+
+
 class TestRound85:
     """Readings of 2026-12-07's rounds 85 to 88, as a user calls `check_message`."""
 

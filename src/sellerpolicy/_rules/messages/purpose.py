@@ -718,22 +718,34 @@ def _every_sentence_within(a: Analysis, company: frozenset[str]) -> bool:
     """Whether every sentence names nothing but ``company``: only confirms, only tells a shipment.
 
     "Wir haben Ihre Bestellung erhalten. Bei Defekten tauschen wir das Gerät aus" goes on to
-    the warranty; "Il colore blu è esaurito: possiamo mandarti il verde" to a problem. A short
-    last line after a blank one is the sign-off ("Tutto Pet Shop"), not what is said.
+    the warranty; "Il colore blu è esaurito: possiamo mandarti il verde" to a problem. A shop's
+    or a person's name on a last line of its own is the sign-off ("Tutto Pet Shop"), not what
+    is said (`_signs_off`).
     """
     sentences = a.sentences
-    if sentences and _signs_off(a.norm.text, sentences[-1]):
+    if len(sentences) > 1 and _signs_off(a.norm.text, sentences[-1]):
         sentences = sentences[:-1]
     return all(s.vocabs() <= company for s in sentences)
 
 
+# what a name signing a message may name: a shop, the seller's people, a greeting
+_SIGN_OFF_COMPANY = frozenset({"buy_verb", "greeting", "pleasantry", "thanks", *_PEOPLE})
+
+
 def _signs_off(text: str, sentence: Sentence) -> bool:
-    """Whether ``sentence`` is a short last line after a blank one: a shop's or a person's name."""
+    """Whether ``sentence`` is a name signing the message: a short last line after a blank one.
+
+    Not a sentence that says something ("Der Akku fehlt.", "Please contact us."): a name ends
+    without a full stop, names no more than a shop and a greeting, and has four words at most.
+    """
     blank = text.rfind("\n\n", 0, sentence.start + 1)
+    said = text[sentence.start : sentence.end].rstrip()
     return (
         blank >= 0
         and not text[blank : sentence.start].strip()
-        and len(tokens(text[sentence.start : sentence.end])) <= _SIGN_OFF_WORDS
+        and not said.endswith((".", "!", "?", ":", ";"))
+        and sentence.vocabs() <= _SIGN_OFF_COMPANY
+        and len(tokens(said)) <= _SIGN_OFF_WORDS
     )
 
 
