@@ -157,8 +157,8 @@ _SYMBOL_MASKED_TOKEN: Final = regex.compile(
 def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> list[tuple[int, int]]:
     """Spans of ``text`` (lower-case) that are a root with letters masked ('c*nnard').
 
-    Read strictly, a word whose letters are written as the digits that look like them
-    ('m13rda', 'c0nnerie') is one too (`leet_unmasks`).
+    A word whose letters are written as the digits that look like them ('m13rda') is
+    `leet_words`'s.
     """
     found: list[tuple[int, int]] = []
     by_first = _by_first_letter(tuple(roots))
@@ -169,10 +169,6 @@ def masked_words(text: str, roots: Iterable[str], *, strict: bool = False) -> li
         # only the roots that open with the token's written first letter can be it
         if any(unmasks(token, root, strict=strict) for root in by_first.get(token[0], ())):
             found.append((m.start(), m.start() + len(token)))
-    if strict:
-        leet = leet_words(text, roots)
-        if leet:
-            found = sorted(found + leet)
     return found
 
 

@@ -16,7 +16,7 @@ from sellerpolicy._codes import Code, Severity
 from sellerpolicy._rules.data import profane_roots
 from sellerpolicy._rules.messages.phrases import negated, structurally_read
 from sellerpolicy._text._columns import FIRST
-from sellerpolicy._text.profanity import masked_words
+from sellerpolicy._text.profanity import leet_words, masked_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -184,6 +184,7 @@ def _masked_swearing(f: Finding) -> bool:
         and f.excerpt is not None
         and (
             bool(masked_words(f.excerpt.lower(), profane_roots(), strict=True))
+            or bool(leet_words(f.excerpt.lower(), profane_roots()))
             # 'the a**': a root of three letters, which the strict reading leaves to the pattern
             or _MASKED_ASS.fullmatch(f.excerpt.lower()) is not None
         )

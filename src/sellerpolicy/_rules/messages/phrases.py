@@ -870,6 +870,8 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
     masked = plan.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a))
+    # each reading where its own hint is: a '$' or a '%' says nothing of digits for letters
+    leet = masked and _LEET_HINT in pattern_hints(a)
     particles = plan.particles and "product_review" in vocabs
     split = plan.split and vocabs >= _SPLIT_GATING
     rewarded = plan.rewarded and "reviewer_group" in vocabs
@@ -890,13 +892,13 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         # their structure is their evidence: the model gate leaves them (`structurally_read`)
         a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in structural]
     if masked:
-        # a swear word of any language with letters masked ('c*nnard', 'j*der'): the patterns
-        # read the English ones, and quoted words are the buyer's
-        spans.extend(
-            m
-            for m in masked_words(a.norm.text, profane_roots(), strict=True)
-            if not _only_quoted(a, *m)
-        )
+        # a swear word of any language with letters masked ('c*nnard', 'j*der') or written
+        # with look-alike digits ('m13rda'): the patterns read the English ones, and quoted
+        # words are the buyer's
+        found = masked_words(a.norm.text, profane_roots(), strict=True)
+        if leet:
+            found += leet_words(a.norm.text, profane_roots())
+        spans.extend(m for m in found if not _only_quoted(a, *m))
     text = a.norm.text
     for pattern in plan.patterns:
         if pattern.hints.isdisjoint(pattern_hints(a)):
