@@ -13107,3 +13107,229 @@ class TestRound85:
 
         assert [text[f.span.start : f.span.end] for f in shipped] == ["was shipped"]
         assert "SP124" in report.codes
+
+
+# Round 89 (2026-12-07): readings of fresh_jj (promotion told softly: stalls, pop-ups,
+# crowdfunding, clubs) and fresh_jk (contempt without swear words, veiled threats, gating), each
+# wording the project's own; and wordings of ordinary messages the readings must leave alone.
+ROUND_89_REPORTED = [
+    (
+        "round 89: a market stall the buyer is invited to",
+        (
+            "We'll be at the Riverside Sunday Market all summer, stall 12 by the bridge. If "
+            "you're nearby, come and say hi!"
+        ),
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: a crowdfunding launch with a backers' price",
+        (
+            "Next month we're launching our new lantern on Kickstarter, and early backers "
+            "get it at a special price."
+        ),
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: a showroom's opening days",
+        ("Our showroom in Bath is open Friday to Sunday if you'd like to see the full range."),
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: a workshop's opening hours, German",
+        "Unsere kleine Werkstatt in Lübeck hat samstags von 10 bis 13 Uhr geöffnet.",
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: the shop found on a network, Spanish",
+        ("Nos encontrará como Velas Luna en Instagram, donde compartimos ideas de decoración."),
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: a sign-up by reply, spam promised away",
+        (
+            "Just reply with your email address and we'll add you to our mailing list - "
+            "nothing spammy, promise."
+        ),
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: a club joined by replying with an address, Spanish",
+        (
+            "Responda a este mensaje con su correo electrónico y le incluimos en nuestro "
+            "club de clientes."
+        ),
+        "proactive",
+        "SP105",
+    ),
+    (
+        "round 89: compensation the buyer can keep dreaming of",
+        "We will refund the jar. The compensation you can keep dreaming about.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "round 89: the problem said to sit in front of the screen",
+        "The charger works fine; the problem is in front of the screen.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "round 89: the buyer's details handed to the police, Spanish",
+        ("Si sigue reclamando el reembolso, les facilitaremos sus datos a la Guardia Civil."),
+        "reply",
+        "SP112",
+    ),
+    (
+        "round 89: message us first rather than posting",
+        (
+            "We'd love a review of the lamp. If anything isn't right, please message us "
+            "here first rather than posting."
+        ),
+        "review_request",
+        "SP114",
+    ),
+    (
+        "round 89: money back once the review is seen published, Spanish",
+        ("Para agradecerle el tiempo, cuando la vea publicada le devolveremos 5 € de su pedido."),
+        "review_request",
+        "SP106",
+    ),
+]
+ROUND_89_QUIET = [
+    (
+        "round 89: a change of mind is no change of feedback",
+        (
+            "For a change of mind the return postage is yours, as our returns policy says. "
+            "You remain free to leave the feedback you think fair."
+        ),
+        "reply",
+        "SP116",
+    ),
+    (
+        "round 89: a change of mind is no change of feedback, Italian",
+        (
+            "Per i resi dovuti a un cambio di idea la spedizione di ritorno è a carico del "
+            "cliente. Naturalmente resta libero di lasciare il feedback che ritiene giusto."
+        ),
+        "reply",
+        "SP116",
+    ),
+    (
+        "round 89: our legal team's notice to every buyer",
+        (
+            "Our legal team has asked us to send every buyer of this power bank the "
+            "attached battery safety notice."
+        ),
+        "reply",
+        "SP112",
+    ),
+    (
+        "round 89: the buyer's own police report, formal Spanish",
+        (
+            "Le recomendamos llamar a su banco y, si el banco se lo pide, presente usted "
+            "mismo la denuncia en la policía."
+        ),
+        "reply",
+        "SP112",
+    ),
+    (
+        "round 89: a restock that will ship tomorrow, French",
+        "Bonne nouvelle : votre article est de nouveau en stock et sera expédié demain.",
+        "unexpected_problem",
+        "SP110",
+    ),
+    (
+        "round 89: a restock that will ship tomorrow, German",
+        "Gute Nachricht: Ihr Artikel ist wieder auf Lager und wird morgen verschickt.",
+        "unexpected_problem",
+        "SP110",
+    ),
+    (
+        "round 89: a crowdfunding campaign as the reason for a delay",
+        (
+            "The delay comes from the manufacturer fulfilling its Kickstarter campaign "
+            "rewards first."
+        ),
+        "unexpected_problem",
+        "SP105",
+    ),
+    (
+        "round 89: the customer service's opening days",
+        ("Our customer service is open Monday to Friday, 9 to 5, if you have any questions."),
+        "reply",
+        "SP105",
+    ),
+    (
+        "round 89: a face put to the order",
+        "Thank you for the photo; it's lovely to put a face to the order.",
+        "reply",
+        "SP105",
+    ),
+    (
+        "round 89: the seller found on the invoice",
+        ("You'll find us on the invoice attached to your Amazon order, with our business name."),
+        "reply",
+        "SP105",
+    ),
+    (
+        "round 89: the stand where the buyer saw the colour",
+        ("The colour you noticed at our stand at the fair looked lighter under the hall lights."),
+        "reply",
+        "SP105",
+    ),
+]
+
+
+class TestRound89:
+    """Readings of round 89, as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in ROUND_89_REPORTED],
+        ids=[c[0] for c in ROUND_89_REPORTED],
+    )
+    def test_reported(self, text, kind, code):
+        """Each violation gives its code (at the severity the rule's model gate gives it)."""
+        assert code in check_message(Message(body=text, kind=kind)).codes
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in ROUND_89_QUIET],
+        ids=[c[0] for c in ROUND_89_QUIET],
+    )
+    def test_not_alarmed(self, text, kind, code):
+        """Each ordinary wording gives the code no error or warning."""
+        report = check_message(Message(body=text, kind=kind))
+
+        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+    def test_an_image_showing_the_address_is_not_also_a_product_photo(self):
+        """SP120 reports the banner whose caption shows the shop's domain; SP204 does not."""
+        body = (
+            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
+            '<figure><img src="https://img.example-cdn.net/u/1/grove.jpg" alt="Our grove at dawn">'
+            "<figcaption>Photo: www.olive-grove-shop.es</figcaption></figure>"
+        )
+
+        report = check_message(Message(body=body, kind="proactive", format="html"))
+
+        assert "SP120" in report.codes
+        assert "SP204" not in report.codes
+
+    def test_a_product_photo_is_still_one(self):
+        """An image that shows no address is still read as a product photo (SP204)."""
+        body = (
+            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
+            '<img src="https://img.example-cdn.net/u/1/olive-oil-bottle.jpg" alt="500 ml bottle">'
+        )
+
+        report = check_message(Message(body=body, kind="proactive", format="html"))
+
+        assert "SP120" not in report.codes
+        assert "SP204" in report.codes

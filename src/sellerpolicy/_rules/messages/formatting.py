@@ -14,6 +14,7 @@ import regex
 from sellerpolicy._model import MessageFormat, MessageKind, MessageSender
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import SEPARATORS, is_image, name_words
+from sellerpolicy._rules.messages.contact import logo_with_web_address
 from sellerpolicy._text.html import find_markup
 from sellerpolicy._text.normalize import normalize
 
@@ -369,12 +370,32 @@ def _product_photo(a: Analysis, words: str) -> bool:
     return not vocabs & {"image_not_product", "attachment_allowed", "promo_attachment"}
 
 
+def _shows_address(a: Analysis) -> frozenset[tuple[str, int | None]]:
+    """The images SP120 reports: ``(field, start)`` of each.
+
+    An image whose name, alt text or caption shows a web address is the shop's logo or banner
+    (a grove at dawn captioned with the shop's domain, a header whose alt text is the domain),
+    one piece of evidence, reported once: by SP120, not also as a product photo (SP204).
+    """
+
+    def read() -> frozenset[tuple[str, int | None]]:
+        return frozenset((f.field, f.start) for f in logo_with_web_address(a))
+
+    return a.memo("images showing an address", read)  # type: ignore[return-value]
+
+
 def product_image(a: Analysis) -> Iterator[Found]:
     if not a.kind.is_proactive or a.kind is MessageKind.CONFIRM_CUSTOMIZATION:
         return
+    shown = _shows_address(a)
     for i, att in enumerate(a.message.attachments):
         animated = _is_gif(att.file_name) or (att.media_type or "").lower() == "image/gif"
-        if is_image(att) and not animated and _product_photo(a, name_words(att)):
+        if (
+            is_image(att)
+            and not animated
+            and _product_photo(a, name_words(att))
+            and (f"attachments[{i}]", None) not in shown
+        ):
             yield Found(field=f"attachments[{i}]", evidence=att.file_name)
     html = a.html
     if html is not None:
@@ -386,7 +407,11 @@ def product_image(a: Analysis) -> Iterator[Found]:
             path = img.src.split("?", 1)[0].rstrip("/")
             name = path.rsplit("/", 1)[-1]
             words = f"{SEPARATORS.sub(' ', name)}\n{img.alt or ''}"
-            if _LOGO_FOLDER.search(path) or _names_the_sender(a, img.alt):
+            if (
+                _LOGO_FOLDER.search(path)
+                or _names_the_sender(a, img.alt)
+                or ("body", img.start) in shown
+            ):
                 continue
             if _product_photo(a, words):
                 yield Found(img.start, img.end, a.message.body[img.start : img.end])

@@ -699,10 +699,12 @@ def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> b
     return not topical and kind not in _SCHEDULING_KINDS
 
 
-# what a sentence of a bare confirmation may hold besides the order's receipt or status
+# what a sentence of a bare confirmation may hold besides the order's receipt or status; the
+# seller's own premises named alone ('notre atelier la préparera sous 48 heures') are where the
+# order is made, an invitation there is another vocabulary's (`visit_invite`, `opening_hours`)
 _CONFIRMATION_COMPANY = frozenset(
     {"order_ref", "topic_order_details", "you", "to_us", "image_not_product", "greeting", *_PEOPLE,
-     "pleasantry", "thanks", "well_wish", "order_received", "order_status"}
+     "pleasantry", "thanks", "well_wish", "order_received", "order_status", "venue"}
 )  # fmt: skip
 
 
