@@ -13333,3 +13333,125 @@ class TestRound89:
 
         assert "SP120" not in report.codes
         assert "SP204" in report.codes
+
+
+# Round 90 (2026-12-07): readings of fresh_jn (review requests, gating and review changes in five
+# languages) and fresh_jo (the SP-API kinds used for the wrong purpose), in the project's words.
+ROUND_90_REPORTED = [
+    (
+        "round 90: a review reworded now the problem is solved, French",
+        "Maintenant que le problème est réglé, pourriez-vous reformuler votre commentaire sur la fiche du produit ?",
+        "reply",
+        "SP115",
+    ),
+    (
+        "round 90: a review given another turn, Spanish",
+        "Ahora que está todo resuelto, ¿te importaría darle una vuelta a tu opinión en la ficha del producto?",
+        "reply",
+        "SP115",
+    ),
+    (
+        "round 90: a review if it lived up to it, Spanish",
+        "Si ha estado a la altura, nos encantaría que lo contaras en Amazon.",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "round 90: words of praise if it convinced, German",
+        "Wenn es Sie überzeugt, freuen wir uns über ein paar anerkennende Worte auf der Produktseite.",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "round 90: a good review if it holds up",
+        "If it's holding up well, we would be super grateful for a good review.",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "round 90: confide in us before telling the world, German",
+        "Sollte Ihnen etwas nicht gefallen, würden wir uns freuen, wenn Sie zuerst uns ins Vertrauen ziehen, bevor Sie Ihre Eindrücke mit der ganzen Welt teilen.",
+        "review_request",
+        "SP114",
+    ),
+    (
+        "round 90: a buzz before telling the world, Spanish",
+        "Si algo no va bien, antes de contárselo al mundo danos un toque por la mensajería de Amazon.",
+        "review_request",
+        "SP114",
+    ),
+    (
+        "round 90: better a word with us than a star less, Italian",
+        "Il nostro servizio clienti è a sua disposizione: meglio una parola con noi che una stella in meno sulla pagina del prodotto!",
+        "review_request",
+        "SP114",
+    ),
+]
+ROUND_90_QUIET = [
+    (
+        "round 90: every rating, high or low, Italian",
+        "Ti andrebbe di lasciare un feedback su di noi come venditore? Ogni valutazione, alta o bassa, ci aiuta a migliorare.",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "round 90: the buyer's address form to complete",
+        "Pour que le transporteur trouve votre porte, pourriez-vous compléter l'adresse de livraison dans votre compte Amazon ?",
+        "reply",
+        "SP115",
+    ),
+    (
+        "round 90: a parcel on its way, answering where it is",
+        "Su paquete ya va de camino con SEUR y debería llegar mañana.",
+        "reply",
+        "SP110",
+    ),
+]
+
+
+class TestRound90:
+    """Readings of round 90, as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in ROUND_90_REPORTED],
+        ids=[c[0] for c in ROUND_90_REPORTED],
+    )
+    def test_reported(self, text, kind, code):
+        """Each violation gives its code (at the severity the rule's model gate gives it)."""
+        assert code in check_message(Message(body=text, kind=kind)).codes
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in ROUND_90_QUIET],
+        ids=[c[0] for c in ROUND_90_QUIET],
+    )
+    def test_not_alarmed(self, text, kind, code):
+        """Each ordinary wording gives the code no error or warning."""
+        report = check_message(Message(body=text, kind=kind))
+
+        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+    def test_an_image_sent_inside_the_message_is_no_beacon(self):
+        """An inline attachment ('cid:') is fetched from no server: its name is no beacon."""
+        body = (
+            "<p>The photo below shows the spacer in place:</p>"
+            '<p><img src="cid:rack-spacer-step4.jpg" alt="Rack stay with the spacer"'
+            ' width="520" height="390"></p>'
+        )
+
+        report = check_message(Message(body=body, kind="reply", format="html"))
+
+        assert "SP205" not in report.codes
+
+    def test_a_remote_beacon_is_still_one(self):
+        """The same words in a source fetched from a server still read as a beacon."""
+        body = (
+            "<p>The photo below shows the spacer in place:</p>"
+            '<p><img src="https://mail.example.net/track/open/spacer.gif?id=8841"'
+            ' alt="" width="520" height="390"></p>'
+        )
+
+        report = check_message(Message(body=body, kind="reply", format="html"))
+
+        assert "SP205" in report.codes

@@ -298,7 +298,20 @@ def insecure_image(a: Analysis) -> Iterator[Found]:
             yield Found(img.start, img.end, a.message.body[img.start : img.end])
 
 
+# an image carried inside the message itself (an inline attachment's content id, a data URI) is
+# fetched from no server, so it cannot report that the message was opened
+_EMBEDDED = ("cid:", "data:")
+
+
 def _beacon(a: Analysis, src: str) -> bool:
+    """Whether an image's source reads as a tracking beacon ('/track/open?id=', 'pixel.gif').
+
+    Only a source fetched from a server can be one: 'cid:rack-spacer-step4.jpg', an assembly
+    photo sent inline with the message, names a spacer of a bicycle rack (fresh_jm).
+    """
+    if src.lstrip().lower().startswith(_EMBEDDED):
+        return False
+
     def read() -> bool:
         words = SEPARATORS.sub(" ", src.replace("/", " ").replace("?", " ").replace("=", " "))
         _, hits = a.scan(words)
