@@ -13455,3 +13455,237 @@ class TestRound90:
         report = check_message(Message(body=body, kind="reply", format="html"))
 
         assert "SP205" in report.codes
+
+
+# A fresh-eyes review of rounds 89-90 (a helper who ran ordinary messages in five languages
+# against the change): each wording below was a false alarm or a miss the first readings made.
+REVIEW_89_QUIET = [
+    (
+        "details handed to the courier are no threat",
+        "Hi, we'll hand over your details to the courier so they can call before delivery.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "fair with everyone is no review, Spanish",
+        "Hola, somos transparentes con todo el mundo, así que le devolvemos el importe completo hoy mismo.",
+        "reply",
+        "SP106",
+    ),
+    (
+        "the product description changed, not the review, Spanish",
+        "Gracias por la opinión que dejó; vamos a reflejarlo en la descripción del producto.",
+        "reply",
+        "SP115",
+    ),
+    (
+        "real people on the other side of the screen, Spanish",
+        "Al otro lado de la pantalla hay personas reales que leen cada mensaje.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "as you know as well as I do, French",
+        "Vous le savez comme moi, les transporteurs sont débordés en décembre ; le vôtre est bien arrivé.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "an apology and other sellers, French",
+        (
+            "Désolé, la livraison en 24 h, c'était trop demander cette semaine. Contrairement à certains"
+            " vendeurs, nous remplaçons la pièce sans frais."
+        ),
+        "reply",
+        "SP111",
+    ),
+    (
+        "a VAT rate on everything ordered, German",
+        "Die Mehrwertsteuer beträgt 19 % auf alles, was Sie bestellt haben.",
+        "reply",
+        "SP113",
+    ),
+    (
+        "a workshop closed on Saturdays, German",
+        "Unsere Werkstatt hat samstags geschlossen, Ihre Reparatur ist am Montag fertig.",
+        "reply",
+        "SP105",
+    ),
+    (
+        "a review reported to Amazon, Spanish",
+        "Si alguna reseña te parece sospechosa, puedes denunciarla a Amazon con la opción «Denunciar».",
+        "reply",
+        "SP112",
+    ),
+]
+REVIEW_89_REPORTED = [
+    (
+        "a refund once the feedback shows a change of mind",
+        "We'll refund you in full as soon as we see a change of mind on your negative feedback.",
+        "reply",
+        "SP116",
+    ),
+    (
+        "free to review and receive a voucher, Italian",
+        "È libero di lasciare una recensione e ricevere un buono da 10 euro.",
+        "review_request",
+        "SP106",
+    ),
+    (
+        "the buyer's details for the Guardia Civil if the claim goes on",
+        (
+            "Esto ya no es cosa de atención al cliente sino de la Guardia Civil, y les facilitaremos sus"
+            " datos si sigue reclamando el reembolso."
+        ),
+        "reply",
+        "SP112",
+    ),
+    (
+        "a market stand to drop by, German",
+        "Wir sind diesen Sommer auf dem Wochenmarkt in Freiburg, Stand 12. Kommen Sie doch mal vorbei!",
+        "proactive",
+        "SP105",
+    ),
+]
+
+
+class TestReview89:
+    """What a review of rounds 89-90 found, pinned as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in REVIEW_89_QUIET],
+        ids=[c[0] for c in REVIEW_89_QUIET],
+    )
+    def test_not_alarmed(self, text, kind, code):
+        """Each ordinary wording gives the code no error or warning."""
+        report = check_message(Message(body=text, kind=kind))
+
+        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in REVIEW_89_REPORTED],
+        ids=[c[0] for c in REVIEW_89_REPORTED],
+    )
+    def test_reported(self, text, kind, code):
+        """Each violation gives its code."""
+        assert code in check_message(Message(body=text, kind=kind)).codes
+
+    def test_a_banner_is_a_product_photo_again_when_sp120_is_off(self):
+        """With SP120 switched off, the banner is left to SP204's own reading."""
+        body = (
+            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
+            '<figure><img src="https://img.example-cdn.net/u/1/grove.jpg" alt="Our grove at dawn">'
+            "<figcaption>Photo: www.olive-grove-shop.es</figcaption></figure>"
+        )
+        message = Message(body=body, kind="proactive", format="html")
+
+        report = check_message(message, policy=Policy.current().disable("SP120"))
+
+        assert "SP120" not in report.codes
+        assert "SP204" in report.codes
+
+
+# Round 91 (2026-12-07): readings of fresh_jq … fresh_jt (refusals, the allowed proactive kinds,
+# money asked softly, disguised contact details and opt-outs), in the project's words.
+ROUND_91_REPORTED = [
+    (
+        "a number behind a tel: link",
+        '<p>Hängt es schief? <a href="tel:+493069817702">Kurz durchklingeln</a></p>',
+        "html",
+        "reply",
+        "SP104",
+    ),
+    (
+        "an international number written without spaces",
+        "Call us on +493069817702 any time.",
+        "text",
+        "reply",
+        "SP104",
+    ),
+    (
+        "an opt-out by a reply word, Spanish",
+        "Si prefiere que dejemos de escribirle con estos consejos, basta con responder «BAJA».",
+        "text",
+        "proactive",
+        "SP118",
+    ),
+    (
+        "an opt-out link, French",
+        "Pour ne plus en recevoir : https://www.jardin-exemple.fr/preferences",
+        "text",
+        "proactive",
+        "SP118",
+    ),
+    (
+        "the difference paid to the courier, Spanish",
+        "La XL cuesta 7,40 € más, así que le agradeceríamos que abonara la diferencia al repartidor.",
+        "text",
+        "reply",
+        "SP108",
+    ),
+    (
+        "the invoice once the difference is settled, Italian",
+        (
+            "L'IVA applicata era al 10% anziché al 22%: la differenza è di 3,20 €. Quando ci avrà"
+            " saldato l'importo, le invieremo la fattura corretta."
+        ),
+        "text",
+        "reply",
+        "SP108",
+    ),
+]
+ROUND_91_QUIET = [
+    (
+        "a keyboard's model and layout in capitals",
+        "Sur le clavier K-380.FR (disposition AZERTY), l'arobase s'obtient avec AltGr + à.",
+        "text",
+        "reply",
+        "SP101",
+    ),
+    (
+        "nothing more to pay, the difference refunded",
+        "You don't need to pay the remaining balance: Amazon has already refunded the difference.",
+        "text",
+        "reply",
+        "SP108",
+    ),
+]
+
+
+class TestRound91:
+    """Readings of round 91, as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "kind", "code"),
+        [c[1:] for c in ROUND_91_REPORTED],
+        ids=[c[0] for c in ROUND_91_REPORTED],
+    )
+    def test_reported(self, text, fmt, kind, code):
+        """Each violation gives its code."""
+        assert code in check_message(Message(body=text, kind=kind, format=fmt)).codes
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "kind", "code"),
+        [c[1:] for c in ROUND_91_QUIET],
+        ids=[c[0] for c in ROUND_91_QUIET],
+    )
+    def test_not_alarmed(self, text, fmt, kind, code):
+        """Each ordinary wording gives the code no error or warning."""
+        report = check_message(Message(body=text, kind=kind, format=fmt))
+
+        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+    def test_a_tel_link_says_how_it_was_disguised(self):
+        """The finding names the link's number, in the original text, and its disguise."""
+        body = '<p>Questions? <a href="tel:+493069817702">Ring us</a></p>'
+
+        finding = next(
+            f
+            for f in check_message(Message(body=body, kind="reply", format="html")).findings
+            if f.code == "SP104"
+        )
+
+        assert body[finding.span.start : finding.span.end] == "+493069817702"
+        assert finding.disguises == ("a tel: link",)

@@ -681,6 +681,8 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
         return False
     if len(name) <= 3 and any(c.isdigit() for c in name):  # noqa: PLR2004 - model codes
         return False  # 'X5.Pro', 'S10.plus': a model's name, not a site
+    if original.isupper() and _MODEL_CODE.fullmatch(name):
+        return False  # 'K-380.FR': a keyboard's model and its layout, in capitals (fresh_jt)
     if _titled_model(original, tld):
         return False
     # 'order.Best regards': a lowercase word, a dot and a capital is a missing space, but not
@@ -699,6 +701,8 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
 
 
 _ACRONYM = 3  # letters of an acronym before a sentence run on after its dot ('VAT.It')
+# a model code: a few letters, a hyphen and a number ('k-380', 'hu-300'; bounded: linear)
+_MODEL_CODE = regex.compile(r"[a-z]{1,4}-\d{1,5}[a-z]?", regex.V1)
 _TITLED_DOTS = frozenset({"Dot", "Punkt", "Point", "Punto"})
 
 
@@ -1167,7 +1171,8 @@ _PHONE = regex.compile(
     (?P<number>
         (?:\+|00)\d{{1,3}}{_SEP}{{0,2}}           # +44, 0044: international prefix
         (?:\(0?\d{{1,4}}\){_SEP}{{0,2}})?         # (0)20, (212)
-        \d{{1,8}}(?:(?:{_SEP}{{1,2}}|\s/\s)\d{{1,8}}){{0,5}}  # '+49 (0)40 / 3099-1180' too
+        \d{{1,11}}(?:(?:{_SEP}{{1,2}}|\s/\s)\d{{1,8}}){{0,5}}  # '+49 (0)40 / 3099-1180' too,
+                                            # and unspaced: '+493069817702' (fresh_jt)
       |
         (?:1{_SEP_NO_SLASH}{{1,2}})?              # US/CA: optional 1 and a separator
         \(\d{{3}}\){_SEP_NO_SLASH}{{0,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}  # (555) 123-4567
@@ -1287,6 +1292,8 @@ _DIGIT_HYPHEN = regex.compile(
     r"(?<=\b(?:\L<words>))-(?=(?:\L<words>)\b)", regex.V1, words=list(_DIGIT_WORDS)
 )
 _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
+# a 'tel:' link's number: digits with the separators a dialled number may hold (bounded: linear)
+_TEL = regex.compile(r"\btel:(?://)?\s?(?P<number>\+?\d[\d().\- ]{4,22}\d)", regex.V1)
 _MIN_SPOKEN = 7
 
 
@@ -1645,6 +1652,13 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         Evidence(*text.span(*m.span()), m[0], disguises=("a WhatsApp link",))
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
+    if "tel:" in text.text:
+        # a number behind a link's 'tel:' (<a href="tel:+4930…">Kurz durchklingeln</a>): the
+        # link is a phone call whatever its visible words say (fresh_jt)
+        found.extend(
+            Evidence(*text.span(*m.span("number")), m["number"], disguises=("a tel: link",))
+            for m in _TEL.finditer(text.text)
+        )
     view = _lettered_digits(_spelled_digits(_spoken_runs(_french_pairs(text))))
     skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
     found.extend(_phones_in(view, skip=skip))

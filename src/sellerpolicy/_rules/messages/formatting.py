@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 import regex
 
+from sellerpolicy._codes import Code
 from sellerpolicy._model import MessageFormat, MessageKind, MessageSender
 from sellerpolicy._rules.messages.analysis import Found
 from sellerpolicy._rules.messages.attachments import SEPARATORS, is_image, name_words
@@ -388,10 +389,13 @@ def _shows_address(a: Analysis) -> frozenset[tuple[str, int | None]]:
 
     An image whose name, alt text or caption shows a web address is the shop's logo or banner
     (a grove at dawn captioned with the shop's domain, a header whose alt text is the domain),
-    one piece of evidence, reported once: by SP120, not also as a product photo (SP204).
+    one piece of evidence, reported once: by SP120, not also as a product photo (SP204). A
+    policy that switches SP120 off leaves the image to SP204's own reading.
     """
 
     def read() -> frozenset[tuple[str, int | None]]:
+        if Code.SP120 not in a.policy.active:
+            return frozenset()
         return frozenset((f.field, f.start) for f in logo_with_web_address(a))
 
     return a.memo("images showing an address", read)  # type: ignore[return-value]
