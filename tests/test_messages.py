@@ -13689,3 +13689,96 @@ class TestRound91:
 
         assert body[finding.span.start : finding.span.end] == "+493069817702"
         assert finding.disguises == ("a tel: link",)
+
+
+# Round 92 (2026-12-07): readings of fresh_ju (contempt by idiom and veiled threats in French,
+# Spanish and German) and fresh_jv (incentives, positive ratings and feedback pressure said
+# softly), in the project's words.
+ROUND_92_REPORTED = [
+    (
+        "a fool not to be taken for, French",
+        "Ne me prenez pas pour un imbécile : ce colis est bien arrivé chez vous.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "not fooled, French",
+        "Nous laissons Amazon trancher, mais sachez que nous ne sommes pas dupes.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "technology at the buyer's age, German",
+        "Wir verstehen, dass Technik in Ihrem Alter nicht mehr so einfach ist.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "open amounts to the collections partner, German",
+        "Offene Beträge übergeben wir grundsätzlich an unseren Partner für Forderungsmanagement.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "the gendarmerie not called yet, French",
+        "Nous n'avons pas encore contacté la gendarmerie, mais nous gardons toutes les options ouvertes.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "the full mark if all is well, Italian",
+        "Se invece è tutto a posto, un bel voto pieno ci farebbe un regalo enorme.",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "a refund released once the feedback clears off",
+        "Your refund will release automatically as soon as the feedback clears off our storefront.",
+        "reply",
+        "SP116",
+    ),
+]
+ROUND_92_QUIET = [
+    (
+        "a slow explanation offered kindly",
+        "No problem at all, I'll explain it slowly for you, step by step: first hold the power button.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "the invoice in the buyer's full name, German",
+        "Die Rechnung stellen wir gern mit Ihrem vollen Namen und der Firmenanschrift aus.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "the buyer's own complaint quoted, French",
+        "Vous écrivez que vous allez « porter plainte ». C'est bien entendu votre droit.",
+        "reply",
+        "SP112",
+    ),
+]
+
+
+class TestRound92:
+    """Readings of round 92, as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in ROUND_92_REPORTED],
+        ids=[c[0] for c in ROUND_92_REPORTED],
+    )
+    def test_reported(self, text, kind, code):
+        """Each violation gives its code."""
+        assert code in check_message(Message(body=text, kind=kind)).codes
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "code"),
+        [c[1:] for c in ROUND_92_QUIET],
+        ids=[c[0] for c in ROUND_92_QUIET],
+    )
+    def test_not_alarmed(self, text, kind, code):
+        """Each ordinary wording gives the code no error or warning."""
+        report = check_message(Message(body=text, kind=kind))
+
+        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
