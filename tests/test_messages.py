@@ -13740,6 +13740,12 @@ ROUND_92_REPORTED = [
 ]
 ROUND_92_QUIET = [
     (
+        "round 93: the buyer's own right to a lawyer, Spanish",
+        "Tiene todo el derecho a presentar una reclamación ante consumo o a consultar con un abogado.",
+        "reply",
+        "SP112",
+    ),
+    (
         "a slow explanation offered kindly",
         "No problem at all, I'll explain it slowly for you, step by step: first hold the power button.",
         "reply",
