@@ -13788,3 +13788,114 @@ class TestRound92:
         report = check_message(Message(body=text, kind=kind))
 
         assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+
+# A second review (rounds 91-93), by a helper who tried to break the new detectors and phrases.
+REVIEW_91_QUIET = [
+    (
+        "a GTIN with leading zeros is no international number",
+        "El GTIN del producto es 00012345678905.",
+        "text",
+        "reply",
+        "SP104",
+    ),
+    (
+        "a credit note's number",
+        "Your credit note 00000004567891 has been issued.",
+        "text",
+        "reply",
+        "SP104",
+    ),
+    ("a label and a date", "Tel: 2024-05-12", "text", "reply", "SP104"),
+    (
+        "advice to call the police",
+        "If you haven't contacted the police yet about the stolen parcel, we recommend doing so.",
+        "text",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a size not on the list yet",
+        "Your size is not on that list yet, but we will add it.",
+        "text",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a child learning to read, Spanish",
+        "Si su hijo necesita aprender a leer, este libro es ideal.",
+        "text",
+        "reply",
+        "SP111",
+    ),
+    (
+        "enthusiasm shared with friends, then a neutral review, French",
+        "Partagez votre enthousiasme avec vos amis ! Et si vous le souhaitez, laissez un avis.",
+        "text",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "a stain that cleared off",
+        "About the review: the stain cleared off once we used the cleaner.",
+        "text",
+        "reply",
+        "SP115",
+    ),
+    (
+        "a model code with a keyboard layout",
+        "Sur le clavier K-380.FR (disposition AZERTY), la touche est à gauche.",
+        "text",
+        "reply",
+        "SP101",
+    ),
+]
+REVIEW_91_REPORTED = [
+    (
+        "a shop's address in capitals with a generic suffix",
+        "ORDER AGAIN AT SHOP-24.COM",
+        "text",
+        "reply",
+        "SP101",
+    ),
+    (
+        "a shipping notice with a hypothetical failed delivery, German",
+        "Ihre Bestellung wurde heute an DHL übergeben. Sollte DHL nicht zustellen können, erhalten Sie eine Karte.",
+        "text",
+        "proactive",
+        "SP110",
+    ),
+    (
+        "an international number with two zeros",
+        "Ring us on 0049 30 69817702 any time.",
+        "text",
+        "reply",
+        "SP104",
+    ),
+]
+
+
+class TestReview91:
+    """What the review of rounds 91-93 found, pinned as a user calls `check_message`."""
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "kind", "code"),
+        [c[1:] for c in REVIEW_91_QUIET],
+        ids=[c[0] for c in REVIEW_91_QUIET],
+    )
+    def test_not_alarmed(self, text, fmt, kind, code):
+        """Each ordinary wording gives the code no error or warning."""
+        report = check_message(Message(body=text, kind=kind, format=fmt))
+
+        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "kind", "code"),
+        [c[1:] for c in REVIEW_91_REPORTED],
+        ids=[c[0] for c in REVIEW_91_REPORTED],
+    )
+    def test_reported(self, text, fmt, kind, code):
+        """Each violation still gives its code at error or warning."""
+        report = check_message(Message(body=text, kind=kind, format=fmt))
+
+        assert [f for f in report.findings if f.code == code and f.severity.value != "info"]

@@ -681,7 +681,7 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
         return False
     if len(name) <= 3 and any(c.isdigit() for c in name):  # noqa: PLR2004 - model codes
         return False  # 'X5.Pro', 'S10.plus': a model's name, not a site
-    if original.isupper() and _MODEL_CODE.fullmatch(name):
+    if original.isupper() and len(tld) == 2 and _MODEL_CODE.fullmatch(name):  # noqa: PLR2004
         return False  # 'K-380.FR': a keyboard's model and its layout, in capitals (fresh_jt)
     if _titled_model(original, tld):
         return False
@@ -702,7 +702,7 @@ def _bare_domain_plausible(host: str, suffix: str, original: str) -> bool:  # no
 
 _ACRONYM = 3  # letters of an acronym before a sentence run on after its dot ('VAT.It')
 # a model code: a few letters, a hyphen and a number ('k-380', 'hu-300'; bounded: linear)
-_MODEL_CODE = regex.compile(r"[a-z]{1,4}-\d{1,5}[a-z]?", regex.V1)
+_MODEL_CODE = regex.compile(r"[a-z]{1,3}-\d{1,5}[a-z]?", regex.V1)
 _TITLED_DOTS = frozenset({"Dot", "Punkt", "Point", "Punto"})
 
 
@@ -1169,10 +1169,11 @@ _PHONE = regex.compile(
     rf"""(?x)
     (?<![\w+/.,$€£¥#:-])                  # not inside another number, id, price or time
     (?P<number>
-        (?:\+|00)\d{{1,3}}{_SEP}{{0,2}}           # +44, 0044: international prefix
+        (?:\+|00)[1-9]\d{{0,2}}{_SEP}{{0,2}}      # +44, 0044: international prefix (no code
+                                            # starts with 0: '00012345678905' is a GTIN)
         (?:\(0?\d{{1,4}}\){_SEP}{{0,2}})?         # (0)20, (212)
-        \d{{1,11}}(?:(?:{_SEP}{{1,2}}|\s/\s)\d{{1,8}}){{0,5}}  # '+49 (0)40 / 3099-1180' too,
-                                            # and unspaced: '+493069817702' (fresh_jt)
+        (?:(?<=\+\d{{1,3}})\d{{1,11}}|\d{{1,8}})     # unspaced after '+' only: '+493069817702'
+        (?:(?:{_SEP}{{1,2}}|\s/\s)\d{{1,8}}){{0,5}}  # '+49 (0)40 / 3099-1180' too
       |
         (?:1{_SEP_NO_SLASH}{{1,2}})?              # US/CA: optional 1 and a separator
         \(\d{{3}}\){_SEP_NO_SLASH}{{0,2}}\d{{3}}{_SEP_NO_SLASH}{{1,2}}\d{{4}}  # (555) 123-4567
@@ -1293,7 +1294,8 @@ _DIGIT_HYPHEN = regex.compile(
 )
 _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
 # a 'tel:' link's number: digits with the separators a dialled number may hold (bounded: linear)
-_TEL = regex.compile(r"\btel:(?://)?\s?(?P<number>\+?\d[\d().\- ]{4,22}\d)", regex.V1)
+# ('Tel: 2024-05-12' is a label and a date: a link's 'tel:' has no space after it)
+_TEL = regex.compile(r"\btel:(?://)?(?P<number>\+?\d[\d().\- ]{4,22}\d)", regex.V1)
 _MIN_SPOKEN = 7
 
 
@@ -1658,6 +1660,7 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         found.extend(
             Evidence(*text.span(*m.span("number")), m["number"], disguises=("a tel: link",))
             for m in _TEL.finditer(text.text)
+            if _phone_shaped(m["number"])
         )
     view = _lettered_digits(_spelled_digits(_spoken_runs(_french_pairs(text))))
     skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
