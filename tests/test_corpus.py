@@ -331,9 +331,9 @@ class TestCorpus:
         # 0.846 with it; 0.8398 with round 73 (fresh_gz, fresh_ha) committed as written, untuned;
         # 0.805 with rounds 76-77's four writers given forty SP111 violations each (fresh_hd,
         # fresh_he, fresh_hh read and tuned on, fresh_hj committed untuned at 0.400).
-        # Irony is where phrase lists generalise worst; the floor keeps the rest. 0.791 with
+        # Irony is where phrase lists generalise worst; the floor keeps the rest. 0.790 with
         # round 92's fresh_ju (contempt by idiom in French, Spanish and German: 0.125 of its
-        # SP111 untouched, 0.417 after reading the idioms that stay contempt in any context, "ne
+        # SP111 untouched, 0.375 after reading the idioms that stay contempt in any context, "ne
         # me prenez pas pour un imbécile", "nous ne sommes pas dupes"; "explain it slowly" and
         # "beyond your abilities" were read and dropped, patient or kind as often: probes_92).
         if code is Code.SP111:
