@@ -13286,55 +13286,6 @@ ROUND_89_QUIET = [
 ]
 
 
-class TestRound89:
-    """Readings of round 89, as a user calls `check_message`."""
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in ROUND_89_REPORTED],
-        ids=[c[0] for c in ROUND_89_REPORTED],
-    )
-    def test_reported(self, text, kind, code):
-        """Each violation gives its code (at the severity the rule's model gate gives it)."""
-        assert code in check_message(Message(body=text, kind=kind)).codes
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in ROUND_89_QUIET],
-        ids=[c[0] for c in ROUND_89_QUIET],
-    )
-    def test_not_alarmed(self, text, kind, code):
-        """Each ordinary wording gives the code no error or warning."""
-        report = check_message(Message(body=text, kind=kind))
-
-        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
-
-    def test_an_image_showing_the_address_is_not_also_a_product_photo(self):
-        """SP120 reports the banner whose caption shows the shop's domain; SP204 does not."""
-        body = (
-            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
-            '<figure><img src="https://img.example-cdn.net/u/1/grove.jpg" alt="Our grove at dawn">'
-            "<figcaption>Photo: www.olive-grove-shop.es</figcaption></figure>"
-        )
-
-        report = check_message(Message(body=body, kind="proactive", format="html"))
-
-        assert "SP120" in report.codes
-        assert "SP204" not in report.codes
-
-    def test_a_product_photo_is_still_one(self):
-        """An image that shows no address is still read as a product photo (SP204)."""
-        body = (
-            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
-            '<img src="https://img.example-cdn.net/u/1/olive-oil-bottle.jpg" alt="500 ml bottle">'
-        )
-
-        report = check_message(Message(body=body, kind="proactive", format="html"))
-
-        assert "SP120" not in report.codes
-        assert "SP204" in report.codes
-
-
 # Round 90 (2026-12-07): readings of fresh_jn (review requests, gating and review changes in five
 # languages) and fresh_jo (the SP-API kinds used for the wrong purpose), in the project's words.
 ROUND_90_REPORTED = [
@@ -13407,54 +13358,6 @@ ROUND_90_QUIET = [
         "SP110",
     ),
 ]
-
-
-class TestRound90:
-    """Readings of round 90, as a user calls `check_message`."""
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in ROUND_90_REPORTED],
-        ids=[c[0] for c in ROUND_90_REPORTED],
-    )
-    def test_reported(self, text, kind, code):
-        """Each violation gives its code (at the severity the rule's model gate gives it)."""
-        assert code in check_message(Message(body=text, kind=kind)).codes
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in ROUND_90_QUIET],
-        ids=[c[0] for c in ROUND_90_QUIET],
-    )
-    def test_not_alarmed(self, text, kind, code):
-        """Each ordinary wording gives the code no error or warning."""
-        report = check_message(Message(body=text, kind=kind))
-
-        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
-
-    def test_an_image_sent_inside_the_message_is_no_beacon(self):
-        """An inline attachment ('cid:') is fetched from no server: its name is no beacon."""
-        body = (
-            "<p>The photo below shows the spacer in place:</p>"
-            '<p><img src="cid:rack-spacer-step4.jpg" alt="Rack stay with the spacer"'
-            ' width="520" height="390"></p>'
-        )
-
-        report = check_message(Message(body=body, kind="reply", format="html"))
-
-        assert "SP205" not in report.codes
-
-    def test_a_remote_beacon_is_still_one(self):
-        """The same words in a source fetched from a server still read as a beacon."""
-        body = (
-            "<p>The photo below shows the spacer in place:</p>"
-            '<p><img src="https://mail.example.net/track/open/spacer.gif?id=8841"'
-            ' alt="" width="520" height="390"></p>'
-        )
-
-        report = check_message(Message(body=body, kind="reply", format="html"))
-
-        assert "SP205" in report.codes
 
 
 # A fresh-eyes review of rounds 89-90 (a helper who ran ordinary messages in five languages
@@ -13549,44 +13452,6 @@ REVIEW_89_REPORTED = [
 ]
 
 
-class TestReview89:
-    """What a review of rounds 89-90 found, pinned as a user calls `check_message`."""
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in REVIEW_89_QUIET],
-        ids=[c[0] for c in REVIEW_89_QUIET],
-    )
-    def test_not_alarmed(self, text, kind, code):
-        """Each ordinary wording gives the code no error or warning."""
-        report = check_message(Message(body=text, kind=kind))
-
-        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in REVIEW_89_REPORTED],
-        ids=[c[0] for c in REVIEW_89_REPORTED],
-    )
-    def test_reported(self, text, kind, code):
-        """Each violation gives its code."""
-        assert code in check_message(Message(body=text, kind=kind)).codes
-
-    def test_a_banner_is_a_product_photo_again_when_sp120_is_off(self):
-        """With SP120 switched off, the banner is left to SP204's own reading."""
-        body = (
-            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
-            '<figure><img src="https://img.example-cdn.net/u/1/grove.jpg" alt="Our grove at dawn">'
-            "<figcaption>Photo: www.olive-grove-shop.es</figcaption></figure>"
-        )
-        message = Message(body=body, kind="proactive", format="html")
-
-        report = check_message(message, policy=Policy.current().disable("SP120"))
-
-        assert "SP120" not in report.codes
-        assert "SP204" in report.codes
-
-
 # Round 91 (2026-12-07): readings of fresh_jq … fresh_jt (refusals, the allowed proactive kinds,
 # money asked softly, disguised contact details and opt-outs), in the project's words.
 ROUND_91_REPORTED = [
@@ -13652,43 +13517,6 @@ ROUND_91_QUIET = [
         "SP108",
     ),
 ]
-
-
-class TestRound91:
-    """Readings of round 91, as a user calls `check_message`."""
-
-    @pytest.mark.parametrize(
-        ("text", "fmt", "kind", "code"),
-        [c[1:] for c in ROUND_91_REPORTED],
-        ids=[c[0] for c in ROUND_91_REPORTED],
-    )
-    def test_reported(self, text, fmt, kind, code):
-        """Each violation gives its code."""
-        assert code in check_message(Message(body=text, kind=kind, format=fmt)).codes
-
-    @pytest.mark.parametrize(
-        ("text", "fmt", "kind", "code"),
-        [c[1:] for c in ROUND_91_QUIET],
-        ids=[c[0] for c in ROUND_91_QUIET],
-    )
-    def test_not_alarmed(self, text, fmt, kind, code):
-        """Each ordinary wording gives the code no error or warning."""
-        report = check_message(Message(body=text, kind=kind, format=fmt))
-
-        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
-
-    def test_a_tel_link_says_how_it_was_disguised(self):
-        """The finding names the link's number, in the original text, and its disguise."""
-        body = '<p>Questions? <a href="tel:+493069817702">Ring us</a></p>'
-
-        finding = next(
-            f
-            for f in check_message(Message(body=body, kind="reply", format="html")).findings
-            if f.code == "SP104"
-        )
-
-        assert body[finding.span.start : finding.span.end] == "+493069817702"
-        assert finding.disguises == ("a tel: link",)
 
 
 # Round 92 (2026-12-07): readings of fresh_ju (contempt by idiom and veiled threats in French,
@@ -13764,30 +13592,6 @@ ROUND_92_QUIET = [
         "SP112",
     ),
 ]
-
-
-class TestRound92:
-    """Readings of round 92, as a user calls `check_message`."""
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in ROUND_92_REPORTED],
-        ids=[c[0] for c in ROUND_92_REPORTED],
-    )
-    def test_reported(self, text, kind, code):
-        """Each violation gives its code."""
-        assert code in check_message(Message(body=text, kind=kind)).codes
-
-    @pytest.mark.parametrize(
-        ("text", "kind", "code"),
-        [c[1:] for c in ROUND_92_QUIET],
-        ids=[c[0] for c in ROUND_92_QUIET],
-    )
-    def test_not_alarmed(self, text, kind, code):
-        """Each ordinary wording gives the code no error or warning."""
-        report = check_message(Message(body=text, kind=kind))
-
-        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
 
 
 # A second review (rounds 91-93), by a helper who tried to break the new detectors and phrases.
@@ -13875,27 +13679,135 @@ REVIEW_91_REPORTED = [
 ]
 
 
-class TestReview91:
-    """What the review of rounds 91-93 found, pinned as a user calls `check_message`."""
+def _rows(*tables):
+    """The round tables' rows as ``(name, text, format, kind, code)``: plain text unless named."""
+    return [
+        (name, text, "text", *rest) if len(rest) == 2 else (name, text, *rest)
+        for table in tables
+        for name, text, *rest in table
+    ]
+
+
+# the violations each reading reports (at the severity the rule's model gate gives it), the
+# ordinary wordings it leaves without an error or warning, and the violations the second
+# review pinned at error or warning
+READINGS_REPORTED = _rows(
+    ROUND_89_REPORTED, ROUND_90_REPORTED, REVIEW_89_REPORTED, ROUND_91_REPORTED, ROUND_92_REPORTED
+)
+READINGS_QUIET = _rows(
+    ROUND_89_QUIET, ROUND_90_QUIET, REVIEW_89_QUIET, ROUND_91_QUIET, ROUND_92_QUIET, REVIEW_91_QUIET
+)
+READINGS_ALARMED = _rows(REVIEW_91_REPORTED)
+
+
+def _alarms(text, fmt, kind, code):
+    """The error and warning findings of ``code`` for a message, as a user calls the check."""
+    report = check_message(Message(body=text, kind=kind, format=fmt))
+    return [f for f in report.findings if f.code == code and f.severity.value != "info"]
+
+
+class TestRounds89To93:
+    """Readings of 2026-12-07's rounds 89 to 93 and of the two reviews of them."""
 
     @pytest.mark.parametrize(
         ("text", "fmt", "kind", "code"),
-        [c[1:] for c in REVIEW_91_QUIET],
-        ids=[c[0] for c in REVIEW_91_QUIET],
+        [c[1:] for c in READINGS_REPORTED],
+        ids=[c[0] for c in READINGS_REPORTED],
+    )
+    def test_reported(self, text, fmt, kind, code):
+        """Each violation gives its code."""
+        assert code in check_message(Message(body=text, kind=kind, format=fmt)).codes
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "kind", "code"),
+        [c[1:] for c in READINGS_QUIET],
+        ids=[c[0] for c in READINGS_QUIET],
     )
     def test_not_alarmed(self, text, fmt, kind, code):
         """Each ordinary wording gives the code no error or warning."""
-        report = check_message(Message(body=text, kind=kind, format=fmt))
-
-        assert not [f for f in report.findings if f.code == code and f.severity.value != "info"]
+        assert not _alarms(text, fmt, kind, code)
 
     @pytest.mark.parametrize(
         ("text", "fmt", "kind", "code"),
-        [c[1:] for c in REVIEW_91_REPORTED],
-        ids=[c[0] for c in REVIEW_91_REPORTED],
+        [c[1:] for c in READINGS_ALARMED],
+        ids=[c[0] for c in READINGS_ALARMED],
     )
-    def test_reported(self, text, fmt, kind, code):
+    def test_alarmed(self, text, fmt, kind, code):
         """Each violation still gives its code at error or warning."""
-        report = check_message(Message(body=text, kind=kind, format=fmt))
+        assert _alarms(text, fmt, kind, code)
 
-        assert [f for f in report.findings if f.code == code and f.severity.value != "info"]
+    def test_an_image_showing_the_address_is_not_also_a_product_photo(self):
+        """SP120 reports the banner whose caption shows the shop's domain; SP204 does not."""
+        body = (
+            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
+            '<figure><img src="https://img.example-cdn.net/u/1/grove.jpg" alt="Our grove at dawn">'
+            "<figcaption>Photo: www.olive-grove-shop.es</figcaption></figure>"
+        )
+
+        report = check_message(Message(body=body, kind="proactive", format="html"))
+
+        assert "SP120" in report.codes
+        assert "SP204" not in report.codes
+
+    def test_a_product_photo_is_still_one(self):
+        """An image that shows no address is still read as a product photo (SP204)."""
+        body = (
+            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
+            '<img src="https://img.example-cdn.net/u/1/olive-oil-bottle.jpg" alt="500 ml bottle">'
+        )
+
+        report = check_message(Message(body=body, kind="proactive", format="html"))
+
+        assert "SP120" not in report.codes
+        assert "SP204" in report.codes
+
+    def test_an_image_sent_inside_the_message_is_no_beacon(self):
+        """An inline attachment ('cid:') is fetched from no server: its name is no beacon."""
+        body = (
+            "<p>The photo below shows the spacer in place:</p>"
+            '<p><img src="cid:rack-spacer-step4.jpg" alt="Rack stay with the spacer"'
+            ' width="520" height="390"></p>'
+        )
+
+        report = check_message(Message(body=body, kind="reply", format="html"))
+
+        assert "SP205" not in report.codes
+
+    def test_a_remote_beacon_is_still_one(self):
+        """The same words in a source fetched from a server still read as a beacon."""
+        body = (
+            "<p>The photo below shows the spacer in place:</p>"
+            '<p><img src="https://mail.example.net/track/open/spacer.gif?id=8841"'
+            ' alt="" width="520" height="390"></p>'
+        )
+
+        report = check_message(Message(body=body, kind="reply", format="html"))
+
+        assert "SP205" in report.codes
+
+    def test_a_banner_is_a_product_photo_again_when_sp120_is_off(self):
+        """With SP120 switched off, the banner is left to SP204's own reading."""
+        body = (
+            "<p>Hello {{buyer_name}}, a short note on caring for your olive oil.</p>"
+            '<figure><img src="https://img.example-cdn.net/u/1/grove.jpg" alt="Our grove at dawn">'
+            "<figcaption>Photo: www.olive-grove-shop.es</figcaption></figure>"
+        )
+        message = Message(body=body, kind="proactive", format="html")
+
+        report = check_message(message, policy=Policy.current().disable("SP120"))
+
+        assert "SP120" not in report.codes
+        assert "SP204" in report.codes
+
+    def test_a_tel_link_says_how_it_was_disguised(self):
+        """The finding names the link's number, in the original text, and its disguise."""
+        body = '<p>Questions? <a href="tel:+493069817702">Ring us</a></p>'
+
+        finding = next(
+            f
+            for f in check_message(Message(body=body, kind="reply", format="html")).findings
+            if f.code == "SP104"
+        )
+
+        assert body[finding.span.start : finding.span.end] == "+493069817702"
+        assert finding.disguises == ("a tel: link",)

@@ -844,6 +844,11 @@ def _shown_address(a: Analysis, att: Attachment, *, documents: bool = False) -> 
 
 
 def logo_with_web_address(a: Analysis) -> Iterator[Found]:
+    """SP120's images, read once per message: SP204 asks for them too (`product_image`)."""
+    return iter(a.once("images showing an address", lambda b: list(_images_showing_address(b))))
+
+
+def _images_showing_address(a: Analysis) -> Iterator[Found]:
     for i, att in enumerate(a.message.attachments):
         if is_image(att) and (shown := _shown_address(a, att)):
             yield Found(field=f"attachments[{i}]", evidence=shown)

@@ -392,13 +392,9 @@ def _shows_address(a: Analysis) -> frozenset[tuple[str, int | None]]:
     one piece of evidence, reported once: by SP120, not also as a product photo (SP204). A
     policy that switches SP120 off leaves the image to SP204's own reading.
     """
-
-    def read() -> frozenset[tuple[str, int | None]]:
-        if Code.SP120 not in a.policy.active:
-            return frozenset()
-        return frozenset((f.field, f.start) for f in logo_with_web_address(a))
-
-    return a.memo("images showing an address", read)  # type: ignore[return-value]
+    if Code.SP120 not in a.policy.active:
+        return frozenset()
+    return frozenset((f.field, f.start) for f in logo_with_web_address(a))
 
 
 def product_image(a: Analysis) -> Iterator[Found]:
