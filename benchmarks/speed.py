@@ -230,6 +230,10 @@ ADVERSARIAL = {
     # bisection: quadratic until 2026-12-07), mock titles and sign-offs taken back (SP111)
     "star counts": "The cushion has 5 stars if you look. ",
     "mock titles": "well done, genius, regards (not really) ",
+    # swear words spelled letter by letter beside runs of letters, and addresses said after their
+    # provider (SP111 and SP103, round 94)
+    "spaced letters": "s h i t. a b c d  e f g h ",
+    "provider locals": "gmail: k_weber, yahoo come a.b ",
 }
 HTML_INPUTS = frozenset({"html", "html split words", "html attributes"})
 

@@ -336,8 +336,12 @@ class TestCorpus:
         # SP111 untouched, 0.375 after reading the idioms that stay contempt in any context, "ne
         # me prenez pas pour un imbécile", "nous ne sommes pas dupes"; "explain it slowly" and
         # "beyond your abilities" were read and dropped, patient or kind as often: probes_92).
+        # 0.7899 with round 94's fresh_ke (sarcasm and contempt in five languages: 0.435 of its
+        # SP111 untouched, 0.78 after reading letter-spaced swear words, a story called a fairy
+        # tale and idioms that stay contempt; "read it twice, slowly", "clients de votre niveau"
+        # and a bare "economical with the truth" flagged innocent probes and were dropped).
         if code is Code.SP111:
-            want_r = 0.79
+            want_r = 0.785
         # SP113 held 0.880 until round 85 (2026-12-07) joined the tuning set as written: fresh_ix's
         # restocks and launches told in German and Italian ('ist seit heute wieder lieferbar',
         # 'ab nächster Woche gibt es ... auch in Nussbaum') took it to 0.873. Reading restocks in
@@ -348,9 +352,12 @@ class TestCorpus:
         # sofa range', 'Einzelstücke, die es online gar nicht gibt'): read where its wording
         # generalises (0.593 of its SP113, 0.519 untouched), 0.864 with it; the phrases read off
         # the rest flagged innocent probes ('kleine Vorschau' of an engraving's proof,
-        # probes_89b) and were dropped.
+        # probes_89b) and were dropped. 0.8585 with round 94's fresh_kc (links and addresses told
+        # around, SP113 beside SP105 and SP102: 0 of its 6 untouched, 2 after; "the rest of the
+        # range", "many customers get them together", "that aren't on Amazon" flagged innocent
+        # probes, probes_94, and were dropped).
         if code is Code.SP113:
-            want_r = 0.86
+            want_r = 0.855
         # SP105 is read as issue 8 reads it: a payment asked outside Amazon (PayPal, Bizum, a bank
         # transfer, "auf unser Konto") is SP105 beside SP108 ("keep that"), where most writers
         # label SP108 alone; such a finding is no false positive (`_double_reports`)

@@ -721,6 +721,9 @@ ADVERSARIAL = {
     "drawn-stars-one-sentence": "Please leave a review \u2b50\u2b50\u2b50\u2b50\u2b50 ",
     # a satisfaction named and "if so" after it, over and over
     "if-so": "We hope you are happy. If so, leave a review. ",
+    # swear words spelled letter by letter, and addresses said after their provider (round 94)
+    "spaced-swear-words": "s h i t. ",
+    "provider-locals": "gmail: k_weber ",
 }
 
 
@@ -740,6 +743,8 @@ ADVERSARIAL_PER_UNIT = {
     "drawn-stars": {"SP201": 5, "SP107": 1},
     "drawn-stars-one-sentence": {"SP201": 5},
     "if-so": {"SP107": 1},
+    "spaced-swear-words": {"SP111": 1},
+    "provider-locals": {"SP103": 1},
 }
 
 
@@ -13679,6 +13684,236 @@ REVIEW_91_REPORTED = [
 ]
 
 
+ROUND_94_REPORTED = [
+    # (name, text, kind, code) -- plain text
+    (
+        "a swear word spelled letter by letter",
+        "Wenn Sie diesen S c h e i ß nicht lesen, ist das Ihr Problem.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "an insult spelled letter by letter",
+        "Honestly, what an i d i o t move that was.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "an insult masked by a hyphen",
+        "Only an a-hole blames the seller for snow.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "the buyer's story called a fairy tale",
+        "Su historia del paquete vacío es un cuento de hadas, y lo sabe.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "a liar by idiom",
+        "You have been economical with the truth about that parcel, haven't you?",
+        "reply",
+        "SP111",
+    ),
+    (
+        "a debt passed to a recovery agency",
+        "Unpaid balances go to our recovery agency after fourteen days.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "the buyer's messages published on the seller's blog",
+        (
+            "Any more of this and we will post the full conversation, with your name, on our company"
+            " blog."
+        ),
+        "reply",
+        "SP112",
+    ),
+    (
+        "the buyer's account reported on sellers' forums, in French",
+        (
+            "Nous allons signaler votre compte sur les forums vendeurs, avec le détail de vos"
+            " commandes."
+        ),
+        "reply",
+        "SP112",
+    ),
+    (
+        "the facts put before the police, in Spanish",
+        "Pasado el plazo, pondremos los hechos en conocimiento de la policía con su nombre.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a refund released once the feedback is withdrawn, in German",
+        (
+            "Die Erstattung ist vorbereitet. Sobald die Verkäuferbewertung zurückgezogen ist, geben"
+            " wir sie frei."
+        ),
+        "reply",
+        "SP116",
+    ),
+    (
+        "half the refund once the rating no longer shows, in Spanish",
+        (
+            "Le devolvemos la otra mitad en cuanto la valoración negativa ya no aparezca en nuestro"
+            " perfil de vendedor."
+        ),
+        "reply",
+        "SP116",
+    ),
+    (
+        "a product review looked at anew, in French",
+        "Accepteriez-vous de jeter un nouvel œil au commentaire publié sur la fiche du produit ?",
+        "reply",
+        "SP115",
+    ),
+    (
+        "a product review revised on request, in Italian",
+        (
+            "La recensione che ha lasciato pesa molto; le chiederemmo di rivederla, ora che il"
+            " ricambio è arrivato."
+        ),
+        "reply",
+        "SP115",
+    ),
+    (
+        "a review asked only if the fix made things right",
+        "If the new kettle made things right for you, we would love a review on Amazon.",
+        "review_request",
+        "SP107",
+    ),
+    (
+        "a unit kept by mistake to be paid for",
+        "Please return the extra unit with the label or pay the £49.99 for it by Friday.",
+        "reply",
+        "SP108",
+    ),
+    (
+        "early access to new colours",
+        "Members of our club get early access to our new spring colours.",
+        "proactive",
+        "SP113",
+    ),
+    (
+        "a shop address broken over a line",
+        "Our other teas are at www.casadelte.\nes if you fancy a look.",
+        "proactive",
+        "SP101",
+    ),
+]
+ROUND_94_QUIET = [
+    (
+        "what customers take together, in an answer",
+        "Do you need both? Many customers get them together, but the lid alone fits your pot.",
+        "reply",
+        "SP113",
+    ),
+    (
+        "a spaced-out print of two words",
+        "The necklace spells S T U P I D  C U P I D in tiny letters, as you asked.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "a review Amazon removed, in the seller's words",
+        "Your review no longer appears because Amazon removed it; we had no part in that.",
+        "reply",
+        "SP115",
+    ),
+    (
+        "an answer in public without the buyer's name, in Italian",
+        "Risponderemo pubblicamente alla sua recensione, senza ovviamente indicare il suo nome.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a file named after the provider",
+        "If the invoice landed in your Gmail as invoice.pdf, you can print it from there.",
+        "reply",
+        "SP103",
+    ),
+    (
+        "the seller's own silly mistake, in Spanish",
+        "Fue un error tonto mío: te mandé la funda del modelo 13. Ya va la buena.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "the seller's own oversight, in Italian",
+        "È stata una svista stupida da parte nostra, il cavo giusto parte oggi.",
+        "reply",
+        "SP111",
+    ),
+    ("a spaced heading", "T H A N K  Y O U for your order!", "proactive", "SP111"),
+    (
+        "a children's book that is a fairy tale",
+        "The book is a lovely fairy tale your children will enjoy at bedtime.",
+        "reply",
+        "SP111",
+    ),
+    (
+        "a mug engraved with the buyer's name, posted",
+        "We will post your mug, engraved with your name, today; you can track it online.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a name and address on the postage label",
+        "Your name and address were printed on the postage label; check the tracking online.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "the full name asked for an engraving",
+        "For the engraving, please send us your full name exactly as it should appear.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "new product photos published, in Italian",
+        "Pubblicheremo le nuove foto del prodotto sulla scheda la settimana prossima.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "an assembly guide published, in French",
+        "Nous publierons le guide de montage en PDF dans la fiche produit.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a buyer asked not to post it online",
+        "Can you post it online? No wait, just send the photo here through Amazon.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a task slipped off the list",
+        "No rush on anything, I know things slip off the list when life gets busy.",
+        "reply",
+        "SP118",
+    ),
+    (
+        "a refund gone through, and a neutral word on feedback",
+        (
+            "Now that the refund has gone through, you are welcome to update your feedback if you"
+            " feel we resolved it."
+        ),
+        "reply",
+        "SP116",
+    ),
+    (
+        "the outlook for a delivery",
+        "The outlook is bright: the supplier has caught up and your order ships Monday.",
+        "reply",
+        "SP103",
+    ),
+]
+
+
 def _rows(*tables):
     """The round tables' rows as ``(name, text, format, kind, code)``: plain text unless named."""
     return [
@@ -13692,10 +13927,21 @@ def _rows(*tables):
 # ordinary wordings it leaves without an error or warning, and the violations the second
 # review pinned at error or warning
 READINGS_REPORTED = _rows(
-    ROUND_89_REPORTED, ROUND_90_REPORTED, REVIEW_89_REPORTED, ROUND_91_REPORTED, ROUND_92_REPORTED
+    ROUND_89_REPORTED,
+    ROUND_90_REPORTED,
+    REVIEW_89_REPORTED,
+    ROUND_91_REPORTED,
+    ROUND_92_REPORTED,
+    ROUND_94_REPORTED,
 )
 READINGS_QUIET = _rows(
-    ROUND_89_QUIET, ROUND_90_QUIET, REVIEW_89_QUIET, ROUND_91_QUIET, ROUND_92_QUIET, REVIEW_91_QUIET
+    ROUND_89_QUIET,
+    ROUND_90_QUIET,
+    REVIEW_89_QUIET,
+    ROUND_91_QUIET,
+    ROUND_92_QUIET,
+    REVIEW_91_QUIET,
+    ROUND_94_QUIET,
 )
 READINGS_ALARMED = _rows(REVIEW_91_REPORTED)
 
@@ -13706,8 +13952,8 @@ def _alarms(text, fmt, kind, code):
     return [f for f in report.findings if f.code == code and f.severity.value != "info"]
 
 
-class TestRounds89To93:
-    """Readings of 2026-12-07's rounds 89 to 93 and of the two reviews of them."""
+class TestRounds89To94:
+    """Readings of 2026-12-07's rounds 89 to 94 and of the reviews of them."""
 
     @pytest.mark.parametrize(
         ("text", "fmt", "kind", "code"),
@@ -13811,3 +14057,71 @@ class TestRounds89To93:
 
         assert body[finding.span.start : finding.span.end] == "+493069817702"
         assert finding.disguises == ("a tel: link",)
+
+    @pytest.mark.parametrize(
+        ("href", "number", "disguise"),
+        [
+            ("sms:+447700900123", "+447700900123", "an sms: link"),
+            ("callto:004930698177", "004930698177", "a callto: link"),
+            ("tel:%2B493069817702", "%2B493069817702", "a tel: link"),
+            ("facetime:+14155550123", "+14155550123", "a facetime: link"),
+        ],
+    )
+    def test_every_call_or_text_link_is_read(self, href, number, disguise):
+        """'sms:', 'callto:', 'facetime:' and a percent-encoded '+' call the seller as 'tel:' does."""
+        body = f'<p>Questions? <a href="{href}">Get in touch</a></p>'
+
+        finding = next(
+            f
+            for f in check_message(Message(body=body, kind="reply", format="html")).findings
+            if f.code == "SP104"
+        )
+
+        assert body[finding.span.start : finding.span.end] == number
+        assert finding.disguises == (disguise,)
+
+    @pytest.mark.parametrize(
+        "body",
+        ["Use the sms: option on 2024-05-12", "Tel: 2024-05-12", "sms: 302-1234567-1234567"],
+    )
+    def test_a_scheme_word_before_a_date_or_order_is_no_link(self, body):
+        """A label's colon before a date or an order id is no call link."""
+        assert "SP104" not in check_message(Message(body=body, kind="reply")).codes
+
+
+class TestMailProviderNamed:
+    """An address said as a provider and a local part, and a provider's name as a word."""
+
+    @pytest.mark.parametrize(
+        ("body", "address"),
+        [
+            ("my gmail is harbourlane.fiona if that is easier", "harbourlane.fiona"),
+            ("Mi trovi su gmail come mario.rossi82, scrivimi pure", "mario.rossi82"),
+            ("You can reach me on Gmail as j.smith, it is quicker", "j.smith"),
+            ("Yahoo: mario_rossi (we answer there faster)", "mario_rossi"),
+            ("my outlook is jane.doe for anything else", "jane.doe"),
+            ("Sono su libero come anna.bianchi", "anna.bianchi"),
+        ],
+    )
+    def test_a_local_part_after_the_provider_is_an_address(self, body, address):
+        """A dot, an underscore or letters then digits after the provider's name: an address."""
+        finding = next(
+            f for f in check_message(Message(body=body, kind="reply")).findings if f.code == "SP103"
+        )
+
+        assert address in body[finding.span.start : finding.span.end]
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            "The outlook is bright for spring deliveries.",
+            "Our outlook is positive: the supplier has caught up.",
+            "Gmail ist v2.0 kompatibel, die App auch.",
+            "Log into gmail as usual and open the invoice we sent through Amazon.",
+            "Il prodotto è libero da BPA, come da scheda tecnica.",
+            "Hotmail accounts are v1.2 of the old scheme, sorry, wrong thread.",
+        ],
+    )
+    def test_a_provider_named_in_prose_is_no_address(self, body):
+        """'outlook' and 'libero' are words; a version or a word after the name is no address."""
+        assert "SP103" not in check_message(Message(body=body, kind="reply")).codes

@@ -165,6 +165,12 @@ def filler_words() -> frozenset[str]:
 
 
 @functools.cache
+def spaced_insults() -> frozenset[str]:
+    """The swear words and insults read spelled letter by letter (SP111), ``[words]``."""
+    return frozenset(w.lower() for w in _read("vocabularies.toml")["words"]["spaced_insults"])
+
+
+@functools.cache
 def profane_roots() -> tuple[str, ...]:
     """The swear words read in masked form, longest first.
 

@@ -113,6 +113,9 @@ _SPACED_DOT = regex.compile(
       | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line,
         (?=[a-z0-9-]{1,63}\.[a-z0-9]     # only if the next line goes on with a dotted host
           |(?:com|net|org|info|biz|co|uk)\b)  # or a suffix, never "de", a word
+      # ... but after 'www.' and one label any two-letter suffix ('www.laesquinadelte.\nes',
+      # fresh_kc): nobody ends a sentence with 'www.' and a word (bounded lookbehind: linear)
+      | (?<=\bwww\.[a-z0-9-]{1,63})\.[ \t]*\n[ \t]*(?=[a-z]{2}\b)
       # 'shop. com', only before an unmistakable suffix, and not a net weight or price after a
       # code ('Batch: WS-2431. Net weight: 220 g')
       | \.[ \t]+(?=(?:com|net|org|info|biz)\b
@@ -338,6 +341,9 @@ _DOT_BEFORE_SPACE_HINT = re.compile(
     r"\.[ \t]*\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk)"
     r"|\.[ \t]+(?:com|net|org|info|biz)"
 )
+# ... or a 'www.' address broken over a line before a two-letter suffix, looked for only in a
+# text with 'www.'
+_WWW_BROKEN_HINT = re.compile(r"www\.[a-z0-9-]{1,63}\.[ \t]*\n[ \t]*[a-z]{2}\b")
 # Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.
 _SPELLED_DOT_HINT = re.compile(" (?:dot|d0t|punkt|point|punto) |[-_]d[o0]t[-_]")
 _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
@@ -376,9 +382,9 @@ def _may_rewrite(s: str) -> bool:
     Every rewrite runs only when one of these holds of the text (or of the view so far, which
     is the text while no rewrite has applied): a spaced '@' or a bracket before an '@' or a dot
     (spelled out or not), a look-alike letter, single characters spaced out, a dot before a
-    space that may be spaced out, or one of `_REWRITE_TEXTS`. A bracket or an '@' alone is
-    common ('(see photo)', 'jane@mail.com'): their own hints are looked at before the rewrites
-    run.
+    space that may be spaced out (a 'www.' address's too), or one of `_REWRITE_TEXTS`. A
+    bracket or an '@' alone is common ('(see photo)', 'jane@mail.com'): their own hints are
+    looked at before the rewrites run.
     """
     if "@" in s and _SPACED_AT_HINT.search(s):
         return True
@@ -386,7 +392,11 @@ def _may_rewrite(s: str) -> bool:
         return True
     if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
         return True
-    if _SPACED_PAIR.search(s) or _DOT_BEFORE_SPACE_HINT.search(s):
+    if (
+        _SPACED_PAIR.search(s)
+        or _DOT_BEFORE_SPACE_HINT.search(s)
+        or ("www." in s and _WWW_BROKEN_HINT.search(s))
+    ):
         return True
     try:
         return bool(_REWRITE_FINDER.find_matches_as_indexes(s))
@@ -505,7 +515,13 @@ def _rewritten(text: NormalizedText) -> NormalizedText:
     if " /" in s or "/ " in s or " slash " in s:
         view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
     t = view.text
-    if " ." in t or "\t." in t or "\n." in t or _DOT_BEFORE_SPACE_HINT.search(t):
+    if (
+        " ." in t
+        or "\t." in t
+        or "\n." in t
+        or _DOT_BEFORE_SPACE_HINT.search(t)
+        or ("www." in t and _WWW_BROKEN_HINT.search(t))
+    ):
         spaced = view
         view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
     return view
@@ -1051,27 +1067,48 @@ _SPOKEN_EMAIL = regex.compile(
     + r"""\b)                                  # 'help dot net slash pairing' is a web address
     )
   |
-    \b(?:my|our|the)\s+(?:"""
-    + _MAIL_PROVIDERS
-    + r"""|web\.de)
+    # not 'outlook', 'yahoo', 'aol', which are words too ('the outlook is bright'): with those,
+    # only `_PROVIDER_SAID`'s address-shaped local part is read
+    \b(?:my|our|the)\s+(?:gmail|googlemail|hotmail|icloud|gmx|protonmail|web\.de)
     (?:\s+(?:address|account|handle))?(?:\s+is\s+|\s*[:,]\s+)[a-z0-9][a-z0-9._-]{2,63}[a-z0-9]
     """,
     regex.V1,
 )
-_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "web.de",
+# 'mi trovi su gmail come mario.rossi82', 'on Gmail as j.smith', 'gmail: k_weber': a local part
+# that only an address has (names joined by dots or underscores, the last of three letters at
+# least and no file's extension: 'Gmail as invoice.pdf', 'libero: c.a 200 GB' are none; nor
+# letters then digits alone, 'Outlook: Office365') said after the provider, in any language.
+# Read apart from `_SPOKEN_EMAIL`, only where a provider is named: one more branch there costs
+# every text with an 'at' (bounded: linear)
+_PROVIDER_SAID = regex.compile(
+    r"""(?x)
+    \b(?:"""
+    + _MAIL_PROVIDERS
+    + r"""|libero)
+    (?:\s+(?:address|account|adresse|indirizzo|konto|cuenta))?
+    (?:\s+(?:is|ist|es|est|è|c'est|as|als|come|como|comme|unter|sous)\s+|\s*[:=]\s*)
+    (?:[a-z][a-z0-9]{0,29}[._]){1,3}
+    (?!(?:pdf|ics|csv|vcf|txt|docx?|xlsx?|pptx?|png|jpe?g|gif|zip|eml|msg|pst|html?)\b)
+    [a-z]{3,30}[0-9]{0,8}\b(?![.@_-]?\w)
+    """,
+    regex.V1,
+)
+_PROVIDERS = (*_MAIL_PROVIDERS.split("|"), "libero")
+_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "web.de", "libero",
                  *_MAIL_PROVIDERS.split("|"))  # fmt: skip
 
 
 # Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after
 # the domain of a spoken address, a mail provider, or a word that can only mean "@".
 _SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto",
-                "arobase", "arroba", "chiocciola", "web.de",
+                "arobase", "arroba", "chiocciola", "web.de", "libero",
                 *_MAIL_PROVIDERS.split("|"))  # fmt: skip
 
 
 # Whether any of several words occurs, in one pass in Rust rather than a substring test each.
 _SPOKEN_HINT_FINDER = ahocorasick_rs.AhoCorasick(_SPOKEN_HINTS)
 _SPOKEN_END_FINDER = ahocorasick_rs.AhoCorasick(_SPOKEN_ENDS)
+_PROVIDER_FINDER = ahocorasick_rs.AhoCorasick(_PROVIDERS)
 
 
 def _occurs(finder: ahocorasick_rs.AhoCorasick, words: tuple[str, ...], s: str) -> bool:
@@ -1121,6 +1158,9 @@ def _spoken_emails(view: NormalizedText) -> list[Evidence]:
     matches = list(_SPOKEN_EMAIL.finditer(s))
     if "en " in s:  # 'en' after a space or a line break
         matches += _SPOKEN_EN_EMAIL.finditer(s)
+    if _occurs(_PROVIDER_FINDER, _PROVIDERS, s):
+        read = SpanSet(m.span() for m in matches)
+        matches += (m for m in _PROVIDER_SAID.finditer(s) if not read.overlaps(*m.span()))
     for m in sorted(matches, key=lambda m: m.start()):
         ostart, oend = view.span(*m.span())
         disguises = tuple(sorted({*view.disguises(*m.span()), "spoken-out address"}))
@@ -1293,9 +1333,15 @@ _DIGIT_HYPHEN = regex.compile(
     r"(?<=\b(?:\L<words>))-(?=(?:\L<words>)\b)", regex.V1, words=list(_DIGIT_WORDS)
 )
 _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
-# a 'tel:' link's number: digits with the separators a dialled number may hold (bounded: linear)
-# ('Tel: 2024-05-12' is a label and a date: a link's 'tel:' has no space after it)
-_TEL = regex.compile(r"\btel:(?://)?(?P<number>\+?\d[\d().\- ]{4,22}\d)", regex.V1)
+# a call or text link's number ('tel:', 'sms:', 'callto:', 'facetime:'): digits with the
+# separators a dialled number may hold, its '+' perhaps percent-encoded ('tel:%2B49…'; bounded:
+# linear). 'Tel: 2024-05-12' is a label and a date: a link's scheme has no space after it.
+_TEL = regex.compile(
+    r"\b(?P<scheme>tel|sms|callto|facetime|facetime-audio):(?://)?"
+    r"(?P<number>(?:\+|%2b)?\d[\d().\- ]{4,22}\d)",
+    regex.V1,
+)
+_TEL_SCHEMES = ("tel:", "sms:", "callto:", "facetime:", "facetime-audio:")
 _MIN_SPOKEN = 7
 
 
@@ -1654,13 +1700,19 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
         Evidence(*text.span(*m.span()), m[0], disguises=("a WhatsApp link",))
         for m in (_WHATSAPP.finditer(text.text) if "wa.me/" in text.text else ())
     ]
-    if "tel:" in text.text:
-        # a number behind a link's 'tel:' (<a href="tel:+4930…">Kurz durchklingeln</a>): the
-        # link is a phone call whatever its visible words say (fresh_jt)
+    # every scheme has a colon, which two texts in three lack: one test in C, then the four
+    if ":" in text.text and any(scheme in text.text for scheme in _TEL_SCHEMES):
+        # a number behind a link's 'tel:' (<a href="tel:+4930…">Kurz durchklingeln</a>), 'sms:',
+        # 'callto:' or 'facetime:': the link is a call or a text whatever its visible words say
+        # (fresh_jt); the text is lower-case, a percent-encoded '+' too ('%2b')
         found.extend(
-            Evidence(*text.span(*m.span("number")), m["number"], disguises=("a tel: link",))
+            Evidence(
+                *text.span(*m.span("number")),
+                m["number"],
+                disguises=(f"{'an' if m['scheme'] == 'sms' else 'a'} {m['scheme']}: link",),
+            )
             for m in _TEL.finditer(text.text)
-            if _phone_shaped(m["number"])
+            if _phone_shaped(_unescaped_plus(m["number"]))
         )
     view = _lettered_digits(_spelled_digits(_spoken_runs(_french_pairs(text))))
     skip = SpanSet((e.start, e.end) for e in found) if found else _NO_SPANS
@@ -1669,6 +1721,11 @@ def find_phones(text: NormalizedText) -> list[Evidence]:
 
 
 _NO_SPANS = SpanSet(())  # most texts have no WhatsApp link for the numbers to skip
+
+
+def _unescaped_plus(number: str) -> str:
+    """A link's number with its percent-encoded '+' ('%2B49…') written as the '+' it is."""
+    return "+" + number[3:] if number.startswith("%2b") else number
 
 
 _ASCII_DIGITS = b"0123456789"

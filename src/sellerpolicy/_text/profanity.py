@@ -28,6 +28,7 @@ __all__ = [
     "leet_unmasks",
     "leet_words",
     "masked_words",
+    "spaced_words",
     "unmasks",
 ]
 
@@ -213,6 +214,51 @@ def leet_unmasks(token: str, root: str) -> bool:
             return False
         digits += 1
     return 0 < digits <= len(root) // 2
+
+
+# A word written letter by letter with a space between ('S c h e i ß', 'g i l i p o l l a s'): four
+# letters at least, starting where no single letter and a space stand before it, so a long run is
+# read once from its start (linear). A one-letter word beside it runs into it ('a l i a r')
+SPACED_RUN: Final = regex.compile(
+    r"(?<!(?<!\p{L})\p{L} )(?<!\p{L})\p{L}(?: \p{L}){3,}(?!\p{L})", regex.V1
+)
+"""A run of single letters with one space between each."""
+
+
+def spaced_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` (lower-case) that are one of ``words`` written letter by letter.
+
+    The run of letters may hold a one-letter word before or after the word ('you are a l i a r',
+    'un i d i o t a y ...'): the word is read without it, and so is its span. A run that is
+    another word is none ('T H A N K S').
+    """
+    found = []
+    for m in SPACED_RUN.finditer(text):
+        start = m.start()
+        beside = _SPACED_AFTER.match(text, m.end()) or _SPACED_BEFORE.search(
+            text, max(0, start - 7), start
+        )
+        if beside:
+            continue  # one word of a spaced-out heading or print ('S T U P I D  C U P I D')
+        letters = m[0][::2]
+        before = (0, 1) if letters[0] in _WORD_BEFORE else (0,)
+        after = (0, 1) if letters[-1] in _WORD_AFTER else (0,)
+        for first, last in ((f, a) for f in before for a in after):
+            if letters[first : len(letters) - last] in words:
+                found.append((m.start() + 2 * first, m.end() - 2 * last))
+                break
+    return found
+
+
+# another spaced-out word two to four spaces away, looked for in the seven characters before or
+# the ones after a run (bounded: linear)
+_SPACED_AFTER: Final = regex.compile(r" {2,4}\p{L} \p{L}", regex.V1)
+_SPACED_BEFORE: Final = regex.compile(r"\p{L} \p{L} {2,4}\Z", regex.V1)
+# the one-letter words that may stand before or after a spelled word: articles ('a', 'i'), 'and'
+# and 'or' ('y', 'e', 'o', 'u'), 'is' ('è') and 'to' ('à'); not a last 'i' ('M O R O N I' is a
+# name)
+_WORD_BEFORE: Final = frozenset("ayeouièà")
+_WORD_AFTER: Final = frozenset("yeouèa")
 
 
 @functools.cache

@@ -13,10 +13,10 @@ import attrs
 import regex
 
 from sellerpolicy._codes import Code, Severity
-from sellerpolicy._rules.data import profane_roots
+from sellerpolicy._rules.data import profane_roots, spaced_insults
 from sellerpolicy._rules.messages.phrases import negated, structurally_read
 from sellerpolicy._text._columns import FIRST
-from sellerpolicy._text.profanity import leet_words, masked_words
+from sellerpolicy._text.profanity import leet_words, masked_words, spaced_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -185,6 +185,8 @@ def _masked_swearing(f: Finding) -> bool:
         and (
             bool(masked_words(f.excerpt.lower(), profane_roots(), strict=True))
             or bool(leet_words(f.excerpt.lower(), profane_roots()))
+            # or spelled letter by letter ('m e r d e')
+            or bool(spaced_words(f.excerpt.lower(), spaced_insults()))
             # 'the a**': a root of three letters, which the strict reading leaves to the pattern
             or _MASKED_ASS.fullmatch(f.excerpt.lower()) is not None
         )
