@@ -358,6 +358,17 @@ class TestCorpus:
         # probes, probes_94, and were dropped).
         if code is Code.SP113:
             want_r = 0.855
+        # Round 95 (2026-12-07) joined as read: fresh_kh's writer labels one WhatsApp group of
+        # buyers SP105 alone where SP113 also reads the restock news in it, and fresh_ki's one
+        # cancellation asked under the wrong SP-API kind is SP124's reading, not its writer's;
+        # SP113 and SP124 precision 0.9197 with them. SP105 recall 0.878 with fresh_kh's steering
+        # off Amazon told softly (0.714 of its 21 read: a shop "am Prinzipalmarkt", a planting
+        # calendar sent by email, a phone order; "riding with", "están en manos de" and the like
+        # flagged innocent probes, probes_95).
+        if code in {Code.SP113, Code.SP124}:
+            want_p = 0.915
+        if code is Code.SP105:
+            want_r = 0.875
         # SP105 is read as issue 8 reads it: a payment asked outside Amazon (PayPal, Bizum, a bank
         # transfer, "auf unser Konto") is SP105 beside SP108 ("keep that"), where most writers
         # label SP108 alone; such a finding is no false positive (`_double_reports`)

@@ -13914,6 +13914,117 @@ ROUND_94_QUIET = [
 ]
 
 
+ROUND_95_REPORTED = [
+    (
+        "a shop address broken over a Windows line end",
+        "Our other teas are at www.casadelte.\r\nes if you fancy a look.",
+        "proactive",
+        "SP101",
+    ),
+    (
+        "a parcel heading the buyer's way",
+        "Your lamp is heading your way with Evri, 1234567890123456.",
+        "proactive",
+        "SP110",
+    ),
+    (
+        "a parcel handed over to the courier",
+        "We handed your rack over to the courier this afternoon; tracking to follow.",
+        "proactive",
+        "SP110",
+    ),
+    (
+        "a parcel number and the carrier collecting it, in German",
+        "Alles verpackt, um 15 Uhr holt DPD es ab. Paketnummer 01234567890123.",
+        "proactive",
+        "SP110",
+    ),
+    (
+        "the order reached the seller",
+        "Just a note that your order has reached us and is being packed.",
+        "proactive",
+        "SP109",
+    ),
+    (
+        "the buyer asked to pull the order",
+        "The walnut one is gone for good; would you mind pulling the order from your end?",
+        "reply",
+        "SP123",
+    ),
+    (
+        "the buyer asked to use their cancellation, in German",
+        "Bitte machen Sie von Ihrer Stornierungsmöglichkeit über Ihr Konto Gebrauch.",
+        "reply",
+        "SP123",
+    ),
+    (
+        "the difference to be made up, in Italian",
+        (
+            "Il modello costa 18 euro in più: se per lei va bene integrare la differenza, procediamo"
+            " con la spedizione."
+        ),
+        "reply",
+        "SP108",
+    ),
+    (
+        "the seller told before the world, in Spanish",
+        "Si algo falla, díganoslo a nosotros antes que al mundo.",
+        "proactive",
+        "SP114",
+    ),
+    (
+        "a word to the seller rather than a public review, in German",
+        (
+            "Wenn Sie etwas stört, wäre uns ein Hinweis direkt an uns lieber als eine öffentliche"
+            " Kritik."
+        ),
+        "proactive",
+        "SP114",
+    ),
+]
+ROUND_95_QUIET = [
+    (
+        "a programme cancelled on the machine, in Spanish",
+        "Si la cafetera se queda en pausa, basta con que usted anule el programa con el botón rojo.",
+        "reply",
+        "SP123",
+    ),
+    (
+        "the supplier paying the seller the difference, in Spanish",
+        "El proveedor nos abona la diferencia por el retraso y le devolvemos los gastos de envío.",
+        "reply",
+        "SP108",
+    ),
+    (
+        "an exchange request received",
+        "Your exchange request has landed in our system, and we'll confirm the new size soon.",
+        "proactive",
+        "SP109",
+    ),
+    (
+        "riding with traffic",
+        "The helmet light is bright enough for riding with traffic at night.",
+        "proactive",
+        "SP110",
+    ),
+    (
+        "a delivery attempt that found nobody, in German",
+        (
+            "DHL hat gestern versucht zuzustellen, aber niemanden angetroffen. Sendungsnummer"
+            " 00340434161094077331; das Paket liegt in der Filiale."
+        ),
+        "proactive",
+        "SP110",
+    ),
+    (
+        "reviews with photos to look at, in Spanish",
+        "Antes de elegir el color, puede pasar por las reseñas con fotos para ver el tono real.",
+        "reply",
+        "SP114",
+    ),
+]
+
+
 def _rows(*tables):
     """The round tables' rows as ``(name, text, format, kind, code)``: plain text unless named."""
     return [
@@ -13933,6 +14044,7 @@ READINGS_REPORTED = _rows(
     ROUND_91_REPORTED,
     ROUND_92_REPORTED,
     ROUND_94_REPORTED,
+    ROUND_95_REPORTED,
 )
 READINGS_QUIET = _rows(
     ROUND_89_QUIET,
@@ -13942,6 +14054,7 @@ READINGS_QUIET = _rows(
     ROUND_92_QUIET,
     REVIEW_91_QUIET,
     ROUND_94_QUIET,
+    ROUND_95_QUIET,
 )
 READINGS_ALARMED = _rows(REVIEW_91_REPORTED)
 
@@ -13952,8 +14065,8 @@ def _alarms(text, fmt, kind, code):
     return [f for f in report.findings if f.code == code and f.severity.value != "info"]
 
 
-class TestRounds89To94:
-    """Readings of 2026-12-07's rounds 89 to 94 and of the reviews of them."""
+class TestRounds89To95:
+    """Readings of 2026-12-07's rounds 89 to 95 and of the reviews of them."""
 
     @pytest.mark.parametrize(
         ("text", "fmt", "kind", "code"),

@@ -108,14 +108,14 @@ _SPACED_DOT = regex.compile(
     r"""(?x)
     (?<=[a-z0-9])           # a label ends here
     (?:
-        [ \t]+\.[ \t]*(?:\n[ \t]*)?     # 'shop . com', 'shop .com', 'www.shop\n.com'
-      | \n[ \t]*\.[ \t]*
-      | \.[ \t]*\n[ \t]*               # 'www.shop.\ncom': an address broken across a line,
+        [ \t]+\.[ \t]*(?:\r?\n[ \t]*)?  # 'shop . com', 'shop .com', 'www.shop\n.com'
+      | \r?\n[ \t]*\.[ \t]*              # (a Windows line end is '\r\n')
+      | \.[ \t]*\r?\n[ \t]*            # 'www.shop.\ncom': an address broken across a line,
         (?=[a-z0-9-]{1,63}\.[a-z0-9]     # only if the next line goes on with a dotted host
           |(?:com|net|org|info|biz|co|uk)\b)  # or a suffix, never "de", a word
       # ... but after 'www.' and one label any two-letter suffix ('www.laesquinadelte.\nes',
       # fresh_kc): nobody ends a sentence with 'www.' and a word (bounded lookbehind: linear)
-      | (?<=\bwww\.[a-z0-9-]{1,63})\.[ \t]*\n[ \t]*(?=[a-z]{2}\b)
+      | (?<=\bwww\.[a-z0-9-]{1,63})\.[ \t]*\r?\n[ \t]*(?=[a-z]{2}\b)
       # 'shop. com', only before an unmistakable suffix, and not a net weight or price after a
       # code ('Batch: WS-2431. Net weight: 220 g')
       | \.[ \t]+(?=(?:com|net|org|info|biz)\b
@@ -338,12 +338,12 @@ _MAIL_HOST = regex.compile(_MAIL_HOSTS + r"\b", regex.V1)
 # on with a dotted host or a suffix, or where a suffix stands spaced from a dot ('shop.  com',
 # 'shop.\tcom').
 _DOT_BEFORE_SPACE_HINT = re.compile(
-    r"\.[ \t]*\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk)"
+    r"\.[ \t]*\r?\n[ \t]*(?:[a-z0-9-]{1,63}\.[a-z0-9]|com|net|org|info|biz|co|uk)"
     r"|\.[ \t]+(?:com|net|org|info|biz)"
 )
 # ... or a 'www.' address broken over a line before a two-letter suffix, looked for only in a
 # text with 'www.'
-_WWW_BROKEN_HINT = re.compile(r"www\.[a-z0-9-]{1,63}\.[ \t]*\n[ \t]*[a-z]{2}\b")
+_WWW_BROKEN_HINT = re.compile(r"www\.[a-z0-9-]{1,63}\.[ \t]*\r?\n[ \t]*[a-z]{2}\b")
 # Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.
 _SPELLED_DOT_HINT = re.compile(" (?:dot|d0t|punkt|point|punto) |[-_]d[o0]t[-_]")
 _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
