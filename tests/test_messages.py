@@ -14025,6 +14025,97 @@ ROUND_95_QUIET = [
 ]
 
 
+PROBES_96_REPORTED = [
+    (
+        "a file passed to a collection agency, in French",
+        "Sans paiement sous sept jours, le dossier sera transmis à notre cabinet de recouvrement.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "the buyer's name posted so other sellers are warned, in German",
+        "Wir stellen Ihren Namen ins Händlerforum, damit andere Verkäufer vorgewarnt sind.",
+        "reply",
+        "SP112",
+    ),
+    ("payment asked by Zelle", "Could we settle up? Zelle is easiest for us.", "reply", "SP105"),
+    (
+        "the seller's own Facebook group",
+        "Join our Facebook group for care tips and first looks at new designs.",
+        "proactive",
+        "SP105",
+    ),
+]
+PROBES_96_QUIET = [
+    (
+        "a battery's cell, in German",
+        "Eine Zelle des Akkus ist defekt, wir senden Ersatz.",
+        "reply",
+        "SP105",
+    ),
+    (
+        "a delivery round, in German",
+        "Der Zusteller konnte das Paket gestern nicht austragen, die Straße war gesperrt.",
+        "reply",
+        "SP118",
+    ),
+    (
+        "a paint's coverage, in French",
+        "Le recouvrement de cette peinture est excellent : une seule couche suffit.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a heavy parcel announced, in German",
+        "Damit Sie vorgewarnt sind: Das Paket ist recht schwer, bitte zu zweit anheben.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a detergent's recovery agent",
+        "The detergent contains a colour recovery agent that brightens faded cotton.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a display that can show them, in German",
+        "Die Waage speichert acht Profile und kann sie anzeigen, sobald Sie darauf treten.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "a stolen parcel reported to the courier, in Italian",
+        "Per il pacco rubato, lo denunceremo noi al corriere: lei non deve fare nulla.",
+        "reply",
+        "SP112",
+    ),
+    (
+        "an opt-out the buyer need not use",
+        "You don't need to reply unsubscribe; we only messaged you about this order.",
+        "reply",
+        "SP118",
+    ),
+    (
+        "new pick-up times, in Spanish",
+        "Lamento el retraso; nuestros nuevos horarios de recogida retrasaron su pedido un día.",
+        "reply",
+        "SP113",
+    ),
+    (
+        "a microwave's cancel button",
+        "On the microwave, press Cancel twice to clear the timer.",
+        "reply",
+        "SP123",
+    ),
+    (
+        "a photo the buyer saw in a Facebook group",
+        "The photo you saw in the Facebook group was of an older version of the lamp.",
+        "reply",
+        "SP105",
+    ),
+]
+
+
 def _rows(*tables):
     """The round tables' rows as ``(name, text, format, kind, code)``: plain text unless named."""
     return [
@@ -14045,6 +14136,7 @@ READINGS_REPORTED = _rows(
     ROUND_92_REPORTED,
     ROUND_94_REPORTED,
     ROUND_95_REPORTED,
+    PROBES_96_REPORTED,
 )
 READINGS_QUIET = _rows(
     ROUND_89_QUIET,
@@ -14055,6 +14147,7 @@ READINGS_QUIET = _rows(
     REVIEW_91_QUIET,
     ROUND_94_QUIET,
     ROUND_95_QUIET,
+    PROBES_96_QUIET,
 )
 READINGS_ALARMED = _rows(REVIEW_91_REPORTED)
 
