@@ -14048,6 +14048,12 @@ PROBES_96_REPORTED = [
 ]
 PROBES_96_QUIET = [
     (
+        "a German imperative negated after its object",
+        "Bitte stornieren Sie die Bestellung nicht, sie ist schon unterwegs.",
+        "reply",
+        "SP123",
+    ),
+    (
         "a battery's cell, in German",
         "Eine Zelle des Akkus ist defekt, wir senden Ersatz.",
         "reply",
