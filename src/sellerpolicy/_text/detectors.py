@@ -344,6 +344,13 @@ _DOT_BEFORE_SPACE_HINT = re.compile(
 # ... or a 'www.' address broken over a line before a two-letter suffix, looked for only in a
 # text with 'www.'
 _WWW_BROKEN_HINT = re.compile(r"www\.[a-z0-9-]{1,63}\.[ \t]*\r?\n[ \t]*[a-z]{2}\b")
+
+
+def _dot_may_be_spaced(s: str) -> bool:
+    """Whether a dot before a space or line break in ``s`` may be an address's (`_SPACED_DOT`)."""
+    return bool(_DOT_BEFORE_SPACE_HINT.search(s) or ("www." in s and _WWW_BROKEN_HINT.search(s)))
+
+
 # Substring tests for the spelled-out dots of `_WORD_DOT` and `_BRACKET_DOT`, in one pass each.
 _SPELLED_DOT_HINT = re.compile(" (?:dot|d0t|punkt|point|punto) |[-_]d[o0]t[-_]")
 _BRACKETED_DOT_WORD_HINT = re.compile(r"dot[\])}>]|punkt[\])]")
@@ -392,11 +399,7 @@ def _may_rewrite(s: str) -> bool:
         return True
     if not s.isascii() and _MAYBE_LOOKALIKE.search(s):  # isascii is O(1); a look-alike is not
         return True
-    if (
-        _SPACED_PAIR.search(s)
-        or _DOT_BEFORE_SPACE_HINT.search(s)
-        or ("www." in s and _WWW_BROKEN_HINT.search(s))
-    ):
+    if _SPACED_PAIR.search(s) or _dot_may_be_spaced(s):
         return True
     try:
         return bool(_REWRITE_FINDER.find_matches_as_indexes(s))
@@ -515,13 +518,7 @@ def _rewritten(text: NormalizedText) -> NormalizedText:
     if " /" in s or "/ " in s or " slash " in s:
         view = view.sub(_SPACED_PATH, _join_path, "spaced-out slashes")
     t = view.text
-    if (
-        " ." in t
-        or "\t." in t
-        or "\n." in t
-        or _DOT_BEFORE_SPACE_HINT.search(t)
-        or ("www." in t and _WWW_BROKEN_HINT.search(t))
-    ):
+    if " ." in t or "\t." in t or "\n." in t or _dot_may_be_spaced(t):
         spaced = view
         view = spaced.sub(_SPACED_DOT, lambda m: _same_case(text, spaced, m), "spaced-out dots")
     return view
@@ -1080,11 +1077,12 @@ _SPOKEN_EMAIL = regex.compile(
 # letters then digits alone, 'Outlook: Office365') said after the provider, in any language.
 # Read apart from `_SPOKEN_EMAIL`, only where a provider is named: one more branch there costs
 # every text with an 'at' (bounded: linear)
+_PROVIDERS = (*_MAIL_PROVIDERS.split("|"), "libero")  # the providers `_PROVIDER_SAID` names
 _PROVIDER_SAID = regex.compile(
     r"""(?x)
     \b(?:"""
-    + _MAIL_PROVIDERS
-    + r"""|libero)
+    + "|".join(_PROVIDERS)
+    + r""")
     (?:\s+(?:address|account|adresse|indirizzo|konto|cuenta))?
     (?:\s+(?:is|ist|es|est|è|c'est|as|als|come|como|comme|unter|sous)\s+|\s*[:=]\s*)
     (?:[a-z][a-z0-9]{0,29}[._]){1,3}
@@ -1093,16 +1091,13 @@ _PROVIDER_SAID = regex.compile(
     """,
     regex.V1,
 )
-_PROVIDERS = (*_MAIL_PROVIDERS.split("|"), "libero")
-_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "web.de", "libero",
-                 *_MAIL_PROVIDERS.split("|"))  # fmt: skip
+_SPOKEN_HINTS = (" at ", "arobase", "arroba", "chiocciola", "web.de", *_PROVIDERS)
 
 
 # Words one of which every match of `_SPOKEN_EMAIL` holds: a suffix or spelled-out dot after
 # the domain of a spoken address, a mail provider, or a word that can only mean "@".
 _SPOKEN_ENDS = ("com", "net", "org", "uk", "dot", "punkt", "point", "punto",
-                "arobase", "arroba", "chiocciola", "web.de", "libero",
-                *_MAIL_PROVIDERS.split("|"))  # fmt: skip
+                "arobase", "arroba", "chiocciola", "web.de", *_PROVIDERS)  # fmt: skip
 
 
 # Whether any of several words occurs, in one pass in Rust rather than a substring test each.
@@ -1336,12 +1331,12 @@ _WHATSAPP = regex.compile(r"\bwa\.me/\+?(\d{7,15})\b", regex.V1)
 # a call or text link's number ('tel:', 'sms:', 'callto:', 'facetime:'): digits with the
 # separators a dialled number may hold, its '+' perhaps percent-encoded ('tel:%2B49…'; bounded:
 # linear). 'Tel: 2024-05-12' is a label and a date: a link's scheme has no space after it.
+_TEL_SCHEMES = ("tel:", "sms:", "callto:", "facetime:", "facetime-audio:")
 _TEL = regex.compile(
-    r"\b(?P<scheme>tel|sms|callto|facetime|facetime-audio):(?://)?"
+    rf"\b(?P<scheme>{'|'.join(s[:-1] for s in _TEL_SCHEMES)}):(?://)?"
     r"(?P<number>(?:\+|%2b)?\d[\d().\- ]{4,22}\d)",
     regex.V1,
 )
-_TEL_SCHEMES = ("tel:", "sms:", "callto:", "facetime:", "facetime-audio:")
 _MIN_SPOKEN = 7
 
 

@@ -12,6 +12,7 @@ it hides, with three letters at least written around it ('vaff*******o', 'A...lo
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import TYPE_CHECKING, Final
 
 import regex
@@ -243,9 +244,9 @@ def spaced_words(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
         letters = m[0][::2]
         before = (0, 1) if letters[0] in _WORD_BEFORE else (0,)
         after = (0, 1) if letters[-1] in _WORD_AFTER else (0,)
-        for first, last in ((f, a) for f in before for a in after):
+        for first, last in itertools.product(before, after):
             if letters[first : len(letters) - last] in words:
-                found.append((m.start() + 2 * first, m.end() - 2 * last))
+                found.append((start + 2 * first, m.end() - 2 * last))
                 break
     return found
 

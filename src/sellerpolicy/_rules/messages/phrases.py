@@ -884,8 +884,6 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     vocabs = a.vocabs
     clauses = plan.live(vocabs)
     masked = plan.masked and not _MASK_HINTS.isdisjoint(pattern_hints(a))
-    # each reading where its own hint is: a '$' or a '%' says nothing of digits for letters
-    leet = masked and _LEET_HINT in pattern_hints(a)
     particles = plan.particles and "product_review" in vocabs
     split = plan.split and vocabs >= _SPLIT_GATING
     rewarded = plan.rewarded and "reviewer_group" in vocabs
@@ -906,7 +904,7 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         # their structure is their evidence: the model gate leaves them (`structurally_read`)
         a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in structural]
     if masked:
-        spans.extend(_masked_swear_words(a, leet=leet))
+        spans.extend(_masked_swear_words(a))
     text = a.norm.text
     for pattern in plan.patterns:
         if pattern.hints.isdisjoint(pattern_hints(a)):
@@ -917,16 +915,18 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
     return _merge(spans) if spans else spans
 
 
-def _masked_swear_words(a: Analysis, *, leet: bool) -> list[tuple[int, int]]:
+def _masked_swear_words(a: Analysis) -> list[tuple[int, int]]:
     """SP111: a swear word of any language with letters masked ('c*nnard', 'j*der').
 
-    Or written with look-alike digits ('m13rda', where ``leet``), or spelled letter by letter
-    ('S c h e i ß'). The patterns read the English ones; quoted words are the buyer's.
+    Or written with look-alike digits ('m13rda'), or spelled letter by letter ('S c h e i ß').
+    Each reading runs where its own hint is (a '$' or a '%' says nothing of digits for letters).
+    The patterns read the English ones; quoted words are the buyer's.
     """
+    hints = pattern_hints(a)
     found = masked_words(a.norm.text, profane_roots(), strict=True)
-    if leet:
+    if _LEET_HINT in hints:
         found += leet_words(a.norm.text, profane_roots())
-    if _SPACED_HINT in pattern_hints(a):
+    if _SPACED_HINT in hints:
         found += spaced_words(a.norm.text, spaced_insults())
     return [m for m in found if not _only_quoted(a, *m)]
 
