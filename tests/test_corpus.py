@@ -369,6 +369,13 @@ class TestCorpus:
             want_p = 0.915
         if code is Code.SP105:
             want_r = 0.875
+        # Round 96 (2026-12-08) joined as read: SP105 recall 0.8734 with fresh_kk and fresh_km,
+        # whose writers label SP105 beside SP113 on a Facebook community and a draw among the
+        # seller's Instagram followers, and on a Telegram or WhatsApp number that SP104 reports
+        # (1 of 3 read there); "entre nuestros seguidores", "en avant-première" flagged tuning
+        # records labelled SP105 alone and innocent probes (probes_97) and were dropped.
+        if code is Code.SP105:
+            want_r = 0.87
         # SP105 is read as issue 8 reads it: a payment asked outside Amazon (PayPal, Bizum, a bank
         # transfer, "auf unser Konto") is SP105 beside SP108 ("keep that"), where most writers
         # label SP108 alone; such a finding is no false positive (`_double_reports`)

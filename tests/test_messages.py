@@ -14121,6 +14121,309 @@ PROBES_96_QUIET = [
     ),
 ]
 
+# round 96 and its purpose readings: a body that only tells the shipment or the receipt, sent
+# under a kind whose purpose it is not (error or warning, as `_alarms` reads them)
+ROUND_96_REPORTED = [
+    (
+        "a shipping notice sent as a review request",
+        (
+            "Hi {{buyer_name}}, your candles went out today in a padded box, tracking "
+            "9405511899223300445566. They usually take 2-3 days.\n\nThanks,\nWickhouse"
+        ),
+        "review_request",
+        "SP110",
+    ),
+    (
+        "a shipping notice sent as an unexpected problem",
+        (
+            "Hello {{buyer_name}}, your order 113-4402716-4459031 was shipped today with UPS, "
+            "tracking 1Z999AA10123456784.\n\nRegards,\nNorth Gear"
+        ),
+        "unexpected_problem",
+        "SP110",
+    ),
+    (
+        "the same notice: the kind is the wrong one",
+        (
+            "Hello {{buyer_name}}, your order 113-4402716-4459031 was shipped today with UPS, "
+            "tracking 1Z999AA10123456784.\n\nRegards,\nNorth Gear"
+        ),
+        "unexpected_problem",
+        "SP124",
+    ),
+    (
+        "a delivery told as news under an unexpected problem",
+        "Your order was delivered this morning. Enjoy!",
+        "unexpected_problem",
+        "SP110",
+    ),
+    (
+        "a delivery with its time under an unexpected problem",
+        (
+            "Good news - UPS confirms your desk lamp was delivered today at 3:15 pm and left at "
+            "the side door. We hope you enjoy it!"
+        ),
+        "unexpected_problem",
+        "SP124",
+    ),
+    (
+        "an order said to have left the seller that morning",
+        (
+            "hiya, ur order 113-1103321-2291847 left us this morning, its with royal mail now. "
+            "tracking is TT123456785GB. thx!"
+        ),
+        "proactive",
+        "SP110",
+    ),
+    (
+        "an order received without problems, in Spanish",
+        ("¡Hola! Tu pedido ha entrado sin problemas y ya está en cola para prepararse. ¡Gracias!"),
+        "proactive",
+        "SP109",
+    ),
+    (
+        "an order confirmation with its pickup, sent as a customisation",
+        (
+            "Hi {{buyer_name}}, your order for the garden kneeler has been received and is "
+            "confirmed. It'll go out with tomorrow's pickup."
+        ),
+        "confirm_customization",
+        "SP124",
+    ),
+]
+ROUND_96_REPORTED += [
+    (
+        "proof of a review asked, a voucher drawn the sentence before",
+        (
+            "Ogni mese, fra chi ci ha raccontato su Amazon come si trova, estraiamo un buono da "
+            "30 €. Basta rispondere con il nome con cui ha firmato la recensione."
+        ),
+        "review_request",
+        "SP106",
+    ),
+    (
+        "a screenshot of the review sent back for money",
+        (
+            "Please write review for us on Amazon and send the screen shot to this message, we "
+            "will return 5 dollar on your order."
+        ),
+        "review_request",
+        "SP106",
+    ),
+    (
+        "a kind word asked in return for a refund already made",
+        (
+            "The kettle's price dropped, so we've refunded the $9 difference. All we ask in "
+            "return is a kind word about it on the product page."
+        ),
+        "proactive",
+        "SP106",
+    ),
+    (
+        "a credit added once the seller feedback is gone",
+        (
+            "Could you remove the 2-star seller feedback now? We'll also add a $10 credit to "
+            "your order once it's gone."
+        ),
+        "reply",
+        "SP106",
+    ),
+    (
+        "a review asked if the product met expectations, in German",
+        (
+            "Und falls das Gerät Ihre Erwartungen erfüllt, freuen wir uns sehr über Ihre Sterne "
+            "auf Amazon."
+        ),
+        "proactive",
+        "SP107",
+    ),
+    (
+        "a sale on the seller's whole line, in Italian",
+        (
+            "Già che ci siamo, fino a domenica tutta la nostra linea bagno è in promozione: "
+            "accappatoi e tappetini al 15% in meno."
+        ),
+        "proactive",
+        "SP113",
+    ),
+    (
+        "the seller's new product said to have arrived, in French",
+        "Petit clin d'œil : notre nouvelle veste en laine vient d'arriver en bleu marine.",
+        "proactive",
+        "SP113",
+    ),
+    (
+        "the brand followed on Amazon to hear first",
+        (
+            "Tap Follow on our brand page here on Amazon and be the first to see what's coming "
+            "in spring."
+        ),
+        "proactive",
+        "SP113",
+    ),
+    (
+        "a mobile in spaced digits and dashes after its prefix",
+        "Escríbeme por WhatsApp: +34 6 1 2 – 3 4 5 – 6 7 8 y lo vemos.",
+        "reply",
+        "SP104",
+    ),
+    (
+        "a mobile in spaced digits and spaced dots",
+        "Llámenos usted: nuestro móvil es 6 5 4 . 3 2 1 . 0 9 8.",
+        "reply",
+        "SP104",
+    ),
+    (
+        "a landline said in pairs of Italian number words",
+        "Il numero fisso del negozio è zero due, sei sei, uno otto, quattro quattro, nove zero.",
+        "reply",
+        "SP104",
+    ),
+    (
+        "a mobile said in German number words and pairs",
+        (
+            "Schicken Sie eine WhatsApp an null eins sechs null, zwei drei, vier fünf, sechs "
+            "sieben acht."
+        ),
+        "reply",
+        "SP104",
+    ),
+]
+# reported, at the severity the rule's model gate gives it (a deal told in few words may be info)
+ROUND_96_SEEN = [
+    (
+        "three for two until Sunday, in German",
+        "Nur noch bis Sonntag: 3 für 2 auf alle Duftkerzen aus unserer Serie.",
+        "proactive",
+        "SP113",
+    ),
+]
+# what the review of round 96 found the first reading flagged or missed
+REVIEW_96_REPORTED = [
+    (
+        "a shop's number with its postcode after a dash",
+        "Holzwerk Berg GmbH - Tel. +49 30 1234567 - 10115 Berlin",
+        "reply",
+        "SP104",
+    ),
+    (
+        "a mobile with the hours after it",
+        "Ruf mich gerne an: +49 170 1234567 - 10 - 18 Uhr erreichbar.",
+        "reply",
+        "SP104",
+    ),
+]
+REVIEW_96_QUIET = [
+    (
+        "a return asked for in its packaging, the product page named",
+        (
+            "Hi, all we ask is that you return it in its original packaging, as shown on the "
+            "product page. The refund follows as soon as it arrives."
+        ),
+        "reply",
+        "SP106",
+    ),
+    (
+        "a screenshot of the error a review names, in French",
+        (
+            "Bonjour, concernant votre avis : envoyez-nous une capture de l'erreur et nous "
+            "organiserons le remplacement."
+        ),
+        "reply",
+        "SP106",
+    ),
+    (
+        "a review request naming the delivery, in words no vocabulary knows",
+        "Hi Sam, your order was delivered on Tuesday. Let other buyers know how you got on.",
+        "review_request",
+        "SP110",
+    ),
+    (
+        "a split shipment: delivered, the rest next week",
+        (
+            "Hi, your order was delivered yesterday at 4 pm. The second parcel with the lamp "
+            "shade will follow next week."
+        ),
+        "unexpected_problem",
+        "SP110",
+    ),
+    (
+        "the seller's new manual, in German",
+        "Hallo, unsere neue Bedienungsanleitung ist jetzt als PDF erhältlich, ich habe sie angehängt.",
+        "reply",
+        "SP113",
+    ),
+    (
+        "the seller's new colleagues, in Italian",
+        (
+            "Ciao, le nostre nuove colleghe sono arrivate in magazzino, quindi il suo reso "
+            "verrà elaborato domani."
+        ),
+        "reply",
+        "SP113",
+    ),
+    (
+        "how happy the buyer is with a repair, no review named",
+        "Hi, we'd love to hear how happy you are with the repair. Just reply here.",
+        "reply",
+        "SP107",
+    ),
+]
+ROUND_96_QUIET = [
+    (
+        "a review request in words no vocabulary knows, naming the delivery",
+        (
+            "Madame, Monsieur, votre commande de verres vous a été livrée la semaine dernière. "
+            "Nous serions reconnaissants que vous preniez quelques instants pour donner votre "
+            "appréciation sur Amazon."
+        ),
+        "review_request",
+        "SP110",
+    ),
+    (
+        "a parcel redelivered after a knock, in Spanish",
+        (
+            "Hola Gloria, el bulto 2 de tu armario ha llegado con un golpe a la delegación. Ya "
+            "hemos enviado uno nuevo; esto retrasa la entrega unos días, perdona las molestias."
+        ),
+        "unexpected_problem",
+        "SP124",
+    ),
+    (
+        "a discount the buyer asked about, refused",
+        "Sorry, we can't offer a discount on all our lamps; the price is set for the season.",
+        "reply",
+        "SP113",
+    ),
+    (
+        "a price adjustment already refunded",
+        (
+            "The mixer was reduced until Sunday after your purchase, so we've refunded you the "
+            "difference."
+        ),
+        "reply",
+        "SP113",
+    ),
+    (
+        "the seller's new warehouse",
+        "Our new warehouse has just opened, which is why the parcel left from Leeds.",
+        "reply",
+        "SP113",
+    ),
+    (
+        "sizes said as spaced digits beside number words",
+        "We have sizes 4 5 and 6 in stock, two or three of each.",
+        "reply",
+        "SP104",
+    ),
+    (
+        "a parcel not shipped yet, under an unexpected problem",
+        "Your order has not shipped yet; no problem with the stock, we will write again.",
+        "unexpected_problem",
+        "SP110",
+    ),
+]
+
 
 def _rows(*tables):
     """The round tables' rows as ``(name, text, format, kind, code)``: plain text unless named."""
@@ -14143,6 +14446,7 @@ READINGS_REPORTED = _rows(
     ROUND_94_REPORTED,
     ROUND_95_REPORTED,
     PROBES_96_REPORTED,
+    ROUND_96_SEEN,
 )
 READINGS_QUIET = _rows(
     ROUND_89_QUIET,
@@ -14154,8 +14458,10 @@ READINGS_QUIET = _rows(
     ROUND_94_QUIET,
     ROUND_95_QUIET,
     PROBES_96_QUIET,
+    ROUND_96_QUIET,
+    REVIEW_96_QUIET,
 )
-READINGS_ALARMED = _rows(REVIEW_91_REPORTED)
+READINGS_ALARMED = _rows(REVIEW_91_REPORTED, ROUND_96_REPORTED, REVIEW_96_REPORTED)
 
 
 def _alarms(text, fmt, kind, code):
@@ -14164,8 +14470,8 @@ def _alarms(text, fmt, kind, code):
     return [f for f in report.findings if f.code == code and f.severity.value != "info"]
 
 
-class TestRounds89To95:
-    """Readings of 2026-12-07's rounds 89 to 95 and of the reviews of them."""
+class TestRounds89To96:
+    """Readings of the rounds 89 to 96 (2026-12-07 and 08) and of the reviews of them."""
 
     @pytest.mark.parametrize(
         ("text", "fmt", "kind", "code"),

@@ -1199,11 +1199,17 @@ def find_emails(text: NormalizedText, view: NormalizedText | None = None) -> lis
 # separator: '+44 20 7946 0958. 113-4567890-1234567' is a number, then a sentence.
 _SEP = r"(?:[\s\-/]|\.(?!\s))"  # space, hyphen, slash or a dot within the number
 _SEP_NO_SLASH = r"(?:[\s\-]|\.(?!\s))"
-_SEP_SPACE = r"(?:[ \-]|\.(?!\s))"  # one line only
+# one line only; a dot with a space on each side too, which no full stop has ('6 5 4 . 3 2 1')
+_SEP_SPACE = r"(?:[ \-]|\.(?!\s)|[ \t]\.(?=[ \t]))"
 _PHONE = regex.compile(
     rf"""(?x)
     (?<![\w+/.,$€£¥#:-])                  # not inside another number, id, price or time
     (?P<number>
+        # a prefix, then digits said one by one with a space, a dash or a spaced dot between
+        # them: '+34 6 1 2 - 3 4 5 - 6 7 8' (read before the grouped form, which would stop at
+        # the first dash and leave too few digits)
+        (?:\+|00)[1-9]\d{{0,2}}[ \t]{{1,2}}\d(?:[ \t]{{1,2}}\d|[ \t][.\-][ \t]\d){{6,14}}(?![\d.,])
+      |
         (?:\+|00)[1-9]\d{{0,2}}{_SEP}{{0,2}}      # +44, 0044: international prefix (no code
                                             # starts with 0: '00012345678905' is a GTIN)
         (?:\(0?\d{{1,4}}\){_SEP}{{0,2}})?         # (0)20, (212)
@@ -1633,9 +1639,7 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
     spelled = spelled.sub(_DIGIT_WORD, lambda m: _DIGIT_WORDS[m[0]], "spelled-out digits")
     # 'five five five, two zero one' -> '555 201': digits said one by one belong together, in
     # the groups the commas between them make
-    spelled = spelled.sub(
-        _SPACED_SINGLE_DIGITS, lambda m: m[0].replace(" ", ""), "spelled-out digits"
-    )
+    spelled = spelled.sub(_SPACED_SINGLE_DIGITS, _joined_digits, "spelled-out digits")
     return spelled.sub(_DIGIT_COMMA, " ", "spelled-out digits")
 
 
@@ -1644,8 +1648,26 @@ def _spelled_digits(text: NormalizedText) -> NormalizedText:
 _DIGIT_COMMA = regex.compile(r"(?<=\d)(?:,\s*|\s[\u2013\u2014-]\s)(?=\d)", regex.V1)
 
 
-# a run of three or more digits, each on its own between single spaces (not the tail of a run)
-_SPACED_SINGLE_DIGITS = regex.compile(r"(?<!\d)(?<!\d )\d(?: \d(?!\d)){2,}", regex.V1)
+# a run of two or more digits, each on its own between single spaces (not the tail of a run):
+# 'zwei drei' between commas is a pair of the number ('null eins sechs null, zwei drei, ...')
+_SPACED_SINGLE_DIGITS = regex.compile(r"(?<!\d)(?<!\d )\d(?: \d(?!\d)){1,}", regex.V1)
+_SAID_GROUP = 3  # digits a group of a long spelled run is written in ('026 618 4490')
+
+
+def _joined_digits(match: regex.Match[str]) -> str:
+    """Digits said one by one, written together: in groups of three when there are seven or more.
+
+    'zero due sei sei uno otto quattro quattro nove zero' said without a pause is a phone
+    number, not an id: written '026 618 4490' it has a phone number's groups (a run of ten
+    digits alone is read as an order or tracking number).
+    """
+    digits = match[0].replace(" ", "")
+    if len(digits) < _MIN_DIGITS:
+        return digits
+    groups = [digits[i : i + _SAID_GROUP] for i in range(0, len(digits), _SAID_GROUP)]
+    if len(groups[-1]) == 1:  # no group of one: '026 618 449 0' is '026 618 4490'
+        groups[-2:] = [groups[-2] + groups[-1]]
+    return " ".join(groups)
 
 
 # 'O161 496 OOOO', '(O161) 496 OOOO': a letter O written for the zero in groups of digits. A

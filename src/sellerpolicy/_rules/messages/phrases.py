@@ -902,7 +902,8 @@ def _compute_phrase_matches(a: Analysis, code: Code, plan: _Plan) -> list[tuple[
         spans.extend(read)
     if structural:
         # their structure is their evidence: the model gate leaves them (`structurally_read`)
-        a.cache[_STRUCTURE_KEY + code.value] = [a.norm.span(*m) for m in structural]
+        for m in structural:
+            read_structurally(a, code, *m)
     if masked:
         spans.extend(_masked_swear_words(a))
     text = a.norm.text
@@ -1829,6 +1830,15 @@ _FEEDBACK_NAMED = frozenset({"seller_feedback", "product_review", "review"})
 # done already, the buyer's words, or left to the buyer ("that's entirely up to you")
 _NOT_BOUGHT = frozenset({"fix_already", "buyer_said", "unconditional"})
 _STRUCTURE_KEY = "structure:"
+
+
+def read_structurally(a: Analysis, code: Code, start: int, end: int) -> None:
+    """Mark the normalised text ``start:end`` as read by the rule ``code``'s structure.
+
+    `structurally_read` then says so of a finding over it, and the model gate leaves it.
+    """
+    spans = cast("list[tuple[int, int]]", a.cache.setdefault(_STRUCTURE_KEY + code.value, []))
+    spans.append(a.norm.span(start, end))
 
 
 def structurally_read(a: Analysis, code: Code, start: int, end: int) -> bool:

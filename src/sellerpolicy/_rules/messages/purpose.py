@@ -20,6 +20,7 @@ from sellerpolicy._rules.messages.phrases import (
     marketing,
     negated,
     phrase_rule,
+    read_structurally,
     stars_are_design,
 )
 from sellerpolicy._templates import find_placeholders
@@ -221,9 +222,35 @@ def shipping_notification(a: Analysis) -> Iterator[Found]:
     excluded = {"problem", "buyer_question", "order_received", "pay", "seller_cancel"}
     if hit is None or a.vocabs & excluded or is_review_request(a):
         return
-    if not dominates(a, "shipping", besides=frozenset({"confirmation"})):
-        return  # a review request naming the delivery date, an appointment being arranged
-    yield a.found(hit.start, hit.end)
+    if dominates(a, "shipping", besides=frozenset({"confirmation"})):
+        yield a.found(hit.start, hit.end)
+    elif _kind_unsaid(a) and _body_dominates(a, "shipping", besides=frozenset({"confirmation"})):
+        # the body's own sentences are its purpose, not the kind the seller chose: the model,
+        # which weighs that kind, need not confirm it
+        read_structurally(a, Code.SP110, hit.start, hit.end)
+        yield a.found(hit.start, hit.end)
+    # else a review request naming the delivery date, an appointment being arranged
+
+
+def _kind_unsaid(a: Analysis) -> bool:
+    """Whether the chosen kind is a review request whose body only tells the shipment.
+
+    Its point for the review purpose is the seller's label, not the body's: "your art prints
+    shipped today, tracking 9405…" sent as a review request is a shipping notice (fresh_kg).
+    Every sentence must tell the shipment, thank or greet: a review asked in words no
+    vocabulary knows ("donner votre appréciation sur Amazon") names something else.
+    """
+    return (
+        a.kind is MessageKind.REVIEW_REQUEST
+        and purpose_scores(a)["review"] == 1
+        # the tracking or the carrier named: a review request names the delivery at most,
+        # "your order was delivered on Tuesday. Let other buyers know how you got on"
+        and not a.vocabs.isdisjoint(_TRACKED)
+        and _every_sentence_within(a, _SHIPPED_GOODS_COMPANY)
+    )
+
+
+_TRACKED = frozenset({"beacon", "phone_owner"})  # 'tracking 9405…', 'with DPD', 'USPS'
 
 
 _PURPOSE_VOCABS = frozenset(
@@ -261,7 +288,13 @@ _WEEKDAY = (
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|"
     r"venerdì|sabato|domenica"
 )
-_TOMORROW = r"tomorrow|morgen|demain|mañana|domani"
+# (and a week to come: 'the second parcel will follow next week')
+_TOMORROW_WORDS = (
+    "tomorrow", "morgen", "demain", "mañana", "domani", "next week", "nächste woche",
+    "nächsten woche", "la semaine prochaine", "la próxima semana", "la semana que viene",
+    "la prossima settimana", "la settimana prossima",
+)  # fmt: skip
+_TOMORROW = "|".join(w.replace(" ", r"\s+") for w in _TOMORROW_WORDS)  # read in verbose patterns
 _RANGE = r"(?:to|through|till|until|bis|au|à|a|al)\s+|[-\u2013]\s*"
 # A day or a time of day: "on the 12th in the morning", "Tuesday between 9 and 11", "at 2pm";
 # not opening hours ("Monday to Friday").
@@ -274,7 +307,9 @@ _WHEN = regex.compile(
 )
 # Every match of `_WHEN` holds a digit or one of these words, found in one pass: a text with
 # neither spares the pattern, which is tried at every position (some 20 us a message).
-_WHEN_WORDS = (*_WEEKDAY.split("|"), *_TOMORROW.split("|"))
+# a day named, or one to come: what a sentence that says the parcel arrived may not hold
+_DAY_TO_COME = regex.compile(rf"\b(?:{_WEEKDAY}|{_TOMORROW})\b", regex.V1)
+_WHEN_WORDS = (*_WEEKDAY.split("|"), *_TOMORROW_WORDS)
 _WHEN_FINDER = ahocorasick_rs.AhoCorasick(_WHEN_WORDS)
 _ASCII_DIGITS = b"0123456789"
 
@@ -660,7 +695,11 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
                 kind is MessageKind.UNEXPECTED_PROBLEM
                 and _every_sentence_within(a, _SHIPPING_COMPANY)
                 and not _problem_said(a)
-                and not _says_when(a.norm.text)
+                and "shipped" not in {v for v, _ in negated(a)}
+                # a day or time to come may be a delay told without a word of trouble; the
+                # time it was delivered is news of the shipment ('delivered today at 2:32 pm'),
+                # read in its own sentence only ('... The second parcel follows on Friday')
+                and not _says_when_beside_arrival(a)
             )
         )
     ):
@@ -691,7 +730,8 @@ def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> b
     if (
         "?" in a.norm.text
         or _problem_said(a)
-        or not _every_sentence_within(a, _CONFIRMATION_COMPANY)
+        # 'it'll go out with tomorrow's pickup': when it ships is part of a confirmation
+        or not _every_sentence_within(a, _SHIPPING_COMPANY)
     ):
         return False
     if kind is MessageKind.UNEXPECTED_PROBLEM:
@@ -712,8 +752,36 @@ _CONFIRMATION_COMPANY = frozenset(
 # its carrier ('con Correos') and its tracking code ('código PQ4F…', read as a key's word)
 # ('today' is also a word of pressure to remove feedback: 'shipped today with UPS')
 _SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {
-    "shipped", "phone_owner", "topic_digital_key", "pressure"
+    "shipped", "phone_owner", "topic_digital_key", "pressure",
+    # 'tracking' is also a word of tracking pixels and of what may be attached; 'courier' of
+    # a delivery to arrange
+    "beacon", "attachment_allowed", "topic_delivery",
+    # the parcel said to have arrived ('your order was delivered this morning. Enjoy!'), a
+    # problem denied ('aucun problème à signaler'), the buyer wished joy of it
+    "arrival_said", "resolved", "negator", "well_wish",
 }  # fmt: skip
+
+
+# a shipping notice's company and the goods it names ('your art prints', 'the engraved board')
+_SHIPPED_GOODS_COMPANY = _SHIPPING_COMPANY | {"topic_customization"}
+
+
+def _says_when_beside_arrival(a: Analysis) -> bool:
+    """Whether the text names a day or time (`_says_when`) other than when the parcel arrived.
+
+    A sentence that says it arrived may give the time ('delivered today at 2:32 pm'); a day to
+    come in it is still one ('delivered yesterday at 4 pm. The rest follows next week', where
+    'pm.' ends no sentence).
+    """
+    if "arrival_said" not in a.vocabs:
+        return _says_when(a.norm.text)
+    text = a.norm.text
+    return any(
+        _says_when(text[s.start : s.end])
+        if "arrival_said" not in s.vocabs()
+        else _DAY_TO_COME.search(text, s.start, s.end) is not None
+        for s in a.sentences
+    )
 
 
 def _every_sentence_within(a: Analysis, company: frozenset[str]) -> bool:
