@@ -358,6 +358,11 @@ class TestCorpus:
         # probes, probes_94, and were dropped).
         if code is Code.SP113:
             want_r = 0.855
+        # Round 97 (2026-12-08) joined as read: SP113 recall 0.8549 with fresh_kp, whose writer
+        # labels SP113 beside SP105 on a newsletter signed up for off Amazon (2 of 2 read as SP105
+        # alone, the convention `_double_reports` keeps for payments only)
+        if code is Code.SP113:
+            want_r = 0.85
         # Round 95 (2026-12-07) joined as read: fresh_kh's writer labels one WhatsApp group of
         # buyers SP105 alone where SP113 also reads the restock news in it, and fresh_ki's one
         # cancellation asked under the wrong SP-API kind is SP124's reading, not its writer's;

@@ -14424,6 +14424,79 @@ ROUND_96_QUIET = [
     ),
 ]
 
+# round 97: gating told as advice, a promise or a wait; thanks, confirmations and notices said
+# casually (error or warning, as `_alarms` reads them)
+ROUND_97_REPORTED = [
+    (
+        "a review said to be a waste of time when something is wrong, in Italian",
+        (
+            "Se il robot fa i capricci, non perda tempo con le recensioni. Scriva a noi e lo "
+            "rimettiamo in riga."
+        ),
+        "proactive",
+        "SP114",
+    ),
+    (
+        "the unhappy told to write instead, a review asked beside it",
+        "Loving your new lamp? Tell the world on Amazon! Not loving it? Tell us instead.",
+        "review_request",
+        "SP114",
+    ),
+    (
+        "the seller as the first stop before a review, in Italian",
+        ("Se c'è qualcosa che non va, passi prima da noi; la recensione la scrive a cose fatte."),
+        "review_request",
+        "SP114",
+    ),
+    (
+        "thanks said casually with an offer of help, in German",
+        "Moin, wollten nur kurz Danke sagen! Wenn irgendwas ist – einfach melden.",
+        "proactive",
+        "SP117",
+    ),
+    (
+        "an order said to be in the seller's system",
+        (
+            "This message is to let you know that your order is now in our system and our "
+            "team has begun processing it."
+        ),
+        "proactive",
+        "SP109",
+    ),
+    (
+        "a parcel collected by the courier",
+        (
+            "A brief line to let you know that your parcel was collected by our courier this "
+            "afternoon."
+        ),
+        "proactive",
+        "SP110",
+    ),
+]
+# reported, at the severity the rule's model gate gives it
+ROUND_97_SEEN = [
+    (
+        "the buyer asked to wait with a review, in German",
+        (
+            "Der Ersatz ist unterwegs. Wir bitten Sie herzlich, mit einer Bewertung zu warten, "
+            "bis alles geklärt ist."
+        ),
+        "reply",
+        "SP114",
+    ),
+]
+ROUND_97_QUIET = [
+    (
+        "help offered for any problem beside a neutral review request",
+        (
+            "We'd appreciate an honest review on Amazon, whatever your experience. If anything "
+            "is wrong with the lamp, message us and we'll fix it."
+        ),
+        "review_request",
+        "SP114",
+    ),
+]
+
 
 def _rows(*tables):
     """The round tables' rows as ``(name, text, format, kind, code)``: plain text unless named."""
@@ -14447,6 +14520,7 @@ READINGS_REPORTED = _rows(
     ROUND_95_REPORTED,
     PROBES_96_REPORTED,
     ROUND_96_SEEN,
+    ROUND_97_SEEN,
 )
 READINGS_QUIET = _rows(
     ROUND_89_QUIET,
@@ -14460,8 +14534,11 @@ READINGS_QUIET = _rows(
     PROBES_96_QUIET,
     ROUND_96_QUIET,
     REVIEW_96_QUIET,
+    ROUND_97_QUIET,
 )
-READINGS_ALARMED = _rows(REVIEW_91_REPORTED, ROUND_96_REPORTED, REVIEW_96_REPORTED)
+READINGS_ALARMED = _rows(
+    REVIEW_91_REPORTED, ROUND_96_REPORTED, REVIEW_96_REPORTED, ROUND_97_REPORTED
+)
 
 
 def _alarms(text, fmt, kind, code):
@@ -14470,8 +14547,8 @@ def _alarms(text, fmt, kind, code):
     return [f for f in report.findings if f.code == code and f.severity.value != "info"]
 
 
-class TestRounds89To96:
-    """Readings of the rounds 89 to 96 (2026-12-07 and 08) and of the reviews of them."""
+class TestRounds89To97:
+    """Readings of the rounds 89 to 97 (2026-12-07 and 08) and of the reviews of them."""
 
     @pytest.mark.parametrize(
         ("text", "fmt", "kind", "code"),
