@@ -714,7 +714,9 @@ ADVERSARIAL = {
     "social-handles": "instagram @shop_x ",
     "dotted-masks": "a....loch ",
     # a reminder about the review sentence after sentence: one look at the rest, not one each
-    "reminders-with-offers": "Following up on your review, we offer a gift. ",
+    # (a gift "following up on your review" may be the seller's amends after a review the buyer
+    # wrote, which the gate retrained on 2026-12-08 does not confirm: the offer is made for one)
+    "reminders-with-offers": "Following up on our last message: post a review and we offer you a gift card. ",
     # star pictographs asked for, sentence after sentence, and runs of them in one sentence
     # (each sentence's pictographs counted once, not once per run)
     "drawn-stars": "Please leave a review \u2b50\u2b50\u2b50\u2b50\u2b50. ",
