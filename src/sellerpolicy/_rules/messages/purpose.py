@@ -671,7 +671,7 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
         and "problem" not in vocabs
         and (
             dominates(a, "shipping", besides=frozenset({"confirmation"}))
-            or (not topical and "shipped" not in {v for v, _ in negated(a)})
+            or (not topical and not _shipping_denied(a))
         )
     ):
         return _NOTIFIES_SHIPPING
@@ -695,7 +695,7 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
                 kind is MessageKind.UNEXPECTED_PROBLEM
                 and _every_sentence_within(a, _SHIPPING_COMPANY)
                 and not _problem_said(a)
-                and "shipped" not in {v for v, _ in negated(a)}
+                and not _shipping_denied(a)
                 # a day or time to come may be a delay told without a word of trouble; the
                 # time it was delivered is news of the shipment ('delivered today at 2:32 pm'),
                 # read in its own sentence only ('... The second parcel follows on Friday')
@@ -712,6 +712,11 @@ def _other_purpose(a: Analysis) -> str:  # noqa: PLR0911 - one early exit per pu
     if not topical:
         return _foreign_topic(a)
     return ""
+
+
+def _shipping_denied(a: Analysis) -> bool:
+    """Whether a negator cancels a word of shipping ('it has not shipped yet')."""
+    return "shipped" in {v for v, _ in negated(a)}
 
 
 def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> bool:
@@ -739,7 +744,7 @@ def _order_confirmed(a: Analysis, vocabs: frozenset[str], *, topical: bool) -> b
     return not topical and kind not in _SCHEDULING_KINDS
 
 
-# what a sentence of a bare confirmation may hold besides the order's receipt or status; the
+# what a sentence of an order's receipt may hold besides the receipt or the order's status; the
 # seller's own premises named alone ('notre atelier la préparera sous 48 heures') are where the
 # order is made, an invitation there is another vocabulary's (`visit_invite`, `opening_hours`)
 _CONFIRMATION_COMPANY = frozenset(
@@ -748,7 +753,8 @@ _CONFIRMATION_COMPANY = frozenset(
 )  # fmt: skip
 
 
-# what a sentence of a bare shipping notice may hold: a confirmation's company, the shipment,
+# what a sentence of a bare shipping notice may hold, and of a bare confirmation, which may say
+# when the order ships (`_order_confirmed`): the receipt's company, the shipment,
 # its carrier ('con Correos') and its tracking code ('código PQ4F…', read as a key's word)
 # ('today' is also a word of pressure to remove feedback: 'shipped today with UPS')
 _SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {
@@ -757,8 +763,8 @@ _SHIPPING_COMPANY = _CONFIRMATION_COMPANY | {
     # a delivery to arrange
     "beacon", "attachment_allowed", "topic_delivery",
     # the parcel said to have arrived ('your order was delivered this morning. Enjoy!'), a
-    # problem denied ('aucun problème à signaler'), the buyer wished joy of it
-    "arrival_said", "resolved", "negator", "well_wish",
+    # problem denied ('aucun problème à signaler')
+    "arrival_said", "resolved", "negator",
 }  # fmt: skip
 
 
